@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id, PageQuery, Timestamp, pageOf } from './common.schema.js';
+
+/** What an audit entry records. Reads count: client records are health data. */
+export const AUDIT_ACTIONS = [
+  'client.create',
+  'client.read',
+  'client.list',
+  'client.update',
+  'client.archive',
+  'client.restore',
+  'staff.invite',
+  'staff.join',
+  'staff.update',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'audit.prune',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: Timestamp,
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  action: AuditAction,
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  /** Never client field values: ids, counts and which fields changed. */
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditListQuery = PageQuery.extend({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: Id.optional(),
+  action: AuditAction.optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export const AuditPage = pageOf(AuditEntry);
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { Id, IsoDate, PageQuery, Timestamp, pageOf } from './common.schema.js';
+
+const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` });
+
+/** BCP 47 language tag such as `en`, `zh-CN`, `pt-BR`: the language the client wants to be addressed in. */
+export const LanguageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as en or zh-CN' });
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()./-]{5,30}$/, { message: 'must be a phone number: digits, spaces, + ( ) - . /' })
+  .refine((s) => s.replace(/\D/g, '').length >= 5, { message: 'must have at least 5 digits' });
+
+export const DateOfBirth = IsoDate.refine((s) => s >= '1900-01-01', { message: 'must be after 1900' }).refine(
+  (s) => s <= new Date().toISOString().slice(0, 10),
+  { message: 'must not be in the future' },
+);
+
+const clientFields = {
+  givenName: trimmed(100).default(''),
+  familyName: trimmed(100).min(1, { message: 'is required' }),
+  dateOfBirth: DateOfBirth.nullable().default(null),
+  email: z
+    .email({ message: 'must be an email address' })
+    .max(254)
+    .transform((s) => s.trim().toLowerCase())
+    .nullable()
+    .default(null),
+  phone: Phone.nullable().default(null),
+  preferredLanguage: LanguageTag.default('en'),
+  notes: trimmed(10_000).default(''),
+};
+
+export const CreateClientRequest = z.strictObject(clientFields);
+export type CreateClientRequest = z.infer<typeof CreateClientRequest>;
+
+/** Any subset of fields; `version` (from the last read) makes the edit fail with 409 if someone else saved first. */
+export const UpdateClientRequest = z
+  .strictObject({
+    givenName: trimmed(100).optional(),
+    familyName: trimmed(100).min(1, { message: 'is required' }).optional(),
+    dateOfBirth: DateOfBirth.nullable().optional(),
+    email: z
+      .email({ message: 'must be an email address' })
+      .max(254)
+      .transform((s) => s.trim().toLowerCase())
+      .nullable()
+      .optional(),
+    phone: Phone.nullable().optional(),
+    preferredLanguage: LanguageTag.optional(),
+    notes: trimmed(10_000).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'nothing to change' });
+export type UpdateClientRequest = z.infer<typeof UpdateClientRequest>;
+
+export const Client = z.object({
+  id: Id,
+  studioId: Id,
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: IsoDate.nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  preferredLanguage: z.string(),
+  notes: z.string(),
+  archivedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  version: z.number().int().min(1),
+});
+export type Client = z.infer<typeof Client>;
+
+export const ClientSummary = Client.pick({
+  id: true,
+  givenName: true,
+  familyName: true,
+  dateOfBirth: true,
+  email: true,
+  phone: true,
+  archivedAt: true,
+  updatedAt: true,
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const ClientListQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
+});
+export type ClientListQuery = z.infer<typeof ClientListQuery>;
+
+export const ClientListPage = pageOf(ClientSummary);
+export type ClientListPage = z.infer<typeof ClientListPage>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Id, Timestamp, UiLocale } from './common.schema.js';
+
+export const STAFF_ROLES = ['owner', 'artist', 'front_desk'] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const Email = z
+  .email({ message: 'must be an email address' })
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
+
+/** Length only; the server also scores strength (zxcvbn) and names the weakness. */
+export const NewPassword = z
+  .string()
+  .min(12, { message: 'must be at least 12 characters' })
+  .max(256, { message: 'must be at most 256 characters' });
+
+export const StaffMember = z.object({
+  id: Id,
+  studioId: Id,
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  active: z.boolean(),
+  locale: UiLocale,
+  createdAt: Timestamp,
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const LoginRequest = z.strictObject({
+  email: Email,
+  password: z.string().min(1, { message: 'is required' }).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** What the web app learns about the signed-in user; `csrfToken` goes back in `x-csrf-token`. */
+export const SessionInfo = z.object({
+  user: StaffMember,
+  studio: z.object({ id: Id, name: z.string() }),
+  csrfToken: z.string(),
+  expiresAt: Timestamp,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const InviteStaffRequest = z.strictObject({
+  email: Email,
+  name: z.string().trim().min(1, { message: 'is required' }).max(200),
+  role: StaffRole,
+});
+export type InviteStaffRequest = z.infer<typeof InviteStaffRequest>;
+
+export const StaffInvitation = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  expiresAt: Timestamp,
+  /** Only in the answer to the invite itself: the one-time link to hand to the new staff member. */
+  acceptUrl: z.string().optional(),
+});
+export type StaffInvitation = z.infer<typeof StaffInvitation>;
+
+export const AcceptInvitationRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: NewPassword,
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+export const UpdateStaffRequest = z
+  .strictObject({
+    role: StaffRole.optional(),
+    active: z.boolean().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
+
+export const UpdateMyPreferencesRequest = z.strictObject({ locale: UiLocale });

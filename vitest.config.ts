@@ -1,0 +1,55 @@
+import { defineConfig } from 'vitest/config';
+
+// `source` lets tests (and Vite) run workspace packages from their TypeScript sources,
+// while Node at run time uses the built `dist`.
+const conditions = ['source', 'module', 'node', 'import', 'default'];
+
+const dbTierFiles = ['packages/*/src/**/*.db.test.ts', 'packages/*/src/**/*.api.test.ts'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  test: {
+    reporters: ['default'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', ...dbTierFiles],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db:pglite',
+          include: dbTierFiles,
+          env: { STIPPLE_TEST_DB: 'pglite' },
+          globalSetup: ['packages/server/src/test-support/pglite.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db:postgres',
+          include: dbTierFiles,
+          env: { STIPPLE_TEST_DB: 'postgres' },
+          globalSetup: ['packages/server/src/test-support/postgres.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

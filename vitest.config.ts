@@ -3,12 +3,15 @@ import { defineConfig } from 'vitest/config';
 // `source` lets tests (and Vite) run workspace packages from their TypeScript sources,
 // while Node at run time uses the built `dist`.
 const conditions = ['source', 'module', 'node', 'import', 'default'];
+// Vitest also hands ssr.resolve.conditions to Node as `--conditions`, which apply to require()
+// too: with `import` there, require('pg-pool') inside pg returns the ESM namespace and breaks.
+const ssrConditions = ['source', 'node', 'development|production'];
 
 const dbTierFiles = ['packages/*/src/**/*.db.test.ts', 'packages/*/src/**/*.api.test.ts'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ['source'] } },
   test: {
     reporters: ['default'],
     testTimeout: 30_000,

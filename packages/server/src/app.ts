@@ -1,0 +1,86 @@
+// The HTTP application: plugins, the error handler, every route, and the web app. It does not
+// listen; `startServer` (server.ts) and the tests do.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { Services } from './services.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { DEFAULT_LOGIN_LIMITS, authRoutes, type LoginLimits } from './auth/auth.routes.js';
+import { clientRoutes } from './clients/client.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import authPlugin from './http/auth.plugin.js';
+import { registerErrorHandler, sendError, toErrorAnswer } from './http/error-handler.js';
+import { loggerOptions } from './http/logging.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWebApp } from './http/web-app.js';
+import { validatorCompiler } from './http/zod-validation.js';
+import { staffRoutes } from './staff/staff.routes.js';
+import { SERVER_VERSION } from './version.js';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  jobs: JobQueue;
+  services: Services;
+  logger?: FastifyBaseLogger;
+  loginLimits?: LoginLimits;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, jobs, services } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger ?? pino(loggerOptions(config.logLevel)),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    requestTimeout: 60_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // Malformed paths are refused by the router before any route runs; answer them as ApiError too.
+    frameworkErrors: (err, _request, reply) => {
+      void sendError(reply, toErrorAnswer(err));
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  // The API speaks JSON only: other body types get 415. An empty JSON body counts as no body
+  // (clients often send the header on bodiless POSTs such as /archive).
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT },
+    (req, body, done) => {
+      if (typeof body === 'string' && body.trim() === '') done(null, undefined);
+      else void parseJson(req, body as string, done);
+    },
+  );
+
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { auth: services.auth, config });
+  await registerOpenApi(app, { version: SERVER_VERSION });
+
+  await app.register(healthRoutes, { db, jobs, version: SERVER_VERSION });
+  await app.register(authRoutes, {
+    auth: services.auth,
+    staff: services.staff,
+    config,
+    loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+  });
+  await app.register(staffRoutes, { staff: services.staff });
+  await app.register(clientRoutes, { clients: services.clients });
+  await app.register(auditRoutes, { audit: services.audit });
+  await registerWebApp(app, config.webDist);
+  return app;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
+
+describe('password policy', () => {
+  it('accepts a long passphrase', () => {
+    expect(passwordWeakness('violet kettle marches under seven lanterns', ['ana@example.com'])).toBeNull();
+  });
+
+  it('refuses short, common and keyboard-pattern passwords, saying why', () => {
+    expect(passwordWeakness('short', [])).toBe('must be at least 12 characters');
+    expect(passwordWeakness('password1234', [])).toMatch(/^is too easy to guess/);
+    expect(passwordWeakness('qwertyuiop12', [])).toMatch(/^is too easy to guess/);
+  });
+
+  it("refuses a password built from the person's own name and email", () => {
+    const inputs = ['Margarethe Vollstaendig', 'margarethe.vollstaendig@studio.example'];
+    expect(passwordWeakness('MargaretheVollstaendig', inputs)).toMatch(/too easy/);
+    expect(passwordWeakness('MargaretheVollstaendig', [])).toBeNull();
+    expect(passwordWeakness('meichen12345', ['Mei Chen', 'mei.chen@example.com'])).toMatch(/too easy/);
+  });
+});
+
+describe('password hashing', () => {
+  it('hashes with argon2id and verifies only the right password', async () => {
+    const h = await hashPassword('correct horse battery staple');
+    expect(h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(h, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(h, 'correct horse battery stapler')).toBe(false);
+    expect(await verifyPassword('not a hash', 'x')).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+// Client records. Every read and change writes an audit entry in the same transaction, so a
+// record can never be seen or changed without the log knowing.
+import type {
+  Client,
+  ClientListPage,
+  ClientListQuery,
+  ClientSummary,
+  CreateClientRequest,
+  UpdateClientRequest,
+} from '@stipple/core';
+import type { Database, Tx } from '../db/database.js';
+import { auditRepository } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { conflict, notFound } from '../http/app-error.js';
+import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
+
+const FIELDS = [
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'email',
+  'phone',
+  'preferredLanguage',
+  'notes',
+] as const satisfies readonly (keyof ClientFields)[];
+
+export const toClient = (row: ClientRow): Client => ({
+  id: row.id,
+  studioId: row.studioId,
+  givenName: row.givenName,
+  familyName: row.familyName,
+  dateOfBirth: row.dateOfBirth,
+  email: row.email,
+  phone: row.phone,
+  preferredLanguage: row.preferredLanguage,
+  notes: row.notes,
+  archivedAt: row.archivedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  version: row.version,
+});
+
+const toSummary = (row: ClientRow): ClientSummary => ({
+  id: row.id,
+  givenName: row.givenName,
+  familyName: row.familyName,
+  dateOfBirth: row.dateOfBirth,
+  email: row.email,
+  phone: row.phone,
+  archivedAt: row.archivedAt?.toISOString() ?? null,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export class ClientService {
+  constructor(private readonly deps: { db: Database }) {}
+
+  async list(actor: Actor, query: ClientListQuery): Promise<ClientListPage> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const { rows, total } = await clientRepository.list(tx, query);
+      // The search words themselves may be a client's name: only whether there was a search is kept.
+      await this.audit(tx, actor, 'client.list', null, {
+        ids: rows.map((r) => r.id),
+        count: rows.length,
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        archived: query.archived,
+        searched: Boolean(query.q),
+      });
+      return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<Client> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await clientRepository.findById(tx, id);
+      if (!row) throw notFound('Client');
+      await this.audit(tx, actor, 'client.read', id);
+      return toClient(row);
+    });
+  }
+
+  async create(actor: Actor, request: CreateClientRequest): Promise<Client> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await clientRepository.create(tx, actor.studioId, request, actor.userId);
+      await this.audit(tx, actor, 'client.create', row.id, {
+        fields: FIELDS.filter((f) => request[f] !== null && request[f] !== ''),
+      });
+      return toClient(row);
+    });
+  }
+
+  async update(actor: Actor, id: string, request: UpdateClientRequest): Promise<Client> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const current = await clientRepository.findById(tx, id, { forUpdate: true });
+      if (!current) throw notFound('Client');
+      if (request.version !== undefined && request.version !== current.version) {
+        throw conflict(
+          `Someone else saved this client since you opened it (version ${request.version}, now ${current.version}); reload and try again`,
+          [
+            {
+              in: 'body',
+              field: 'version',
+              message: `is stale: the record is at version ${current.version}`,
+            },
+          ],
+        );
+      }
+      const patch: Partial<ClientFields> = {};
+      for (const f of FIELDS) {
+        const value = request[f];
+        if (value !== undefined && value !== current[f]) Object.assign(patch, { [f]: value });
+      }
+      const changed = Object.keys(patch);
+      if (changed.length === 0) return toClient(current);
+      const row = await clientRepository.update(tx, current, patch);
+      await this.audit(tx, actor, 'client.update', id, { fields: changed, version: row.version });
+      return toClient(row);
+    });
+  }
+
+  async setArchived(actor: Actor, id: string, archived: boolean): Promise<Client> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const current = await clientRepository.findById(tx, id, { forUpdate: true });
+      if (!current) throw notFound('Client');
+      // Archiving an archived client (or restoring an active one) changes nothing and logs nothing.
+      if (Boolean(current.archivedAt) === archived) return toClient(current);
+      const row = await clientRepository.setArchived(tx, current, archived);
+      await this.audit(tx, actor, archived ? 'client.archive' : 'client.restore', id, {
+        version: row.version,
+      });
+      return toClient(row);
+    });
+  }
+
+  private audit(
+    tx: Tx,
+    actor: Actor,
+    action:
+      'client.list' | 'client.read' | 'client.create' | 'client.update' | 'client.archive' | 'client.restore',
+    entityId: string | null,
+    details?: Record<string, unknown>,
+  ) {
+    return auditRepository.record(tx, {
+      studioId: actor.studioId,
+      actorUserId: actor.userId,
+      action,
+      entityType: 'client',
+      entityId,
+      ...(details ? { details } : {}),
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives a zero-setup default', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('./data'),
+      databaseUrl: undefined,
+      logLevel: 'info',
+      demoData: true,
+      demoPassword: undefined,
+      publicUrl: 'http://localhost:3000',
+      cookieSecure: false,
+      sessionTtlHours: 12,
+      auditRetentionDays: 2922,
+      skipMigrations: false,
+      trustProxy: false,
+    });
+    expect(c.webDist).toMatch(/packages\/web\/dist$/);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      STIPPLE_PORT: '8080',
+      STIPPLE_HOST: '0.0.0.0',
+      STIPPLE_DATA_DIR: '/srv/stipple',
+      DATABASE_URL: 'postgres://stipple@db.local/stipple',
+      STIPPLE_LOG_LEVEL: 'DEBUG',
+      STIPPLE_DEMO_DATA: 'false',
+      STIPPLE_DEMO_PASSWORD: 'demo-demo-demo',
+      STIPPLE_PUBLIC_URL: 'https://studio.example/',
+      STIPPLE_SESSION_TTL_HOURS: '8',
+      STIPPLE_AUDIT_RETENTION_DAYS: '3650',
+      STIPPLE_SKIP_MIGRATIONS: '1',
+      STIPPLE_WEB_DIST: '/srv/web',
+      STIPPLE_TRUST_PROXY: 'yes',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/stipple',
+      databaseUrl: 'postgres://stipple@db.local/stipple',
+      logLevel: 'debug',
+      demoData: false,
+      demoPassword: 'demo-demo-demo',
+      publicUrl: 'https://studio.example',
+      cookieSecure: true,
+      sessionTtlHours: 8,
+      auditRetentionDays: 3650,
+      skipMigrations: true,
+      webDist: '/srv/web',
+      trustProxy: true,
+    });
+  });
+
+  it('lets STIPPLE_COOKIE_SECURE override the https guess, and treats empty values as unset', () => {
+    expect(
+      loadConfig({ STIPPLE_PUBLIC_URL: 'https://a.example', STIPPLE_COOKIE_SECURE: 'false' }).cookieSecure,
+    ).toBe(false);
+    expect(loadConfig({ STIPPLE_COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    expect(loadConfig({ STIPPLE_PORT: '', STIPPLE_PUBLIC_URL: '' })).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(loadConfig({ STIPPLE_PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('fails with a message naming each bad variable and what it must be', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        STIPPLE_PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        STIPPLE_DEMO_DATA: 'maybe',
+        STIPPLE_SESSION_TTL_HOURS: '0',
+        STIPPLE_LOG_LEVEL: 'loud',
+        STIPPLE_PUBLIC_URL: 'studio.example',
+        STIPPLE_COOKIE_SECURE: 'sometimes',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'STIPPLE_PORT must be a port number',
+        'DATABASE_URL must be a postgres:// or postgresql:// URL',
+        'STIPPLE_DEMO_DATA must be true or false',
+        'STIPPLE_SESSION_TTL_HOURS must be between 1 and 2160',
+        'STIPPLE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        'STIPPLE_PUBLIC_URL must be an http:// or https:// URL',
+        'STIPPLE_COOKIE_SECURE must be auto, true or false',
+      ]),
+    );
+    expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ STIPPLE_PORT: '70000' })).toThrow(/STIPPLE_PORT must be between 0 and 65535/);
+  });
+});

@@ -1,0 +1,134 @@
+// The demo studio created on a first start (STIPPLE_DEMO_DATA=true, no studio yet): an owner, an
+// artist, a front-desk account and three clients whose names exercise accents and Chinese.
+import { randomInt } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StaffRole } from '@stipple/core';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { hashPassword } from '../auth/password.js';
+import { clientRepository, type ClientFields } from '../clients/client.repository.js';
+import { staffRepository } from '../staff/staff.repository.js';
+import { studioRepository } from '../studio/studio.repository.js';
+
+export const DEMO_STUDIO_NAME = 'Demo Studio';
+export const DEMO_SIGN_IN_FILE = 'demo-sign-in.txt';
+
+export interface DemoAccount {
+  role: StaffRole;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export type DemoOutcome =
+  | { created: true; studioId: string; accounts: DemoAccount[]; file: string }
+  | { created: false; file: string | null };
+
+const DEMO_STAFF: Omit<DemoAccount, 'password'>[] = [
+  { role: 'owner', name: 'Alex Morgan', email: 'owner@demo-studio.example' },
+  { role: 'artist', name: 'Jordan Lee', email: 'artist@demo-studio.example' },
+  { role: 'front_desk', name: 'Casey Taylor', email: 'desk@demo-studio.example' },
+];
+
+export const DEMO_CLIENTS: ClientFields[] = [
+  {
+    givenName: 'José',
+    familyName: 'Núñez',
+    dateOfBirth: '1984-03-12',
+    email: 'jose.nunez@example.com',
+    phone: '+34 612 345 678',
+    preferredLanguage: 'es',
+    notes: 'FUE donor area, about 40 dot scars. Wants them blended before summer.',
+  },
+  {
+    givenName: '芳',
+    familyName: '王',
+    dateOfBirth: '1990-08-25',
+    email: 'wang.fang@example.com',
+    phone: '+86 138 0013 8000',
+    preferredLanguage: 'zh-CN',
+    notes: 'Diffuse thinning on the crown; density fill discussed.',
+  },
+  {
+    givenName: 'Oliver',
+    familyName: 'Bennett',
+    dateOfBirth: '1977-11-02',
+    email: 'oliver.bennett@example.com',
+    phone: '+44 20 7946 0018',
+    preferredLanguage: 'en',
+    notes: 'Norwood 5. Full shaved look with a soft, age-appropriate hairline.',
+  },
+];
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** Four groups of four unambiguous characters: about 79 bits, easy to type on a tablet. */
+export function generateDemoPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
+
+export class DemoService {
+  constructor(private readonly deps: { db: Database; config: Pick<Config, 'dataDir' | 'demoPassword'> }) {}
+
+  get signInFile(): string {
+    return join(this.deps.config.dataDir, DEMO_SIGN_IN_FILE);
+  }
+
+  /** Whether the installation has any studio (with demo data off, a fresh one has none). */
+  async anyStudio(): Promise<boolean> {
+    // System: counts across studios.
+    return (await this.deps.db.asSystem((tx) => studioRepository.count(tx))) > 0;
+  }
+
+  /** Creates the demo studio when the installation has no studio at all. Call under the startup lock. */
+  async ensureDemoStudio(): Promise<DemoOutcome> {
+    const { db, config } = this.deps;
+    // System: on an empty installation there is no studio to act within yet.
+    const studios = await db.asSystem((tx) => studioRepository.count(tx));
+    if (studios > 0) return { created: false, file: existsSync(this.signInFile) ? this.signInFile : null };
+
+    const accounts = DEMO_STAFF.map((s) => ({
+      ...s,
+      password: config.demoPassword ?? generateDemoPassword(),
+    }));
+    const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+    // System, in one transaction: the studio and everything in it appear together or not at all.
+    const studioId = await db.asSystem(async (tx) => {
+      const studio = await studioRepository.create(tx, DEMO_STUDIO_NAME);
+      let ownerId: string | null = null;
+      for (const [i, account] of accounts.entries()) {
+        const user = await staffRepository.create(tx, {
+          studioId: studio.id,
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash: hashes[i]!,
+        });
+        if (account.role === 'owner') ownerId = user.id;
+      }
+      for (const fields of DEMO_CLIENTS) await clientRepository.create(tx, studio.id, fields, ownerId);
+      return studio.id;
+    });
+    this.writeSignInFile(accounts);
+    return { created: true, studioId, accounts, file: this.signInFile };
+  }
+
+  private writeSignInFile(accounts: DemoAccount[]): void {
+    mkdirSync(this.deps.config.dataDir, { recursive: true });
+    const lines = [
+      `Stipple demo sign-in, created ${new Date().toISOString()}`,
+      ...accounts.map((a) => `${a.email} / ${a.password}   (${a.role.replace('_', ' ')})`),
+      '',
+    ];
+    writeFileSync(this.signInFile, lines.join('\n'), { mode: 0o600 });
+    chmodSync(this.signInFile, 0o600);
+  }
+}
+
+/** The lines printed at start, in the shape the README and the browser tests read. */
+export function demoAnnouncement(outcome: DemoOutcome): string[] {
+  if (outcome.created)
+    return outcome.accounts.map((a) => `[stipple] Demo sign-in: ${a.email} / ${a.password}`);
+  return outcome.file ? [`[stipple] Demo sign-in: see ${outcome.file}`] : [];
+}

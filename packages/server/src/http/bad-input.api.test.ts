@@ -1,0 +1,239 @@
+// Bad input to every endpoint: each gets a 4xx JSON error that names the field, and the server
+// keeps serving afterwards.
+import type { Client } from '@stipple/core';
+import type { InvitationPreview } from '../test-support/api-types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClientFixture,
+  createStudioFixture,
+  TEST_PASSWORD,
+  type FixtureStudio,
+} from '../test-support/fixtures.js';
+import {
+  startTestServer,
+  type ApiClient,
+  type ApiResponse,
+  type TestServer,
+} from '../test-support/test-server.js';
+
+let ts: TestServer;
+let studio: FixtureStudio;
+let owner: ApiClient;
+let clientId: string;
+
+beforeAll(async () => {
+  ts = await startTestServer();
+  studio = await createStudioFixture(ts.server.db, 'Bad Input Studio');
+  clientId = await createClientFixture(ts.server.db, studio.id, { familyName: 'Sturdy' });
+  owner = ts.client();
+  await owner.login(studio.owner.email, TEST_PASSWORD);
+});
+afterAll(() => ts?.close());
+
+function expectFieldError(res: ApiResponse, status: number, where: string, field: string, message?: RegExp) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(typeof res.body.error).toBe('string');
+  expect(typeof res.body.message).toBe('string');
+  const match = (res.body.fields as { in: string; field: string; message: string }[] | undefined)?.find(
+    (f) => f.in === where && f.field === field,
+  );
+  expect(match, `expected a field error for ${where}.${field} in ${JSON.stringify(res.body)}`).toBeDefined();
+  if (message) expect(match!.message).toMatch(message);
+}
+
+interface BodyEndpoint {
+  method: 'POST' | 'PATCH';
+  path: () => string;
+  valid: Record<string, unknown>;
+  wrongType: { body: Record<string, unknown>; field: string };
+  missing: string;
+}
+
+const bodyEndpoints: BodyEndpoint[] = [
+  {
+    method: 'POST',
+    path: () => '/api/auth/login',
+    valid: { email: 'someone@example.com', password: 'x' },
+    wrongType: { body: { email: 'someone@example.com', password: 12345 }, field: 'password' },
+    missing: 'email',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/auth/accept-invitation',
+    valid: { token: 'x'.repeat(43), password: 'a long enough passphrase here' },
+    wrongType: { body: { token: ['x'], password: 'a long enough passphrase here' }, field: 'token' },
+    missing: 'token',
+  },
+  {
+    method: 'PATCH',
+    path: () => '/api/me/preferences',
+    valid: { locale: 'en' },
+    wrongType: { body: { locale: true }, field: 'locale' },
+    missing: 'locale',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/staff/invitations',
+    valid: { email: 'new@example.com', name: 'New Person', role: 'artist' },
+    wrongType: { body: { email: 'new@example.com', name: 'New Person', role: 'manager' }, field: 'role' },
+    missing: 'name',
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/staff/${studio.artist.id}`,
+    valid: { name: 'Renamed Artist' },
+    wrongType: { body: { active: 'yes' }, field: 'active' },
+    missing: 'body',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/clients',
+    valid: { familyName: 'Valid' },
+    wrongType: { body: { familyName: 42 }, field: 'familyName' },
+    missing: 'familyName',
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/clients/${clientId}`,
+    valid: { notes: 'fine' },
+    wrongType: { body: { version: 'two', notes: 'x' }, field: 'version' },
+    missing: 'body',
+  },
+];
+
+describe.each(bodyEndpoints)('$method $path', (endpoint) => {
+  const send = (options: Parameters<ApiClient['request']>[2]) =>
+    owner.request(endpoint.method, endpoint.path(), options);
+
+  it('names a field of the wrong type', async () => {
+    expectFieldError(await send({ body: endpoint.wrongType.body }), 400, 'body', endpoint.wrongType.field);
+  });
+
+  it('names a missing field', async () => {
+    const res = await send({ body: {} });
+    expectFieldError(res, 400, 'body', endpoint.missing);
+    if (endpoint.missing !== 'body')
+      expect(res.body.fields?.find((f) => f.field === endpoint.missing)?.message).toBe('is required');
+  });
+
+  it('names an unknown field', async () => {
+    expectFieldError(
+      await send({ body: { ...endpoint.valid, shoeSize: 44 } }),
+      400,
+      'body',
+      'shoeSize',
+      /not a known field/,
+    );
+  });
+
+  it('names the body when it is not a JSON object', async () => {
+    expectFieldError(await send({ body: [endpoint.valid] }), 400, 'body', 'body');
+    expectFieldError(await send({ rawBody: '"just a string"' }), 400, 'body', 'body');
+    expectFieldError(await send({}), 400, 'body', 'body', /required/);
+  });
+
+  it('answers malformed JSON with 400 naming the body', async () => {
+    const res = await send({ rawBody: '{"familyName": "unterminated' });
+    expectFieldError(res, 400, 'body', 'body', /not valid JSON/);
+    expect(res.body.error).toBe('invalid_json');
+  });
+
+  it('answers another content type with 415', async () => {
+    const res = await send({ rawBody: 'familyName=x', contentType: 'application/x-www-form-urlencoded' });
+    expectFieldError(res, 415, 'headers', 'content-type');
+    expect((await send({ rawBody: 'hello', contentType: 'text/plain' })).status).toBe(415);
+  });
+
+  it('answers a 10 MB body with 413', async () => {
+    const huge = JSON.stringify({ ...endpoint.valid, notes: 'x'.repeat(10 * 1024 * 1024) });
+    const res = await send({ rawBody: huge });
+    expectFieldError(res, 413, 'body', 'body');
+    expect(res.body.error).toBe('payload_too_large');
+  });
+});
+
+describe('bad path parameters', () => {
+  it.each([
+    ['GET', '/api/clients/not-a-uuid'],
+    ['PATCH', '/api/clients/12345'],
+    ['POST', '/api/clients/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz/archive'],
+    ['POST', `/api/clients/${'a'.repeat(300)}/restore`],
+    ['PATCH', '/api/staff/owner'],
+  ])('%s %s names the id', async (method, path) => {
+    const res = await owner.request(
+      method,
+      path,
+      method === 'PATCH' ? { body: { notes: 'x', name: 'x' } } : {},
+    );
+    expectFieldError(res, 400, 'params', 'id');
+  });
+
+  it('refuses a malformed or overlong path with a JSON error', async () => {
+    const badEncoding = await owner.get<Client>('/api/clients/%E0%A4%A');
+    expectFieldError(badEncoding, 400, 'params', 'path');
+    const overlong = await owner.get<Client>(`/api/clients/${'b'.repeat(1200)}`);
+    expectFieldError(overlong, 414, 'params', 'path');
+  });
+
+  it('names a malformed invitation token', async () => {
+    expectFieldError(
+      await ts.client().get<InvitationPreview>('/api/invitations/short'),
+      400,
+      'params',
+      'token',
+    );
+  });
+});
+
+describe('bad query values', () => {
+  it.each([
+    ['/api/clients?page=0', 'page'],
+    ['/api/clients?page=abc', 'page'],
+    ['/api/clients?pageSize=1000', 'pageSize'],
+    ['/api/clients?pageSize=-5', 'pageSize'],
+    ['/api/clients?archived=maybe', 'archived'],
+    ['/api/clients?sort=name', 'sort'],
+    [`/api/clients?q=${'x'.repeat(201)}`, 'q'],
+    ['/api/audit?actorId=someone', 'actorId'],
+    ['/api/audit?action=client.delete', 'action'],
+    ['/api/audit?page=1.5', 'page'],
+    ['/api/audit?limit=10', 'limit'],
+  ])('%s names %s', async (path, field) => {
+    expectFieldError(await owner.get(path), 400, 'query', field);
+  });
+});
+
+describe('unknown routes', () => {
+  it('answer 404 JSON for API paths and other methods', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/nothing-here'],
+      ['POST', '/api/clients/search'],
+      ['DELETE', `/api/clients/${clientId}`],
+      ['POST', '/healthz'],
+    ] as const) {
+      const res = await owner.request(method, path);
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.body.error).toBe('not_found');
+    }
+  });
+
+  it('answer page paths with the app (here: how to build it), and missing files with 404', async () => {
+    const page = await ts.client().get('/clients/123');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.body).toContain('npm run build');
+    expect((await ts.client().get('/assets/missing.js')).status).toBe(404);
+  });
+});
+
+describe('after all of that', () => {
+  it('the server is still ready and serves a normal request', async () => {
+    const ready = await ts.client().get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ ok: true, db: true, jobs: true });
+    const created = await owner.post<Client>('/api/clients', { familyName: 'Still Works' });
+    expect(created.status).toBe(201);
+    expect((await owner.get<Client>(`/api/clients/${created.body.id}`)).body.familyName).toBe('Still Works');
+  });
+});

@@ -1,0 +1,76 @@
+// Background jobs behind one small interface, so pg-boss (PostgreSQL) and the in-process runner
+// (PGlite) are interchangeable. A job is data: a name, a zod payload schema and a handler.
+import type { z } from 'zod';
+
+export interface JobRun {
+  id: string;
+  /** 1 on the first try, 2 on the first retry, ... */
+  attempt: number;
+}
+
+export interface JobDefinition<P = unknown> {
+  name: string;
+  payload: z.ZodType<P>;
+  handler(payload: P, run: JobRun): Promise<void>;
+  /** Retries after a failure (default 3), waiting retryDelaySeconds, doubling each time (default 30). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Runs once a day at this UTC time ("HH:MM"), with the payload `{}`. */
+  dailyAtUtc?: string;
+}
+
+export interface SendOptions {
+  /** Not before this instant (or this many seconds from now). */
+  startAfter?: Date | number;
+  /** While a job of the same name and key waits to start, sending another is a no-op (returns null). */
+  singletonKey?: string;
+}
+
+export interface JobQueue {
+  readonly kind: 'pg-boss' | 'in-process';
+  /** Before start(). */
+  register<P>(definition: JobDefinition<P>): void;
+  /** Validates the payload and queues the job; returns its id, or null when a singleton was already waiting. */
+  send<P>(name: string, payload: P, options?: SendOptions): Promise<string | null>;
+  start(): Promise<void>;
+  /** Stops taking jobs and waits for the running one to finish. */
+  stop(): Promise<void>;
+  /** Rejects when the queue cannot reach its storage or is not running. */
+  ping(): Promise<void>;
+}
+
+export const DEFAULT_RETRY_LIMIT = 3;
+export const DEFAULT_RETRY_DELAY_SECONDS = 30;
+
+export function startAfterDate(startAfter: Date | number | undefined, now = Date.now()): Date {
+  if (startAfter === undefined) return new Date(now);
+  return typeof startAfter === 'number' ? new Date(now + startAfter * 1000) : startAfter;
+}
+
+export function parseDailyAt(hhmm: string): { hour: number; minute: number } {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!m) throw new Error(`dailyAtUtc must be HH:MM (24 h, UTC), got "${hhmm}"`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+/** The next instant strictly after `now` at hh:mm UTC. */
+export function nextDailyRun(hhmm: string, now: Date): Date {
+  const { hour, minute } = parseDailyAt(hhmm);
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute));
+  if (next.getTime() <= now.getTime()) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+export function validatePayload<P>(
+  definition: JobDefinition<P> | undefined,
+  name: string,
+  payload: unknown,
+): P {
+  if (!definition) throw new Error(`No job named "${name}" is registered`);
+  const parsed = definition.payload.safeParse(payload);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ');
+    throw new Error(`Invalid payload for job "${name}": ${why}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,125 @@
+// Starting and stopping the whole server: database (migrated, app role checked), demo data on a
+// first start, the job queue, and the HTTP listener. `main.ts` adds signals; tests and the
+// browser tests call this directly.
+import { mkdirSync } from 'node:fs';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import type { LoginLimits } from './auth/auth.routes.js';
+import type { Config } from './config.js';
+import { createDb } from './db/create-db.js';
+import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
+import type { Database } from './db/database.js';
+import { assertMigrated } from './db/migration-status.js';
+import { demoAnnouncement, type DemoOutcome } from './demo/demo.service.js';
+import { loggerOptions } from './http/logging.js';
+import { auditPruneJob } from './jobs/audit-prune.job.js';
+import { sessionPruneJob } from './jobs/session-prune.job.js';
+import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { createServices, type Services } from './services.js';
+
+export interface StartOptions {
+  /** Where the `[stipple] ...` lines go; stdout by default. */
+  announce?: (line: string) => void;
+  logger?: FastifyBaseLogger;
+  /** An already open database (tests); otherwise the configuration decides. */
+  db?: Database;
+  jobTuning?: JobQueueTuning;
+  loginLimits?: LoginLimits;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** http://host:port as bound (port 0 becomes the real port). */
+  url: string;
+  port: number;
+  db: Database;
+  jobs: JobQueue;
+  services: Services;
+  demo: DemoOutcome | null;
+  /** Stops accepting, finishes in-flight requests, stops the job queue, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const announce = options.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = options.logger ?? pino(loggerOptions(config.logLevel));
+  mkdirSync(config.dataDir, { recursive: true });
+  // The embedded database lives in the data folder: one server per folder.
+  const dirLock: DataDirLock | null = !options.db && !config.databaseUrl ? lockDataDir(config.dataDir) : null;
+  let db: Database | undefined;
+  let jobs: JobQueue | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    db = options.db ?? (await createDb(config));
+    await db.ping().catch((err: unknown) => {
+      const where = config.databaseUrl
+        ? 'the PostgreSQL server in DATABASE_URL'
+        : `PGlite in ${config.dataDir}/pg`;
+      throw new Error(`Cannot reach ${where}: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
+    });
+    if (config.skipMigrations) await assertMigrated(db);
+    else await db.migrate();
+    await db.checkAppRole();
+    const services = createServices({ db, config, log });
+
+    let demo: DemoOutcome | null = null;
+    if (config.demoData) {
+      demo = await db.withStartupLock(() => services.demo.ensureDemoStudio());
+      for (const line of demoAnnouncement(demo)) announce(line);
+    } else if (!(await services.demo.anyStudio())) {
+      announce(
+        '[stipple] No studio exists yet: start once with STIPPLE_DEMO_DATA=true to create the demo studio',
+      );
+    }
+
+    jobs = createJobQueue(config, db, log, options.jobTuning);
+    jobs.register(auditPruneJob({ audit: services.audit, retentionDays: config.auditRetentionDays, log }));
+    jobs.register(sessionPruneJob({ auth: services.auth, log }));
+    await jobs.start();
+
+    app = await buildApp({
+      config,
+      db,
+      jobs,
+      services,
+      logger: log,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    announce(`[stipple] Listening on ${url}`);
+
+    const runningApp = app;
+    const runningJobs = jobs;
+    const runningDb = db;
+    let closing: Promise<void> | undefined;
+    return {
+      app: runningApp,
+      url,
+      port,
+      db,
+      jobs: runningJobs,
+      services,
+      demo,
+      close: () =>
+        (closing ??= (async () => {
+          await runningApp.close();
+          await runningJobs.stop();
+          await runningDb.close();
+          dirLock?.release();
+        })()),
+    };
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    dirLock?.release();
+    throw err;
+  }
+}

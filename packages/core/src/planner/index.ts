@@ -1,0 +1,7 @@
+export { planTreatment, type PlanTreatmentOptions } from './plan-treatment.js';
+export { applyPlanOverrides, safeApplyPlanOverrides } from './overrides.js';
+export { assessmentJsonSchema, planJsonSchema, planOverrideJsonSchema } from './json-schema.js';
+export { checkRuleSet } from './rule-set.check.js';
+export { RULES_V1 } from './rules/rules.v1.js';
+export { PlannerRule, PlannerRuleSet, RuleEffect, type PlannerRuleSetInput } from './rule.schema.js';
+export { RuleCondition } from './condition.js';

@@ -35,7 +35,9 @@ if (!onlyNode) {
   const stamp = join(web, 'dist', 'index.html');
   const sources = Math.max(newestMtime(web), newestMtime(join(root, 'packages', 'core', 'src')));
   if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
-    run(bin('vite'), ['build', web, '--logLevel', 'warn']);
+    // npm installs vite inside the web workspace (it is not hoisted next to vitest's copy).
+    const vite = [join(web, 'node_modules', '.bin', 'vite'), bin('vite')].find((p) => existsSync(p));
+    run(vite ?? bin('vite'), ['build', web, '--logLevel', 'warn']);
     built += ' and web app';
   } else built += ' (web app up to date)';
 }

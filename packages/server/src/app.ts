@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
-  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { auth: services.auth, config });

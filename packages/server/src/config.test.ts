@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demoData: true,
       demoPassword: undefined,
-      publicUrl: 'http://localhost:3000',
+      publicUrl: null,
       cookieSecure: false,
       sessionTtlHours: 12,
       auditRetentionDays: 2922,
@@ -64,9 +64,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ STIPPLE_COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
     expect(loadConfig({ STIPPLE_PORT: '', STIPPLE_PUBLIC_URL: '' })).toMatchObject({
       port: 3000,
-      publicUrl: 'http://localhost:3000',
+      publicUrl: null,
     });
-    expect(loadConfig({ STIPPLE_PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ STIPPLE_PORT: '4000' }).publicUrl).toBeNull();
   });
 
   it('fails with a message naming each bad variable and what it must be', () => {

@@ -104,8 +104,12 @@ export interface Config {
   logLevel: LogLevel;
   demoData: boolean;
   demoPassword: string | undefined;
-  /** Base for links the server hands out (invitation links), without a trailing slash. */
-  publicUrl: string;
+  /**
+   * Base for links the server hands out (invitation links), without a trailing slash. Unset, links
+   * are paths that the web app completes with the address the owner is using: a guessed
+   * `localhost` would not open on another device, and the request's Host header is not trusted.
+   */
+  publicUrl: string | null;
   cookieSecure: boolean;
   sessionTtlHours: number;
   auditRetentionDays: number;
@@ -139,7 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  const publicUrl = e.STIPPLE_PUBLIC_URL ?? `http://localhost:${e.STIPPLE_PORT}`;
+  const publicUrl = e.STIPPLE_PUBLIC_URL ?? null;
   return Object.freeze({
     port: e.STIPPLE_PORT,
     host: e.STIPPLE_HOST,
@@ -151,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     cookieSecure:
       e.STIPPLE_COOKIE_SECURE === 'auto'
-        ? publicUrl.startsWith('https:')
+        ? Boolean(publicUrl?.startsWith('https:'))
         : e.STIPPLE_COOKIE_SECURE === 'true',
     sessionTtlHours: e.STIPPLE_SESSION_TTL_HOURS,
     auditRetentionDays: e.STIPPLE_AUDIT_RETENTION_DAYS,

@@ -73,7 +73,7 @@ export class StaffService {
       });
       return invitation;
     });
-    return toStaffInvitation(row, `${this.deps.config.publicUrl}/invite/${encodeURIComponent(token)}`);
+    return toStaffInvitation(row, `${this.deps.config.publicUrl ?? ''}/invite/${encodeURIComponent(token)}`);
   }
 
   async listInvitations(actor: Actor): Promise<StaffInvitation[]> {

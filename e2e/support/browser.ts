@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { DemoSignIn } from './provided.js';
+
+const screenshotDir = new URL('../screenshots/', import.meta.url).pathname;
+
+/** Debian's Chromium: browsers cannot be downloaded here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const baseUrl = (): string => inject('e2eBaseUrl');
+
+export function demoSignIn(who: 'owner' | 'artist' | 'desk'): DemoSignIn {
+  const signIn = inject('e2eDemoSignIns')[who];
+  if (!signIn) throw new Error(`the server printed no demo sign-in for ${who}`);
+  return signIn;
+}
+
+export const DESKTOP = { width: 1280, height: 860 };
+export const IPAD_PORTRAIT = { width: 820, height: 1180 };
+export const IPAD_LANDSCAPE = { width: 1180, height: 820 };
+
+export async function newContext(
+  browser: Browser,
+  viewport = DESKTOP,
+  options: { tablet?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'Europe/London',
+    ...(options.tablet ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Saves e2e/screenshots/<name>.png (git-ignored) to look at what a user sees. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  // Let notifications and transitions settle so the picture shows the steady state.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/**
+ * A browser context already signed in as the owner, with the session global-setup made (see
+ * `e2eOwnerSession`), opened on the client list.
+ */
+export async function ownerPage(context: BrowserContext): Promise<Page> {
+  const { name, value } = inject('e2eOwnerSession');
+  await context.addCookies([{ name, value, url: baseUrl() }]);
+  const page = await context.newPage();
+  await page.goto('/clients');
+  await page.getByTestId('client-table').waitFor();
+  return page;
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the client list. */
+export async function signIn(page: Page, who: DemoSignIn): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(/^(Email|邮箱)/).fill(who.email);
+  await page.getByLabel(/^(Password|密码)/).fill(who.password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+  await page.waitForURL('**/clients');
+}
+
+/** True when the page itself scrolls sideways (content wider than the viewport). */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/**
+ * True when the element is inside the viewport. The folded navigation stays in the page, moved
+ * off-screen, so Playwright's isVisible() would call it visible.
+ */
+export async function isOnScreen(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  if (!box || box.width === 0 || box.height === 0) return false;
+  const viewport = locator.page().viewportSize();
+  return box.x + box.width > 0 && (!viewport || box.x < viewport.width);
+}

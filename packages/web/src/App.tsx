@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiProvider } from './api/ApiProvider.js';
+import type { StippleApi } from './api/stipple-api.js';
+import { theme } from './theme.js';
+import { AppLayout } from './components/AppLayout.js';
+import { RequireOwner, RequireSession } from './components/RequireSession.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
+import { ClientListPage } from './pages/ClientListPage.js';
+import { ClientPage } from './pages/ClientPage.js';
+import { StaffPage } from './pages/StaffPage.js';
+import { AuditLogPage } from './pages/AuditLogPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite/:token', element: <AcceptInvitationPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/clients" replace /> },
+      { path: 'clients', element: <ClientListPage /> },
+      { path: 'clients/:id', element: <ClientPage /> },
+      {
+        path: 'staff',
+        element: (
+          <RequireOwner>
+            <StaffPage />
+          </RequireOwner>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireOwner>
+            <AuditLogPage />
+          </RequireOwner>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Mantine's date pickers follow the UI language (dayjs locale names are lower case). */
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const datesLocale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: datesLocale, firstDayOfWeek: datesLocale === 'zh-cn' ? 1 : 0 }}>
+        {/* Bottom right: never over the header's language and account menus. */}
+        <Notifications position="bottom-right" />
+        {children}
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+export function App({ api, queryClient, i18n }: { api: StippleApi; queryClient: QueryClient; i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <ApiProvider api={api}>
+          <LocalizedMantine>
+            <RouterProvider router={router} />
+          </LocalizedMantine>
+        </ApiProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

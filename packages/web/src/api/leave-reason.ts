@@ -1,0 +1,17 @@
+// Why the user is on the sign-in page, so it can say so: the session ended (expired, revoked,
+// account deactivated) or the user signed out. Cleared when someone signs in.
+export type LeaveReason = 'sessionEnded' | 'signedOut';
+
+let reason: LeaveReason | null = null;
+
+export function setLeaveReason(next: LeaveReason): void {
+  reason = next;
+}
+
+export function clearLeaveReason(): void {
+  reason = null;
+}
+
+export function leaveReason(): LeaveReason | null {
+  return reason;
+}

@@ -1,0 +1,79 @@
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CreateClientRequest } from '@stipple/core';
+import { useApi } from '../api/ApiProvider.js';
+import { describeError } from '../api/describe-error.js';
+import { emptyClientForm, formValuesToCreateRequest, type ClientFormValues } from '../forms/client-form.js';
+import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
+import { formatPersonName } from '../i18n/format.js';
+import { isUiLocale } from '../i18n/locale.js';
+import { ClientForm } from './ClientForm.js';
+
+export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const form = useForm<ClientFormValues>({
+    initialValues: emptyClientForm(locale),
+    validate: validateWithSchema(CreateClientRequest, formValuesToCreateRequest, t),
+    validateInputOnBlur: true,
+  });
+
+  const create = useMutation({
+    mutationFn: (values: ClientFormValues) =>
+      api.createClient(CreateClientRequest.parse(formValuesToCreateRequest(values))),
+    onSuccess: async (client) => {
+      await queryClient.invalidateQueries({ queryKey: ['clients'] });
+      queryClient.setQueryData(['client', client.id], client);
+      notifications.show({
+        color: 'teal',
+        message: t('clients.created', { name: formatPersonName(client) }),
+      });
+      close();
+      void navigate(`/clients/${client.id}`);
+    },
+    onError: (err) => form.setErrors(serverFieldErrors(err, t)),
+  });
+
+  function close() {
+    form.reset();
+    create.reset();
+    onClose();
+  }
+
+  const generalError = create.error && Object.keys(serverFieldErrors(create.error, t)).length === 0;
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('client.createTitle')} fullScreen={false} size="xl">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => create.mutate(values))}
+        data-testid="new-client-form"
+      >
+        <Stack gap="lg">
+          {generalError && (
+            <Alert color="red" role="alert">
+              {describeError(create.error, t)}
+            </Alert>
+          )}
+          <ClientForm form={form} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="create-client-submit">
+              {t('client.createSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

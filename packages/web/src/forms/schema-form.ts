@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { translateIssue, translateValidationMessage, type Translate } from './validation-messages.js';
+import { isApiRequestError } from '../api/api-error.js';
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Validates form values with a shared zod schema (the same rules the server applies) after turning
+ * them into the request body, and returns one translated message per field, first issue wins.
+ */
+export function validateWithSchema<V, S extends z.ZodType>(
+  schema: S,
+  toRequest: (values: V) => unknown,
+  t: Translate,
+): (values: V) => FieldErrors {
+  return (values) => {
+    const result = schema.safeParse(toRequest(values));
+    if (result.success) return {};
+    return issuesToFieldErrors(result.error.issues, t);
+  };
+}
+
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    // Unknown keys (strict objects) are a programming error, not something the user can fix.
+    if (issue.code === 'unrecognized_keys') continue;
+    const key = issue.path.map(String).join('.');
+    if (!key) continue;
+    errors[key] ??= translateIssue(issue, t);
+  }
+  return errors;
+}
+
+/** The server's field errors for the request body, translated, keyed by field path. */
+export function serverFieldErrors(err: unknown, t: Translate): FieldErrors {
+  if (!isApiRequestError(err)) return {};
+  const out: FieldErrors = {};
+  for (const [field, message] of Object.entries(err.bodyFieldErrors())) {
+    out[field] = translateValidationMessage(message, t);
+  }
+  return out;
+}

@@ -1,0 +1,372 @@
+import { useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArrowLeft, IconEdit, IconRefresh, IconRestore } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CreateClientRequest, UpdateClientRequest, type Client } from '@stipple/core';
+import { useApi } from '../api/ApiProvider.js';
+import { isApiRequestError } from '../api/api-error.js';
+import { describeError } from '../api/describe-error.js';
+import {
+  clientToFormValues,
+  formValuesToCreateRequest,
+  formValuesToUpdateRequest,
+  type ClientFormValues,
+} from '../forms/client-form.js';
+import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
+import {
+  ageOn,
+  formatDateTime,
+  formatIsoDate,
+  formatPersonName,
+  languageName,
+  todayIso,
+} from '../i18n/format.js';
+import { isUiLocale } from '../i18n/locale.js';
+import { ClientForm } from '../components/ClientForm.js';
+
+export function ClientPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const api = useApi();
+  const client = useQuery({ queryKey: ['client', id], queryFn: () => api.getClient(id) });
+
+  const back = (
+    <Button
+      component={Link}
+      to="/clients"
+      variant="subtle"
+      leftSection={<IconArrowLeft size={18} aria-hidden />}
+      px="xs"
+    >
+      {t('client.backToList')}
+    </Button>
+  );
+
+  if (client.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (client.isError) {
+    const notFound = isApiRequestError(client.error) && client.error.status === 404;
+    return (
+      <Stack align="flex-start">
+        {back}
+        <Alert color={notFound ? 'yellow' : 'red'} role="alert" w="100%">
+          {notFound ? t('client.notFound') : `${t('client.loadFailed')} ${describeError(client.error, t)}`}
+        </Alert>
+      </Stack>
+    );
+  }
+  // Keyed by id so that moving to another client starts from a fresh view.
+  return <ClientRecord key={client.data.id} client={client.data} back={back} />;
+}
+
+function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const name = formatPersonName(client);
+
+  const stored = (updated: Client) => {
+    queryClient.setQueryData(['client', updated.id], updated);
+    void queryClient.invalidateQueries({ queryKey: ['clients'] });
+  };
+
+  const toggleArchive = useMutation({
+    mutationFn: () => (client.archivedAt ? api.restoreClient(client.id) : api.archiveClient(client.id)),
+    onSuccess: (updated) => {
+      stored(updated);
+      setConfirming(false);
+      notifications.show({
+        color: 'teal',
+        message: t(updated.archivedAt ? 'client.archivedDone' : 'client.restoredDone', { name }),
+      });
+    },
+  });
+
+  const age = client.dateOfBirth ? ageOn(client.dateOfBirth, todayIso()) : null;
+
+  return (
+    <Stack gap="lg" data-testid="client-page">
+      <div>{back}</div>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Group gap="sm">
+            <Title order={2} data-testid="client-name" style={{ overflowWrap: 'anywhere' }}>
+              {name}
+            </Title>
+            {client.archivedAt && (
+              <Badge color="gray" variant="light" size="lg">
+                {t('clients.archived')}
+              </Badge>
+            )}
+          </Group>
+          <Text c="dimmed" size="sm">
+            {t('client.updated', { when: formatDateTime(client.updatedAt, locale) })}
+          </Text>
+        </Stack>
+        {!editing && (
+          <Group gap="sm">
+            <Button
+              leftSection={<IconEdit size={18} aria-hidden />}
+              onClick={() => setEditing(true)}
+              data-testid="edit-client"
+            >
+              {t('common.edit')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={
+                client.archivedAt ? (
+                  <IconRestore size={18} aria-hidden />
+                ) : (
+                  <IconArchive size={18} aria-hidden />
+                )
+              }
+              onClick={() => {
+                toggleArchive.reset();
+                setConfirming(true);
+              }}
+              data-testid={client.archivedAt ? 'restore-client' : 'archive-client'}
+            >
+              {client.archivedAt ? t('client.restore') : t('client.archive')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      {client.archivedAt && (
+        <Alert color="gray" data-testid="archived-notice">
+          {t('client.archivedNotice')}{' '}
+          {t('client.archivedOn', { when: formatDateTime(client.archivedAt, locale) })}
+        </Alert>
+      )}
+
+      {editing ? (
+        <ClientEditForm client={client} onDone={() => setEditing(false)} onSaved={stored} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Section title={t('client.details')}>
+            <Field label={t('client.dateOfBirth')} testId="view-date-of-birth">
+              {client.dateOfBirth
+                ? `${formatIsoDate(client.dateOfBirth, locale)}${age !== null ? ` · ${t('client.age', { age })}` : ''}`
+                : null}
+            </Field>
+            <Field label={t('client.preferredLanguage')}>
+              {`${languageName(client.preferredLanguage, locale)} (${client.preferredLanguage})`}
+            </Field>
+          </Section>
+          <Section title={t('client.contact')}>
+            <Field label={t('client.phone')} testId="view-phone">
+              {client.phone ? (
+                <Anchor href={`tel:${client.phone.replace(/[^\d+]/g, '')}`} style={touchLink}>
+                  {client.phone}
+                </Anchor>
+              ) : null}
+            </Field>
+            <Field label={t('client.email')} testId="view-email">
+              {client.email ? (
+                <Anchor href={`mailto:${client.email}`} style={{ ...touchLink, overflowWrap: 'anywhere' }}>
+                  {client.email}
+                </Anchor>
+              ) : null}
+            </Field>
+          </Section>
+          <Paper withBorder radius="md" p="md" style={{ gridColumn: '1 / -1' }}>
+            <Text fw={600} mb="xs">
+              {t('client.notes')}
+            </Text>
+            <Text
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              c={client.notes ? undefined : 'dimmed'}
+              data-testid="view-notes"
+            >
+              {client.notes || t('common.notSet')}
+            </Text>
+            <Text c="dimmed" size="xs" mt="md">
+              {t('client.created', { when: formatDateTime(client.createdAt, locale) })}
+            </Text>
+          </Paper>
+        </SimpleGrid>
+      )}
+
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={client.archivedAt ? t('client.restoreTitle') : t('client.archiveTitle')}
+        size="md"
+      >
+        <Stack gap="lg">
+          <Text>{t(client.archivedAt ? 'client.restoreBody' : 'client.archiveBody', { name })}</Text>
+          {toggleArchive.isError && (
+            <Alert color="red" role="alert">
+              {describeError(toggleArchive.error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color={client.archivedAt ? undefined : 'red'}
+              loading={toggleArchive.isPending}
+              onClick={() => toggleArchive.mutate()}
+              data-testid="confirm-archive"
+            >
+              {client.archivedAt ? t('client.restore') : t('client.archive')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function ClientEditForm({
+  client,
+  onDone,
+  onSaved,
+}: {
+  client: Client;
+  onDone: () => void;
+  onSaved: (c: Client) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(client);
+
+  const form = useForm<ClientFormValues>({
+    initialValues: clientToFormValues(client),
+    validate: validateWithSchema(CreateClientRequest, formValuesToCreateRequest, t),
+    validateInputOnBlur: true,
+  });
+
+  const save = useMutation({
+    mutationFn: (values: ClientFormValues) =>
+      api.updateClient(base.id, UpdateClientRequest.parse(formValuesToUpdateRequest(values, base))),
+    onSuccess: (updated) => {
+      onSaved(updated);
+      notifications.show({ color: 'teal', message: t('client.savedNotice') });
+      onDone();
+    },
+    onError: (err) => form.setErrors(serverFieldErrors(err, t)),
+  });
+
+  const reload = useMutation({
+    mutationFn: () => api.getClient(base.id),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(['client', fresh.id], fresh);
+      setBase(fresh);
+      form.setInitialValues(clientToFormValues(fresh));
+      form.setValues(clientToFormValues(fresh));
+      form.resetDirty(clientToFormValues(fresh));
+      save.reset();
+    },
+  });
+
+  const conflict = isApiRequestError(save.error) && save.error.status === 409;
+  const otherError =
+    save.error && !conflict && Object.keys(serverFieldErrors(save.error, t)).length === 0 ? save.error : null;
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => save.mutate(values))}
+        data-testid="edit-client-form"
+      >
+        <Stack gap="lg">
+          {conflict && (
+            <Alert color="orange" title={t('client.conflictTitle')} role="alert" data-testid="conflict-alert">
+              <Stack gap="sm" align="flex-start">
+                <Text size="sm">{t('client.conflictBody')}</Text>
+                <Button
+                  variant="light"
+                  color="orange"
+                  leftSection={<IconRefresh size={18} aria-hidden />}
+                  loading={reload.isPending}
+                  onClick={() => reload.mutate()}
+                  data-testid="conflict-reload"
+                >
+                  {t('client.reload')}
+                </Button>
+              </Stack>
+            </Alert>
+          )}
+          {(otherError ?? reload.error) && (
+            <Alert color="red" role="alert">
+              {describeError(otherError ?? reload.error, t)}
+            </Alert>
+          )}
+          <ClientForm form={form} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={save.isPending}
+              disabled={!form.isDirty() || conflict}
+              data-testid="save-client"
+            >
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** Links in running text still get a fingertip-sized target. */
+const touchLink = { display: 'inline-flex', alignItems: 'center', minHeight: 44 } as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text fw={600} mb="sm">
+        {title}
+      </Text>
+      <Stack gap="sm">{children}</Stack>
+    </Paper>
+  );
+}
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text data-testid={testId} c={children ? undefined : 'dimmed'}>
+        {children ?? t('common.notSet')}
+      </Text>
+    </div>
+  );
+}

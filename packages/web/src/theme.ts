@@ -1,0 +1,29 @@
+import { createTheme, rem } from '@mantine/core';
+
+/**
+ * Studios work on iPads: inputs and buttons default to `md`, and touch.css holds every control
+ * to at least 44 px (Apple's minimum touch target).
+ */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7, dark: 5 },
+  defaultRadius: 'md',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+  headings: { fontWeight: '650' },
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    Select: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+    SegmentedControl: { defaultProps: { size: 'md' } },
+    Pagination: { defaultProps: { size: 'lg' } },
+    Modal: {
+      defaultProps: { centered: true, size: 'lg' },
+      styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } },
+    },
+    Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+  },
+  other: { touchTarget: rem(44) },
+});

@@ -21,6 +21,13 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
+import { aftercareRoutes } from './aftercare/aftercare.routes.js';
+import { appointmentRoutes } from './appointments/appointment.routes.js';
+import { consentRoutes } from './consents/consent.routes.js';
+import { inventoryRoutes } from './inventory/inventory.routes.js';
+import { outboxRoutes } from './outbox/outbox.routes.js';
+import { photoRoutes } from './photos/photo.routes.js';
+import { sessionRoutes } from './sessions/session.routes.js';
 import { SERVER_VERSION } from './version.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -81,6 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { staff: services.staff });
   await app.register(clientRoutes, { clients: services.clients });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(photoRoutes, { photos: services.photos, maxBytes: config.photoMaxBytes });
+  await app.register(inventoryRoutes, { inventory: services.inventory });
+  await app.register(consentRoutes, { consents: services.consents });
+  await app.register(appointmentRoutes, { appointments: services.appointments });
+  await app.register(sessionRoutes, { sessions: services.sessions });
+  await app.register(aftercareRoutes, { aftercare: services.aftercare });
+  await app.register(outboxRoutes, { outbox: services.outbox });
   await registerWebApp(app, config.webDist);
   return app;
 }

@@ -104,3 +104,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STIPPLE_PORT: '70000' })).toThrow(/STIPPLE_PORT must be between 0 and 65535/);
   });
 });
+
+describe('treatment-record settings', () => {
+  it('default to blobs in the data folder, no email, and the documented limits', () => {
+    const c = loadConfig({ STIPPLE_DATA_DIR: '/srv/stipple' });
+    expect(c).toMatchObject({
+      blobDir: '/srv/stipple/blobs',
+      photoMaxBytes: 25 * 1024 * 1024,
+      photoMaxPixels: 50_000_000,
+      smtpUrl: null,
+      outboxIntervalSeconds: 30,
+      outboxRetrySeconds: 60,
+      reminderHoursBefore: 24,
+      testSessionSaveDelayMs: 0,
+    });
+  });
+
+  it('reads SMTP and refuses an address that is not smtp:// or smtps://, naming the variable', () => {
+    const c = loadConfig({
+      STIPPLE_SMTP_URL: 'smtp://u:p@mail.example:587',
+      STIPPLE_SMTP_FROM: 'Studio <s@x.example>',
+    });
+    expect([c.smtpUrl, c.smtpFrom]).toEqual(['smtp://u:p@mail.example:587', 'Studio <s@x.example>']);
+    expect(() => loadConfig({ STIPPLE_SMTP_URL: 'mail.example:25' })).toThrow(
+      /STIPPLE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ STIPPLE_PHOTO_MAX_MB: '0' })).toThrow(
+      /STIPPLE_PHOTO_MAX_MB must be between 1 and 200/,
+    );
+  });
+});

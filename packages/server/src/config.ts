@@ -90,6 +90,27 @@ const EnvSchema = z.object({
   STIPPLE_SKIP_MIGRATIONS: bool('STIPPLE_SKIP_MIGRATIONS').default(false),
   STIPPLE_WEB_DIST: z.string().trim().min(1, { message: 'STIPPLE_WEB_DIST must not be empty' }).optional(),
   STIPPLE_TRUST_PROXY: bool('STIPPLE_TRUST_PROXY').default(false),
+  STIPPLE_BLOB_DIR: z.string().trim().min(1, { message: 'STIPPLE_BLOB_DIR must not be empty' }).optional(),
+  STIPPLE_PHOTO_MAX_MB: positiveInt('STIPPLE_PHOTO_MAX_MB', 200).default(25),
+  STIPPLE_PHOTO_MAX_MEGAPIXELS: positiveInt('STIPPLE_PHOTO_MAX_MEGAPIXELS', 1000).default(50),
+  STIPPLE_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((s) => /^smtps?:\/\/[^/]+/.test(s), {
+      message:
+        'STIPPLE_SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+    })
+    .optional(),
+  STIPPLE_SMTP_FROM: z
+    .string()
+    .trim()
+    .min(3, { message: 'STIPPLE_SMTP_FROM must be an address such as "Studio <studio@example.com>"' })
+    .optional(),
+  STIPPLE_OUTBOX_INTERVAL_SECONDS: positiveInt('STIPPLE_OUTBOX_INTERVAL_SECONDS', 3600).default(30),
+  STIPPLE_OUTBOX_RETRY_SECONDS: positiveInt('STIPPLE_OUTBOX_RETRY_SECONDS', 86_400).default(60),
+  STIPPLE_REMINDER_HOURS_BEFORE: positiveInt('STIPPLE_REMINDER_HOURS_BEFORE', 24 * 14).default(24),
+  /** Test-only: holds every session save this many ms inside its transaction (the kill test). */
+  STIPPLE_TEST_SESSION_SAVE_DELAY_MS: positiveInt('STIPPLE_TEST_SESSION_SAVE_DELAY_MS', 600_000).optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -117,6 +138,22 @@ export interface Config {
   /** Folder of the built web app; when it has no index.html, `/` says how to build it. */
   webDist: string;
   trustProxy: boolean;
+  /** Content-addressed files (photos, signatures): `<dataDir>/blobs` unless set. */
+  blobDir: string;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  /** Unset: messages wait in the outbox (the owner sees them there) and nothing is emailed. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  outboxIntervalSeconds: number;
+  /** First retry after a failed delivery; doubles each time (capped at 6 h). */
+  outboxRetrySeconds: number;
+  reminderHoursBefore: number;
+  /**
+   * Only for the crash test: a pause inside the session-save transaction. Production never sets
+   * it; the server logs a warning when it is set.
+   */
+  testSessionSaveDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -162,5 +199,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     skipMigrations: e.STIPPLE_SKIP_MIGRATIONS,
     webDist: resolve(e.STIPPLE_WEB_DIST ?? defaultWebDist()),
     trustProxy: e.STIPPLE_TRUST_PROXY,
+    blobDir: resolve(e.STIPPLE_BLOB_DIR ?? resolve(e.STIPPLE_DATA_DIR, 'blobs')),
+    photoMaxBytes: e.STIPPLE_PHOTO_MAX_MB * 1024 * 1024,
+    photoMaxPixels: e.STIPPLE_PHOTO_MAX_MEGAPIXELS * 1_000_000,
+    smtpUrl: e.STIPPLE_SMTP_URL ?? null,
+    smtpFrom: e.STIPPLE_SMTP_FROM ?? 'Stipple <no-reply@stipple.invalid>',
+    outboxIntervalSeconds: e.STIPPLE_OUTBOX_INTERVAL_SECONDS,
+    outboxRetrySeconds: e.STIPPLE_OUTBOX_RETRY_SECONDS,
+    reminderHoursBefore: e.STIPPLE_REMINDER_HOURS_BEFORE,
+    testSessionSaveDelayMs: e.STIPPLE_TEST_SESSION_SAVE_DELAY_MS ?? 0,
   });
 }

@@ -15,6 +15,10 @@ import { demoAnnouncement, type DemoOutcome } from './demo/demo.service.js';
 import { loggerOptions } from './http/logging.js';
 import { auditPruneJob } from './jobs/audit-prune.job.js';
 import { sessionPruneJob } from './jobs/session-prune.job.js';
+import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
+import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
+import { smtpMailer, type Mailer } from './outbox/mailer.js';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createServices, type Services } from './services.js';
@@ -51,6 +55,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let db: Database | undefined;
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
+  let mailer: Mailer | null = null;
   try {
     db = options.db ?? (await createDb(config));
     await db.ping().catch((err: unknown) => {
@@ -76,10 +81,32 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       );
     }
 
+    if (config.testSessionSaveDelayMs > 0)
+      log.warn(
+        { ms: config.testSessionSaveDelayMs },
+        'STIPPLE_TEST_SESSION_SAVE_DELAY_MS is set: a test hook, never for production',
+      );
     jobs = createJobQueue(config, db, log, options.jobTuning);
+    const queue = jobs;
+    services.jobsRef.current = queue;
+    mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
+    const dispatcher = new OutboxDispatcher({
+      db,
+      mailer,
+      from: config.smtpFrom,
+      retryBaseSeconds: config.outboxRetrySeconds,
+      log: log.child({ component: 'outbox' }),
+    });
     jobs.register(auditPruneJob({ audit: services.audit, retentionDays: config.auditRetentionDays, log }));
     jobs.register(sessionPruneJob({ auth: services.auth, log }));
+    jobs.register(photoDerivativesJob(services.photos));
+    jobs.register(
+      outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
+    );
     await jobs.start();
+    await queueOutboxRun(jobs);
+    const pendingPhotos = await services.photos.queuePendingDerivatives();
+    if (pendingPhotos) log.info({ photos: pendingPhotos }, 'queued renditions left over from the last run');
 
     app = await buildApp({
       config,
@@ -111,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         (closing ??= (async () => {
           await runningApp.close();
           await runningJobs.stop();
+          mailer?.close();
           await runningDb.close();
           dirLock?.release();
         })()),
@@ -118,6 +146,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (err) {
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
+    mailer?.close();
     await db?.close().catch(() => undefined);
     dirLock?.release();
     throw err;

@@ -2,10 +2,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { AftercareService } from './aftercare/aftercare.service.js';
+import { AppointmentService } from './appointments/appointment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { FolderBlobStore, type BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
+import { ConsentService } from './consents/consent.service.js';
 import { DemoService } from './demo/demo.service.js';
+import { InventoryService } from './inventory/inventory.service.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { OutboxService } from './outbox/outbox.service.js';
+import { PhotoService } from './photos/photo.service.js';
+import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
 
 export interface Services {
@@ -14,16 +23,47 @@ export interface Services {
   clients: ClientService;
   audit: AuditService;
   demo: DemoService;
+  blobs: BlobStore;
+  photos: PhotoService;
+  inventory: InventoryService;
+  consents: ConsentService;
+  appointments: AppointmentService;
+  sessions: SessionService;
+  aftercare: AftercareService;
+  outbox: OutboxService;
+  /** The job queue starts after the services exist; services that queue jobs read it from here. */
+  jobsRef: { current: JobQueue | undefined };
 }
 
 export function createServices(deps: { db: Database; config: Config; log: FastifyBaseLogger }): Services {
   const { db, config, log } = deps;
   const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
+  const blobs = new FolderBlobStore(config.blobDir);
+  const jobsRef: Services['jobsRef'] = { current: undefined };
   return {
     auth,
     staff: new StaffService({ db, config, auth }),
     clients: new ClientService({ db }),
     audit: new AuditService({ db }),
     demo: new DemoService({ db, config }),
+    blobs,
+    photos: new PhotoService({
+      db,
+      blobs,
+      jobs: () => jobsRef.current,
+      maxPixels: config.photoMaxPixels,
+      log: log.child({ component: 'photos' }),
+    }),
+    inventory: new InventoryService({ db }),
+    consents: new ConsentService({ db, blobs }),
+    appointments: new AppointmentService({ db, config }),
+    sessions: new SessionService({
+      db,
+      testSaveDelayMs: config.testSessionSaveDelayMs,
+      log: log.child({ component: 'sessions' }),
+    }),
+    aftercare: new AftercareService({ db }),
+    outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
+    jobsRef,
   };
 }

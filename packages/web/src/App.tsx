@@ -18,6 +18,11 @@ import { ClientPage } from './pages/ClientPage.js';
 import { StaffPage } from './pages/StaffPage.js';
 import { AuditLogPage } from './pages/AuditLogPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { CalendarPage } from './pages/CalendarPage.js';
+import { InventoryPage } from './pages/InventoryPage.js';
+import { ConsentAftercarePage } from './pages/ConsentAftercarePage.js';
+import { SessionRecordPage } from './pages/SessionRecordPage.js';
+import { RequireClinical } from './components/RequireSession.js';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -32,6 +37,24 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/clients" replace /> },
       { path: 'clients', element: <ClientListPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      {
+        path: 'appointments/:id/session',
+        element: (
+          <RequireClinical>
+            <SessionRecordPage />
+          </RequireClinical>
+        ),
+      },
+      {
+        path: 'inventory',
+        element: (
+          <RequireClinical>
+            <InventoryPage />
+          </RequireClinical>
+        ),
+      },
+      { path: 'consent', element: <ConsentAftercarePage /> },
       {
         path: 'staff',
         element: (

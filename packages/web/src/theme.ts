@@ -24,6 +24,8 @@ export const theme = createTheme({
       styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } },
     },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    // Status badges sit in narrow table columns and calendar cards: never cut to "BOO…".
+    Badge: { defaultProps: { tt: 'none' }, styles: { root: { maxWidth: 'none', flexShrink: 0 } } },
   },
   other: { touchTarget: rem(44) },
 });

@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -94,11 +95,19 @@ export function createPgliteDatabase(client: PGlite): Database {
   };
 }
 
+/**
+ * PGlite options every Stipple PGlite needs: btree_gist backs the exclusion constraint that keeps
+ * an artist from being double-booked (PostgreSQL has it in contrib, a trusted extension).
+ */
+export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
+  return { ...extra, extensions: { btree_gist, ...extra.extensions } };
+}
+
 /** Opens (creating when new) the PGlite database in `<dataDir>/pg`. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   const dir = join(dataDir, 'pg');
   mkdirSync(dir, { recursive: true });
-  return PGlite.create({ dataDir: dir });
+  return PGlite.create(pgliteOptions({ dataDir: dir }));
 }
 
 export function createPostgresDatabase(connectionString: string, poolSize = 10): Database {

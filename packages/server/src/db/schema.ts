@@ -3,12 +3,15 @@
 // `studio-isolation.db.test.ts` guard fails when a new studio table lacks one.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -24,6 +27,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const studio = pgTable('studio', {
   id: id(),
   name: text('name').notNull(),
+  /** IANA zone of the studio: working hours, reminder times and printed dates are in it. */
+  timeZone: text('time_zone').notNull().default('Europe/London'),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
@@ -173,7 +178,434 @@ export const job = pgTable(
   ],
 );
 
-export const schema = { studio, staffUser, authSession, staffInvitation, client, auditEntry, job };
+const studioRef = () =>
+  uuid('studio_id')
+    .notNull()
+    .references(() => studio.id);
+
+/**
+ * A client's photo. The bytes live in the blob store under `sha256` (the upload auto-oriented and
+ * re-encoded without any metadata); `preview_sha256` and `thumb_sha256` are filled by a job.
+ */
+export const photo = pgTable(
+  'photo',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    sessionId: uuid('session_id'),
+    sessionRole: text('session_role', { enum: ['before', 'after'] }),
+    view: text('view', { enum: ['front', 'top', 'left', 'right', 'back', 'close-up'] }).notNull(),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    contentType: text('content_type', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    previewSha256: text('preview_sha256'),
+    thumbSha256: text('thumb_sha256'),
+    derivatives: text('derivatives', { enum: ['pending', 'ready', 'failed'] })
+      .notNull()
+      .default('pending'),
+    calibration: jsonb('calibration').$type<Record<string, unknown>>(),
+    pxPerMm: doublePrecision('px_per_mm'),
+    uploadedBy: uuid('uploaded_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('photo_client_idx').on(t.studioId, t.clientId, t.takenOn),
+    index('photo_session_idx').on(t.sessionId),
+    index('photo_sha_idx').on(t.sha256),
+  ],
+);
+
+/** A course of treatment: its sessions are numbered and kept at least `min_interval_days` apart. */
+export const treatmentCourse = pgTable(
+  'treatment_course',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    title: text('title').notNull(),
+    minIntervalDays: integer('min_interval_days').notNull().default(14),
+    plannedSessions: integer('planned_sessions').notNull().default(3),
+    touchUpYears: integer('touch_up_years').notNull().default(4),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('treatment_course_client_idx').on(t.studioId, t.clientId)],
+);
+
+/**
+ * A booking. The database itself refuses two overlapping, not cancelled appointments of one
+ * artist (an exclusion constraint over tstzrange, migrations/0004_treatment_records_rules.sql).
+ */
+export const appointment = pgTable(
+  'appointment',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    artistId: uuid('artist_id')
+      .notNull()
+      .references(() => staffUser.id),
+    kind: text('kind', { enum: ['consultation', 'session', 'touch_up'] }).notNull(),
+    courseId: uuid('course_id').references(() => treatmentCourse.id),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    status: text('status', { enum: ['booked', 'completed', 'cancelled'] })
+      .notNull()
+      .default('booked'),
+    notes: text('notes').notNull().default(''),
+    intervalOverrideReason: text('interval_override_reason'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('appointment_studio_time_idx').on(t.studioId, t.startsAt),
+    index('appointment_artist_time_idx').on(t.artistId, t.startsAt),
+    index('appointment_client_idx').on(t.clientId, t.startsAt),
+    index('appointment_course_idx').on(t.courseId, t.startsAt),
+  ],
+);
+
+/** What happened to an appointment, in order: booked, moved, cancelled, completed. Append-only. */
+export const appointmentEvent = pgTable(
+  'appointment_event',
+  {
+    id: id(),
+    studioId: studioRef(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointment.id),
+    action: text('action', { enum: ['booked', 'moved', 'cancelled', 'completed'] }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => staffUser.id),
+    at: at('at').notNull().defaultNow(),
+    fromStartsAt: at('from_starts_at'),
+    toStartsAt: at('to_starts_at'),
+    fromArtistId: uuid('from_artist_id'),
+    toArtistId: uuid('to_artist_id'),
+    reason: text('reason'),
+    intervalOverrideReason: text('interval_override_reason'),
+  },
+  (t) => [index('appointment_event_appointment_idx').on(t.appointmentId, t.at)],
+);
+
+export const workingHours = pgTable(
+  'working_hours',
+  {
+    id: id(),
+    studioId: studioRef(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffUser.id),
+    weekday: smallint('weekday').notNull(),
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (t) => [index('working_hours_staff_idx').on(t.staffId, t.weekday)],
+);
+
+export const workingHoursException = pgTable(
+  'working_hours_exception',
+  {
+    id: id(),
+    studioId: studioRef(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffUser.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    startMinute: integer('start_minute'),
+    endMinute: integer('end_minute'),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [uniqueIndex('working_hours_exception_staff_day_key').on(t.staffId, t.day)],
+);
+
+/** A secret, revocable .ics address for an artist's or a client's appointments. */
+export const calendarFeed = pgTable(
+  'calendar_feed',
+  {
+    id: id(),
+    studioId: studioRef(),
+    kind: text('kind', { enum: ['artist', 'client'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [uniqueIndex('calendar_feed_token_hash_key').on(t.tokenHash)],
+);
+
+/** A pigment or needle product (the label data the client may ask to see). */
+export const product = pgTable(
+  'product',
+  {
+    id: id(),
+    studioId: studioRef(),
+    kind: text('kind', { enum: ['pigment', 'needle'] }).notNull(),
+    name: text('name').notNull(),
+    manufacturer: text('manufacturer').notNull(),
+    shade: text('shade'),
+    needleConfiguration: text('needle_configuration'),
+    needleDiameterMm: doublePrecision('needle_diameter_mm'),
+    ingredients: text('ingredients').notNull().default(''),
+    warnings: text('warnings').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('product_studio_idx').on(t.studioId, t.kind, t.name)],
+);
+
+export const productLot = pgTable(
+  'product_lot',
+  {
+    id: id(),
+    studioId: studioRef(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => product.id),
+    lotNumber: text('lot_number').notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    manufacturedOn: date('manufactured_on', { mode: 'string' }),
+    receivedOn: date('received_on', { mode: 'string' }),
+    openedOn: date('opened_on', { mode: 'string' }),
+    archived: boolean('archived').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('product_lot_product_number_key').on(t.productId, t.lotNumber)],
+);
+
+/** The chart of one treatment session, keyed by its appointment. */
+export const sessionRecord = pgTable(
+  'session_record',
+  {
+    id: id(),
+    studioId: studioRef(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointment.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    courseId: uuid('course_id').references(() => treatmentCourse.id),
+    artistId: uuid('artist_id')
+      .notNull()
+      .references(() => staffUser.id),
+    performedOn: date('performed_on', { mode: 'string' }).notNull(),
+    zones: jsonb('zones').$type<string[]>().notNull().default([]),
+    durationMinutes: integer('duration_minutes'),
+    notes: text('notes').notNull().default(''),
+    adverseEvents: text('adverse_events').notNull().default(''),
+    status: text('status', { enum: ['draft', 'completed'] })
+      .notNull()
+      .default('draft'),
+    completedAt: at('completed_at'),
+    consentId: uuid('consent_id'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('session_record_appointment_key').on(t.appointmentId),
+    index('session_record_client_idx').on(t.studioId, t.clientId, t.performedOn),
+  ],
+);
+
+/** Which lots a session used: the recall query reads this. */
+export const sessionMaterial = pgTable(
+  'session_material',
+  {
+    id: id(),
+    studioId: studioRef(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessionRecord.id, { onDelete: 'cascade' }),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => productLot.id),
+    dilution: text('dilution').notNull().default(''),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [
+    index('session_material_lot_idx').on(t.lotId),
+    index('session_material_session_idx').on(t.sessionId),
+  ],
+);
+
+/** Versioned consent texts per studio, kind and language. A new version is a new row. */
+export const consentTemplate = pgTable(
+  'consent_template',
+  {
+    id: id(),
+    studioId: studioRef(),
+    kind: text('kind', { enum: ['treatment', 'photo', 'marketing'] }).notNull(),
+    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    validityMonths: integer('validity_months'),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consent_template_version_key').on(t.studioId, t.kind, t.language, t.version)],
+);
+
+/**
+ * A signed consent: immutable (a trigger refuses UPDATE and DELETE), with the exact text signed.
+ * The signature PNG is in the blob store.
+ */
+export const consentRecord = pgTable(
+  'consent_record',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => consentTemplate.id),
+    kind: text('kind', { enum: ['treatment', 'photo', 'marketing'] }).notNull(),
+    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    templateVersion: integer('template_version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    signerName: text('signer_name').notNull(),
+    signatureSha256: text('signature_sha256').notNull(),
+    signedAt: at('signed_at').notNull().defaultNow(),
+    validUntil: at('valid_until'),
+    witnessedBy: uuid('witnessed_by').references(() => staffUser.id),
+  },
+  (t) => [index('consent_record_client_idx').on(t.studioId, t.clientId, t.kind, t.signedAt)],
+);
+
+/** Withdrawal of a consent, kept apart so that the signed record itself never changes. */
+export const consentWithdrawal = pgTable(
+  'consent_withdrawal',
+  {
+    id: id(),
+    studioId: studioRef(),
+    consentId: uuid('consent_id')
+      .notNull()
+      .references(() => consentRecord.id),
+    withdrawnAt: at('withdrawn_at').notNull().defaultNow(),
+    reason: text('reason').notNull().default(''),
+    recordedBy: uuid('recorded_by').references(() => staffUser.id),
+  },
+  (t) => [uniqueIndex('consent_withdrawal_consent_key').on(t.consentId)],
+);
+
+export const aftercareTemplate = pgTable(
+  'aftercare_template',
+  {
+    id: id(),
+    studioId: studioRef(),
+    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    steps: jsonb('steps').$type<unknown[]>().notNull(),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('aftercare_template_version_key').on(t.studioId, t.language, t.version)],
+);
+
+/** A session's aftercare schedule, made from the template when the session is completed. */
+export const aftercareItem = pgTable(
+  'aftercare_item',
+  {
+    id: id(),
+    studioId: studioRef(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessionRecord.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    untilDate: date('until_date', { mode: 'string' }),
+    title: text('title').notNull(),
+    instructions: text('instructions').notNull().default(''),
+    remind: boolean('remind').notNull().default(false),
+  },
+  (t) => [uniqueIndex('aftercare_item_session_position_key').on(t.sessionId, t.position)],
+);
+
+/**
+ * The transactional outbox: messages are written in the same transaction as the change that
+ * causes them; the outbox job delivers them (see outbox/outbox-dispatcher.ts).
+ */
+export const outboxMessage = pgTable(
+  'outbox_message',
+  {
+    id: id(),
+    studioId: studioRef(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind', {
+      enum: ['appointment_reminder', 'aftercare', 'touch_up_recall', 'promotion'],
+    }).notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    toAddress: text('to_address'),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    sendAfter: at('send_after').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: at('lease_until'),
+    lastError: text('last_error'),
+    messageId: text('message_id').notNull(),
+    sentAt: at('sent_at'),
+    appointmentId: uuid('appointment_id'),
+    sessionId: uuid('session_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_idempotency_key').on(t.idempotencyKey),
+    index('outbox_message_due_idx').on(t.status, t.sendAfter),
+    index('outbox_message_studio_idx').on(t.studioId, t.createdAt),
+  ],
+);
+
+export const schema = {
+  studio,
+  staffUser,
+  authSession,
+  staffInvitation,
+  client,
+  auditEntry,
+  job,
+  photo,
+  treatmentCourse,
+  appointment,
+  appointmentEvent,
+  workingHours,
+  workingHoursException,
+  calendarFeed,
+  product,
+  productLot,
+  sessionRecord,
+  sessionMaterial,
+  consentTemplate,
+  consentRecord,
+  consentWithdrawal,
+  aftercareTemplate,
+  aftercareItem,
+  outboxMessage,
+};
 export type Schema = typeof schema;
 
 /** The studio tables that row-level security must cover (checked by a database test). */
@@ -184,4 +616,21 @@ export const STUDIO_TABLES = [
   'staff_invitation',
   'client',
   'audit_entry',
+  'photo',
+  'treatment_course',
+  'appointment',
+  'appointment_event',
+  'working_hours',
+  'working_hours_exception',
+  'calendar_feed',
+  'product',
+  'product_lot',
+  'session_record',
+  'session_material',
+  'consent_template',
+  'consent_record',
+  'consent_withdrawal',
+  'aftercare_template',
+  'aftercare_item',
+  'outbox_message',
 ] as const;

@@ -5,12 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from './database.js';
 import {
   STUDIO_TABLES,
+  aftercareItem,
+  aftercareTemplate,
+  appointment,
+  appointmentEvent,
   auditEntry,
   authSession,
+  calendarFeed,
   client,
+  consentRecord,
+  consentTemplate,
+  consentWithdrawal,
+  outboxMessage,
+  photo,
+  product,
+  productLot,
+  sessionMaterial,
+  sessionRecord,
   staffInvitation,
   staffUser,
   studio,
+  treatmentCourse,
+  workingHours,
+  workingHoursException,
 } from './schema.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-db.js';
 import { findPgError } from './pg-errors.js';
@@ -51,7 +68,117 @@ async function seedStudio(tx: Tx, name: string, prefix: string): Promise<string>
     { studioId, familyName: `${name} client 2` },
   ]);
   await tx.insert(auditEntry).values({ studioId, action: 'client.create', entityType: 'client' });
+  await seedTreatmentRecords(tx, studioId, u!.id, prefix);
   return studioId;
+}
+
+/** One row in every treatment-records table, so each one's policy is exercised. */
+async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, prefix: string): Promise<void> {
+  const [c] = await tx
+    .insert(client)
+    .values({ studioId, familyName: `${prefix} treated`, email: `${prefix}@c.example` })
+    .returning();
+  const sha = prefix
+    .repeat(64)
+    .slice(0, 64)
+    .replace(/[^0-9a-f]/g, 'a');
+  await tx.insert(photo).values({
+    studioId,
+    clientId: c!.id,
+    view: 'top',
+    takenOn: '2026-01-05',
+    contentType: 'image/jpeg',
+    sha256: sha,
+    bytes: 10,
+    width: 1,
+    height: 1,
+  });
+  const [course] = await tx
+    .insert(treatmentCourse)
+    .values({ studioId, clientId: c!.id, title: 'Course' })
+    .returning();
+  const [a] = await tx
+    .insert(appointment)
+    .values({
+      studioId,
+      clientId: c!.id,
+      artistId: userId,
+      kind: 'session',
+      courseId: course!.id,
+      startsAt: new Date('2026-01-05T10:00:00Z'),
+      endsAt: new Date('2026-01-05T12:00:00Z'),
+    })
+    .returning();
+  await tx.insert(appointmentEvent).values({ studioId, appointmentId: a!.id, action: 'booked' });
+  await tx
+    .insert(workingHours)
+    .values({ studioId, staffId: userId, weekday: 1, startMinute: 540, endMinute: 1080 });
+  await tx
+    .insert(workingHoursException)
+    .values({ studioId, staffId: userId, day: '2026-01-06', reason: 'off' });
+  await tx
+    .insert(calendarFeed)
+    .values({ studioId, kind: 'artist', subjectId: userId, tokenHash: `${prefix}-feed` });
+  const [p] = await tx
+    .insert(product)
+    .values({ studioId, kind: 'pigment', name: 'Ink', manufacturer: 'M' })
+    .returning();
+  const [lot] = await tx
+    .insert(productLot)
+    .values({ studioId, productId: p!.id, lotNumber: 'L1', expiresOn: '2030-01-01' })
+    .returning();
+  const [s] = await tx
+    .insert(sessionRecord)
+    .values({ studioId, appointmentId: a!.id, clientId: c!.id, artistId: userId, performedOn: '2026-01-05' })
+    .returning();
+  await tx.insert(sessionMaterial).values({ studioId, sessionId: s!.id, lotId: lot!.id });
+  const [t] = await tx
+    .insert(consentTemplate)
+    .values({
+      studioId,
+      kind: 'treatment',
+      language: 'en',
+      version: 1,
+      title: 'T',
+      body: 'Body of the consent text',
+    })
+    .returning();
+  const [cr] = await tx
+    .insert(consentRecord)
+    .values({
+      studioId,
+      clientId: c!.id,
+      templateId: t!.id,
+      kind: 'treatment',
+      language: 'en',
+      templateVersion: 1,
+      title: 'T',
+      body: 'Body of the consent text',
+      signerName: 'Signer',
+      signatureSha256: sha,
+    })
+    .returning();
+  await tx.insert(consentWithdrawal).values({ studioId, consentId: cr!.id, reason: 'changed mind' });
+  await tx.insert(aftercareTemplate).values({ studioId, language: 'en', name: 'A', version: 1, steps: [] });
+  await tx.insert(aftercareItem).values({
+    studioId,
+    sessionId: s!.id,
+    position: 0,
+    language: 'en',
+    fromDate: '2026-01-05',
+    title: 'Dry',
+  });
+  await tx.insert(outboxMessage).values({
+    studioId,
+    idempotencyKey: `${prefix}-msg`,
+    kind: 'aftercare',
+    clientId: c!.id,
+    toAddress: `${prefix}@c.example`,
+    subject: 'S',
+    bodyText: 'B',
+    sendAfter: new Date(),
+    messageId: `<${prefix}@x>`,
+  });
 }
 
 /** The database's own message for a refused statement (drizzle wraps it). */
@@ -138,10 +265,10 @@ describe('row-level security', () => {
         sql`select notes from client where studio_id = ${ids.a}`,
       ),
     }));
-    expect(b.clients.map((r) => r.notes)).toEqual(['', '']);
+    expect(b.clients.map((r) => r.notes)).toEqual(['', '', '']);
     expect(b.staff.map((r) => r.name)).toEqual(['Studio B owner']);
     expect([b.audit[0]?.n, b.invites[0]?.n, b.sessions[0]?.n]).toEqual([1, 1, 1]);
-    expect(b.aClients.map((r) => r.notes)).toEqual(['touched', 'touched']);
+    expect(b.aClients.map((r) => r.notes)).toEqual(['touched', 'touched', 'touched']);
   });
 
   it('refuses to insert a row for another studio, or to move a row there', async () => {
@@ -188,6 +315,54 @@ describe('row-level security', () => {
     expect(
       await refusal(t.db.withStudio(ids.b, (tx) => tx.insert(studio).values({ name: 'Another' }))),
     ).toMatch(/permission denied/);
+  });
+
+  it('refuses to change or delete a signed consent, its withdrawal or appointment history, even as the owner role', async () => {
+    for (const statement of [
+      sql`update consent_record set body = 'rewritten'`,
+      sql`delete from consent_record`,
+      sql`update consent_withdrawal set reason = 'x'`,
+      sql`delete from appointment_event`,
+    ]) {
+      expect(await refusal(t.db.asSystem((tx) => tx.execute(statement)))).toMatch(/immutable/);
+      expect(await refusal(t.db.withStudio(ids.a, (tx) => tx.execute(statement)))).toMatch(
+        /permission denied|immutable/,
+      );
+    }
+    const [row] = await t.db.asSystem((tx) =>
+      queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from consent_record where body = 'rewritten'`,
+      ),
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it('refuses two overlapping appointments of one artist, but not a cancelled one', async () => {
+    const [a] = await t.db.asSystem((tx) =>
+      queryRows<{ artist_id: string; client_id: string; course_id: string }>(
+        tx,
+        sql`select artist_id, client_id, course_id from appointment where studio_id = ${ids.a} limit 1`,
+      ),
+    );
+    const book = (start: string, end: string, status: 'booked' | 'cancelled' = 'booked') =>
+      t.db.withStudio(ids.a, (tx) =>
+        tx.insert(appointment).values({
+          studioId: ids.a,
+          clientId: a!.client_id,
+          artistId: a!.artist_id,
+          kind: 'consultation',
+          startsAt: new Date(start),
+          endsAt: new Date(end),
+          status,
+        }),
+      );
+    expect(await refusal(book('2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z'))).toMatch(
+      /appointment_no_double_booking/,
+    );
+    await book('2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z', 'cancelled');
+    // Back to back is fine: the ranges are half-open.
+    await book('2026-01-05T12:00:00Z', '2026-01-05T13:00:00Z');
   });
 
   it('covers every table that has a studio_id column with RLS and a policy', async () => {

@@ -1,5 +1,6 @@
 // The demo studio created on a first start (STIPPLE_DEMO_DATA=true, no studio yet): an owner, an
-// artist, a front-desk account and three clients whose names exercise accents and Chinese.
+// artist, a front-desk account and three clients whose names exercise accents and Chinese, with
+// consent and aftercare templates, inventory, working hours and a few appointments.
 import { randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { hashPassword } from '../auth/password.js';
 import { clientRepository, type ClientFields } from '../clients/client.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
+import { seedDemoRecords } from './demo-records.js';
 
 export const DEMO_STUDIO_NAME = 'Demo Studio';
 export const DEMO_SIGN_IN_FILE = 'demo-sign-in.txt';
@@ -97,6 +99,7 @@ export class DemoService {
     const studioId = await db.asSystem(async (tx) => {
       const studio = await studioRepository.create(tx, DEMO_STUDIO_NAME);
       let ownerId: string | null = null;
+      let artistId: string | null = null;
       for (const [i, account] of accounts.entries()) {
         const user = await staffRepository.create(tx, {
           studioId: studio.id,
@@ -106,8 +109,19 @@ export class DemoService {
           passwordHash: hashes[i]!,
         });
         if (account.role === 'owner') ownerId = user.id;
+        if (account.role === 'artist') artistId = user.id;
       }
-      for (const fields of DEMO_CLIENTS) await clientRepository.create(tx, studio.id, fields, ownerId);
+      const clients = [];
+      for (const fields of DEMO_CLIENTS)
+        clients.push(await clientRepository.create(tx, studio.id, fields, ownerId));
+      await seedDemoRecords(tx, {
+        studioId: studio.id,
+        studioName: studio.name,
+        timeZone: studio.timeZone,
+        ownerId: ownerId!,
+        artistId: artistId!,
+        clients,
+      });
       return studio.id;
     });
     this.writeSignInFile(accounts);

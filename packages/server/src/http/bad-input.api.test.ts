@@ -43,7 +43,7 @@ function expectFieldError(res: ApiResponse, status: number, where: string, field
 }
 
 interface BodyEndpoint {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: () => string;
   valid: Record<string, unknown>;
   wrongType: { body: Record<string, unknown>; field: string };
@@ -101,6 +101,191 @@ const bodyEndpoints: BodyEndpoint[] = [
     missing: 'body',
   },
 ];
+
+// The treatment-record endpoints. Validation runs before any record is looked up, so made-up ids do.
+const anyId = '6f1d7c2e-8a4b-4c3d-9e5f-0a1b2c3d4e5f';
+const startsAt = '2030-03-04T10:00:00Z';
+bodyEndpoints.push(
+  {
+    method: 'POST',
+    path: () => `/api/clients/${clientId}/courses`,
+    valid: { title: 'Scar camouflage' },
+    wrongType: { body: { title: 'x', minIntervalDays: 0 }, field: 'minIntervalDays' },
+    missing: 'title',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/appointments',
+    valid: { clientId: anyId, artistId: anyId, kind: 'consultation', startsAt, durationMinutes: 60 },
+    wrongType: {
+      body: { clientId: anyId, artistId: anyId, kind: 'party', startsAt, durationMinutes: 60 },
+      field: 'kind',
+    },
+    missing: 'clientId',
+  },
+  {
+    method: 'POST',
+    path: () => `/api/appointments/${anyId}/move`,
+    valid: { startsAt, version: 1 },
+    wrongType: { body: { startsAt: 'next tuesday', version: 1 }, field: 'startsAt' },
+    missing: 'version',
+  },
+  {
+    method: 'POST',
+    path: () => `/api/appointments/${anyId}/cancel`,
+    valid: { reason: 'Client unwell', version: 1 },
+    wrongType: { body: { reason: 'Client unwell', version: 'one' }, field: 'version' },
+    missing: 'reason',
+  },
+  {
+    method: 'PUT',
+    path: () => `/api/staff/${studio.artist.id}/working-hours`,
+    valid: { weekly: [], exceptions: [] },
+    wrongType: {
+      body: { weekly: [{ weekday: 9, start: 540, end: 1080 }], exceptions: [] },
+      field: 'weekly.0.weekday',
+    },
+    missing: 'weekly',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/calendar-feeds',
+    valid: { kind: 'client', subjectId: anyId },
+    wrongType: { body: { kind: 'room', subjectId: anyId }, field: 'kind' },
+    missing: 'subjectId',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/inventory/products',
+    valid: { kind: 'pigment', name: 'Ink', manufacturer: 'Maker' },
+    wrongType: { body: { kind: 'ink', name: 'Ink', manufacturer: 'Maker' }, field: 'kind' },
+    missing: 'name',
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/inventory/products/${anyId}`,
+    valid: { name: 'Renamed' },
+    wrongType: { body: { active: 'yes' }, field: 'active' },
+    missing: 'body',
+  },
+  {
+    method: 'POST',
+    path: () => `/api/inventory/products/${anyId}/lots`,
+    valid: { lotNumber: 'L-1', expiresOn: '2030-01-01' },
+    wrongType: { body: { lotNumber: 'L-1', expiresOn: '2030-02-30' }, field: 'expiresOn' },
+    missing: 'lotNumber',
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/inventory/lots/${anyId}`,
+    valid: { openedOn: '2026-01-01' },
+    wrongType: { body: { openedOn: 20260101 }, field: 'openedOn' },
+    missing: 'body',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/consent-templates',
+    valid: { kind: 'photo', language: 'en', title: 'Photos', body: 'A consent text that is long enough.' },
+    wrongType: {
+      body: { kind: 'tattoo', language: 'en', title: 'Photos', body: 'A consent text that is long enough.' },
+      field: 'kind',
+    },
+    missing: 'title',
+  },
+  {
+    method: 'POST',
+    path: () => `/api/clients/${clientId}/consents`,
+    valid: { templateId: anyId, signerName: 'Ana', signature: 'data:image/png;base64,iVBORw0KGgo=' },
+    wrongType: {
+      body: { templateId: anyId, signerName: 'Ana', signature: 'my signature' },
+      field: 'signature',
+    },
+    missing: 'signerName',
+  },
+  {
+    method: 'POST',
+    path: () => '/api/aftercare-templates',
+    valid: { language: 'en', name: 'Care', steps: [{ fromDay: 0, title: 'Keep dry' }] },
+    wrongType: {
+      body: { language: 'en', name: 'Care', steps: [{ fromDay: -1, title: 'Keep dry' }] },
+      field: 'steps.0.fromDay',
+    },
+    missing: 'name',
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/photos/${anyId}`,
+    valid: { view: 'top' },
+    wrongType: { body: { view: 'side' }, field: 'view' },
+    missing: 'body',
+  },
+);
+
+describe('treatment-record bodies whose fields all have defaults', () => {
+  it('PUT /api/appointments/:id/session names a bad zone, lot or flag', async () => {
+    const path = `/api/appointments/${anyId}/session`;
+    expectFieldError(await owner.request('PUT', path, { body: { zones: ['ear'] } }), 400, 'body', 'zones.0');
+    expectFieldError(
+      await owner.request('PUT', path, { body: { materials: [{ lotId: 'CB-1' }] } }),
+      400,
+      'body',
+      'materials.0.lotId',
+    );
+    expectFieldError(
+      await owner.request('PUT', path, { body: { complete: 'yes' } }),
+      400,
+      'body',
+      'complete',
+    );
+    expectFieldError(
+      await owner.request('PUT', path, { body: { colour: 'blue' } }),
+      400,
+      'body',
+      'colour',
+      /not a known field/,
+    );
+    expectFieldError(
+      await owner.request('PUT', path, { rawBody: '{"zones": [' }),
+      400,
+      'body',
+      'body',
+      /not valid JSON/,
+    );
+  });
+
+  it('POST /api/consents/:id/withdraw names a bad reason', async () => {
+    expectFieldError(
+      await owner.post(`/api/consents/${anyId}/withdraw`, { reason: 42 }),
+      400,
+      'body',
+      'reason',
+    );
+    expectFieldError(
+      await owner.post(`/api/consents/${anyId}/withdraw`, { why: 'x' }),
+      400,
+      'body',
+      'why',
+      /not a known field/,
+    );
+  });
+
+  it('a photo upload names a bad view, date or file name in the query', async () => {
+    const upload = (query: string) =>
+      owner.request('POST', `/api/clients/${clientId}/photos?${query}`, {
+        rawBody: Buffer.from([0xff, 0xd8, 0xff]),
+        contentType: 'image/jpeg',
+      });
+    expectFieldError(await upload('takenOn=2026-01-01'), 400, 'query', 'view');
+    expectFieldError(await upload('view=top&takenOn=yesterday'), 400, 'query', 'takenOn');
+    expectFieldError(
+      await upload('view=top&takenOn=2026-01-01&size=big'),
+      400,
+      'query',
+      'size',
+      /not a known field/,
+    );
+  });
+});
 
 describe.each(bodyEndpoints)('$method $path', (endpoint) => {
   const send = (options: Parameters<ApiClient['request']>[2]) =>
@@ -160,6 +345,14 @@ describe('bad path parameters', () => {
     ['POST', '/api/clients/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz/archive'],
     ['POST', `/api/clients/${'a'.repeat(300)}/restore`],
     ['PATCH', '/api/staff/owner'],
+    ['GET', '/api/photos/not-a-uuid'],
+    ['GET', '/api/photos/12/file'],
+    ['GET', '/api/appointments/123'],
+    ['GET', '/api/appointments/123/history'],
+    ['GET', '/api/inventory/lots/CB-1/recall'],
+    ['GET', '/api/sessions/first/aftercare.pdf'],
+    ['GET', '/api/consents/mine/pdf'],
+    ['GET', '/api/clients/ana/photos'],
   ])('%s %s names the id', async (method, path) => {
     const res = await owner.request(
       method,
@@ -199,6 +392,12 @@ describe('bad query values', () => {
     ['/api/audit?action=client.delete', 'action'],
     ['/api/audit?page=1.5', 'page'],
     ['/api/audit?limit=10', 'limit'],
+    ['/api/appointments?from=monday&to=2030-01-01T00:00:00Z', 'from'],
+    ['/api/appointments?from=2030-01-01T00:00:00Z', 'to'],
+    ['/api/appointments?from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z', 'to'],
+    ['/api/appointments?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z&artistId=me', 'artistId'],
+    ['/api/outbox?status=lost', 'status'],
+    ['/api/photos/6f1d7c2e-8a4b-4c3d-9e5f-0a1b2c3d4e5f/file?size=huge', 'size'],
   ])('%s names %s', async (path, field) => {
     expectFieldError(await owner.get(path), 400, 'query', field);
   });

@@ -54,7 +54,7 @@ const summary = (fields: FieldError[]) =>
     .join('; ')}`;
 
 /** Maps any thrown value to the answer the client gets. Pure, so it is unit-tested directly. */
-export function toErrorAnswer(err: unknown): ErrorAnswer {
+export function toErrorAnswer(err: unknown, context: { bodyLimitBytes?: number } = {}): ErrorAnswer {
   if (err instanceof AppError) {
     return {
       statusCode: err.statusCode,
@@ -84,7 +84,13 @@ export function toErrorAnswer(err: unknown): ErrorAnswer {
         body: {
           error: 'payload_too_large',
           message: 'The request body is too large',
-          fields: [{ in: 'body', field: 'body', message: 'is larger than the server accepts (1 MB)' }],
+          fields: [
+            {
+              in: 'body',
+              field: 'body',
+              message: `is larger than the server accepts (${megabytes(context.bodyLimitBytes ?? 1024 * 1024)})`,
+            },
+          ],
         },
       };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -135,6 +141,8 @@ export function toErrorAnswer(err: unknown): ErrorAnswer {
   };
 }
 
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
 function invalidJson(detail: string | undefined): ErrorAnswer {
   return {
     statusCode: 400,
@@ -153,7 +161,7 @@ export function sendError(reply: FastifyReply, answer: ErrorAnswer): FastifyRepl
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const answer = toErrorAnswer(err);
+    const answer = toErrorAnswer(err, { bodyLimitBytes: request.routeOptions.bodyLimit });
     if (answer.statusCode >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ statusCode: answer.statusCode, error: answer.body.error }, 'request refused');
     return sendError(reply, answer);

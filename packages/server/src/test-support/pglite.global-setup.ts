@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { createPgliteDatabase } from '../db/create-db.js';
+import { createPgliteDatabase, pgliteOptions } from '../db/create-db.js';
 import './provided.js';
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'stipple-pglite-'));
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create(pgliteOptions());
   const db = createPgliteDatabase(pglite);
   await db.migrate();
   const dump = await pglite.dumpDataDir('none');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createPgliteDatabase, createPostgresDatabase } from '../db/create-db.js';
+import { createPgliteDatabase, createPostgresDatabase, pgliteOptions } from '../db/create-db.js';
 import type { Database, DatabaseKind } from '../db/database.js';
 import './provided.js';
 
@@ -66,7 +66,7 @@ async function createPostgresTestDatabase(template: string | null): Promise<Test
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (currentLeg() === 'postgres') return createPostgresTestDatabase(inject('postgresTemplate'));
   const dump = readFileSync(inject('pgliteDumpPath'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create(pgliteOptions({ loadDataDir: new Blob([dump]) }));
   const db = createPgliteDatabase(pglite);
   return { db, kind: 'pglite', url: undefined, dispose: () => db.close() };
 }
@@ -74,6 +74,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** An empty, unmigrated database of the current leg (for migration tests). */
 export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   if (currentLeg() === 'postgres') return createPostgresTestDatabase(null);
-  const db = createPgliteDatabase(await PGlite.create());
+  const db = createPgliteDatabase(await PGlite.create(pgliteOptions()));
   return { db, kind: 'pglite', url: undefined, dispose: () => db.close() };
 }

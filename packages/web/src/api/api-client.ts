@@ -11,6 +11,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   schema?: S;
   /** A 401 is an expected answer here (sign-in, the session probe): don't treat it as "session ended". */
   unauthorizedIsExpected?: boolean;
+  /** A file sent as the body itself (photo uploads), with its own content type. */
+  file?: Blob;
 }
 
 export interface ApiClientOptions {
@@ -37,7 +39,8 @@ export function createApiClient(options: ApiClientOptions) {
     opts: RequestOptions<S> = {},
   ): Promise<S extends z.ZodType ? z.infer<S> : unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.file) headers['content-type'] = opts.file.type || 'application/octet-stream';
+    else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (STATE_CHANGING.has(method)) {
       const token = options.getCsrfToken();
       if (token) headers['x-csrf-token'] = token;
@@ -49,7 +52,7 @@ export function createApiClient(options: ApiClientOptions) {
         method,
         headers,
         credentials: 'same-origin',
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       });
     } catch (cause) {
       throw new ApiRequestError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
@@ -99,6 +102,11 @@ export function createApiClient(options: ApiClientOptions) {
       body?: unknown,
       opts?: RequestOptions<S>,
     ) => request<S>('PATCH', path, { ...opts, body }),
+    put: <S extends z.ZodType | undefined = undefined>(
+      path: string,
+      body?: unknown,
+      opts?: RequestOptions<S>,
+    ) => request<S>('PUT', path, { ...opts, body }),
   };
 }
 

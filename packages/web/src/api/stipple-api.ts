@@ -1,5 +1,40 @@
 import { z } from 'zod';
 import {
+  AftercareSchedule,
+  AftercareTemplateList,
+  Appointment,
+  AppointmentHistory,
+  AppointmentList,
+  BookableArtistList,
+  CalendarFeed,
+  ConsentRecord,
+  ConsentRecordList,
+  ConsentTemplate,
+  ConsentTemplateList,
+  CourseList,
+  Gallery,
+  InventoryList,
+  InventoryLot,
+  InventoryProduct,
+  OutboxPage,
+  Photo,
+  PhotoList,
+  RecallReport,
+  SessionRecord,
+  SessionRecordList,
+  TreatmentCourse,
+  type CreateAppointmentRequest,
+  type CreateConsentTemplateRequest,
+  type CreateCourseRequest,
+  type CreateLotRequest,
+  type CreateProductRequest,
+  type MoveAppointmentRequest,
+  type OutboxStatus,
+  type PhotoView,
+  type SaveSessionRequest,
+  type SignConsentRequest,
+  type UpdateLotRequest,
+  type UpdatePhotoRequest,
   AuditPage,
   Client,
   ClientListPage,
@@ -40,6 +75,14 @@ export interface AuditQuery {
 
 const enc = encodeURIComponent;
 
+/** Links the browser opens itself (downloads and images): the session cookie goes along. */
+export const fileLinks = {
+  photo: (id: string, size: 'thumb' | 'preview' | 'original') => `/api/photos/${enc(id)}/file?size=${size}`,
+  consentPdf: (id: string) => `/api/consents/${enc(id)}/pdf`,
+  aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
+  aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,
+};
+
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {
   return {
@@ -79,6 +122,78 @@ export function stippleApi(api: ApiClient) {
     restoreClient: (id: string) => api.post(`/api/clients/${enc(id)}/restore`, undefined, { schema: Client }),
 
     listAudit: (query: AuditQuery) => api.get('/api/audit', { schema: AuditPage, query: { ...query } }),
+
+    // Calendar
+    listArtists: () => api.get('/api/calendar/artists', { schema: BookableArtistList }),
+    listAppointments: (query: { from: string; to: string; artistId?: string; clientId?: string }) =>
+      api.get('/api/appointments', { schema: AppointmentList, query: { ...query } }),
+    bookAppointment: (body: Partial<CreateAppointmentRequest>) =>
+      api.post('/api/appointments', body, { schema: Appointment }),
+    moveAppointment: (id: string, body: Partial<MoveAppointmentRequest>) =>
+      api.post(`/api/appointments/${enc(id)}/move`, body, { schema: Appointment }),
+    cancelAppointment: (id: string, body: { reason: string; version: number }) =>
+      api.post(`/api/appointments/${enc(id)}/cancel`, body, { schema: Appointment }),
+    appointmentHistory: (id: string) =>
+      api.get(`/api/appointments/${enc(id)}/history`, { schema: AppointmentHistory }),
+    listCourses: (clientId: string) =>
+      api.get(`/api/clients/${enc(clientId)}/courses`, { schema: CourseList }),
+    createCourse: (clientId: string, body: Partial<CreateCourseRequest>) =>
+      api.post(`/api/clients/${enc(clientId)}/courses`, body, { schema: TreatmentCourse }),
+    createCalendarFeed: (body: { kind: 'artist' | 'client'; subjectId: string }) =>
+      api.post('/api/calendar-feeds', body, { schema: CalendarFeed }),
+
+    // Photos
+    listPhotos: (clientId: string) => api.get(`/api/clients/${enc(clientId)}/photos`, { schema: PhotoList }),
+    uploadPhoto: (clientId: string, file: File, query: { view: PhotoView; takenOn: string }) =>
+      api.post(`/api/clients/${enc(clientId)}/photos`, undefined, {
+        schema: Photo,
+        file,
+        query: { ...query, filename: file.name },
+      }),
+    updatePhoto: (id: string, body: UpdatePhotoRequest) =>
+      api.patch(`/api/photos/${enc(id)}`, body, { schema: Photo }),
+    gallery: () => api.get('/api/photos/gallery', { schema: Gallery }),
+
+    // Sessions
+    listSessions: (clientId: string) =>
+      api.get(`/api/clients/${enc(clientId)}/sessions`, { schema: SessionRecordList }),
+    getAppointment: (id: string) => api.get(`/api/appointments/${enc(id)}`, { schema: Appointment }),
+    getSessionOfAppointment: async (appointmentId: string): Promise<SessionRecord | null> => {
+      try {
+        return await api.get(`/api/appointments/${enc(appointmentId)}/session`, { schema: SessionRecord });
+      } catch (err) {
+        if (isApiRequestError(err) && err.status === 404 && err.message.startsWith('Session')) return null;
+        throw err;
+      }
+    },
+    saveSession: (appointmentId: string, body: Partial<SaveSessionRequest>) =>
+      api.put(`/api/appointments/${enc(appointmentId)}/session`, body, { schema: SessionRecord }),
+    aftercare: (sessionId: string) =>
+      api.get(`/api/sessions/${enc(sessionId)}/aftercare`, { schema: AftercareSchedule }),
+
+    // Inventory
+    inventory: () => api.get('/api/inventory', { schema: InventoryList }),
+    createProduct: (body: Partial<CreateProductRequest>) =>
+      api.post('/api/inventory/products', body, { schema: InventoryProduct }),
+    createLot: (productId: string, body: Partial<CreateLotRequest>) =>
+      api.post(`/api/inventory/products/${enc(productId)}/lots`, body, { schema: InventoryLot }),
+    updateLot: (id: string, body: UpdateLotRequest) =>
+      api.patch(`/api/inventory/lots/${enc(id)}`, body, { schema: InventoryLot }),
+    recall: (lotId: string) => api.get(`/api/inventory/lots/${enc(lotId)}/recall`, { schema: RecallReport }),
+
+    // Consent, aftercare templates, outbox
+    consentTemplates: () => api.get('/api/consent-templates', { schema: ConsentTemplateList }),
+    createConsentTemplate: (body: CreateConsentTemplateRequest) =>
+      api.post('/api/consent-templates', body, { schema: ConsentTemplate }),
+    listConsents: (clientId: string) =>
+      api.get(`/api/clients/${enc(clientId)}/consents`, { schema: ConsentRecordList }),
+    signConsent: (clientId: string, body: SignConsentRequest) =>
+      api.post(`/api/clients/${enc(clientId)}/consents`, body, { schema: ConsentRecord }),
+    withdrawConsent: (id: string, reason: string) =>
+      api.post(`/api/consents/${enc(id)}/withdraw`, { reason }, { schema: ConsentRecord }),
+    aftercareTemplates: () => api.get('/api/aftercare-templates', { schema: AftercareTemplateList }),
+    outbox: (query: { status?: OutboxStatus | undefined; page: number; pageSize: number }) =>
+      api.get('/api/outbox', { schema: OutboxPage, query: { ...query } }),
   };
 }
 

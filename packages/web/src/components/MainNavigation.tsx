@@ -19,6 +19,8 @@ interface Area {
   key: string;
   icon: Icon;
   to?: string;
+  /** Owners and artists only. */
+  clinical?: boolean;
 }
 
 /** The whole product, in the order a client's journey runs; areas without `to` arrive in later releases. */
@@ -26,9 +28,9 @@ const AREAS: Area[] = [
   { key: 'clients', icon: IconUsers, to: '/clients' },
   { key: 'consultations', icon: IconClipboardText },
   { key: 'preview', icon: IconPhotoScan },
-  { key: 'calendar', icon: IconCalendarEvent },
-  { key: 'sessions', icon: IconVaccineBottle },
-  { key: 'consent', icon: IconFileCertificate },
+  { key: 'calendar', icon: IconCalendarEvent, to: '/calendar' },
+  { key: 'sessions', icon: IconVaccineBottle, to: '/inventory', clinical: true },
+  { key: 'consent', icon: IconFileCertificate, to: '/consent' },
   { key: 'reports', icon: IconReportAnalytics },
 ];
 
@@ -78,7 +80,7 @@ export function MainNavigation({ role, onNavigate }: { role: StaffRole; onNaviga
   return (
     <ScrollArea type="auto" h="100%">
       <Stack gap={2} component="nav">
-        {AREAS.map(item)}
+        {AREAS.filter((a) => !a.clinical || role !== 'front_desk').map(item)}
         <Text size="xs" c="dimmed" px="sm" pt={4}>
           {t('nav.comingHint')}
         </Text>

@@ -77,3 +77,17 @@ function useAccountLocale() {
     if (data.user.locale !== i18n.language) applyLocale(i18n, data.user.locale);
   }, [data, i18n]);
 }
+
+/** Clinical screens (session charts, inventory): owners and artists. */
+export function RequireClinical({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (!session.data || session.data.user.role === 'front_desk') {
+    return (
+      <Alert color="yellow" m="md">
+        {t('errors.clinicalOnly')}
+      </Alert>
+    );
+  }
+  return children;
+}

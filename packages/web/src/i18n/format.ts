@@ -80,3 +80,26 @@ export function todayIso(now = new Date()): string {
 export function formatList(items: string[], locale: UiLocale): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A time of day in the viewer's time zone ("10:30" / "上午10:30"). */
+export function formatTime(timestamp: string | Date, locale: UiLocale): string {
+  const date = typeof timestamp === 'string' ? new Date(timestamp) : timestamp;
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** "Mon 3 Dec" / "12月3日周一". */
+export function formatWeekday(date: Date, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+}
+
+/** YYYY-MM-DD of a Date in the viewer's time zone. */
+export function isoDateOf(date: Date): string {
+  return todayIso(date);
+}
+
+/** The instant of a local date (YYYY-MM-DD) and time (HH:mm) in the viewer's time zone. */
+export function localInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(y, m - 1, d, hh, mm);
+}

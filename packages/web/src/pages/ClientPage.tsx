@@ -11,6 +11,7 @@ import {
   Paper,
   SimpleGrid,
   Stack,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
@@ -19,7 +20,12 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowLeft, IconEdit, IconRefresh, IconRestore } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useSignedInSession } from '../api/session.js';
+import { AftercareTab } from '../components/client/AftercareTab.js';
+import { ConsentsTab } from '../components/client/ConsentsTab.js';
+import { PhotosTab } from '../components/client/PhotosTab.js';
+import { SessionsTab } from '../components/client/SessionsTab.js';
 import { CreateClientRequest, UpdateClientRequest, type Client } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
@@ -109,6 +115,10 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
   });
 
   const age = client.dateOfBirth ? ageOn(client.dateOfBirth, todayIso()) : null;
+  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab') ?? 'details';
+  const tab = requested === 'photos' && !clinical ? 'details' : requested;
 
   return (
     <Stack gap="lg" data-testid="client-page">
@@ -166,53 +176,101 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
         </Alert>
       )}
 
-      {editing ? (
-        <ClientEditForm client={client} onDone={() => setEditing(false)} onSaved={stored} />
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Section title={t('client.details')}>
-            <Field label={t('client.dateOfBirth')} testId="view-date-of-birth">
-              {client.dateOfBirth
-                ? `${formatIsoDate(client.dateOfBirth, locale)}${age !== null ? ` · ${t('client.age', { age })}` : ''}`
-                : null}
-            </Field>
-            <Field label={t('client.preferredLanguage')}>
-              {`${languageName(client.preferredLanguage, locale)} (${client.preferredLanguage})`}
-            </Field>
-          </Section>
-          <Section title={t('client.contact')}>
-            <Field label={t('client.phone')} testId="view-phone">
-              {client.phone ? (
-                <Anchor href={`tel:${client.phone.replace(/[^\d+]/g, '')}`} style={touchLink}>
-                  {client.phone}
-                </Anchor>
-              ) : null}
-            </Field>
-            <Field label={t('client.email')} testId="view-email">
-              {client.email ? (
-                <Anchor href={`mailto:${client.email}`} style={{ ...touchLink, overflowWrap: 'anywhere' }}>
-                  {client.email}
-                </Anchor>
-              ) : null}
-            </Field>
-          </Section>
-          <Paper withBorder radius="md" p="md" style={{ gridColumn: '1 / -1' }}>
-            <Text fw={600} mb="xs">
-              {t('client.notes')}
-            </Text>
-            <Text
-              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-              c={client.notes ? undefined : 'dimmed'}
-              data-testid="view-notes"
-            >
-              {client.notes || t('common.notSet')}
-            </Text>
-            <Text c="dimmed" size="xs" mt="md">
-              {t('client.created', { when: formatDateTime(client.createdAt, locale) })}
-            </Text>
-          </Paper>
-        </SimpleGrid>
-      )}
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="details" data-testid="tab-details">
+            {t('client.tabs.details')}
+          </Tabs.Tab>
+          {clinical && (
+            <Tabs.Tab value="photos" data-testid="tab-photos">
+              {t('client.tabs.photos')}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="sessions" data-testid="tab-sessions">
+            {t('client.tabs.sessions')}
+          </Tabs.Tab>
+          <Tabs.Tab value="consents" data-testid="tab-consents">
+            {t('client.tabs.consents')}
+          </Tabs.Tab>
+          <Tabs.Tab value="aftercare" data-testid="tab-aftercare">
+            {t('client.tabs.aftercare')}
+          </Tabs.Tab>
+        </Tabs.List>
+        {clinical && (
+          <Tabs.Panel value="photos" pt="md">
+            <PhotosTab clientId={client.id} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionsTab clientId={client.id} clientName={name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consents" pt="md">
+          <ConsentsTab clientId={client.id} clientName={name} language={client.preferredLanguage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="aftercare" pt="md">
+          {clinical ? (
+            <AftercareTab clientId={client.id} />
+          ) : (
+            <Text c="dimmed">{t('aftercare.clinicalOnly')}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          {editing ? (
+            <ClientEditForm client={client} onDone={() => setEditing(false)} onSaved={stored} />
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Section title={t('client.details')}>
+                <Field label={t('client.dateOfBirth')} testId="view-date-of-birth">
+                  {client.dateOfBirth
+                    ? `${formatIsoDate(client.dateOfBirth, locale)}${age !== null ? ` · ${t('client.age', { age })}` : ''}`
+                    : null}
+                </Field>
+                <Field label={t('client.preferredLanguage')}>
+                  {`${languageName(client.preferredLanguage, locale)} (${client.preferredLanguage})`}
+                </Field>
+              </Section>
+              <Section title={t('client.contact')}>
+                <Field label={t('client.phone')} testId="view-phone">
+                  {client.phone ? (
+                    <Anchor href={`tel:${client.phone.replace(/[^\d+]/g, '')}`} style={touchLink}>
+                      {client.phone}
+                    </Anchor>
+                  ) : null}
+                </Field>
+                <Field label={t('client.email')} testId="view-email">
+                  {client.email ? (
+                    <Anchor
+                      href={`mailto:${client.email}`}
+                      style={{ ...touchLink, overflowWrap: 'anywhere' }}
+                    >
+                      {client.email}
+                    </Anchor>
+                  ) : null}
+                </Field>
+              </Section>
+              <Paper withBorder radius="md" p="md" style={{ gridColumn: '1 / -1' }}>
+                <Text fw={600} mb="xs">
+                  {t('client.notes')}
+                </Text>
+                <Text
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                  c={client.notes ? undefined : 'dimmed'}
+                  data-testid="view-notes"
+                >
+                  {client.notes || t('common.notSet')}
+                </Text>
+                <Text c="dimmed" size="xs" mt="md">
+                  {t('client.created', { when: formatDateTime(client.createdAt, locale) })}
+                </Text>
+              </Paper>
+            </SimpleGrid>
+          )}
+        </Tabs.Panel>
+      </Tabs>
 
       <Modal
         opened={confirming}

@@ -1,0 +1,238 @@
+// SQL for treatment courses, appointments and their history, working hours and calendar feeds.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../db/database.js';
+import {
+  appointment,
+  appointmentEvent,
+  calendarFeed,
+  staffUser,
+  treatmentCourse,
+  workingHours,
+  workingHoursException,
+} from '../db/schema.js';
+import { SESSION_NUMBER_SQL } from './session-number.js';
+
+export type CourseRow = typeof treatmentCourse.$inferSelect;
+export type AppointmentRow = typeof appointment.$inferSelect;
+export type AppointmentView = AppointmentRow & {
+  givenName: string;
+  familyName: string;
+  clientEmail: string | null;
+  preferredLanguage: string;
+  artistName: string;
+  sessionNumber: number | null;
+  hasSessionRecord: boolean;
+};
+
+const VIEW_SQL = sql`select a.id, a.studio_id as "studioId", a.client_id as "clientId", a.artist_id as "artistId",
+         a.kind, a.course_id as "courseId", a.starts_at as "startsAt", a.ends_at as "endsAt", a.status, a.notes,
+         a.interval_override_reason as "intervalOverrideReason", a.version, a.created_by as "createdBy",
+         a.created_at as "createdAt", a.updated_at as "updatedAt",
+         c.given_name as "givenName", c.family_name as "familyName", c.email as "clientEmail",
+         c.preferred_language as "preferredLanguage", u.name as "artistName",
+         ${SESSION_NUMBER_SQL} as "sessionNumber",
+         exists (select 1 from session_record s where s.appointment_id = a.id) as "hasSessionRecord"
+    from appointment a
+    join client c on c.id = a.client_id
+    join staff_user u on u.id = a.artist_id`;
+
+const dates = (r: AppointmentView): AppointmentView => ({
+  ...r,
+  startsAt: new Date(r.startsAt),
+  endsAt: new Date(r.endsAt),
+  createdAt: new Date(r.createdAt),
+  updatedAt: new Date(r.updatedAt),
+});
+
+export interface AppointmentFilter {
+  from: Date;
+  to: Date;
+  artistId?: string | undefined;
+  clientId?: string | undefined;
+  includeCancelled: boolean;
+}
+
+export const appointmentRepository = {
+  async createCourse(tx: Tx, values: typeof treatmentCourse.$inferInsert): Promise<CourseRow> {
+    const [row] = await tx.insert(treatmentCourse).values(values).returning();
+    return row!;
+  },
+
+  async findCourse(
+    tx: Tx,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<CourseRow | undefined> {
+    const query = tx.select().from(treatmentCourse).where(eq(treatmentCourse.id, id));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row;
+  },
+
+  async listCourses(tx: Tx, clientId: string): Promise<CourseRow[]> {
+    return tx
+      .select()
+      .from(treatmentCourse)
+      .where(eq(treatmentCourse.clientId, clientId))
+      .orderBy(asc(treatmentCourse.createdAt));
+  },
+
+  async create(tx: Tx, values: typeof appointment.$inferInsert): Promise<AppointmentRow> {
+    const [row] = await tx.insert(appointment).values(values).returning();
+    return row!;
+  },
+
+  async findById(
+    tx: Tx,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<AppointmentRow | undefined> {
+    const query = tx.select().from(appointment).where(eq(appointment.id, id));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    return row;
+  },
+
+  async view(tx: Tx, id: string): Promise<AppointmentView | undefined> {
+    const [row] = await queryRows<AppointmentView>(tx, sql`${VIEW_SQL} where a.id = ${id}`);
+    return row ? dates(row) : undefined;
+  },
+
+  async list(tx: Tx, f: AppointmentFilter): Promise<AppointmentView[]> {
+    const rows = await queryRows<AppointmentView>(
+      tx,
+      sql`${VIEW_SQL}
+          where a.starts_at < ${f.to.toISOString()}::timestamptz and a.ends_at > ${f.from.toISOString()}::timestamptz
+            ${f.artistId ? sql`and a.artist_id = ${f.artistId}` : sql``}
+            ${f.clientId ? sql`and a.client_id = ${f.clientId}` : sql``}
+            ${f.includeCancelled ? sql`` : sql`and a.status <> 'cancelled'`}
+          order by a.starts_at, a.id
+          limit 2000`,
+    );
+    return rows.map(dates);
+  },
+
+  /** Every appointment of a client or an artist (calendar feeds), newest last. */
+  async listFor(
+    tx: Tx,
+    who: { clientId?: string; artistId?: string },
+    since: Date,
+  ): Promise<AppointmentView[]> {
+    const rows = await queryRows<AppointmentView>(
+      tx,
+      sql`${VIEW_SQL}
+          where a.status <> 'cancelled' and a.ends_at > ${since.toISOString()}::timestamptz
+            ${who.clientId ? sql`and a.client_id = ${who.clientId}` : sql``}
+            ${who.artistId ? sql`and a.artist_id = ${who.artistId}` : sql``}
+          order by a.starts_at limit 2000`,
+    );
+    return rows.map(dates);
+  },
+
+  /** The other live sessions of a course, for the interval rule. */
+  async courseSessions(tx: Tx, courseId: string, exceptId: string | null): Promise<AppointmentRow[]> {
+    return tx
+      .select()
+      .from(appointment)
+      .where(
+        and(
+          eq(appointment.courseId, courseId),
+          eq(appointment.kind, 'session'),
+          sql`${appointment.status} <> 'cancelled'`,
+          exceptId ? sql`${appointment.id} <> ${exceptId}` : undefined,
+        ),
+      )
+      .orderBy(asc(appointment.startsAt));
+  },
+
+  async update(tx: Tx, id: string, patch: Partial<typeof appointment.$inferInsert>): Promise<void> {
+    await tx
+      .update(appointment)
+      .set({ ...patch, version: sql`${appointment.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(appointment.id, id));
+  },
+
+  async addEvent(tx: Tx, values: typeof appointmentEvent.$inferInsert): Promise<void> {
+    await tx.insert(appointmentEvent).values({ ...values, at: sql`clock_timestamp()` });
+  },
+
+  async history(tx: Tx, appointmentId: string) {
+    return tx
+      .select({ event: appointmentEvent, actorName: staffUser.name })
+      .from(appointmentEvent)
+      .leftJoin(staffUser, eq(staffUser.id, appointmentEvent.actorUserId))
+      .where(eq(appointmentEvent.appointmentId, appointmentId))
+      .orderBy(asc(appointmentEvent.at));
+  },
+
+  async workingHoursOf(tx: Tx, staffId: string) {
+    const weekly = await tx
+      .select()
+      .from(workingHours)
+      .where(eq(workingHours.staffId, staffId))
+      .orderBy(asc(workingHours.weekday), asc(workingHours.startMinute));
+    const exceptions = await tx
+      .select()
+      .from(workingHoursException)
+      .where(eq(workingHoursException.staffId, staffId))
+      .orderBy(asc(workingHoursException.day));
+    return { weekly, exceptions };
+  },
+
+  async replaceWorkingHours(
+    tx: Tx,
+    studioId: string,
+    staffId: string,
+    weekly: { weekday: number; start: number; end: number }[],
+    exceptions: { date: string; start: number | null; end: number | null; reason: string }[],
+  ): Promise<void> {
+    await tx.delete(workingHours).where(eq(workingHours.staffId, staffId));
+    await tx.delete(workingHoursException).where(eq(workingHoursException.staffId, staffId));
+    if (weekly.length)
+      await tx.insert(workingHours).values(
+        weekly.map((w) => ({
+          studioId,
+          staffId,
+          weekday: w.weekday,
+          startMinute: w.start,
+          endMinute: w.end,
+        })),
+      );
+    if (exceptions.length)
+      await tx.insert(workingHoursException).values(
+        exceptions.map((e) => ({
+          studioId,
+          staffId,
+          day: e.date,
+          startMinute: e.start,
+          endMinute: e.end,
+          reason: e.reason,
+        })),
+      );
+  },
+
+  async createFeed(tx: Tx, values: typeof calendarFeed.$inferInsert) {
+    const [row] = await tx.insert(calendarFeed).values(values).returning();
+    return row!;
+  },
+
+  async listFeeds(tx: Tx) {
+    return tx.select().from(calendarFeed).orderBy(asc(calendarFeed.createdAt));
+  },
+
+  async findFeed(tx: Tx, id: string) {
+    const [row] = await tx.select().from(calendarFeed).where(eq(calendarFeed.id, id));
+    return row;
+  },
+
+  /** System: the feed token is what tells us the studio. */
+  async findFeedByTokenHash(tx: Tx, tokenHash: string) {
+    const [row] = await tx.select().from(calendarFeed).where(eq(calendarFeed.tokenHash, tokenHash));
+    return row;
+  },
+
+  async revokeFeed(tx: Tx, id: string): Promise<void> {
+    await tx
+      .update(calendarFeed)
+      .set({ revokedAt: sql`now()` })
+      .where(eq(calendarFeed.id, id));
+  },
+};

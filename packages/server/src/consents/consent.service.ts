@@ -1,0 +1,252 @@
+// Consent: versioned templates per studio (treatment, photo use and marketing kept separate), a
+// drawn signature stored as PNG in the blob store, immutable signed records that keep the exact
+// text, withdrawal as a record of its own, and the client's PDF copy. Any role may present a
+// consent for signing and list a client's consents; only the owner writes templates.
+import type {
+  ConsentKind,
+  ConsentRecord,
+  ConsentRecordList,
+  ConsentTemplate,
+  CreateConsentTemplateRequest,
+  SignConsentRequest,
+  WithdrawConsentRequest,
+} from '@stipple/core';
+import { audit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { OWNER, requireRole } from '../auth/roles.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { clientRepository } from '../clients/client.repository.js';
+import type { Database, Tx } from '../db/database.js';
+import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
+import { isBlankImage, isPng } from '../media/image-processing.js';
+import { photoRepository } from '../photos/photo.repository.js';
+import { studioRepository } from '../studio/studio.repository.js';
+import { formatName } from '../text/person-name.js';
+import { consentPdf } from './consent-pdf.js';
+import { consentRepository, type ConsentRow, type TemplateRow } from './consent.repository.js';
+
+export const toTemplate = (row: TemplateRow & { current?: boolean }): ConsentTemplate => ({
+  id: row.id,
+  kind: row.kind,
+  language: row.language,
+  version: row.version,
+  title: row.title,
+  body: row.body,
+  validityMonths: row.validityMonths,
+  current: row.current ?? true,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export const toConsent = (row: ConsentRow, now = new Date()): ConsentRecord => ({
+  id: row.id,
+  clientId: row.clientId,
+  templateId: row.templateId,
+  kind: row.kind,
+  language: row.language,
+  templateVersion: row.templateVersion,
+  title: row.title,
+  body: row.body,
+  signerName: row.signerName,
+  signedAt: row.signedAt.toISOString(),
+  witnessedBy: row.witnessedBy ? { id: row.witnessedBy, name: row.witnessName ?? '' } : null,
+  validUntil: row.validUntil?.toISOString() ?? null,
+  withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+  withdrawalReason: row.withdrawnAt ? row.withdrawalReason : null,
+  status: row.withdrawnAt ? 'withdrawn' : row.validUntil && row.validUntil <= now ? 'expired' : 'active',
+});
+
+function addMonths(at: Date, months: number): Date {
+  const d = new Date(at);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+export class ConsentService {
+  constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
+
+  async listTemplates(actor: Actor): Promise<{ items: ConsentTemplate[] }> {
+    const rows = await this.deps.db.withStudio(actor.studioId, (tx) => consentRepository.listTemplates(tx));
+    return { items: rows.map(toTemplate) };
+  }
+
+  /** A new version of the template for its kind and language (versions are never edited). */
+  async createTemplate(actor: Actor, request: CreateConsentTemplateRequest): Promise<ConsentTemplate> {
+    requireRole(actor, OWNER, 'Writing consent templates');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await createTemplateVersion(tx, actor.studioId, actor.userId, request);
+      await audit(tx, actor, 'consent_template.create', 'consent_template', row.id, {
+        kind: row.kind,
+        language: row.language,
+        version: row.version,
+      });
+      return toTemplate(row);
+    });
+  }
+
+  async list(actor: Actor, clientId: string): Promise<ConsentRecordList> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      const rows = await consentRepository.listByClient(tx, clientId);
+      await audit(tx, actor, 'consent.list', 'client', clientId, { ids: rows.map((r) => r.id) });
+      return { items: rows.map((r) => toConsent(r)) };
+    });
+  }
+
+  async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
+    const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
+    if (!(await isPng(png)))
+      throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+    if (await isBlankImage(png))
+      throw invalid([
+        { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },
+      ]);
+
+    const { db, blobs } = this.deps;
+    // Checked before the signature is stored, so a refused request leaves no file behind.
+    await db.withStudio(actor.studioId, async (tx) => {
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      await this.currentTemplate(tx, request.templateId);
+    });
+    const stored = await blobs.put(png);
+    try {
+      return await db.withStudio(actor.studioId, async (tx) => {
+        const template = await this.currentTemplate(tx, request.templateId);
+        const signedAt = new Date();
+        const id = await consentRepository.createRecord(tx, {
+          studioId: actor.studioId,
+          clientId,
+          templateId: template.id,
+          kind: template.kind,
+          language: template.language,
+          templateVersion: template.version,
+          title: template.title,
+          body: template.body,
+          signerName: request.signerName,
+          signatureSha256: stored.sha256,
+          signedAt,
+          validUntil: template.validityMonths ? addMonths(signedAt, template.validityMonths) : null,
+          witnessedBy: actor.userId,
+        });
+        await audit(tx, actor, 'consent.sign', 'consent_record', id, {
+          clientId,
+          kind: template.kind,
+          templateVersion: template.version,
+        });
+        return toConsent((await consentRepository.findRecord(tx, id))!);
+      });
+    } catch (err) {
+      if (stored.created) {
+        // System: the same PNG could (in theory) be another studio's signature.
+        const used = await db.asSystem((tx) => photoRepository.blobInUse(tx, stored.sha256));
+        if (!used) await blobs.remove(stored.sha256);
+      }
+      throw err;
+    }
+  }
+
+  async withdraw(actor: Actor, id: string, request: WithdrawConsentRequest): Promise<ConsentRecord> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await consentRepository.findRecord(tx, id);
+      if (!row) throw notFound('Consent');
+      if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
+      await consentRepository.withdraw(tx, {
+        studioId: actor.studioId,
+        consentId: id,
+        reason: request.reason,
+        recordedBy: actor.userId,
+      });
+      await audit(tx, actor, 'consent.withdraw', 'consent_record', id, {
+        clientId: row.clientId,
+        kind: row.kind,
+      });
+      return toConsent((await consentRepository.findRecord(tx, id))!);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ConsentRecord> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await consentRepository.findRecord(tx, id);
+      if (!row) throw notFound('Consent');
+      await audit(tx, actor, 'consent.read', 'consent_record', id, { clientId: row.clientId });
+      return toConsent(row);
+    });
+  }
+
+  async pdf(actor: Actor, id: string): Promise<{ pdf: Buffer; filename: string }> {
+    const { consent, clientName, studio, signatureSha256 } = await this.deps.db.withStudio(
+      actor.studioId,
+      async (tx) => {
+        const row = await consentRepository.findRecord(tx, id);
+        if (!row) throw notFound('Consent');
+        const c = await clientRepository.findById(tx, row.clientId);
+        const s = await studioRepository.findById(tx, actor.studioId);
+        await audit(tx, actor, 'consent.read', 'consent_record', id, {
+          clientId: row.clientId,
+          format: 'pdf',
+        });
+        return {
+          consent: toConsent(row),
+          clientName: c ? formatName(c) : '',
+          studio: s!,
+          signatureSha256: row.signatureSha256,
+        };
+      },
+    );
+    const pdf = await consentPdf({
+      consent,
+      clientName,
+      studioName: studio.name,
+      timeZone: studio.timeZone,
+      signaturePng: await this.deps.blobs.get(signatureSha256),
+    });
+    return { pdf, filename: `consent-${consent.kind}-${consent.signedAt.slice(0, 10)}.pdf` };
+  }
+
+  async signature(actor: Actor, id: string): Promise<Buffer> {
+    const sha = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await consentRepository.findRecord(tx, id);
+      if (!row) throw notFound('Consent');
+      await audit(tx, actor, 'consent.read', 'consent_record', id, {
+        clientId: row.clientId,
+        format: 'signature',
+      });
+      return row.signatureSha256;
+    });
+    return this.deps.blobs.get(sha);
+  }
+
+  private async currentTemplate(tx: Tx, templateId: string): Promise<TemplateRow> {
+    const template = await consentRepository.findTemplate(tx, templateId);
+    if (!template)
+      throw new AppError(422, 'unknown_template', 'That consent template does not exist', [
+        { in: 'body', field: 'templateId', message: 'is not a consent template of this studio' },
+      ]);
+    const latest = await consentRepository.latestVersion(tx, template.kind, template.language);
+    if (template.version !== latest)
+      throw conflict(`A newer version (${latest}) of this consent exists; sign that one`, [
+        {
+          in: 'body',
+          field: 'templateId',
+          message: `is version ${template.version}; the current version is ${latest}`,
+        },
+      ]);
+    return template;
+  }
+}
+
+/** Inserts the next version of a template (also used to seed the demo studio). */
+export async function createTemplateVersion(
+  tx: Tx,
+  studioId: string,
+  createdBy: string | null,
+  request: {
+    kind: ConsentKind;
+    language: 'en' | 'zh-CN';
+    title: string;
+    body: string;
+    validityMonths: number | null;
+  },
+): Promise<TemplateRow> {
+  const version = (await consentRepository.latestVersion(tx, request.kind, request.language)) + 1;
+  return consentRepository.createTemplate(tx, { ...request, studioId, version, createdBy });
+}

@@ -1,0 +1,143 @@
+// Every use of sharp in one module: recognising formats from their bytes, checking pixel limits,
+// decoding in full (so that truncated files are caught), applying the EXIF orientation and
+// writing images without any metadata (sharp drops EXIF, GPS, XMP and IPTC unless asked to keep
+// them), and the smaller renditions.
+import sharp, { type Metadata } from 'sharp';
+
+// Photos are large and seldom the same twice: no cache of decoded files.
+sharp.cache({ files: 0, items: 20, memory: 64 });
+
+export type SniffedFormat = 'jpeg' | 'png' | 'webp' | 'heif' | 'avif' | 'gif' | 'tiff' | 'unknown';
+export type AcceptedFormat = 'jpeg' | 'png' | 'webp';
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+
+/** What the bytes are, whatever the file is called or labelled. */
+export function sniffFormat(data: Buffer): SniffedFormat {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
+  if (
+    data.length >= 8 &&
+    data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'png';
+  if (
+    data.length >= 12 &&
+    data.toString('latin1', 0, 4) === 'RIFF' &&
+    data.toString('latin1', 8, 12) === 'WEBP'
+  )
+    return 'webp';
+  if (data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp') {
+    const brand = data.toString('latin1', 8, 12);
+    if (brand === 'avif' || brand === 'avis') return 'avif';
+    if (HEIF_BRANDS.has(brand)) return 'heif';
+  }
+  if (data.length >= 6 && data.toString('latin1', 0, 4) === 'GIF8') return 'gif';
+  if (
+    data.length >= 4 &&
+    (data.toString('latin1', 0, 4) === 'II*\0' || data.toString('latin1', 0, 4) === 'MM\0*')
+  )
+    return 'tiff';
+  return 'unknown';
+}
+
+export class PixelLimitError extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly limit: number,
+  ) {
+    super(`image of ${width}×${height} pixels exceeds the limit of ${limit} pixels`);
+    this.name = 'PixelLimitError';
+  }
+}
+
+export class UndecodableImageError extends Error {
+  constructor(cause: unknown) {
+    super(`the image cannot be decoded: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'UndecodableImageError';
+  }
+}
+
+export interface NormalisedImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Decodes the whole upload (refusing truncated or corrupt files), applies the EXIF orientation
+ * and re-encodes it at full size in the same format with no metadata at all. This is the
+ * "original" the studio keeps: the raw upload bytes are not stored, since they carry EXIF GPS.
+ */
+export async function normaliseUpload(
+  data: Buffer,
+  format: AcceptedFormat,
+  maxPixels: number,
+): Promise<NormalisedImage> {
+  let header: Metadata;
+  try {
+    // The header alone first: a 100-megapixel PNG is refused before any pixel is decoded.
+    header = await sharp(data, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw new UndecodableImageError(err);
+  }
+  const width = header.width ?? 0;
+  const height = header.height ?? 0;
+  if (width * height > maxPixels) throw new PixelLimitError(width, height, maxPixels);
+  try {
+    const pipeline = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels }).autoOrient();
+    const encoded =
+      format === 'jpeg'
+        ? pipeline.jpeg({ quality: 95, chromaSubsampling: '4:4:4', mozjpeg: false })
+        : format === 'png'
+          ? pipeline.png({ compressionLevel: 6 })
+          : pipeline.webp({ quality: 95 });
+    const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { data: out, width: info.width, height: info.height };
+  } catch (err) {
+    if (err instanceof Error && /pixel limit/i.test(err.message))
+      throw new PixelLimitError(width, height, maxPixels);
+    throw new UndecodableImageError(err);
+  }
+}
+
+/** A JPEG no larger than `longEdge` on its longer side (never enlarged), without metadata. */
+export async function rendition(data: Buffer, longEdge: number): Promise<Buffer> {
+  return sharp(data, { limitInputPixels: false })
+    .autoOrient()
+    .resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+}
+
+/** Width and height of a stored (already normalised) image. */
+export async function dimensionsOf(data: Buffer): Promise<{ width: number; height: number }> {
+  const m = await sharp(data, { limitInputPixels: false }).metadata();
+  return { width: m.width ?? 0, height: m.height ?? 0 };
+}
+
+export const PREVIEW_LONG_EDGE = 1600;
+export const THUMB_LONG_EDGE = 320;
+
+/** True when a drawn signature has no ink: fully transparent, or white all over. */
+export async function isBlankImage(data: Buffer): Promise<boolean> {
+  const stats = await sharp(data, { limitInputPixels: 20_000_000 }).stats();
+  const [r, g, b, alpha] = stats.channels;
+  if (alpha && alpha.max === 0) return true;
+  if (alpha) return false;
+  return [r, g, b].every((c) => !c || c.min > 240);
+}
+
+/** Whether the bytes decode as a PNG (signatures). */
+export async function isPng(data: Buffer): Promise<boolean> {
+  if (sniffFormat(data) !== 'png') return false;
+  try {
+    await sharp(data, { failOn: 'truncated', limitInputPixels: 20_000_000 }).stats();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+// SQL for photos. Row-level security confines every statement to the current studio.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../db/database.js';
+import { client, photo } from '../db/schema.js';
+
+export type PhotoRow = typeof photo.$inferSelect;
+export type PhotoWithConsent = PhotoRow & { photoConsent: boolean };
+
+/** True when the photo's client has a signed photo-use consent that is neither withdrawn nor expired. */
+export const photoConsentOf = (clientId: SQL | typeof photo.clientId): SQL<boolean> => sql<boolean>`exists (
+  select 1 from consent_record cr
+   where cr.client_id = ${clientId} and cr.kind = 'photo'
+     and (cr.valid_until is null or cr.valid_until > now())
+     and not exists (select 1 from consent_withdrawal w where w.consent_id = cr.id))`;
+
+const withConsent = { ...getColumns(), photoConsent: photoConsentOf(photo.clientId) };
+
+function getColumns() {
+  return {
+    id: photo.id,
+    studioId: photo.studioId,
+    clientId: photo.clientId,
+    sessionId: photo.sessionId,
+    sessionRole: photo.sessionRole,
+    view: photo.view,
+    takenOn: photo.takenOn,
+    contentType: photo.contentType,
+    sha256: photo.sha256,
+    bytes: photo.bytes,
+    width: photo.width,
+    height: photo.height,
+    previewSha256: photo.previewSha256,
+    thumbSha256: photo.thumbSha256,
+    derivatives: photo.derivatives,
+    calibration: photo.calibration,
+    pxPerMm: photo.pxPerMm,
+    uploadedBy: photo.uploadedBy,
+    createdAt: photo.createdAt,
+  };
+}
+
+export const photoRepository = {
+  async create(tx: Tx, values: typeof photo.$inferInsert): Promise<PhotoRow> {
+    const [row] = await tx.insert(photo).values(values).returning();
+    return row!;
+  },
+
+  async findById(tx: Tx, id: string): Promise<PhotoWithConsent | undefined> {
+    const [row] = await tx.select(withConsent).from(photo).where(eq(photo.id, id));
+    return row;
+  },
+
+  async listByClient(tx: Tx, clientId: string): Promise<PhotoWithConsent[]> {
+    return tx
+      .select(withConsent)
+      .from(photo)
+      .where(eq(photo.clientId, clientId))
+      .orderBy(asc(photo.takenOn), asc(photo.createdAt));
+  },
+
+  async findByIds(tx: Tx, ids: string[]): Promise<PhotoRow[]> {
+    if (ids.length === 0) return [];
+    return tx.select().from(photo).where(inArray(photo.id, ids));
+  },
+
+  async update(tx: Tx, id: string, patch: Partial<typeof photo.$inferInsert>): Promise<void> {
+    await tx.update(photo).set(patch).where(eq(photo.id, id));
+  },
+
+  /** Detaches every photo of a session, then attaches the given ones with their role. */
+  async setSessionPhotos(tx: Tx, sessionId: string, before: string[], after: string[]): Promise<void> {
+    await tx.update(photo).set({ sessionId: null, sessionRole: null }).where(eq(photo.sessionId, sessionId));
+    if (before.length)
+      await tx.update(photo).set({ sessionId, sessionRole: 'before' }).where(inArray(photo.id, before));
+    if (after.length)
+      await tx.update(photo).set({ sessionId, sessionRole: 'after' }).where(inArray(photo.id, after));
+  },
+
+  async listBySessions(tx: Tx, sessionIds: string[]): Promise<PhotoRow[]> {
+    if (sessionIds.length === 0) return [];
+    return tx.select().from(photo).where(inArray(photo.sessionId, sessionIds));
+  },
+
+  /** Photos of clients with an active photo-use consent: what galleries may show. */
+  async gallery(
+    tx: Tx,
+    limit: number,
+  ): Promise<(PhotoWithConsent & { givenName: string; familyName: string })[]> {
+    return tx
+      .select({ ...withConsent, givenName: client.givenName, familyName: client.familyName })
+      .from(photo)
+      .innerJoin(client, eq(client.id, photo.clientId))
+      .where(and(photoConsentOf(photo.clientId), sql`${client.archivedAt} is null`))
+      .orderBy(sql`${photo.takenOn} desc`, sql`${photo.createdAt} desc`)
+      .limit(limit);
+  },
+
+  /** System: photos whose renditions were never made (e.g. the server stopped before the job ran). */
+  async listPendingDerivatives(tx: Tx): Promise<{ id: string; studioId: string }[]> {
+    return queryRows<{ id: string; studioId: string }>(
+      tx,
+      sql`select id, studio_id as "studioId" from photo where derivatives = 'pending' order by created_at limit 1000`,
+    );
+  },
+
+  /** System (spans studios): whether any row still refers to a blob. */
+  async blobInUse(tx: Tx, sha256: string): Promise<boolean> {
+    const [row] = await queryRows<{ used: boolean }>(
+      tx,
+      sql`select exists (select 1 from photo where sha256 = ${sha256} or preview_sha256 = ${sha256} or thumb_sha256 = ${sha256})
+              or exists (select 1 from consent_record where signature_sha256 = ${sha256}) as used`,
+    );
+    return Boolean(row?.used);
+  },
+};

@@ -1,0 +1,359 @@
+// The chart of a treatment session: zones, needle and pigment lots (with dilution), duration,
+// notes, adverse events, before/after photos. Saving is one transaction: the record, its lots,
+// its photos and, when completed, the appointment's status, the aftercare schedule and every
+// reminder in the outbox appear together or not at all. Completing needs a valid signed
+// treatment consent; an expired lot cannot be recorded. Owners and artists only.
+import type { AftercareStep, SaveSessionRequest, SessionRecord, SessionRecordList } from '@stipple/core';
+import { scheduleFromSteps } from '@stipple/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { aftercareRepository } from '../aftercare/aftercare.repository.js';
+import { appointmentRepository } from '../appointments/appointment.repository.js';
+import { addYears, localTime, studioInstant } from '../appointments/studio-time.js';
+import { audit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { CLINICAL, requireRole } from '../auth/roles.js';
+import { clientRepository, type ClientRow } from '../clients/client.repository.js';
+import { consentRepository } from '../consents/consent.repository.js';
+import type { Database, Tx } from '../db/database.js';
+import { docLocale } from '../documents/format.js';
+import { AppError, conflict, notFound } from '../http/app-error.js';
+import { inventoryRepository } from '../inventory/inventory.repository.js';
+import { aftercareText, touchUpRecallText } from '../outbox/message-texts.js';
+import { outboxRepository } from '../outbox/outbox.repository.js';
+import { enqueue } from '../outbox/outbox.service.js';
+import { photoRepository } from '../photos/photo.repository.js';
+import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
+import { sessionRepository, type MaterialView, type SessionView } from './session.repository.js';
+
+/** Aftercare reminders go out at 09:00 studio time on the step's first day; recalls at 10:00. */
+const AFTERCARE_MINUTE = 9 * 60;
+const RECALL_MINUTE = 10 * 60;
+
+const unprocessable = (code: string, message: string, fields: { field: string; message: string }[]) =>
+  new AppError(
+    422,
+    code,
+    message,
+    fields.map((f) => ({ in: 'body' as const, ...f })),
+  );
+
+export function toSessionRecord(
+  row: SessionView,
+  materials: MaterialView[],
+  photos: { id: string; sessionRole: 'before' | 'after' | null }[],
+): SessionRecord {
+  return {
+    id: row.id,
+    appointmentId: row.appointmentId,
+    clientId: row.clientId,
+    courseId: row.courseId,
+    artistId: row.artistId,
+    artistName: row.artistName,
+    sessionNumber: row.sessionNumber,
+    performedOn: row.performedOn,
+    zones: row.zones as SessionRecord['zones'],
+    materials: materials.map((m) => ({
+      lotId: m.lotId,
+      productId: m.product.id,
+      kind: m.product.kind,
+      productName: m.product.name,
+      manufacturer: m.product.manufacturer,
+      shade: m.product.shade,
+      needleConfiguration: m.product.needleConfiguration,
+      needleDiameterMm: m.product.needleDiameterMm,
+      lotNumber: m.lotNumber,
+      expiresOn: m.expiresOn,
+      dilution: m.dilution,
+    })),
+    durationMinutes: row.durationMinutes,
+    notes: row.notes,
+    adverseEvents: row.adverseEvents,
+    beforePhotoIds: photos.filter((p) => p.sessionRole === 'before').map((p) => p.id),
+    afterPhotoIds: photos.filter((p) => p.sessionRole === 'after').map((p) => p.id),
+    status: row.status,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    consentId: row.consentId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export class SessionService {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      testSaveDelayMs: number;
+      log?: { warn(obj: object, msg: string): void };
+    },
+  ) {}
+
+  async listByClient(actor: Actor, clientId: string): Promise<SessionRecordList> {
+    requireRole(actor, CLINICAL, 'Session records');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      const rows = await sessionRepository.view(tx, { clientId });
+      await audit(tx, actor, 'session.list', 'client', clientId, { ids: rows.map((r) => r.id) });
+      return { items: await this.assemble(tx, rows) };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<SessionRecord> {
+    requireRole(actor, CLINICAL, 'Session records');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const [row] = await sessionRepository.view(tx, { id });
+      if (!row) throw notFound('Session record');
+      await audit(tx, actor, 'session.read', 'session_record', id, { clientId: row.clientId });
+      return (await this.assemble(tx, [row]))[0]!;
+    });
+  }
+
+  async getByAppointment(actor: Actor, appointmentId: string): Promise<SessionRecord> {
+    requireRole(actor, CLINICAL, 'Session records');
+    const id = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      if (!(await appointmentRepository.findById(tx, appointmentId))) throw notFound('Appointment');
+      return (await sessionRepository.findByAppointment(tx, appointmentId))?.id;
+    });
+    if (!id) throw notFound('Session record');
+    return this.get(actor, id);
+  }
+
+  /** Creates or updates the session record of an appointment, and completes it when asked. */
+  async save(actor: Actor, appointmentId: string, request: SaveSessionRequest): Promise<SessionRecord> {
+    requireRole(actor, CLINICAL, 'Recording sessions');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const appt = await appointmentRepository.findById(tx, appointmentId, { forUpdate: true });
+      if (!appt) throw notFound('Appointment');
+      if (appt.kind === 'consultation')
+        throw conflict('A consultation has no session record; book a session for the treatment');
+      if (appt.status === 'cancelled') throw conflict('The appointment was cancelled');
+      const studio = (await studioRepository.findById(tx, actor.studioId))!;
+      const client = (await clientRepository.findById(tx, appt.clientId))!;
+      const existing = await sessionRepository.findByAppointment(tx, appointmentId, { forUpdate: true });
+      if (existing?.status === 'completed')
+        throw conflict('This session was completed; its record can no longer be changed');
+      if (existing && request.version !== undefined && request.version !== existing.version)
+        throw conflict('Someone else saved this session since you opened it; reload and try again', [
+          { in: 'body', field: 'version', message: `is stale: the record is at version ${existing.version}` },
+        ]);
+      const performedOn = request.performedOn ?? localTime(appt.startsAt, studio.timeZone).date;
+      await this.checkMaterials(tx, request, performedOn);
+      await this.checkPhotos(tx, request, appt.clientId);
+
+      const fields = {
+        performedOn,
+        zones: request.zones,
+        durationMinutes: request.durationMinutes,
+        notes: request.notes,
+        adverseEvents: request.adverseEvents,
+      };
+      let sessionId: string;
+      if (existing) {
+        sessionId = existing.id;
+        await sessionRepository.update(tx, sessionId, fields);
+      } else {
+        sessionId = (
+          await sessionRepository.create(tx, {
+            ...fields,
+            studioId: actor.studioId,
+            appointmentId,
+            clientId: appt.clientId,
+            courseId: appt.courseId,
+            artistId: appt.artistId,
+            createdBy: actor.userId,
+          })
+        ).id;
+      }
+      await sessionRepository.replaceMaterials(tx, actor.studioId, sessionId, request.materials);
+      await photoRepository.setSessionPhotos(tx, sessionId, request.beforePhotoIds, request.afterPhotoIds);
+      await audit(tx, actor, 'session.save', 'session_record', sessionId, {
+        clientId: appt.clientId,
+        appointmentId,
+        lots: request.materials.map((m) => m.lotId),
+        photos: request.beforePhotoIds.length + request.afterPhotoIds.length,
+      });
+
+      if (request.complete) await this.complete(tx, actor, studio, client, appt, sessionId, performedOn);
+
+      // Test-only (STIPPLE_TEST_SESSION_SAVE_DELAY_MS): holds the open transaction so that a test
+      // can kill the process in the middle of a save. Zero in production.
+      if (this.deps.testSaveDelayMs > 0) {
+        this.deps.log?.warn(
+          { sessionId, ms: this.deps.testSaveDelayMs },
+          'test hook: holding the session save open',
+        );
+        await sleep(this.deps.testSaveDelayMs);
+      }
+
+      const [row] = await sessionRepository.view(tx, { id: sessionId });
+      return (await this.assemble(tx, [row!]))[0]!;
+    });
+  }
+
+  private async complete(
+    tx: Tx,
+    actor: Actor,
+    studio: StudioRow,
+    client: ClientRow,
+    appt: { id: string; courseId: string | null; startsAt: Date },
+    sessionId: string,
+    performedOn: string,
+  ): Promise<void> {
+    const consentId = await consentRepository.activeConsent(tx, client.id, 'treatment', new Date());
+    if (!consentId)
+      throw unprocessable('consent_required', 'The client has no valid signed treatment consent', [
+        {
+          field: 'complete',
+          message: 'needs a valid signed treatment consent for this client: have the client sign it first',
+        },
+      ]);
+    await sessionRepository.update(tx, sessionId, {
+      status: 'completed',
+      completedAt: new Date(),
+      consentId,
+    });
+    await appointmentRepository.update(tx, appt.id, { status: 'completed' });
+    await appointmentRepository.addEvent(tx, {
+      studioId: studio.id,
+      appointmentId: appt.id,
+      action: 'completed',
+      actorUserId: actor.userId,
+      fromStartsAt: appt.startsAt,
+    });
+    // A completed session's pending appointment reminder is moot.
+    await outboxRepository.cancelPending(tx, { appointmentId: appt.id, kind: 'appointment_reminder' });
+
+    const locale = docLocale(client.preferredLanguage);
+    const template =
+      (await aftercareRepository.current(tx, locale)) ?? (await aftercareRepository.current(tx, 'en'));
+    const language = template?.language ?? 'en';
+    const steps = (template?.steps ?? []) as AftercareStep[];
+    const items = scheduleFromSteps(performedOn, steps);
+    await aftercareRepository.replaceItems(
+      tx,
+      sessionId,
+      items.map((i) => ({
+        studioId: studio.id,
+        sessionId,
+        position: i.index,
+        language,
+        fromDate: i.fromDate,
+        untilDate: i.untilDate,
+        title: i.title,
+        instructions: i.instructions,
+        remind: i.remind,
+      })),
+    );
+    const now = Date.now();
+    const givenName = client.givenName || client.familyName;
+    for (const item of items.filter((i) => i.remind)) {
+      const at = studioInstant(item.fromDate, AFTERCARE_MINUTE, studio.timeZone);
+      const text = aftercareText(locale, { givenName, studioName: studio.name, ...item });
+      await enqueue(tx, {
+        studioId: studio.id,
+        idempotencyKey: `aftercare:${sessionId}:${item.index}`,
+        kind: 'aftercare',
+        client,
+        subject: text.subject,
+        body: text.body,
+        sendAfter: new Date(Math.max(now, at.getTime())),
+        sessionId,
+      });
+    }
+
+    if (appt.courseId) {
+      const course = (await appointmentRepository.findCourse(tx, appt.courseId))!;
+      // One recall per treatment: the latest completed session's replaces earlier ones.
+      for (const earlier of await sessionRepository.idsOfCourse(tx, course.id))
+        await outboxRepository.cancelPending(tx, { sessionId: earlier, kind: 'touch_up_recall' });
+      const text = touchUpRecallText(locale, {
+        givenName,
+        studioName: studio.name,
+        years: course.touchUpYears,
+      });
+      await enqueue(tx, {
+        studioId: studio.id,
+        idempotencyKey: `touch-up-recall:${sessionId}`,
+        kind: 'touch_up_recall',
+        client,
+        subject: text.subject,
+        body: text.body,
+        sendAfter: studioInstant(addYears(performedOn, course.touchUpYears), RECALL_MINUTE, studio.timeZone),
+        sessionId,
+      });
+    }
+    await audit(tx, actor, 'session.complete', 'session_record', sessionId, {
+      clientId: client.id,
+      consentId,
+      aftercareSteps: items.length,
+    });
+  }
+
+  private async checkMaterials(tx: Tx, request: SaveSessionRequest, performedOn: string): Promise<void> {
+    const lots = await inventoryRepository.findLots(
+      tx,
+      request.materials.map((m) => m.lotId),
+    );
+    const seen = new Set<string>();
+    request.materials.forEach((m, i) => {
+      const field = `materials.${i}.lotId`;
+      const lot = lots.find((l) => l.id === m.lotId);
+      if (!lot)
+        throw unprocessable('unknown_lot', 'No such lot', [
+          { field, message: 'is not a pigment or needle lot of this studio' },
+        ]);
+      if (seen.has(m.lotId))
+        throw unprocessable('duplicate_lot', 'A lot is listed twice', [
+          { field, message: 'is listed twice' },
+        ]);
+      seen.add(m.lotId);
+      if (lot.expiresOn < performedOn)
+        throw unprocessable(
+          'expired_lot',
+          `Lot ${lot.lotNumber} of ${lot.product.name} expired on ${lot.expiresOn}, before the session on ${performedOn}`,
+          [
+            {
+              field,
+              message: `expired on ${lot.expiresOn}, before the session date ${performedOn}: it cannot be used`,
+            },
+          ],
+        );
+      if (m.dilution && lot.product.kind !== 'pigment')
+        throw unprocessable('dilution_not_pigment', 'Only pigments have a dilution', [
+          { field: `materials.${i}.dilution`, message: 'applies to pigments only' },
+        ]);
+    });
+  }
+
+  private async checkPhotos(tx: Tx, request: SaveSessionRequest, clientId: string): Promise<void> {
+    const ids = [...request.beforePhotoIds, ...request.afterPhotoIds];
+    const photos = await photoRepository.findByIds(tx, ids);
+    const check = (list: string[], name: 'beforePhotoIds' | 'afterPhotoIds') =>
+      list.forEach((id, i) => {
+        const p = photos.find((x) => x.id === id);
+        if (!p || p.clientId !== clientId)
+          throw unprocessable('unknown_photo', 'No such photo of this client', [
+            { field: `${name}.${i}`, message: "is not a photo of this session's client" },
+          ]);
+      });
+    check(request.beforePhotoIds, 'beforePhotoIds');
+    check(request.afterPhotoIds, 'afterPhotoIds');
+    if (new Set(ids).size !== ids.length)
+      throw unprocessable('duplicate_photo', 'A photo is listed twice', [
+        { field: 'afterPhotoIds', message: 'repeats a photo that is already listed' },
+      ]);
+  }
+
+  private async assemble(tx: Tx, rows: SessionView[]): Promise<SessionRecord[]> {
+    const ids = rows.map((r) => r.id);
+    const materials = await sessionRepository.materialsOf(tx, ids);
+    const photos = await photoRepository.listBySessions(tx, ids);
+    return rows.map((r) =>
+      toSessionRecord(
+        r,
+        materials.filter((m) => m.sessionId === r.id),
+        photos.filter((p) => p.sessionId === r.id),
+      ),
+    );
+  }
+}

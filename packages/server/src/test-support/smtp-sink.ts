@@ -1,0 +1,77 @@
+// A real SMTP server in the test process (the smtp-server package): it accepts mail on a free
+// loopback port, records every delivery, counts deliveries per idempotency key, and can refuse
+// the first n messages with a temporary error to exercise retries.
+import { SMTPServer } from 'smtp-server';
+
+export interface Delivery {
+  idempotencyKey: string;
+  messageId: string;
+  to: string[];
+  subject: string;
+  raw: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  deliveries: Delivery[];
+  /** Deliveries per idempotency key. */
+  counts(): Map<string, number>;
+  refuseNext(n: number): void;
+  refused: number;
+  close(): Promise<void>;
+}
+
+const header = (raw: string, name: string): string => {
+  const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
+  return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : '';
+};
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  let refuse = 0;
+  const sink: SmtpSink = {
+    url: '',
+    deliveries: [],
+    refused: 0,
+    counts() {
+      const map = new Map<string, number>();
+      for (const d of sink.deliveries) map.set(d.idempotencyKey, (map.get(d.idempotencyKey) ?? 0) + 1);
+      return map;
+    },
+    refuseNext(n) {
+      refuse = n;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (refuse > 0) {
+          refuse -= 1;
+          sink.refused += 1;
+          const err = Object.assign(new Error('Try again later (test refusal)'), { responseCode: 451 });
+          callback(err);
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        sink.deliveries.push({
+          idempotencyKey: header(raw, 'X-Stipple-Idempotency-Key'),
+          messageId: header(raw, 'Message-ID'),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: header(raw, 'Subject'),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  sink.url = `smtp://127.0.0.1:${port}`;
+  return sink;
+}

@@ -1,0 +1,30 @@
+// Named fixtures for the treatment-record tests: working hours, a course, and the instants of
+// future working days (studio time, Europe/London by default).
+import { addDays, localTime, studioInstant } from '../appointments/studio-time.js';
+
+const TZ = 'Europe/London';
+
+/** The `n`-th Monday-to-Saturday day after today, at hh:mm London time, as an ISO instant. */
+export function workdayAt(n: number, hhmm: string, from = new Date()): string {
+  let date = localTime(from, TZ).date;
+  let left = n;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (new Date(`${date}T12:00:00Z`).getUTCDay() !== 0) left -= 1;
+  }
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return studioInstant(date, h * 60 + m, TZ).toISOString();
+}
+
+/** The same wall-clock time `days` calendar days later (skipping to Monday if it is a Sunday). */
+export function daysLater(iso: string, days: number): string {
+  const local = localTime(new Date(iso), TZ);
+  let date = addDays(local.date, days);
+  if (new Date(`${date}T12:00:00Z`).getUTCDay() === 0) date = addDays(date, 1);
+  return studioInstant(date, local.minute, TZ).toISOString();
+}
+
+export const WEEKDAY_HOURS = {
+  weekly: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: 9 * 60, end: 19 * 60 })),
+  exceptions: [],
+};

@@ -1,0 +1,218 @@
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileDownload, IconSignature } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiProvider.js';
+import { isApiRequestError } from '../../api/api-error.js';
+import { describeError } from '../../api/describe-error.js';
+import { fileLinks } from '../../api/stipple-api.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { isUiLocale } from '../../i18n/locale.js';
+import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
+
+/** The client's consents (treatment, photo use, marketing), signing on screen, PDF copies, withdrawal. */
+export function ConsentsTab({
+  clientId,
+  clientName,
+  language,
+}: {
+  clientId: string;
+  clientName: string;
+  language: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const consents = useQuery({ queryKey: ['consents', clientId], queryFn: () => api.listConsents(clientId) });
+  const templates = useQuery({ queryKey: ['consent-templates'], queryFn: () => api.consentTemplates() });
+  const [signing, setSigning] = useState(false);
+  const [chosenTemplate, setTemplateId] = useState<string | null>(null);
+  const [signer, setSigner] = useState(clientName);
+  const [empty, setEmpty] = useState(true);
+  const pad = useRef<SignaturePadHandle>(null);
+
+  const current = (templates.data?.items ?? []).filter((x) => x.current);
+  const preferred = language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  // Until someone picks: the treatment consent in the client's language.
+  const templateId =
+    chosenTemplate ?? current.find((x) => x.kind === 'treatment' && x.language === preferred)?.id ?? null;
+  const template = current.find((x) => x.id === templateId);
+
+  const sign = useMutation({
+    mutationFn: () =>
+      api.signConsent(clientId, {
+        templateId: templateId!,
+        signerName: signer,
+        signature: pad.current!.toPng(),
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['consents', clientId] });
+      await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
+      setSigning(false);
+      notifications.show({ color: 'teal', message: t('consents.signed') });
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api.withdrawConsent(id, ''),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['consents', clientId] });
+      await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
+      notifications.show({ color: 'teal', message: t('consents.withdrawn') });
+    },
+  });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">
+          {t('consents.intro')}
+        </Text>
+        <Button
+          leftSection={<IconSignature size={18} aria-hidden />}
+          onClick={() => {
+            setTemplateId(
+              current.find((x) => x.kind === 'treatment' && x.language === preferred)?.id ?? null,
+            );
+            setSigner(clientName);
+            setEmpty(true);
+            sign.reset();
+            setSigning(true);
+          }}
+          data-testid="sign-consent"
+        >
+          {t('consents.sign')}
+        </Button>
+      </Group>
+      {consents.data?.items.length === 0 && <Text c="dimmed">{t('consents.none')}</Text>}
+      {consents.data?.items.map((c) => (
+        <Paper key={c.id} withBorder radius="md" p="md" data-testid="consent-record">
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={2}>
+              <Group gap="xs">
+                <Badge variant="light">{t(`consentKinds.${c.kind}`)}</Badge>
+                <Badge
+                  color={c.status === 'active' ? 'teal' : c.status === 'withdrawn' ? 'red' : 'gray'}
+                  data-testid="consent-status"
+                >
+                  {t(`consents.status.${c.status}`)}
+                </Badge>
+              </Group>
+              <Text fw={600}>{c.title}</Text>
+              <Text size="sm" c="dimmed">
+                {t('consents.signedBy', {
+                  name: c.signerName,
+                  when: formatDateTime(c.signedAt, locale),
+                  version: c.templateVersion,
+                })}
+              </Text>
+              {c.withdrawnAt && (
+                <Text size="sm" c="red.8">
+                  {t('consents.withdrawnOn', { when: formatDateTime(c.withdrawnAt, locale) })}
+                </Text>
+              )}
+            </Stack>
+            <Group gap="xs">
+              <Button
+                component="a"
+                href={fileLinks.consentPdf(c.id)}
+                download
+                variant="light"
+                leftSection={<IconFileDownload size={18} aria-hidden />}
+                data-testid="consent-pdf"
+              >
+                PDF
+              </Button>
+              {c.status === 'active' && c.kind !== 'treatment' && (
+                <Button
+                  color="red"
+                  variant="subtle"
+                  loading={withdraw.isPending}
+                  onClick={() => withdraw.mutate(c.id)}
+                  data-testid="withdraw-consent"
+                >
+                  {t('consents.withdraw')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Paper>
+      ))}
+
+      <Modal
+        opened={signing}
+        onClose={() => setSigning(false)}
+        title={t('consents.signTitle')}
+        size="xl"
+        fullScreen={false}
+      >
+        <Stack gap="md" data-testid="sign-dialog">
+          <Select
+            label={t('consents.template')}
+            data={current.map((x) => ({
+              value: x.id,
+              label: `${t(`consentKinds.${x.kind}`)} · ${t(`language.${x.language}`)} · ${x.title}`,
+            }))}
+            value={templateId}
+            onChange={setTemplateId}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="consent-template-select"
+          />
+          {template && (
+            <ScrollArea h={220} type="auto">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-text">
+                {template.body}
+              </Text>
+            </ScrollArea>
+          )}
+          <TextInput
+            label={t('consents.signerName')}
+            value={signer}
+            onChange={(e) => setSigner(e.currentTarget.value)}
+          />
+          <SignaturePad ref={pad} label={t('consents.signHere')} onChange={setEmpty} />
+          {sign.error && (
+            <Alert color="red" role="alert">
+              {isApiRequestError(sign.error) && sign.error.fields[0]
+                ? sign.error.fields[0].message
+                : describeError(sign.error, t)}
+            </Alert>
+          )}
+          <Group justify="space-between">
+            <Anchor size="sm" c="dimmed" component="span">
+              {t('consents.immutableHint')}
+            </Anchor>
+            <Group>
+              <Button variant="default" onClick={() => setSigning(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                disabled={!templateId || empty || !signer.trim()}
+                loading={sign.isPending}
+                onClick={() => sign.mutate()}
+                data-testid="confirm-sign"
+              >
+                {t('consents.confirm')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

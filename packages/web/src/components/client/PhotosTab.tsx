@@ -1,0 +1,210 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { PHOTO_VIEWS, type Photo, type PhotoView } from '@stipple/core';
+import { useApi } from '../../api/ApiProvider.js';
+import { isApiRequestError } from '../../api/api-error.js';
+import { describeError } from '../../api/describe-error.js';
+import { fileLinks } from '../../api/stipple-api.js';
+import { formatIsoDate, todayIso } from '../../i18n/format.js';
+import { isUiLocale } from '../../i18n/locale.js';
+
+/** Upload with view and date, the client's photos, and the progress of one view across sessions. */
+export function PhotosTab({ clientId }: { clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [view, setView] = useState<PhotoView>('top');
+  const [takenOn, setTakenOn] = useState<string | null>(todayIso());
+  const [mode, setMode] = useState<'all' | 'progress'>('all');
+  const [progressView, setProgressView] = useState<PhotoView>('top');
+  const resetRef = useRef<() => void>(null);
+
+  const photos = useQuery({ queryKey: ['photos', clientId], queryFn: () => api.listPhotos(clientId) });
+  const sessions = useQuery({ queryKey: ['sessions', clientId], queryFn: () => api.listSessions(clientId) });
+
+  const upload = useMutation({
+    mutationFn: async (files: File[]) => {
+      const out: Photo[] = [];
+      for (const file of files)
+        out.push(await api.uploadPhoto(clientId, file, { view, takenOn: takenOn ?? todayIso() }));
+      return out;
+    },
+    onSuccess: async (added) => {
+      resetRef.current?.();
+      await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
+      notifications.show({ color: 'teal', message: t('photos.uploaded', { count: added.length }) });
+    },
+  });
+
+  const progress = useMemo(() => {
+    const list = (sessions.data?.items ?? []).map((s) => ({
+      session: s,
+      photos: (photos.data?.items ?? []).filter((p) => p.sessionId === s.id && p.view === progressView),
+    }));
+    return list.filter((x) => x.photos.length > 0);
+  }, [sessions.data, photos.data, progressView]);
+
+  const uploadError = upload.error;
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="md">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label={t('photos.view')}
+            data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
+            value={view}
+            onChange={(v) => v && setView(v)}
+            allowDeselect={false}
+            w={180}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="photo-view"
+          />
+          <DateInput
+            label={t('photos.takenOn')}
+            valueFormat="YYYY-MM-DD"
+            value={takenOn}
+            onChange={setTakenOn}
+            w={180}
+          />
+          <FileButton
+            resetRef={resetRef}
+            onChange={(files) => files.length && upload.mutate(files)}
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+          >
+            {(props) => (
+              <Button
+                {...props}
+                leftSection={<IconUpload size={18} aria-hidden />}
+                loading={upload.isPending}
+                data-testid="upload-photo"
+              >
+                {t('photos.upload')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('photos.formats')}
+        </Text>
+        {uploadError && (
+          <Alert color="red" mt="sm" role="alert" data-testid="upload-error">
+            {isApiRequestError(uploadError) ? uploadError.message : describeError(uploadError, t)}
+          </Alert>
+        )}
+      </Paper>
+
+      <SegmentedControl
+        value={mode}
+        onChange={(v) => setMode(v)}
+        data={[
+          { value: 'all', label: t('photos.all') },
+          { value: 'progress', label: t('photos.progress') },
+        ]}
+        w="fit-content"
+      />
+
+      {mode === 'all' && (
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} data-testid="photo-grid">
+          {photos.data?.items.length === 0 && <Text c="dimmed">{t('photos.empty')}</Text>}
+          {photos.data?.items.map((p) => (
+            <Paper key={p.id} withBorder radius="md" p={4} data-testid="photo-card">
+              <Image
+                src={fileLinks.photo(p.id, 'thumb')}
+                alt={t(`photoViews.${p.view}`)}
+                radius="sm"
+                h={160}
+                fit="cover"
+              />
+              <Group gap={4} mt={4}>
+                <Badge size="sm" variant="light">
+                  {t(`photoViews.${p.view}`)}
+                </Badge>
+                {p.sessionRole && (
+                  <Badge size="sm" variant="outline">
+                    {t(`photos.roles.${p.sessionRole}`)}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {formatIsoDate(p.takenOn, locale)}
+                {p.photoConsent ? '' : ` · ${t('photos.noGallery')}`}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+
+      {mode === 'progress' && (
+        <Stack>
+          <Select
+            label={t('photos.view')}
+            data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
+            value={progressView}
+            data-testid="progress-view-select"
+            onChange={(v) => v && setProgressView(v)}
+            allowDeselect={false}
+            w={200}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {progress.length === 0 && <Text c="dimmed">{t('photos.noProgress')}</Text>}
+          <Group
+            gap="md"
+            align="flex-start"
+            wrap="nowrap"
+            style={{ overflowX: 'auto' }}
+            data-testid="progress-view"
+          >
+            {progress.map(({ session, photos: list }) => (
+              <Stack key={session.id} gap={4} miw={200}>
+                <Text fw={600} size="sm">
+                  {t('photos.sessionN', { n: session.sessionNumber ?? '–' })} ·{' '}
+                  {formatIsoDate(session.performedOn, locale)}
+                </Text>
+                {(['before', 'after'] as const).map((role) =>
+                  list
+                    .filter((p) => p.sessionRole === role)
+                    .map((p) => (
+                      <div key={p.id}>
+                        <Image
+                          src={fileLinks.photo(p.id, 'preview')}
+                          alt=""
+                          radius="sm"
+                          w={200}
+                          h={200}
+                          fit="contain"
+                          bg="gray.1"
+                        />
+                        <Text size="xs" c="dimmed">
+                          {t(`photos.roles.${role}`)}
+                        </Text>
+                      </div>
+                    )),
+                )}
+              </Stack>
+            ))}
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

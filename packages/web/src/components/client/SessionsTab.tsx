@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { describeError } from '../../api/describe-error.js';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Appointment } from '@stipple/core';
+import { useApi } from '../../api/ApiProvider.js';
+import { useSignedInSession } from '../../api/session.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { isUiLocale } from '../../i18n/locale.js';
+import { AppointmentModal } from '../AppointmentModal.js';
+import { BookAppointmentModal } from '../BookAppointmentModal.js';
+
+/** The client's treatments and appointments; owners and artists open each session's record. */
+export function SessionsTab({ clientId, clientName }: { clientId: string; clientName: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const [booking, setBooking] = useState(false);
+  const [open, setOpen] = useState<Appointment | null>(null);
+  // Five years back to a year ahead, fixed when the tab opens.
+  const [range] = useState(() => ({
+    from: new Date(Date.now() - 5 * 365 * 86_400_000).toISOString(),
+    to: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    clientId,
+  }));
+  const appointments = useQuery({
+    queryKey: ['appointments', range],
+    queryFn: () => api.listAppointments(range),
+  });
+  const courses = useQuery({ queryKey: ['courses', clientId], queryFn: () => api.listCourses(clientId) });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="xs">
+          {(courses.data?.items ?? []).map((c) => (
+            <Badge key={c.id} variant="light" size="lg">
+              {t('calendar.courseLabel', { title: c.title, days: c.minIntervalDays })}
+            </Badge>
+          ))}
+        </Group>
+        <Button
+          leftSection={<IconPlus size={18} aria-hidden />}
+          onClick={() => setBooking(true)}
+          data-testid="client-book"
+        >
+          {t('calendar.new')}
+        </Button>
+      </Group>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={600}>
+          <Table data-testid="client-appointments">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('calendar.date')}</Table.Th>
+                <Table.Th>{t('consentPage.kind')}</Table.Th>
+                <Table.Th>{t('calendar.artist')}</Table.Th>
+                <Table.Th>{t('consentPage.status')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(appointments.data?.items ?? []).map((a) => (
+                <Table.Tr key={a.id} data-testid="client-appointment">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.startsAt, locale)}</Table.Td>
+                  <Table.Td>
+                    {t(`appointmentKinds.${a.kind}`)}
+                    {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
+                    {a.intervalOverrideReason && (
+                      <Text size="xs" c="orange.8">
+                        {t('calendar.overridden')}: {a.intervalOverrideReason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{a.artistName}</Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      color={a.status === 'completed' ? 'teal' : a.status === 'cancelled' ? 'gray' : 'indigo'}
+                    >
+                      {t(`appointmentStatus.${a.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button variant="subtle" onClick={() => setOpen(a)}>
+                        {t('common.open')}
+                      </Button>
+                      {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && (
+                        <Button
+                          component={Link}
+                          to={`/appointments/${a.id}/session`}
+                          variant="light"
+                          data-testid="open-session-record"
+                        >
+                          {a.hasSessionRecord ? t('calendar.openSession') : t('calendar.recordSession')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {appointments.data?.items.length === 0 && <Text c="dimmed">{t('calendar.noneForClient')}</Text>}
+      {appointments.isError && (
+        <Alert color="red" role="alert">
+          {describeError(appointments.error, t)}
+        </Alert>
+      )}
+      <BookAppointmentModal
+        opened={booking}
+        onClose={() => setBooking(false)}
+        defaults={{ client: { id: clientId, name: clientName } }}
+      />
+      <AppointmentModal appointment={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,360 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Image,
+  Modal,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { OUTBOX_STATUSES, OutboxStatus, type ConsentKind, type UiLocale } from '@stipple/core';
+import { useApi } from '../api/ApiProvider.js';
+import { describeError } from '../api/describe-error.js';
+import { useSignedInSession } from '../api/session.js';
+import { fileLinks } from '../api/stipple-api.js';
+import { formatDateTime, formatIsoDate } from '../i18n/format.js';
+import { isUiLocale } from '../i18n/locale.js';
+
+/** Consent templates, aftercare templates, the outbox of reminders (owner) and the photo gallery. */
+export function ConsentAftercarePage() {
+  const { t } = useTranslation();
+  const role = useSignedInSession().user.role;
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'consent';
+  return (
+    <Stack gap="lg">
+      <Title order={2}>{t('consentPage.title')}</Title>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="consent" data-testid="tab-consent-templates">
+            {t('consentPage.consentTemplates')}
+          </Tabs.Tab>
+          <Tabs.Tab value="aftercare" data-testid="tab-aftercare-templates">
+            {t('consentPage.aftercareTemplates')}
+          </Tabs.Tab>
+          {role !== 'front_desk' && (
+            <Tabs.Tab value="gallery" data-testid="tab-gallery">
+              {t('consentPage.gallery')}
+            </Tabs.Tab>
+          )}
+          {role === 'owner' && (
+            <Tabs.Tab value="outbox" data-testid="tab-outbox">
+              {t('consentPage.outbox')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="consent" pt="md">
+          <ConsentTemplates owner={role === 'owner'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="aftercare" pt="md">
+          <AftercareTemplates />
+        </Tabs.Panel>
+        <Tabs.Panel value="gallery" pt="md">
+          <GalleryPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="outbox" pt="md">
+          <OutboxPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function ConsentTemplates({ owner }: { owner: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const templates = useQuery({ queryKey: ['consent-templates'], queryFn: () => api.consentTemplates() });
+  const [draft, setDraft] = useState<{
+    kind: ConsentKind;
+    language: UiLocale;
+    title: string;
+    body: string;
+  } | null>(null);
+  const publish = useMutation({
+    mutationFn: () =>
+      api.createConsentTemplate({ ...draft!, validityMonths: draft!.kind === 'treatment' ? 12 : null }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['consent-templates'] });
+      setDraft(null);
+    },
+  });
+  const current = (templates.data?.items ?? []).filter((x) => x.current);
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        {t('consentPage.templatesIntro')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {current.map((tpl) => (
+          <Paper key={tpl.id} withBorder radius="md" p="md" data-testid="consent-template">
+            <Group justify="space-between" mb="xs">
+              <Group gap="xs">
+                <Badge variant="light">{t(`consentKinds.${tpl.kind}`)}</Badge>
+                <Badge variant="outline" color="gray">
+                  {t(`language.${tpl.language}`)}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('consentPage.version', {
+                  version: tpl.version,
+                  when: formatDateTime(tpl.createdAt, locale),
+                })}
+              </Text>
+            </Group>
+            <Text fw={600}>{tpl.title}</Text>
+            <Text size="sm" lineClamp={4} style={{ whiteSpace: 'pre-wrap' }}>
+              {tpl.body}
+            </Text>
+            {owner && (
+              <Button
+                variant="subtle"
+                mt="xs"
+                onClick={() =>
+                  setDraft({ kind: tpl.kind, language: tpl.language, title: tpl.title, body: tpl.body })
+                }
+              >
+                {t('consentPage.newVersion')}
+              </Button>
+            )}
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Modal
+        opened={draft !== null}
+        onClose={() => setDraft(null)}
+        title={t('consentPage.newVersion')}
+        size="xl"
+      >
+        {draft && (
+          <Stack>
+            <TextInput
+              label={t('consentPage.templateTitle')}
+              value={draft.title}
+              onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
+            />
+            <Textarea
+              label={t('consentPage.templateBody')}
+              autosize
+              minRows={8}
+              value={draft.body}
+              onChange={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
+            />
+            <Text size="sm" c="dimmed">
+              {t('consentPage.versionHint')}
+            </Text>
+            {publish.error && <Alert color="red">{describeError(publish.error, t)}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDraft(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+                {t('consentPage.publish')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function AftercareTemplates() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const templates = useQuery({ queryKey: ['aftercare-templates'], queryFn: () => api.aftercareTemplates() });
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        {t('consentPage.aftercareIntro')}
+      </Text>
+      {(templates.data?.items ?? [])
+        .filter((x) => x.current)
+        .map((tpl) => (
+          <Paper key={tpl.id} withBorder radius="md" p="md" data-testid="aftercare-template">
+            <Group gap="xs" mb="xs">
+              <Text fw={600}>{tpl.name}</Text>
+              <Badge variant="outline" color="gray">
+                {t(`language.${tpl.language}`)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                v{tpl.version}
+              </Text>
+            </Group>
+            <Table.ScrollContainer minWidth={520}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('consentPage.days')}</Table.Th>
+                    <Table.Th>{t('consentPage.step')}</Table.Th>
+                    <Table.Th>{t('consentPage.reminder')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {tpl.steps.map((s, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {s.untilDay === null
+                          ? t('consentPage.fromDay', { day: s.fromDay })
+                          : t('consentPage.dayRange', { from: s.fromDay, until: s.untilDay })}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {s.title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {s.instructions}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{s.remind ? t('common.yes') : t('common.no')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        ))}
+    </Stack>
+  );
+}
+
+function GalleryPanel() {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const gallery = useQuery({ queryKey: ['gallery'], queryFn: () => api.gallery() });
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        {t('consentPage.galleryIntro')}
+      </Text>
+      {gallery.data?.items.length === 0 && <Text c="dimmed">{t('consentPage.galleryEmpty')}</Text>}
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} data-testid="gallery">
+        {gallery.data?.items.map((p) => (
+          <Paper key={p.id} withBorder radius="md" p={4}>
+            <Image
+              src={fileLinks.photo(p.id, 'thumb')}
+              alt={`${p.clientName} ${t(`photoViews.${p.view}`)}`}
+              radius="sm"
+            />
+            <Text size="xs" mt={4}>
+              <Anchor component={Link} to={`/clients/${p.clientId}?tab=photos`}>
+                {p.clientName}
+              </Anchor>{' '}
+              · {t(`photoViews.${p.view}`)} · {formatIsoDate(p.takenOn, locale)}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+const STATUS_COLOURS: Record<OutboxStatus, string> = {
+  pending: 'indigo',
+  sending: 'yellow',
+  sent: 'teal',
+  failed: 'red',
+  cancelled: 'gray',
+  skipped: 'orange',
+};
+
+function OutboxPanel() {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const [status, setStatus] = useState<OutboxStatus | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const query = { status, page, pageSize: 50 };
+  const outbox = useQuery({ queryKey: ['outbox', query], queryFn: () => api.outbox(query) });
+  const pages = Math.max(1, Math.ceil((outbox.data?.total ?? 0) / 50));
+  return (
+    <Stack>
+      <Text c="dimmed" size="sm">
+        {t('consentPage.outboxIntro')}
+      </Text>
+      {outbox.data && !outbox.data.smtpConfigured && (
+        <Alert color="yellow" data-testid="smtp-not-configured">
+          {t('consentPage.noSmtp')}
+        </Alert>
+      )}
+      <Select
+        label={t('consentPage.status')}
+        placeholder={t('consentPage.allStatuses')}
+        data={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outboxStatus.${s}`) }))}
+        value={status ?? null}
+        onChange={(v) => {
+          const parsed = OutboxStatus.safeParse(v);
+          setStatus(parsed.success ? parsed.data : undefined);
+          setPage(1);
+        }}
+        clearable
+        maw={280}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {outbox.error && <Alert color="red">{describeError(outbox.error, t)}</Alert>}
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={720}>
+          <Table data-testid="outbox-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('consentPage.sendAfter')}</Table.Th>
+                <Table.Th>{t('consentPage.kind')}</Table.Th>
+                <Table.Th>{t('inventory.client')}</Table.Th>
+                <Table.Th>{t('consentPage.subject')}</Table.Th>
+                <Table.Th>{t('consentPage.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {outbox.data?.items.map((m) => (
+                <Table.Tr key={m.id} data-testid="outbox-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.sendAfter, locale)}</Table.Td>
+                  <Table.Td>{t(`outboxKinds.${m.kind}`)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/clients/${m.clientId}`}>
+                      {m.clientName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{m.subject}</Text>
+                    {m.lastError && (
+                      <Text size="xs" c="dimmed">
+                        {m.lastError}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOURS[m.status]} variant="light">
+                      {t(`outboxStatus.${m.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}

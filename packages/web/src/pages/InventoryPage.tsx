@@ -1,0 +1,371 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InventoryLot, InventoryProduct, ProductKind } from '@stipple/core';
+import { useApi } from '../api/ApiProvider.js';
+import { isApiRequestError } from '../api/api-error.js';
+import { describeError } from '../api/describe-error.js';
+import { useSignedInSession } from '../api/session.js';
+import { formatIsoDate } from '../i18n/format.js';
+import { isUiLocale } from '../i18n/locale.js';
+
+const fieldErrors = (err: unknown): Record<string, string> =>
+  isApiRequestError(err) ? Object.fromEntries(err.fields.map((f) => [f.field, f.message])) : {};
+
+/** Pigments and needles with their lots and label data; the owner adds them, anyone clinical recalls a lot. */
+export function InventoryPage() {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const owner = useSignedInSession().user.role === 'owner';
+  const inventory = useQuery({ queryKey: ['inventory'], queryFn: () => api.inventory() });
+  const [adding, setAdding] = useState(false);
+  const [lotFor, setLotFor] = useState<InventoryProduct | null>(null);
+  const [recall, setRecall] = useState<InventoryLot | null>(null);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={2}>{t('inventory.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('inventory.intro')}
+          </Text>
+        </Stack>
+        {owner && (
+          <Button
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={() => setAdding(true)}
+            data-testid="add-product"
+          >
+            {t('inventory.addProduct')}
+          </Button>
+        )}
+      </Group>
+      {inventory.isPending && (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {inventory.isError && <Alert color="red">{describeError(inventory.error, t)}</Alert>}
+      {inventory.data?.items.length === 0 && <Text c="dimmed">{t('inventory.empty')}</Text>}
+      {inventory.data?.items.map((p) => (
+        <Paper key={p.id} withBorder radius="md" p="md" data-testid="product">
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Group gap="xs">
+                <Badge variant="light" color={p.kind === 'pigment' ? 'dark' : 'blue'}>
+                  {t(`inventory.kinds.${p.kind}`)}
+                </Badge>
+                <Text fw={600}>{p.name}</Text>
+                {p.needleConfiguration && (
+                  <Text c="dimmed">
+                    {p.needleConfiguration}
+                    {p.needleDiameterMm ? ` · ${p.needleDiameterMm} mm` : ''}
+                  </Text>
+                )}
+                {p.shade && <Text c="dimmed">{p.shade}</Text>}
+              </Group>
+              <Text size="sm">
+                {t('inventory.manufacturer')}: {p.manufacturer}
+              </Text>
+              {p.ingredients && (
+                <Text size="sm" c="dimmed">
+                  {t('inventory.ingredients')}: {p.ingredients}
+                </Text>
+              )}
+              {p.warnings && (
+                <Text size="sm" c="dimmed">
+                  {t('inventory.warnings')}: {p.warnings}
+                </Text>
+              )}
+            </Stack>
+            {owner && (
+              <Button variant="light" onClick={() => setLotFor(p)} data-testid="add-lot">
+                {t('inventory.addLot')}
+              </Button>
+            )}
+          </Group>
+          <Table.ScrollContainer minWidth={560} mt="sm">
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('inventory.lot')}</Table.Th>
+                  <Table.Th>{t('inventory.expires')}</Table.Th>
+                  <Table.Th>{t('inventory.opened')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.lots.map((l) => (
+                  <Table.Tr key={l.id} data-testid="lot-row">
+                    <Table.Td>{l.lotNumber}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        {formatIsoDate(l.expiresOn, locale)}
+                        {l.expired && (
+                          <Badge color="red" variant="light">
+                            {t('inventory.expired')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{l.openedOn ? formatIsoDate(l.openedOn, locale) : t('common.notSet')}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        leftSection={<IconSearch size={16} aria-hidden />}
+                        onClick={() => setRecall(l)}
+                        data-testid="recall-lot"
+                      >
+                        {t('inventory.recall')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ))}
+      <AddProductModal opened={adding} onClose={() => setAdding(false)} />
+      <AddLotModal product={lotFor} onClose={() => setLotFor(null)} />
+      <RecallModal lot={recall} onClose={() => setRecall(null)} />
+    </Stack>
+  );
+}
+
+function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ProductKind>('pigment');
+  const [name, setName] = useState('');
+  const [manufacturer, setManufacturer] = useState('');
+  const [shade, setShade] = useState('');
+  const [config, setConfig] = useState('');
+  const [diameter, setDiameter] = useState<number | string>('');
+  const [ingredients, setIngredients] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      api.createProduct({
+        kind,
+        name,
+        manufacturer,
+        shade: kind === 'pigment' && shade ? shade : null,
+        needleConfiguration: kind === 'needle' ? config : null,
+        needleDiameterMm: kind === 'needle' && diameter !== '' ? Number(diameter) : null,
+        ingredients,
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['inventory'] });
+      onClose();
+    },
+  });
+  const errors = fieldErrors(create.error);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('inventory.addProduct')}>
+      <Stack>
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v)}
+          data={[
+            { value: 'pigment', label: t('inventory.kinds.pigment') },
+            { value: 'needle', label: t('inventory.kinds.needle') },
+          ]}
+        />
+        <TextInput
+          label={t('inventory.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label={t('inventory.manufacturer')}
+          value={manufacturer}
+          onChange={(e) => setManufacturer(e.currentTarget.value)}
+          error={errors.manufacturer}
+        />
+        {kind === 'pigment' ? (
+          <>
+            <TextInput
+              label={t('inventory.shade')}
+              value={shade}
+              onChange={(e) => setShade(e.currentTarget.value)}
+            />
+            <Textarea
+              label={t('inventory.ingredients')}
+              description={t('inventory.ingredientsHint')}
+              value={ingredients}
+              onChange={(e) => setIngredients(e.currentTarget.value)}
+            />
+          </>
+        ) : (
+          <Group grow>
+            <TextInput
+              label={t('inventory.configuration')}
+              placeholder="3RL"
+              value={config}
+              onChange={(e) => setConfig(e.currentTarget.value)}
+              error={errors.needleConfiguration}
+            />
+            <NumberInput
+              label={t('inventory.diameter')}
+              value={diameter}
+              onChange={setDiameter}
+              step={0.05}
+              decimalScale={2}
+            />
+          </Group>
+        )}
+        {create.error && !Object.keys(errors).length && (
+          <Alert color="red">{describeError(create.error, t)}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={create.isPending} onClick={() => create.mutate()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function AddLotModal({ product, onClose }: { product: InventoryProduct | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [lotNumber, setLotNumber] = useState('');
+  const [expiresOn, setExpiresOn] = useState<string | null>(null);
+  const [openedOn, setOpenedOn] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => api.createLot(product!.id, { lotNumber, expiresOn: expiresOn ?? '', openedOn }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['inventory'] });
+      setLotNumber('');
+      onClose();
+    },
+  });
+  const errors = fieldErrors(create.error);
+  return (
+    <Modal
+      opened={product !== null}
+      onClose={onClose}
+      title={`${t('inventory.addLot')} · ${product?.name ?? ''}`}
+    >
+      <Stack>
+        <TextInput
+          label={t('inventory.lot')}
+          value={lotNumber}
+          onChange={(e) => setLotNumber(e.currentTarget.value)}
+          error={errors.lotNumber}
+        />
+        <DateInput
+          label={t('inventory.expires')}
+          valueFormat="YYYY-MM-DD"
+          value={expiresOn}
+          onChange={setExpiresOn}
+          error={errors.expiresOn}
+        />
+        <DateInput
+          label={t('inventory.opened')}
+          valueFormat="YYYY-MM-DD"
+          value={openedOn}
+          onChange={setOpenedOn}
+          clearable
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={create.isPending} onClick={() => create.mutate()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RecallModal({ lot, onClose }: { lot: InventoryLot | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const api = useApi();
+  const report = useQuery({
+    queryKey: ['recall', lot?.id],
+    queryFn: () => api.recall(lot!.id),
+    enabled: Boolean(lot),
+  });
+  return (
+    <Modal
+      opened={lot !== null}
+      onClose={onClose}
+      title={t('inventory.recallTitle', { lot: lot?.lotNumber ?? '' })}
+      size="xl"
+    >
+      <Stack data-testid="recall-report">
+        {report.data && (
+          <Text>
+            {t('inventory.recallSummary', {
+              clients: report.data.clients,
+              sessions: report.data.uses.length,
+            })}
+          </Text>
+        )}
+        {report.error && <Alert color="red">{describeError(report.error, t)}</Alert>}
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('inventory.client')}</Table.Th>
+                <Table.Th>{t('inventory.sessionDate')}</Table.Th>
+                <Table.Th>{t('calendar.artist')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.data?.uses.map((u) => (
+                <Table.Tr key={u.sessionId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/clients/${u.clientId}`}>
+                      {u.clientName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatIsoDate(u.performedOn, locale)}
+                    {u.sessionNumber ? ` · ${t('appointmentKinds.session')} ${u.sessionNumber}` : ''}
+                  </Table.Td>
+                  <Table.Td>{u.artistName}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Modal>
+  );
+}

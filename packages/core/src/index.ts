@@ -1,2 +1,5 @@
 export * from './domain/index.js';
 export * from './planner/index.js';
+export * from './geometry/index.js';
+export * from './sampling/index.js';
+export * from './render/index.js';

@@ -12,3 +12,4 @@ export * from './session-record.schema.js';
 export * from './consent.schema.js';
 export * from './aftercare.schema.js';
 export * from './outbox.schema.js';
+export * from './zones.schema.js';

@@ -1,0 +1,178 @@
+import { createRequire } from 'node:module';
+import { PointGrid, relativeRadius, sampleImpressions, type DensityField, type PointSet } from '@stipple/core';
+import { printTable, seededRandom, time, type Table } from '../timing.js';
+
+const require = createRequire(import.meta.url);
+interface PdsOptions {
+  shape: number[];
+  minDistance: number;
+  maxDistance?: number;
+  tries?: number;
+  distanceFunction?: (p: number[]) => number;
+  bias?: number;
+}
+const PoissonDiskSampling = require('poisson-disk-sampling') as new (o: PdsOptions, rng?: () => number) => { fill(): number[][] };
+const FastPoissonDiskSampling = require('fast-2d-poisson-disk-sampling') as new (
+  o: { shape: number[]; radius: number; tries?: number },
+  rng?: () => number,
+) => { fill(): number[][] };
+
+const W = 4032;
+const H = 3024;
+const PX_PER_MM = 20;
+const AREA_CM2 = (W / PX_PER_MM / 10) * (H / PX_PER_MM / 10);
+/** Packing (points × r² / area) of each peer at its own radius, measured, so counts come out alike. */
+const FAST2D_PACKING = 0.87;
+const PDS_PACKING = 0.66;
+
+/** Uniform, or a radial ramp (35-100 %) with a scar-shaped hole, scaled to `target` impressions. */
+function field(kind: 'uniform' | 'variable', target: number): { field: DensityField; shape: Float32Array } {
+  const shape = new Float32Array(W * H);
+  let sum = 0;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      let v = 1;
+      if (kind === 'variable') {
+        const r = Math.hypot((x - W / 2) / (W / 2), (y - H / 2) / (H / 2)) / Math.SQRT2;
+        v = 1 - 0.65 * r;
+        const e = ((x - W * 0.62) / (W * 0.16)) ** 2 + ((y - H * 0.55) / (H * 0.04)) ** 2;
+        if (e < 1) v = 0;
+        else if (e < 1.6) v *= (e - 1) / 0.6;
+      }
+      shape[y * W + x] = v;
+      sum += v;
+    }
+  const scale = target / ((sum / (W * H)) * AREA_CM2);
+  const perCm2 = new Float32Array(W * H);
+  for (let i = 0; i < perCm2.length; i++) perCm2[i] = shape[i]! * scale;
+  return { field: { width: W, height: H, pxPerMm: PX_PER_MM, perCm2 }, shape };
+}
+
+/** Target spacing s(x) = 1 / sqrt(density per px²): the same yardstick for every sampler. */
+function spacingAt(f: DensityField) {
+  return (x: number, y: number) => {
+    const d = f.perCm2[Math.min(H - 1, y | 0) * W + Math.min(W - 1, x | 0)]!;
+    return d > 0 ? 1 / Math.sqrt(d / (100 * PX_PER_MM * PX_PER_MM)) : 0;
+  };
+}
+
+/** Smallest d_ij / mean(s_i, s_j) over all pairs, and the share of probes farther than s from every point. */
+function quality(points: PointSet, f: DensityField) {
+  const s = spacingAt(f);
+  let sMax = 0;
+  for (let y = 8; y < H; y += 64) for (let x = 8; x < W; x += 64) sMax = Math.max(sMax, s(x, y));
+  const grid = new PointGrid(points, W, H, sMax);
+  let minRatio = Infinity;
+  for (let i = 0; i < points.count; i++) {
+    const si = s(points.x[i]!, points.y[i]!);
+    grid.near(points.x[i]!, points.y[i]!, sMax, (j, d2) => {
+      if (j === i) return;
+      const r = Math.sqrt(d2) / ((si + s(points.x[j]!, points.y[j]!)) / 2);
+      if (r < minRatio) minRatio = r;
+    });
+  }
+  let probes = 0;
+  let holes = 0;
+  const step = Math.max(2, Math.round(sMax / 6));
+  for (let y = step / 2; y < H; y += step)
+    for (let x = step / 2; x < W; x += step) {
+      const sp = s(x, y);
+      if (sp === 0 || sp > sMax * 0.999) {
+        if (sp === 0) continue;
+      }
+      probes++;
+      let found = false;
+      grid.near(x, y, sp, () => {
+        found = true;
+        return false;
+      });
+      if (!found) holes++;
+    }
+  return { minRatio, holes: probes ? holes / probes : 0 };
+}
+
+function toPointSet(points: number[][]): PointSet {
+  const x = new Float32Array(points.length);
+  const y = new Float32Array(points.length);
+  points.forEach((p, i) => {
+    x[i] = p[0]!;
+    y[i] = p[1]!;
+  });
+  return { count: points.length, x, y };
+}
+
+export async function samplerSuite(): Promise<Table[]> {
+  const tables: Table[] = [];
+  for (const kind of ['uniform', 'variable'] as const) {
+    const rows: Table['rows'] = [];
+    for (const target of [10_000, 150_000, 1_500_000]) {
+      const { field: f, shape } = field(kind, target);
+      const ours = time(() => sampleImpressions(f, { seed: 1 }));
+      const oursQ = quality(ours.result, f);
+      const row = (name: string, t: { ms: number; runs: number }, pts: PointSet, q: { minRatio: number; holes: number }) => [
+        kind,
+        target,
+        name,
+        t.ms,
+        ours.ms === t.ms ? 1 : t.ms / ours.ms,
+        pts.count,
+        (t.ms * 1e6) / pts.count,
+        q.minRatio,
+        kind === 'uniform' ? relativeRadius(pts, W, H) : '',
+        `${(q.holes * 100).toFixed(3)}%`,
+        t.runs,
+      ];
+      rows.push(row('stipple', ours, ours.result, oursQ));
+
+      const spacing = 1 / Math.sqrt(target / AREA_CM2 / (100 * PX_PER_MM * PX_PER_MM)); // at full density
+      if (kind === 'uniform') {
+        const fast = time(() => toPointSet(new FastPoissonDiskSampling({ shape: [W, H], radius: spacing * Math.sqrt(FAST2D_PACKING), tries: 30 }, seededRandom(1)).fill()));
+        rows.push(row('fast-2d-poisson-disk-sampling', fast, fast.result, quality(fast.result, f)));
+      }
+      // poisson-disk-sampling, variable density through its distance function (0 → min, 1 → max distance).
+      let minShape = 1;
+      for (let i = 0; i < shape.length; i += 97) if (shape[i]! > 0.02) minShape = Math.min(minShape, shape[i]!);
+      const dMin = spacing * Math.sqrt(PDS_PACKING);
+      const dMax = kind === 'uniform' ? dMin : dMin / Math.sqrt(minShape);
+      const pds = time(
+        () =>
+          toPointSet(
+            new PoissonDiskSampling(
+              {
+                shape: [W, H],
+                minDistance: dMin,
+                maxDistance: dMax,
+                tries: 30,
+                distanceFunction: (p) => {
+                  const v = shape[Math.min(H - 1, p[1]! | 0) * W + Math.min(W - 1, p[0]! | 0)]!;
+                  // Inside the scar the peer cannot skip points; the farthest spacing is its nearest.
+                  if (v <= 0.02) return 1;
+                  return dMax === dMin ? 0 : (dMin / Math.sqrt(v) - dMin) / (dMax - dMin);
+                },
+                bias: 0,
+              },
+              seededRandom(1),
+            ).fill(),
+          ),
+        5,
+        4000,
+      );
+      rows.push(row('poisson-disk-sampling (variable)', pds, pds.result, quality(pds.result, f)));
+    }
+    tables.push({
+      title: `Sampler, ${kind} density on ${W}×${H} px (${PX_PER_MM} px/mm), median of runs after a warm-up`,
+      note:
+        'ratio = peer time / stipple time (higher: stipple faster). minRatio = smallest pair distance / target spacing ' +
+        '(higher is better; no pair closer). rho = Lagae & Dutré relative radius. holes = share of the area farther ' +
+        'than one target spacing from every impression (room for another). ' +
+        (kind === 'variable' ? 'poisson-disk-sampling cannot leave the scar empty, so its count and holes include the scar.' : ''),
+      columns: ['field', 'target', 'sampler', 'ms', 'ratio', 'impressions', 'ns/imp', 'minRatio', 'rho', 'holes', 'runs'],
+      rows,
+    });
+  }
+  return tables;
+}
+
+export function printSampler(tables: Table[]): void {
+  for (const t of tables) printTable(t);
+}

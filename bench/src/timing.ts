@@ -1,0 +1,49 @@
+/** Median wall time of `runs` calls after one warm-up; a call slower than `slowMs` is run once only. */
+export function time<T>(fn: () => T, runs = 5, slowMs = 8000): { ms: number; result: T; runs: number } {
+  const t0 = performance.now();
+  let result = fn();
+  const first = performance.now() - t0;
+  if (first > slowMs) return { ms: first, result, runs: 1 };
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, result, runs };
+}
+
+export interface Table {
+  title: string;
+  note?: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export function printTable(t: Table): void {
+  const cells = [t.columns, ...t.rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c)))];
+  const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  console.log(`\n${t.title}`);
+  if (t.note) console.log(t.note);
+  for (const [i, r] of cells.entries()) {
+    console.log(r.map((c, j) => String(c).padStart(widths[j]!)).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+function format(n: number): string {
+  if (Number.isInteger(n)) return n.toLocaleString('en');
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(3);
+}
+
+/** A seeded Math.random replacement for peers that accept one. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}

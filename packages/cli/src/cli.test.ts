@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/stipple.js', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let dir: string;
+let photo: string;
+
+function stipple(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: dir, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const zones = {
+  calibration: { pxPerMm: 12 },
+  seed: 5,
+  sessions: 3,
+  zones: [
+    { id: 'crown', kind: 'fill', polygon: [[30, 30], [330, 30], [330, 270], [30, 270]], densityPerCm2: 70 },
+    { id: 'scar-1', kind: 'scar', polygon: [[120, 140], [250, 130], [252, 150], [122, 160]], densityPerCm2: 80, texture: 'flat' },
+    { id: 'front', kind: 'hairline', polyline: [[40, 40], [200, 30], [320, 45]], inward: [180, 200], densityPerCm2: 70 },
+  ],
+};
+
+beforeAll(async () => {
+  // The command runs from its build, as `npx stipple` does; build it when a test run has not yet.
+  if (!existsSync(new URL('../dist/main.js', import.meta.url))) {
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli')], (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
+  }
+  dir = await mkdtemp(join(tmpdir(), 'stipple-cli-'));
+  photo = join(dir, 'scalp.jpg');
+  await sharp({ create: { width: 360, height: 300, channels: 3, background: { r: 205, g: 160, b: 140 } } })
+    .jpeg({ quality: 92 })
+    .toFile(photo);
+  await writeFile(join(dir, 'zones.json'), JSON.stringify(zones));
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('stipple simulate', () => {
+  it('writes every stage, the comparison, the impressions and a summary', async () => {
+    const res = await stipple('simulate', photo, '--zones', 'zones.json', '--out', 'out');
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const files = (await readdir(join(dir, 'out'))).sort();
+    expect(files).toEqual(
+      ['compare.png', 'faded-5y.png', 'healed.png', 'impressions.csv', 'session-1.png', 'session-2.png', 'session-3.png', 'summary.json'].sort(),
+    );
+    const meta = await sharp(join(dir, 'out', 'healed.png')).metadata();
+    expect([meta.width, meta.height]).toEqual([360, 300]);
+
+    const csv = (await readFile(join(dir, 'out', 'impressions.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('x,y,diameter_px,session,zone');
+    const rows = csv.slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(100);
+    for (const [x, y, d, s, z] of rows.slice(0, 200)) {
+      expect(Number(x)).toBeGreaterThanOrEqual(0);
+      expect(Number(y)).toBeLessThan(300);
+      expect(Number(d)).toBeGreaterThan(1);
+      expect(['1', '2', '3']).toContain(s);
+      expect(['crown', 'scar-1', 'front']).toContain(z);
+    }
+
+    const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.zones.map((z: { id: string }) => z.id)).toEqual(['crown', 'scar-1', 'front']);
+    const perZone = summary.zones.map((z: { impressionsPerSession: number[] }) => z.impressionsPerSession.reduce((a, b) => a + b, 0));
+    expect(perZone.reduce((a: number, b: number) => a + b, 0)).toBe(rows.length);
+    const crown = summary.zones[0];
+    expect(crown.areaCm2).toBeGreaterThan(3);
+    expect(crown.targetDensityPerCm2).toBe(70);
+    expect(crown.achievedDensityPerCm2).toBeGreaterThan(55);
+    expect(res.stdout).toMatch(/impressions over 3 sessions/);
+  });
+
+  it('names the field and writes nothing when the zones are wrong', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ ...zones, zones: [{ id: 'h', kind: 'hairline', polyline: [[1, 1]], inward: [5, 5] }] }, /zones\[0\]\.polyline: must have at least 2 points/],
+      [{ ...zones, shoeSize: 44 }, /shoeSize: is not a known field/],
+      [{ ...zones, calibration: { pxPerMm: -3 } }, /calibration/],
+      [{ ...zones, zones: [{ id: 'far', kind: 'fill', polygon: [[900, 900], [950, 900], [950, 950]] }] }, /zones\.0\.polygon: lies outside the photo/],
+      [{ ...zones, zones: [{ id: 's', kind: 'scar', polygon: [[10, 10], [50, 10], [50, 50]], densityPerCm2: 'match' }] }, /zones\.0\.densityPerCm2: is "match", which needs a photo analysis/],
+    ];
+    for (const [bad, message] of cases) {
+      await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+      const res = await stipple('simulate', photo, '--zones', 'bad.json', '--out', 'never');
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(message);
+      expect(existsSync(join(dir, 'never'))).toBe(false);
+    }
+    expect((await readdir(dir)).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  it('refuses a missing photo, a photo that is not an image, and JSON that does not parse', async () => {
+    await writeFile(join(dir, 'not-an-image.jpg'), 'hello');
+    await writeFile(join(dir, 'broken.json'), '{"calibration": ');
+    const missing = await stipple('simulate', 'nope.jpg', '--zones', 'zones.json', '--out', 'never');
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/photo nope\.jpg: no such file/)]);
+    const notImage = await stipple('simulate', 'not-an-image.jpg', '--zones', 'zones.json', '--out', 'never');
+    expect([notImage.code, notImage.stderr]).toEqual([2, expect.stringMatching(/not an image/)]);
+    const broken = await stipple('simulate', photo, '--zones', 'broken.json', '--out', 'never');
+    expect([broken.code, broken.stderr]).toEqual([2, expect.stringMatching(/broken\.json: is not valid JSON/)]);
+    const noZones = await stipple('simulate', photo, '--out', 'never');
+    expect(noZones.code).toBe(2);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('resolves "match" from an analysis file', async () => {
+    const follicles = [];
+    for (let y = 0; y < 300; y += 13) for (let x = 0; x < 360; x += 13) follicles.push({ x, y, r: 2, confidence: 0.9 });
+    await writeFile(join(dir, 'analysis.json'), JSON.stringify({ pxPerMm: 12, follicles, density: { perCm2Median: 85 } }));
+    const withMatch = { ...zones, zones: [{ id: 's', kind: 'scar', polygon: [[120, 140], [250, 130], [252, 150], [122, 160]], densityPerCm2: 'match' }] };
+    await writeFile(join(dir, 'match.json'), JSON.stringify(withMatch));
+    const res = await stipple('simulate', photo, '--zones', 'match.json', '--analysis', 'analysis.json', '--out', 'matched');
+    expect(res.code).toBe(0);
+    const summary = JSON.parse(await readFile(join(dir, 'matched', 'summary.json'), 'utf8'));
+    // 13 px at 12 px/mm: one follicle per 1.17 mm² ≈ 85 per cm².
+    expect(summary.zones[0].densitySource).toBe('analysis');
+    expect(summary.zones[0].targetDensityPerCm2).toBeGreaterThan(75);
+    expect(summary.zones[0].targetDensityPerCm2).toBeLessThan(95);
+  });
+});
+
+describe('stipple schema and plan', () => {
+  it('prints the zones schema as JSON Schema', async () => {
+    const res = await stipple('schema', 'zones');
+    expect(res.code).toBe(0);
+    const schema = JSON.parse(res.stdout);
+    expect(schema.properties.zones.type).toBe('array');
+    expect(JSON.stringify(schema)).toContain('"hairline"');
+    const unknown = await stipple('schema', 'shoes');
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/unknown; the schemas are zones, assessment, plan/)]);
+  });
+
+  it('plans from an assessment and names the bad field of a wrong one', async () => {
+    await writeFile(
+      join(dir, 'assessment.json'),
+      JSON.stringify({ ageYears: 40, goal: 'scar-camouflage', consultationDate: '2026-11-21', scars: [{ cause: 'fut', lengthMm: 150, widthMm: 2, texture: 'keloid', colour: 'hypo', ageMonths: 30 }] }),
+    );
+    const res = await stipple('plan', 'assessment.json');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).eligibility).toBe('not_eligible');
+    await writeFile(join(dir, 'bad-assessment.json'), JSON.stringify({ ageYears: 'forty', consultationDate: '2026-11-21' }));
+    const bad = await stipple('plan', 'bad-assessment.json');
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/ageYears/)]);
+  });
+});

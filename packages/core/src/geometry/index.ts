@@ -1,0 +1,3 @@
+export * from './polygon.js';
+export * from './distance-transform.js';
+export * from './value-noise.js';

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
+import { ZoneError, buildDensityField } from './density-field.js';
+
+const PX = 10; // px per mm: a 600 × 400 px photo is 6 × 4 cm
+const image = { width: 600, height: 400 };
+const build = (zones: ZonesFileInput['zones'], analysis?: Parameters<typeof buildDensityField>[2]) =>
+  buildDensityField(ZonesFile.parse({ calibration: { pxPerMm: PX }, zones }), image, analysis);
+const at = (f: { width: number; perCm2: Float32Array }, x: number, y: number) => f.perCm2[Math.round(y) * f.width + Math.round(x)]!;
+
+const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+];
+
+describe('buildDensityField', () => {
+  it('gives a fill zone its density inside, nothing far outside, and a smooth monotone feather', () => {
+    const { field, areaCm2 } = build([{ id: 'f', kind: 'fill', polygon: square(200, 100, 400, 300), densityPerCm2: 80, featherMm: 4 }]);
+    expect(at(field, 300, 200)).toBeCloseTo(80, 3);
+    expect(at(field, 100, 200)).toBe(0);
+    expect(areaCm2[0]).toBeCloseTo(4, 1); // 2 × 2 cm
+    // Across the left edge (x = 200): non-increasing outwards, never a jump.
+    let previous = Infinity;
+    let steepest = 0;
+    for (let x = 260; x >= 140; x--) {
+      const d = at(field, x, 200);
+      expect(d).toBeLessThanOrEqual(previous + 1e-3);
+      if (previous !== Infinity) steepest = Math.max(steepest, previous - d);
+      previous = d;
+    }
+    // A 4 mm feather is 40 px: no step larger than a small multiple of 80 / 40 per pixel.
+    expect(steepest).toBeLessThan(80 / 40 * 2);
+    expect(at(field, 200, 200)).toBeGreaterThan(30);
+    expect(at(field, 200, 200)).toBeLessThan(50);
+  });
+
+  it('lets a scar replace the density under it and an exclusion remove all of it', () => {
+    const { field, zones } = build([
+      { id: 'fill', kind: 'fill', polygon: square(0, 0, 600, 400), densityPerCm2: 60, featherMm: 0 },
+      { id: 'scar', kind: 'scar', polygon: square(100, 150, 300, 250), densityPerCm2: 90, texture: 'atrophic' },
+      { id: 'mole', kind: 'exclude', polygon: square(450, 150, 500, 200), featherMm: 2 },
+    ]);
+    expect(at(field, 200, 200)).toBeCloseTo(90, 3);
+    expect(at(field, 550, 350)).toBeCloseTo(60, 3);
+    for (let y = 150; y < 200; y += 5) for (let x = 450; x < 500; x += 5) expect(at(field, x, y)).toBe(0);
+    expect(at(field, 475, 230)).toBeGreaterThan(0); // past the 2 mm feather it comes back
+    expect(zones[1]).toMatchObject({ retention: 0.55, texture: 'atrophic' });
+  });
+
+  it('draws a hairline whose transition is 5-10 mm deep and never a straight line', () => {
+    const { field } = build([
+      { id: 'front', kind: 'hairline', polyline: [[20, 100], [580, 100]], inward: [300, 300], densityPerCm2: 80, transitionMm: 8 },
+    ]);
+    const crossings: number[] = [];
+    for (let x = 60; x <= 540; x += 4) {
+      let half = NaN;
+      let full = NaN;
+      for (let y = 60; y < 260; y++) {
+        const d = at(field, x, y);
+        if (Number.isNaN(half) && d >= 40) half = y;
+        if (Number.isNaN(full) && d >= 78) full = y;
+      }
+      expect(full).toBeGreaterThan(100); // full density only behind the line
+      expect((full - 100) / PX).toBeLessThanOrEqual(10 + 1.5 + 3); // transition plus wander plus jitter
+      crossings.push(half);
+    }
+    // Where density reaches half of the target wanders along the line (irregular, not ruled).
+    const mean = crossings.reduce((a, b) => a + b, 0) / crossings.length;
+    const sd = Math.sqrt(crossings.reduce((a, b) => a + (b - mean) ** 2, 0) / crossings.length);
+    expect(sd / PX).toBeGreaterThan(0.4);
+    // Full density well behind the transition, nothing far in front of the line.
+    expect(at(field, 300, 250)).toBeCloseTo(80, 1);
+    expect(at(field, 300, 40)).toBe(0);
+    // In front of the line (within 3 mm): isolated impressions, a low density here and there.
+    let front = 0;
+    for (let x = 20; x < 580; x++) front = Math.max(front, at(field, x, 88));
+    expect(front).toBeGreaterThan(0);
+    expect(front).toBeLessThan(60);
+  });
+
+  it('matches a scar to the follicle density measured round it', () => {
+    // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
+    const follicles: { x: number; y: number }[] = [];
+    for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
+    const { zones } = build([{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }], { follicles });
+    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
+    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
+    expect(zones[0]!.densitySource).toBe('analysis');
+  });
+
+  it('names the field when "match" has no analysis, or a zone lies outside the photo', () => {
+    expect(() => build([{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }])).toThrow(
+      /zones\.0\.densityPerCm2: is "match", which needs a photo analysis/,
+    );
+    const err = (() => {
+      try {
+        build([
+          { id: 'ok', kind: 'fill', polygon: square(10, 10, 50, 50) },
+          { id: 'far', kind: 'fill', polygon: square(700, 10, 800, 50) },
+        ]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ZoneError);
+    expect((err as ZoneError).path).toEqual(['zones', 1, 'polygon']);
+  });
+});

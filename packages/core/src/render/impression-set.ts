@@ -1,0 +1,111 @@
+import { createRng, hashSeed } from '../sampling/rng.js';
+import type { SessionImpressions } from '../sampling/progressive.js';
+import type { BuiltDensityField } from './density-field.js';
+import { shadeDarkness } from './render-stage.js';
+
+/**
+ * Every dot to render, with the natural irregularity an artist's hand and the skin give it:
+ * size and darkness vary a little from dot to dot (±10-20%, algorithms.md §4.2), dots are
+ * slightly elliptical and vary in softness (depth), now and then two sit together, and dots in
+ * scar tissue keep less pigment, less predictably (domain.md §2.1). Flat typed arrays.
+ */
+export interface ImpressionSet {
+  count: number;
+  pxPerMm: number;
+  x: Float32Array;
+  y: Float32Array;
+  /** Session (1-based) in which the dot is placed. */
+  session: Uint8Array;
+  /** Index of the zone (into the resolved zones). */
+  zone: Uint8Array;
+  /** Diameter of the fresh dot, mm. */
+  diameterMm: Float32Array;
+  /** Darkness (0-1) from the shade of its session. */
+  darkness: Float32Array;
+  /** Share of pigment the skin keeps once healed (1 on healthy skin; 0: lost). */
+  retention: Float32Array;
+  /** Ratio of the long to the mean axis, and the direction of the long axis. */
+  elongation: Float32Array;
+  cos: Float32Array;
+  sin: Float32Array;
+  /** 0 crisp … 3 soft (deeper). */
+  softness: Uint8Array;
+  /** 1 for a sampled impression, 0 for the companion dot of a pair. */
+  primary: Uint8Array;
+  /** Per zone: whether it is a scar (scars fade faster). */
+  isScar: boolean[];
+}
+
+/** Share of impressions that get a companion dot: "the odd pair" of a natural pattern. */
+const PAIR_SHARE = 0.04;
+
+export function buildImpressionSet(points: SessionImpressions, built: BuiltDensityField, seed: number): ImpressionSet {
+  const rng = createRng(hashSeed(seed, 'impressions'));
+  const gauss = () => {
+    // Box-Muller: enough for a few per dot.
+    const u = Math.max(1e-12, rng.next());
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+  };
+  const fallbackZone = Math.max(0, built.zones.findIndex((z) => z.kind !== 'exclude'));
+  const capacity = Math.ceil(points.count * (1 + PAIR_SHARE * 2)) + 8;
+  const set: ImpressionSet = {
+    count: 0,
+    pxPerMm: built.field.pxPerMm,
+    x: new Float32Array(capacity),
+    y: new Float32Array(capacity),
+    session: new Uint8Array(capacity),
+    zone: new Uint8Array(capacity),
+    diameterMm: new Float32Array(capacity),
+    darkness: new Float32Array(capacity),
+    retention: new Float32Array(capacity),
+    elongation: new Float32Array(capacity),
+    cos: new Float32Array(capacity),
+    sin: new Float32Array(capacity),
+    softness: new Uint8Array(capacity),
+    primary: new Uint8Array(capacity),
+    isScar: built.zones.map((z) => z.kind === 'scar'),
+  };
+  const push = (x: number, y: number, session: number, zone: number, diameterMm: number, darkness: number, retention: number, primary: boolean) => {
+    const i = set.count++;
+    const angle = rng.next() * Math.PI;
+    set.x[i] = x;
+    set.y[i] = y;
+    set.session[i] = session;
+    set.zone[i] = zone;
+    set.diameterMm[i] = diameterMm;
+    set.darkness[i] = darkness;
+    set.retention[i] = retention;
+    set.elongation[i] = 1 + 0.28 * rng.next() ** 2;
+    set.cos[i] = Math.cos(angle);
+    set.sin[i] = Math.sin(angle);
+    set.softness[i] = Math.min(2, Math.floor(rng.next() * 3));
+    set.primary[i] = primary ? 1 : 0;
+  };
+
+  for (let i = 0; i < points.count; i++) {
+    const x = points.x[i]!;
+    const y = points.y[i]!;
+    const cell =
+      Math.min(built.workHeight - 1, Math.floor(y * built.scale)) * built.workWidth +
+      Math.min(built.workWidth - 1, Math.floor(x * built.scale));
+    const label = built.zoneIndex[cell]!;
+    const zoneIdx = label > 0 ? label - 1 : fallbackZone;
+    const zone = built.zones[zoneIdx]!;
+    const session = points.session[i]!;
+    const shade = zone.shades[Math.min(zone.shades.length - 1, session - 1)] ?? 30;
+    const diameter = zone.dotDiameterMm * Math.exp(0.12 * gauss());
+    const darkness = Math.min(1, shadeDarkness(shade) * (1 + 0.1 * gauss()));
+    let retention = 1;
+    if (zone.kind === 'scar') {
+      // Scar tissue keeps less and less predictably; some dots do not take at all.
+      retention = rng.next() < (1 - zone.retention) * 0.35 ? 0 : Math.min(1, Math.max(0.1, zone.retention + 0.18 * gauss()));
+    }
+    push(x, y, session, zoneIdx, diameter, darkness, retention, true);
+    if (rng.next() < PAIR_SHARE) {
+      const a = rng.next() * 2 * Math.PI;
+      const offset = 0.6 * diameter * built.field.pxPerMm;
+      push(x + Math.cos(a) * offset, y + Math.sin(a) * offset, session, zoneIdx, diameter * 0.8, darkness * 0.95, retention, false);
+    }
+  }
+  return set;
+}

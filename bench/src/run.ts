@@ -7,7 +7,7 @@ import { renderSuite } from './suites/render.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
 import { printTable, type Table } from './timing.js';
 
-const suites: Record<string, () => Promise<Table[]>> = {
+const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
 };
@@ -28,4 +28,7 @@ for (const [name, suite] of Object.entries(suites)) {
   results[name] = tables;
 }
 mkdirSync(new URL('../out', import.meta.url), { recursive: true });
-writeFileSync(new URL('../out/results.json', import.meta.url), JSON.stringify({ node: process.version, at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  new URL('../out/results.json', import.meta.url),
+  JSON.stringify({ node: process.version, at: new Date().toISOString(), results }, null, 2),
+);

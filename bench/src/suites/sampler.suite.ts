@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
-import { PointGrid, relativeRadius, sampleImpressions, type DensityField, type PointSet } from '@stipple/core';
-import { printTable, seededRandom, time, type Table } from '../timing.js';
+import {
+  PointGrid,
+  relativeRadius,
+  sampleImpressions,
+  type DensityField,
+  type PointSet,
+} from '@stipple/core';
+import { seededRandom, time, type Table } from '../timing.js';
 
 const require = createRequire(import.meta.url);
 interface PdsOptions {
@@ -11,7 +17,10 @@ interface PdsOptions {
   distanceFunction?: (p: number[]) => number;
   bias?: number;
 }
-const PoissonDiskSampling = require('poisson-disk-sampling') as new (o: PdsOptions, rng?: () => number) => { fill(): number[][] };
+const PoissonDiskSampling = require('poisson-disk-sampling') as new (
+  o: PdsOptions,
+  rng?: () => number,
+) => { fill(): number[][] };
 const FastPoissonDiskSampling = require('fast-2d-poisson-disk-sampling') as new (
   o: { shape: number[]; radius: number; tries?: number },
   rng?: () => number,
@@ -101,7 +110,7 @@ function toPointSet(points: number[][]): PointSet {
   return { count: points.length, x, y };
 }
 
-export async function samplerSuite(): Promise<Table[]> {
+export function samplerSuite(): Table[] {
   const tables: Table[] = [];
   for (const kind of ['uniform', 'variable'] as const) {
     const rows: Table['rows'] = [];
@@ -109,7 +118,12 @@ export async function samplerSuite(): Promise<Table[]> {
       const { field: f, shape } = field(kind, target);
       const ours = time(() => sampleImpressions(f, { seed: 1 }));
       const oursQ = quality(ours.result, f);
-      const row = (name: string, t: { ms: number; runs: number }, pts: PointSet, q: { minRatio: number; holes: number }) => [
+      const row = (
+        name: string,
+        t: { ms: number; runs: number },
+        pts: PointSet,
+        q: { minRatio: number; holes: number },
+      ) => [
         kind,
         target,
         name,
@@ -126,12 +140,20 @@ export async function samplerSuite(): Promise<Table[]> {
 
       const spacing = 1 / Math.sqrt(target / AREA_CM2 / (100 * PX_PER_MM * PX_PER_MM)); // at full density
       if (kind === 'uniform') {
-        const fast = time(() => toPointSet(new FastPoissonDiskSampling({ shape: [W, H], radius: spacing * Math.sqrt(FAST2D_PACKING), tries: 30 }, seededRandom(1)).fill()));
+        const fast = time(() =>
+          toPointSet(
+            new FastPoissonDiskSampling(
+              { shape: [W, H], radius: spacing * Math.sqrt(FAST2D_PACKING), tries: 30 },
+              seededRandom(1),
+            ).fill(),
+          ),
+        );
         rows.push(row('fast-2d-poisson-disk-sampling', fast, fast.result, quality(fast.result, f)));
       }
       // poisson-disk-sampling, variable density through its distance function (0 → min, 1 → max distance).
       let minShape = 1;
-      for (let i = 0; i < shape.length; i += 97) if (shape[i]! > 0.02) minShape = Math.min(minShape, shape[i]!);
+      for (let i = 0; i < shape.length; i += 97)
+        if (shape[i]! > 0.02) minShape = Math.min(minShape, shape[i]!);
       const dMin = spacing * Math.sqrt(PDS_PACKING);
       const dMax = kind === 'uniform' ? dMin : dMin / Math.sqrt(minShape);
       const pds = time(
@@ -165,14 +187,24 @@ export async function samplerSuite(): Promise<Table[]> {
         'ratio = peer time / stipple time (higher: stipple faster). minRatio = smallest pair distance / target spacing ' +
         '(higher is better; no pair closer). rho = Lagae & Dutré relative radius. holes = share of the area farther ' +
         'than one target spacing from every impression (room for another). ' +
-        (kind === 'variable' ? 'poisson-disk-sampling cannot leave the scar empty, so its count and holes include the scar.' : ''),
-      columns: ['field', 'target', 'sampler', 'ms', 'ratio', 'impressions', 'ns/imp', 'minRatio', 'rho', 'holes', 'runs'],
+        (kind === 'variable'
+          ? 'poisson-disk-sampling cannot leave the scar empty, so its count and holes include the scar.'
+          : ''),
+      columns: [
+        'field',
+        'target',
+        'sampler',
+        'ms',
+        'ratio',
+        'impressions',
+        'ns/imp',
+        'minRatio',
+        'rho',
+        'holes',
+        'runs',
+      ],
       rows,
     });
   }
   return tables;
-}
-
-export function printSampler(tables: Table[]): void {
-  for (const t of tables) printTable(t);
 }

@@ -12,6 +12,19 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
 let photo: string;
 
+interface ZoneSummary {
+  id: string;
+  areaCm2: number;
+  targetDensityPerCm2: number;
+  achievedDensityPerCm2: number;
+  densitySource: string;
+  impressionsPerSession: number[];
+}
+interface Summary {
+  zones: ZoneSummary[];
+}
+const readSummary = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Summary;
+
 function stipple(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: dir, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
@@ -25,9 +38,40 @@ const zones = {
   seed: 5,
   sessions: 3,
   zones: [
-    { id: 'crown', kind: 'fill', polygon: [[30, 30], [330, 30], [330, 270], [30, 270]], densityPerCm2: 70 },
-    { id: 'scar-1', kind: 'scar', polygon: [[120, 140], [250, 130], [252, 150], [122, 160]], densityPerCm2: 80, texture: 'flat' },
-    { id: 'front', kind: 'hairline', polyline: [[40, 40], [200, 30], [320, 45]], inward: [180, 200], densityPerCm2: 70 },
+    {
+      id: 'crown',
+      kind: 'fill',
+      polygon: [
+        [30, 30],
+        [330, 30],
+        [330, 270],
+        [30, 270],
+      ],
+      densityPerCm2: 70,
+    },
+    {
+      id: 'scar-1',
+      kind: 'scar',
+      polygon: [
+        [120, 140],
+        [250, 130],
+        [252, 150],
+        [122, 160],
+      ],
+      densityPerCm2: 80,
+      texture: 'flat',
+    },
+    {
+      id: 'front',
+      kind: 'hairline',
+      polyline: [
+        [40, 40],
+        [200, 30],
+        [320, 45],
+      ],
+      inward: [180, 200],
+      densityPerCm2: 70,
+    },
   ],
 };
 
@@ -35,8 +79,10 @@ beforeAll(async () => {
   // The command runs from its build, as `npx stipple` does; build it when a test run has not yet.
   if (!existsSync(new URL('../dist/main.js', import.meta.url))) {
     await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli')], (e) =>
-        e ? reject(e) : resolve(),
+      execFile(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli')],
+        (e) => (e ? reject(new Error(`building the command line failed: ${e.message}`)) : resolve()),
       ),
     );
   }
@@ -56,7 +102,16 @@ describe('stipple simulate', () => {
     expect(res.code).toBe(0);
     const files = (await readdir(join(dir, 'out'))).sort();
     expect(files).toEqual(
-      ['compare.png', 'faded-5y.png', 'healed.png', 'impressions.csv', 'session-1.png', 'session-2.png', 'session-3.png', 'summary.json'].sort(),
+      [
+        'compare.png',
+        'faded-5y.png',
+        'healed.png',
+        'impressions.csv',
+        'session-1.png',
+        'session-2.png',
+        'session-3.png',
+        'summary.json',
+      ].sort(),
     );
     const meta = await sharp(join(dir, 'out', 'healed.png')).metadata();
     expect([meta.width, meta.height]).toEqual([360, 300]);
@@ -73,11 +128,11 @@ describe('stipple simulate', () => {
       expect(['crown', 'scar-1', 'front']).toContain(z);
     }
 
-    const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8'));
-    expect(summary.zones.map((z: { id: string }) => z.id)).toEqual(['crown', 'scar-1', 'front']);
-    const perZone = summary.zones.map((z: { impressionsPerSession: number[] }) => z.impressionsPerSession.reduce((a, b) => a + b, 0));
-    expect(perZone.reduce((a: number, b: number) => a + b, 0)).toBe(rows.length);
-    const crown = summary.zones[0];
+    const summary = await readSummary(join(dir, 'out', 'summary.json'));
+    expect(summary.zones.map((z) => z.id)).toEqual(['crown', 'scar-1', 'front']);
+    const perZone = summary.zones.map((z) => z.impressionsPerSession.reduce((a, b) => a + b, 0));
+    expect(perZone.reduce((a, b) => a + b, 0)).toBe(rows.length);
+    const crown = summary.zones[0]!;
     expect(crown.areaCm2).toBeGreaterThan(3);
     expect(crown.targetDensityPerCm2).toBe(70);
     expect(crown.achievedDensityPerCm2).toBeGreaterThan(55);
@@ -86,11 +141,47 @@ describe('stipple simulate', () => {
 
   it('names the field and writes nothing when the zones are wrong', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ ...zones, zones: [{ id: 'h', kind: 'hairline', polyline: [[1, 1]], inward: [5, 5] }] }, /zones\[0\]\.polyline: must have at least 2 points/],
+      [
+        { ...zones, zones: [{ id: 'h', kind: 'hairline', polyline: [[1, 1]], inward: [5, 5] }] },
+        /zones\[0\]\.polyline: must have at least 2 points/,
+      ],
       [{ ...zones, shoeSize: 44 }, /shoeSize: is not a known field/],
       [{ ...zones, calibration: { pxPerMm: -3 } }, /calibration/],
-      [{ ...zones, zones: [{ id: 'far', kind: 'fill', polygon: [[900, 900], [950, 900], [950, 950]] }] }, /zones\.0\.polygon: lies outside the photo/],
-      [{ ...zones, zones: [{ id: 's', kind: 'scar', polygon: [[10, 10], [50, 10], [50, 50]], densityPerCm2: 'match' }] }, /zones\.0\.densityPerCm2: is "match", which needs a photo analysis/],
+      [
+        {
+          ...zones,
+          zones: [
+            {
+              id: 'far',
+              kind: 'fill',
+              polygon: [
+                [900, 900],
+                [950, 900],
+                [950, 950],
+              ],
+            },
+          ],
+        },
+        /zones\.0\.polygon: lies outside the photo/,
+      ],
+      [
+        {
+          ...zones,
+          zones: [
+            {
+              id: 's',
+              kind: 'scar',
+              polygon: [
+                [10, 10],
+                [50, 10],
+                [50, 50],
+              ],
+              densityPerCm2: 'match',
+            },
+          ],
+        },
+        /zones\.0\.densityPerCm2: is "match", which needs a photo analysis/,
+      ],
     ];
     for (const [bad, message] of cases) {
       await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
@@ -106,11 +197,17 @@ describe('stipple simulate', () => {
     await writeFile(join(dir, 'not-an-image.jpg'), 'hello');
     await writeFile(join(dir, 'broken.json'), '{"calibration": ');
     const missing = await stipple('simulate', 'nope.jpg', '--zones', 'zones.json', '--out', 'never');
-    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/photo nope\.jpg: no such file/)]);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      expect.stringMatching(/photo nope\.jpg: no such file/),
+    ]);
     const notImage = await stipple('simulate', 'not-an-image.jpg', '--zones', 'zones.json', '--out', 'never');
     expect([notImage.code, notImage.stderr]).toEqual([2, expect.stringMatching(/not an image/)]);
     const broken = await stipple('simulate', photo, '--zones', 'broken.json', '--out', 'never');
-    expect([broken.code, broken.stderr]).toEqual([2, expect.stringMatching(/broken\.json: is not valid JSON/)]);
+    expect([broken.code, broken.stderr]).toEqual([
+      2,
+      expect.stringMatching(/broken\.json: is not valid JSON/),
+    ]);
     const noZones = await stipple('simulate', photo, '--out', 'never');
     expect(noZones.code).toBe(2);
     expect(existsSync(join(dir, 'never'))).toBe(false);
@@ -118,17 +215,45 @@ describe('stipple simulate', () => {
 
   it('resolves "match" from an analysis file', async () => {
     const follicles = [];
-    for (let y = 0; y < 300; y += 13) for (let x = 0; x < 360; x += 13) follicles.push({ x, y, r: 2, confidence: 0.9 });
-    await writeFile(join(dir, 'analysis.json'), JSON.stringify({ pxPerMm: 12, follicles, density: { perCm2Median: 85 } }));
-    const withMatch = { ...zones, zones: [{ id: 's', kind: 'scar', polygon: [[120, 140], [250, 130], [252, 150], [122, 160]], densityPerCm2: 'match' }] };
+    for (let y = 0; y < 300; y += 13)
+      for (let x = 0; x < 360; x += 13) follicles.push({ x, y, r: 2, confidence: 0.9 });
+    await writeFile(
+      join(dir, 'analysis.json'),
+      JSON.stringify({ pxPerMm: 12, follicles, density: { perCm2Median: 85 } }),
+    );
+    const withMatch = {
+      ...zones,
+      zones: [
+        {
+          id: 's',
+          kind: 'scar',
+          polygon: [
+            [120, 140],
+            [250, 130],
+            [252, 150],
+            [122, 160],
+          ],
+          densityPerCm2: 'match',
+        },
+      ],
+    };
     await writeFile(join(dir, 'match.json'), JSON.stringify(withMatch));
-    const res = await stipple('simulate', photo, '--zones', 'match.json', '--analysis', 'analysis.json', '--out', 'matched');
+    const res = await stipple(
+      'simulate',
+      photo,
+      '--zones',
+      'match.json',
+      '--analysis',
+      'analysis.json',
+      '--out',
+      'matched',
+    );
     expect(res.code).toBe(0);
-    const summary = JSON.parse(await readFile(join(dir, 'matched', 'summary.json'), 'utf8'));
+    const summary = await readSummary(join(dir, 'matched', 'summary.json'));
     // 13 px at 12 px/mm: one follicle per 1.17 mm² ≈ 85 per cm².
-    expect(summary.zones[0].densitySource).toBe('analysis');
-    expect(summary.zones[0].targetDensityPerCm2).toBeGreaterThan(75);
-    expect(summary.zones[0].targetDensityPerCm2).toBeLessThan(95);
+    expect(summary.zones[0]!.densitySource).toBe('analysis');
+    expect(summary.zones[0]!.targetDensityPerCm2).toBeGreaterThan(75);
+    expect(summary.zones[0]!.targetDensityPerCm2).toBeLessThan(95);
   });
 });
 
@@ -136,22 +261,35 @@ describe('stipple schema and plan', () => {
   it('prints the zones schema as JSON Schema', async () => {
     const res = await stipple('schema', 'zones');
     expect(res.code).toBe(0);
-    const schema = JSON.parse(res.stdout);
+    const schema = JSON.parse(res.stdout) as { properties: { zones: { type: string } } };
     expect(schema.properties.zones.type).toBe('array');
     expect(JSON.stringify(schema)).toContain('"hairline"');
     const unknown = await stipple('schema', 'shoes');
-    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/unknown; the schemas are zones, assessment, plan/)]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      expect.stringMatching(/unknown; the schemas are zones, assessment, plan/),
+    ]);
   });
 
   it('plans from an assessment and names the bad field of a wrong one', async () => {
     await writeFile(
       join(dir, 'assessment.json'),
-      JSON.stringify({ ageYears: 40, goal: 'scar-camouflage', consultationDate: '2026-11-21', scars: [{ cause: 'fut', lengthMm: 150, widthMm: 2, texture: 'keloid', colour: 'hypo', ageMonths: 30 }] }),
+      JSON.stringify({
+        ageYears: 40,
+        goal: 'scar-camouflage',
+        consultationDate: '2026-11-21',
+        scars: [
+          { cause: 'fut', lengthMm: 150, widthMm: 2, texture: 'keloid', colour: 'hypo', ageMonths: 30 },
+        ],
+      }),
     );
     const res = await stipple('plan', 'assessment.json');
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.stdout).eligibility).toBe('not_eligible');
-    await writeFile(join(dir, 'bad-assessment.json'), JSON.stringify({ ageYears: 'forty', consultationDate: '2026-11-21' }));
+    expect((JSON.parse(res.stdout) as { eligibility: string }).eligibility).toBe('not_eligible');
+    await writeFile(
+      join(dir, 'bad-assessment.json'),
+      JSON.stringify({ ageYears: 'forty', consultationDate: '2026-11-21' }),
+    );
     const bad = await stipple('plan', 'bad-assessment.json');
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/ageYears/)]);
   });

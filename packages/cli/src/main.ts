@@ -5,10 +5,13 @@ import { simulateCommand } from './commands/simulate.command.js';
 import { UsageError } from './lib/usage-error.js';
 
 const program = new Command('stipple')
-  .description('Stipple on files: simulate scalp micropigmentation on a photo, plan treatments, print schemas')
+  .description(
+    'Stipple on files: simulate scalp micropigmentation on a photo, plan treatments, print schemas',
+  )
   .showHelpAfterError()
   .exitOverride();
-for (const command of [simulateCommand(), planCommand(), schemaCommand()]) program.addCommand(command.exitOverride());
+for (const command of [simulateCommand(), planCommand(), schemaCommand()])
+  program.addCommand(command.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

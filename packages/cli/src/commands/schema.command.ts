@@ -15,7 +15,8 @@ export function schemaCommand(): Command {
     .argument('<name>', Object.keys(SCHEMAS).join(' | '))
     .action((name: string) => {
       const schema = SCHEMAS[name];
-      if (!schema) throw new UsageError(`schema "${name}": unknown; the schemas are ${Object.keys(SCHEMAS).join(', ')}`);
+      if (!schema)
+        throw new UsageError(`schema "${name}": unknown; the schemas are ${Object.keys(SCHEMAS).join(', ')}`);
       process.stdout.write(`${JSON.stringify(schema(), null, 2)}\n`);
     });
 }

@@ -19,17 +19,29 @@ export function simulateCommand(): Command {
   return new Command('simulate')
     .description('render what the scalp will look like after each session, healed, and years later')
     .argument('<photo>', 'the client photo (JPEG, PNG, WebP or TIFF)')
-    .requiredOption('--zones <file>', 'zones drawn on the photo (JSON; `stipple schema zones` prints the schema)')
+    .requiredOption(
+      '--zones <file>',
+      'zones drawn on the photo (JSON; `stipple schema zones` prints the schema)',
+    )
     .requiredOption('--out <dir>', 'folder for the renders, impressions.csv and summary.json')
-    .option('--analysis <file>', 'photo analysis (from `stipple analyze`) to resolve "densityPerCm2": "match"')
+    .option(
+      '--analysis <file>',
+      'photo analysis (from `stipple analyze`) to resolve "densityPerCm2": "match"',
+    )
     .action(async (photoPath: string, opts: { zones: string; out: string; analysis?: string }) => {
       const started = Date.now();
       const spec = await readJsonInput(opts.zones, ZonesFile, 'zones file');
-      const analysis = opts.analysis ? await readJsonInput(opts.analysis, AnalysisForSimulation, 'analysis file') : undefined;
+      const analysis = opts.analysis
+        ? await readJsonInput(opts.analysis, AnalysisForSimulation, 'analysis file')
+        : undefined;
       const photo = await readPhoto(photoPath);
       let sim: Simulation;
       try {
-        sim = planSimulation(spec, photo, analysis ? { follicles: analysis.follicles ?? [], density: analysis.density ?? {} } : undefined);
+        sim = planSimulation(
+          spec,
+          photo,
+          analysis ? { follicles: analysis.follicles ?? [], density: analysis.density ?? {} } : undefined,
+        );
       } catch (err) {
         if (err instanceof ZoneError) throw new UsageError(`zones file ${opts.zones}: ${err.message}`);
         throw err;
@@ -49,10 +61,16 @@ export function simulateCommand(): Command {
         }
         await sideBySide(photo, healed, join(dir, 'compare.png'), 1600);
         await writeFile(join(dir, 'impressions.csv'), impressionsCsv(sim));
-        await writeFile(join(dir, 'summary.json'), `${JSON.stringify(summaryJson(sim, photoPath, photo), null, 2)}\n`);
+        await writeFile(
+          join(dir, 'summary.json'),
+          `${JSON.stringify(summaryJson(sim, photoPath, photo), null, 2)}\n`,
+        );
       });
 
-      const primaries = sim.summary.reduce((n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0), 0);
+      const primaries = sim.summary.reduce(
+        (n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0),
+        0,
+      );
       process.stdout.write(
         `${primaries} impressions over ${sim.sessions} sessions in ${sim.summary.length} zones; ` +
           `wrote ${sim.stages.map((s) => s.name).join(', ')}, compare, impressions.csv, summary.json to ${opts.out} ` +
@@ -62,7 +80,9 @@ export function simulateCommand(): Command {
         process.stdout.write(
           `  ${z.id.padEnd(16)} ${z.kind.padEnd(8)} ${z.areaCm2.toFixed(2).padStart(7)} cm²  target ${z.targetDensityPerCm2
             .toFixed(0)
-            .padStart(3)}/cm²  achieved ${z.achievedDensityPerCm2.toFixed(0).padStart(3)}/cm²  per session ${z.impressionsPerSession.join(' / ')}\n`,
+            .padStart(
+              3,
+            )}/cm²  achieved ${z.achievedDensityPerCm2.toFixed(0).padStart(3)}/cm²  per session ${z.impressionsPerSession.join(' / ')}\n`,
         );
       }
     });

@@ -15,10 +15,14 @@ export async function readPhoto(path: string, what = 'photo'): Promise<RgbImage>
   try {
     meta = await sharp(path).metadata();
   } catch (err) {
-    throw new UsageError(`${what} ${path}: not an image this tool can read (JPEG, PNG, WebP or TIFF): ${(err as Error).message}`);
+    throw new UsageError(
+      `${what} ${path}: not an image this tool can read (JPEG, PNG, WebP or TIFF): ${(err as Error).message}`,
+    );
   }
   if (meta.format === 'heif' && meta.compression !== 'av1') {
-    throw new UsageError(`${what} ${path}: HEIC photos are not supported yet; export it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible)`);
+    throw new UsageError(
+      `${what} ${path}: HEIC photos are not supported yet; export it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible)`,
+    );
   }
   try {
     const { data, info } = await sharp(path, { failOn: 'error' })
@@ -27,7 +31,12 @@ export async function readPhoto(path: string, what = 'photo'): Promise<RgbImage>
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    return {
+      width: info.width,
+      height: info.height,
+      channels: 3,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    };
   } catch (err) {
     throw new UsageError(`${what} ${path}: cannot be decoded (${(err as Error).message.split('\n')[0]})`);
   }
@@ -42,7 +51,12 @@ export async function writePng(image: RgbImage, path: string): Promise<void> {
 }
 
 /** Two images side by side, each scaled to `height`, with a gap. */
-export async function sideBySide(left: RgbImage, right: RgbImage, path: string, height: number): Promise<void> {
+export async function sideBySide(
+  left: RgbImage,
+  right: RgbImage,
+  path: string,
+  height: number,
+): Promise<void> {
   const scaled = async (img: RgbImage) =>
     sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
       raw: { width: img.width, height: img.height, channels: img.channels },
@@ -54,7 +68,12 @@ export async function sideBySide(left: RgbImage, right: RgbImage, path: string, 
   const b = await scaled(right);
   const gap = 16;
   await sharp({
-    create: { width: a.info.width + gap + b.info.width, height: Math.max(a.info.height, b.info.height), channels: 3, background: '#ffffff' },
+    create: {
+      width: a.info.width + gap + b.info.width,
+      height: Math.max(a.info.height, b.info.height),
+      channels: 3,
+      background: '#ffffff',
+    },
   })
     .composite([
       { input: a.data, left: 0, top: 0 },

@@ -15,7 +15,9 @@ export function describeZodError(error: z.ZodError, prefix = ''): string {
       const keys = (issue as { keys?: string[] }).keys;
       let path = formatPath(issue.path as (string | number)[]);
       if (issue.code === 'unrecognized_keys' && keys?.length) {
-        return keys.map((k) => `${joinPath(prefix, path ? `${path}.${k}` : k)}: is not a known field`).join('\n');
+        return keys
+          .map((k) => `${joinPath(prefix, path ? `${path}.${k}` : k)}: is not a known field`)
+          .join('\n');
       }
       if (!path) path = '(top level)';
       return `${joinPath(prefix, path)}: ${issue.message}`;

@@ -2,7 +2,11 @@
  * Exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012): for every cell, the
  * squared distance to the nearest cell where `isSource` holds. Linear in the number of cells.
  */
-export function squaredDistanceTransform(width: number, height: number, isSource: (i: number) => boolean): Float32Array {
+export function squaredDistanceTransform(
+  width: number,
+  height: number,
+  isSource: (i: number) => boolean,
+): Float32Array {
   const INF = 1e20;
   const out = new Float32Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = isSource(i) ? 0 : INF;

@@ -6,7 +6,8 @@ const PX = 10; // px per mm: a 600 × 400 px photo is 6 × 4 cm
 const image = { width: 600, height: 400 };
 const build = (zones: ZonesFileInput['zones'], analysis?: Parameters<typeof buildDensityField>[2]) =>
   buildDensityField(ZonesFile.parse({ calibration: { pxPerMm: PX }, zones }), image, analysis);
-const at = (f: { width: number; perCm2: Float32Array }, x: number, y: number) => f.perCm2[Math.round(y) * f.width + Math.round(x)]!;
+const at = (f: { width: number; perCm2: Float32Array }, x: number, y: number) =>
+  f.perCm2[Math.round(y) * f.width + Math.round(x)]!;
 
 const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
   [x0, y0],
@@ -17,7 +18,9 @@ const square = (x0: number, y0: number, x1: number, y1: number): [number, number
 
 describe('buildDensityField', () => {
   it('gives a fill zone its density inside, nothing far outside, and a smooth monotone feather', () => {
-    const { field, areaCm2 } = build([{ id: 'f', kind: 'fill', polygon: square(200, 100, 400, 300), densityPerCm2: 80, featherMm: 4 }]);
+    const { field, areaCm2 } = build([
+      { id: 'f', kind: 'fill', polygon: square(200, 100, 400, 300), densityPerCm2: 80, featherMm: 4 },
+    ]);
     expect(at(field, 300, 200)).toBeCloseTo(80, 3);
     expect(at(field, 100, 200)).toBe(0);
     expect(areaCm2[0]).toBeCloseTo(4, 1); // 2 × 2 cm
@@ -31,7 +34,7 @@ describe('buildDensityField', () => {
       previous = d;
     }
     // A 4 mm feather is 40 px: no step larger than a small multiple of 80 / 40 per pixel.
-    expect(steepest).toBeLessThan(80 / 40 * 2);
+    expect(steepest).toBeLessThan((80 / 40) * 2);
     expect(at(field, 200, 200)).toBeGreaterThan(30);
     expect(at(field, 200, 200)).toBeLessThan(50);
   });
@@ -39,7 +42,13 @@ describe('buildDensityField', () => {
   it('lets a scar replace the density under it and an exclusion remove all of it', () => {
     const { field, zones } = build([
       { id: 'fill', kind: 'fill', polygon: square(0, 0, 600, 400), densityPerCm2: 60, featherMm: 0 },
-      { id: 'scar', kind: 'scar', polygon: square(100, 150, 300, 250), densityPerCm2: 90, texture: 'atrophic' },
+      {
+        id: 'scar',
+        kind: 'scar',
+        polygon: square(100, 150, 300, 250),
+        densityPerCm2: 90,
+        texture: 'atrophic',
+      },
       { id: 'mole', kind: 'exclude', polygon: square(450, 150, 500, 200), featherMm: 2 },
     ]);
     expect(at(field, 200, 200)).toBeCloseTo(90, 3);
@@ -51,7 +60,17 @@ describe('buildDensityField', () => {
 
   it('draws a hairline whose transition is 5-10 mm deep and never a straight line', () => {
     const { field } = build([
-      { id: 'front', kind: 'hairline', polyline: [[20, 100], [580, 100]], inward: [300, 300], densityPerCm2: 80, transitionMm: 8 },
+      {
+        id: 'front',
+        kind: 'hairline',
+        polyline: [
+          [20, 100],
+          [580, 100],
+        ],
+        inward: [300, 300],
+        densityPerCm2: 80,
+        transitionMm: 8,
+      },
     ]);
     const crossings: number[] = [];
     for (let x = 60; x <= 540; x += 4) {
@@ -84,16 +103,19 @@ describe('buildDensityField', () => {
     // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
     const follicles: { x: number; y: number }[] = [];
     for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
-    const { zones } = build([{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }], { follicles });
+    const { zones } = build(
+      [{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }],
+      { follicles },
+    );
     expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
     expect(zones[0]!.densityPerCm2).toBeLessThan(76);
     expect(zones[0]!.densitySource).toBe('analysis');
   });
 
   it('names the field when "match" has no analysis, or a zone lies outside the photo', () => {
-    expect(() => build([{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }])).toThrow(
-      /zones\.0\.densityPerCm2: is "match", which needs a photo analysis/,
-    );
+    expect(() =>
+      build([{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }]),
+    ).toThrow(/zones\.0\.densityPerCm2: is "match", which needs a photo analysis/);
     const err = (() => {
       try {
         build([

@@ -7,7 +7,13 @@ import {
   type Zone,
   type ZonesFile,
 } from '../domain/zones.schema.js';
-import { boundingBox, distanceToSegment, polygonArea, rasterizePolygon, type Vec2 } from '../geometry/polygon.js';
+import {
+  boundingBox,
+  distanceToSegment,
+  polygonArea,
+  rasterizePolygon,
+  type Vec2,
+} from '../geometry/polygon.js';
 import { signedDistance } from '../geometry/distance-transform.js';
 import { fractalNoise1, fractalNoise2 } from '../geometry/value-noise.js';
 import { hashSeed } from '../sampling/rng.js';
@@ -103,7 +109,15 @@ export function buildDensityField(
     const layer =
       zone.kind === 'hairline'
         ? hairlineWeight(zone, spec.seed, i, ww, wh, scale, cellsPerMm, feather)
-        : polygonWeight(zone.polygon, zone.kind === 'fill' ? 'centred' : 'outward', ww, wh, scale, cellsPerMm, feather);
+        : polygonWeight(
+            zone.polygon,
+            zone.kind === 'fill' ? 'centred' : 'outward',
+            ww,
+            wh,
+            scale,
+            cellsPerMm,
+            feather,
+          );
     const { x0, y0, x1, y1, weight } = layer;
     const lw = x1 - x0;
     for (let y = y0; y < y1; y++) {
@@ -178,12 +192,27 @@ function resolveZone(
     );
   }
   if (zone.kind === 'exclude') {
-    return { id: zone.id, kind: zone.kind, densityPerCm2: 0, densitySource: 'file', dotDiameterMm: 0, shades: [], retention: 1, texture: null };
+    return {
+      id: zone.id,
+      kind: zone.kind,
+      densityPerCm2: 0,
+      densitySource: 'file',
+      dotDiameterMm: 0,
+      shades: [],
+      retention: 1,
+      texture: null,
+    };
   }
   let densityPerCm2: number;
   let densitySource: ResolvedZone['densitySource'] = 'file';
   if (zone.densityPerCm2 === 'match' && zone.kind === 'scar') {
-    densityPerCm2 = matchDensity(zone.polygon, index, pxPerMm, analysis, zone.featherMm ?? ZONE_DEFAULTS.featherMm);
+    densityPerCm2 = matchDensity(
+      zone.polygon,
+      index,
+      pxPerMm,
+      analysis,
+      zone.featherMm ?? ZONE_DEFAULTS.featherMm,
+    );
     densitySource = 'analysis';
   } else if (zone.densityPerCm2 === undefined || zone.densityPerCm2 === 'match') {
     densityPerCm2 = ZONE_DEFAULTS.densityPerCm2;
@@ -237,7 +266,8 @@ function matchDensity(
     let ringCells = 0;
     for (let gy = 0; gy < gh; gy++) for (let gx = 0; gx < gw; gx++) if (inRing(gx, gy)) ringCells++;
     let count = 0;
-    for (const f of follicles) if (inRing(Math.floor((f.x - x0) / cell), Math.floor((f.y - y0) / cell))) count++;
+    for (const f of follicles)
+      if (inRing(Math.floor((f.x - x0) / cell), Math.floor((f.y - y0) / cell))) count++;
     const areaCm2 = (ringCells * cell * cell) / (pxPerMm * pxPerMm * 100);
     if (areaCm2 > 0 && count >= 5) return Math.min(200, Math.max(1, count / areaCm2));
   }
@@ -348,7 +378,8 @@ function hairlineWeight(
 
   // Arc length at each vertex, for noise that follows the line.
   const arc = [0];
-  for (let k = 1; k < line.length; k++) arc.push(arc[k - 1]! + Math.hypot(line[k]![0] - line[k - 1]![0], line[k]![1] - line[k - 1]![1]));
+  for (let k = 1; k < line.length; k++)
+    arc.push(arc[k - 1]! + Math.hypot(line[k]![0] - line[k - 1]![0], line[k]![1] - line[k - 1]![1]));
 
   const box = boundingBox(line);
   const reach = (Math.max(front, depth) + featherMm + 3) * pxPerMm;
@@ -407,7 +438,14 @@ function cross(a: Vec2, b: Vec2, p: Vec2): number {
 }
 
 /** Bilinear upsampling of the working grid to image pixels. */
-function upsample(src: Float32Array, sw: number, sh: number, width: number, height: number, scale: number): Float32Array {
+function upsample(
+  src: Float32Array,
+  sw: number,
+  sh: number,
+  width: number,
+  height: number,
+  scale: number,
+): Float32Array {
   const out = new Float32Array(width * height);
   if (scale === 1 && sw === width && sh === height) {
     out.set(src);

@@ -39,14 +39,21 @@ export interface ImpressionSet {
 /** Share of impressions that get a companion dot: "the odd pair" of a natural pattern. */
 const PAIR_SHARE = 0.04;
 
-export function buildImpressionSet(points: SessionImpressions, built: BuiltDensityField, seed: number): ImpressionSet {
+export function buildImpressionSet(
+  points: SessionImpressions,
+  built: BuiltDensityField,
+  seed: number,
+): ImpressionSet {
   const rng = createRng(hashSeed(seed, 'impressions'));
   const gauss = () => {
     // Box-Muller: enough for a few per dot.
     const u = Math.max(1e-12, rng.next());
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
   };
-  const fallbackZone = Math.max(0, built.zones.findIndex((z) => z.kind !== 'exclude'));
+  const fallbackZone = Math.max(
+    0,
+    built.zones.findIndex((z) => z.kind !== 'exclude'),
+  );
   const capacity = Math.ceil(points.count * (1 + PAIR_SHARE * 2)) + 8;
   const set: ImpressionSet = {
     count: 0,
@@ -65,7 +72,16 @@ export function buildImpressionSet(points: SessionImpressions, built: BuiltDensi
     primary: new Uint8Array(capacity),
     isScar: built.zones.map((z) => z.kind === 'scar'),
   };
-  const push = (x: number, y: number, session: number, zone: number, diameterMm: number, darkness: number, retention: number, primary: boolean) => {
+  const push = (
+    x: number,
+    y: number,
+    session: number,
+    zone: number,
+    diameterMm: number,
+    darkness: number,
+    retention: number,
+    primary: boolean,
+  ) => {
     const i = set.count++;
     const angle = rng.next() * Math.PI;
     set.x[i] = x;
@@ -98,14 +114,55 @@ export function buildImpressionSet(points: SessionImpressions, built: BuiltDensi
     let retention = 1;
     if (zone.kind === 'scar') {
       // Scar tissue keeps less and less predictably; some dots do not take at all.
-      retention = rng.next() < (1 - zone.retention) * 0.35 ? 0 : Math.min(1, Math.max(0.1, zone.retention + 0.18 * gauss()));
+      retention =
+        rng.next() < (1 - zone.retention) * 0.35
+          ? 0
+          : Math.min(1, Math.max(0.1, zone.retention + 0.18 * gauss()));
     }
     push(x, y, session, zoneIdx, diameter, darkness, retention, true);
     if (rng.next() < PAIR_SHARE) {
       const a = rng.next() * 2 * Math.PI;
       const offset = 0.6 * diameter * built.field.pxPerMm;
-      push(x + Math.cos(a) * offset, y + Math.sin(a) * offset, session, zoneIdx, diameter * 0.8, darkness * 0.95, retention, false);
+      push(
+        x + Math.cos(a) * offset,
+        y + Math.sin(a) * offset,
+        session,
+        zoneIdx,
+        diameter * 0.8,
+        darkness * 0.95,
+        retention,
+        false,
+      );
     }
   }
-  return set;
+  return inRenderOrder(set);
+}
+
+/**
+ * The dots sorted into bands of 16 rows, left to right within a band: stamping them in this order
+ * touches the same few rows of the render buffers over and over, instead of a new cache line in a
+ * 48 MB buffer for every row of every dot.
+ */
+function inRenderOrder(set: ImpressionSet): ImpressionSet {
+  const n = set.count;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = Math.floor(set.y[i]! / 16) * 1e6 + set.x[i]!;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key[a]! - key[b]!);
+  const f32 = (a: Float32Array) => Float32Array.from(order, (i) => a[i]!);
+  const u8 = (a: Uint8Array) => Uint8Array.from(order, (i) => a[i]!);
+  return {
+    ...set,
+    x: f32(set.x),
+    y: f32(set.y),
+    session: u8(set.session),
+    zone: u8(set.zone),
+    diameterMm: f32(set.diameterMm),
+    darkness: f32(set.darkness),
+    retention: f32(set.retention),
+    elongation: f32(set.elongation),
+    cos: f32(set.cos),
+    sin: f32(set.sin),
+    softness: u8(set.softness),
+    primary: u8(set.primary),
+  };
 }

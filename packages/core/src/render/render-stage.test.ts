@@ -25,8 +25,31 @@ const zones = (extra: Partial<ZonesFileInput> = {}, list?: ZonesFileInput['zones
     calibration: { pxPerMm: PX },
     seed: 3,
     zones: list ?? [
-      { id: 'fill', kind: 'fill', polygon: [[20, 20], [230, 20], [230, 280], [20, 280]], densityPerCm2: 80, featherMm: 1 },
-      { id: 'scar', kind: 'scar', polygon: [[270, 20], [480, 20], [480, 280], [270, 280]], densityPerCm2: 80, featherMm: 1, texture: 'atrophic' },
+      {
+        id: 'fill',
+        kind: 'fill',
+        polygon: [
+          [20, 20],
+          [230, 20],
+          [230, 280],
+          [20, 280],
+        ],
+        densityPerCm2: 80,
+        featherMm: 1,
+      },
+      {
+        id: 'scar',
+        kind: 'scar',
+        polygon: [
+          [270, 20],
+          [480, 20],
+          [480, 280],
+          [270, 280],
+        ],
+        densityPerCm2: 80,
+        featherMm: 1,
+        texture: 'atrophic',
+      },
     ],
     ...extra,
   });
@@ -38,7 +61,10 @@ function luminance(img: RgbImage, x0: number, y0: number, x1: number, y1: number
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const o = (y * img.width + x) * img.channels;
-      sum += 0.2126 * SRGB_TO_LINEAR[img.data[o]!]! + 0.7152 * SRGB_TO_LINEAR[img.data[o + 1]!]! + 0.0722 * SRGB_TO_LINEAR[img.data[o + 2]!]!;
+      sum +=
+        0.2126 * SRGB_TO_LINEAR[img.data[o]!]! +
+        0.7152 * SRGB_TO_LINEAR[img.data[o + 1]!]! +
+        0.0722 * SRGB_TO_LINEAR[img.data[o + 2]!]!;
       n++;
     }
   return sum / n;
@@ -47,7 +73,8 @@ function luminance(img: RgbImage, x0: number, y0: number, x1: number, y1: number
 describe('renderStage', () => {
   const photo = skin();
   const sim = planSimulation(zones(), photo);
-  const render = (name: string) => renderStage(photo, sim.impressions, sim.stages.find((s) => s.name === name)!.stage);
+  const render = (name: string) =>
+    renderStage(photo, sim.impressions, sim.stages.find((s) => s.name === name)!.stage);
   const fillBox = [40, 40, 210, 260] as const;
   const scarBox = [290, 40, 460, 260] as const;
 
@@ -103,7 +130,8 @@ describe('renderStage', () => {
     const reach = Math.ceil(0.3 * PX * 2.5) + 2;
     for (let i = 0; i < set.count; i++)
       for (let y = Math.max(0, Math.floor(set.y[i]!) - reach); y <= Math.min(H - 1, set.y[i]! + reach); y++)
-        for (let x = Math.max(0, Math.floor(set.x[i]!) - reach); x <= Math.min(W - 1, set.x[i]! + reach); x++) near[y * W + x] = 1;
+        for (let x = Math.max(0, Math.floor(set.x[i]!) - reach); x <= Math.min(W - 1, set.x[i]! + reach); x++)
+          near[y * W + x] = 1;
     let away = 0;
     for (let p = 0; p < W * H; p++) {
       if (near[p]) continue;
@@ -116,9 +144,11 @@ describe('renderStage', () => {
   it('is the same for the same seed', () => {
     const again = planSimulation(zones(), photo);
     expect(Array.from(again.impressions.x)).toEqual(Array.from(sim.impressions.x));
-    expect(Array.from(renderStage(photo, again.impressions, { look: 'healed', afterSession: 3 }).data.subarray(0, 50000))).toEqual(
-      Array.from(render('healed').data.subarray(0, 50000)),
-    );
+    expect(
+      Array.from(
+        renderStage(photo, again.impressions, { look: 'healed', afterSession: 3 }).data.subarray(0, 50000),
+      ),
+    ).toEqual(Array.from(render('healed').data.subarray(0, 50000)));
   });
 });
 
@@ -129,14 +159,35 @@ describe('planSimulation', () => {
     const total = perSession.reduce((a, b) => a + b, 0);
     expect(perSession[0]! / total).toBeCloseTo(0.3, 1);
     expect((perSession[0]! + perSession[1]!) / total).toBeCloseTo(0.7, 1);
-    expect(sim.stages.map((s) => s.name)).toEqual(['session-1', 'session-2', 'session-3', 'healed', 'faded-5y']);
+    expect(sim.stages.map((s) => s.name)).toEqual([
+      'session-1',
+      'session-2',
+      'session-3',
+      'healed',
+      'faded-5y',
+    ]);
     expect(sim.summary[0]!.achievedDensityPerCm2 / 80).toBeGreaterThan(0.9);
     expect(sim.summary[0]!.achievedDensityPerCm2 / 80).toBeLessThan(1.1);
     expect(sim.summary[0]!.shadePerSession).toEqual([40, 35, 30]);
   });
 
   it('spreads the first session evenly: no window of it is empty where the zone is full', () => {
-    const sim = planSimulation(zones({}, [{ id: 'f', kind: 'fill', polygon: [[0, 0], [500, 0], [500, 300], [0, 300]], densityPerCm2: 90 }]), skin());
+    const sim = planSimulation(
+      zones({}, [
+        {
+          id: 'f',
+          kind: 'fill',
+          polygon: [
+            [0, 0],
+            [500, 0],
+            [500, 300],
+            [0, 300],
+          ],
+          densityPerCm2: 90,
+        },
+      ]),
+      skin(),
+    );
     const set = sim.impressions;
     // 3 mm windows would hold 8 first-session impressions on average.
     const cell = 3 * PX;
@@ -144,7 +195,15 @@ describe('planSimulation', () => {
       for (let x = cell; x + cell < W - cell; x += cell) {
         let n = 0;
         for (let i = 0; i < set.count; i++)
-          if (set.primary[i] && set.session[i] === 1 && set.x[i]! >= x && set.x[i]! < x + cell && set.y[i]! >= y && set.y[i]! < y + cell) n++;
+          if (
+            set.primary[i] &&
+            set.session[i] === 1 &&
+            set.x[i]! >= x &&
+            set.x[i]! < x + cell &&
+            set.y[i]! >= y &&
+            set.y[i]! < y + cell
+          )
+            n++;
         expect(n).toBeGreaterThan(0);
       }
   });
@@ -152,7 +211,18 @@ describe('planSimulation', () => {
   it('uses the shares and shades the file gives', () => {
     const sim = planSimulation(
       zones({ sessions: 2, sessionShares: [0.5, 1] }, [
-        { id: 'f', kind: 'fill', polygon: [[0, 0], [500, 0], [500, 300], [0, 300]], densityPerCm2: 70, shadePerSession: [45, 25] },
+        {
+          id: 'f',
+          kind: 'fill',
+          polygon: [
+            [0, 0],
+            [500, 0],
+            [500, 300],
+            [0, 300],
+          ],
+          densityPerCm2: 70,
+          shadePerSession: [45, 25],
+        },
       ]),
       skin(),
     );

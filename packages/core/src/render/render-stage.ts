@@ -36,7 +36,7 @@ const SPREAD_PER_YEAR = 0.035;
 
 /** Dot profile by squared distance in dot radii: a soft core plus a faint dermal-scatter halo. */
 const PROFILE_STEPS = 1024;
-const PROFILE_EXTENT2 = 6.25; // out to 2.5 radii
+const PROFILE_EXTENT2 = 4; // out to 2 radii: the halo beyond is under 5% of the centre
 const SOFTNESS_LEVELS = 4;
 const profiles: Float32Array[] = [];
 for (let s = 0; s < SOFTNESS_LEVELS; s++) {
@@ -55,12 +55,40 @@ for (let s = 0; s < SOFTNESS_LEVELS; s++) {
 }
 /** Redness round fresh needle marks, wider than the dot. */
 const redness = new Float32Array(PROFILE_STEPS + 1);
-for (let i = 0; i <= PROFILE_STEPS; i++) redness[i] = Math.exp(-((i / PROFILE_STEPS) * PROFILE_EXTENT2) / 2.5);
+for (let i = 0; i <= PROFILE_STEPS; i++)
+  redness[i] = Math.exp(-((i / PROFILE_STEPS) * PROFILE_EXTENT2) / 2.5);
 
-const EXP_STEPS = 4096;
-const EXP_MAX = 10;
-const expTable = new Float32Array(EXP_STEPS + 1);
-for (let i = 0; i <= EXP_STEPS; i++) expTable[i] = Math.exp(-(i / EXP_STEPS) * EXP_MAX);
+/**
+ * The absorber applied per channel as 8-bit tables: out = in · exp(-k_c · OD) in linear light,
+ * for OD quantised to 1/128 (under 1% change per step) up to 6, and every 8-bit input value.
+ * Built once, 3 × 768 × 256 bytes; turns linearise-exp-encode per pixel into one lookup.
+ */
+const DENSITY_LEVELS_PER_UNIT = 128;
+const DENSITY_LEVELS = 6 * DENSITY_LEVELS_PER_UNIT;
+const DENSITY_STEP = 1 / DENSITY_LEVELS_PER_UNIT;
+let tables: { tr: Uint8Array; tg: Uint8Array; tb: Uint8Array; lumaOf: Float32Array } | null = null;
+function compositeTables() {
+  if (tables) return tables;
+  const make = (k: number) => {
+    const t = new Uint8Array(DENSITY_LEVELS * 256);
+    for (let q = 0; q < DENSITY_LEVELS; q++) {
+      const keep = Math.exp((-k * (q + 0.5)) / DENSITY_LEVELS_PER_UNIT);
+      for (let v = 0; v < 256; v++) {
+        const linear = SRGB_TO_LINEAR[v]! * (q === 0 ? 1 : keep);
+        t[(q << 8) + v] = LINEAR_TO_SRGB[Math.round(linear * LINEAR_TO_SRGB_STEPS)]!;
+      }
+    }
+    return t;
+  };
+  // Share of the optical density that acts, by 8-bit luma: highlights above 55% linear are spared.
+  const lumaOf = new Float32Array(256);
+  for (let v = 0; v < 256; v++) {
+    const l = SRGB_TO_LINEAR[v]!;
+    lumaOf[v] = l > 0.55 ? 1 - 0.7 * Math.min(1, (l - 0.55) / 0.35) : 1;
+  }
+  tables = { tr: make(ABSORBANCE.r), tg: make(ABSORBANCE.g), tb: make(ABSORBANCE.b), lumaOf };
+  return tables;
+}
 
 /** Darkness (0-1) of a shade on the numbered dilution scale: 10 darkest, 60 lightest. */
 export function shadeDarkness(shade: number): number {
@@ -105,13 +133,20 @@ export function renderStage(photo: RgbImage, set: ImpressionSet, stage: Stage): 
       }
     }
     if (darkness <= 0.002 || radius <= 0.05) continue;
-    const reach = radius * Math.sqrt(PROFILE_EXTENT2) * set.elongation[i]!;
+    // The ellipse's bounding box: half-axes a = r·e along (cos, sin) and b = r/e across it.
+    const ext = Math.sqrt(PROFILE_EXTENT2);
+    const ea = radius * set.elongation[i]! * ext;
+    const eb = (radius / set.elongation[i]!) * ext;
+    const c2 = set.cos[i]! * set.cos[i]!;
+    const s2 = 1 - c2;
+    const reachX = Math.sqrt(ea * ea * c2 + eb * eb * s2);
+    const reachY = Math.sqrt(ea * ea * s2 + eb * eb * c2);
     const cx = set.x[i]!;
     const cy = set.y[i]!;
-    const bx0 = Math.max(0, Math.floor(cx - reach));
-    const by0 = Math.max(0, Math.floor(cy - reach));
-    const bx1 = Math.min(w - 1, Math.ceil(cx + reach));
-    const by1 = Math.min(h - 1, Math.ceil(cy + reach));
+    const bx0 = Math.max(0, Math.floor(cx - reachX));
+    const by0 = Math.max(0, Math.floor(cy - reachY));
+    const bx1 = Math.min(w - 1, Math.ceil(cx + reachX));
+    const by1 = Math.min(h - 1, Math.ceil(cy + reachY));
     if (bx0 > bx1 || by0 > by1) continue;
     if (bx0 < x0) x0 = bx0;
     if (by0 < y0) y0 = by0;
@@ -127,59 +162,62 @@ export function renderStage(photo: RgbImage, set: ImpressionSet, stage: Stage): 
     const B = 2 * cos * sin * (ia2 - ib2) * (PROFILE_STEPS / PROFILE_EXTENT2);
     const C = (sin * sin * ia2 + cos * cos * ib2) * (PROFILE_STEPS / PROFILE_EXTENT2);
     const profile = profiles[softness]!;
+    // ρ² along a row grows by a known step: q(x + 1) = q(x) + A·(2·dx + 1) + B·dy.
+    const a2 = 2 * A;
     for (let y = by0; y <= by1; y++) {
       const dy = y + 0.5 - cy;
       const row = y * w;
-      const cyy = C * dy * dy;
-      const bdy = B * dy;
-      for (let x = bx0; x <= bx1; x++) {
-        const dx = x + 0.5 - cx;
-        const q = (A * dx + bdy) * dx + cyy;
-        if (q >= PROFILE_STEPS) continue;
-        const k = q | 0;
-        od[row + x] = od[row + x]! + darkness * profile[k]!;
-        if (red) red[row + x] = red[row + x]! + redness[k]!;
+      const dx0 = bx0 + 0.5 - cx;
+      let q = (A * dx0 + B * dy) * dx0 + C * dy * dy;
+      let step = A * (2 * dx0 + 1) + B * dy;
+      if (red) {
+        for (let x = bx0; x <= bx1; x++) {
+          if (q < PROFILE_STEPS) {
+            const k = q | 0;
+            od[row + x] = od[row + x]! + darkness * profile[k]!;
+            red[row + x] = red[row + x]! + redness[k]!;
+          }
+          q += step;
+          step += a2;
+        }
+      } else {
+        for (let x = bx0; x <= bx1; x++) {
+          if (q < PROFILE_STEPS) od[row + x] = od[row + x]! + darkness * profile[q | 0]!;
+          q += step;
+          step += a2;
+        }
       }
     }
   }
 
   const out = new Uint8Array(photo.data);
   if (x1 < x0) return { width: w, height: h, channels, data: out };
-  const kr = ABSORBANCE.r * (EXP_STEPS / EXP_MAX);
-  const kg = ABSORBANCE.g * (EXP_STEPS / EXP_MAX);
-  const kb = ABSORBANCE.b * (EXP_STEPS / EXP_MAX);
-  const toL = SRGB_TO_LINEAR;
-  const toS = LINEAR_TO_SRGB;
-  const L = LINEAR_TO_SRGB_STEPS;
+  const { tr, tg, tb, lumaOf } = compositeTables();
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const p = y * w + x;
-      let d = od[p]!;
+      const d = od[p]!;
       const rr = red ? red[p]! : 0;
-      if (d <= 0.001 && rr <= 0.001) continue;
+      if (d < DENSITY_STEP && rr <= 0.001) continue;
       const o = p * channels;
-      const r = toL[out[o]!]!;
-      const g = toL[out[o + 1]!]!;
-      const b = toL[out[o + 2]!]!;
-      // Highlights are reflected above the pigment: spare the brightest pixels partly.
-      const luma = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      if (luma > 0.55) d *= 1 - 0.7 * Math.min(1, (luma - 0.55) / 0.35);
-      const ir = Math.min(EXP_STEPS, (d * kr) | 0);
-      const ig = Math.min(EXP_STEPS, (d * kg) | 0);
-      const ib = Math.min(EXP_STEPS, (d * kb) | 0);
-      let nr = r * expTable[ir]!;
-      let ng = g * expTable[ig]!;
-      let nb = b * expTable[ib]!;
+      const r = out[o]!;
+      const g = out[o + 1]!;
+      const b = out[o + 2]!;
+      // Highlights are reflected above the pigment: the brightest pixels are partly spared.
+      let q = d * DENSITY_LEVELS_PER_UNIT * lumaOf[(r * 77 + g * 150 + b * 29) >> 8]!;
+      q = q >= DENSITY_LEVELS - 1 ? DENSITY_LEVELS - 1 : q | 0;
+      const row = q << 8;
       if (rr > 0.001) {
         // Fresh marks: a faint redness of the skin round them, fading within days.
         const f = Math.min(1, rr) * 0.12;
-        nr = Math.min(1, nr * (1 + f));
-        ng *= 1 - 0.35 * f;
-        nb *= 1 - 0.3 * f;
+        out[o] = Math.min(255, tr[row + r]! * (1 + f * 0.5));
+        out[o + 1] = tg[row + g]! * (1 - 0.3 * f);
+        out[o + 2] = tb[row + b]! * (1 - 0.25 * f);
+      } else {
+        out[o] = tr[row + r]!;
+        out[o + 1] = tg[row + g]!;
+        out[o + 2] = tb[row + b]!;
       }
-      out[o] = toS[(nr * L + 0.5) | 0]!;
-      out[o + 1] = toS[(ng * L + 0.5) | 0]!;
-      out[o + 2] = toS[(nb * L + 0.5) | 0]!;
     }
   }
   return { width: w, height: h, channels, data: out };

@@ -37,16 +37,24 @@ export interface Simulation {
  * Plans a simulation on a photo of the given size: the density field from the zones, the
  * impressions of every session, and the stages to render. Rendering a stage is `renderStage`.
  */
-export function planSimulation(spec: ZonesFile, image: { width: number; height: number }, analysis?: FollicleAnalysis): Simulation {
+export function planSimulation(
+  spec: ZonesFile,
+  image: { width: number; height: number },
+  analysis?: FollicleAnalysis,
+): Simulation {
   const built = buildDensityField(spec, image, analysis);
   const shares = spec.sessionShares ?? defaultSessionShares(spec.sessions);
   const points = sampleSessions(built.field, shares, hashSeed(spec.seed, 'impressions'));
   const impressions = buildImpressionSet(points, built, spec.seed);
   const n = spec.sessions;
   const stages: Simulation['stages'] = [];
-  for (let k = 1; k <= n; k++) stages.push({ name: `session-${k}`, stage: { look: 'fresh', afterSession: k } });
+  for (let k = 1; k <= n; k++)
+    stages.push({ name: `session-${k}`, stage: { look: 'fresh', afterSession: k } });
   stages.push({ name: 'healed', stage: { look: 'healed', afterSession: n } });
-  stages.push({ name: `faded-${formatYears(spec.fadeYears)}y`, stage: { look: 'faded', afterSession: n, years: spec.fadeYears } });
+  stages.push({
+    name: `faded-${formatYears(spec.fadeYears)}y`,
+    stage: { look: 'faded', afterSession: n, years: spec.fadeYears },
+  });
   return {
     pxPerMm: pxPerMmOf(spec.calibration),
     sessions: n,

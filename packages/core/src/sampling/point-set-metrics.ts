@@ -158,7 +158,13 @@ export function countInRect(points: PointSet, x0: number, y0: number, x1: number
  * Returns P per ring index (ring k holds |f|·size in [k - 0.5, k + 0.5)). Poisson (white) noise
  * is flat at 1; blue noise is near 0 at low frequencies, peaks near the mean spacing, then → 1.
  */
-export function radialPowerSpectrum(points: PointSet, x0: number, y0: number, size: number, rings: number): Float64Array {
+export function radialPowerSpectrum(
+  points: PointSet,
+  x0: number,
+  y0: number,
+  size: number,
+  rings: number,
+): Float64Array {
   const inside: number[] = [];
   for (let i = 0; i < points.count; i++) {
     const x = points.x[i]! - x0;

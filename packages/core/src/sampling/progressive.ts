@@ -1,5 +1,10 @@
 import { createRng, hashSeed } from './rng.js';
-import { exclusionRadiusPx, sampleImpressions, type DensityField, type Impressions } from './sample-impressions.js';
+import {
+  exclusionRadiusPx,
+  sampleImpressions,
+  type DensityField,
+  type Impressions,
+} from './sample-impressions.js';
 
 export interface SessionImpressions extends Impressions {
   /** Session (1-based) in which each impression is placed. */
@@ -16,7 +21,11 @@ export interface SessionImpressions extends Impressions {
  * within that session's spacing (its density being `shares[k-1]` of the target). So the first,
  * lighter session covers the whole zone evenly, not a random third with gaps and clumps.
  */
-export function sampleSessions(field: DensityField, shares: readonly number[], seed: number): SessionImpressions {
+export function sampleSessions(
+  field: DensityField,
+  shares: readonly number[],
+  seed: number,
+): SessionImpressions {
   if (shares.length === 0 || shares.length > 255) throw new RangeError('shares: one to 255 sessions');
   shares.forEach((share, k) => {
     if (!(share > 0 && share <= 1) || (k > 0 && share <= shares[k - 1]!)) {

@@ -174,7 +174,7 @@ export function sampleImpressionsTuned(
       let qy = Math.min((gy + rng.next()) * cell, h - 1e-3);
       let qc = seedCell;
       let qr = radiusOfCell(qc, qx, qy);
-      if (qr === 0 || perCm2[(qy | 0) * w + (qx | 0)]! < floor) continue;
+      if (qr === 0) continue;
 
       // Growth: `i` is the impression growing, -1 while the seed dart is being tried.
       let i = -1;
@@ -248,7 +248,9 @@ export function sampleImpressionsTuned(
             }
           }
         }
-        if (fits && i >= 0) fits = perCm2[(qy | 0) * w + (qx | 0)]! >= floor;
+        // The exact pixel, read only for a candidate that fits: exclusion edges stay exact, and
+        // the final scan does not read the 12-megapixel field for every empty cell.
+        if (fits) fits = perCm2[(qy | 0) * w + (qx | 0)]! >= floor;
 
         if (fits) {
           if (count === capacity) {
@@ -357,4 +359,3 @@ function grownI32(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayB
   b.set(a);
   return b;
 }
-

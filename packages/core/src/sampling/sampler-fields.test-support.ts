@@ -6,7 +6,13 @@ export function uniformField(width: number, height: number, pxPerMm: number, per
 }
 
 /** Density rising linearly from `from` at the left edge to `to` at the right edge. */
-export function rampField(width: number, height: number, pxPerMm: number, from: number, to: number): DensityField {
+export function rampField(
+  width: number,
+  height: number,
+  pxPerMm: number,
+  from: number,
+  to: number,
+): DensityField {
   const perCm2 = new Float32Array(width * height);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) perCm2[y * width + x] = from + ((to - from) * (x + 0.5)) / width;
@@ -26,14 +32,21 @@ export function stepField(
   const mid = width / 2;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const t = featherPx > 0 ? Math.min(1, Math.max(0, (x + 0.5 - mid) / featherPx + 0.5)) : x + 0.5 < mid ? 0 : 1;
+      const t =
+        featherPx > 0 ? Math.min(1, Math.max(0, (x + 0.5 - mid) / featherPx + 0.5)) : x + 0.5 < mid ? 0 : 1;
       perCm2[y * width + x] = low + (high - low) * t;
     }
   return { width, height, pxPerMm, perCm2 };
 }
 
 /** A scar: `surround` everywhere, nothing inside an ellipse, and `scar` in a band round it. */
-export function scarField(width: number, height: number, pxPerMm: number, surround: number, scar: number): DensityField {
+export function scarField(
+  width: number,
+  height: number,
+  pxPerMm: number,
+  surround: number,
+  scar: number,
+): DensityField {
   const perCm2 = new Float32Array(width * height);
   const cx = width / 2;
   const cy = height / 2;
@@ -53,7 +66,8 @@ export function radiusLookup(field: DensityField, exclusionRadiusPx: (d: number,
   for (const d of perCm2) if (d > max) max = d;
   for (const d of perCm2) if (d >= max / 64) largest = Math.max(largest, exclusionRadiusPx(d, pxPerMm));
   const at = (x: number, y: number): number => {
-    const d = perCm2[Math.min(height - 1, Math.max(0, y | 0)) * width + Math.min(width - 1, Math.max(0, x | 0))]!;
+    const d =
+      perCm2[Math.min(height - 1, Math.max(0, y | 0)) * width + Math.min(width - 1, Math.max(0, x | 0))]!;
     return d >= max / 64 ? exclusionRadiusPx(d, pxPerMm) : 0;
   };
   return { at, largest };

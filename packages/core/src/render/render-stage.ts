@@ -25,14 +25,18 @@ const ABSORBANCE = { r: 1.0, g: 0.9, b: 0.76 };
 /** Optical density at the centre of a fully dark, fresh dot (shade 10 on the numbered scale). */
 const PEAK_DENSITY = 1.6;
 /** Healed: the scab over each dot was larger and darker; 1-2 shades lighter (domain.md §1.8). */
-const HEALED_DARKNESS = 0.72;
-/** Healed dots are smaller than the fresh needle mark (holes shrink by ~50%, domain.md §1.3). */
-const HEALED_SIZE = 0.9;
+const HEALED_DARKNESS = 0.78;
+/**
+ * Healed dots keep the footprint of the fresh mark: the needle hole shrinks (~50%, domain.md §1.3)
+ * but the pigment under it spreads a little in the dermis, and healed SMP dots read larger than
+ * neighbouring follicles (Nguyen 2022).
+ */
+const HEALED_SIZE = 1.0;
 /** Fading per year (to ~60% after 5 years); scars fade faster (Liu 2025: 1.6 vs 0.9). */
 const FADE_PER_YEAR = 0.1;
 const SCAR_FADE_FACTOR = 1.7;
 /** Slight spread of the pigment over the years (domain.md §1.8-1.9). */
-const SPREAD_PER_YEAR = 0.035;
+const SPREAD_PER_YEAR = 0.02;
 
 /** Dot profile by squared distance in dot radii: a soft core plus a faint dermal-scatter halo. */
 const PROFILE_STEPS = 1024;

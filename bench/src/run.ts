@@ -3,6 +3,7 @@
 // runs one suite.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { analysisSuite } from './suites/analysis.suite.js';
 import { renderSuite } from './suites/render.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
 import { printTable, type Table } from './timing.js';
@@ -10,6 +11,7 @@ import { printTable, type Table } from './timing.js';
 const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
+  analysis: analysisSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

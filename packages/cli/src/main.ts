@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { analyzeCommand } from './commands/analyze.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { schemaCommand } from './commands/schema.command.js';
+import { scoreCommand } from './commands/score.command.js';
 import { simulateCommand } from './commands/simulate.command.js';
 import { UsageError } from './lib/usage-error.js';
 
@@ -10,7 +12,7 @@ const program = new Command('stipple')
   )
   .showHelpAfterError()
   .exitOverride();
-for (const command of [simulateCommand(), planCommand(), schemaCommand()])
+for (const command of [simulateCommand(), planCommand(), schemaCommand(), analyzeCommand(), scoreCommand()])
   program.addCommand(command.exitOverride());
 
 try {

@@ -3,3 +3,4 @@ export * from './planner/index.js';
 export * from './geometry/index.js';
 export * from './sampling/index.js';
 export * from './render/index.js';
+export * from './analysis/index.js';

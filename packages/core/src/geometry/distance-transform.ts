@@ -1,53 +1,72 @@
 /**
- * Exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012): for every cell, the
- * squared distance to the nearest cell where `isSource` holds. Linear in the number of cells.
+ * Exact Euclidean distance transforms (Felzenszwalb & Huttenlocher 2012): for every cell, the
+ * distance to the nearest source cell. Linear in the number of cells.
  */
-export function squaredDistanceTransform(
-  width: number,
-  height: number,
-  isSource: (i: number) => boolean,
-): Float32Array {
-  const INF = 1e20;
-  const out = new Float32Array(width * height);
-  for (let i = 0; i < out.length; i++) out[i] = isSource(i) ? 0 : INF;
+
+const INF = 1e20;
+
+/** One row or column: the lower envelope of parabolas rooted at f. */
+function transform1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array, z: Float64Array): void {
+  let k = 0;
+  v[0] = 0;
+  z[0] = -INF;
+  z[1] = INF;
+  for (let q = 1; q < n; q++) {
+    let s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
+    while (s <= z[k]!) {
+      k--;
+      s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
+    }
+    k++;
+    v[k] = q;
+    z[k] = s;
+    z[k + 1] = INF;
+  }
+  k = 0;
+  for (let q = 0; q < n; q++) {
+    while (z[k + 1]! < q) k++;
+    d[q] = (q - v[k]!) ** 2 + f[v[k]!]!;
+  }
+}
+
+/** Squared distances, in place: `grid` holds 0 at sources and INF elsewhere. */
+function transform2d(grid: Float64Array, width: number, height: number): void {
   const n = Math.max(width, height);
   const f = new Float64Array(n);
   const d = new Float64Array(n);
   const v = new Int32Array(n);
   const z = new Float64Array(n + 1);
-  const pass1d = (len: number) => {
-    let k = 0;
-    v[0] = 0;
-    z[0] = -INF;
-    z[1] = INF;
-    for (let q = 1; q < len; q++) {
-      let s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
-      while (s <= z[k]!) {
-        k--;
-        s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
-      }
-      k++;
-      v[k] = q;
-      z[k] = s;
-      z[k + 1] = INF;
-    }
-    k = 0;
-    for (let q = 0; q < len; q++) {
-      while (z[k + 1]! < q) k++;
-      const dq = q - v[k]!;
-      d[q] = dq * dq + f[v[k]!]!;
-    }
-  };
   for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) f[y] = out[y * width + x]!;
-    pass1d(height);
-    for (let y = 0; y < height; y++) out[y * width + x] = d[y]!;
+    for (let y = 0; y < height; y++) f[y] = grid[y * width + x]!;
+    transform1d(f, height, d, v, z);
+    for (let y = 0; y < height; y++) grid[y * width + x] = d[y]!;
   }
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) f[x] = out[y * width + x]!;
-    pass1d(width);
-    for (let x = 0; x < width; x++) out[y * width + x] = d[x]!;
+    for (let x = 0; x < width; x++) f[x] = grid[y * width + x]!;
+    transform1d(f, width, d, v, z);
+    for (let x = 0; x < width; x++) grid[y * width + x] = d[x]!;
   }
+}
+
+/** Squared distance of every cell to the nearest cell where `isSource(i)` holds. */
+export function squaredDistanceTransform(
+  width: number,
+  height: number,
+  isSource: (i: number) => boolean,
+): Float32Array {
+  const grid = new Float64Array(width * height);
+  for (let i = 0; i < grid.length; i++) grid[i] = isSource(i) ? 0 : INF;
+  transform2d(grid, width, height);
+  return Float32Array.from(grid);
+}
+
+/** Distance, in cells, of every cell to the nearest non-zero cell of `isSource`. */
+export function distanceTransform(isSource: Uint8Array, width: number, height: number): Float32Array {
+  const grid = new Float64Array(width * height);
+  for (let i = 0; i < grid.length; i++) grid[i] = isSource[i] ? 0 : INF;
+  transform2d(grid, width, height);
+  const out = new Float32Array(grid.length);
+  for (let i = 0; i < grid.length; i++) out[i] = Math.sqrt(grid[i]!);
   return out;
 }
 

@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PhotoAnalysisSchema } from '@stipple/core';
+import { syntheticScalp } from '@stipple/core/analysis/testing/synthetic-scalp';
+
+const bin = fileURLToPath(new URL('../../bin/stipple.js', import.meta.url));
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+const photos = join(root, '../shared/fixtures/photos');
+const crown = join(photos, 'shaved-crown-stubble.jpg');
+const diffuse = join(photos, 'shaved-top-diffuse.jpg');
+let dir: string;
+
+function stipple(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: dir, maxBuffer: 256 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  // The command runs from its build, as `npx stipple` does; build it when this command is missing.
+  if (!existsSync(new URL('../../dist/commands/analyze.command.js', import.meta.url))) {
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli')],
+        (e) => (e ? reject(new Error(`building the command line failed: ${e.message}`)) : resolve()),
+      ),
+    );
+  }
+  dir = await mkdtemp(join(tmpdir(), 'stipple-analyze-'));
+}, 180_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('stipple analyze', () => {
+  it('measures the crown photo: follicles, density, shade, and an overlay of the whole photo', async () => {
+    const res = await stipple(
+      'analyze',
+      crown,
+      '--px-per-mm',
+      '20',
+      '--roi',
+      '1600,1200,800,800',
+      '--out',
+      'a.json',
+      '--overlay',
+      'a.png',
+    );
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/follicles; median \d+\/cm²/);
+    const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'a.json'), 'utf8')));
+    expect(a.calibrated).toBe(true);
+    // 4 cm² of a thinning crown: dozens of openings and glinting stubble per cm²
+    expect(a.follicles.length).toBeGreaterThan(150);
+    expect(a.density!.perCm2Median).toBeGreaterThan(15);
+    expect(a.density!.perCm2Median).toBeLessThan(120);
+    expect(a.dotDiameterMm!).toBeGreaterThan(0.1);
+    expect(a.dotDiameterMm!).toBeLessThan(0.5);
+    expect(a.stubbleLab![0]).toBeLessThan(a.skinLab![0]);
+    for (const f of a.follicles) {
+      expect(f.x).toBeGreaterThanOrEqual(1599);
+      expect(f.y).toBeLessThan(2001);
+    }
+    const meta = await sharp(join(dir, 'a.png')).metadata();
+    expect([meta.width, meta.height]).toEqual([4032, 3024]);
+  }, 60_000);
+
+  it('flags the soft-focus crown of the diffuse photo as unresolved and reports no density', async () => {
+    const res = await stipple('analyze', diffuse, '--px-per-mm', '17', '--roi', '1200,1500,1200,1200');
+    expect(res.code).toBe(0);
+    const a = PhotoAnalysisSchema.parse(JSON.parse(res.stdout));
+    expect(a.density).toBeNull();
+    expect(a.resolvability.resolvedFraction).toBeLessThan(0.05);
+    expect(a.resolvability.counts.blur ?? 0).toBeGreaterThan(0);
+    expect(res.stderr).toMatch(/close-up/);
+  }, 60_000);
+
+  it('reports nothing per cm² without a calibration, and says so', async () => {
+    const res = await stipple('analyze', crown, '--roi', '1800,1400,300,300');
+    expect(res.code).toBe(0);
+    const a = PhotoAnalysisSchema.parse(JSON.parse(res.stdout));
+    expect(a.calibrated).toBe(false);
+    expect(a.density).toBeNull();
+    expect(a.dotDiameterMm).toBeNull();
+    expect(res.stderr).toMatch(/No calibration/);
+  }, 60_000);
+
+  it.each([
+    [['--ruler', '0,0,10,10'], /--ruler 0,0,10,10: must be 5 numbers/],
+    [['--px-per-mm', '20', '--ruler', '0,0,100,0,5'], /give one calibration, not both/],
+    [['--px-per-mm', '-3'], /--px-per-mm -3: must be a positive number/],
+    [['--px-per-mm', '20', '--roi', '9000,0,50,50'], /--roi: must overlap/],
+  ])('refuses %j with exit code 2 and a message naming the option', async (args, message) => {
+    const res = await stipple('analyze', crown, ...args, '--out', 'never.json');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+
+  it('refuses a photo that does not exist', async () => {
+    const res = await stipple('analyze', 'missing.jpg', '--px-per-mm', '20');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/missing\.jpg: no such file/);
+  });
+});
+
+describe('stipple score', () => {
+  it('scores a scar before and after pigment dots are placed in it', async () => {
+    const options = {
+      seed: 31,
+      widthMm: 30,
+      heightMm: 20,
+      pxPerMm: 15,
+      fitzpatrick: 3 as const,
+      fuPerCm2: 80,
+      noiseLevels: 2,
+      strip: { from: [4, 10] as [number, number], to: [26, 10.5] as [number, number], widthMm: 4 },
+    };
+    const before = syntheticScalp(options);
+    const after = syntheticScalp({
+      ...options,
+      pigment: {
+        polygonMm: [
+          [4, 8],
+          [26, 8.5],
+          [26, 12.5],
+          [4, 12],
+        ],
+        dotsPerCm2: 80,
+        dotRadiusMm: 0.14,
+        colour: [52, 50, 58],
+        opacity: 0.85,
+      },
+    });
+    const save = (img: typeof before.image, name: string) =>
+      sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: 3 } })
+        .png()
+        .toFile(join(dir, name));
+    await save(before.image, 'before.png');
+    await save(after.image, 'after.png');
+    await writeFile(
+      join(dir, 'zones.json'),
+      JSON.stringify({
+        calibration: { pxPerMm: 15 },
+        zones: [{ id: 'strip', kind: 'scar', polygon: before.scars[0]!.polygon }],
+      }),
+    );
+    const res = await stipple('score', 'before.png', 'after.png', '--zones', 'zones.json');
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout) as {
+      zones: {
+        id: string;
+        before: { deltaE00: number; densityRatio: number };
+        after: { deltaE00: number; densityRatio: number };
+      }[];
+    };
+    expect(out.zones[0]!.id).toBe('strip');
+    expect(out.zones[0]!.after.deltaE00).toBeLessThan(out.zones[0]!.before.deltaE00);
+    expect(out.zones[0]!.before.densityRatio).toBeLessThan(0.1);
+    expect(out.zones[0]!.after.densityRatio).toBeGreaterThan(0.5);
+  }, 60_000);
+
+  it('refuses images of different sizes', async () => {
+    await sharp({ create: { width: 50, height: 40, channels: 3, background: '#c09080' } })
+      .png()
+      .toFile(join(dir, 'small.png'));
+    const res = await stipple('score', 'before.png', 'small.png', '--zones', 'zones.json');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/must have the size of before/);
+  });
+});

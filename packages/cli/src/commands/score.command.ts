@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { AnalysisInputError, ZonesFile, compareCamouflage, type CamouflageZone } from '@stipple/core';
+import { readJsonInput } from '../lib/json-input.js';
+import { readPhoto } from '../lib/images.js';
+import { UsageError } from '../lib/usage-error.js';
+
+interface ScoreOptions {
+  zones: string;
+  pxPerMm?: string;
+  viewingDistanceMm?: string;
+  ringMm?: string;
+}
+
+export function scoreCommand(): Command {
+  return new Command('score')
+    .description(
+      'how visible each scar or fill zone is before and after: CIEDE2000 against a ring around it at viewing distance, and dot density inside vs around',
+    )
+    .argument('<before>', 'the photo before treatment')
+    .argument('<after>', 'the photo or render after treatment, same size and framing')
+    .requiredOption(
+      '--zones <file>',
+      'the zones file (as for `stipple simulate`); scar and fill zones are scored',
+    )
+    .option('--px-per-mm <n>', 'photo scale, overriding the zones file calibration')
+    .option('--viewing-distance-mm <n>', 'distance the scalp is looked at from (default 1000)')
+    .option('--ring-mm <n>', 'width of the ring of skin the zone is compared with (default 5)')
+    .action(async (beforePath: string, afterPath: string, opts: ScoreOptions) => {
+      const spec = await readJsonInput(opts.zones, ZonesFile, 'zones file');
+      const pxPerMm =
+        opts.pxPerMm !== undefined ? positive(opts.pxPerMm, '--px-per-mm') : scaleOf(spec.calibration);
+      const zones: CamouflageZone[] = [];
+      for (const z of spec.zones)
+        if (z.kind === 'scar' || z.kind === 'fill') zones.push({ id: z.id, polygon: z.polygon });
+      if (zones.length === 0)
+        throw new UsageError(`zones file ${opts.zones}: has no scar or fill zone to score`);
+      const before = await readPhoto(beforePath, 'before');
+      const after = await readPhoto(afterPath, 'after');
+      try {
+        const result = compareCamouflage(before, after, zones, {
+          pxPerMm,
+          ...(opts.viewingDistanceMm !== undefined
+            ? { viewingDistanceMm: positive(opts.viewingDistanceMm, '--viewing-distance-mm') }
+            : {}),
+          ...(opts.ringMm !== undefined ? { ringWidthMm: positive(opts.ringMm, '--ring-mm') } : {}),
+        });
+        process.stdout.write(`${JSON.stringify({ pxPerMm, zones: result }, null, 2)}\n`);
+      } catch (err) {
+        if (err instanceof AnalysisInputError)
+          throw new UsageError(`${err.field === 'after' ? afterPath : opts.zones}: ${err.message}`);
+        throw err;
+      }
+    });
+}
+
+function positive(text: string, option: string): number {
+  const v = Number(text);
+  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${option} ${text}: must be a positive number`);
+  return v;
+}
+
+function scaleOf(calibration: ZonesFile['calibration']): number {
+  if ('pxPerMm' in calibration) return calibration.pxPerMm;
+  const { a, b, mm } = calibration.ruler;
+  return Math.hypot(b[0] - a[0], b[1] - a[1]) / mm;
+}

@@ -1,0 +1,86 @@
+/** What `analyzePhoto` returns. Coordinates are photo pixels (the centre of pixel (0, 0) is (0, 0)). */
+import type { Roi } from './analysis-input.js';
+import type { Lab } from './color-space.js';
+import type { RegionStatus } from './resolvability.js';
+import type { ScarKind } from './scar-suggestions.js';
+
+export interface Follicle {
+  x: number;
+  y: number;
+  /** Radius of the dark opening or stubble tip; for a shaft, half its width. */
+  r: number;
+  confidence: number;
+  /** An opening (dark dot) or a hair lying on the skin whose opening is not visible. */
+  kind: 'opening' | 'shaft';
+}
+
+export interface ScarSuggestion {
+  kind: ScarKind;
+  polygon: [number, number][];
+  /** Null without a calibration. */
+  areaCm2: number | null;
+  confidence: number;
+  /** Why it was suggested, in words for the artist. */
+  reasons: string[];
+  /** FUE: the punch scars found. */
+  dots?: { x: number; y: number; r: number }[];
+}
+
+export interface RegionAssessment {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  status: RegionStatus;
+  /** Blur estimated from the size of the region's dark spots (Gaussian σ, mm). */
+  blurMm: number | null;
+  /** Median diameter of the region's strongest dark spots (mm). */
+  spotMm: number | null;
+  /** Expected signal-to-noise of a clear 0.2 mm follicle here. */
+  referenceSnr: number;
+}
+
+export interface DensitySummary {
+  perCm2Median: number;
+  perCm2P10: number;
+  perCm2P90: number;
+  /** Resolved skin the statistics cover (scar suggestions excluded). */
+  areaCm2: number;
+}
+
+export interface DensityMapOutput {
+  originX: number;
+  originY: number;
+  /** Cell side in photo pixels (about 1 mm). */
+  cellPx: number;
+  cols: number;
+  rows: number;
+  /** Follicles per cm², row-major; null where the photo does not resolve follicles. */
+  perCm2: (number | null)[];
+}
+
+export interface PhotoAnalysis {
+  calibrated: boolean;
+  pxPerMm: number | null;
+  calibrationSource: 'px-per-mm' | 'ruler' | 'none';
+  roi: Roi;
+  follicles: Follicle[];
+  density: DensitySummary | null;
+  densityMap: DensityMapOutput | null;
+  dotDiameterMm: number | null;
+  stubbleLab: Lab | null;
+  skinLab: Lab | null;
+  scarSuggestions: ScarSuggestion[];
+  resolvability: {
+    tileSizePx: number;
+    cols: number;
+    rows: number;
+    regions: RegionAssessment[];
+    /** Share of skin regions that resolve follicles. */
+    resolvedFraction: number;
+    counts: Partial<Record<RegionStatus, number>>;
+  };
+  /** Plain-language caveats: no calibration, unresolved regions and what to do about them. */
+  notes: string[];
+  timingsMs: Record<string, number>;
+}

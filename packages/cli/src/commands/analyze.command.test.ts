@@ -11,7 +11,7 @@ import { syntheticScalp } from '@stipple/core/analysis/testing/synthetic-scalp';
 
 const bin = fileURLToPath(new URL('../../bin/stipple.js', import.meta.url));
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
-const photos = join(root, '../shared/fixtures/photos');
+const photos = join(root, 'fixtures/photos');
 const crown = join(photos, 'shaved-crown-stubble.jpg');
 const diffuse = join(photos, 'shaved-top-diffuse.jpg');
 let dir: string;

@@ -47,7 +47,8 @@ describe('language', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.getByTestId('nav-clients').textContent()).toContain('客户');
     expect(await page.getByTestId('nav-consultations').textContent()).toContain('咨询与方案');
-    expect(await page.getByTestId('nav-consultations').textContent()).toContain('即将推出');
+    expect(await page.getByTestId('nav-consultations').getAttribute('href')).toBe('/consultations');
+    expect(await page.getByTestId('nav-reports').textContent()).toContain('即将推出');
     expect(await page.getByTestId('nav-staff').textContent()).toContain('员工');
     const table = page.getByTestId('client-table');
     const headers = await table.locator('th').allTextContents();

@@ -54,7 +54,8 @@ describe('tablet', () => {
 
     await burger.tap();
     await expect.poll(() => isOnScreen(page.getByTestId('nav-clients'))).toBe(true);
-    expect(await page.getByTestId('nav-consultations').textContent()).toContain('Coming');
+    expect(await page.getByTestId('nav-consultations').getAttribute('href')).toBe('/consultations');
+    expect(await page.getByTestId('nav-reports').textContent()).toContain('Coming');
     expect(await smallTouchTargets(page)).toEqual([]);
     await screenshot(page, '41-ipad-portrait-nav-open', false);
 

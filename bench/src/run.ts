@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analysisSuite } from './suites/analysis.suite.js';
 import { renderSuite } from './suites/render.suite.js';
+import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
 import { printTable, type Table } from './timing.js';
 
@@ -12,6 +13,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
   analysis: analysisSuite,
+  preview: previewSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzePhoto, camouflageScore, type AnalysisImage } from '@stipple/core';
 import { time, type Table } from '../timing.js';
 
-const CROWN = fileURLToPath(
-  new URL('../../../fixtures/photos/shaved-crown-stubble.jpg', import.meta.url),
-);
+const CROWN = fileURLToPath(new URL('../../../fixtures/photos/shaved-crown-stubble.jpg', import.meta.url));
 
 /** The crown photo (4032 × 3024, 12.2 MP) decoded by sharp, as `stipple analyze` reads it. */
 async function crownPhoto(): Promise<AnalysisImage> {

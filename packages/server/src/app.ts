@@ -24,6 +24,8 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
 import { appointmentRoutes } from './appointments/appointment.routes.js';
 import { consentRoutes } from './consents/consent.routes.js';
+import { consultationRoutes } from './consultations/consultation.routes.js';
+import { previewRoutes } from './previews/preview.routes.js';
 import { inventoryRoutes } from './inventory/inventory.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
@@ -95,6 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { sessions: services.sessions });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });
+  await app.register(consultationRoutes, {
+    consultations: services.consultations,
+    reports: services.consultationReports,
+  });
+  await app.register(previewRoutes, { previews: services.previews, analysis: services.photoAnalysis });
   await registerWebApp(app, config.webDist);
   return app;
 }

@@ -17,6 +17,8 @@ import { auditPruneJob } from './jobs/audit-prune.job.js';
 import { sessionPruneJob } from './jobs/session-prune.job.js';
 import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
 import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
+import { photoAnalysisJob } from './previews/photo-analysis.job.js';
+import { previewRenderJob } from './previews/preview-render.job.js';
 import { smtpMailer, type Mailer } from './outbox/mailer.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
@@ -100,6 +102,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(auditPruneJob({ audit: services.audit, retentionDays: config.auditRetentionDays, log }));
     jobs.register(sessionPruneJob({ auth: services.auth, log }));
     jobs.register(photoDerivativesJob(services.photos));
+    jobs.register(previewRenderJob(services.previews));
+    jobs.register(photoAnalysisJob(services.photoAnalysis));
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
@@ -107,6 +111,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await queueOutboxRun(jobs);
     const pendingPhotos = await services.photos.queuePendingDerivatives();
     if (pendingPhotos) log.info({ photos: pendingPhotos }, 'queued renditions left over from the last run');
+    const pendingRenders = await services.previews.queueUnfinishedRenders();
+    if (pendingRenders)
+      log.info({ renders: pendingRenders }, 'queued preview renders left over from the last run');
 
     app = await buildApp({
       config,

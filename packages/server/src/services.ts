@@ -9,11 +9,15 @@ import { AuthService } from './auth/auth.service.js';
 import { FolderBlobStore, type BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
+import { ConsultationReportService } from './consultations/consultation-report.service.js';
+import { ConsultationService } from './consultations/consultation.service.js';
 import { DemoService } from './demo/demo.service.js';
 import { InventoryService } from './inventory/inventory.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { PhotoService } from './photos/photo.service.js';
+import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
+import { PreviewService } from './previews/preview.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
 
@@ -31,6 +35,10 @@ export interface Services {
   sessions: SessionService;
   aftercare: AftercareService;
   outbox: OutboxService;
+  consultations: ConsultationService;
+  consultationReports: ConsultationReportService;
+  previews: PreviewService;
+  photoAnalysis: PhotoAnalysisService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -40,6 +48,12 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
   const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
   const blobs = new FolderBlobStore(config.blobDir);
   const jobsRef: Services['jobsRef'] = { current: undefined };
+  const photoAnalysis = new PhotoAnalysisService({
+    db,
+    blobs,
+    jobs: () => jobsRef.current,
+    log: log.child({ component: 'analysis' }),
+  });
   return {
     auth,
     staff: new StaffService({ db, config, auth }),
@@ -64,6 +78,16 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
     }),
     aftercare: new AftercareService({ db }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
+    consultations: new ConsultationService({ db }),
+    consultationReports: new ConsultationReportService({ db, blobs }),
+    previews: new PreviewService({
+      db,
+      blobs,
+      jobs: () => jobsRef.current,
+      analysis: () => photoAnalysis,
+      log: log.child({ component: 'previews' }),
+    }),
+    photoAnalysis,
     jobsRef,
   };
 }

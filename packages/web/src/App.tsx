@@ -22,6 +22,10 @@ import { CalendarPage } from './pages/CalendarPage.js';
 import { InventoryPage } from './pages/InventoryPage.js';
 import { ConsentAftercarePage } from './pages/ConsentAftercarePage.js';
 import { SessionRecordPage } from './pages/SessionRecordPage.js';
+import { ConsultationsPage } from './pages/ConsultationsPage.js';
+import { ConsultationPage } from './pages/ConsultationPage.js';
+import { PreviewsPage } from './pages/PreviewsPage.js';
+import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
 
 const router = createBrowserRouter([
@@ -38,6 +42,38 @@ const router = createBrowserRouter([
       { path: 'clients', element: <ClientListPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      {
+        path: 'consultations',
+        element: (
+          <RequireClinical>
+            <ConsultationsPage />
+          </RequireClinical>
+        ),
+      },
+      {
+        path: 'consultations/:id',
+        element: (
+          <RequireClinical>
+            <ConsultationPage />
+          </RequireClinical>
+        ),
+      },
+      {
+        path: 'preview',
+        element: (
+          <RequireClinical>
+            <PreviewsPage />
+          </RequireClinical>
+        ),
+      },
+      {
+        path: 'clients/:clientId/photos/:photoId/preview',
+        element: (
+          <RequireClinical>
+            <ZoneEditorPage />
+          </RequireClinical>
+        ),
+      },
       {
         path: 'appointments/:id/session',
         element: (

@@ -13,6 +13,8 @@ export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 export const DEFAULT_MIN_INTERVAL_DAYS = 14;
 /** Default years until a touch-up recall (domain.md §8: 4, range 1-6). */
 export const DEFAULT_TOUCH_UP_YEARS = 4;
+/** Default number of sessions of a course (domain.md §8: 3 for hair loss). */
+export const DEFAULT_PLANNED_SESSIONS = 3;
 
 const reason = z
   .string()
@@ -20,11 +22,12 @@ const reason = z
   .min(3, { message: 'must say why (at least 3 characters)' })
   .max(1000, { message: 'must be at most 1000 characters' });
 
+/** Values left out come from the client's latest saved plan, else the defaults above. */
 export const CreateCourseRequest = z.strictObject({
   title: z.string().trim().min(1, { message: 'is required' }).max(200),
-  minIntervalDays: z.number().int().min(1).max(365).default(DEFAULT_MIN_INTERVAL_DAYS),
-  plannedSessions: z.number().int().min(1).max(20).default(3),
-  touchUpYears: z.number().int().min(1).max(10).default(DEFAULT_TOUCH_UP_YEARS),
+  minIntervalDays: z.number().int().min(1).max(365).optional(),
+  plannedSessions: z.number().int().min(1).max(20).optional(),
+  touchUpYears: z.number().int().min(1).max(10).optional(),
 });
 export type CreateCourseRequest = z.infer<typeof CreateCourseRequest>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Assessment, scarAgeMonths, scarId } from './assessment.schema.js';
+import { Assessment, SCREENING_YES_NO, Screening, scarAgeMonths, scarId } from './assessment.schema.js';
 
 const fieldsOf = (input: unknown) => {
   const r = Assessment.safeParse(input);
@@ -147,5 +147,16 @@ describe('Assessment', () => {
     expect(at({ point: { x: 1.2, y: 0.5 } })).toEqual(['scars.0.location.point.x']);
     expect(at({})).toEqual(['scars.0.location']);
     expect(at({ region: 'forehead' })).toEqual(['scars.0.location.region']);
+  });
+});
+
+describe('SCREENING_YES_NO', () => {
+  it('lists every yes/no question of the screening and nothing that takes a time or a date', () => {
+    expect(SCREENING_YES_NO).toContain('keloidHistory');
+    expect(SCREENING_YES_NO).toContain('anticoagulants');
+    expect(SCREENING_YES_NO).not.toContain('chemotherapyMonthsAgo');
+    expect(SCREENING_YES_NO).not.toContain('hairTransplantDate');
+    for (const key of SCREENING_YES_NO) expect(Screening.parse({ [key]: true })).toEqual({ [key]: true });
+    expect(SCREENING_YES_NO.length).toBe(25);
   });
 });

@@ -229,6 +229,11 @@ export const Screening = z.strictObject({
 });
 export type Screening = z.infer<typeof Screening>;
 
+/** The yes/no questions of the screening (the others take a time or a date). */
+export const SCREENING_YES_NO = (Object.keys(Screening.shape) as (keyof Screening)[]).filter(
+  (key) => Screening.shape[key].unwrap() instanceof z.ZodBoolean,
+);
+
 /** Screening facts given either as elapsed time or as a date; the planner reads the elapsed field. */
 export const SCREENING_EVENTS = [
   { elapsed: 'isotretinoinMonthsAgo', date: 'isotretinoinStoppedDate', unit: 'months' },

@@ -48,6 +48,20 @@ export const AUDIT_ACTIONS = [
   'aftercare_template.create',
   'aftercare.read',
   'outbox.list',
+  'consultation.create',
+  'consultation.list',
+  'consultation.read',
+  'consultation.update',
+  'consultation.report',
+  'plan.save',
+  'plan.list',
+  'plan.read',
+  'zones.read',
+  'zones.save',
+  'render.list',
+  'render.read',
+  'analysis.start',
+  'analysis.read',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -13,3 +13,5 @@ export * from './consent.schema.js';
 export * from './aftercare.schema.js';
 export * from './outbox.schema.js';
 export * from './zones.schema.js';
+export * from './consultation.schema.js';
+export * from './preview.schema.js';

@@ -3,5 +3,12 @@ export { applyPlanOverrides, safeApplyPlanOverrides } from './overrides.js';
 export { assessmentJsonSchema, planJsonSchema, planOverrideJsonSchema } from './json-schema.js';
 export { checkRuleSet } from './rule-set.check.js';
 export { RULES_V1 } from './rules/rules.v1.js';
-export { PlannerRule, PlannerRuleSet, RuleEffect, type PlannerRuleSetInput } from './rule.schema.js';
+export {
+  DEFAULT_PLANNER_PHRASES,
+  PlannerPhrases,
+  PlannerRule,
+  PlannerRuleSet,
+  RuleEffect,
+  type PlannerRuleSetInput,
+} from './rule.schema.js';
 export { RuleCondition } from './condition.js';

@@ -67,6 +67,35 @@ describe('applyPlanOverrides', () => {
     expect(plan.overrides).toEqual([]);
     expect(plan.sessions.count).toBe(4);
   });
+  it('spreads each zone’s build-up over a new number of sessions, unless the artist set the schedule', () => {
+    const ruled = plan.zones.map((z) => z.sessions);
+    expect(ruled.every((s) => s.length === 4)).toBe(true);
+    for (const count of [2, 5, 7]) {
+      const edited = applyPlanOverrides(plan, [override('sessions.count', count)]);
+      edited.zones.forEach((zone, z) => {
+        expect(zone.sessions.map((s) => s.session)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+        const density = zone.sessions.map((s) => s.densityPercent);
+        expect(density[0]).toBe(ruled[z]![0]!.densityPercent);
+        expect(density.at(-1)).toBe(100);
+        for (let i = 1; i < count; i++) expect(density[i]).toBeGreaterThanOrEqual(density[i - 1]!);
+        // the shades come from the rules' schedule: first session as light as the rules' first
+        expect(zone.sessions[0]!.shadeNumber).toBe(ruled[z]![0]!.shadeNumber);
+        expect(zone.sessions.at(-1)!.shadeNumber).toBe(ruled[z]!.at(-1)!.shadeNumber);
+      });
+      expect(edited.ruleOutput!.zones.map((z) => z.sessions)).toEqual(ruled);
+    }
+    const byHand = [
+      { session: 1, densityPercent: 50, shadeNumber: 40 },
+      { session: 2, densityPercent: 100, shadeNumber: 30 },
+    ];
+    const edited = applyPlanOverrides(plan, [
+      override('sessions.count', 5),
+      override('zones.0.sessions', byHand),
+    ]);
+    expect(edited.zones[0]!.sessions).toEqual(byHand);
+    expect(edited.zones[1]?.sessions.length ?? 5).toBe(5);
+  });
+
   it('overrides values inside lists and whole lists, citing the item’s rules', () => {
     const fillIndex = plan.zones.findIndex((z) => z.kind === 'fill');
     const edited = applyPlanOverrides(plan, [

@@ -79,6 +79,40 @@ export function applyPlanOverrides(plan: Plan, overrides: readonly PlanOverrideI
   return result.data;
 }
 
+/**
+ * When the artist changes the number of sessions, each zone's per-session schedule follows: the
+ * rules' build-up (cumulative density, shade getting darker) is stretched or squeezed over the
+ * new count, ending at 100 % as before. A zone whose schedule the artist set by hand keeps it.
+ */
+function respreadZoneSessions(plan: Json, overridden: readonly string[]): void {
+  if (!isContainer(plan) || Array.isArray(plan)) return;
+  const sessions = plan.sessions;
+  const zones = plan.zones;
+  if (!isContainer(sessions) || Array.isArray(sessions) || !Array.isArray(zones)) return;
+  const count = sessions.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 20) return;
+  zones.forEach((zone, z) => {
+    if (!isContainer(zone) || Array.isArray(zone) || !Array.isArray(zone.sessions)) return;
+    if (overridden.some((path) => path.startsWith(`zones.${z}.sessions`))) return;
+    const old = zone.sessions as { session: number; densityPercent: number; shadeNumber: number }[];
+    if (old.length === count || old.length === 0) return;
+    const m = old.length;
+    zone.sessions = Array.from({ length: count }, (_, i) => {
+      // Where session i+1 of the new course falls on the old one (0 … m-1).
+      const at = count === 1 ? m - 1 : (i * (m - 1)) / (count - 1);
+      const lo = Math.floor(at);
+      const hi = Math.min(m - 1, lo + 1);
+      const density =
+        old[lo]!.densityPercent + (old[hi]!.densityPercent - old[lo]!.densityPercent) * (at - lo);
+      return {
+        session: i + 1,
+        densityPercent: i === count - 1 ? 100 : Math.round(density),
+        shadeNumber: old[Math.round(at)]!.shadeNumber,
+      };
+    });
+  });
+}
+
 export function safeApplyPlanOverrides(
   plan: Plan,
   overrides: readonly PlanOverrideInput[],
@@ -122,6 +156,12 @@ export function safeApplyPlanOverrides(
       ruleIds: ruleIdsAt(ruleOutput, segments),
     });
   }
+
+  if (!issues.length)
+    respreadZoneSessions(
+      effective,
+      pending.map((p) => p.override.path),
+    );
 
   if (!issues.length) {
     const checked = PlanBody.safeParse(effective);

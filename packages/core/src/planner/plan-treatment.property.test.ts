@@ -10,6 +10,7 @@ import {
   SCAR_COLOURS,
   SCAR_TEXTURES,
   SCREENING_EVENTS,
+  SCREENING_YES_NO,
   TREATMENT_GOALS,
   HAIR_LOSS_TYPES,
   type AssessmentInput,
@@ -19,33 +20,7 @@ import { addDays, addMonths } from './calendar.js';
 import { planTreatment } from './plan-treatment.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
-const BOOLEAN_QUESTIONS = [
-  'keloidHistory',
-  'hypertrophicScarringTendency',
-  'activeScalpCondition',
-  'sunburnOrWounds',
-  'severeScalpDryness',
-  'wartsOrMolesInArea',
-  'herpesOnScalp',
-  'pihTendency',
-  'vitiligo',
-  'anticoagulants',
-  'bleedingDisorder',
-  'diabetes',
-  'immuneCondition',
-  'heartConditionOrHighBloodPressure',
-  'epilepsy',
-  'liverDisease',
-  'infectiousDisease',
-  'steroidsOrRetinoids',
-  'antibiotics',
-  'pregnant',
-  'breastfeeding',
-  'chemotherapyPlanned',
-  'inkAllergy',
-  'activeProgressiveHairLoss',
-  'temporaryAlopecia',
-] as const;
+const BOOLEAN_QUESTIONS = SCREENING_YES_NO;
 
 /** Mostly "no", sometimes "yes", sometimes left out. */
 const answer = fc.option(

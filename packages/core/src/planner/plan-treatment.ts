@@ -11,7 +11,9 @@ import { laterDate } from './calendar.js';
 import { evaluateCondition, type Fact } from './condition.js';
 import { assessmentFacts, factLookup, waitEnd, type AssessmentFacts, type ScarFacts } from './facts.js';
 import {
+  DEFAULT_PLANNER_PHRASES,
   PlannerRuleSet,
+  type PlannerPhrases,
   type PlannerRule,
   type PlannerRuleSetInput,
   type ZoneEffect,
@@ -30,6 +32,7 @@ interface Firing {
   /** End of the rule's wait: a date, null for a wait without a date, undefined without a wait. */
   waitUntil: string | null | undefined;
   lookup: (path: string) => Fact;
+  phrases: PlannerPhrases;
 }
 
 /** A rule that could not be decided because facts were left out. */
@@ -41,28 +44,37 @@ interface Undecided {
 
 let defaultRules: PlannerRuleSet | undefined;
 
+const phrasesOf = (ruleSet: PlannerRuleSet): PlannerPhrases => ({
+  ...DEFAULT_PLANNER_PHRASES,
+  ...ruleSet.phrases,
+});
+
 function ruleSetFor(options: PlanTreatmentOptions): PlannerRuleSet {
   if (options.rules) return PlannerRuleSet.parse(options.rules);
   defaultRules ??= PlannerRuleSet.parse(RULES_V1);
   return defaultRules;
 }
 
-function formatFact(value: Fact): string {
-  if (value === undefined) return 'unknown';
-  if (value === null) return 'none';
+function formatFact(value: Fact, phrases: PlannerPhrases): string {
+  if (value === undefined) return phrases.unknownValue;
+  if (value === null) return phrases.noneValue;
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 /** Fills {scar}, {date} and {<fact path>} placeholders. */
-function render(text: string, firing: Pick<Firing, 'scar' | 'waitUntil' | 'lookup'>): string {
+function render(text: string, firing: Pick<Firing, 'scar' | 'waitUntil' | 'lookup' | 'phrases'>): string {
   return text.replace(/\{([a-zA-Z][a-zA-Z0-9.]*)\}/g, (_, key: string) => {
-    if (key === 'scar') return firing.scar?.id ?? 'the scar';
-    if (key === 'date') return firing.waitUntil ?? 'a date still to be set';
-    return formatFact(firing.lookup(key));
+    if (key === 'scar') return firing.scar?.id ?? firing.phrases.theScar;
+    if (key === 'date') return firing.waitUntil ?? firing.phrases.dateToBeSet;
+    return formatFact(firing.lookup(key), firing.phrases);
   });
 }
 
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
 function evaluateRules(ruleSet: PlannerRuleSet, facts: AssessmentFacts) {
+  const phrases = phrasesOf(ruleSet);
   const firings: Firing[] = [];
   const undecided: Undecided[] = [];
   for (const rule of ruleSet.rules) {
@@ -82,7 +94,7 @@ function evaluateRules(ruleSet: PlannerRuleSet, facts: AssessmentFacts) {
         const unit = wait.months !== undefined ? 'months' : 'days';
         waitUntil = waitEnd(facts, scar, wait.after, (wait.months ?? wait.days)!, unit) ?? null;
       }
-      firings.push({ rule, scar, waitUntil, lookup });
+      firings.push({ rule, scar, waitUntil, lookup, phrases });
     }
   }
   return { firings, undecided };
@@ -238,11 +250,14 @@ function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided:
         continue;
       }
       const scar = fact.startsWith('scar.') ? u.scar?.id : undefined;
-      const assumed = ruleSet.unknownFacts[fact] ?? `the rules that read it (${u.rule.id}) were not applied`;
+      const phrases = phrasesOf(ruleSet);
+      const assumed = ruleSet.unknownFacts[fact] ?? fill(phrases.notApplied, { rule: u.rule.id });
+      const said = fill(phrases.notKnown, { fact, assumed });
       byKey.set(key, {
         fact,
         ...(scar ? { scar } : {}),
-        text: `${scar ? `${scar}: ` : ''}${fact} not known: ${assumed}.`.replace(/\.\.$/, '.'),
+        // A text that ends in a full stop of its own keeps only one.
+        text: `${scar ? `${scar}: ` : ''}${said}`.replace(/([.。])[.。]$/, '$1'),
         ruleIds: [u.rule.id],
       });
     }

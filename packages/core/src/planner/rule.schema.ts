@@ -113,10 +113,37 @@ export const PlannerRule = z.strictObject({
 });
 export type PlannerRule = z.infer<typeof PlannerRule>;
 
+/** The planner's own words round the rules' texts, so that a translated rule set reads whole. */
+export const PlannerPhrases = z.strictObject({
+  /** {scar} when a statement concerns no particular scar. */
+  theScar: Text,
+  /** {date} of a wait whose end is not known yet. */
+  dateToBeSet: Text,
+  /** A fact placeholder whose fact was left out, or is recorded as none. */
+  unknownValue: Text,
+  noneValue: Text,
+  /** An assumption, with {fact} (its path) and {assumed} (the rule set's unknownFacts text). */
+  notKnown: Text,
+  /** What is assumed of a fact the rule set has no unknownFacts text for, with {rule}. */
+  notApplied: Text,
+});
+export type PlannerPhrases = z.infer<typeof PlannerPhrases>;
+
+export const DEFAULT_PLANNER_PHRASES: PlannerPhrases = {
+  theScar: 'the scar',
+  dateToBeSet: 'a date still to be set',
+  unknownValue: 'unknown',
+  noneValue: 'none',
+  notKnown: '{fact} not known: {assumed}.',
+  notApplied: 'the rules that read it ({rule}) were not applied',
+};
+
 export const PlannerRuleSet = z.strictObject({
   version: z.string().min(1).max(100),
   /** For each fact a rule reads: what the plan assumes when it was left out, and what to ask. */
   unknownFacts: z.record(FactPath, Text),
+  /** The planner's phrases in the language of the texts (English when left out). */
+  phrases: PlannerPhrases.partial().optional(),
   rules: z.array(PlannerRule).min(1),
 });
 export type PlannerRuleSet = z.infer<typeof PlannerRuleSet>;

@@ -76,6 +76,157 @@ const smoothstep = (e0: number, e1: number, x: number) => {
   return t * t * (3 - 2 * t);
 };
 
+/** The working grid (about 0.2 mm cells) zones are composed on, for a photo of a given size. */
+export interface WorkGrid {
+  width: number;
+  height: number;
+  pxPerMm: number;
+  /** Cells per image pixel (at most 1). */
+  scale: number;
+  ww: number;
+  wh: number;
+  cellsPerMm: number;
+}
+
+export function workGridFor(spec: ZonesFile, image: { width: number; height: number }): WorkGrid {
+  const pxPerMm = pxPerMmOf(spec.calibration);
+  const scale = Math.min(1, CELLS_PER_MM / pxPerMm);
+  return {
+    width: image.width,
+    height: image.height,
+    pxPerMm,
+    scale,
+    ww: Math.max(1, Math.ceil(image.width * scale)),
+    wh: Math.max(1, Math.ceil(image.height * scale)),
+    cellsPerMm: scale * pxPerMm,
+  };
+}
+
+/** Every zone with its defaults filled in (and "match" resolved from the analysis). */
+export function resolveZones(
+  spec: ZonesFile,
+  image: { width: number; height: number },
+  analysis?: FollicleAnalysis,
+): ResolvedZone[] {
+  const pxPerMm = pxPerMmOf(spec.calibration);
+  return spec.zones.map((zone, i) => resolveZone(zone, i, spec, image, pxPerMm, analysis));
+}
+
+/**
+ * One zone's weight (0-1) on the working grid, within its bounding box plus the feather. It
+ * depends only on the zone's shape and edges, its place in the list and the seed, so a live
+ * preview can keep it while other zones change.
+ */
+export function zoneLayer(spec: ZonesFile, index: number, grid: WorkGrid): ZoneLayer {
+  const zone = spec.zones[index]!;
+  const feather = zone.featherMm ?? ZONE_DEFAULTS.featherMm;
+  const { ww, wh, scale, cellsPerMm } = grid;
+  return zone.kind === 'hairline'
+    ? hairlineWeight(zone, spec.seed, index, ww, wh, scale, cellsPerMm, feather)
+    : polygonWeight(
+        zone.polygon,
+        zone.kind === 'fill' ? 'centred' : 'outward',
+        ww,
+        wh,
+        scale,
+        cellsPerMm,
+        feather,
+      );
+}
+
+/** The zones composed on the working grid: density per cell and which zone dominates each cell. */
+export interface ComposedZones {
+  density: Float32Array;
+  zoneIndex: Uint8Array;
+  zoneCore: Uint8Array;
+  areaCm2: number[];
+}
+
+/**
+ * Fill and hairline zones add density (the larger wins where they overlap); a scar replaces what
+ * lies under it with its own density; an exclusion removes everything. `into` reuses buffers of
+ * the grid's size (they are overwritten).
+ */
+export function composeZoneLayers(
+  spec: ZonesFile,
+  zones: readonly ResolvedZone[],
+  layers: readonly ZoneLayer[],
+  grid: WorkGrid,
+  into?: { density: Float32Array; strength: Float32Array; zoneIndex: Uint8Array; zoneCore: Uint8Array },
+): ComposedZones {
+  const { ww, wh, scale, cellsPerMm } = grid;
+  const n = ww * wh;
+  const density = into?.density ?? new Float32Array(n);
+  const strength = into?.strength ?? new Float32Array(n); // how strongly the labelled zone applies
+  const zoneIndex = into?.zoneIndex ?? new Uint8Array(n);
+  const zoneCore = into?.zoneCore ?? new Uint8Array(n);
+  if (into) {
+    density.fill(0);
+    strength.fill(0);
+    zoneIndex.fill(0);
+    zoneCore.fill(0);
+  }
+
+  // Fill and hairline first, then scars over them, then exclusions over everything.
+  const order = [...spec.zones.keys()].sort((a, b) => rank(spec.zones[a]!.kind) - rank(spec.zones[b]!.kind));
+  for (const i of order) {
+    const kind = spec.zones[i]!.kind;
+    const target = zones[i]!.densityPerCm2;
+    const label = i + 1;
+    const { x0, y0, x1, y1, weight } = layers[i]!;
+    const lw = x1 - x0;
+    // One loop per kind, so that the hot loop has no branch on the kind.
+    for (let y = y0; y < y1; y++) {
+      let k = (y - y0) * lw;
+      let c = y * ww + x0;
+      if (kind === 'exclude') {
+        for (let x = x0; x < x1; x++, k++, c++) {
+          const w = weight[k]!;
+          if (w <= 0) continue;
+          density[c] = density[c]! * (1 - w);
+          if (w >= 0.5) zoneIndex[c] = 0;
+        }
+      } else if (kind === 'scar') {
+        for (let x = x0; x < x1; x++, k++, c++) {
+          const w = weight[k]!;
+          if (w <= 0) continue;
+          density[c] = density[c]! * (1 - w) + target * w;
+          if (w >= 0.5 || w > strength[c]!) {
+            zoneIndex[c] = label;
+            strength[c] = w;
+          }
+        }
+      } else {
+        for (let x = x0; x < x1; x++, k++, c++) {
+          const w = weight[k]!;
+          if (w <= 0) continue;
+          const d = target * w;
+          if (d > density[c]!) density[c] = d;
+          if (w > strength[c]!) {
+            zoneIndex[c] = label;
+            strength[c] = w;
+          }
+        }
+      }
+    }
+  }
+
+  const areaCells = new Float64Array(zones.length);
+  for (let c = 0; c < n; c++) {
+    if (zoneIndex[c]! > 0 && strength[c]! >= 0.5) {
+      zoneCore[c] = zoneIndex[c]!;
+      areaCells[zoneIndex[c]! - 1] = areaCells[zoneIndex[c]! - 1]! + 1;
+    }
+  }
+  const cellAreaCm2 = 1 / (cellsPerMm * cellsPerMm * 100);
+
+  // An exclusion never labels cells; its area is that of its polygon.
+  spec.zones.forEach((zone, i) => {
+    if (zone.kind === 'exclude') areaCells[i] = polygonArea(zone.polygon) * scale * scale;
+  });
+  return { density, zoneIndex, zoneCore, areaCm2: Array.from(areaCells, (v) => v * cellAreaCm2) };
+}
+
 /**
  * Turns the zones drawn on a photo into a target density per pixel (impressions per cm²).
  * Fill and hairline zones add density (the larger wins where they overlap); a scar replaces what
@@ -88,88 +239,21 @@ export function buildDensityField(
   image: { width: number; height: number },
   analysis?: FollicleAnalysis,
 ): BuiltDensityField {
-  const pxPerMm = pxPerMmOf(spec.calibration);
-  const { width, height } = image;
-  const scale = Math.min(1, CELLS_PER_MM / pxPerMm);
-  const ww = Math.max(1, Math.ceil(width * scale));
-  const wh = Math.max(1, Math.ceil(height * scale));
-  const cellsPerMm = scale * pxPerMm;
-
-  const zones = spec.zones.map((zone, i) => resolveZone(zone, i, spec, image, pxPerMm, analysis));
-  const density = new Float32Array(ww * wh);
-  const strength = new Float32Array(ww * wh); // how strongly the labelled zone applies
-  const zoneIndex = new Uint8Array(ww * wh);
-
-  // Fill and hairline first, then scars over them, then exclusions over everything.
-  const order = [...spec.zones.keys()].sort((a, b) => rank(spec.zones[a]!.kind) - rank(spec.zones[b]!.kind));
-  for (const i of order) {
-    const zone = spec.zones[i]!;
-    const resolved = zones[i]!;
-    const feather = zone.featherMm ?? ZONE_DEFAULTS.featherMm;
-    const layer =
-      zone.kind === 'hairline'
-        ? hairlineWeight(zone, spec.seed, i, ww, wh, scale, cellsPerMm, feather)
-        : polygonWeight(
-            zone.polygon,
-            zone.kind === 'fill' ? 'centred' : 'outward',
-            ww,
-            wh,
-            scale,
-            cellsPerMm,
-            feather,
-          );
-    const { x0, y0, x1, y1, weight } = layer;
-    const lw = x1 - x0;
-    for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        const w = weight[(y - y0) * lw + (x - x0)]!;
-        if (w <= 0) continue;
-        const c = y * ww + x;
-        if (zone.kind === 'exclude') {
-          density[c] = density[c]! * (1 - w);
-          if (w >= 0.5) zoneIndex[c] = 0;
-        } else if (zone.kind === 'scar') {
-          density[c] = density[c]! * (1 - w) + resolved.densityPerCm2 * w;
-          if (w >= 0.5 || w > strength[c]!) {
-            zoneIndex[c] = i + 1;
-            strength[c] = w;
-          }
-        } else {
-          const d = resolved.densityPerCm2 * w;
-          if (d > density[c]!) density[c] = d;
-          if (w > strength[c]!) {
-            zoneIndex[c] = i + 1;
-            strength[c] = w;
-          }
-        }
-      }
-    }
-  }
-
-  const areaCells = new Float64Array(zones.length);
-  const zoneCore = new Uint8Array(zoneIndex.length);
-  for (let c = 0; c < zoneIndex.length; c++) {
-    if (zoneIndex[c]! > 0 && strength[c]! >= 0.5) {
-      zoneCore[c] = zoneIndex[c]!;
-      areaCells[zoneIndex[c]! - 1] = areaCells[zoneIndex[c]! - 1]! + 1;
-    }
-  }
-  const cellAreaCm2 = 1 / (cellsPerMm * cellsPerMm * 100);
-
-  // An exclusion never labels cells; its area is that of its polygon.
-  spec.zones.forEach((zone, i) => {
-    if (zone.kind === 'exclude') areaCells[i] = polygonArea(zone.polygon) * scale * scale;
-  });
-
+  const grid = workGridFor(spec, image);
+  const zones = resolveZones(spec, image, analysis);
+  const layers = spec.zones.map((_, i) => zoneLayer(spec, i, grid));
+  const composed = composeZoneLayers(spec, zones, layers, grid);
+  const perCm2 = new Float32Array(image.width * image.height);
+  upsampleDensity(composed.density, grid, perCm2);
   return {
-    field: { width, height, pxPerMm, perCm2: upsample(density, ww, wh, width, height, scale) },
+    field: { width: image.width, height: image.height, pxPerMm: grid.pxPerMm, perCm2 },
     zones,
-    scale,
-    workWidth: ww,
-    workHeight: wh,
-    zoneIndex,
-    zoneCore,
-    areaCm2: Array.from(areaCells, (n) => n * cellAreaCm2),
+    scale: grid.scale,
+    workWidth: grid.ww,
+    workHeight: grid.wh,
+    zoneIndex: composed.zoneIndex,
+    zoneCore: composed.zoneCore,
+    areaCm2: composed.areaCm2,
   };
 }
 
@@ -281,7 +365,8 @@ function matchDensity(
   );
 }
 
-interface Layer {
+/** A zone's weight on the working grid within the cells [x0, x1) × [y0, y1). */
+export interface ZoneLayer {
   x0: number;
   y0: number;
   x1: number;
@@ -298,7 +383,7 @@ function polygonWeight(
   scale: number,
   cellsPerMm: number,
   featherMm: number,
-): Layer {
+): ZoneLayer {
   const box = boundingBox(polygon);
   const margin = Math.ceil((featherMm + 1) * cellsPerMm) + 2;
   // The distance transform needs the whole window, including what lies outside the photo.
@@ -359,7 +444,7 @@ function hairlineWeight(
   scale: number,
   cellsPerMm: number,
   featherMm: number,
-): Layer {
+): ZoneLayer {
   const line = zone.polyline;
   const transition = zone.transitionMm ?? ZONE_DEFAULTS.transitionMm;
   const front = zone.frontMm ?? ZONE_DEFAULTS.frontMm;
@@ -437,46 +522,58 @@ function cross(a: Vec2, b: Vec2, p: Vec2): number {
   return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
 }
 
-/** Bilinear upsampling of the working grid to image pixels. */
-function upsample(
+/**
+ * Bilinear upsampling of the working grid to image pixels, written into `out` (the image's size);
+ * only the pixels of `rect` ([x0, x1) × [y0, y1), image pixels) when given.
+ */
+export function upsampleDensity(
   src: Float32Array,
-  sw: number,
-  sh: number,
-  width: number,
-  height: number,
-  scale: number,
-): Float32Array {
-  const out = new Float32Array(width * height);
+  grid: WorkGrid,
+  out: Float32Array,
+  rect: { x0: number; y0: number; x1: number; y1: number } = {
+    x0: 0,
+    y0: 0,
+    x1: grid.width,
+    y1: grid.height,
+  },
+): void {
+  const { ww: sw, wh: sh, width, height, scale } = grid;
+  const rx0 = Math.max(0, Math.floor(rect.x0));
+  const ry0 = Math.max(0, Math.floor(rect.y0));
+  const rx1 = Math.min(width, Math.ceil(rect.x1));
+  const ry1 = Math.min(height, Math.ceil(rect.y1));
+  if (rx1 <= rx0 || ry1 <= ry0) return;
   if (scale === 1 && sw === width && sh === height) {
-    out.set(src);
-    return out;
+    for (let y = ry0; y < ry1; y++) out.set(src.subarray(y * width + rx0, y * width + rx1), y * width + rx0);
+    return;
   }
-  const xi = new Int32Array(width);
-  const xf = new Float32Array(width);
-  for (let x = 0; x < width; x++) {
+  const xi = new Int32Array(rx1 - rx0);
+  const xf = new Float32Array(rx1 - rx0);
+  for (let x = rx0; x < rx1; x++) {
+    const k = x - rx0;
     const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * scale - 0.5));
-    xi[x] = Math.min(sw - 2, Math.floor(sx));
-    xf[x] = sx - xi[x]!;
+    xi[k] = Math.min(sw - 2, Math.floor(sx));
+    xf[k] = sx - xi[k];
     if (sw === 1) {
-      xi[x] = 0;
-      xf[x] = 0;
+      xi[k] = 0;
+      xf[k] = 0;
     }
   }
-  for (let y = 0; y < height; y++) {
+  for (let y = ry0; y < ry1; y++) {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * scale - 0.5));
     const y0 = sh === 1 ? 0 : Math.min(sh - 2, Math.floor(sy));
     const fy = sh === 1 ? 0 : sy - y0;
     const r0 = y0 * sw;
     const r1 = sh === 1 ? r0 : r0 + sw;
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const i = xi[x]!;
-      const fx = xf[x]!;
+    for (let x = rx0; x < rx1; x++) {
+      const k = x - rx0;
+      const i = xi[k]!;
+      const fx = xf[k]!;
       const j = sw === 1 ? i : i + 1;
       const top = src[r0 + i]! + (src[r0 + j]! - src[r0 + i]!) * fx;
       const bottom = src[r1 + i]! + (src[r1 + j]! - src[r1 + i]!) * fx;
       out[row + x] = top + (bottom - top) * fy;
     }
   }
-  return out;
 }

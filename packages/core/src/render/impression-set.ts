@@ -1,6 +1,6 @@
 import { createRng, hashSeed } from '../sampling/rng.js';
 import type { SessionImpressions } from '../sampling/progressive.js';
-import type { BuiltDensityField } from './density-field.js';
+import type { BuiltDensityField, ResolvedZone } from './density-field.js';
 import { shadeDarkness } from './render-stage.js';
 
 /**
@@ -39,25 +39,67 @@ export interface ImpressionSet {
 /** Share of impressions that get a companion dot: "the odd pair" of a natural pattern. */
 const PAIR_SHARE = 0.04;
 
-export function buildImpressionSet(
-  points: SessionImpressions,
-  built: BuiltDensityField,
-  seed: number,
-): ImpressionSet {
+/** Random numbers per impression: 0 size, 1 darkness, 3 scar retention (normal); 2 "does not take",
+ * 4-6 angle, elongation, softness, 7 "has a companion", 8 its direction, 9-11 the companion's angle,
+ * elongation and softness (uniform). */
+export const IMPRESSION_DRAWS = 12;
+
+/** The per-impression draws of a whole pattern, from the zones file's seed. */
+export function impressionDraws(count: number, seed: number): Float32Array {
   const rng = createRng(hashSeed(seed, 'impressions'));
   const gauss = () => {
     // Box-Muller: enough for a few per dot.
     const u = Math.max(1e-12, rng.next());
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
   };
-  const fallbackZone = Math.max(
-    0,
-    built.zones.findIndex((z) => z.kind !== 'exclude'),
+  const out = new Float32Array(count * IMPRESSION_DRAWS);
+  for (let o = 0; o < out.length; o += IMPRESSION_DRAWS) {
+    out[o] = gauss();
+    out[o + 1] = gauss();
+    out[o + 3] = gauss();
+    out[o + 2] = rng.next();
+    for (let k = 4; k < IMPRESSION_DRAWS; k++) out[o + k] = rng.next();
+  }
+  return out;
+}
+
+/** Which zone labels each cell of the working grid (label = zone index + 1; 0 = none). */
+export interface ZoneLabels {
+  zoneIndex: Uint8Array;
+  ww: number;
+  wh: number;
+  scale: number;
+}
+
+export function buildImpressionSet(
+  points: SessionImpressions,
+  built: BuiltDensityField,
+  seed: number,
+): ImpressionSet {
+  return dressImpressions(
+    points,
+    impressionDraws(points.count, seed),
+    built.zones,
+    { zoneIndex: built.zoneIndex, ww: built.workWidth, wh: built.workHeight, scale: built.scale },
+    built.field.pxPerMm,
   );
+}
+
+/**
+ * Every sampled impression as a dot of its zone, varied by its draws (IMPRESSION_DRAWS each): the
+ * same draws give the same dot, which is what keeps a live preview steady from edit to edit.
+ */
+export function dressImpressions(
+  points: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; session: ArrayLike<number> },
+  d: Float32Array,
+  zones: readonly ResolvedZone[],
+  labels: ZoneLabels,
+  pxPerMm: number,
+): ImpressionSet {
   const capacity = Math.ceil(points.count * (1 + PAIR_SHARE * 2)) + 8;
   const set: ImpressionSet = {
     count: 0,
-    pxPerMm: built.field.pxPerMm,
+    pxPerMm,
     x: new Float32Array(capacity),
     y: new Float32Array(capacity),
     session: new Uint8Array(capacity),
@@ -70,60 +112,41 @@ export function buildImpressionSet(
     sin: new Float32Array(capacity),
     softness: new Uint8Array(capacity),
     primary: new Uint8Array(capacity),
-    isScar: built.zones.map((z) => z.kind === 'scar'),
+    isScar: zones.map((z) => z.kind === 'scar'),
   };
-  const push = (
-    x: number,
-    y: number,
-    session: number,
-    zone: number,
-    diameterMm: number,
-    darkness: number,
-    retention: number,
-    primary: boolean,
-  ) => {
-    const i = set.count++;
-    const angle = rng.next() * Math.PI;
-    set.x[i] = x;
-    set.y[i] = y;
-    set.session[i] = session;
-    set.zone[i] = zone;
-    set.diameterMm[i] = diameterMm;
-    set.darkness[i] = darkness;
-    set.retention[i] = retention;
-    set.elongation[i] = 1 + 0.28 * rng.next() ** 2;
-    set.cos[i] = Math.cos(angle);
-    set.sin[i] = Math.sin(angle);
-    set.softness[i] = Math.min(2, Math.floor(rng.next() * 3));
-    set.primary[i] = primary ? 1 : 0;
-  };
-
+  const fallbackZone = Math.max(
+    0,
+    zones.findIndex((z) => z.kind !== 'exclude'),
+  );
   for (let i = 0; i < points.count; i++) {
     const x = points.x[i]!;
     const y = points.y[i]!;
     const cell =
-      Math.min(built.workHeight - 1, Math.floor(y * built.scale)) * built.workWidth +
-      Math.min(built.workWidth - 1, Math.floor(x * built.scale));
-    const label = built.zoneIndex[cell]!;
+      Math.min(labels.wh - 1, Math.floor(y * labels.scale)) * labels.ww +
+      Math.min(labels.ww - 1, Math.floor(x * labels.scale));
+    const label = labels.zoneIndex[cell]!;
     const zoneIdx = label > 0 ? label - 1 : fallbackZone;
-    const zone = built.zones[zoneIdx]!;
+    const zone = zones[zoneIdx];
+    if (!zone) continue;
     const session = points.session[i]!;
+    const o = i * IMPRESSION_DRAWS;
     const shade = zone.shades[Math.min(zone.shades.length - 1, session - 1)] ?? 30;
-    const diameter = zone.dotDiameterMm * Math.exp(0.12 * gauss());
-    const darkness = Math.min(1, shadeDarkness(shade) * (1 + 0.1 * gauss()));
+    const diameter = zone.dotDiameterMm * Math.exp(0.12 * d[o]!);
+    const darkness = Math.min(1, shadeDarkness(shade) * (1 + 0.1 * d[o + 1]!));
     let retention = 1;
     if (zone.kind === 'scar') {
       // Scar tissue keeps less and less predictably; some dots do not take at all.
       retention =
-        rng.next() < (1 - zone.retention) * 0.35
+        d[o + 2]! < (1 - zone.retention) * 0.35
           ? 0
-          : Math.min(1, Math.max(0.1, zone.retention + 0.18 * gauss()));
+          : Math.min(1, Math.max(0.1, zone.retention + 0.18 * d[o + 3]!));
     }
-    push(x, y, session, zoneIdx, diameter, darkness, retention, true);
-    if (rng.next() < PAIR_SHARE) {
-      const a = rng.next() * 2 * Math.PI;
-      const offset = 0.6 * diameter * built.field.pxPerMm;
+    push(set, x, y, session, zoneIdx, diameter, darkness, retention, true, d[o + 4]!, d[o + 5]!, d[o + 6]!);
+    if (d[o + 7]! < PAIR_SHARE) {
+      const a = d[o + 8]! * 2 * Math.PI;
+      const offset = 0.6 * diameter * pxPerMm;
       push(
+        set,
         x + Math.cos(a) * offset,
         y + Math.sin(a) * offset,
         session,
@@ -132,10 +155,43 @@ export function buildImpressionSet(
         darkness * 0.95,
         retention,
         false,
+        d[o + 9]!,
+        d[o + 10]!,
+        d[o + 11]!,
       );
     }
   }
   return inRenderOrder(set);
+}
+
+function push(
+  set: ImpressionSet,
+  x: number,
+  y: number,
+  session: number,
+  zone: number,
+  diameterMm: number,
+  darkness: number,
+  retention: number,
+  primary: boolean,
+  uAngle: number,
+  uElongation: number,
+  uSoftness: number,
+): void {
+  const i = set.count++;
+  const angle = uAngle * Math.PI;
+  set.x[i] = x;
+  set.y[i] = y;
+  set.session[i] = session;
+  set.zone[i] = zone;
+  set.diameterMm[i] = diameterMm;
+  set.darkness[i] = darkness;
+  set.retention[i] = retention;
+  set.elongation[i] = 1 + 0.28 * uElongation ** 2;
+  set.cos[i] = Math.cos(angle);
+  set.sin[i] = Math.sin(angle);
+  set.softness[i] = Math.min(2, Math.floor(uSoftness * 3));
+  set.primary[i] = primary ? 1 : 0;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface Impressions {
 
 export interface SampleOptions {
   seed: number;
+  /**
+   * Impressions already placed (photo pixels of this field, possibly just outside it) that new
+   * ones must keep their distance from, with their exclusion radii. A live preview resamples one
+   * window this way while the pattern around it stays; they are not part of the result.
+   */
+  fixed?: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; r: ArrayLike<number> };
 }
 
 /**
@@ -142,7 +148,8 @@ export function sampleImpressionsTuned(
   // Impressions as interleaved x, y, r: one cache line per neighbour check. The hot loop below
   // works on locals only (state captured by closures that are reassigned lives in a heap context
   // that V8 reloads on every access), so the conflict check is written out where it is used.
-  let capacity = Math.max(64, Math.ceil(estimate.expectedCount * 1.25) + 64);
+  const fixed = options.fixed;
+  let capacity = Math.max(64, Math.ceil(estimate.expectedCount * 1.25) + 64) + (fixed?.count ?? 0);
   let xyr = new Float64Array(capacity * 3);
   let next = new Int32Array(capacity);
   let active = new Int32Array(capacity);
@@ -163,6 +170,28 @@ export function sampleImpressionsTuned(
   const recent = Math.max(1, tuning.recent);
   const nOffsets = offsets.length;
   const invCell = 1 / cell;
+
+  // Fixed impressions go into the grid first (within the padding, where they can conflict), not
+  // into the active list: the scan below grows the new pattern up to them.
+  if (fixed) {
+    const largestReach = radiusScale / Math.sqrt(floor);
+    for (let k = 0; k < fixed.count; k++) {
+      const fx = fixed.x[k]!;
+      const fy = fixed.y[k]!;
+      const gx = Math.floor(fx * invCell);
+      const gy = Math.floor(fy * invCell);
+      if (gx < -pad || gy < -pad || gx >= gw + pad || gy >= gh + pad) continue;
+      const fr = Math.min(largestReach, fixed.r[k]!);
+      const c = (gy + pad) * stride + gx + pad;
+      xyr[3 * count] = fx;
+      xyr[3 * count + 1] = fy;
+      xyr[3 * count + 2] = fr;
+      next[count] = heads[c]!;
+      heads[c] = ++count;
+      if (fr > largestPlaced) largestPlaced = fr;
+    }
+  }
+  const fixedCount = count;
 
   // Seeds and gap filling in one scan: a dart at a random point of every empty cell over sampled
   // skin; one that fits starts growth from there, until no impression can grow any more.
@@ -286,13 +315,14 @@ export function sampleImpressionsTuned(
     }
   }
 
-  const x = new Float32Array(count);
-  const y = new Float32Array(count);
-  for (let k = 0; k < count; k++) {
-    x[k] = xyr[3 * k]!;
-    y[k] = xyr[3 * k + 1]!;
+  const placed = count - fixedCount;
+  const x = new Float32Array(placed);
+  const y = new Float32Array(placed);
+  for (let k = 0; k < placed; k++) {
+    x[k] = xyr[3 * (k + fixedCount)]!;
+    y[k] = xyr[3 * (k + fixedCount) + 1]!;
   }
-  return { count, x, y };
+  return { count: placed, x, y };
 }
 
 /** Largest density, and the expected impression count, from every 8th pixel of every 8th row. */

@@ -17,13 +17,14 @@ import type {
   TreatmentCourse,
   WorkingHours,
 } from '@stipple/core';
-import { DEFAULT_MIN_INTERVAL_DAYS, DEFAULT_TOUCH_UP_YEARS } from '@stipple/core';
+import { DEFAULT_MIN_INTERVAL_DAYS, DEFAULT_PLANNED_SESSIONS, DEFAULT_TOUCH_UP_YEARS } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { isClinical } from '../auth/roles.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { clientRepository, type ClientRow } from '../clients/client.repository.js';
+import { consultationRepository } from '../consultations/consultation.repository.js';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
 import { findPgError } from '../db/pg-errors.js';
@@ -105,17 +106,31 @@ export class AppointmentService {
   // ---- treatment courses ----
 
   async createCourse(actor: Actor, clientId: string, request: CreateCourseRequest): Promise<TreatmentCourse> {
-    // The interval is a clinical setting: front desk opens courses with the defaults only.
-    if (
-      !isClinical(actor) &&
-      (request.minIntervalDays !== DEFAULT_MIN_INTERVAL_DAYS ||
-        request.touchUpYears !== DEFAULT_TOUCH_UP_YEARS)
-    )
-      throw forbidden('Only owners and artists may change the minimum interval or the touch-up interval');
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      // Values left out come from the client's saved plan (consultations), else the defaults.
+      const plan = await consultationRepository.latestPlanOfClient(tx, clientId);
+      const defaults = {
+        minIntervalDays: plan?.minIntervalDays ?? DEFAULT_MIN_INTERVAL_DAYS,
+        plannedSessions: plan?.sessionsCount ?? DEFAULT_PLANNED_SESSIONS,
+        touchUpYears: plan
+          ? Math.min(10, Math.max(1, Math.round(plan.touchUpYears)))
+          : DEFAULT_TOUCH_UP_YEARS,
+      };
+      const values = {
+        minIntervalDays: request.minIntervalDays ?? defaults.minIntervalDays,
+        plannedSessions: request.plannedSessions ?? defaults.plannedSessions,
+        touchUpYears: request.touchUpYears ?? defaults.touchUpYears,
+      };
+      // The interval is a clinical setting: front desk opens courses with the plan's or default values only.
+      if (
+        !isClinical(actor) &&
+        (values.minIntervalDays !== defaults.minIntervalDays || values.touchUpYears !== defaults.touchUpYears)
+      )
+        throw forbidden('Only owners and artists may change the minimum interval or the touch-up interval');
       const row = await appointmentRepository.createCourse(tx, {
-        ...request,
+        title: request.title,
+        ...values,
         clientId,
         studioId: actor.studioId,
         createdBy: actor.userId,

@@ -580,6 +580,148 @@ export const outboxMessage = pgTable(
   ],
 );
 
+/**
+ * A consultation of a client: the artist, the day and the assessment (JSON validated by the
+ * planner's `Assessment` schema; `consultation_date` mirrors its consultationDate for lists).
+ */
+export const consultation = pgTable(
+  'consultation',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    artistId: uuid('artist_id')
+      .notNull()
+      .references(() => staffUser.id),
+    consultationDate: date('consultation_date', { mode: 'string' }).notNull(),
+    assessment: jsonb('assessment').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('consultation_client_idx').on(t.studioId, t.clientId, t.consultationDate)],
+);
+
+/**
+ * Each save of a consultation's plan: the whole plan (rule output, overrides with who and why,
+ * the effective values) and the assessment it was made from. Immutable: a change is a new version.
+ */
+export const treatmentPlan = pgTable(
+  'treatment_plan',
+  {
+    id: id(),
+    studioId: studioRef(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultation.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    version: integer('version').notNull(),
+    rulesVersion: text('rules_version').notNull(),
+    assessmentVersion: integer('assessment_version').notNull(),
+    assessment: jsonb('assessment').$type<Record<string, unknown>>().notNull(),
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
+    eligibility: text('eligibility', { enum: ['eligible', 'postpone', 'refer', 'not_eligible'] }).notNull(),
+    earliestStartDate: date('earliest_start_date', { mode: 'string' }),
+    sessionsCount: integer('sessions_count').notNull(),
+    minIntervalDays: integer('min_interval_days').notNull(),
+    touchUpYears: doublePrecision('touch_up_years').notNull(),
+    overrideCount: integer('override_count').notNull().default(0),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('treatment_plan_consultation_version_key').on(t.consultationId, t.version),
+    index('treatment_plan_client_idx').on(t.studioId, t.clientId, t.createdAt),
+  ],
+);
+
+/** The zones drawn on one photo (a ZonesFile in the photo's pixels), one row per photo. */
+export const photoZones = pgTable(
+  'photo_zones',
+  {
+    id: id(),
+    studioId: studioRef(),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('photo_zones_photo_key').on(t.photoId),
+    index('photo_zones_studio_idx').on(t.studioId, t.updatedAt),
+  ],
+);
+
+/** A full-resolution render of a photo's zones, made by a job; the stage images are blobs. */
+export const previewRender = pgTable(
+  'preview_render',
+  {
+    id: id(),
+    studioId: studioRef(),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    zonesVersion: integer('zones_version').notNull(),
+    zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    progress: integer('progress').notNull().default(0),
+    /** [{ name, look, afterSession, years, sha256, previewSha256, width, height, bytes }] */
+    stages: jsonb('stages').$type<unknown[]>().notNull().default([]),
+    camouflage: jsonb('camouflage').$type<unknown[]>(),
+    notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    impressions: integer('impressions'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    startedAt: at('started_at'),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [index('preview_render_photo_idx').on(t.studioId, t.photoId, t.createdAt)],
+);
+
+/** The photo analysis (follicles, density, scar suggestions), made by a job; the full result is a blob. */
+export const photoAnalysis = pgTable(
+  'photo_analysis',
+  {
+    id: id(),
+    studioId: studioRef(),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => client.id),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    pxPerMm: doublePrecision('px_per_mm'),
+    summary: jsonb('summary').$type<Record<string, unknown>>(),
+    resultSha256: text('result_sha256'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => staffUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [uniqueIndex('photo_analysis_photo_key').on(t.photoId)],
+);
+
 export const schema = {
   studio,
   staffUser,
@@ -605,6 +747,11 @@ export const schema = {
   aftercareTemplate,
   aftercareItem,
   outboxMessage,
+  consultation,
+  treatmentPlan,
+  photoZones,
+  previewRender,
+  photoAnalysis,
 };
 export type Schema = typeof schema;
 
@@ -633,4 +780,9 @@ export const STUDIO_TABLES = [
   'aftercare_template',
   'aftercare_item',
   'outbox_message',
+  'consultation',
+  'treatment_plan',
+  'photo_zones',
+  'preview_render',
+  'photo_analysis',
 ] as const;

@@ -16,8 +16,12 @@ import {
   consentRecord,
   consentTemplate,
   consentWithdrawal,
+  consultation,
   outboxMessage,
   photo,
+  photoAnalysis,
+  photoZones,
+  previewRender,
   product,
   productLot,
   sessionMaterial,
@@ -26,6 +30,7 @@ import {
   staffUser,
   studio,
   treatmentCourse,
+  treatmentPlan,
   workingHours,
   workingHoursException,
 } from './schema.js';
@@ -82,17 +87,21 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     .repeat(64)
     .slice(0, 64)
     .replace(/[^0-9a-f]/g, 'a');
-  await tx.insert(photo).values({
-    studioId,
-    clientId: c!.id,
-    view: 'top',
-    takenOn: '2026-01-05',
-    contentType: 'image/jpeg',
-    sha256: sha,
-    bytes: 10,
-    width: 1,
-    height: 1,
-  });
+  const [ph] = await tx
+    .insert(photo)
+    .values({
+      studioId,
+      clientId: c!.id,
+      view: 'top',
+      takenOn: '2026-01-05',
+      contentType: 'image/jpeg',
+      sha256: sha,
+      bytes: 10,
+      width: 1,
+      height: 1,
+    })
+    .returning();
+  await seedConsultationRecords(tx, studioId, userId, c!.id, ph!.id);
   const [course] = await tx
     .insert(treatmentCourse)
     .values({ studioId, clientId: c!.id, title: 'Course' })
@@ -179,6 +188,39 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     sendAfter: new Date(),
     messageId: `<${prefix}@x>`,
   });
+}
+
+/** One row in every consultation and preview table. */
+async function seedConsultationRecords(
+  tx: Tx,
+  studioId: string,
+  userId: string,
+  clientId: string,
+  photoId: string,
+): Promise<void> {
+  const assessment = { consultationDate: '2026-01-05' };
+  const [k] = await tx
+    .insert(consultation)
+    .values({ studioId, clientId, artistId: userId, consultationDate: '2026-01-05', assessment })
+    .returning();
+  await tx.insert(treatmentPlan).values({
+    studioId,
+    consultationId: k!.id,
+    clientId,
+    version: 1,
+    rulesVersion: 'test',
+    assessmentVersion: 1,
+    assessment,
+    plan: {},
+    eligibility: 'eligible',
+    sessionsCount: 3,
+    minIntervalDays: 14,
+    touchUpYears: 4,
+  });
+  const zones = { calibration: { pxPerMm: 10 }, zones: [] };
+  await tx.insert(photoZones).values({ studioId, photoId, clientId, zones });
+  await tx.insert(previewRender).values({ studioId, photoId, clientId, zonesVersion: 1, zones });
+  await tx.insert(photoAnalysis).values({ studioId, photoId, clientId });
 }
 
 /** The database's own message for a refused statement (drizzle wraps it). */
@@ -317,12 +359,14 @@ describe('row-level security', () => {
     ).toMatch(/permission denied/);
   });
 
-  it('refuses to change or delete a signed consent, its withdrawal or appointment history, even as the owner role', async () => {
+  it('refuses to change or delete a signed consent, its withdrawal, appointment history or a saved plan, even as the owner role', async () => {
     for (const statement of [
       sql`update consent_record set body = 'rewritten'`,
       sql`delete from consent_record`,
       sql`update consent_withdrawal set reason = 'x'`,
       sql`delete from appointment_event`,
+      sql`update treatment_plan set override_count = 5`,
+      sql`delete from treatment_plan`,
     ]) {
       expect(await refusal(t.db.asSystem((tx) => tx.execute(statement)))).toMatch(/immutable/);
       expect(await refusal(t.db.withStudio(ids.a, (tx) => tx.execute(statement)))).toMatch(

@@ -7,6 +7,7 @@ import { appointmentRepository } from '../appointments/appointment.repository.js
 import { addDays, localTime, studioInstant } from '../appointments/studio-time.js';
 import type { ClientRow } from '../clients/client.repository.js';
 import { createTemplateVersion } from '../consents/consent.service.js';
+import { seedDemoConsultation } from '../consultations/demo-consultation.js';
 import { docLocale } from '../documents/format.js';
 import { inventoryRepository } from '../inventory/inventory.repository.js';
 import { appointmentReminderText } from '../outbox/message-texts.js';
@@ -108,6 +109,13 @@ export async function seedDemoRecords(
   };
 
   const [jose, wang, oliver] = p.clients;
+  await seedDemoConsultation(tx, {
+    studioId: p.studioId,
+    clientId: jose!.id,
+    artistId: p.artistId,
+    dateOfBirth: jose!.dateOfBirth,
+    today,
+  });
   const course = await appointmentRepository.createCourse(tx, {
     studioId: p.studioId,
     clientId: jose!.id,

@@ -141,3 +141,45 @@ export async function isPng(data: Buffer): Promise<boolean> {
     return false;
   }
 }
+
+/** Decoded 8-bit RGB pixels, row-major, as the simulation core reads and writes them. */
+export interface RawRgb {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: 3;
+}
+
+/** Decodes a stored image to RGB pixels, optionally no larger than `longEdge`. */
+export async function decodeRgb(data: Buffer, longEdge?: number): Promise<RawRgb> {
+  let pipeline = sharp(data, { limitInputPixels: false }).autoOrient().removeAlpha();
+  if (longEdge) pipeline = pipeline.resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true });
+  const { data: pixels, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  return { data: pixels, width: info.width, height: info.height, channels: 3 };
+}
+
+const rawInput = (image: { width: number; height: number; channels: number }) => ({
+  raw: { width: image.width, height: image.height, channels: image.channels as 3 | 4 },
+  limitInputPixels: false as const,
+});
+
+/** A lossless PNG of RGB(A) pixels (renders are kept at full quality). */
+export function encodePng(image: {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  channels: number;
+}): Promise<Buffer> {
+  return sharp(image.data, rawInput(image)).png({ compressionLevel: 6 }).toBuffer();
+}
+
+/** A JPEG of RGB(A) pixels no larger than `longEdge`, for screens and reports. */
+export function encodeJpegRendition(
+  image: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number },
+  longEdge: number,
+): Promise<Buffer> {
+  return sharp(image.data, rawInput(image))
+    .resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import {
+  Consultation,
+  ConsultationList,
+  ConsultationPage,
+  PhotoAnalysisRecord,
+  PhotoZones,
+  PlanVersion,
+  PlanVersionList,
+  PreviewList,
+  PreviewRender,
+  PreviewRenderList,
+  RenderStatus,
+  type CreateConsultationInput,
+  type SavePlanInput,
+  type SaveZonesInput,
+  type UpdateConsultationInput,
   AftercareSchedule,
   AftercareTemplateList,
   Appointment,
@@ -81,7 +96,17 @@ export const fileLinks = {
   consentPdf: (id: string) => `/api/consents/${enc(id)}/pdf`,
   aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
   aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,
+  consultationReport: (id: string) => `/api/consultations/${enc(id)}/report.pdf`,
+  renderStage: (renderId: string, name: string, size: 'preview' | 'full' = 'preview') =>
+    `/api/renders/${enc(renderId)}/stages/${enc(name)}?size=${size}`,
 };
+
+const RenderProgress = z.object({
+  id: z.string(),
+  status: RenderStatus,
+  progress: z.number(),
+  error: z.string().nullable(),
+});
 
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {
@@ -194,6 +219,37 @@ export function stippleApi(api: ApiClient) {
     aftercareTemplates: () => api.get('/api/aftercare-templates', { schema: AftercareTemplateList }),
     outbox: (query: { status?: OutboxStatus | undefined; page: number; pageSize: number }) =>
       api.get('/api/outbox', { schema: OutboxPage, query: { ...query } }),
+
+    // Consultations and plans
+    listConsultations: (query: { page: number; pageSize: number }) =>
+      api.get('/api/consultations', { schema: ConsultationPage, query: { ...query } }),
+    listClientConsultations: (clientId: string) =>
+      api.get(`/api/clients/${enc(clientId)}/consultations`, { schema: ConsultationList }),
+    createConsultation: (clientId: string, body: CreateConsultationInput) =>
+      api.post(`/api/clients/${enc(clientId)}/consultations`, body, { schema: Consultation }),
+    getConsultation: (id: string) => api.get(`/api/consultations/${enc(id)}`, { schema: Consultation }),
+    updateConsultation: (id: string, body: UpdateConsultationInput) =>
+      api.put(`/api/consultations/${enc(id)}`, body, { schema: Consultation }),
+    listPlans: (consultationId: string) =>
+      api.get(`/api/consultations/${enc(consultationId)}/plans`, { schema: PlanVersionList }),
+    savePlan: (consultationId: string, body: SavePlanInput) =>
+      api.post(`/api/consultations/${enc(consultationId)}/plans`, body, { schema: PlanVersion }),
+    getPlan: (id: string) => api.get(`/api/plans/${enc(id)}`, { schema: PlanVersion }),
+
+    // Zones and previews
+    listPreviews: () => api.get('/api/previews', { schema: PreviewList }),
+    getPhoto: (id: string) => api.get(`/api/photos/${enc(id)}`, { schema: Photo }),
+    getZones: (photoId: string) => api.get(`/api/photos/${enc(photoId)}/zones`, { schema: PhotoZones }),
+    saveZones: (photoId: string, body: SaveZonesInput) =>
+      api.put(`/api/photos/${enc(photoId)}/zones`, body, { schema: PhotoZones }),
+    listRenders: (photoId: string) =>
+      api.get(`/api/photos/${enc(photoId)}/renders`, { schema: PreviewRenderList }),
+    getRender: (id: string) => api.get(`/api/renders/${enc(id)}`, { schema: PreviewRender }),
+    renderProgress: (id: string) => api.get(`/api/renders/${enc(id)}/status`, { schema: RenderProgress }),
+    getAnalysis: (photoId: string) =>
+      api.get(`/api/photos/${enc(photoId)}/analysis`, { schema: PhotoAnalysisRecord.nullable() }),
+    startAnalysis: (photoId: string) =>
+      api.post(`/api/photos/${enc(photoId)}/analysis`, undefined, { schema: PhotoAnalysisRecord }),
   };
 }
 

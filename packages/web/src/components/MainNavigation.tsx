@@ -26,8 +26,8 @@ interface Area {
 /** The whole product, in the order a client's journey runs; areas without `to` arrive in later releases. */
 const AREAS: Area[] = [
   { key: 'clients', icon: IconUsers, to: '/clients' },
-  { key: 'consultations', icon: IconClipboardText },
-  { key: 'preview', icon: IconPhotoScan },
+  { key: 'consultations', icon: IconClipboardText, to: '/consultations', clinical: true },
+  { key: 'preview', icon: IconPhotoScan, to: '/preview', clinical: true },
   { key: 'calendar', icon: IconCalendarEvent, to: '/calendar' },
   { key: 'sessions', icon: IconVaccineBottle, to: '/inventory', clinical: true },
   { key: 'consent', icon: IconFileCertificate, to: '/consent' },

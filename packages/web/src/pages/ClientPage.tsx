@@ -24,6 +24,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useSignedInSession } from '../api/session.js';
 import { AftercareTab } from '../components/client/AftercareTab.js';
 import { ConsentsTab } from '../components/client/ConsentsTab.js';
+import { ConsultationsTab } from '../components/client/ConsultationsTab.js';
 import { PhotosTab } from '../components/client/PhotosTab.js';
 import { SessionsTab } from '../components/client/SessionsTab.js';
 import { CreateClientRequest, UpdateClientRequest, type Client } from '@stipple/core';
@@ -118,7 +119,7 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
   const clinical = useSignedInSession().user.role !== 'front_desk';
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') ?? 'details';
-  const tab = requested === 'photos' && !clinical ? 'details' : requested;
+  const tab = (requested === 'photos' || requested === 'consultations') && !clinical ? 'details' : requested;
 
   return (
     <Stack gap="lg" data-testid="client-page">
@@ -186,6 +187,11 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
             {t('client.tabs.details')}
           </Tabs.Tab>
           {clinical && (
+            <Tabs.Tab value="consultations" data-testid="tab-consultations">
+              {t('client.tabs.consultations')}
+            </Tabs.Tab>
+          )}
+          {clinical && (
             <Tabs.Tab value="photos" data-testid="tab-photos">
               {t('client.tabs.photos')}
             </Tabs.Tab>
@@ -200,6 +206,11 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
             {t('client.tabs.aftercare')}
           </Tabs.Tab>
         </Tabs.List>
+        {clinical && (
+          <Tabs.Panel value="consultations" pt="md">
+            <ConsultationsTab client={client} />
+          </Tabs.Panel>
+        )}
         {clinical && (
           <Tabs.Panel value="photos" pt="md">
             <PhotosTab clientId={client.id} />

@@ -15,7 +15,8 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconUpload } from '@tabler/icons-react';
+import { IconPhotoScan, IconUpload } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PHOTO_VIEWS, type Photo, type PhotoView } from '@stipple/core';
@@ -148,7 +149,20 @@ export function PhotosTab({ clientId }: { clientId: string }) {
               <Text size="xs" c="dimmed">
                 {formatIsoDate(p.takenOn, locale)}
                 {p.photoConsent ? '' : ` · ${t('photos.noGallery')}`}
+                {p.pxPerMm ? ` · ${p.pxPerMm.toFixed(1)} px/mm` : ''}
               </Text>
+              <Button
+                component={Link}
+                to={`/clients/${clientId}/photos/${p.id}/preview`}
+                size="xs"
+                variant="light"
+                fullWidth
+                mt={4}
+                leftSection={<IconPhotoScan size={14} aria-hidden />}
+                data-testid="open-preview"
+              >
+                {t('photos.openPreview')}
+              </Button>
             </Paper>
           ))}
         </SimpleGrid>

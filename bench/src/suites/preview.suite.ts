@@ -1,0 +1,138 @@
+import { PreviewEngine, ZonesFile, renderStage, type RgbImage, type ZonesFileInput } from '@stipple/core';
+import type { Table } from '../timing.js';
+
+/**
+ * The zone editor's live preview: one update of `PreviewEngine` plus rendering the healed stage,
+ * at 1600 px on the long side (what the web worker draws), for the edits an artist makes while
+ * drawing. The zones are `packages/cli/examples/crown-stubble.zones.json` at 1600/4032 scale:
+ * a crown fill, a strip scar, a hairline and an excluded mole (~11,000 dots).
+ */
+export function previewSuite(): Table[] {
+  const W = 1600;
+  const H = 1200;
+  const s = W / 4032;
+  const data = new Uint8Array(W * H * 4);
+  for (let i = 0; i < W * H; i++) {
+    data[4 * i] = 205;
+    data[4 * i + 1] = 160;
+    data[4 * i + 2] = 140;
+    data[4 * i + 3] = 255;
+  }
+  const photo: RgbImage = { width: W, height: H, channels: 4, data };
+  const p = (points: [number, number][]) => points.map(([x, y]) => [x * s, y * s] as [number, number]);
+  const zones = (scarShift: number, crownShift: number, shade: number): ZonesFileInput => ({
+    calibration: { pxPerMm: 20 * s },
+    seed: 7,
+    sessions: 3,
+    zones: [
+      {
+        id: 'crown',
+        kind: 'fill',
+        polygon: p([
+          [600, 620],
+          [1800, 380],
+          [3000, 560],
+          [3470 + crownShift, 1200],
+          [3500, 1950],
+          [3060, 2500],
+          [2000, 2740],
+          [1000, 2620],
+          [480, 2000],
+          [400, 1200],
+        ]),
+        densityPerCm2: 75,
+        featherMm: 4,
+        shade,
+      },
+      {
+        id: 'scar-1',
+        kind: 'scar',
+        polygon: p([
+          [1330 + scarShift, 2110],
+          [1900, 2180],
+          [2480, 2230],
+          [2500, 2290],
+          [1890, 2250],
+          [1320 + scarShift, 2170],
+        ]),
+        densityPerCm2: 80,
+        featherMm: 3,
+      },
+      {
+        id: 'front',
+        kind: 'hairline',
+        polyline: p([
+          [700, 560],
+          [1300, 420],
+          [1900, 360],
+          [2500, 400],
+          [3050, 540],
+        ]),
+        inward: [1900 * s, 1200 * s],
+        densityPerCm2: 75,
+      },
+      {
+        id: 'mole',
+        kind: 'exclude',
+        polygon: p([
+          [2330, 2150],
+          [2420, 2150],
+          [2420, 2240],
+          [2330, 2240],
+        ]),
+        featherMm: 1,
+      },
+    ],
+  });
+  const healed = { look: 'healed' as const, afterSession: 3 };
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+  const engine = new PreviewEngine(photo);
+  let t = performance.now();
+  let frame = engine.update(ZonesFile.parse(zones(0, 0, 32)));
+  renderStage(photo, frame.impressions, healed);
+  const first = performance.now() - t;
+  const dots = frame.impressions.count;
+
+  const measure = (edit: (k: number) => ZonesFileInput, runs: number) => {
+    const times: number[] = [];
+    const updates: number[] = [];
+    for (let k = 1; k <= runs; k++) {
+      const spec = ZonesFile.parse(edit(k));
+      t = performance.now();
+      frame = engine.update(spec);
+      const u = performance.now();
+      renderStage(photo, frame.impressions, healed);
+      times.push(performance.now() - t);
+      updates.push(u - t);
+    }
+    return [median(updates), median(times) - median(updates), median(times)];
+  };
+  // Each edit moves on from the last, as a drag does.
+  const scar = measure((k) => zones(3 * (k % 15), 0, 32), 30);
+  const shade = measure((k) => zones(0, 0, 30 + (k % 5)), 10);
+  const crown = measure((k) => zones(0, 6 * (k % 10), 32), 10);
+  const stage = (() => {
+    const times: number[] = [];
+    for (let k = 1; k <= 10; k++) {
+      t = performance.now();
+      renderStage(photo, frame.impressions, { look: 'fresh', afterSession: 1 + (k % 3) });
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  })();
+  return [
+    {
+      title: `Live preview, ${W}×${H} px, ${dots.toLocaleString('en')} dots: one edit = PreviewEngine.update + renderStage`,
+      note: 'target: under 100 ms per update (median of a drag); the first build happens once when the editor opens',
+      columns: ['edit', 'update ms', 'render ms', 'total ms'],
+      rows: [
+        ['first build (opening the editor)', first, 0, first],
+        ['drag a scar vertex', ...scar],
+        ['change the shade of the crown', ...shade],
+        ['drag a vertex of the crown fill', ...crown],
+        ['move the session slider (render only)', 0, stage, stage],
+      ],
+    },
+  ];
+}

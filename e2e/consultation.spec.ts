@@ -1,0 +1,569 @@
+// A new client's first hour, as an artist works through it in the browser: sign in, create the
+// client, assess (an FUT strip scar on the scalp diagram, the screening questionnaire), make the
+// plan, upload a photo of the scar with a ruler, calibrate, run the analysis and accept its strip
+// scar, watch the live preview change with the session slider, save (the full-resolution render
+// runs with progress and scores the camouflage), override one value of the plan with a reason,
+// and download the consultation report. Screenshots of every step land in e2e/screenshots/.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  IPAD_PORTRAIT,
+  demoSignIn,
+  hasHorizontalScroll,
+  launchChromium,
+  newContext,
+  screenshot as fullScreenshot,
+  signIn,
+} from './support/browser.js';
+import { renderPdf } from './support/pdf.js';
+import { makeScarPhoto, SCAR_PHOTO_PX_PER_MM, type ScarPhoto } from './support/scar-photo.js';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let clientUrl: string;
+let consultationUrl: string;
+let editorUrl: string;
+/** Sessions in the zone editor (from the plan), read off the session slider. */
+let sessions = 0;
+let photo: ScarPhoto;
+/** The signed-in artist's name, as the server has it. */
+let artistName = '';
+const work = mkdtempSync(join(tmpdir(), 'stipple-e2e-consultation-'));
+const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
+  '',
+);
+const familyName = `Nowak-${suffix}`;
+const clientName = `Łukasz ${familyName}`;
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+const overrideReason = 'Pale strip scar: one more session to build the shade up gently';
+
+/** A screenshot from the top of the page (a scrolled full-page capture shows the fixed header mid-page). */
+async function screenshot(target: Page, name: string, fullPage = true) {
+  await target.evaluate(() => window.scrollTo(0, 0));
+  await fullScreenshot(target, name, fullPage);
+}
+
+/** Picks an option of a Mantine select, found by its test id. */
+async function choose(select: Locator, option: string | RegExp) {
+  await select.click();
+  await page.getByRole('option', { name: option }).first().click();
+  await expect.poll(() => select.inputValue()).toMatch(option);
+}
+
+/** Answers one segmented question of the screening ("Not asked", "No", "Yes", "Never"). */
+async function answer(testId: string, label: string) {
+  await page.getByTestId(`${testId}-row`).getByText(label, { exact: true }).click();
+}
+
+/** The screen point of a photo pixel on the zone editor's canvas (fitted, not rotated). */
+async function screenPoint(x: number, y: number) {
+  await page.getByTestId('zone-stage').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('preview-canvas').boundingBox())!;
+  return { x: box.x + (x / photo.width) * box.width, y: box.y + (y / photo.height) * box.height };
+}
+
+/**
+ * What the preview canvas shows inside the scar zone against the plain photo (fetched again from
+ * the server): the share of zone pixels that differ, their mean darkening, and a checksum of the
+ * zone's pixels. Only the part right of the before/after split shows the preview.
+ */
+async function previewInZone(zoneId: string) {
+  return page.evaluate(async (id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
+    const polygon = document.querySelector<SVGPolygonElement>(`[data-zone="${id}"]`)!;
+    const points = polygon
+      .getAttribute('points')!
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split(',').map(Number) as [number, number]);
+    const w = canvas.width;
+    const h = canvas.height;
+    const shown = canvas.getContext('2d')!.getImageData(0, 0, w, h).data;
+    const photoId = /\/photos\/([0-9a-f-]{36})\/preview$/.exec(location.pathname)![1]!;
+    const img = new Image();
+    img.src = `/api/photos/${photoId}/file?size=preview`;
+    await img.decode();
+    const plain = document.createElement('canvas');
+    plain.width = w;
+    plain.height = h;
+    const ctx = plain.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, w, h);
+    const before = ctx.getImageData(0, 0, w, h).data;
+    const inside = (x: number, y: number) => {
+      let hit = false;
+      for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+        const [xi, yi] = points[i]!;
+        const [xj, yj] = points[j]!;
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+      }
+      return hit;
+    };
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    let count = 0;
+    let differ = 0;
+    let darkening = 0;
+    let sum = 0;
+    for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++)
+      for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
+        if (x < 0 || y < 0 || x >= w || y >= h || !inside(x + 0.5, y + 0.5)) continue;
+        const o = (y * w + x) * 4;
+        const lum = (d: Uint8ClampedArray) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
+        const delta = lum(before) - lum(shown);
+        count++;
+        if (Math.abs(delta) > 6) differ++;
+        darkening += delta;
+        sum = (sum * 31 + shown[o]! + 7 * shown[o + 1]! + 13 * shown[o + 2]!) % 1_000_000_007;
+      }
+    // Far from the zone (the top rows of the photo) the preview leaves the skin alone.
+    let outside = 0;
+    let outsideDiffer = 0;
+    for (let y = 0; y < Math.min(...ys) - 40; y += 3)
+      for (let x = 0; x < w; x += 3) {
+        const o = (y * w + x) * 4;
+        outside++;
+        if (Math.abs(before[o]! - shown[o]!) > 6) outsideDiffer++;
+      }
+    return {
+      pixels: count,
+      differ: differ / Math.max(1, count),
+      darkening: darkening / Math.max(1, count),
+      checksum: sum,
+      outsideDiffer: outsideDiffer / Math.max(1, outside),
+    };
+  }, zoneId);
+}
+
+beforeAll(async () => {
+  photo = await makeScarPhoto(join(work, 'strip-scar.jpg'));
+  browser = await launchChromium();
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('consultation to plan to preview', () => {
+  it('signs in as the artist and creates a new client', async () => {
+    await signIn(page, demoSignIn('artist'));
+    artistName = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/session');
+      return ((await res.json()) as { user: { name: string } }).user.name;
+    });
+    expect(artistName).not.toBe('');
+    await page.getByTestId('new-client').click();
+    const dialog = page.getByRole('dialog', { name: 'New client' });
+    await dialog.getByLabel(/^Given name/).fill('Łukasz');
+    await dialog.getByLabel(/^Family name/).fill(familyName);
+    await dialog.getByLabel(/^Email/).fill(`lukasz.${suffix}@example.pl`);
+    await screenshot(page, '70-new-client');
+    await dialog.getByTestId('create-client-submit').click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    clientUrl = page.url();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toContain(clientName);
+  });
+
+  it('assesses the client: Norwood stage, skin, goal, an FUT strip scar on the diagram, screening', async () => {
+    await page.getByTestId('tab-consultations').click();
+    await page.getByTestId('new-consultation').click();
+    await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
+    consultationUrl = page.url();
+    const form = page.getByTestId('assessment-form');
+    await form.waitFor();
+    expect(await page.getByTestId('consultation-title').textContent()).toContain(clientName);
+
+    await page.getByTestId('assessment-age').fill('41');
+    await choose(page.getByTestId('assessment-hair-colour'), 'Dark brown');
+    await page.getByTestId('assessment-fitzpatrick').getByText('III', { exact: true }).click();
+    await form.getByText('Scar camouflage', { exact: true }).click();
+    expect(await page.getByTestId('goal-scar-camouflage').isChecked()).toBe(true);
+    await choose(page.getByTestId('assessment-scale'), 'Norwood-Hamilton');
+    await choose(page.getByTestId('assessment-stage'), /^III$/);
+
+    await page.getByTestId('assessment-scar-state').getByText('Scars', { exact: true }).click();
+    const scar = page.getByTestId('scar-0');
+    await scar.waitFor();
+    expect(await page.getByTestId('scar-0-cause').inputValue()).toBe('FUT strip');
+    // Tap the back of the head on the top-view diagram: the region follows the tap.
+    const diagram = page.getByTestId('scar-0-diagram');
+    // Scrolled to the middle, clear of the sticky save bar at the bottom.
+    await diagram.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const head = (await diagram.boundingBox())!;
+    await page.mouse.click(head.x + head.width * 0.5, head.y + head.height * 0.8);
+    await expect.poll(() => page.getByTestId('scar-0-region').inputValue()).toBe('Back');
+    await page.getByTestId('scar-0-length').fill('180');
+    await page.getByTestId('scar-0-width').fill('4');
+    await choose(page.getByTestId('scar-0-texture'), 'Flat');
+    await choose(page.getByTestId('scar-0-colour'), 'Lighter (hypopigmented)');
+    await page.getByTestId('scar-0-age').fill('36');
+
+    for (const key of [
+      'keloidHistory',
+      'hypertrophicScarringTendency',
+      'activeScalpCondition',
+      'sunburnOrWounds',
+      'severeScalpDryness',
+      'wartsOrMolesInArea',
+      'herpesOnScalp',
+      'pihTendency',
+      'vitiligo',
+      'anticoagulants',
+      'bleedingDisorder',
+      'diabetes',
+      'immuneCondition',
+      'heartConditionOrHighBloodPressure',
+      'epilepsy',
+      'liverDisease',
+      'infectiousDisease',
+      'steroidsOrRetinoids',
+      'antibiotics',
+      'pregnant',
+      'breastfeeding',
+      'chemotherapyPlanned',
+      'inkAllergy',
+      'activeProgressiveHairLoss',
+      'temporaryAlopecia',
+    ])
+      await answer(`screening-${key}`, 'No');
+    for (const key of ['isotretinoin', 'chemotherapy', 'laserRemoval', 'scalpSurgery'])
+      await answer(`screening-${key}`, 'Never');
+    // The strip was cut for a hair transplant three years ago.
+    await answer('screening-hairTransplant', 'Yes');
+    await page.getByTestId('screening-hairTransplant-elapsed').fill('36');
+    // The form is long and its save bar sticks to the bottom of the window: pictures of the window.
+    await scar.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await fullScreenshot(page, '71-assessment-scar', false);
+    await page
+      .getByTestId('screening-hairTransplant-row')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await fullScreenshot(page, '72-assessment-screening', false);
+
+    await page.getByTestId('save-assessment').click();
+    await page.getByText('Assessment saved.').waitFor();
+    await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(0);
+
+    // What was saved comes back from the server.
+    await page.reload();
+    await form.waitFor();
+    expect(await page.getByTestId('scar-0-length').inputValue()).toBe('180');
+    expect(await page.getByTestId('scar-0-region').inputValue()).toBe('Back');
+    expect(await page.getByTestId('assessment-stage').inputValue()).toBe('III');
+    expect(await page.getByTestId('screening-hairTransplant-elapsed').inputValue()).toBe('36');
+    expect(
+      await page
+        .getByTestId('assessment-fitzpatrick')
+        .getByRole('radio', { name: 'III', exact: true })
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByTestId('goal-scar-camouflage').isChecked()).toBe(true);
+    await screenshot(page, '73-assessment-saved', false);
+
+    // The plan from the rules, which the zone editor starts its values from.
+    await page.getByTestId('tab-plan').click();
+    await page.getByTestId('make-plan').click();
+    await page.getByTestId('plan-document').waitFor();
+    expect(await page.getByTestId('plan-eligibility').textContent()).toBe('Eligible');
+    expect(await page.getByTestId('plan-version').textContent()).toBe('Version 1');
+    expect(await page.getByTestId('plan-reasons').textContent()).toMatch(/\S/);
+    await screenshot(page, '74-plan-made');
+  });
+
+  it('uploads a photo of the scar with its view and date', async () => {
+    await page.goto(`${clientUrl}?tab=photos`);
+    await choose(page.getByTestId('photo-view'), 'Back');
+    const date = page.getByLabel('Taken on');
+    await date.fill('2025-03-14');
+    await date.press('Enter');
+    await date.blur();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('upload-photo').click();
+    await (await chooser).setFiles(photo.path);
+    const card = page.getByTestId('photo-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Back');
+    expect(await card.textContent()).toContain('Mar 14, 2025');
+    // The thumbnail shows the photo (made by a job on the server).
+    await expect
+      .poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    await screenshot(page, '75-photo-uploaded');
+  });
+
+  it('calibrates with the ruler, runs the analysis and accepts its strip scar', async () => {
+    await page.getByTestId('open-preview').click();
+    await page.waitForURL(/\/photos\/[0-9a-f-]{36}\/preview$/);
+    editorUrl = page.url();
+    await page.getByTestId('zone-editor').waitFor();
+    expect(await page.getByTestId('preview-timing').textContent()).toBe(
+      'Calibrate the photo first (ruler or px/mm).',
+    );
+
+    await page.getByTestId('tool-ruler').click();
+    for (const mark of [photo.ruler.a, photo.ruler.b]) {
+      const at = await screenPoint(mark.x, mark.y);
+      await page.mouse.click(at.x, at.y);
+    }
+    await page.getByTestId('ruler-mm').fill(String(photo.ruler.mm));
+    await expect.poll(() => page.getByTestId('apply-ruler').textContent()).toMatch(/^Use \d+\.\d\d px\/mm$/);
+    await screenshot(page, '76-ruler');
+    await page.getByTestId('apply-ruler').click();
+    const calibration = page.getByTestId('calibration-value');
+    await calibration.waitFor();
+    const pxPerMm = Number.parseFloat((await calibration.textContent())!);
+    expect(pxPerMm).toBeGreaterThan(SCAR_PHOTO_PX_PER_MM * 0.98);
+    expect(pxPerMm).toBeLessThan(SCAR_PHOTO_PX_PER_MM * 1.02);
+
+    await page.getByTestId('run-analysis').click();
+    await expect
+      .poll(() => page.getByTestId('analysis-status').textContent(), { timeout: 60_000 })
+      .toBe('Done');
+    const result = await page.getByTestId('analysis-result').textContent();
+    expect(result).toMatch(/Follicle density \d+\/cm²/);
+    const strip = page
+      .getByTestId(/^suggestion-row-/)
+      .filter({ hasText: 'Strip scar' })
+      .first();
+    await strip.waitFor();
+    await screenshot(page, '77-analysis-suggestions');
+    await strip.getByRole('button', { name: 'Accept' }).click();
+    await page.locator('[data-zone="scar-1"]').waitFor();
+    // The accepted zone lies on the scar drawn across the photo.
+    const zone = await page
+      .locator('[data-zone="scar-1"]')
+      .evaluate((p: SVGPolygonElement) => p.getAttribute('points'));
+    const xs = zone!
+      .trim()
+      .split(/\s+/)
+      .map((p) => Number(p.split(',')[0]));
+    const k =
+      (await page.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => c.width)) / photo.width;
+    expect(Math.min(...xs) / k).toBeGreaterThan(photo.scar.x0 - 100);
+    expect(Math.max(...xs) / k).toBeLessThan(photo.scar.x1 + 100);
+  });
+
+  it('paints the ends of the strip onto the scar zone with the brush, and erases a painted patch', async () => {
+    const k =
+      (await page.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => c.width)) / photo.width;
+    const zonePoints = async (id: string) =>
+      (await page
+        .locator(`[data-zone="${id}"]`)
+        .evaluate((p: SVGPolygonElement) => p.getAttribute('points')))!
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.split(',').map((v) => Number(v) / k) as [number, number]);
+    const area = (pts: [number, number][]) =>
+      Math.abs(
+        pts.reduce(
+          (a, [x, y], i) => a + x * pts[(i + 1) % pts.length]![1] - pts[(i + 1) % pts.length]![0] * y,
+          0,
+        ),
+      ) / 2;
+    const drag = async (from: [number, number], to: [number, number], steps = 24) => {
+      const start = await screenPoint(...from);
+      const end = await screenPoint(...to);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(end.x, end.y, { steps });
+      await page.mouse.up();
+    };
+    const before = await zonePoints('scar-1');
+
+    // Select the accepted zone, then paint along the whole band (the scar drawn on the photo).
+    await page.getByTestId('tool-select').click();
+    const middle = await screenPoint((photo.scar.x0 + photo.scar.x1) / 2, photo.scar.y + 15);
+    await page.mouse.click(middle.x, middle.y);
+    await page.getByTestId('tool-paint').click();
+    expect(await page.getByTestId('brush-help').textContent()).toContain('Drag to paint onto scar-1');
+    const start = await screenPoint(photo.scar.x0, photo.scar.y - 20);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let t = 0; t <= 1.0001; t += 0.05) {
+      // the band's centre line: a quadratic curve sagging 35 px in the middle
+      const at = await screenPoint(
+        photo.scar.x0 + t * (photo.scar.x1 - photo.scar.x0),
+        photo.scar.y - 20 + 140 * t * (1 - t),
+      );
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+    }
+    await page.mouse.up();
+    const painted = await zonePoints('scar-1');
+    expect(area(painted)).toBeGreaterThan(area(before) * 1.2);
+    expect(Math.min(...painted.map((p) => p[0]))).toBeLessThan(photo.scar.x0 + 20);
+    expect(Math.max(...painted.map((p) => p[0]))).toBeGreaterThan(photo.scar.x1 - 20);
+    expect(await page.locator('[data-zone]').count()).toBe(1);
+    await screenshot(page, '77b-brush-painted');
+
+    // With nothing selected the brush paints a new zone of the chosen kind; the eraser takes it away.
+    await page.getByTestId('tool-select').click();
+    const empty = await screenPoint(300, 300);
+    await page.mouse.click(empty.x, empty.y);
+    await page.getByTestId('tool-paint').click();
+    await page.getByTestId('brush-kind').getByText('Exclude').click();
+    await drag([250, 300], [450, 380]);
+    await page.locator('[data-zone="exclude-1"]').waitFor();
+    expect(area(await zonePoints('exclude-1'))).toBeGreaterThan(200 * 60);
+    await page.getByTestId('tool-erase').click();
+    expect(await page.getByTestId('brush-help').textContent()).toContain('erase from exclude-1');
+    await drag([250, 300], [450, 380]);
+    await expect.poll(() => page.locator('[data-zone="exclude-1"]').count()).toBe(0);
+    expect(await page.locator('[data-zone="scar-1"]').count()).toBe(1);
+    await page.getByTestId('tool-select').click();
+  });
+
+  it('shows the live preview in the zone, and the session slider changes it', async () => {
+    await expect
+      .poll(() => page.getByTestId('preview-timing').textContent(), { timeout: 30_000 })
+      .toMatch(/^Preview: \d+ ms, [\d,]+ dots$/);
+    // Split all the way to "after": the whole zone shows the preview.
+    const split = page.getByTestId('split-slider').getByRole('slider');
+    await split.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => split.getAttribute('aria-valuenow')).toBe('0');
+    const healed = await previewInZone('scar-1');
+    // Healed dots of 0.1 mm at 70/cm² cover a few per cent of the scar: the pixels they darken
+    // are few, but none change away from the zones.
+    expect(healed.pixels).toBeGreaterThan(5000);
+    expect(healed.differ).toBeGreaterThan(0.005);
+    expect(healed.darkening).toBeGreaterThan(0.1);
+    expect(healed.outsideDiffer).toBe(0);
+    await screenshot(page, '78-preview-healed');
+    // At 100 % one pixel of the screen photo is one of the screen: the dots as the artist sees them.
+    await page.getByTestId('zoom-100').click();
+    await page.getByTestId('show-zones').uncheck();
+    const stage = page.getByTestId('zone-stage');
+    await stage.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await stage.screenshot({ path: join(shots, '79-preview-healed-100pct.png') });
+    await page.getByTestId('show-zones').check();
+    await page.getByTestId('zoom-fit').click();
+
+    await page.getByTestId('stage-look').getByText('Session', { exact: true }).click();
+    const slider = page.getByTestId('session-slider').getByRole('slider');
+    await slider.waitFor();
+    const sessionText = page.getByTestId('session-of');
+    expect(await sessionText.textContent()).toMatch(/^Right after session 1 of \d$/);
+    await expect.poll(async () => (await previewInZone('scar-1')).checksum).not.toBe(healed.checksum);
+    const first = await previewInZone('scar-1');
+    await screenshot(page, '80-preview-session-1');
+    await slider.focus();
+    await page.keyboard.press('End');
+    sessions = Number(/of (\d)$/.exec((await sessionText.textContent())!)![1]);
+    expect(sessions).toBeGreaterThan(1);
+    expect(await sessionText.textContent()).toBe(`Right after session ${sessions} of ${sessions}`);
+    await expect.poll(async () => (await previewInZone('scar-1')).checksum).not.toBe(first.checksum);
+    const last = await previewInZone('scar-1');
+    // More sessions, more pigment in the zone.
+    expect(last.differ).toBeGreaterThan(first.differ);
+    expect(last.darkening).toBeGreaterThan(first.darkening);
+    expect(last.outsideDiffer).toBe(0);
+    await screenshot(page, '81-preview-last-session');
+  });
+
+  it('saves the zones: the full-resolution render runs with progress and scores the camouflage', async () => {
+    // What the page hears about the render while it waits: its progress, until done.
+    const progress: { url: string; status: string; progress: number }[] = [];
+    page.on('response', (res) => {
+      if (!/\/api\/renders\/[0-9a-f-]{36}\/status$/.test(res.url())) return;
+      void res
+        .json()
+        .then((body: { status: string; progress: number }) => progress.push({ url: res.url(), ...body }));
+    });
+    await page.getByTestId('save-zones').click();
+    await page.getByTestId('render-panel').waitFor();
+    await page.getByText('Zones saved. The full-resolution render has started.').waitFor();
+    await expect
+      .poll(() => page.getByTestId('render-status').textContent(), { timeout: 90_000 })
+      .toBe('Done');
+    await expect.poll(() => progress.at(-1)?.status).toBe('done');
+    expect(progress.at(-1)!.progress).toBe(100);
+    // Every session, the healed look and the fade.
+    // (The stored render, with its pictures and scores, is fetched once the progress says done.)
+    await expect.poll(() => page.getByTestId('render-stages').locator('img').count()).toBe(sessions + 2);
+
+    // The score the render stored: the scar zone differs less from the skin around it after.
+    const renderUrl = progress.at(-1)!.url.replace(/\/status$/, '');
+    const stored = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return (await res.json()) as {
+        camouflage: { zoneId: string; before: { deltaE00: number }; after: { deltaE00: number } }[];
+      };
+    }, renderUrl);
+    const scar = stored.camouflage.find((c) => c.zoneId === 'scar-1')!;
+    expect(scar.after.deltaE00).toBeLessThan(scar.before.deltaE00);
+    const shown = `ΔE00 ${scar.before.deltaE00.toFixed(1)} → ${scar.after.deltaE00.toFixed(1)}`;
+    expect(await page.getByTestId('camouflage-scar-1').textContent()).toContain(`scar-1: ${shown}`);
+    // The same score beside the scar zone in the list of zones.
+    expect(await page.getByTestId('zone-score-scar-1').textContent()).toBe(shown);
+    await screenshot(page, '82-render-done');
+  });
+
+  it('overrides one value of the plan with a reason and saves it as a new version', async () => {
+    await page.goto(`${consultationUrl}?tab=plan`);
+    await page.getByTestId('plan-document').waitFor();
+    const count = page.getByTestId('value-sessions.count');
+    const ruleSessions = Number((await count.textContent())!.trim());
+    await page.getByTestId('edit-sessions.count').click();
+    await page.getByTestId('override-value').fill(String(ruleSessions + 1));
+    await page.getByTestId('override-reason').fill(overrideReason);
+    await page.getByTestId('override-apply').click();
+    await page.getByTestId('plan-pending').waitFor();
+    await screenshot(page, '83-plan-override-pending');
+    await page.getByTestId('save-plan').click();
+    await page.getByText('Plan version 2 saved.').waitFor();
+    await expect.poll(() => page.getByTestId('plan-version').textContent()).toBe('Version 2');
+
+    expect(await page.getByTestId('rule-value-sessions.count').textContent()).toBe(String(ruleSessions));
+    expect(await count.textContent()).toContain(String(ruleSessions + 1));
+    const overrides = await page.getByTestId('plan-overrides').textContent();
+    expect(overrides).toContain('sessions.count');
+    expect(overrides).toContain(overrideReason);
+    expect(overrides).toContain(artistName);
+    await screenshot(page, '84-plan-override-saved');
+  });
+
+  it('downloads the consultation report, which is not blank and names the client', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-report').click();
+    const file = join(work, 'report.pdf');
+    await (await download).saveAs(file);
+    const look = await renderPdf(file, join(shots, '85-consultation-report-pdf.png'));
+    expect(look.ink.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...look.ink)).toBeGreaterThan(0.005);
+    const text = look.text.replace(/\s+/g, ' ');
+    expect(text).toContain(clientName);
+    expect(text).toContain('FUT strip scar · 180 mm × 4 mm');
+    expect(text).toContain(`Reason: ${overrideReason} (${artistName}`);
+  });
+
+  it('fits an iPad in portrait: the zone editor with its preview, and the plan', async () => {
+    const tablet = await newContext(browser, IPAD_PORTRAIT, { tablet: true });
+    try {
+      await tablet.addCookies(await context.cookies());
+      const ipad = await tablet.newPage();
+      await ipad.goto(editorUrl);
+      await expect
+        .poll(() => ipad.getByTestId('preview-timing').textContent(), { timeout: 30_000 })
+        .toMatch(/^Preview: \d+ ms, [\d,]+ dots$/);
+      expect(await ipad.getByTestId('zone-score-scar-1').textContent()).toMatch(/^ΔE00 [\d.]+ → [\d.]+$/);
+      // The accepted strip is a zone now: reopened, the editor does not offer it again.
+      await expect.poll(() => ipad.getByTestId('analysis-status').textContent()).toBe('Done');
+      await ipad.getByTestId('suggestions').waitFor();
+      expect(await ipad.getByTestId('suggestions').textContent()).not.toContain('Strip scar');
+      expect(await hasHorizontalScroll(ipad)).toBe(false);
+      await screenshot(ipad, '86-ipad-zone-editor');
+      await ipad.goto(`${consultationUrl}?tab=plan`);
+      await ipad.getByTestId('plan-overrides').waitFor();
+      expect(await hasHorizontalScroll(ipad)).toBe(false);
+      await screenshot(ipad, '87-ipad-plan');
+    } finally {
+      await tablet.close();
+    }
+  });
+});

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.schema.js';
+import { StaffRef } from './consultation.schema.js';
+import { ZonesFile } from './zones.schema.js';
+
+/*
+ * The zones an artist draws on one photo (a `ZonesFile` in the photo's own pixels) and the
+ * full-resolution renders the server makes of them: every session's fresh look, healed and
+ * faded, stored as PNG files, with the camouflage score of each scar zone once measured.
+ */
+
+export const SaveZonesRequest = z.strictObject({
+  zones: ZonesFile,
+  version: z.int().min(0).describe('the version you read (0 for a photo without zones): 409 when stale'),
+});
+export type SaveZonesRequest = z.infer<typeof SaveZonesRequest>;
+export type SaveZonesInput = z.input<typeof SaveZonesRequest>;
+
+export const RENDER_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const RenderStatus = z.enum(RENDER_STATUSES);
+export type RenderStatus = z.infer<typeof RenderStatus>;
+
+export const RENDER_LOOKS = ['fresh', 'healed', 'faded'] as const;
+
+export const RenderStageFile = z.object({
+  /** session-1 … session-N, healed, faded-5y (as `stipple simulate` names them). */
+  name: z.string().regex(/^[a-z0-9.-]+$/),
+  look: z.enum(RENDER_LOOKS),
+  afterSession: z.int().min(1),
+  years: z.number().nullable(),
+  width: z.int(),
+  height: z.int(),
+  bytes: z.int(),
+});
+export type RenderStageFile = z.infer<typeof RenderStageFile>;
+
+/** How visible one scar zone is against the skin around it (CIEDE2000 at a viewing distance). */
+export const CamouflageMeasure = z.object({
+  deltaE00: z.number(),
+  deltaE00P95: z.number(),
+  densityInside: z.number(),
+  densityAround: z.number(),
+  densityRatio: z.number().nullable(),
+});
+export type CamouflageMeasure = z.infer<typeof CamouflageMeasure>;
+
+export const ScarCamouflageScore = z.object({
+  zoneId: z.string(),
+  before: CamouflageMeasure,
+  after: CamouflageMeasure,
+  /** Before minus after: positive = less visible after treatment. */
+  deltaE00Reduction: z.number(),
+  viewingDistanceMm: z.number(),
+});
+export type ScarCamouflageScore = z.infer<typeof ScarCamouflageScore>;
+
+export const PreviewRender = z.object({
+  id: Id,
+  photoId: Id,
+  clientId: Id,
+  zonesVersion: z.int(),
+  status: RenderStatus,
+  /** 0-100 while it runs. */
+  progress: z.int().min(0).max(100),
+  stages: z.array(RenderStageFile),
+  /** Per scar zone; null until measured, or when the photo analysis is not available. */
+  camouflage: z.array(ScarCamouflageScore).nullable(),
+  /** What could not be measured or made, in words. */
+  notes: z.array(z.string()),
+  error: z.string().nullable(),
+  impressions: z.int().nullable(),
+  createdBy: StaffRef.nullable(),
+  createdAt: Timestamp,
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+});
+export type PreviewRender = z.infer<typeof PreviewRender>;
+
+export const PreviewRenderList = z.object({ items: z.array(PreviewRender) });
+export type PreviewRenderList = z.infer<typeof PreviewRenderList>;
+
+export const PhotoZones = z.object({
+  photoId: Id,
+  clientId: Id,
+  /** Null while nothing has been drawn on the photo. */
+  zones: ZonesFile.nullable(),
+  version: z.int().min(0),
+  updatedBy: StaffRef.nullable(),
+  updatedAt: Timestamp.nullable(),
+  latestRender: PreviewRender.nullable(),
+});
+export type PhotoZones = z.infer<typeof PhotoZones>;
+
+/** A photo with zones, for the studio's preview list. */
+export const PreviewListItem = z.object({
+  photoId: Id,
+  clientId: Id,
+  clientName: z.string(),
+  view: z.string(),
+  takenOn: z.string(),
+  zoneCount: z.int(),
+  version: z.int(),
+  updatedAt: Timestamp,
+  latestRender: z
+    .object({ id: Id, status: RenderStatus, progress: z.int(), finishedAt: Timestamp.nullable() })
+    .nullable(),
+});
+export type PreviewListItem = z.infer<typeof PreviewListItem>;
+export const PreviewList = z.object({ items: z.array(PreviewListItem) });
+export type PreviewList = z.infer<typeof PreviewList>;
+
+/** A scar region the photo analysis suggests; the artist accepts (it becomes a scar zone) or dismisses it. */
+export const AnalysisSuggestion = z.object({
+  id: z.string(),
+  kind: z.enum(['strip', 'fue', 'patch']),
+  /** Outline in the photo's own pixels. */
+  polygon: z.array(z.tuple([z.number(), z.number()])),
+  areaCm2: z.number().nullable(),
+  confidence: z.number(),
+  reasons: z.array(z.string()),
+});
+export type AnalysisSuggestion = z.infer<typeof AnalysisSuggestion>;
+
+/** The photo analysis as the zone editor shows it: density, scar suggestions and the follicles found. */
+export const PhotoAnalysisRecord = z.object({
+  photoId: Id,
+  status: RenderStatus,
+  /** The calibration the analysis ran with (null: uncalibrated, nothing per cm²). */
+  pxPerMm: z.number().nullable(),
+  /** True when the photo's calibration changed after the analysis ran. */
+  stale: z.boolean(),
+  follicleCount: z.int().nullable(),
+  density: z
+    .object({ perCm2Median: z.number(), perCm2P10: z.number(), perCm2P90: z.number(), areaCm2: z.number() })
+    .nullable(),
+  dotDiameterMm: z.number().nullable(),
+  resolvedFraction: z.number().nullable(),
+  suggestions: z.array(AnalysisSuggestion),
+  notes: z.array(z.string()),
+  /** Follicle centres as x0, y0, x1, y1, … (photo pixels, rounded). */
+  follicles: z.array(z.number()),
+  error: z.string().nullable(),
+  createdAt: Timestamp,
+  finishedAt: Timestamp.nullable(),
+});
+export type PhotoAnalysisRecord = z.infer<typeof PhotoAnalysisRecord>;

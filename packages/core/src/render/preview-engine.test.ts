@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
+import { coverage, minDistanceRatio, type PointSet } from '../sampling/point-set-metrics.js';
+import { exclusionRadiusPx } from '../sampling/sample-impressions.js';
+import { buildDensityField } from './density-field.js';
+import type { ImpressionSet } from './impression-set.js';
+import { PreviewEngine } from './preview-engine.js';
+
+const W = 800;
+const H = 600;
+const PX = 5;
+
+const scarAt = (dx: number, dy: number): [number, number][] => [
+  [250 + dx, 400 + dy],
+  [420 + dx, 420 + dy],
+  [560 + dx, 430 + dy],
+  [562 + dx, 448 + dy],
+  [420 + dx, 440 + dy],
+  [248 + dx, 418 + dy],
+];
+
+function spec(
+  options: {
+    dx?: number;
+    dy?: number;
+    scarDensity?: number;
+    shade?: number;
+    mole?: boolean;
+    moleAt?: number;
+    scar?: boolean;
+  } = {},
+) {
+  const zones: ZonesFileInput['zones'] = [
+    {
+      id: 'crown',
+      kind: 'fill',
+      polygon: [
+        [100, 80],
+        [700, 70],
+        [740, 520],
+        [80, 540],
+      ],
+      densityPerCm2: 60,
+      shade: options.shade ?? 32,
+    },
+  ];
+  if (options.scar !== false)
+    zones.push({
+      id: 'strip',
+      kind: 'scar',
+      polygon: scarAt(options.dx ?? 0, options.dy ?? 0),
+      densityPerCm2: options.scarDensity ?? 80,
+      texture: 'flat',
+      featherMm: 2,
+    });
+  if (options.mole || options.moleAt !== undefined) {
+    const m = options.moleAt ?? 0;
+    zones.push({
+      id: 'mole',
+      kind: 'exclude',
+      polygon: [
+        [300 + m, 200],
+        [340 + m, 200],
+        [340 + m, 240],
+        [300 + m, 240],
+      ],
+      featherMm: 0,
+    });
+  }
+  return ZonesFile.parse({ calibration: { pxPerMm: PX }, seed: 5, sessions: 3, zones });
+}
+
+const primaries = (set: ImpressionSet): PointSet & { session: number[] } => {
+  const x: number[] = [];
+  const y: number[] = [];
+  const session: number[] = [];
+  for (let i = 0; i < set.count; i++)
+    if (set.primary[i]) {
+      x.push(set.x[i]!);
+      y.push(set.y[i]!);
+      session.push(set.session[i]!);
+    }
+  return { count: x.length, x, y, session };
+};
+
+/** Spacing and gaps where the zone is at its full density (feathered edges vary within a cell). */
+function quality(engine: PreviewEngine, set: ImpressionSet) {
+  const field = engine.densityField!;
+  const at = (x: number, y: number) => field[Math.min(H - 1, y | 0) * W + Math.min(W - 1, x | 0)]!;
+  const plateau = (x: number, y: number) => Math.abs(at(x, y) - 60) < 1e-3;
+  const radiusAt = (x: number, y: number) => (plateau(x, y) ? exclusionRadiusPx(60, PX) : 0);
+  const all = primaries(set);
+  const keep = Array.from({ length: all.count }, (_, i) => i).filter((i) => plateau(all.x[i]!, all.y[i]!));
+  const points = { count: keep.length, x: keep.map((i) => all.x[i]!), y: keep.map((i) => all.y[i]!) };
+  const r = exclusionRadiusPx(60, PX);
+  return {
+    spacing: minDistanceRatio(points, W, H, () => r, r),
+    gaps: coverage(all, W, H, radiusAt, r, 3).uncoveredFraction,
+  };
+}
+
+const inScarCore = (x: number, y: number, dx = 0, dy = 0) =>
+  x > 270 + dx && x < 540 + dx && y > 412 + dy && y < 436 + dy;
+
+describe('PreviewEngine', () => {
+  it('composes exactly the density field of buildDensityField, edit after edit', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    for (const s of [
+      spec(),
+      spec({ dx: 12, dy: -5 }),
+      spec({ dx: 12, dy: -5, scarDensity: 50 }),
+      spec({ dx: 12, dy: -5, scarDensity: 50, mole: true }),
+      spec({ dx: -20, dy: 8, mole: true }),
+    ]) {
+      engine.update(s);
+      const expected = buildDensityField(s, { width: W, height: H }).field.perCm2;
+      const actual = engine.densityField!;
+      let differing = 0;
+      for (let i = 0; i < expected.length; i++) if (actual[i] !== expected[i]) differing++;
+      expect(actual.length).toBe(expected.length);
+      expect(differing).toBe(0);
+    }
+  });
+
+  it('keeps every impression outside the window an edit changed, and resamples only that window', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    const first = engine.update(spec());
+    expect(first.change.kind).toBe('full');
+    const before = primaries(first.impressions);
+    const moved = engine.update(spec({ dx: 15, dy: 6 }));
+    expect(moved.change.kind).toBe('window');
+    const rect = moved.change.rect!;
+    expect((rect.x1 - rect.x0) * (rect.y1 - rect.y0)).toBeLessThan(0.15 * W * H);
+    const after = new Set(
+      Array.from({ length: moved.impressions.count }, (_, i) =>
+        moved.impressions.primary[i] ? `${moved.impressions.x[i]},${moved.impressions.y[i]}` : '',
+      ),
+    );
+    let outside = 0;
+    for (let i = 0; i < before.count; i++) {
+      const x = before.x[i]!;
+      const y = before.y[i]!;
+      if (x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1) continue;
+      outside++;
+      expect(after.has(`${x},${y}`)).toBe(true);
+    }
+    expect(outside).toBe(moved.kept);
+    expect(moved.placed).toBeGreaterThan(20);
+  });
+
+  it('keeps the spacing and coverage of a full sample across the seams, after many edits', () => {
+    // An exclusion dragged across a uniform zone: every seam lies in skin of one density.
+    const engine = new PreviewEngine({ width: W, height: H });
+    let frame = engine.update(spec({ scar: false, moleAt: 0 }));
+    const full = quality(engine, frame.impressions);
+    for (let k = 1; k <= 12; k++) frame = engine.update(spec({ scar: false, moleAt: 9 * k }));
+    expect(frame.change.kind).toBe('window');
+    const edited = quality(engine, frame.impressions);
+    expect(full.spacing).toBeGreaterThan(0.85);
+    expect(edited.spacing).toBeGreaterThanOrEqual(full.spacing - 0.05);
+    expect(edited.gaps).toBeLessThanOrEqual(full.gaps + 0.003);
+  });
+
+  it('places as many impressions in the scar, session by session, as a fresh build would', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    engine.update(spec());
+    engine.update(spec({ dx: 10 }));
+    const frame = engine.update(spec({ dx: 24, dy: 3 }));
+    const fresh = new PreviewEngine({ width: W, height: H }).update(spec({ dx: 24, dy: 3 }));
+    const countIn = (set: ImpressionSet) => {
+      const p = primaries(set);
+      const bySession = [0, 0, 0];
+      for (let i = 0; i < p.count; i++)
+        if (inScarCore(p.x[i]!, p.y[i]!, 24, 3)) bySession[p.session[i]! - 1]! += 1;
+      return bySession;
+    };
+    const edited = countIn(frame.impressions);
+    const built = countIn(fresh.impressions);
+    const total = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(total(built)).toBeGreaterThan(40);
+    expect(Math.abs(total(edited) - total(built))).toBeLessThanOrEqual(0.1 * total(built));
+    // Sessions 30 % → 70 % → 100 % of the pattern (domain.md §8), here as well as in a fresh build.
+    const cumulative = [edited[0]!, edited[0]! + edited[1]!, total(edited)].map((n) => n / total(edited));
+    expect(cumulative[0]).toBeGreaterThan(0.2);
+    expect(cumulative[0]).toBeLessThan(0.4);
+    expect(cumulative[1]).toBeGreaterThan(0.6);
+    expect(cumulative[1]).toBeLessThan(0.8);
+  });
+
+  it('recolours without moving a dot when only the shade changes', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    const a = engine.update(spec());
+    const b = engine.update(spec({ shade: 45 }));
+    expect(b.change.kind).toBe('appearance');
+    expect(b.placed).toBe(0);
+    expect(Array.from(b.impressions.x)).toEqual(Array.from(a.impressions.x));
+    const crown = (set: ImpressionSet) => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < set.count; i++)
+        if (set.zone[i] === 0) {
+          sum += set.darkness[i]!;
+          n++;
+        }
+      return sum / n;
+    };
+    expect(crown(b.impressions)).toBeLessThan(crown(a.impressions));
+  });
+
+  it('leaves an excluded mole untouched and starts over when the calibration changes', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    engine.update(spec());
+    const frame = engine.update(spec({ mole: true }));
+    expect(frame.change.kind).toBe('window');
+    for (let i = 0; i < frame.impressions.count; i++) {
+      const x = frame.impressions.x[i]!;
+      const y = frame.impressions.y[i]!;
+      if (frame.impressions.primary[i]) expect(x >= 300 && x < 340 && y >= 200 && y < 240).toBe(false);
+    }
+    const recalibrated = engine.update(ZonesFile.parse({ ...spec(), calibration: { pxPerMm: 6 } }));
+    expect(recalibrated.change.kind).toBe('full');
+  });
+});

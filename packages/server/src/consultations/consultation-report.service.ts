@@ -1,0 +1,98 @@
+// The consultation report: gathers the consultation, its latest saved plan, the client's photos
+// with their newest healed render, and writes the PDF in the client's language (English or
+// Chinese; other languages get English). Reading it is audited like reading the consultation.
+import type { Assessment, Plan, ScarCamouflageScore } from '@stipple/core';
+import { audit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { CLINICAL, requireRole } from '../auth/roles.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { clientRepository } from '../clients/client.repository.js';
+import type { Database } from '../db/database.js';
+import { docLocale } from '../documents/format.js';
+import { notFound } from '../http/app-error.js';
+import { photoRepository } from '../photos/photo.repository.js';
+import { previewRepository, type StoredStage } from '../previews/preview.repository.js';
+import { studioRepository } from '../studio/studio.repository.js';
+import { formatName } from '../text/person-name.js';
+import { consultationReportPdf, type ReportPreview } from './consultation-report-pdf.js';
+import { consultationRepository } from './consultation.repository.js';
+import { localisePlan } from './plan-translation.js';
+
+/** Photos taken this many days either side of the consultation count as its photos. */
+const PHOTO_WINDOW_DAYS = 30;
+
+export class ConsultationReportService {
+  constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
+
+  async report(actor: Actor, consultationId: string): Promise<{ pdf: Buffer; filename: string }> {
+    requireRole(actor, CLINICAL, 'Consultation reports');
+    const data = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const consultation = await consultationRepository.findById(tx, consultationId);
+      if (!consultation) throw notFound('Consultation');
+      const client = (await clientRepository.findById(tx, consultation.clientId))!;
+      const studio = (await studioRepository.findById(tx, actor.studioId))!;
+      const plan = await consultationRepository.latestPlan(tx, consultationId);
+      const photos = await photoRepository.listByClient(tx, consultation.clientId);
+      const renders = await previewRepository.latestDoneRenders(
+        tx,
+        photos.map((p) => p.id),
+      );
+      await audit(tx, actor, 'consultation.report', 'consultation', consultationId, {
+        clientId: consultation.clientId,
+        planVersion: plan?.version ?? null,
+        photos: photos.length,
+      });
+      return { consultation, client, studio, plan, photos, renders };
+    });
+    const { consultation, client, studio, plan, photos, renders } = data;
+    const locale = docLocale(client.preferredLanguage);
+
+    // One photo per view: the newest with a healed render, else the newest near the consultation.
+    const renderOf = new Map(renders.map((r) => [r.photoId, r]));
+    const near = (takenOn: string) =>
+      Math.abs(Date.parse(takenOn) - Date.parse(consultation.consultationDate)) <=
+      PHOTO_WINDOW_DAYS * 86_400_000;
+    const byView = new Map<string, (typeof photos)[number]>();
+    for (const p of [...photos].reverse()) {
+      const chosen = byView.get(p.view);
+      const better = renderOf.has(p.id) && (!chosen || !renderOf.has(chosen.id));
+      if ((!chosen && (renderOf.has(p.id) || near(p.takenOn))) || better) byView.set(p.view, p);
+    }
+    const previews: ReportPreview[] = [];
+    for (const p of byView.values()) {
+      const render = renderOf.get(p.id);
+      const healed = (render?.stages as StoredStage[] | undefined)?.find((s) => s.look === 'healed');
+      previews.push({
+        view: p.view,
+        takenOn: p.takenOn,
+        photo: await this.deps.blobs.get(p.previewSha256 ?? p.sha256),
+        healed: healed ? await this.deps.blobs.get(healed.previewSha256) : null,
+        camouflage: (render?.camouflage as ScarCamouflageScore[] | null | undefined) ?? null,
+      });
+    }
+
+    const savedPlan = plan?.plan as Plan | undefined;
+    const pdf = await consultationReportPdf({
+      locale,
+      studioName: studio.name,
+      timeZone: studio.timeZone,
+      clientName: formatName(client),
+      consultationDate: consultation.consultationDate,
+      artistName: consultation.artistName,
+      assessment: consultation.assessment as unknown as Assessment,
+      plan:
+        plan && savedPlan
+          ? {
+              version: plan.version,
+              savedAt: plan.createdAt,
+              savedBy: plan.createdByName,
+              plan: localisePlan(savedPlan, plan.assessment as unknown as Assessment, locale),
+            }
+          : null,
+      previews,
+      pricePerSession: null,
+      generatedAt: new Date(),
+    });
+    return { pdf, filename: `consultation-${consultation.consultationDate}.pdf` };
+  }
+}

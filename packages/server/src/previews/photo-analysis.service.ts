@@ -1,0 +1,256 @@
+// The photo analysis of @stipple/core (follicles, density, scar suggestions) run on the stored
+// original by a job, and the camouflage score of the preview renders. The full result (every
+// follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
+import {
+  analyzePhoto,
+  compareCamouflage,
+  type FollicleAnalysis,
+  type PhotoAnalysis,
+  type PhotoAnalysisRecord,
+  type ScarCamouflageScore,
+  type ZonesFile,
+} from '@stipple/core';
+import type { FastifyBaseLogger } from 'fastify';
+import { audit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { CLINICAL, requireRole } from '../auth/roles.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { Database } from '../db/database.js';
+import { notFound } from '../http/app-error.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { decodeRgb } from '../media/image-processing.js';
+import { photoRepository } from '../photos/photo.repository.js';
+import { previewRepository, type AnalysisRow } from './preview.repository.js';
+import type { AnalysisAccess } from './preview.service.js';
+
+export const PHOTO_ANALYSIS_JOB = 'photo.analysis';
+
+/** What the row keeps of an analysis (the blob has the rest). */
+interface AnalysisSummary {
+  follicleCount: number;
+  density: PhotoAnalysis['density'];
+  dotDiameterMm: number | null;
+  resolvedFraction: number;
+  suggestions: PhotoAnalysisRecord['suggestions'];
+  notes: string[];
+}
+
+const samePxPerMm = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a / b - 1) < 1e-6;
+
+export class PhotoAnalysisService implements AnalysisAccess {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      blobs: BlobStore;
+      jobs: () => JobQueue | undefined;
+      log: FastifyBaseLogger;
+    },
+  ) {}
+
+  /** Starts (or restarts) the analysis of a photo with its current calibration. */
+  async start(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord> {
+    requireRole(actor, CLINICAL, 'Photo analysis');
+    const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const photo = await photoRepository.findById(tx, photoId);
+      if (!photo) throw notFound('Photo');
+      const saved = await previewRepository.upsertAnalysis(tx, {
+        studioId: actor.studioId,
+        photoId,
+        clientId: photo.clientId,
+        status: 'queued',
+        pxPerMm: photo.pxPerMm,
+        createdBy: actor.userId,
+      });
+      await audit(tx, actor, 'analysis.start', 'photo', photoId, {
+        clientId: photo.clientId,
+        pxPerMm: photo.pxPerMm,
+      });
+      return saved;
+    });
+    try {
+      await this.deps.jobs()?.send(PHOTO_ANALYSIS_JOB, { studioId: actor.studioId, analysisId: row.id });
+    } catch (err) {
+      this.deps.log.error({ err, photoId }, 'could not queue the photo analysis');
+    }
+    return this.toRecord(row, row.pxPerMm, null);
+  }
+
+  async get(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord | null> {
+    requireRole(actor, CLINICAL, 'Photo analysis');
+    const found = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const photo = await photoRepository.findById(tx, photoId);
+      if (!photo) throw notFound('Photo');
+      const row = await previewRepository.findAnalysis(tx, photoId);
+      if (row) await audit(tx, actor, 'analysis.read', 'photo', photoId, { clientId: photo.clientId });
+      return row ? { row, photoPxPerMm: photo.pxPerMm } : null;
+    });
+    if (!found) return null;
+    const full =
+      found.row.status === 'done' && found.row.resultSha256
+        ? await this.result(found.row.resultSha256)
+        : null;
+    return this.toRecord(found.row, found.photoPxPerMm, full);
+  }
+
+  /** The job. */
+  async run(studioId: string, analysisId: string): Promise<void> {
+    const { db, blobs, log } = this.deps;
+    const analysis = await db.withStudio(studioId, (tx) =>
+      previewRepository.findAnalysisById(tx, analysisId),
+    );
+    if (!analysis || analysis.status === 'done') return;
+    await db.withStudio(studioId, (tx) =>
+      previewRepository.updateAnalysis(tx, analysisId, { status: 'running' }),
+    );
+    try {
+      const photo = await db.withStudio(studioId, (tx) => photoRepository.findById(tx, analysis.photoId));
+      if (!photo) throw new Error('the photo is gone');
+      const image = await decodeRgb(await blobs.get(photo.sha256));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const result = analyzePhoto(image, photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {});
+      const stored = await blobs.put(Buffer.from(JSON.stringify(result)));
+      const summary: AnalysisSummary = {
+        follicleCount: result.follicles.length,
+        density: result.density,
+        dotDiameterMm: result.dotDiameterMm,
+        resolvedFraction: result.resolvability.resolvedFraction,
+        suggestions: result.scarSuggestions.map((s, i) => ({
+          id: `suggestion-${i + 1}`,
+          kind: s.kind,
+          polygon: s.polygon,
+          areaCm2: s.areaCm2,
+          confidence: s.confidence,
+          reasons: s.reasons,
+        })),
+        notes: result.notes,
+      };
+      await db.withStudio(studioId, (tx) =>
+        previewRepository.updateAnalysis(tx, analysisId, {
+          status: 'done',
+          pxPerMm: result.pxPerMm,
+          summary: summary as unknown as Record<string, unknown>,
+          resultSha256: stored.sha256,
+          finishedAt: new Date(),
+        }),
+      );
+    } catch (err) {
+      log.error({ err, analysisId }, 'photo analysis failed');
+      await db.withStudio(studioId, (tx) =>
+        previewRepository.updateAnalysis(tx, analysisId, {
+          status: 'failed',
+          error: `The analysis failed: ${err instanceof Error ? err.message : String(err)}`,
+          finishedAt: new Date(),
+        }),
+      );
+    }
+  }
+
+  // ---- what the preview renders read ----
+
+  async follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined> {
+    const done = await this.doneAnalysis(studioId, photoId);
+    if (!done) return undefined;
+    const full = await this.result(done.resultSha256!);
+    return { follicles: full.follicles, density: full.density ?? {} };
+  }
+
+  async camouflage(
+    studioId: string,
+    photoId: string,
+    input: {
+      before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
+      after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
+      zones: ZonesFile;
+    },
+  ): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }> {
+    const scars = input.zones.zones.filter((z) => z.kind === 'scar');
+    if (scars.length === 0) return { scores: null, notes: [] };
+    const pxPerMm =
+      'pxPerMm' in input.zones.calibration
+        ? input.zones.calibration.pxPerMm
+        : Math.hypot(
+            input.zones.calibration.ruler.b[0] - input.zones.calibration.ruler.a[0],
+            input.zones.calibration.ruler.b[1] - input.zones.calibration.ruler.a[1],
+          ) / input.zones.calibration.ruler.mm;
+    try {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const compared = compareCamouflage(
+        input.before,
+        input.after,
+        scars.map((z) => ({ id: z.id, polygon: z.polygon.map(([x, y]) => [x, y] as [number, number]) })),
+        { pxPerMm },
+      );
+      return {
+        scores: compared.map((c) => ({
+          zoneId: c.id,
+          before: pick(c.before),
+          after: pick(c.after),
+          deltaE00Reduction: c.deltaE00Reduction,
+          viewingDistanceMm: 1000,
+        })),
+        notes: [],
+      };
+    } catch (err) {
+      // Keep the render: a score that cannot be measured is a note, not a failure.
+      void photoId;
+      return {
+        scores: null,
+        notes: [
+          `The camouflage score could not be measured: ${err instanceof Error ? err.message : String(err)}`,
+        ],
+      };
+    }
+  }
+
+  private async doneAnalysis(studioId: string, photoId: string): Promise<AnalysisRow | undefined> {
+    const row = await this.deps.db.withStudio(studioId, (tx) => previewRepository.findAnalysis(tx, photoId));
+    return row?.status === 'done' && row.resultSha256 ? row : undefined;
+  }
+
+  private async result(sha256: string): Promise<PhotoAnalysis> {
+    return JSON.parse((await this.deps.blobs.get(sha256)).toString('utf8')) as PhotoAnalysis;
+  }
+
+  private toRecord(
+    row: AnalysisRow,
+    photoPxPerMm: number | null,
+    full: PhotoAnalysis | null,
+  ): PhotoAnalysisRecord {
+    const summary = row.summary as unknown as AnalysisSummary | null;
+    const follicles: number[] = [];
+    for (const f of full?.follicles ?? []) follicles.push(Math.round(f.x), Math.round(f.y));
+    return {
+      photoId: row.photoId,
+      status: row.status,
+      pxPerMm: row.pxPerMm,
+      stale: row.status === 'done' && !samePxPerMm(row.pxPerMm, photoPxPerMm),
+      follicleCount: summary?.follicleCount ?? null,
+      density: summary?.density ?? null,
+      dotDiameterMm: summary?.dotDiameterMm ?? null,
+      resolvedFraction: summary?.resolvedFraction ?? null,
+      suggestions: summary?.suggestions ?? [],
+      notes: summary?.notes ?? [],
+      follicles,
+      error: row.error,
+      createdAt: row.createdAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+function pick(z: {
+  deltaE00: number;
+  deltaE00P95: number;
+  densityInside: number;
+  densityAround: number;
+  densityRatio: number | null;
+}) {
+  return {
+    deltaE00: z.deltaE00,
+    deltaE00P95: z.deltaE00P95,
+    densityInside: z.densityInside,
+    densityAround: z.densityAround,
+    densityRatio: z.densityRatio,
+  };
+}

@@ -1,0 +1,422 @@
+// Zones and previews: the zones an artist draws on a photo (one ZonesFile per photo, versioned),
+// and the full-resolution render every save starts as a job (low concurrency: the job queue runs
+// one at a time). The stage images go to the blob store; the render row tracks progress, the
+// stages, and the camouflage score of each scar zone once measured. Clinical records: owners and
+// artists only.
+import type {
+  FollicleAnalysis,
+  PhotoZones,
+  PreviewList,
+  PreviewRender,
+  PreviewRenderList,
+  SaveZonesRequest,
+  ScarCamouflageScore,
+  ZonesFile,
+} from '@stipple/core';
+import { ZoneError } from '@stipple/core';
+import type { FastifyBaseLogger } from 'fastify';
+import { audit } from '../audit/audit-trail.js';
+import type { Actor } from '../auth/actor.js';
+import { CLINICAL, requireRole } from '../auth/roles.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { Database } from '../db/database.js';
+import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { decodeRgb } from '../media/image-processing.js';
+import { photoRepository } from '../photos/photo.repository.js';
+import { formatName } from '../text/person-name.js';
+import {
+  previewRepository,
+  type RenderView,
+  type StoredStage,
+  type ZonesView,
+} from './preview.repository.js';
+import { renderZones } from './render-zones.js';
+
+export const PREVIEW_RENDER_JOB = 'preview.render';
+
+/** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
+export interface AnalysisAccess {
+  follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
+  camouflage(
+    studioId: string,
+    photoId: string,
+    input: {
+      before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
+      after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
+      zones: ZonesFile;
+    },
+  ): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
+}
+
+export const toRender = (row: RenderView): PreviewRender => ({
+  id: row.id,
+  photoId: row.photoId,
+  clientId: row.clientId,
+  zonesVersion: row.zonesVersion,
+  status: row.status,
+  progress: row.progress,
+  stages: (row.stages as StoredStage[]).map((s) => ({
+    name: s.name,
+    look: s.look,
+    afterSession: s.afterSession,
+    years: s.years,
+    width: s.width,
+    height: s.height,
+    bytes: s.bytes,
+  })),
+  camouflage: (row.camouflage as ScarCamouflageScore[] | null) ?? null,
+  notes: row.notes,
+  error: row.error,
+  impressions: row.impressions,
+  createdBy: row.createdBy ? { id: row.createdBy, name: row.createdByName ?? '' } : null,
+  createdAt: row.createdAt.toISOString(),
+  startedAt: row.startedAt?.toISOString() ?? null,
+  finishedAt: row.finishedAt?.toISOString() ?? null,
+});
+
+const toPhotoZones = (
+  photo: { id: string; clientId: string },
+  zones: ZonesView | undefined,
+  latest: RenderView | undefined,
+): PhotoZones => ({
+  photoId: photo.id,
+  clientId: photo.clientId,
+  zones: (zones?.zones as ZonesFile | undefined) ?? null,
+  version: zones?.version ?? 0,
+  updatedBy: zones?.updatedBy ? { id: zones.updatedBy, name: zones.updatedByName ?? '' } : null,
+  updatedAt: zones?.updatedAt.toISOString() ?? null,
+  latestRender: latest ? toRender(latest) : null,
+});
+
+/** The checks the simulation would make, named by field before anything is stored or queued. */
+export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: number }): FieldError[] {
+  const fields: FieldError[] = [];
+  zones.zones.forEach((zone, i) => {
+    const points = zone.kind === 'hairline' ? zone.polyline : zone.polygon;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    if (
+      Math.max(...xs) < 0 ||
+      Math.max(...ys) < 0 ||
+      Math.min(...xs) >= photo.width ||
+      Math.min(...ys) >= photo.height
+    )
+      fields.push({
+        in: 'body',
+        field: `zones.zones.${i}.${zone.kind === 'hairline' ? 'polyline' : 'polygon'}`,
+        message: `lies outside the photo (${photo.width}×${photo.height} px)`,
+      });
+  });
+  return fields;
+}
+
+const usesMatch = (zones: ZonesFile) =>
+  zones.zones.some((z) => z.kind === 'scar' && z.densityPerCm2 === 'match');
+
+export class PreviewService {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      blobs: BlobStore;
+      jobs: () => JobQueue | undefined;
+      analysis: () => AnalysisAccess | undefined;
+      log: FastifyBaseLogger;
+    },
+  ) {}
+
+  async getZones(actor: Actor, photoId: string): Promise<PhotoZones> {
+    requireRole(actor, CLINICAL, 'Previews');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const photo = await photoRepository.findById(tx, photoId);
+      if (!photo) throw notFound('Photo');
+      const zones = await previewRepository.findZones(tx, photoId);
+      const [latest] = await previewRepository.listRenders(tx, photoId, 1);
+      await audit(tx, actor, 'zones.read', 'photo', photoId, {
+        clientId: photo.clientId,
+        version: zones?.version ?? 0,
+      });
+      return toPhotoZones(photo, zones, latest);
+    });
+  }
+
+  /** Saves the zones (a new version) and queues the full-resolution render of them. */
+  async saveZones(actor: Actor, photoId: string, request: SaveZonesRequest): Promise<PhotoZones> {
+    requireRole(actor, CLINICAL, 'Previews');
+    const result = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const photo = await photoRepository.findById(tx, photoId);
+      if (!photo) throw notFound('Photo');
+      const current = await previewRepository.findZones(tx, photoId, { forUpdate: true });
+      const currentVersion = current?.version ?? 0;
+      if (request.version !== currentVersion)
+        throw conflict(
+          `Someone else saved the zones of this photo since you opened them (version ${request.version}, now ${currentVersion}); reload and try again`,
+          [{ in: 'body', field: 'version', message: `is stale: the zones are at version ${currentVersion}` }],
+        );
+      const misfits = checkZonesFit(request.zones, photo);
+      if (misfits.length) throw invalid(misfits);
+      const zonesJson = request.zones as unknown as Record<string, unknown>;
+      if (current)
+        await previewRepository.updateZones(tx, current, { zones: zonesJson, updatedBy: actor.userId });
+      else
+        await previewRepository.insertZones(tx, {
+          studioId: actor.studioId,
+          photoId,
+          clientId: photo.clientId,
+          zones: zonesJson,
+          updatedBy: actor.userId,
+        });
+      const render = await previewRepository.insertRender(tx, {
+        studioId: actor.studioId,
+        photoId,
+        clientId: photo.clientId,
+        zonesVersion: currentVersion + 1,
+        zones: zonesJson,
+        createdBy: actor.userId,
+      });
+      await audit(tx, actor, 'zones.save', 'photo', photoId, {
+        clientId: photo.clientId,
+        version: currentVersion + 1,
+        zones: request.zones.zones.map((z) => `${z.kind}:${z.id}`),
+        renderId: render.id,
+      });
+      const zones = await previewRepository.findZones(tx, photoId);
+      const latest = await previewRepository.findRender(tx, render.id);
+      return toPhotoZones(photo, zones, latest);
+    });
+    if (
+      usesMatch(request.zones) &&
+      !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))
+    ) {
+      // Saved, but the render cannot resolve "match" without an analysis: say so on the render.
+      await this.failRender(
+        actor.studioId,
+        result.latestRender!.id,
+        'A scar zone asks to match the surrounding follicle density, which needs a photo analysis: run the analysis or give a number',
+      );
+      return { ...result, latestRender: { ...result.latestRender!, status: 'failed' } };
+    }
+    await this.queueRender(actor.studioId, result.latestRender!.id);
+    return result;
+  }
+
+  async listRenders(actor: Actor, photoId: string): Promise<PreviewRenderList> {
+    requireRole(actor, CLINICAL, 'Previews');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const photo = await photoRepository.findById(tx, photoId);
+      if (!photo) throw notFound('Photo');
+      const rows = await previewRepository.listRenders(tx, photoId);
+      await audit(tx, actor, 'render.list', 'photo', photoId, {
+        clientId: photo.clientId,
+        ids: rows.map((r) => r.id),
+      });
+      return { items: rows.map(toRender) };
+    });
+  }
+
+  async getRender(actor: Actor, id: string): Promise<PreviewRender> {
+    requireRole(actor, CLINICAL, 'Previews');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await previewRepository.findRender(tx, id);
+      if (!row) throw notFound('Render');
+      await audit(tx, actor, 'render.read', 'preview_render', id, {
+        clientId: row.clientId,
+        photoId: row.photoId,
+      });
+      return toRender(row);
+    });
+  }
+
+  /** Progress only, for the page that polls while a render runs: no client data, so no audit entry. */
+  async renderStatus(
+    actor: Actor,
+    id: string,
+  ): Promise<{ id: string; status: PreviewRender['status']; progress: number; error: string | null }> {
+    requireRole(actor, CLINICAL, 'Previews');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await previewRepository.findRender(tx, id);
+      if (!row) throw notFound('Render');
+      return { id: row.id, status: row.status, progress: row.progress, error: row.error };
+    });
+  }
+
+  async stageFile(
+    actor: Actor,
+    renderId: string,
+    name: string,
+    size: 'full' | 'preview',
+  ): Promise<{ data: Buffer; contentType: string; etag: string }> {
+    requireRole(actor, CLINICAL, 'Previews');
+    const stage = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await previewRepository.findRender(tx, renderId);
+      if (!row) throw notFound('Render');
+      const found = (row.stages as StoredStage[]).find((s) => s.name === name);
+      if (!found) throw notFound('Stage');
+      await audit(tx, actor, 'render.read', 'preview_render', renderId, {
+        clientId: row.clientId,
+        stage: name,
+        size,
+      });
+      return found;
+    });
+    const sha = size === 'full' ? stage.sha256 : stage.previewSha256;
+    return {
+      data: await this.deps.blobs.get(sha),
+      contentType: size === 'full' ? 'image/png' : 'image/jpeg',
+      etag: `"${sha}"`,
+    };
+  }
+
+  async listRecent(actor: Actor): Promise<PreviewList> {
+    requireRole(actor, CLINICAL, 'Previews');
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const rows = await previewRepository.listRecent(tx, 100);
+      await audit(tx, actor, 'zones.read', 'photo', null, {
+        ids: rows.map((r) => r.photoId),
+        count: rows.length,
+      });
+      return {
+        items: rows.map((r) => ({
+          photoId: r.photoId,
+          clientId: r.clientId,
+          clientName: formatName(r),
+          view: r.view,
+          takenOn: r.takenOn,
+          zoneCount: ((r.zones as { zones?: unknown[] }).zones ?? []).length,
+          version: r.version,
+          updatedAt: r.updatedAt.toISOString(),
+          latestRender:
+            r.renderId && r.renderStatus
+              ? {
+                  id: r.renderId,
+                  status: r.renderStatus,
+                  progress: r.renderProgress ?? 0,
+                  finishedAt: r.renderFinishedAt?.toISOString() ?? null,
+                }
+              : null,
+        })),
+      };
+    });
+  }
+
+  /** The job: renders every stage at full resolution and stores them. */
+  async runRender(studioId: string, renderId: string): Promise<void> {
+    const { db, blobs, log } = this.deps;
+    const row = await db.withStudio(studioId, (tx) => previewRepository.findRender(tx, renderId));
+    if (!row || row.status === 'done' || row.status === 'failed') return;
+    const superseded = await db.withStudio(studioId, (tx) => previewRepository.newerRenderExists(tx, row));
+    if (superseded) {
+      await this.failRender(
+        studioId,
+        renderId,
+        'Superseded: the zones were saved again before this render started',
+      );
+      return;
+    }
+    await db.withStudio(studioId, (tx) =>
+      previewRepository.updateRender(tx, renderId, { status: 'running', progress: 1, startedAt: new Date() }),
+    );
+    try {
+      const photo = await db.withStudio(studioId, (tx) => photoRepository.findById(tx, row.photoId));
+      if (!photo) throw new Error('the photo is gone');
+      const zones = row.zones as unknown as ZonesFile;
+      const analysis = this.deps.analysis();
+      const follicles = usesMatch(zones)
+        ? await analysis?.follicleAnalysis(studioId, row.photoId)
+        : undefined;
+      const original = await decodeRgb(await blobs.get(photo.sha256));
+      const notes: string[] = [];
+      if (original.width !== photo.width || original.height !== photo.height)
+        notes.push(
+          `The stored photo is ${original.width}×${original.height} px, not ${photo.width}×${photo.height}.`,
+        );
+      const zonesPxPerMm = 'pxPerMm' in zones.calibration ? zones.calibration.pxPerMm : null;
+      if (photo.pxPerMm && zonesPxPerMm && Math.abs(zonesPxPerMm / photo.pxPerMm - 1) > 0.05)
+        notes.push(
+          `The zones were drawn at ${zonesPxPerMm.toFixed(2)} px/mm but the photo is calibrated at ${photo.pxPerMm.toFixed(2)} px/mm.`,
+        );
+      const rendered = await renderZones(original, zones, {
+        ...(follicles ? { analysis: follicles } : {}),
+        onProgress: (progress) =>
+          db.withStudio(studioId, (tx) => previewRepository.updateRender(tx, renderId, { progress })),
+      });
+      const stages: StoredStage[] = [];
+      for (const s of rendered.stages) {
+        const full = await blobs.put(s.png);
+        const preview = await blobs.put(s.preview);
+        stages.push({
+          name: s.name,
+          look: s.look,
+          afterSession: s.afterSession,
+          years: s.years,
+          width: s.width,
+          height: s.height,
+          bytes: full.bytes,
+          sha256: full.sha256,
+          previewSha256: preview.sha256,
+        });
+      }
+      let camouflage: ScarCamouflageScore[] | null = null;
+      if (zones.zones.some((z) => z.kind === 'scar')) {
+        if (analysis) {
+          const measured = await analysis.camouflage(studioId, row.photoId, {
+            before: original,
+            after: rendered.healed,
+            zones,
+          });
+          camouflage = measured.scores;
+          notes.push(...measured.notes);
+        } else notes.push('The camouflage score needs the photo analysis, which is not available yet.');
+      }
+      await db.withStudio(studioId, (tx) =>
+        previewRepository.updateRender(tx, renderId, {
+          status: 'done',
+          progress: 100,
+          stages,
+          camouflage,
+          notes,
+          impressions: rendered.impressions,
+          finishedAt: new Date(),
+        }),
+      );
+    } catch (err) {
+      const message =
+        err instanceof ZoneError
+          ? `The zones cannot be rendered: ${err.message}`
+          : `The render failed: ${err instanceof Error ? err.message : String(err)}`;
+      log.error({ err, renderId }, 'preview render failed');
+      await this.failRender(studioId, renderId, message);
+    }
+  }
+
+  /** At start: renders whose job was lost (queued, or running when the server stopped). */
+  async queueUnfinishedRenders(): Promise<number> {
+    // System: a sweep over every studio's renders. A render running for ten minutes has lost its
+    // process (another instance may be running a younger one right now).
+    const rows = await this.deps.db.asSystem((tx) =>
+      previewRepository.listUnfinished(tx, new Date(Date.now() - 10 * 60_000)),
+    );
+    for (const r of rows) {
+      await this.deps.db.withStudio(r.studioId, (tx) =>
+        previewRepository.updateRender(tx, r.id, { status: 'queued', progress: 0 }),
+      );
+      await this.queueRender(r.studioId, r.id);
+    }
+    return rows.length;
+  }
+
+  private async failRender(studioId: string, renderId: string, error: string): Promise<void> {
+    await this.deps.db.withStudio(studioId, (tx) =>
+      previewRepository.updateRender(tx, renderId, { status: 'failed', error, finishedAt: new Date() }),
+    );
+  }
+
+  private async queueRender(studioId: string, renderId: string): Promise<void> {
+    try {
+      await this.deps.jobs()?.send(PREVIEW_RENDER_JOB, { studioId, renderId }, { singletonKey: renderId });
+    } catch (err) {
+      // The start-up sweep picks it up again.
+      this.deps.log.error({ err, renderId }, 'could not queue the preview render');
+    }
+  }
+}

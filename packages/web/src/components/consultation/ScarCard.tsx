@@ -1,0 +1,166 @@
+import { ActionIcon, Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { SCALP_REGIONS, SCAR_CAUSES, SCAR_COLOURS, SCAR_TEXTURES, type AssessmentScar } from '@stipple/core';
+import { scalpRegionAt } from '../../consultation/scalp-regions.js';
+import type { FieldErrors } from '../../forms/schema-form.js';
+import { ScalpDiagram } from './ScalpDiagram.js';
+
+export type ScarDraft = AssessmentScar;
+
+const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** One scar: cause, size, texture, colour, age, FUE count, and where it is on the scalp. */
+export function ScarCard({
+  index,
+  scar,
+  others,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  scar: ScarDraft;
+  others: readonly ScarDraft[];
+  errors: FieldErrors;
+  onChange: (scar: ScarDraft) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const set = <K extends keyof ScarDraft>(key: K, value: ScarDraft[K] | undefined) => {
+    const next = { ...scar };
+    if (value === undefined || value === null) delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  const err = (field: string) => errors[`scars.${index}.${field}`];
+  const marks = others.flatMap((s, i) =>
+    s.location?.point ? [{ ...s.location.point, label: String(i + 1), active: i === index }] : [],
+  );
+
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid={`scar-${index}`}>
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs">
+          <Badge size="lg" variant="filled" color="grape">
+            {index + 1}
+          </Badge>
+          <Text fw={600}>{scar.id ?? `scar-${index + 1}`}</Text>
+        </Group>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          size="lg"
+          onClick={onRemove}
+          aria-label={t('assessment.removeScar')}
+        >
+          <IconTrash size={18} />
+        </ActionIcon>
+      </Group>
+      <Group align="flex-start" gap="md" wrap="wrap">
+        <Stack gap={4} align="center">
+          <ScalpDiagram
+            marks={marks}
+            size={200}
+            testId={`scar-${index}-diagram`}
+            onPick={(p) => onChange({ ...scar, location: { region: scalpRegionAt(p.x, p.y), point: p } })}
+          />
+          <Text size="xs" c="dimmed" maw={200} ta="center">
+            {t('assessment.diagram.tap')}
+          </Text>
+        </Stack>
+        <SimpleGrid cols={{ base: 1, xs: 2, xl: 3 }} style={{ flex: 1, minWidth: 260 }}>
+          <Select
+            label={t('assessment.cause')}
+            data={SCAR_CAUSES.map((c) => ({ value: c, label: t(`scarCauses.${c}`) }))}
+            value={scar.cause}
+            onChange={(v) => v && onChange({ ...scar, cause: v })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            error={err('cause')}
+            data-testid={`scar-${index}-cause`}
+          />
+          <Select
+            label={t('assessment.texture')}
+            data={SCAR_TEXTURES.map((c) => ({ value: c, label: t(`scarTextures.${c}`) }))}
+            value={scar.texture}
+            onChange={(v) => v && onChange({ ...scar, texture: v })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            error={err('texture')}
+            data-testid={`scar-${index}-texture`}
+          />
+          <Select
+            label={t('assessment.colour')}
+            placeholder={t('assessment.notRecorded')}
+            data={SCAR_COLOURS.map((c) => ({ value: c, label: t(`scarColours.${c}`) }))}
+            value={scar.colour ?? null}
+            onChange={(v) => set('colour', (v as ScarDraft['colour']) ?? undefined)}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid={`scar-${index}-colour`}
+          />
+          <NumberInput
+            label={scar.cause === 'fue' ? t('assessment.dotDiameterMm') : t('assessment.lengthMm')}
+            min={0}
+            max={600}
+            decimalScale={1}
+            value={scar.lengthMm ?? ''}
+            onChange={(v) => set('lengthMm', num(v))}
+            error={err('lengthMm')}
+            data-testid={`scar-${index}-length`}
+          />
+          <NumberInput
+            label={t('assessment.widthMm')}
+            min={0}
+            max={600}
+            decimalScale={1}
+            value={scar.widthMm ?? ''}
+            onChange={(v) => set('widthMm', num(v))}
+            error={err('widthMm')}
+            data-testid={`scar-${index}-width`}
+          />
+          <NumberInput
+            label={t('assessment.ageMonths')}
+            min={0}
+            max={1200}
+            allowDecimal={false}
+            value={scar.ageMonths ?? ''}
+            onChange={(v) => set('ageMonths', num(v))}
+            error={err('ageMonths')}
+            data-testid={`scar-${index}-age`}
+          />
+          {scar.cause === 'fue' && (
+            <NumberInput
+              label={t('assessment.count')}
+              min={1}
+              max={10000}
+              allowDecimal={false}
+              value={scar.count ?? ''}
+              onChange={(v) => set('count', num(v))}
+              error={err('count')}
+              data-testid={`scar-${index}-count`}
+            />
+          )}
+          <Select
+            label={t('assessment.region')}
+            placeholder={t('assessment.tapDiagram')}
+            data={SCALP_REGIONS.map((r) => ({ value: r, label: t(`scalpRegions.${r}`) }))}
+            value={scar.location?.region ?? null}
+            onChange={(v) =>
+              onChange(
+                v
+                  ? { ...scar, location: { ...scar.location, region: v } }
+                  : (({ location: _l, ...rest }) => rest)(scar),
+              )
+            }
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            error={err('location')}
+            data-testid={`scar-${index}-region`}
+          />
+        </SimpleGrid>
+      </Group>
+    </Paper>
+  );
+}

@@ -542,6 +542,56 @@ describe('consultation to plan to preview', () => {
     expect(text).toContain(`Reason: ${overrideReason} (${artistName}`);
   });
 
+  it('takes the density the analysis measured as the density around the scar; the new plan uses it', async () => {
+    const consultationId = /\/consultations\/([0-9a-f-]{36})/.exec(consultationUrl)![1]!;
+    const latestPlan = () =>
+      page.evaluate(async (id) => {
+        const list = (await (await fetch(`/api/consultations/${id}/plans`)).json()) as {
+          items: { id: string; version: number }[];
+        };
+        const newest = list.items.reduce((a, b) => (a.version > b.version ? a : b));
+        const saved = (await (await fetch(`/api/plans/${newest.id}`)).json()) as {
+          version: number;
+          plan: { assumptions: { fact: string }[]; zones: { kind: string }[]; overrides: unknown[] };
+        };
+        return {
+          version: saved.version,
+          assumed: saved.plan.assumptions.map((a) => a.fact),
+          zoneKinds: saved.plan.zones.map((z) => z.kind),
+          overrides: saved.plan.overrides.length,
+        };
+      }, consultationId);
+    const before = await latestPlan();
+    expect(before.assumed).toContain('scar.surroundingHairDensityPerCm2');
+
+    await page.goto(consultationUrl);
+    const use = page.locator('[data-testid^="scar-0-use-density-"]').first();
+    await use.waitFor();
+    const perCm2 = Number(/Use (\d+)\/cm²/.exec((await use.textContent())!)![1]);
+    expect(perCm2).toBeGreaterThan(5);
+    await use.click();
+    expect(await page.getByTestId('scar-0-density').inputValue()).toBe(String(perCm2));
+    await page.getByTestId('scar-0-density').scrollIntoViewIfNeeded();
+    await fullScreenshot(page, '88-measured-density', false);
+    await page.getByTestId('save-assessment').click();
+    await page.getByText('Assessment saved.').waitFor();
+
+    await page.goto(`${consultationUrl}?tab=plan`);
+    await page.getByTestId('plan-stale').waitFor();
+    await page.getByTestId('remake-plan').click();
+    await expect
+      .poll(() => page.getByTestId('plan-version').textContent())
+      .toBe(`Version ${before.version + 1}`);
+    const after = await latestPlan();
+    expect(after.assumed).not.toContain('scar.surroundingHairDensityPerCm2');
+    // Thin hair round a strip scar (under ~100/cm²) calls for density round it too.
+    expect(perCm2).toBeLessThan(100);
+    expect(before.zoneKinds).not.toContain('fill');
+    expect(after.zoneKinds).toContain('fill');
+    // The artist's override is carried into the new version.
+    expect(after.overrides).toBe(before.overrides);
+  });
+
   it('fits an iPad in portrait: the zone editor with its preview, and the plan', async () => {
     const tablet = await newContext(browser, IPAD_PORTRAIT, { tablet: true });
     try {

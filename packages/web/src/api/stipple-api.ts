@@ -22,6 +22,10 @@ import {
   AppointmentList,
   BookableArtistList,
   CalendarFeed,
+  CalendarFeedList,
+  WorkingHours,
+  AftercareTemplate,
+  type CreateAftercareTemplateRequest,
   ConsentRecord,
   ConsentRecordList,
   ConsentTemplate,
@@ -166,6 +170,13 @@ export function stippleApi(api: ApiClient) {
       api.post(`/api/clients/${enc(clientId)}/courses`, body, { schema: TreatmentCourse }),
     createCalendarFeed: (body: { kind: 'artist' | 'client'; subjectId: string }) =>
       api.post('/api/calendar-feeds', body, { schema: CalendarFeed }),
+    listCalendarFeeds: () => api.get('/api/calendar-feeds', { schema: CalendarFeedList }),
+    revokeCalendarFeed: (id: string) =>
+      api.post(`/api/calendar-feeds/${enc(id)}/revoke`, undefined, { schema: CalendarFeed }),
+    getWorkingHours: (staffId: string) =>
+      api.get(`/api/staff/${enc(staffId)}/working-hours`, { schema: WorkingHours }),
+    setWorkingHours: (staffId: string, body: WorkingHours) =>
+      api.put(`/api/staff/${enc(staffId)}/working-hours`, body, { schema: WorkingHours }),
 
     // Photos
     listPhotos: (clientId: string) => api.get(`/api/clients/${enc(clientId)}/photos`, { schema: PhotoList }),
@@ -217,6 +228,8 @@ export function stippleApi(api: ApiClient) {
     withdrawConsent: (id: string, reason: string) =>
       api.post(`/api/consents/${enc(id)}/withdraw`, { reason }, { schema: ConsentRecord }),
     aftercareTemplates: () => api.get('/api/aftercare-templates', { schema: AftercareTemplateList }),
+    createAftercareTemplate: (body: CreateAftercareTemplateRequest) =>
+      api.post('/api/aftercare-templates', body, { schema: AftercareTemplate }),
     outbox: (query: { status?: OutboxStatus | undefined; page: number; pageSize: number }) =>
       api.get('/api/outbox', { schema: OutboxPage, query: { ...query } }),
 

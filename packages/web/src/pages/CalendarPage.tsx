@@ -12,17 +12,32 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import {
+  IconCalendarShare,
+  IconChevronLeft,
+  IconChevronRight,
+  IconClock,
+  IconPlus,
+} from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
+import { useSignedInSession } from '../api/session.js';
+import { dayHoursText, withinWorkingHours } from '../forms/working-hours-form.js';
 import { formatTime, formatWeekday, isoDateOf } from '../i18n/format.js';
 import { isUiLocale } from '../i18n/locale.js';
 import { AppointmentModal } from '../components/AppointmentModal.js';
 import { BookAppointmentModal } from '../components/BookAppointmentModal.js';
+import { CalendarFeedsModal } from '../components/CalendarFeedsModal.js';
+import { WorkingHoursModal } from '../components/WorkingHoursModal.js';
 
 const KIND_COLOURS = { consultation: 'grape', session: 'indigo', touch_up: 'cyan' } as const;
+
+const minuteOfDay = (iso: string) => {
+  const d = new Date(iso);
+  return d.getHours() * 60 + d.getMinutes();
+};
 
 function mondayOf(date: Date): Date {
   const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
@@ -39,6 +54,9 @@ export function CalendarPage() {
   const [artistId, setArtistId] = useState<string | null>(null);
   const [booking, setBooking] = useState<{ date?: string } | null>(null);
   const [open, setOpen] = useState<Appointment | null>(null);
+  const [hoursOpen, setHoursOpen] = useState(false);
+  const [feedsOpen, setFeedsOpen] = useState(false);
+  const session = useSignedInSession();
 
   const days = useMemo(
     () =>
@@ -59,6 +77,15 @@ export function CalendarPage() {
     placeholderData: keepPreviousData,
   });
   const artists = useQuery({ queryKey: ['artists'], queryFn: () => api.listArtists() });
+  // The chosen artist's hours, else your own when you can be booked (the server allows you to edit them).
+  const hoursOf = artists.data?.items.find((a) => a.id === (artistId ?? session.user.id)) ?? null;
+  const canEditHours = session.user.role === 'owner' || hoursOf?.id === session.user.id;
+  const hours = useQuery({
+    queryKey: ['working-hours', artistId],
+    queryFn: () => api.getWorkingHours(artistId!),
+    enabled: Boolean(artistId),
+  });
+  const hasHours = Boolean(hours.data && (hours.data.weekly.length > 0 || hours.data.exceptions.length > 0));
 
   const shift = (weeks: number) =>
     setWeekStart((w) => new Date(w.getFullYear(), w.getMonth(), w.getDate() + weeks * 7));
@@ -112,6 +139,24 @@ export function CalendarPage() {
           aria-label={t('calendar.artist')}
           comboboxProps={{ withinPortal: true }}
         />
+        {hoursOf && (
+          <Button
+            variant="default"
+            leftSection={<IconClock size={18} aria-hidden />}
+            onClick={() => setHoursOpen(true)}
+            data-testid="open-working-hours"
+          >
+            {artistId ? t('workingHours.button') : t('workingHours.mine')}
+          </Button>
+        )}
+        <Button
+          variant="default"
+          leftSection={<IconCalendarShare size={18} aria-hidden />}
+          onClick={() => setFeedsOpen(true)}
+          data-testid="open-calendar-feeds"
+        >
+          {t('calendarFeeds.button')}
+        </Button>
       </Group>
       {appointments.data?.items.length === 0 && (
         <Text c="dimmed" data-testid="calendar-empty">
@@ -123,6 +168,8 @@ export function CalendarPage() {
           {days.map((day) => {
             const items = byDay(day);
             const today = isoDateOf(day) === isoDateOf(new Date());
+            const dayHours = hasHours ? dayHoursText(hours.data!, day.getDay(), isoDateOf(day)) : undefined;
+            const closed = dayHours === null;
             return (
               <Paper
                 key={day.toISOString()}
@@ -130,13 +177,18 @@ export function CalendarPage() {
                 radius="md"
                 p="xs"
                 mih={260}
-                bg={today ? 'indigo.0' : undefined}
+                bg={today ? 'indigo.0' : closed ? 'gray.1' : undefined}
                 data-testid={`day-${isoDateOf(day)}`}
               >
                 <UnstyledButton onClick={() => setBooking({ date: isoDateOf(day) })} w="100%" mih={44}>
                   <Text fw={600} size="sm" ta="center">
                     {formatWeekday(day, locale)}
                   </Text>
+                  {dayHours !== undefined && (
+                    <Text size="xs" c="dimmed" ta="center" data-testid="day-hours">
+                      {dayHours ?? t('workingHours.closed')}
+                    </Text>
+                  )}
                 </UnstyledButton>
                 <Stack gap={6}>
                   {items.map((a) => (
@@ -173,6 +225,20 @@ export function CalendarPage() {
                       <Text size="xs" c="dimmed" lineClamp={1}>
                         {a.artistName}
                       </Text>
+                      {hasHours &&
+                        a.status !== 'cancelled' &&
+                        !withinWorkingHours(
+                          hours.data!,
+                          day.getDay(),
+                          isoDateOf(day),
+                          minuteOfDay(a.startsAt),
+                          minuteOfDay(a.startsAt) +
+                            Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000),
+                        ) && (
+                          <Badge size="xs" color="orange" variant="light" data-testid="outside-hours">
+                            {t('workingHours.outside')}
+                          </Badge>
+                        )}
                     </UnstyledButton>
                   ))}
                 </Stack>
@@ -187,6 +253,12 @@ export function CalendarPage() {
         defaults={booking ?? {}}
       />
       <AppointmentModal appointment={open} onClose={() => setOpen(null)} />
+      <WorkingHoursModal
+        staff={hoursOpen ? hoursOf : null}
+        canEdit={canEditHours}
+        onClose={() => setHoursOpen(false)}
+      />
+      <CalendarFeedsModal opened={feedsOpen} onClose={() => setFeedsOpen(false)} />
     </Stack>
   );
 }

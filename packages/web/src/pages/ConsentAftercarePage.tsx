@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Accordion,
   Alert,
   Anchor,
   Badge,
@@ -22,11 +23,19 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { OUTBOX_STATUSES, OutboxStatus, type ConsentKind, type UiLocale } from '@stipple/core';
+import {
+  OUTBOX_STATUSES,
+  OutboxStatus,
+  type AftercareStep,
+  type AftercareTemplate,
+  type ConsentKind,
+  type UiLocale,
+} from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { AftercareTemplateEditor } from '../components/AftercareTemplateEditor.js';
 import { formatDateTime, formatIsoDate } from '../i18n/format.js';
 import { isUiLocale } from '../i18n/locale.js';
 
@@ -66,7 +75,7 @@ export function ConsentAftercarePage() {
           <ConsentTemplates owner={role === 'owner'} />
         </Tabs.Panel>
         <Tabs.Panel value="aftercare" pt="md">
-          <AftercareTemplates />
+          <AftercareTemplates owner={role === 'owner'} />
         </Tabs.Panel>
         <Tabs.Panel value="gallery" pt="md">
           <GalleryPanel />
@@ -179,62 +188,106 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
   );
 }
 
-function AftercareTemplates() {
-  const { t } = useTranslation();
+function AftercareTemplates({ owner }: { owner: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
   const api = useApi();
   const templates = useQuery({ queryKey: ['aftercare-templates'], queryFn: () => api.aftercareTemplates() });
+  const [editing, setEditing] = useState<AftercareTemplate | null>(null);
+  const all = templates.data?.items ?? [];
   return (
     <Stack>
       <Text c="dimmed" size="sm">
         {t('consentPage.aftercareIntro')}
       </Text>
-      {(templates.data?.items ?? [])
+      {templates.error && <Alert color="red">{describeError(templates.error, t)}</Alert>}
+      {all
         .filter((x) => x.current)
-        .map((tpl) => (
-          <Paper key={tpl.id} withBorder radius="md" p="md" data-testid="aftercare-template">
-            <Group gap="xs" mb="xs">
-              <Text fw={600}>{tpl.name}</Text>
-              <Badge variant="outline" color="gray">
-                {t(`language.${tpl.language}`)}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                v{tpl.version}
-              </Text>
-            </Group>
-            <Table.ScrollContainer minWidth={520}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('consentPage.days')}</Table.Th>
-                    <Table.Th>{t('consentPage.step')}</Table.Th>
-                    <Table.Th>{t('consentPage.reminder')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {tpl.steps.map((s, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {s.untilDay === null
-                          ? t('consentPage.fromDay', { day: s.fromDay })
-                          : t('consentPage.dayRange', { from: s.fromDay, until: s.untilDay })}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {s.title}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {s.instructions}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{s.remind ? t('common.yes') : t('common.no')}</Table.Td>
-                    </Table.Tr>
+        .map((tpl) => {
+          const earlier = all
+            .filter((x) => x.language === tpl.language && !x.current)
+            .sort((a, b) => b.version - a.version);
+          return (
+            <Paper key={tpl.id} withBorder radius="md" p="md" data-testid="aftercare-template">
+              <Group justify="space-between" mb="xs" gap="xs">
+                <Group gap="xs">
+                  <Text fw={600}>{tpl.name}</Text>
+                  <Badge variant="outline" color="gray">
+                    {t(`language.${tpl.language}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed" data-testid="aftercare-version">
+                    {t('consentPage.version', {
+                      version: tpl.version,
+                      when: formatDateTime(tpl.createdAt, locale),
+                    })}
+                  </Text>
+                </Group>
+                {owner && (
+                  <Button variant="light" onClick={() => setEditing(tpl)} data-testid="aftercare-new-version">
+                    {t('consentPage.newVersion')}
+                  </Button>
+                )}
+              </Group>
+              <AftercareStepsTable steps={tpl.steps} />
+              {earlier.length > 0 && (
+                <Accordion variant="separated" mt="md" data-testid="aftercare-earlier">
+                  {earlier.map((old) => (
+                    <Accordion.Item key={old.id} value={old.id} data-testid="aftercare-earlier-version">
+                      <Accordion.Control>
+                        {t('aftercareEditor.earlierVersion', {
+                          version: old.version,
+                          when: formatDateTime(old.createdAt, locale),
+                        })}
+                      </Accordion.Control>
+                      <Accordion.Panel>
+                        <AftercareStepsTable steps={old.steps} />
+                      </Accordion.Panel>
+                    </Accordion.Item>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        ))}
+                </Accordion>
+              )}
+            </Paper>
+          );
+        })}
+      <AftercareTemplateEditor template={editing} onClose={() => setEditing(null)} />
     </Stack>
+  );
+}
+
+function AftercareStepsTable({ steps }: { steps: readonly AftercareStep[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('consentPage.days')}</Table.Th>
+            <Table.Th>{t('consentPage.step')}</Table.Th>
+            <Table.Th>{t('consentPage.reminder')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {steps.map((s, i) => (
+            <Table.Tr key={i} data-testid="aftercare-step">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {s.untilDay === null
+                  ? t('consentPage.fromDay', { day: s.fromDay })
+                  : t('consentPage.dayRange', { from: s.fromDay, until: s.untilDay })}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {s.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {s.instructions}
+                </Text>
+              </Table.Td>
+              <Table.Td>{s.remind ? t('common.yes') : t('common.no')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

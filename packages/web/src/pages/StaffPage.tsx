@@ -27,6 +27,7 @@ import { useSignedInSession, useUpdateSessionUser } from '../api/session.js';
 import { formatDateTime } from '../i18n/format.js';
 import { isUiLocale } from '../i18n/locale.js';
 import { InviteStaffModal } from '../components/InviteStaffModal.js';
+import { WorkingHoursModal } from '../components/WorkingHoursModal.js';
 
 export function StaffPage() {
   const { t, i18n } = useTranslation();
@@ -37,6 +38,7 @@ export function StaffPage() {
   const queryClient = useQueryClient();
   const [inviteOpen, invite] = useDisclosure(false);
   const [deactivating, setDeactivating] = useState<StaffMember | null>(null);
+  const [hoursOf, setHoursOf] = useState<StaffMember | null>(null);
 
   const staff = useQuery({ queryKey: ['staff'], queryFn: () => api.listStaff() });
   const invitations = useQuery({ queryKey: ['invitations'], queryFn: () => api.listInvitations() });
@@ -89,7 +91,7 @@ export function StaffPage() {
       )}
       {staff.data && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={760}>
             <Table data-testid="staff-table">
               <Table.Thead>
                 <Table.Tr>
@@ -129,25 +131,41 @@ export function StaffPage() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={m.active ? 'teal' : 'gray'} variant="light">
+                      {/* Never cut to "Act…" when the actions column takes the room. */}
+                      <Badge
+                        color={m.active ? 'teal' : 'gray'}
+                        variant="light"
+                        styles={{ label: { overflow: 'visible' } }}
+                      >
                         {m.active ? t('staff.active') : t('staff.inactive')}
                       </Badge>
                     </Table.Td>
                     <Table.Td ta="right">
-                      {/* Nobody deactivates themselves: another owner does. */}
-                      {m.id === session.user.id ? null : m.active ? (
-                        <Button variant="subtle" color="red" onClick={() => setDeactivating(m)}>
-                          {t('staff.deactivate')}
-                        </Button>
-                      ) : (
-                        <Button
-                          variant="subtle"
-                          loading={update.isPending && update.variables.member.id === m.id}
-                          onClick={() => update.mutate({ member: m, change: { active: true } })}
-                        >
-                          {t('staff.reactivate')}
-                        </Button>
-                      )}
+                      <Group gap="xs" justify="flex-end" wrap="wrap">
+                        {m.role !== 'front_desk' && (
+                          <Button
+                            variant="subtle"
+                            onClick={() => setHoursOf(m)}
+                            data-testid={`staff-hours-${m.email}`}
+                          >
+                            {t('workingHours.button')}
+                          </Button>
+                        )}
+                        {/* Nobody deactivates themselves: another owner does. */}
+                        {m.id === session.user.id ? null : m.active ? (
+                          <Button variant="subtle" color="red" onClick={() => setDeactivating(m)}>
+                            {t('staff.deactivate')}
+                          </Button>
+                        ) : (
+                          <Button
+                            variant="subtle"
+                            loading={update.isPending && update.variables.member.id === m.id}
+                            onClick={() => update.mutate({ member: m, change: { active: true } })}
+                          >
+                            {t('staff.reactivate')}
+                          </Button>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -198,6 +216,8 @@ export function StaffPage() {
       )}
 
       <InviteStaffModal opened={inviteOpen} onClose={invite.close} />
+      {/* The staff page is the owner's: the owner edits anyone's hours. */}
+      <WorkingHoursModal staff={hoursOf} canEdit onClose={() => setHoursOf(null)} />
 
       <Modal
         opened={deactivating !== null}

@@ -36,6 +36,7 @@ import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
+import { useMeasuredDensities } from './useMeasuredDensities.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
 
 type Draft = AssessmentInput;
@@ -78,6 +79,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
+  const measured = useMeasuredDensities(consultation.clientId);
 
   const update = (fn: (d: Draft) => void) => {
     setDraft((d) => {
@@ -295,6 +297,7 @@ export function AssessmentForm({
             errors={errors}
             onChange={(next) => update((d) => void (d.scars![i] = next))}
             onRemove={() => update((d) => void d.scars!.splice(i, 1))}
+            measured={measured}
           />
         ))}
         {scarState === 'some' && (

@@ -1,16 +1,33 @@
-import { ActionIcon, Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SCALP_REGIONS, SCAR_CAUSES, SCAR_COLOURS, SCAR_TEXTURES, type AssessmentScar } from '@stipple/core';
 import { scalpRegionAt } from '../../consultation/scalp-regions.js';
 import type { FieldErrors } from '../../forms/schema-form.js';
+import { formatIsoDate } from '../../i18n/format.js';
+import { isUiLocale } from '../../i18n/locale.js';
 import { ScalpDiagram } from './ScalpDiagram.js';
+import type { MeasuredDensity } from './useMeasuredDensities.js';
 
 export type ScarDraft = AssessmentScar;
 
 const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/** One scar: cause, size, texture, colour, age, FUE count, and where it is on the scalp. */
+/**
+ * One scar: cause, size, texture, colour, age, FUE count, the hair density around it (typed, or
+ * taken from a photo analysis), and where it is on the scalp.
+ */
 export function ScarCard({
   index,
   scar,
@@ -18,6 +35,7 @@ export function ScarCard({
   errors,
   onChange,
   onRemove,
+  measured = [],
 }: {
   index: number;
   scar: ScarDraft;
@@ -25,8 +43,11 @@ export function ScarCard({
   errors: FieldErrors;
   onChange: (scar: ScarDraft) => void;
   onRemove: () => void;
+  /** Densities the photo analysis measured on the client's photos, to take as the density around it. */
+  measured?: readonly MeasuredDensity[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
   const set = <K extends keyof ScarDraft>(key: K, value: ScarDraft[K] | undefined) => {
     const next = { ...scar };
     if (value === undefined || value === null) delete next[key];
@@ -142,6 +163,34 @@ export function ScarCard({
               data-testid={`scar-${index}-count`}
             />
           )}
+          <Stack gap={4}>
+            <NumberInput
+              label={t('assessment.surroundingDensity')}
+              placeholder={t('assessment.notRecorded')}
+              min={0}
+              max={600}
+              allowDecimal={false}
+              value={scar.surroundingHairDensityPerCm2 ?? ''}
+              onChange={(v) => set('surroundingHairDensityPerCm2', num(v))}
+              error={err('surroundingHairDensityPerCm2')}
+              data-testid={`scar-${index}-density`}
+            />
+            {measured.slice(0, 3).map((m) => (
+              <Button
+                key={m.photoId}
+                size="compact-xs"
+                variant="light"
+                onClick={() => set('surroundingHairDensityPerCm2', m.perCm2)}
+                data-testid={`scar-${index}-use-density-${m.photoId}`}
+              >
+                {t('assessment.useMeasured', {
+                  perCm2: m.perCm2,
+                  view: t(`photoViews.${m.view}`),
+                  date: formatIsoDate(m.takenOn, locale),
+                })}
+              </Button>
+            ))}
+          </Stack>
           <Select
             label={t('assessment.region')}
             placeholder={t('assessment.tapDiagram')}

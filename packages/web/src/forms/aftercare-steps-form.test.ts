@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { AftercareTemplate } from '@stipple/core';
+import {
+  blankStep,
+  changedFrom,
+  draftFromTemplate,
+  moveStep,
+  templateRequest,
+  toTemplateRequest,
+} from './aftercare-steps-form.js';
+
+const t = (key: string) => key;
+
+const template: Pick<AftercareTemplate, 'language' | 'name' | 'steps'> = {
+  language: 'en',
+  name: 'Scalp micropigmentation aftercare',
+  steps: [
+    { fromDay: 0, untilDay: 3, title: 'Keep your scalp dry', instructions: 'No washing.', remind: true },
+    { fromDay: 4, untilDay: null, title: 'Wash gently', instructions: '', remind: false },
+  ],
+};
+
+describe('aftercare template editor', () => {
+  it('starts from the current version and gives back the same steps unchanged', () => {
+    const draft = draftFromTemplate(template);
+    expect(draft.steps.map((s) => s.untilDay)).toEqual([3, '']);
+    expect(new Set(draft.steps.map((s) => s.key)).size).toBe(2);
+    expect(changedFrom(draft, template)).toBe(false);
+    const result = templateRequest(draft, t);
+    expect(result).toEqual({ ok: true, body: template });
+  });
+
+  it('sees a changed step, a new step and a reordering as a change', () => {
+    const draft = draftFromTemplate(template);
+    expect(changedFrom({ ...draft, steps: moveStep(draft.steps, 1, -1) }, template)).toBe(true);
+    expect(changedFrom({ ...draft, steps: [...draft.steps, blankStep(draft.steps[1])] }, template)).toBe(
+      true,
+    );
+    const edited = { ...draft, steps: draft.steps.map((s, i) => (i === 1 ? { ...s, untilDay: 10 } : s)) };
+    expect(changedFrom(edited, template)).toBe(true);
+    expect(toTemplateRequest(edited).steps[1]).toMatchObject({ fromDay: 4, untilDay: 10 });
+  });
+
+  it('moves a step up and down, staying inside the list', () => {
+    expect(moveStep(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveStep(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveStep(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(moveStep(['a', 'b', 'c'], 2, 5)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a new step starts on the day the last one starts, empty', () => {
+    expect(blankStep({ ...draftFromTemplate(template).steps[1]! })).toMatchObject({
+      fromDay: 4,
+      untilDay: '',
+      title: '',
+      remind: false,
+    });
+    expect(blankStep().fromDay).toBe(0);
+  });
+
+  it('names the step and field of each mistake, as the API does', () => {
+    const draft = draftFromTemplate(template);
+    draft.steps[0] = { ...draft.steps[0]!, fromDay: 5, untilDay: 2 };
+    draft.steps[1] = { ...draft.steps[1]!, title: '  ', fromDay: '' };
+    const result = templateRequest({ ...draft, name: '' }, t);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      name: 'validation.required',
+      'steps.0.untilDay': 'aftercareEditor.untilBeforeFrom',
+      'steps.1.fromDay': 'validation.required',
+      'steps.1.title': 'validation.required',
+    });
+    const none = templateRequest({ ...draftFromTemplate(template), steps: [] }, t);
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(Object.keys(none.errors)).toEqual(['steps']);
+  });
+});

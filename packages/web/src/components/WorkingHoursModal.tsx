@@ -217,40 +217,29 @@ function WorkingHoursEditor({
                 const dayName = weekdayName(weekday, locale);
                 return (
                   <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="time-range">
-                    <TimeInput
-                      size="md"
-                      label={t('workingHours.from')}
-                      aria-label={t('workingHours.fromOf', { day: dayName, n: i + 1 })}
-                      value={range.start}
-                      readOnly={!canEdit}
-                      onChange={(e) => {
-                        const start = e.currentTarget.value;
-                        setDay(
-                          weekday,
-                          ranges.map((r, j) => (j === i ? { ...r, start } : r)),
-                        );
-                      }}
-                      error={errors[`${key}.start`]}
-                      style={{ flex: 1 }}
-                      data-testid="range-start"
-                    />
-                    <TimeInput
-                      size="md"
-                      label={t('workingHours.until')}
-                      aria-label={t('workingHours.untilOf', { day: dayName, n: i + 1 })}
-                      value={range.end}
-                      readOnly={!canEdit}
-                      onChange={(e) => {
-                        const end = e.currentTarget.value;
-                        setDay(
-                          weekday,
-                          ranges.map((r, j) => (j === i ? { ...r, end } : r)),
-                        );
-                      }}
-                      error={errors[`${key}.end`]}
-                      style={{ flex: 1 }}
-                      data-testid="range-end"
-                    />
+                    {(['start', 'end'] as const).map((end) => (
+                      <TimeInput
+                        key={end}
+                        size="md"
+                        label={t(end === 'start' ? 'workingHours.from' : 'workingHours.until')}
+                        aria-label={t(end === 'start' ? 'workingHours.fromOf' : 'workingHours.untilOf', {
+                          day: dayName,
+                          n: i + 1,
+                        })}
+                        value={range[end]}
+                        readOnly={!canEdit}
+                        onChange={(e) => {
+                          const value = e.currentTarget.value;
+                          setDay(
+                            weekday,
+                            ranges.map((r, j) => (j === i ? { ...r, [end]: value } : r)),
+                          );
+                        }}
+                        error={errors[`${key}.${end}`]}
+                        style={{ flex: 1 }}
+                        data-testid={`range-${end}`}
+                      />
+                    ))}
                     {canEdit && (
                       <ActionIcon
                         variant="subtle"

@@ -35,6 +35,15 @@ export interface ValueEdit {
   override: AppliedPlanOverride | undefined;
 }
 
+/** The values of a zone shown side by side, each overridable. */
+const ZONE_FIELDS = [
+  ['targetDensityPerCm2', 'plan.density'],
+  ['dotSizeMm', 'plan.dotSize'],
+  ['needle', 'plan.needle'],
+  ['needleDiameterMm', 'plan.needleDiameter'],
+  ['transitionWidthMm', 'plan.transition'],
+] as const;
+
 /**
  * A plan as the artist reads it: every statement with the rules behind it, every value with the
  * rule value and any override beside it (who, when and why). `onEdit` makes values editable.
@@ -227,37 +236,11 @@ export function PlanDocument({
                 <RuleChips ids={z.ruleIds} rulesVersion={rv} />
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 3, md: 5 }} spacing="xs">
-                <Field label={t('plan.density')}>
-                  {renderValue({
-                    path: `zones.${zi}.targetDensityPerCm2`,
-                    label: t('plan.density'),
-                    value: z.targetDensityPerCm2,
-                  })}
-                </Field>
-                <Field label={t('plan.dotSize')}>
-                  {renderValue({
-                    path: `zones.${zi}.dotSizeMm`,
-                    label: t('plan.dotSize'),
-                    value: z.dotSizeMm,
-                  })}
-                </Field>
-                <Field label={t('plan.needle')}>
-                  {renderValue({ path: `zones.${zi}.needle`, label: t('plan.needle'), value: z.needle })}
-                </Field>
-                <Field label={t('plan.needleDiameter')}>
-                  {renderValue({
-                    path: `zones.${zi}.needleDiameterMm`,
-                    label: t('plan.needleDiameter'),
-                    value: z.needleDiameterMm,
-                  })}
-                </Field>
-                <Field label={t('plan.transition')}>
-                  {renderValue({
-                    path: `zones.${zi}.transitionWidthMm`,
-                    label: t('plan.transition'),
-                    value: z.transitionWidthMm,
-                  })}
-                </Field>
+                {ZONE_FIELDS.map(([key, label]) => (
+                  <Field key={key} label={t(label)}>
+                    {renderValue({ path: `zones.${zi}.${key}`, label: t(label), value: z[key] })}
+                  </Field>
+                ))}
               </SimpleGrid>
               <Table.ScrollContainer minWidth={360}>
                 <Table mt="xs" withTableBorder={false} verticalSpacing={4}>

@@ -1,15 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, ownerPage, screenshot } from './support/browser.js';
+import { launchChromium, newContext, ownerPage, runSuffix, screenshot } from './support/browser.js';
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 // Unique per run, with accents the search has to see through.
-// Letters only: digits in a search would also match phone numbers.
-const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
+const suffix = runSuffix();
 const given = 'Zoë';
 const family = `Ångström-Müller ${suffix}`;
 const fullName = `${given} ${family}`;

@@ -1,13 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchChromium, newContext, ownerPage, screenshot } from './support/browser.js';
+import { baseUrl, launchChromium, newContext, ownerPage, runSuffix, screenshot } from './support/browser.js';
 
 let browser: Browser;
 let ownerContext: BrowserContext;
 let owner: Page;
-const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
+const suffix = runSuffix();
 const invitee = { name: 'Mei Lin', email: `mei.lin.${suffix}@demo-studio.example` };
 let acceptUrl = '';
 

@@ -13,7 +13,10 @@ import {
   launchChromium,
   newContext,
   ownerPage,
+  runSuffix,
   screenshot as fullScreenshot,
+  screenshotFromTop as screenshot,
+  smallTouchTargets,
 } from './support/browser.js';
 
 let browser: Browser;
@@ -21,9 +24,7 @@ let context: BrowserContext;
 let page: Page;
 let artist: BookableArtist;
 let originalHours: WorkingHours;
-const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
+const suffix = runSuffix();
 
 /** YYYY-MM-DD in the studio's zone (London) of the Monday of this week, plus `days`. */
 function thisWeek(days: number): string {
@@ -35,11 +36,6 @@ function thisWeek(days: number): string {
 const wednesday = thisWeek(2);
 const thursday = thisWeek(3);
 const saturday = thisWeek(5);
-
-async function screenshot(target: Page, name: string, fullPage = true) {
-  await target.evaluate(() => window.scrollTo(0, 0));
-  await fullScreenshot(target, name, fullPage);
-}
 
 /** A call to the API as the app makes it: the session cookie plus the CSRF header. */
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -55,27 +51,6 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<{ s
     },
     { method, path, body },
   );
-}
-
-/** Visible controls inside `root` smaller than a fingertip (44 px), as the tablet spec checks them. */
-async function smallTouchTargets(root: Locator): Promise<string[]> {
-  return root.evaluate((el) => {
-    const small: string[] = [];
-    const controls = el.querySelectorAll<HTMLElement>(
-      'button, [role="button"], input:not([type="hidden"]), select, textarea, a[href], [role="menuitem"], [role="option"]',
-    );
-    for (const c of controls) {
-      const r = c.getBoundingClientRect();
-      const style = getComputedStyle(c);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
-      if (c.closest('[aria-hidden="true"]')) continue;
-      if (r.height < 43.5)
-        small.push(
-          `${c.tagName.toLowerCase()} "${(c.textContent ?? c.getAttribute('aria-label') ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`,
-        );
-    }
-    return small;
-  });
 }
 
 async function chooseArtist(target: Page) {

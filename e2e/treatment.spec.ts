@@ -15,7 +15,8 @@ import {
   launchChromium,
   newContext,
   ownerPage,
-  screenshot as fullScreenshot,
+  runSuffix,
+  screenshotFromTop as screenshot,
 } from './support/browser.js';
 import { renderPdf } from './support/pdf.js';
 
@@ -24,9 +25,7 @@ let context: BrowserContext;
 let page: Page;
 let clientUrl: string;
 const work = mkdtempSync(join(tmpdir(), 'stipple-e2e-treatment-'));
-const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
+const suffix = runSuffix();
 const clientName = `Łukasz Kowalczyk-${suffix}`;
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 
@@ -54,12 +53,6 @@ function calendarDaysAfter(iso: string, days: number): string {
 }
 const session2Day = calendarDaysAfter(session1Day, 15);
 const session3Day = calendarDaysAfter(session2Day, 7);
-
-/** A screenshot from the top of the page (a scrolled full-page capture shows the fixed header mid-page). */
-async function screenshot(target: Page, name: string, fullPage = true) {
-  await target.evaluate(() => window.scrollTo(0, 0));
-  await fullScreenshot(target, name, fullPage);
-}
 
 async function photo(name: string, shade: number): Promise<string> {
   const path = join(work, name);
@@ -169,8 +162,15 @@ describe('treatment records', () => {
     await page.getByTestId('calendar-week').waitFor();
     if ((await page.getByTestId(`day-${consultationDay}`).count()) === 0)
       await page.getByTestId('next-week').click();
-    const day = page.getByTestId(`day-${consultationDay}`);
-    await day.getByText(clientName).first().waitFor();
+    const booking = page
+      .getByTestId(`day-${consultationDay}`)
+      .getByTestId('calendar-appointment')
+      .filter({ hasText: clientName });
+    await booking.first().waitFor();
+    // One booking that day, the consultation at the time it was booked for.
+    expect(await booking.count()).toBe(1);
+    expect(await booking.textContent()).toContain('Consultation');
+    expect(await booking.textContent()).toContain('10:00');
     await screenshot(page, '54-calendar-week');
   });
 
@@ -193,6 +193,25 @@ describe('treatment records', () => {
     await dialog.waitFor({ state: 'detached' });
     const record = page.getByTestId('consent-record').first();
     expect(await record.getByTestId('consent-status').textContent()).toBe('Active');
+    // The stored signature is the stroke drawn above: inked across the share of the pad it swept.
+    const pdfHref = (await record.getByTestId('consent-pdf').getAttribute('href')) ?? '';
+    const consentId = /^\/api\/consents\/([0-9a-f-]{36})\/pdf$/.exec(pdfHref)?.[1];
+    expect(consentId, pdfHref).toBeTypeOf('string');
+    const stored = await context.request.get(`/api/consents/${consentId}/signature`);
+    expect(stored.status()).toBe(200);
+    const { data, info } = await sharp(await stored.body())
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let left = info.width;
+    let right = -1;
+    for (let i = 0; i < data.length; i++)
+      if (data[i]! < 128) {
+        left = Math.min(left, i % info.width);
+        right = Math.max(right, i % info.width);
+      }
+    expect((right - left) / info.width).toBeGreaterThan((0.8 * 24 * 14) / box.width);
     await screenshot(page, '56-consent-signed');
   });
 
@@ -279,7 +298,11 @@ describe('treatment records', () => {
     const row = page.getByTestId('lot-row').filter({ hasText: 'CB-2609-03' });
     await row.getByTestId('recall-lot').click();
     const report = page.getByTestId('recall-report');
-    await report.getByText(clientName).waitFor();
+    const use = report.getByRole('row').filter({ hasText: clientName });
+    await use.first().waitFor();
+    // The session that used the lot: one row, the first session.
+    expect(await use.count()).toBe(1);
+    expect(await use.textContent()).toContain('Session 1');
     await screenshot(page, '64-recall');
   });
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds what is stale: the node packages with `tsc -b` (incremental) and, unless
 // `--only-node`, the web app with Vite when its sources (or core's) are newer than the build.
+// `--node-built` says the caller has just run `tsc -b` itself (npm test's typecheck does).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const onlyNode = process.argv.includes('--only-node');
+const nodeBuilt = process.argv.includes('--node-built');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (cmd, args) => {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -28,7 +30,7 @@ function newestMtime(dir) {
 }
 
 const t0 = Date.now();
-run(bin('tsc'), ['-b']);
+if (!nodeBuilt) run(bin('tsc'), ['-b']);
 let built = 'node packages';
 if (!onlyNode) {
   const web = join(root, 'packages', 'web');

@@ -27,6 +27,8 @@ function fail(msg) {
 
 /** rows: { tier, passed, failed, skipped, note } */
 const rows = [];
+/** The static tier's `tsc -b` passed, so the build before the Vitest tiers need not run it again. */
+let nodePackagesBuilt = false;
 
 if (tiers.includes('static')) {
   say('static checks: typecheck (tsc), lint (typescript-eslint, type-aware), format (prettier)');
@@ -43,6 +45,7 @@ if (tiers.includes('static')) {
   for (const [name, cmd, args] of checks) {
     const ok = run(cmd, args) === 0;
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
+    if (ok && name === 'typecheck: node packages') nodePackagesBuilt = true;
     if (ok) passed++;
     else failed++;
   }
@@ -60,7 +63,8 @@ if (vitestTiers.includes('e2e')) {
 }
 if (vitestTiers.includes('e2e') || vitestTiers.some((t) => t.startsWith('db'))) {
   say('building the node packages and the web app (incremental)');
-  if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) {
+  const build = [join(root, 'scripts', 'build.mjs'), ...(nodePackagesBuilt ? ['--node-built'] : [])];
+  if (run(process.execPath, build) !== 0) {
     rows.push({ tier: 'build', passed: 0, failed: 1, skipped: 0, note: 'build failed' });
   }
 }

@@ -1,3 +1,8 @@
+/** The middle value (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 /** Median wall time of `runs` calls after one warm-up; a call slower than `slowMs` is run once only. */
 export function time<T>(fn: () => T, runs = 5, slowMs = 8000): { ms: number; result: T; runs: number } {
   const t0 = performance.now();
@@ -10,8 +15,7 @@ export function time<T>(fn: () => T, runs = 5, slowMs = 8000): { ms: number; res
     result = fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, result, runs };
+  return { ms: median(times), result, runs };
 }
 
 export interface Table {

@@ -58,6 +58,20 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
+/** A screenshot from the top of the page (a scrolled full-page capture shows the fixed header mid-page). */
+export async function screenshotFromTop(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name, fullPage);
+}
+
+/**
+ * Five random letters, so that the names a spec file makes are its own in this run. Letters only:
+ * digits in a search would also match phone numbers.
+ */
+export function runSuffix(): string {
+  return Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+}
+
 /**
  * A browser context already signed in as the owner, with the session global-setup made (see
  * `e2eOwnerSession`), opened on the client list.
@@ -94,4 +108,25 @@ export async function isOnScreen(locator: Locator): Promise<boolean> {
   if (!box || box.width === 0 || box.height === 0) return false;
   const viewport = locator.page().viewportSize();
   return box.x + box.width > 0 && (!viewport || box.x < viewport.width);
+}
+
+/** Visible controls inside `root` smaller than a fingertip (44 px), described for the failure message. */
+export async function smallTouchTargets(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const small: string[] = [];
+    const controls = el.querySelectorAll<HTMLElement>(
+      'button, [role="button"], input:not([type="hidden"]), select, textarea, a[href], [role="menuitem"], [role="option"]',
+    );
+    for (const c of controls) {
+      const r = c.getBoundingClientRect();
+      const style = getComputedStyle(c);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (c.closest('[aria-hidden="true"]')) continue;
+      if (r.height < 43.5)
+        small.push(
+          `${c.tagName.toLowerCase()} "${(c.textContent ?? c.getAttribute('aria-label') ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`,
+        );
+    }
+    return small;
+  });
 }

@@ -1,5 +1,5 @@
 import { PreviewEngine, ZonesFile, renderStage, type RgbImage, type ZonesFileInput } from '@stipple/core';
-import type { Table } from '../timing.js';
+import { median, type Table } from '../timing.js';
 
 /**
  * The zone editor's live preview: one update of `PreviewEngine` plus rendering the healed stage,
@@ -85,7 +85,6 @@ export function previewSuite(): Table[] {
     ],
   });
   const healed = { look: 'healed' as const, afterSession: 3 };
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
   const engine = new PreviewEngine(photo);
   let t = performance.now();

@@ -86,9 +86,7 @@ function quality(points: PointSet, f: DensityField) {
   for (let y = step / 2; y < H; y += step)
     for (let x = step / 2; x < W; x += step) {
       const sp = s(x, y);
-      if (sp === 0 || sp > sMax * 0.999) {
-        if (sp === 0) continue;
-      }
+      if (sp === 0) continue;
       probes++;
       let found = false;
       grid.near(x, y, sp, () => {

@@ -69,7 +69,15 @@ describe('stipple analyze', () => {
       expect(f.y).toBeLessThan(2001);
     }
     const meta = await sharp(join(dir, 'a.png')).metadata();
-    expect([meta.width, meta.height]).toEqual([4032, 3024]);
+    expect([meta.width, meta.height, meta.channels]).toEqual([4032, 3024, 4]);
+    // Every follicle is circled in pure green (opening) or cyan (shaft): a plain copy of the photo has none.
+    const { data } = await sharp(join(dir, 'a.png')).raw().toBuffer({ resolveWithObject: true });
+    let circled = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if ((r === 40 && g === 255 && b === 60) || (r === 0 && g === 230 && b === 255)) circled++;
+    }
+    expect(circled).toBeGreaterThan(12 * a.follicles.length);
   }, 60_000);
 
   it('flags the soft-focus crown of the diffuse photo as unresolved and reports no density', async () => {

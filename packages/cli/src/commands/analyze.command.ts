@@ -1,7 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Command } from 'commander';
-import sharp from 'sharp';
 import {
   AnalysisInputError,
   analyzePhoto,
@@ -10,7 +9,8 @@ import {
   type PhotoAnalysis,
   type Roi,
 } from '@stipple/core';
-import { readPhoto } from '../lib/images.js';
+import { readPhoto, writePng } from '../lib/images.js';
+import { positiveOption } from '../lib/number-option.js';
 import { UsageError } from '../lib/usage-error.js';
 
 interface AnalyzeOptions {
@@ -51,15 +51,8 @@ export function analyzeCommand(): Command {
       const json = `${JSON.stringify(analysis, null, 1)}\n`;
       // Files appear whole or not at all: written beside the target, then renamed over it.
       if (opts.overlay) {
-        const ov = renderOverlay(photo, analysis);
-        await atomically(opts.overlay, (tmp) =>
-          sharp(Buffer.from(ov.data.buffer, ov.data.byteOffset, ov.data.byteLength), {
-            raw: { width: ov.width, height: ov.height, channels: 4 },
-          })
-            .png({ compressionLevel: 4 })
-            .toFile(tmp)
-            .then(() => undefined),
-        );
+        const overlay = renderOverlay(photo, analysis);
+        await atomically(opts.overlay, (tmp) => writePng(overlay, tmp));
       }
       if (opts.out) await atomically(opts.out, (tmp) => writeFile(tmp, json));
       else process.stdout.write(json);
@@ -95,12 +88,7 @@ function numbers(text: string, count: number, option: string, names: string): nu
 function parseCalibration(opts: AnalyzeOptions): CalibrationInput | undefined {
   if (opts.pxPerMm !== undefined && opts.ruler !== undefined)
     throw new UsageError('--px-per-mm and --ruler: give one calibration, not both');
-  if (opts.pxPerMm !== undefined) {
-    const v = Number(opts.pxPerMm);
-    if (!Number.isFinite(v) || v <= 0)
-      throw new UsageError(`--px-per-mm ${opts.pxPerMm}: must be a positive number`);
-    return { pxPerMm: v };
-  }
+  if (opts.pxPerMm !== undefined) return { pxPerMm: positiveOption(opts.pxPerMm, '--px-per-mm') };
   if (opts.ruler !== undefined) {
     const [x1, y1, x2, y2, mm] = numbers(opts.ruler, 5, '--ruler', 'x1,y1,x2,y2,mm');
     return { ruler: { x1: x1!, y1: y1!, x2: x2!, y2: y2!, mm: mm! } };

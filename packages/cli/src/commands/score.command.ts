@@ -1,7 +1,14 @@
 import { Command } from 'commander';
-import { AnalysisInputError, ZonesFile, compareCamouflage, type CamouflageZone } from '@stipple/core';
+import {
+  AnalysisInputError,
+  ZonesFile,
+  compareCamouflage,
+  pxPerMmOf,
+  type CamouflageZone,
+} from '@stipple/core';
 import { readJsonInput } from '../lib/json-input.js';
 import { readPhoto } from '../lib/images.js';
+import { positiveOption } from '../lib/number-option.js';
 import { UsageError } from '../lib/usage-error.js';
 
 interface ScoreOptions {
@@ -28,7 +35,9 @@ export function scoreCommand(): Command {
     .action(async (beforePath: string, afterPath: string, opts: ScoreOptions) => {
       const spec = await readJsonInput(opts.zones, ZonesFile, 'zones file');
       const pxPerMm =
-        opts.pxPerMm !== undefined ? positive(opts.pxPerMm, '--px-per-mm') : scaleOf(spec.calibration);
+        opts.pxPerMm !== undefined
+          ? positiveOption(opts.pxPerMm, '--px-per-mm')
+          : pxPerMmOf(spec.calibration);
       const zones: CamouflageZone[] = [];
       for (const z of spec.zones)
         if (z.kind === 'scar' || z.kind === 'fill') zones.push({ id: z.id, polygon: z.polygon });
@@ -40,9 +49,9 @@ export function scoreCommand(): Command {
         const result = compareCamouflage(before, after, zones, {
           pxPerMm,
           ...(opts.viewingDistanceMm !== undefined
-            ? { viewingDistanceMm: positive(opts.viewingDistanceMm, '--viewing-distance-mm') }
+            ? { viewingDistanceMm: positiveOption(opts.viewingDistanceMm, '--viewing-distance-mm') }
             : {}),
-          ...(opts.ringMm !== undefined ? { ringWidthMm: positive(opts.ringMm, '--ring-mm') } : {}),
+          ...(opts.ringMm !== undefined ? { ringWidthMm: positiveOption(opts.ringMm, '--ring-mm') } : {}),
         });
         process.stdout.write(`${JSON.stringify({ pxPerMm, zones: result }, null, 2)}\n`);
       } catch (err) {
@@ -51,16 +60,4 @@ export function scoreCommand(): Command {
         throw err;
       }
     });
-}
-
-function positive(text: string, option: string): number {
-  const v = Number(text);
-  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${option} ${text}: must be a positive number`);
-  return v;
-}
-
-function scaleOf(calibration: ZonesFile['calibration']): number {
-  if ('pxPerMm' in calibration) return calibration.pxPerMm;
-  const { a, b, mm } = calibration.ruler;
-  return Math.hypot(b[0] - a[0], b[1] - a[1]) / mm;
 }

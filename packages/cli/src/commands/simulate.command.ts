@@ -67,12 +67,8 @@ export function simulateCommand(): Command {
         );
       });
 
-      const primaries = sim.summary.reduce(
-        (n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0),
-        0,
-      );
       process.stdout.write(
-        `${primaries} impressions over ${sim.sessions} sessions in ${sim.summary.length} zones; ` +
+        `${totalImpressions(sim)} impressions over ${sim.sessions} sessions in ${sim.summary.length} zones; ` +
           `wrote ${sim.stages.map((s) => s.name).join(', ')}, compare, impressions.csv, summary.json to ${opts.out} ` +
           `in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
@@ -86,6 +82,11 @@ export function simulateCommand(): Command {
         );
       }
     });
+}
+
+/** Impressions placed over all sessions and zones (without the stray ones a render adds). */
+function totalImpressions(sim: Simulation): number {
+  return sim.summary.reduce((n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0), 0);
 }
 
 function impressionsCsv(sim: Simulation): string {
@@ -107,7 +108,7 @@ function summaryJson(sim: Simulation, photoPath: string, photo: { width: number;
     pxPerMm: Math.round(sim.pxPerMm * 1000) / 1000,
     sessions: sim.sessions,
     sessionShares: sim.sessionShares,
-    impressions: sim.summary.reduce((n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0), 0),
+    impressions: totalImpressions(sim),
     stages: sim.stages.map((s) => ({ file: `${s.name}.png`, ...s.stage })),
     zones: sim.summary,
   };

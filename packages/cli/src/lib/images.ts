@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { RgbImage } from '@stipple/core';
 import { UsageError } from './usage-error.js';
 
@@ -42,12 +42,16 @@ export async function readPhoto(path: string, what = 'photo'): Promise<RgbImage>
   }
 }
 
-export async function writePng(image: RgbImage, path: string): Promise<void> {
-  await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+/** A sharp pipeline reading the image's pixels in place (no copy). */
+function fromPixels(image: RgbImage): Sharp {
+  return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
     raw: { width: image.width, height: image.height, channels: image.channels },
-  })
-    .png({ compressionLevel: 4 })
-    .toFile(path);
+  });
+}
+
+/** Writes an RGB or RGBA image as a PNG. */
+export async function writePng(image: RgbImage, path: string): Promise<void> {
+  await fromPixels(image).png({ compressionLevel: 4 }).toFile(path);
 }
 
 /** Two images side by side, each scaled to `height`, with a gap. */
@@ -58,9 +62,7 @@ export async function sideBySide(
   height: number,
 ): Promise<void> {
   const scaled = async (img: RgbImage) =>
-    sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
-      raw: { width: img.width, height: img.height, channels: img.channels },
-    })
+    fromPixels(img)
       .resize({ height: Math.min(height, img.height) })
       .png()
       .toBuffer({ resolveWithObject: true });

@@ -9,18 +9,16 @@ export class UsageError extends Error {
 }
 
 /** One line per problem, each naming the field: `zones[1].polyline: must have at least 2 points`. */
-export function describeZodError(error: z.ZodError, prefix = ''): string {
+export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const keys = (issue as { keys?: string[] }).keys;
       let path = formatPath(issue.path as (string | number)[]);
       if (issue.code === 'unrecognized_keys' && keys?.length) {
-        return keys
-          .map((k) => `${joinPath(prefix, path ? `${path}.${k}` : k)}: is not a known field`)
-          .join('\n');
+        return keys.map((k) => `${path ? `${path}.${k}` : k}: is not a known field`).join('\n');
       }
       if (!path) path = '(top level)';
-      return `${joinPath(prefix, path)}: ${issue.message}`;
+      return `${path}: ${issue.message}`;
     })
     .join('\n');
 }
@@ -28,5 +26,3 @@ export function describeZodError(error: z.ZodError, prefix = ''): string {
 function formatPath(path: (string | number)[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 }
-
-const joinPath = (prefix: string, path: string) => (prefix ? `${prefix} ${path}` : path);

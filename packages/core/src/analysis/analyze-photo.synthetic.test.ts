@@ -92,13 +92,24 @@ describe('analysis contract', () => {
   });
 
   it('without a calibration locates follicles in pixels but reports nothing per cm² or in mm', () => {
-    const a = analyzePhoto(scalp.image);
+    const scarred = syntheticScalp({
+      seed: 5,
+      widthMm: 24,
+      heightMm: 18,
+      pxPerMm: 20,
+      fitzpatrick: 3,
+      fuPerCm2: 70,
+      noiseLevels: 2,
+      strip: { from: [3, 9], to: [21, 10], widthMm: 3 },
+    });
+    const a = analyzePhoto(scarred.image);
     expect(a.calibrated).toBe(false);
     expect(a.pxPerMm).toBeNull();
     expect(a.density).toBeNull();
     expect(a.densityMap).toBeNull();
     expect(a.dotDiameterMm).toBeNull();
     expect(a.follicles.length).toBeGreaterThan(0);
+    expect(a.scarSuggestions.length).toBeGreaterThan(0);
     expect(a.scarSuggestions.every((s) => s.areaCm2 === null)).toBe(true);
     expect(a.notes.join(' ')).toMatch(/No calibration/);
   });

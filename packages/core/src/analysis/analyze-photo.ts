@@ -76,20 +76,17 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       Math.floor(roi.h / factor),
       Math.max(8, tileWorking),
     );
+    const tile: TileResolvability = {
+      status: 'pixel-scale',
+      blurMm: null,
+      spotMm: null,
+      referenceSnr: 0,
+      sharpSpots: 0,
+      blurredSpots: 0,
+    };
     const regions: RegionAssessment[] = [];
-    for (let k = 0; k < grid.cols * grid.rows; k++) {
-      const r = tileRect(grid, k);
-      regions.push({
-        x: toPhotoX(r.x) + 0.5 - factor / 2,
-        y: toPhotoY(r.y) + 0.5 - factor / 2,
-        w: r.w * factor,
-        h: r.h * factor,
-        status: 'pixel-scale',
-        blurMm: null,
-        spotMm: null,
-        referenceSnr: 0,
-      });
-    }
+    for (let k = 0; k < grid.cols * grid.rows; k++)
+      regions.push(regionOf(tile, tileRect(grid, k), toPhotoX, toPhotoY, factor));
     notes.push(
       `The photo has ${wppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
     );

@@ -248,7 +248,7 @@ export function detectBlobs(
 }
 
 /** Keeps the strongest of blobs closer than `minSeparation` (or overlapping). */
-export function suppressNeighbours(blobs: Blob[], minSeparation: number): Blob[] {
+function suppressNeighbours(blobs: Blob[], minSeparation: number): Blob[] {
   const sorted = [...blobs].sort((a, b) => b.snr - a.snr);
   const cell = Math.max(1, minSeparation);
   const largest = blobs.reduce((m, b) => Math.max(m, b.sigma), 0);

@@ -26,6 +26,33 @@ function spread(img: Float32Array, w: number, h: number): { sum: number; varianc
   return { sum, variance: vx / sum };
 }
 
+/** Plain separable convolution with mirrored borders, straight from the definition. */
+function referenceBlur(src: Float32Array, w: number, h: number, sigma: number): Float64Array {
+  const k = gaussianKernelHalf(sigma);
+  const r = k.length - 1;
+  const mirror = (i: number, n: number): number => {
+    if (n === 1) return 0;
+    const p = 2 * n - 2;
+    const j = ((i % p) + p) % p;
+    return j < n ? j : p - j;
+  };
+  const tmp = new Float64Array(w * h);
+  const out = new Float64Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let j = -r; j <= r; j++) s += k[Math.abs(j)]! * src[y * w + mirror(x + j, w)]!;
+      tmp[y * w + x] = s;
+    }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let j = -r; j <= r; j++) s += k[Math.abs(j)]! * tmp[mirror(y + j, h) * w + x]!;
+      out[y * w + x] = s;
+    }
+  return out;
+}
+
 describe('Gaussian smoothing', () => {
   it('has normalised kernels', () => {
     const k = gaussianKernelHalf(1.3);
@@ -49,6 +76,25 @@ describe('Gaussian smoothing', () => {
     expect(sum).toBeCloseTo(1, 3);
     expect(Math.sqrt(variance)).toBeGreaterThan(11);
     expect(Math.sqrt(variance)).toBeLessThan(13);
+  });
+
+  // σ 0.6-1.6 take the unrolled radii 2-5, 2.5 the general loop; 20×3 is smaller than the kernel.
+  it.each([
+    [0.6, 23, 17],
+    [0.9, 23, 17],
+    [1.2, 23, 17],
+    [1.6, 23, 17],
+    [2.5, 23, 17],
+    [1.2, 20, 3],
+  ])('FIR blur of σ=%f on %i×%i matches a plain convolution, borders included', (sigma, w, h) => {
+    let seed = 7;
+    const src = Float32Array.from({ length: w * h }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    });
+    const out = firBlur(src, w, h, sigma);
+    const ref = referenceBlur(src, w, h, sigma);
+    for (let i = 0; i < w * h; i++) expect(out[i]).toBeCloseTo(ref[i]!, 5);
   });
 
   it('leaves a constant image constant, edges included', () => {

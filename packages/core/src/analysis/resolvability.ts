@@ -68,7 +68,7 @@ export interface ResolvabilityInput {
  * Expected peak DoG response of a dark disc (radius r px, Weber contrast c) blurred by σb px, at
  * DoG scale σ: the disc taken as a Gaussian of the same mass (Lindeberg's normalised Laplacian).
  */
-export function expectedDiscResponse(contrast: number, radius: number, blur: number, sigma: number): number {
+function expectedDiscResponse(contrast: number, radius: number, blur: number, sigma: number): number {
   const v0 = (radius * radius) / 2;
   const v = v0 + 0.25 + blur * blur;
   const t = sigma * sigma;
@@ -145,27 +145,7 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
   for (let k = 0; k < n; k++) {
     const tile = out[k]!;
     if (tile.status !== 'resolved') continue;
-    // Focus varies slowly: a tile's verdict is a vote of its neighbourhood, its own evidence
-    // counting most; a tile without evidence looks further.
-    let s = 0;
-    {
-      const reach = state[k] === 0 ? NEIGHBOUR_REACH : 1;
-      const c = k % grid.cols;
-      const r = Math.floor(k / grid.cols);
-      let wSharp = 0;
-      let wBlur = 0;
-      for (let dr = -reach; dr <= reach; dr++)
-        for (let dc = -reach; dc <= reach; dc++) {
-          const rr = r + dr;
-          const cc = c + dc;
-          if (rr < 0 || cc < 0 || rr >= grid.rows || cc >= grid.cols) continue;
-          const j = rr * grid.cols + cc;
-          const w = weight[j]! / (1 + Math.max(Math.abs(dr), Math.abs(dc)));
-          if (state[j] === 1) wSharp += w;
-          else if (state[j] === 2) wBlur += w;
-        }
-      if (wSharp + wBlur >= MIN_EVIDENCE) s = wBlur / (wSharp + wBlur) > BLURRED_SHARE ? 2 : 1;
-    }
+    const s = neighbourhoodVerdict(state, weight, grid, k);
     if (s === 0) tile.status = 'no-detail';
     else if (s === 2) tile.status = 'blur';
     // A tile that shows follicles of its own is its own proof; one that borrows its neighbours'
@@ -174,51 +154,65 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
   }
   // An isolated "sharp" tile in a blurred neighbourhood is a few chance spots, not a focused patch.
   const status = out.map((t) => t.status);
-  for (let k = 0; k < n; k++) {
-    if (status[k] !== 'resolved') continue;
-    const c = k % grid.cols;
-    const r = Math.floor(k / grid.cols);
-    let blurred = 0;
-    for (let dr = -1; dr <= 1; dr++)
-      for (let dc = -1; dc <= 1; dc++) {
-        const rr = r + dr;
-        const cc = c + dc;
-        if (
-          (dr || dc) &&
-          rr >= 0 &&
-          cc >= 0 &&
-          rr < grid.rows &&
-          cc < grid.cols &&
-          status[rr * grid.cols + cc] === 'blur'
-        )
-          blurred++;
-      }
-    if (blurred >= 5) out[k]!.status = 'blur';
-  }
+  for (let k = 0; k < n; k++)
+    if (status[k] === 'resolved' && countNeighbours(status, grid, k, 'blur') >= 5) out[k]!.status = 'blur';
   // A "noisy" tile amid resolved ones is quiet skin between follicles that its neighbours, at
   // the same noise, show would have been seen.
-  for (let k = 0; k < n; k++) {
-    if (status[k] !== 'noise') continue;
-    const c = k % grid.cols;
-    const r = Math.floor(k / grid.cols);
-    let resolved = 0;
-    for (let dr = -1; dr <= 1; dr++)
-      for (let dc = -1; dc <= 1; dc++) {
-        const rr = r + dr;
-        const cc = c + dc;
-        if (
-          (dr || dc) &&
-          rr >= 0 &&
-          cc >= 0 &&
-          rr < grid.rows &&
-          cc < grid.cols &&
-          status[rr * grid.cols + cc] === 'resolved'
-        )
-          resolved++;
-      }
-    if (resolved >= 6) out[k]!.status = 'resolved';
-  }
+  for (let k = 0; k < n; k++)
+    if (status[k] === 'noise' && countNeighbours(status, grid, k, 'resolved') >= 6)
+      out[k]!.status = 'resolved';
   return out;
+}
+
+/**
+ * Focus varies slowly: a tile's verdict (0 unknown, 1 sharp, 2 blurred) is a vote of its
+ * neighbourhood, its own evidence counting most; a tile without evidence looks further.
+ */
+function neighbourhoodVerdict(state: Uint8Array, weight: Float32Array, grid: TileGrid, k: number): 0 | 1 | 2 {
+  const reach = state[k] === 0 ? NEIGHBOUR_REACH : 1;
+  const c = k % grid.cols;
+  const r = Math.floor(k / grid.cols);
+  let wSharp = 0;
+  let wBlur = 0;
+  for (let dr = -reach; dr <= reach; dr++)
+    for (let dc = -reach; dc <= reach; dc++) {
+      const rr = r + dr;
+      const cc = c + dc;
+      if (rr < 0 || cc < 0 || rr >= grid.rows || cc >= grid.cols) continue;
+      const j = rr * grid.cols + cc;
+      const w = weight[j]! / (1 + Math.max(Math.abs(dr), Math.abs(dc)));
+      if (state[j] === 1) wSharp += w;
+      else if (state[j] === 2) wBlur += w;
+    }
+  if (wSharp + wBlur < MIN_EVIDENCE) return 0;
+  return wBlur / (wSharp + wBlur) > BLURRED_SHARE ? 2 : 1;
+}
+
+/** How many of the 8 tiles around tile k have the given status. */
+function countNeighbours(
+  status: readonly RegionStatus[],
+  grid: TileGrid,
+  k: number,
+  wanted: RegionStatus,
+): number {
+  const c = k % grid.cols;
+  const r = Math.floor(k / grid.cols);
+  let count = 0;
+  for (let dr = -1; dr <= 1; dr++)
+    for (let dc = -1; dc <= 1; dc++) {
+      const rr = r + dr;
+      const cc = c + dc;
+      if (
+        (dr || dc) &&
+        rr >= 0 &&
+        cc >= 0 &&
+        rr < grid.rows &&
+        cc < grid.cols &&
+        status[rr * grid.cols + cc] === wanted
+      )
+        count++;
+    }
+  return count;
 }
 
 /** Skin-coloured islands much smaller than the main skin area (a wooden floor, a hand) are not the scalp. */

@@ -1,7 +1,7 @@
 /** Order statistics on typed arrays without sorting them whole. */
 
 /** k-th smallest (0-based) of values[0..n); reorders `values` in place. */
-export function selectKth(values: Float32Array | Float64Array, k: number, n = values.length): number {
+function selectKth(values: Float32Array | Float64Array, k: number, n = values.length): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {
@@ -31,11 +31,6 @@ export function quantileInPlace(values: Float32Array | Float64Array, q: number, 
   if (n === 0) return Number.NaN;
   const k = Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))));
   return selectKth(values, k, n);
-}
-
-export function quantiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
-  const copy = Float64Array.from(values);
-  return qs.map((q) => quantileInPlace(copy, q));
 }
 
 /** Standard deviation of Gaussian noise estimated as 1.4826 × median absolute deviation. */

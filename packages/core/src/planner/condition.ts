@@ -143,17 +143,21 @@ export function evaluateCondition(condition: RuleCondition, lookup: (path: strin
   return bool(compareFact(fact, op, (condition as Record<string, unknown>)[op]));
 }
 
+/** The comparisons and `unknown` tests a condition is made of, in order, through all / any / not. */
+function* leavesOf(condition: RuleCondition): Generator<RuleCondition> {
+  if ('all' in condition) for (const c of condition.all) yield* leavesOf(c);
+  else if ('any' in condition) for (const c of condition.any) yield* leavesOf(c);
+  else if ('not' in condition) yield* leavesOf(condition.not);
+  else yield condition;
+}
+
 /** Every fact path a condition reads, in order of first appearance. */
 export function factsRead(condition: RuleCondition): string[] {
   const out = new Set<string>();
-  const walk = (c: RuleCondition) => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ('unknown' in c) out.add(c.unknown);
+  for (const c of leavesOf(condition)) {
+    if ('unknown' in c) out.add(c.unknown);
     else if ('fact' in c) out.add(c.fact);
-  };
-  walk(condition);
+  }
   return [...out];
 }
 
@@ -162,15 +166,10 @@ export function comparisonsIn(
   condition: RuleCondition,
 ): { fact: string; op: ComparisonOperator; operand: unknown }[] {
   const out: { fact: string; op: ComparisonOperator; operand: unknown }[] = [];
-  const walk = (c: RuleCondition) => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ('fact' in c) {
-      const op = operatorOf(c);
-      out.push({ fact: c.fact, op, operand: (c as Record<string, unknown>)[op] });
-    }
-  };
-  walk(condition);
+  for (const c of leavesOf(condition)) {
+    if (!('fact' in c)) continue;
+    const op = operatorOf(c);
+    out.push({ fact: c.fact, op, operand: (c as Record<string, unknown>)[op] });
+  }
   return out;
 }

@@ -13,10 +13,12 @@ import { assessmentFacts, factLookup, waitEnd, type AssessmentFacts, type ScarFa
 import {
   DEFAULT_PLANNER_PHRASES,
   PlannerRuleSet,
+  ZONE_VALUE_FIELDS,
   type PlannerPhrases,
   type PlannerRule,
   type PlannerRuleSetInput,
   type ZoneEffect,
+  type ZoneValueField,
 } from './rule.schema.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
@@ -118,16 +120,6 @@ function statements(firings: Firing[], pick: (f: Firing) => string | undefined) 
   return [...byKey.values()];
 }
 
-type ZoneValueField =
-  'targetDensityPerCm2' | 'dotSizeMm' | 'needle' | 'needleDiameterMm' | 'transitionWidthMm';
-const ZONE_VALUE_FIELDS: ZoneValueField[] = [
-  'targetDensityPerCm2',
-  'dotSizeMm',
-  'needle',
-  'needleDiameterMm',
-  'transitionWidthMm',
-];
-
 interface ShadePlan {
   perSession: (session: number) => { shadeNumber: number; ruleIds: string[] };
 }
@@ -226,6 +218,7 @@ function buildZones(
 }
 
 function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided: Undecided[]) {
+  const phrases = phrasesOf(ruleSet);
   const byKey = new Map<string, Plan['assumptions'][number]>();
   for (const f of firings) {
     const a = f.rule.effect.assumption;
@@ -250,7 +243,6 @@ function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided:
         continue;
       }
       const scar = fact.startsWith('scar.') ? u.scar?.id : undefined;
-      const phrases = phrasesOf(ruleSet);
       const assumed = ruleSet.unknownFacts[fact] ?? fill(phrases.notApplied, { rule: u.rule.id });
       const said = fill(phrases.notKnown, { fact, assumed });
       byKey.set(key, {

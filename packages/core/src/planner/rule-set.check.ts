@@ -2,7 +2,7 @@ import { PLAN_ZONE_KINDS } from '../domain/plan.schema.js';
 import { comparisonsIn, factsRead } from './condition.js';
 import { ELAPSED_FACTS } from './facts.js';
 import { assessmentJsonSchema } from './json-schema.js';
-import { PlannerRuleSet, type PlannerRule } from './rule.schema.js';
+import { PlannerRuleSet, ZONE_VALUE_FIELDS, type PlannerRule } from './rule.schema.js';
 
 /*
  * Checks a rule set beyond its shape: ids unique, every rule sourced from domain.md, every fact
@@ -26,11 +26,15 @@ function branches(schema: JsonSchema): JsonSchema[] {
   return alternatives ? alternatives.flatMap(branches) : [schema];
 }
 
+/** The assessment path of a fact path: a scar fact `scar.x` is `scars[].x` of the scar being planned. */
+function assessmentSegments(path: string): string[] {
+  return path.startsWith('scar.') ? ['scars', '[]', ...path.split('.').slice(1)] : path.split('.');
+}
+
 /** The schemas a dotted path can lead to (`scar.x` reads `scars[].x`); empty when it leads nowhere. */
 export function schemasAtFactPath(root: JsonSchema, path: string): JsonSchema[] {
-  const segments = path.startsWith('scar.') ? ['scars', '[]', ...path.split('.').slice(1)] : path.split('.');
   let current = [root];
-  for (const segment of segments) {
+  for (const segment of assessmentSegments(path)) {
     current = current.flatMap(branches).flatMap((s) => {
       if (segment === '[]') return s.items ? [s.items] : [];
       const next = s.properties?.[segment];
@@ -45,7 +49,7 @@ export function schemasAtFactPath(root: JsonSchema, path: string): JsonSchema[] 
  * since scar rules only run for scars that were recorded.
  */
 export function factMayBeUnknown(root: JsonSchema, path: string): boolean {
-  const segments = path.startsWith('scar.') ? ['scars', '[]', ...path.split('.').slice(1)] : path.split('.');
+  const segments = assessmentSegments(path);
   const start = path.startsWith('scar.') ? 2 : 0;
   let current = [root];
   let optional = false;
@@ -197,14 +201,7 @@ export function checkRuleSet(input: unknown): string[] {
     ['shade session steps', (r) => r.effect.shade?.sessionSteps !== undefined],
   ];
   for (const kind of PLAN_ZONE_KINDS) {
-    for (const field of [
-      'targetDensityPerCm2',
-      'dotSizeMm',
-      'needle',
-      'needleDiameterMm',
-      'transitionWidthMm',
-      'densityPercentBySession',
-    ] as const) {
+    for (const field of [...ZONE_VALUE_FIELDS, 'densityPercentBySession'] as const) {
       needs.push([
         `${kind} zone ${field}`,
         (r) =>

@@ -59,6 +59,16 @@ export const ZoneEffect = z.strictObject({
 });
 export type ZoneEffect = z.infer<typeof ZoneEffect>;
 
+/** The zone values a plan must have, each set by the last rule that gives it. */
+export const ZONE_VALUE_FIELDS = [
+  'targetDensityPerCm2',
+  'dotSizeMm',
+  'needle',
+  'needleDiameterMm',
+  'transitionWidthMm',
+] as const satisfies readonly (keyof ZoneEffect)[];
+export type ZoneValueField = (typeof ZONE_VALUE_FIELDS)[number];
+
 export const RuleEffect = z.strictObject({
   eligibility: Eligibility.optional(),
   reason: Text.optional(),

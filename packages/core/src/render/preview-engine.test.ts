@@ -5,6 +5,7 @@ import { exclusionRadiusPx } from '../sampling/sample-impressions.js';
 import { buildDensityField } from './density-field.js';
 import type { ImpressionSet } from './impression-set.js';
 import { PreviewEngine } from './preview-engine.js';
+import { planSimulation } from './simulate.js';
 
 const W = 800;
 const H = 600;
@@ -103,6 +104,19 @@ const inScarCore = (x: number, y: number, dx = 0, dy = 0) =>
   x > 270 + dx && x < 540 + dx && y > 412 + dy && y < 436 + dy;
 
 describe('PreviewEngine', () => {
+  it('names its stages as planSimulation does, fractional fade years included', () => {
+    const s = ZonesFile.parse({ ...spec(), fadeYears: 2.5 });
+    const frame = new PreviewEngine({ width: W, height: H }).update(s);
+    expect(frame.stages.map((st) => st.name)).toEqual([
+      'session-1',
+      'session-2',
+      'session-3',
+      'healed',
+      'faded-2.5y',
+    ]);
+    expect(frame.stages).toEqual(planSimulation(s, { width: W, height: H }).stages);
+  });
+
   it('composes exactly the density field of buildDensityField, edit after edit', () => {
     const engine = new PreviewEngine({ width: W, height: H });
     for (const s of [

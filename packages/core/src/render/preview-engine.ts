@@ -16,6 +16,7 @@ import {
 } from './density-field.js';
 import { dressImpressions, IMPRESSION_DRAWS, type ImpressionSet } from './impression-set.js';
 import type { Stage } from './render-stage.js';
+import { simulationStages } from './simulate.js';
 
 /*
  * The live preview of the zone editor: the same density field, sampler and renderer as
@@ -226,21 +227,12 @@ export class PreviewEngine {
 
     const impressions = this.impressionSet(zones, composed, grid);
     lap('impressions');
-    const n = spec.sessions;
-    const stages: PreviewFrame['stages'] = [];
-    for (let k = 1; k <= n; k++)
-      stages.push({ name: `session-${k}`, stage: { look: 'fresh', afterSession: k } });
-    stages.push({ name: 'healed', stage: { look: 'healed', afterSession: n } });
-    stages.push({
-      name: `faded-${Number.isInteger(spec.fadeYears) ? spec.fadeYears : spec.fadeYears.toFixed(1)}y`,
-      stage: { look: 'faded', afterSession: n, years: spec.fadeYears },
-    });
     return {
       impressions,
       zones,
       pxPerMm: grid.pxPerMm,
-      sessions: n,
-      stages,
+      sessions: spec.sessions,
+      stages: simulationStages(spec.sessions, spec.fadeYears),
       change: { kind, rect: dirty },
       kept,
       placed,

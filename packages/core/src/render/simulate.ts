@@ -47,23 +47,28 @@ export function planSimulation(
   const points = sampleSessions(built.field, shares, hashSeed(spec.seed, 'impressions'));
   const impressions = buildImpressionSet(points, built, spec.seed);
   const n = spec.sessions;
-  const stages: Simulation['stages'] = [];
-  for (let k = 1; k <= n; k++)
-    stages.push({ name: `session-${k}`, stage: { look: 'fresh', afterSession: k } });
-  stages.push({ name: 'healed', stage: { look: 'healed', afterSession: n } });
-  stages.push({
-    name: `faded-${formatYears(spec.fadeYears)}y`,
-    stage: { look: 'faded', afterSession: n, years: spec.fadeYears },
-  });
   return {
     pxPerMm: pxPerMmOf(spec.calibration),
     sessions: n,
     sessionShares: shares,
     built,
     impressions,
-    stages,
+    stages: simulationStages(n, spec.fadeYears),
     summary: summarise(built, impressions, n),
   };
+}
+
+/** The stages worth showing: each session fresh, then healed and faded after the last. */
+export function simulationStages(sessions: number, fadeYears: number): { name: string; stage: Stage }[] {
+  const stages: { name: string; stage: Stage }[] = [];
+  for (let k = 1; k <= sessions; k++)
+    stages.push({ name: `session-${k}`, stage: { look: 'fresh', afterSession: k } });
+  stages.push({ name: 'healed', stage: { look: 'healed', afterSession: sessions } });
+  stages.push({
+    name: `faded-${formatYears(fadeYears)}y`,
+    stage: { look: 'faded', afterSession: sessions, years: fadeYears },
+  });
+  return stages;
 }
 
 function formatYears(years: number): string {

@@ -1,5 +1,5 @@
 // SQL for aftercare templates (versioned per language) and each session's schedule.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { aftercareItem, aftercareTemplate } from '../db/schema.js';
 
@@ -48,7 +48,7 @@ export const aftercareRepository = {
     return tx
       .select()
       .from(aftercareItem)
-      .where(and(eq(aftercareItem.sessionId, sessionId)))
+      .where(eq(aftercareItem.sessionId, sessionId))
       .orderBy(asc(aftercareItem.position));
   },
 };

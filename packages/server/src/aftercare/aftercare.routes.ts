@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import { sendDocument } from '../documents/send-document.js';
 import type { AftercareService } from './aftercare.service.js';
 
 export const aftercareRoutes: FastifyPluginCallbackZod<{ aftercare: AftercareService }> = (
@@ -61,26 +62,20 @@ export const aftercareRoutes: FastifyPluginCallbackZod<{ aftercare: AftercareSer
   app.get(
     '/api/sessions/:id/aftercare.pdf',
     { schema: { tags: ['aftercare'], summary: 'The printable aftercare sheet', params: IdParams } },
-    async (request, reply) => {
-      const pdf = await aftercare.pdf(actorOf(request), request.params.id);
-      void reply.headers({
-        'cache-control': 'private, no-store',
-        'content-disposition': 'attachment; filename="aftercare.pdf"',
-      });
-      return reply.type('application/pdf').send(pdf);
-    },
+    async (request, reply) =>
+      sendDocument(reply, await aftercare.pdf(actorOf(request), request.params.id), {
+        type: 'application/pdf',
+        filename: 'aftercare.pdf',
+      }),
   );
   app.get(
     '/api/sessions/:id/aftercare.ics',
     { schema: { tags: ['aftercare'], summary: 'The aftercare steps as calendar entries', params: IdParams } },
-    async (request, reply) => {
-      const ics = await aftercare.ics(actorOf(request), request.params.id);
-      void reply.headers({
-        'cache-control': 'private, no-store',
-        'content-disposition': 'attachment; filename="aftercare.ics"',
-      });
-      return reply.type('text/calendar; charset=utf-8').send(ics);
-    },
+    async (request, reply) =>
+      sendDocument(reply, await aftercare.ics(actorOf(request), request.params.id), {
+        type: 'text/calendar; charset=utf-8',
+        filename: 'aftercare.ics',
+      }),
   );
   done();
 };

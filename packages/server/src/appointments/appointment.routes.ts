@@ -13,7 +13,6 @@ import {
   CreateAppointmentRequest,
   CreateCalendarFeedRequest,
   CreateCourseRequest,
-  Id,
   MoveAppointmentRequest,
   TreatmentCourse,
   WorkingHours,
@@ -25,14 +24,14 @@ import { notFound } from '../http/app-error.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { AppointmentService } from './appointment.service.js';
 
-const ClientParams = z.strictObject({ id: Id });
+/** `:id` is the client's id. */
+const ClientParams = IdParams;
 const FeedParams = z.strictObject({
   file: z
     .string()
     .max(300)
     .regex(/^[A-Za-z0-9_-]+\.ics$/, { message: 'must be <token>.ics' }),
 });
-const withUnprocessable = { ...errorResponses, 422: errorResponses[400] };
 
 export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: AppointmentService }> = (
   app,
@@ -88,7 +87,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
         summary:
           'Book: refused with 409 when the artist is busy, 422 outside working hours or closer than the minimum interval (unless intervalOverrideReason)',
         body: CreateAppointmentRequest,
-        response: { 201: Appointment, ...withUnprocessable },
+        response: { 201: Appointment, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -114,7 +113,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
         summary: 'Move to another time (or artist); the same rules as booking apply',
         params: IdParams,
         body: MoveAppointmentRequest,
-        response: { 200: Appointment, ...withUnprocessable },
+        response: { 200: Appointment, ...errorResponses },
       },
     },
     async (request) => appointments.move(actorOf(request), request.params.id, request.body),
@@ -201,7 +200,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
         tags: ['calendar'],
         summary: "A secret .ics address for an artist's or a client's appointments (no health details)",
         body: CreateCalendarFeedRequest,
-        response: { 201: CalendarFeed, ...withUnprocessable },
+        response: { 201: CalendarFeed, ...errorResponses },
       },
     },
     async (request, reply) =>

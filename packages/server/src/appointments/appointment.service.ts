@@ -86,6 +86,12 @@ const doubleBooked = () =>
     field('startsAt', 'overlaps another appointment of this artist'),
   );
 
+const staleAppointment = (version: number) =>
+  conflict(
+    'Someone else changed this appointment since you opened it; reload and try again',
+    field('version', `is stale: the appointment is at version ${version}`),
+  );
+
 interface SlotCheck {
   studio: StudioRow;
   artistId: string;
@@ -245,14 +251,7 @@ export class AppointmentService {
       this.deps.db.withStudio(actor.studioId, async (tx) => {
         const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
         if (!current) throw notFound('Appointment');
-        if (current.version !== request.version)
-          throw conflict('Someone else changed this appointment since you opened it; reload and try again', [
-            {
-              in: 'body',
-              field: 'version',
-              message: `is stale: the appointment is at version ${current.version}`,
-            },
-          ]);
+        if (current.version !== request.version) throw staleAppointment(current.version);
         if (current.status !== 'booked')
           throw conflict(
             `A ${current.status} appointment cannot be moved`,
@@ -309,14 +308,7 @@ export class AppointmentService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('Appointment');
-      if (current.version !== request.version)
-        throw conflict('Someone else changed this appointment since you opened it; reload and try again', [
-          {
-            in: 'body',
-            field: 'version',
-            message: `is stale: the appointment is at version ${current.version}`,
-          },
-        ]);
+      if (current.version !== request.version) throw staleAppointment(current.version);
       if (current.status !== 'booked')
         throw conflict(
           `A ${current.status} appointment cannot be cancelled`,

@@ -5,6 +5,7 @@ import type { SessionInfo } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
+import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { AppError } from '../http/app-error.js';
 import { toStaffMember } from '../staff/staff.mapper.js';
@@ -131,13 +132,7 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     await this.deps.db.withStudio(actor.studioId, async (tx) => {
       await sessionRepository.delete(tx, actor.sessionId);
-      await auditRepository.record(tx, {
-        studioId: actor.studioId,
-        actorUserId: actor.userId,
-        action: 'auth.logout',
-        entityType: 'staff_user',
-        entityId: actor.userId,
-      });
+      await audit(tx, actor, 'auth.logout', 'staff_user', actor.userId);
     });
   }
 

@@ -7,7 +7,6 @@ import type { Actor } from './actor.js';
 
 export const CLINICAL: readonly StaffRole[] = ['owner', 'artist'];
 export const OWNER: readonly StaffRole[] = ['owner'];
-export const EVERY_ROLE: readonly StaffRole[] = ['owner', 'artist', 'front_desk'];
 
 const ROLE_NAMES: Record<StaffRole, string> = {
   owner: 'owners',

@@ -5,7 +5,7 @@
 // S3-compatible bucket can implement the same interface later.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface PutResult {
   sha256: string;
@@ -46,7 +46,7 @@ export class FolderBlobStore implements BlobStore {
     const sha256 = sha256Of(data);
     const path = this.pathOf(sha256);
     if (await this.has(sha256)) return { sha256, bytes: data.length, created: false };
-    const dir = join(this.root, sha256.slice(0, 2), sha256.slice(2, 4));
+    const dir = dirname(path);
     await mkdir(dir, { recursive: true });
     const temp = join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, 'wx', 0o600);

@@ -103,6 +103,10 @@ describe('client repository', () => {
     expect(
       await t.db.withStudio(studio.id, (tx) => clientRepository.findById(tx, theirs.id)),
     ).toBeUndefined();
-    expect(await t.db.withStudio(other.id, (tx) => clientRepository.findById(tx, theirs.id))).toBeDefined();
+    expect(await t.db.withStudio(other.id, (tx) => clientRepository.findById(tx, theirs.id))).toMatchObject({
+      id: theirs.id,
+      studioId: other.id,
+      familyName: 'Theirs',
+    });
   });
 });

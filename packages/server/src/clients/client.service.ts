@@ -8,8 +8,8 @@ import type {
   CreateClientRequest,
   UpdateClientRequest,
 } from '@stipple/core';
-import type { Database, Tx } from '../db/database.js';
-import { auditRepository } from '../audit/audit.repository.js';
+import type { Database } from '../db/database.js';
+import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { conflict, notFound } from '../http/app-error.js';
 import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
@@ -58,7 +58,7 @@ export class ClientService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const { rows, total } = await clientRepository.list(tx, query);
       // The search words themselves may be a client's name: only whether there was a search is kept.
-      await this.audit(tx, actor, 'client.list', null, {
+      await audit(tx, actor, 'client.list', 'client', null, {
         ids: rows.map((r) => r.id),
         count: rows.length,
         total,
@@ -75,7 +75,7 @@ export class ClientService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.findById(tx, id);
       if (!row) throw notFound('Client');
-      await this.audit(tx, actor, 'client.read', id);
+      await audit(tx, actor, 'client.read', 'client', id);
       return toClient(row);
     });
   }
@@ -83,7 +83,7 @@ export class ClientService {
   async create(actor: Actor, request: CreateClientRequest): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.create(tx, actor.studioId, request, actor.userId);
-      await this.audit(tx, actor, 'client.create', row.id, {
+      await audit(tx, actor, 'client.create', 'client', row.id, {
         fields: FIELDS.filter((f) => request[f] !== null && request[f] !== ''),
       });
       return toClient(row);
@@ -114,7 +114,7 @@ export class ClientService {
       const changed = Object.keys(patch);
       if (changed.length === 0) return toClient(current);
       const row = await clientRepository.update(tx, current, patch);
-      await this.audit(tx, actor, 'client.update', id, { fields: changed, version: row.version });
+      await audit(tx, actor, 'client.update', 'client', id, { fields: changed, version: row.version });
       return toClient(row);
     });
   }
@@ -126,28 +126,10 @@ export class ClientService {
       // Archiving an archived client (or restoring an active one) changes nothing and logs nothing.
       if (Boolean(current.archivedAt) === archived) return toClient(current);
       const row = await clientRepository.setArchived(tx, current, archived);
-      await this.audit(tx, actor, archived ? 'client.archive' : 'client.restore', id, {
+      await audit(tx, actor, archived ? 'client.archive' : 'client.restore', 'client', id, {
         version: row.version,
       });
       return toClient(row);
-    });
-  }
-
-  private audit(
-    tx: Tx,
-    actor: Actor,
-    action:
-      'client.list' | 'client.read' | 'client.create' | 'client.update' | 'client.archive' | 'client.restore',
-    entityId: string | null,
-    details?: Record<string, unknown>,
-  ) {
-    return auditRepository.record(tx, {
-      studioId: actor.studioId,
-      actorUserId: actor.userId,
-      action,
-      entityType: 'client',
-      entityId,
-      ...(details ? { details } : {}),
     });
   }
 }

@@ -1,5 +1,5 @@
 // SQL for consent templates, signed consents (immutable rows) and withdrawals.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
 import { consentRecord, consentTemplate, consentWithdrawal, staffUser } from '../db/schema.js';
 
@@ -11,20 +11,7 @@ export type ConsentRow = typeof consentRecord.$inferSelect & {
 };
 
 const consentColumns = {
-  id: consentRecord.id,
-  studioId: consentRecord.studioId,
-  clientId: consentRecord.clientId,
-  templateId: consentRecord.templateId,
-  kind: consentRecord.kind,
-  language: consentRecord.language,
-  templateVersion: consentRecord.templateVersion,
-  title: consentRecord.title,
-  body: consentRecord.body,
-  signerName: consentRecord.signerName,
-  signatureSha256: consentRecord.signatureSha256,
-  signedAt: consentRecord.signedAt,
-  validUntil: consentRecord.validUntil,
-  witnessedBy: consentRecord.witnessedBy,
+  ...getTableColumns(consentRecord),
   witnessName: staffUser.name,
   withdrawnAt: consentWithdrawal.withdrawnAt,
   withdrawalReason: consentWithdrawal.reason,

@@ -5,18 +5,17 @@ import {
   ConsentTemplate,
   ConsentTemplateList,
   CreateConsentTemplateRequest,
-  Id,
   SignConsentRequest,
   WithdrawConsentRequest,
 } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import { sendDocument } from '../documents/send-document.js';
 import type { ConsentService } from './consent.service.js';
 
-const ClientParams = z.strictObject({ id: Id });
-const privateFile = { 'cache-control': 'private, no-store' };
+/** `:id` is the client's id. */
+const ClientParams = IdParams;
 
 export const consentRoutes: FastifyPluginCallbackZod<{ consents: ConsentService }> = (
   app,
@@ -104,15 +103,14 @@ export const consentRoutes: FastifyPluginCallbackZod<{ consents: ConsentService 
     { schema: { tags: ['consent'], summary: "The client's PDF copy", params: IdParams } },
     async (request, reply) => {
       const { pdf, filename } = await consents.pdf(actorOf(request), request.params.id);
-      void reply.headers({ ...privateFile, 'content-disposition': `attachment; filename="${filename}"` });
-      return reply.type('application/pdf').send(pdf);
+      return sendDocument(reply, pdf, { type: 'application/pdf', filename });
     },
   );
   app.get(
     '/api/consents/:id/signature',
     { schema: { tags: ['consent'], summary: 'The drawn signature (PNG)', params: IdParams } },
     async (request, reply) => {
-      void reply.headers(privateFile);
+      void reply.headers({ 'cache-control': 'private, no-store' });
       return reply.type('image/png').send(await consents.signature(actorOf(request), request.params.id));
     },
   );

@@ -1,6 +1,6 @@
 // SQL for consultations and their saved plan versions. Row-level security confines every
 // statement to the current studio; plan versions are insert-only (a trigger refuses changes).
-import { aliasedTable, and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { client, consultation, staffUser, treatmentPlan } from '../db/schema.js';
 
@@ -26,7 +26,7 @@ const artist = aliasedTable(staffUser, 'artist');
 const author = aliasedTable(staffUser, 'author');
 
 const consultationColumns = {
-  ...getConsultationColumns(),
+  ...getTableColumns(consultation),
   artistName: artist.name,
   createdByName: author.name,
   givenName: client.givenName,
@@ -34,21 +34,6 @@ const consultationColumns = {
   preferredLanguage: client.preferredLanguage,
   dateOfBirth: client.dateOfBirth,
 };
-
-function getConsultationColumns() {
-  return {
-    id: consultation.id,
-    studioId: consultation.studioId,
-    clientId: consultation.clientId,
-    artistId: consultation.artistId,
-    consultationDate: consultation.consultationDate,
-    assessment: consultation.assessment,
-    version: consultation.version,
-    createdBy: consultation.createdBy,
-    createdAt: consultation.createdAt,
-    updatedAt: consultation.updatedAt,
-  };
-}
 
 function selectConsultations(tx: Tx) {
   return tx
@@ -179,33 +164,11 @@ export const consultationRepository = {
 function selectPlans(tx: Tx) {
   return tx
     .select({
-      ...getPlanColumns(),
+      ...getTableColumns(treatmentPlan),
       createdByName: planAuthor.name,
       currentAssessmentVersion: consultation.version,
     })
     .from(treatmentPlan)
     .innerJoin(consultation, eq(consultation.id, treatmentPlan.consultationId))
     .leftJoin(planAuthor, eq(planAuthor.id, treatmentPlan.createdBy));
-}
-
-function getPlanColumns() {
-  return {
-    id: treatmentPlan.id,
-    studioId: treatmentPlan.studioId,
-    consultationId: treatmentPlan.consultationId,
-    clientId: treatmentPlan.clientId,
-    version: treatmentPlan.version,
-    rulesVersion: treatmentPlan.rulesVersion,
-    assessmentVersion: treatmentPlan.assessmentVersion,
-    assessment: treatmentPlan.assessment,
-    plan: treatmentPlan.plan,
-    eligibility: treatmentPlan.eligibility,
-    earliestStartDate: treatmentPlan.earliestStartDate,
-    sessionsCount: treatmentPlan.sessionsCount,
-    minIntervalDays: treatmentPlan.minIntervalDays,
-    touchUpYears: treatmentPlan.touchUpYears,
-    overrideCount: treatmentPlan.overrideCount,
-    createdBy: treatmentPlan.createdBy,
-    createdAt: treatmentPlan.createdAt,
-  };
 }

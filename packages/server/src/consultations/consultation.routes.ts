@@ -6,20 +6,20 @@ import {
   ConsultationPage,
   ConsultationPageQuery,
   CreateConsultationRequest,
-  Id,
   PlanVersion,
   PlanVersionList,
   SavePlanRequest,
   UpdateConsultationRequest,
 } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import { sendDocument } from '../documents/send-document.js';
 import type { ConsultationReportService } from './consultation-report.service.js';
 import type { ConsultationService } from './consultation.service.js';
 
-const ClientParams = z.strictObject({ id: Id });
+/** `:id` is the client's id. */
+const ClientParams = IdParams;
 
 export const consultationRoutes: FastifyPluginCallbackZod<{
   consultations: ConsultationService;
@@ -149,11 +149,7 @@ export const consultationRoutes: FastifyPluginCallbackZod<{
     },
     async (request, reply) => {
       const { pdf, filename } = await reports.report(actorOf(request), request.params.id);
-      void reply.headers({
-        'cache-control': 'private, no-store',
-        'content-disposition': `attachment; filename="${filename}"`,
-      });
-      return reply.type('application/pdf').send(pdf);
+      return sendDocument(reply, pdf, { type: 'application/pdf', filename });
     },
   );
   done();

@@ -28,7 +28,6 @@ export function findPgError(
 }
 
 export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_INSUFFICIENT_PRIVILEGE = '42501';
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = findPgError(err);

@@ -1,6 +1,23 @@
 // The tables of the studio database. Every table that holds studio data carries `studio_id`
 // and is covered by a row-level security policy (migrations/0001_studio_isolation.sql); the
 // `studio-isolation.db.test.ts` guard fails when a new studio table lacks one.
+import {
+  APPOINTMENT_EVENT_ACTIONS,
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  CALENDAR_FEED_KINDS,
+  CONSENT_KINDS,
+  ELIGIBILITIES,
+  OUTBOX_KINDS,
+  OUTBOX_STATUSES,
+  PHOTO_CONTENT_TYPES,
+  PHOTO_SESSION_ROLES,
+  PHOTO_VIEWS,
+  PRODUCT_KINDS,
+  RENDER_STATUSES,
+  STAFF_ROLES,
+  UI_LOCALES,
+} from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -23,33 +40,42 @@ const id = () =>
     .primaryKey()
     .default(sql`gen_random_uuid()`);
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => at('created_at').notNull().defaultNow();
+const updatedAt = () => at('updated_at').notNull().defaultNow();
+/** Every studio table's owner column, which the row-level security policies filter on. */
+const studioRef = () =>
+  uuid('studio_id')
+    .notNull()
+    .references(() => studio.id);
+const clientRef = () =>
+  uuid('client_id')
+    .notNull()
+    .references(() => client.id);
+/** A staff member named on a row (who created, invited, witnessed ...): nullable unless the caller says so. */
+const staffRef = (name: string) => uuid(name).references(() => staffUser.id);
 
 export const studio = pgTable('studio', {
   id: id(),
   name: text('name').notNull(),
   /** IANA zone of the studio: working hours, reminder times and printed dates are in it. */
   timeZone: text('time_zone').notNull().default('Europe/London'),
-  createdAt: at('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const staffUser = pgTable(
   'staff_user',
   {
     id: id(),
-    studioId: uuid('studio_id')
-      .notNull()
-      .references(() => studio.id),
+    studioId: studioRef(),
     /** Stored case-folded; unique across the installation because sign-in starts from the email alone. */
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['owner', 'artist', 'front_desk'] }).notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
-    locale: text('locale', { enum: ['en', 'zh-CN'] })
-      .notNull()
-      .default('en'),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    locale: text('locale', { enum: UI_LOCALES }).notNull().default('en'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('staff_user_email_key').on(t.email), index('staff_user_studio_idx').on(t.studioId)],
 );
@@ -58,16 +84,14 @@ export const authSession = pgTable(
   'auth_session',
   {
     id: id(),
-    studioId: uuid('studio_id')
-      .notNull()
-      .references(() => studio.id),
+    studioId: studioRef(),
     userId: uuid('user_id')
       .notNull()
       .references(() => staffUser.id, { onDelete: 'cascade' }),
     /** SHA-256 of the cookie token: a leaked table does not give working sessions. */
     tokenHash: text('token_hash').notNull(),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
     expiresAt: at('expires_at').notNull(),
     userAgent: text('user_agent'),
@@ -83,15 +107,13 @@ export const staffInvitation = pgTable(
   'staff_invitation',
   {
     id: id(),
-    studioId: uuid('studio_id')
-      .notNull()
-      .references(() => studio.id),
+    studioId: studioRef(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['owner', 'artist', 'front_desk'] }).notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
     tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    invitedBy: staffRef('invited_by'),
+    createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
     acceptedAt: at('accepted_at'),
   },
@@ -105,9 +127,7 @@ export const client = pgTable(
   'client',
   {
     id: id(),
-    studioId: uuid('studio_id')
-      .notNull()
-      .references(() => studio.id),
+    studioId: studioRef(),
     givenName: text('given_name').notNull().default(''),
     familyName: text('family_name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }),
@@ -120,9 +140,9 @@ export const client = pgTable(
     archivedAt: at('archived_at'),
     /** Optimistic concurrency: an edit names the version it read and fails with 409 when it is stale. */
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('client_studio_name_idx').on(t.studioId, t.familyName, t.givenName, t.id)],
 );
@@ -131,10 +151,8 @@ export const auditEntry = pgTable(
   'audit_entry',
   {
     id: id(),
-    studioId: uuid('studio_id')
-      .notNull()
-      .references(() => studio.id),
-    actorUserId: uuid('actor_user_id').references(() => staffUser.id),
+    studioId: studioRef(),
+    actorUserId: staffRef('actor_user_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -166,7 +184,7 @@ export const job = pgTable(
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(3),
     lastError: text('last_error'),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),
   },
@@ -178,11 +196,6 @@ export const job = pgTable(
   ],
 );
 
-const studioRef = () =>
-  uuid('studio_id')
-    .notNull()
-    .references(() => studio.id);
-
 /**
  * A client's photo. The bytes live in the blob store under `sha256` (the upload auto-oriented and
  * re-encoded without any metadata); `preview_sha256` and `thumb_sha256` are filled by a job.
@@ -192,14 +205,12 @@ export const photo = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     sessionId: uuid('session_id'),
-    sessionRole: text('session_role', { enum: ['before', 'after'] }),
-    view: text('view', { enum: ['front', 'top', 'left', 'right', 'back', 'close-up'] }).notNull(),
+    sessionRole: text('session_role', { enum: PHOTO_SESSION_ROLES }),
+    view: text('view', { enum: PHOTO_VIEWS }).notNull(),
     takenOn: date('taken_on', { mode: 'string' }).notNull(),
-    contentType: text('content_type', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+    contentType: text('content_type', { enum: PHOTO_CONTENT_TYPES }).notNull(),
     sha256: text('sha256').notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     width: integer('width').notNull(),
@@ -211,8 +222,8 @@ export const photo = pgTable(
       .default('pending'),
     calibration: jsonb('calibration').$type<Record<string, unknown>>(),
     pxPerMm: doublePrecision('px_per_mm'),
-    uploadedBy: uuid('uploaded_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    uploadedBy: staffRef('uploaded_by'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('photo_client_idx').on(t.studioId, t.clientId, t.takenOn),
@@ -227,15 +238,13 @@ export const treatmentCourse = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     title: text('title').notNull(),
     minIntervalDays: integer('min_interval_days').notNull().default(14),
     plannedSessions: integer('planned_sessions').notNull().default(3),
     touchUpYears: integer('touch_up_years').notNull().default(4),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('treatment_course_client_idx').on(t.studioId, t.clientId)],
 );
@@ -249,25 +258,19 @@ export const appointment = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
-    artistId: uuid('artist_id')
-      .notNull()
-      .references(() => staffUser.id),
-    kind: text('kind', { enum: ['consultation', 'session', 'touch_up'] }).notNull(),
+    clientId: clientRef(),
+    artistId: staffRef('artist_id').notNull(),
+    kind: text('kind', { enum: APPOINTMENT_KINDS }).notNull(),
     courseId: uuid('course_id').references(() => treatmentCourse.id),
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at').notNull(),
-    status: text('status', { enum: ['booked', 'completed', 'cancelled'] })
-      .notNull()
-      .default('booked'),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     notes: text('notes').notNull().default(''),
     intervalOverrideReason: text('interval_override_reason'),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('appointment_studio_time_idx').on(t.studioId, t.startsAt),
@@ -286,8 +289,8 @@ export const appointmentEvent = pgTable(
     appointmentId: uuid('appointment_id')
       .notNull()
       .references(() => appointment.id),
-    action: text('action', { enum: ['booked', 'moved', 'cancelled', 'completed'] }).notNull(),
-    actorUserId: uuid('actor_user_id').references(() => staffUser.id),
+    action: text('action', { enum: APPOINTMENT_EVENT_ACTIONS }).notNull(),
+    actorUserId: staffRef('actor_user_id'),
     at: at('at').notNull().defaultNow(),
     fromStartsAt: at('from_starts_at'),
     toStartsAt: at('to_starts_at'),
@@ -304,9 +307,7 @@ export const workingHours = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    staffId: uuid('staff_id')
-      .notNull()
-      .references(() => staffUser.id),
+    staffId: staffRef('staff_id').notNull(),
     weekday: smallint('weekday').notNull(),
     startMinute: integer('start_minute').notNull(),
     endMinute: integer('end_minute').notNull(),
@@ -319,9 +320,7 @@ export const workingHoursException = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    staffId: uuid('staff_id')
-      .notNull()
-      .references(() => staffUser.id),
+    staffId: staffRef('staff_id').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     startMinute: integer('start_minute'),
     endMinute: integer('end_minute'),
@@ -336,11 +335,11 @@ export const calendarFeed = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    kind: text('kind', { enum: ['artist', 'client'] }).notNull(),
+    kind: text('kind', { enum: CALENDAR_FEED_KINDS }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     tokenHash: text('token_hash').notNull(),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
     revokedAt: at('revoked_at'),
   },
   (t) => [uniqueIndex('calendar_feed_token_hash_key').on(t.tokenHash)],
@@ -352,7 +351,7 @@ export const product = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    kind: text('kind', { enum: ['pigment', 'needle'] }).notNull(),
+    kind: text('kind', { enum: PRODUCT_KINDS }).notNull(),
     name: text('name').notNull(),
     manufacturer: text('manufacturer').notNull(),
     shade: text('shade'),
@@ -361,7 +360,7 @@ export const product = pgTable(
     ingredients: text('ingredients').notNull().default(''),
     warnings: text('warnings').notNull().default(''),
     active: boolean('active').notNull().default(true),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('product_studio_idx').on(t.studioId, t.kind, t.name)],
 );
@@ -380,7 +379,7 @@ export const productLot = pgTable(
     receivedOn: date('received_on', { mode: 'string' }),
     openedOn: date('opened_on', { mode: 'string' }),
     archived: boolean('archived').notNull().default(false),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('product_lot_product_number_key').on(t.productId, t.lotNumber)],
 );
@@ -394,13 +393,9 @@ export const sessionRecord = pgTable(
     appointmentId: uuid('appointment_id')
       .notNull()
       .references(() => appointment.id),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     courseId: uuid('course_id').references(() => treatmentCourse.id),
-    artistId: uuid('artist_id')
-      .notNull()
-      .references(() => staffUser.id),
+    artistId: staffRef('artist_id').notNull(),
     performedOn: date('performed_on', { mode: 'string' }).notNull(),
     zones: jsonb('zones').$type<string[]>().notNull().default([]),
     durationMinutes: integer('duration_minutes'),
@@ -412,9 +407,9 @@ export const sessionRecord = pgTable(
     completedAt: at('completed_at'),
     consentId: uuid('consent_id'),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('session_record_appointment_key').on(t.appointmentId),
@@ -449,14 +444,14 @@ export const consentTemplate = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    kind: text('kind', { enum: ['treatment', 'photo', 'marketing'] }).notNull(),
-    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    kind: text('kind', { enum: CONSENT_KINDS }).notNull(),
+    language: text('language', { enum: UI_LOCALES }).notNull(),
     version: integer('version').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     validityMonths: integer('validity_months'),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('consent_template_version_key').on(t.studioId, t.kind, t.language, t.version)],
 );
@@ -470,14 +465,12 @@ export const consentRecord = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     templateId: uuid('template_id')
       .notNull()
       .references(() => consentTemplate.id),
-    kind: text('kind', { enum: ['treatment', 'photo', 'marketing'] }).notNull(),
-    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    kind: text('kind', { enum: CONSENT_KINDS }).notNull(),
+    language: text('language', { enum: UI_LOCALES }).notNull(),
     templateVersion: integer('template_version').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -485,7 +478,7 @@ export const consentRecord = pgTable(
     signatureSha256: text('signature_sha256').notNull(),
     signedAt: at('signed_at').notNull().defaultNow(),
     validUntil: at('valid_until'),
-    witnessedBy: uuid('witnessed_by').references(() => staffUser.id),
+    witnessedBy: staffRef('witnessed_by'),
   },
   (t) => [index('consent_record_client_idx').on(t.studioId, t.clientId, t.kind, t.signedAt)],
 );
@@ -501,7 +494,7 @@ export const consentWithdrawal = pgTable(
       .references(() => consentRecord.id),
     withdrawnAt: at('withdrawn_at').notNull().defaultNow(),
     reason: text('reason').notNull().default(''),
-    recordedBy: uuid('recorded_by').references(() => staffUser.id),
+    recordedBy: staffRef('recorded_by'),
   },
   (t) => [uniqueIndex('consent_withdrawal_consent_key').on(t.consentId)],
 );
@@ -511,12 +504,12 @@ export const aftercareTemplate = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    language: text('language', { enum: UI_LOCALES }).notNull(),
     name: text('name').notNull(),
     version: integer('version').notNull(),
     steps: jsonb('steps').$type<unknown[]>().notNull(),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('aftercare_template_version_key').on(t.studioId, t.language, t.version)],
 );
@@ -531,7 +524,7 @@ export const aftercareItem = pgTable(
       .notNull()
       .references(() => sessionRecord.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
-    language: text('language', { enum: ['en', 'zh-CN'] }).notNull(),
+    language: text('language', { enum: UI_LOCALES }).notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     untilDate: date('until_date', { mode: 'string' }),
     title: text('title').notNull(),
@@ -552,18 +545,14 @@ export const outboxMessage = pgTable(
     studioId: studioRef(),
     idempotencyKey: text('idempotency_key').notNull(),
     kind: text('kind', {
-      enum: ['appointment_reminder', 'aftercare', 'touch_up_recall', 'promotion'],
+      enum: OUTBOX_KINDS,
     }).notNull(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     toAddress: text('to_address'),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     sendAfter: at('send_after').notNull(),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     leaseUntil: at('lease_until'),
     lastError: text('last_error'),
@@ -571,7 +560,7 @@ export const outboxMessage = pgTable(
     sentAt: at('sent_at'),
     appointmentId: uuid('appointment_id'),
     sessionId: uuid('session_id'),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('outbox_message_idempotency_key').on(t.idempotencyKey),
@@ -589,18 +578,14 @@ export const consultation = pgTable(
   {
     id: id(),
     studioId: studioRef(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
-    artistId: uuid('artist_id')
-      .notNull()
-      .references(() => staffUser.id),
+    clientId: clientRef(),
+    artistId: staffRef('artist_id').notNull(),
     consultationDate: date('consultation_date', { mode: 'string' }).notNull(),
     assessment: jsonb('assessment').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('consultation_client_idx').on(t.studioId, t.clientId, t.consultationDate)],
 );
@@ -617,22 +602,20 @@ export const treatmentPlan = pgTable(
     consultationId: uuid('consultation_id')
       .notNull()
       .references(() => consultation.id),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     version: integer('version').notNull(),
     rulesVersion: text('rules_version').notNull(),
     assessmentVersion: integer('assessment_version').notNull(),
     assessment: jsonb('assessment').$type<Record<string, unknown>>().notNull(),
     plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
-    eligibility: text('eligibility', { enum: ['eligible', 'postpone', 'refer', 'not_eligible'] }).notNull(),
+    eligibility: text('eligibility', { enum: ELIGIBILITIES }).notNull(),
     earliestStartDate: date('earliest_start_date', { mode: 'string' }),
     sessionsCount: integer('sessions_count').notNull(),
     minIntervalDays: integer('min_interval_days').notNull(),
     touchUpYears: doublePrecision('touch_up_years').notNull(),
     overrideCount: integer('override_count').notNull().default(0),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('treatment_plan_consultation_version_key').on(t.consultationId, t.version),
@@ -649,14 +632,12 @@ export const photoZones = pgTable(
     photoId: uuid('photo_id')
       .notNull()
       .references(() => photo.id),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
-    updatedBy: uuid('updated_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    updatedBy: staffRef('updated_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('photo_zones_photo_key').on(t.photoId),
@@ -673,14 +654,10 @@ export const previewRender = pgTable(
     photoId: uuid('photo_id')
       .notNull()
       .references(() => photo.id),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
+    clientId: clientRef(),
     zonesVersion: integer('zones_version').notNull(),
     zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
-      .notNull()
-      .default('queued'),
+    status: text('status', { enum: RENDER_STATUSES }).notNull().default('queued'),
     progress: integer('progress').notNull().default(0),
     /** [{ name, look, afterSession, years, sha256, previewSha256, width, height, bytes }] */
     stages: jsonb('stages').$type<unknown[]>().notNull().default([]),
@@ -688,8 +665,8 @@ export const previewRender = pgTable(
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
     impressions: integer('impressions'),
     error: text('error'),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),
   },
@@ -705,18 +682,14 @@ export const photoAnalysis = pgTable(
     photoId: uuid('photo_id')
       .notNull()
       .references(() => photo.id),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => client.id),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
-      .notNull()
-      .default('queued'),
+    clientId: clientRef(),
+    status: text('status', { enum: RENDER_STATUSES }).notNull().default('queued'),
     pxPerMm: doublePrecision('px_per_mm'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     resultSha256: text('result_sha256'),
     error: text('error'),
-    createdBy: uuid('created_by').references(() => staffUser.id),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
     finishedAt: at('finished_at'),
   },
   (t) => [uniqueIndex('photo_analysis_photo_key').on(t.photoId)],

@@ -14,6 +14,7 @@ export const errorResponses = {
   410: ApiError,
   413: ApiError,
   415: ApiError,
+  422: ApiError,
   429: ApiError,
 } as const;
 

@@ -22,8 +22,13 @@ export interface RecallRow {
 }
 
 export const inventoryRepository = {
-  async listProducts(tx: Tx): Promise<{ product: ProductRow; lots: LotRow[] }[]> {
-    const products = await tx.select().from(product).orderBy(asc(product.kind), asc(product.name));
+  /** Every product with its lots, or only the product `onlyId`. */
+  async listProducts(tx: Tx, onlyId?: string): Promise<{ product: ProductRow; lots: LotRow[] }[]> {
+    const products = await tx
+      .select()
+      .from(product)
+      .where(onlyId ? eq(product.id, onlyId) : undefined)
+      .orderBy(asc(product.kind), asc(product.name));
     const lots = products.length
       ? await tx
           .select()

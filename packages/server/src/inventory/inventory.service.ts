@@ -80,9 +80,8 @@ export class InventoryService {
       if (!(await inventoryRepository.findProduct(tx, id))) throw notFound('Product');
       await inventoryRepository.updateProduct(tx, id, request);
       await audit(tx, actor, 'inventory.product_update', 'product', id, { fields: Object.keys(request) });
-      const all = await inventoryRepository.listProducts(tx);
-      const found = all.find((p) => p.product.id === id)!;
-      return toProduct(found.product, found.lots);
+      const [found] = await inventoryRepository.listProducts(tx, id);
+      return toProduct(found!.product, found!.lots);
     });
   }
 

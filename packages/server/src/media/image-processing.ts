@@ -113,12 +113,6 @@ export async function rendition(data: Buffer, longEdge: number): Promise<Buffer>
     .toBuffer();
 }
 
-/** Width and height of a stored (already normalised) image. */
-export async function dimensionsOf(data: Buffer): Promise<{ width: number; height: number }> {
-  const m = await sharp(data, { limitInputPixels: false }).metadata();
-  return { width: m.width ?? 0, height: m.height ?? 0 };
-}
-
 export const PREVIEW_LONG_EDGE = 1600;
 export const THUMB_LONG_EDGE = 320;
 

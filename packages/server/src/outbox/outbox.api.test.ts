@@ -120,6 +120,8 @@ describe('the outbox', () => {
   it('is the owner’s screen only', async () => {
     const artist = ts.client();
     await artist.login(studio.artist.email, TEST_PASSWORD);
-    expect((await artist.get('/api/outbox')).status).toBe(403);
+    const res = await artist.get('/api/outbox');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: 'forbidden' });
   });
 });

@@ -281,7 +281,13 @@ describe('photo upload', () => {
   });
 
   it('is clinical: front desk may neither upload nor see photos', async () => {
-    expect((await upload(await plainImage('jpeg'), 'image/jpeg', undefined, desk)).status).toBe(403);
+    const count = async () =>
+      (await artist.get<PhotoList>(`/api/clients/${clientId}/photos`)).body.items.length;
+    const before = await count();
+    const refused = await upload(await plainImage('jpeg'), 'image/jpeg', undefined, desk);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: 'forbidden' });
+    expect(await count()).toBe(before);
     expect((await desk.get(`/api/clients/${clientId}/photos`)).status).toBe(403);
     expect((await desk.get(`/api/photos/${photo.id}/file`)).status).toBe(403);
     expect((await ts.client().get(`/api/photos/${photo.id}/file`)).status).toBe(401);
@@ -301,16 +307,15 @@ describe('photo upload', () => {
     expect(signed.status).toBe(201);
     expect(await inGallery()).toContain(photo.id);
     const list = (await artist.get<PhotoList>(`/api/clients/${clientId}/photos`)).body.items;
+    expect(list.find((p) => p.id === photo.id)?.photoConsent).toBe(true);
     expect(list.every((p) => p.photoConsent)).toBe(true);
     const withdrawn = await artist.post<ConsentRecord>(`/api/consents/${signed.body.id}/withdraw`, {
       reason: 'changed mind',
     });
     expect(withdrawn.body.status).toBe('withdrawn');
     expect(await inGallery()).not.toContain(photo.id);
-    expect(
-      (await artist.get<PhotoList>(`/api/clients/${clientId}/photos`)).body.items.every(
-        (p) => !p.photoConsent,
-      ),
-    ).toBe(true);
+    const after = (await artist.get<PhotoList>(`/api/clients/${clientId}/photos`)).body.items;
+    expect(after.find((p) => p.id === photo.id)?.photoConsent).toBe(false);
+    expect(after.every((p) => !p.photoConsent)).toBe(true);
   });
 });

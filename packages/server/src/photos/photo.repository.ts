@@ -1,5 +1,5 @@
 // SQL for photos. Row-level security confines every statement to the current studio.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
 import { client, photo } from '../db/schema.js';
 
@@ -13,31 +13,7 @@ export const photoConsentOf = (clientId: SQL | typeof photo.clientId): SQL<boole
      and (cr.valid_until is null or cr.valid_until > now())
      and not exists (select 1 from consent_withdrawal w where w.consent_id = cr.id))`;
 
-const withConsent = { ...getColumns(), photoConsent: photoConsentOf(photo.clientId) };
-
-function getColumns() {
-  return {
-    id: photo.id,
-    studioId: photo.studioId,
-    clientId: photo.clientId,
-    sessionId: photo.sessionId,
-    sessionRole: photo.sessionRole,
-    view: photo.view,
-    takenOn: photo.takenOn,
-    contentType: photo.contentType,
-    sha256: photo.sha256,
-    bytes: photo.bytes,
-    width: photo.width,
-    height: photo.height,
-    previewSha256: photo.previewSha256,
-    thumbSha256: photo.thumbSha256,
-    derivatives: photo.derivatives,
-    calibration: photo.calibration,
-    pxPerMm: photo.pxPerMm,
-    uploadedBy: photo.uploadedBy,
-    createdAt: photo.createdAt,
-  };
-}
+const withConsent = { ...getTableColumns(photo), photoConsent: photoConsentOf(photo.clientId) };
 
 export const photoRepository = {
   async create(tx: Tx, values: typeof photo.$inferInsert): Promise<PhotoRow> {

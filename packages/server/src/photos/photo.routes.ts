@@ -1,14 +1,13 @@
 // Photos: the upload takes the image itself as the request body (content-type image/jpeg,
 // image/png or image/webp) with the view, date and file name in the query string; the bytes are
 // served only to signed-in owners and artists of the studio, never to shared caches.
-import { Gallery, Id, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from '@stipple/core';
+import { Gallery, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from '@stipple/core';
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoService } from './photo.service.js';
 
-const ClientParams = z.strictObject({ id: Id });
 const FileQuery = z.strictObject({ size: z.enum(['original', 'preview', 'thumb']).default('preview') });
 
 export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBytes: number }> = (
@@ -30,9 +29,9 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
           tags: ['photos'],
           summary:
             'Upload a photo of a client: the image file as the body (JPEG, PNG or WebP; HEIC is refused with 415), view and date in the query',
-          params: ClientParams,
+          params: IdParams,
           querystring: PhotoUploadQuery,
-          response: { 201: Photo, ...errorResponses, 422: errorResponses[400] },
+          response: { 201: Photo, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -57,7 +56,7 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
       schema: {
         tags: ['photos'],
         summary: "A client's photos (owners and artists)",
-        params: ClientParams,
+        params: IdParams,
         response: { 200: PhotoList, ...errorResponses },
       },
     },

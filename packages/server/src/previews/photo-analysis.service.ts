@@ -4,6 +4,7 @@
 import {
   analyzePhoto,
   compareCamouflage,
+  pxPerMmOf,
   type FollicleAnalysis,
   type PhotoAnalysis,
   type PhotoAnalysisRecord,
@@ -96,15 +97,15 @@ export class PhotoAnalysisService implements AnalysisAccess {
   /** The job. */
   async run(studioId: string, analysisId: string): Promise<void> {
     const { db, blobs, log } = this.deps;
-    const analysis = await db.withStudio(studioId, (tx) =>
-      previewRepository.findAnalysisById(tx, analysisId),
-    );
-    if (!analysis || analysis.status === 'done') return;
-    await db.withStudio(studioId, (tx) =>
-      previewRepository.updateAnalysis(tx, analysisId, { status: 'running' }),
-    );
+    const started = await db.withStudio(studioId, async (tx) => {
+      const analysis = await previewRepository.findAnalysisById(tx, analysisId);
+      if (!analysis || analysis.status === 'done') return null;
+      await previewRepository.updateAnalysis(tx, analysisId, { status: 'running' });
+      return { photo: await photoRepository.findById(tx, analysis.photoId) };
+    });
+    if (!started) return;
     try {
-      const photo = await db.withStudio(studioId, (tx) => photoRepository.findById(tx, analysis.photoId));
+      const { photo } = started;
       if (!photo) throw new Error('the photo is gone');
       const image = await decodeRgb(await blobs.get(photo.sha256));
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -155,24 +156,14 @@ export class PhotoAnalysisService implements AnalysisAccess {
     return { follicles: full.follicles, density: full.density ?? {} };
   }
 
-  async camouflage(
-    studioId: string,
-    photoId: string,
-    input: {
-      before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
-      after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
-      zones: ZonesFile;
-    },
-  ): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }> {
+  async camouflage(input: {
+    before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
+    after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
+    zones: ZonesFile;
+  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }> {
     const scars = input.zones.zones.filter((z) => z.kind === 'scar');
     if (scars.length === 0) return { scores: null, notes: [] };
-    const pxPerMm =
-      'pxPerMm' in input.zones.calibration
-        ? input.zones.calibration.pxPerMm
-        : Math.hypot(
-            input.zones.calibration.ruler.b[0] - input.zones.calibration.ruler.a[0],
-            input.zones.calibration.ruler.b[1] - input.zones.calibration.ruler.a[1],
-          ) / input.zones.calibration.ruler.mm;
+    const pxPerMm = pxPerMmOf(input.zones.calibration);
     try {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const compared = compareCamouflage(
@@ -193,7 +184,6 @@ export class PhotoAnalysisService implements AnalysisAccess {
       };
     } catch (err) {
       // Keep the render: a score that cannot be measured is a note, not a failure.
-      void photoId;
       return {
         scores: null,
         notes: [

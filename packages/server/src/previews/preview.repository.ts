@@ -1,6 +1,6 @@
 // SQL for the zones drawn on photos, their full-resolution renders and the photo analyses.
 // Row-level security confines every statement to the current studio.
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { client, photo, photoAnalysis, photoZones, previewRender, staffUser } from '../db/schema.js';
 
@@ -24,26 +24,7 @@ export interface StoredStage {
 }
 
 function renderColumns() {
-  return {
-    id: previewRender.id,
-    studioId: previewRender.studioId,
-    photoId: previewRender.photoId,
-    clientId: previewRender.clientId,
-    zonesVersion: previewRender.zonesVersion,
-    zones: previewRender.zones,
-    status: previewRender.status,
-    progress: previewRender.progress,
-    stages: previewRender.stages,
-    camouflage: previewRender.camouflage,
-    notes: previewRender.notes,
-    impressions: previewRender.impressions,
-    error: previewRender.error,
-    createdBy: previewRender.createdBy,
-    createdAt: previewRender.createdAt,
-    startedAt: previewRender.startedAt,
-    finishedAt: previewRender.finishedAt,
-    createdByName: staffUser.name,
-  };
+  return { ...getTableColumns(previewRender), createdByName: staffUser.name };
 }
 
 export const previewRepository = {
@@ -61,18 +42,7 @@ export const previewRepository = {
         .where(eq(photoZones.photoId, photoId))
         .for('update');
     const [row] = await tx
-      .select({
-        id: photoZones.id,
-        studioId: photoZones.studioId,
-        photoId: photoZones.photoId,
-        clientId: photoZones.clientId,
-        zones: photoZones.zones,
-        version: photoZones.version,
-        updatedBy: photoZones.updatedBy,
-        createdAt: photoZones.createdAt,
-        updatedAt: photoZones.updatedAt,
-        updatedByName: staffUser.name,
-      })
+      .select({ ...getTableColumns(photoZones), updatedByName: staffUser.name })
       .from(photoZones)
       .leftJoin(staffUser, eq(staffUser.id, photoZones.updatedBy))
       .where(eq(photoZones.photoId, photoId));

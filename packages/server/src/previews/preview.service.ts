@@ -38,15 +38,11 @@ export const PREVIEW_RENDER_JOB = 'preview.render';
 /** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
 export interface AnalysisAccess {
   follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
-  camouflage(
-    studioId: string,
-    photoId: string,
-    input: {
-      before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
-      after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
-      zones: ZonesFile;
-    },
-  ): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
+  camouflage(input: {
+    before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
+    after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
+    zones: ZonesFile;
+  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
 }
 
 export const toRender = (row: RenderView): PreviewRender => ({
@@ -302,10 +298,19 @@ export class PreviewService {
   /** The job: renders every stage at full resolution and stores them. */
   async runRender(studioId: string, renderId: string): Promise<void> {
     const { db, blobs, log } = this.deps;
-    const row = await db.withStudio(studioId, (tx) => previewRepository.findRender(tx, renderId));
-    if (!row || row.status === 'done' || row.status === 'failed') return;
-    const superseded = await db.withStudio(studioId, (tx) => previewRepository.newerRenderExists(tx, row));
-    if (superseded) {
+    const started = await db.withStudio(studioId, async (tx) => {
+      const row = await previewRepository.findRender(tx, renderId);
+      if (!row || row.status === 'done' || row.status === 'failed') return null;
+      if (await previewRepository.newerRenderExists(tx, row)) return { row, superseded: true } as const;
+      await previewRepository.updateRender(tx, renderId, {
+        status: 'running',
+        progress: 1,
+        startedAt: new Date(),
+      });
+      return { row, superseded: false, photo: await photoRepository.findById(tx, row.photoId) } as const;
+    });
+    if (!started) return;
+    if (started.superseded) {
       await this.failRender(
         studioId,
         renderId,
@@ -313,11 +318,8 @@ export class PreviewService {
       );
       return;
     }
-    await db.withStudio(studioId, (tx) =>
-      previewRepository.updateRender(tx, renderId, { status: 'running', progress: 1, startedAt: new Date() }),
-    );
+    const { row, photo } = started;
     try {
-      const photo = await db.withStudio(studioId, (tx) => photoRepository.findById(tx, row.photoId));
       if (!photo) throw new Error('the photo is gone');
       const zones = row.zones as unknown as ZonesFile;
       const analysis = this.deps.analysis();
@@ -359,7 +361,7 @@ export class PreviewService {
       let camouflage: ScarCamouflageScore[] | null = null;
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {
-          const measured = await analysis.camouflage(studioId, row.photoId, {
+          const measured = await analysis.camouflage({
             before: original,
             after: rendered.healed,
             zones,

@@ -140,6 +140,25 @@ describe('inventory', () => {
     });
     expect(dup.status).toBe(409);
     expect(dup.body.fields?.[0]?.field).toBe('lotNumber');
+    // A change answers with the product as the list shows it: its lots, soonest expiry first.
+    const changed = await owner.request<InventoryProduct>('PATCH', `/api/inventory/products/${pigment.id}`, {
+      body: { warnings: 'Patch test first.' },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({
+      id: pigment.id,
+      warnings: 'Patch test first.',
+      name: 'Carbon Black',
+    });
+    expect(changed.body.lots.map((l) => l.lotNumber)).toEqual(pigment.lots.map((l) => l.lotNumber));
+    expect(changed.body.lots.map((l) => l.lotNumber)).toContain('CB-0');
+    expect(
+      (
+        await owner.request('PATCH', `/api/inventory/products/${clients.third}`, {
+          body: { warnings: 'x' },
+        })
+      ).status,
+    ).toBe(404);
     expect(
       (await artist.post('/api/inventory/products', { kind: 'pigment', name: 'X', manufacturer: 'Y' }))
         .status,

@@ -1,7 +1,7 @@
 // SQL for session records and the lots each one used.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../db/database.js';
-import { product, productLot, sessionMaterial, sessionRecord, staffUser } from '../db/schema.js';
+import { aliasedTable, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db/database.js';
+import { appointment, product, productLot, sessionMaterial, sessionRecord, staffUser } from '../db/schema.js';
 import { SESSION_NUMBER_SQL } from '../appointments/session-number.js';
 
 export type SessionRow = typeof sessionRecord.$inferSelect;
@@ -17,6 +17,9 @@ export interface MaterialView {
   product: typeof product.$inferSelect;
 }
 
+// SESSION_NUMBER_SQL names the appointment `a`.
+const sessionAppointment = aliasedTable(appointment, 'a');
+
 export const sessionRepository = {
   async findByAppointment(tx: Tx, appointmentId: string, options: { forUpdate?: boolean } = {}) {
     const query = tx.select().from(sessionRecord).where(eq(sessionRecord.appointmentId, appointmentId));
@@ -25,29 +28,23 @@ export const sessionRepository = {
   },
 
   async view(tx: Tx, where: { id?: string; clientId?: string }): Promise<SessionView[]> {
-    const rows = await queryRows<{ id: string; artistName: string; sessionNumber: number | null }>(
-      tx,
-      sql`select s.id, u.name as "artistName", ${SESSION_NUMBER_SQL} as "sessionNumber"
-            from session_record s
-            join appointment a on a.id = s.appointment_id
-            join staff_user u on u.id = s.artist_id
-           where ${where.id ? sql`s.id = ${where.id}` : sql`s.client_id = ${where.clientId ?? null}`}`,
-    );
-    if (rows.length === 0) return [];
-    const full = await tx
-      .select()
+    return tx
+      .select({
+        ...getTableColumns(sessionRecord),
+        artistName: staffUser.name,
+        sessionNumber: sql<number | null>`${SESSION_NUMBER_SQL}`,
+      })
       .from(sessionRecord)
+      .innerJoin(sessionAppointment, eq(sessionAppointment.id, sessionRecord.appointmentId))
+      .innerJoin(staffUser, eq(staffUser.id, sessionRecord.artistId))
       .where(
-        inArray(
-          sessionRecord.id,
-          rows.map((r) => r.id),
-        ),
+        where.id
+          ? eq(sessionRecord.id, where.id)
+          : where.clientId
+            ? eq(sessionRecord.clientId, where.clientId)
+            : sql`false`,
       )
       .orderBy(asc(sessionRecord.performedOn), asc(sessionRecord.createdAt));
-    return full.map((s) => {
-      const extra = rows.find((r) => r.id === s.id)!;
-      return { ...s, artistName: extra.artistName, sessionNumber: extra.sessionNumber };
-    });
   },
 
   async create(tx: Tx, values: typeof sessionRecord.$inferInsert): Promise<SessionRow> {
@@ -108,10 +105,5 @@ export const sessionRepository = {
       .from(sessionRecord)
       .where(eq(sessionRecord.courseId, courseId));
     return rows.map((r) => r.id);
-  },
-
-  async artistName(tx: Tx, id: string): Promise<string> {
-    const [row] = await tx.select({ name: staffUser.name }).from(staffUser).where(eq(staffUser.id, id));
-    return row?.name ?? '';
   },
 };

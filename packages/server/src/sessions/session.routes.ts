@@ -1,12 +1,12 @@
 // Session records: one per session appointment.
-import { Id, SaveSessionRequest, SessionRecord, SessionRecordList } from '@stipple/core';
+import { SaveSessionRequest, SessionRecord, SessionRecordList } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { SessionService } from './session.service.js';
 
-const ClientParams = z.strictObject({ id: Id });
+/** `:id` is the client's id. */
+const ClientParams = IdParams;
 
 export const sessionRoutes: FastifyPluginCallbackZod<{ sessions: SessionService }> = (
   app,
@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginCallbackZod<{ sessions: SessionService 
           'Save the session record; complete: true also completes it (needs a valid treatment consent) and schedules aftercare and reminders',
         params: IdParams,
         body: SaveSessionRequest,
-        response: { 200: SessionRecord, ...errorResponses, 422: errorResponses[400] },
+        response: { 200: SessionRecord, ...errorResponses },
       },
     },
     async (request) => sessions.save(actorOf(request), request.params.id, request.body),

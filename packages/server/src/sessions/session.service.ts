@@ -100,22 +100,25 @@ export class SessionService {
 
   async get(actor: Actor, id: string): Promise<SessionRecord> {
     requireRole(actor, CLINICAL, 'Session records');
-    return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      const [row] = await sessionRepository.view(tx, { id });
-      if (!row) throw notFound('Session record');
-      await audit(tx, actor, 'session.read', 'session_record', id, { clientId: row.clientId });
-      return (await this.assemble(tx, [row]))[0]!;
-    });
+    return this.deps.db.withStudio(actor.studioId, (tx) => this.read(tx, actor, id));
   }
 
   async getByAppointment(actor: Actor, appointmentId: string): Promise<SessionRecord> {
     requireRole(actor, CLINICAL, 'Session records');
-    const id = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
       if (!(await appointmentRepository.findById(tx, appointmentId))) throw notFound('Appointment');
-      return (await sessionRepository.findByAppointment(tx, appointmentId))?.id;
+      const found = await sessionRepository.findByAppointment(tx, appointmentId);
+      if (!found) throw notFound('Session record');
+      return this.read(tx, actor, found.id);
     });
-    if (!id) throw notFound('Session record');
-    return this.get(actor, id);
+  }
+
+  /** One session record, audited as read. */
+  private async read(tx: Tx, actor: Actor, id: string): Promise<SessionRecord> {
+    const [row] = await sessionRepository.view(tx, { id });
+    if (!row) throw notFound('Session record');
+    await audit(tx, actor, 'session.read', 'session_record', id, { clientId: row.clientId });
+    return (await this.assemble(tx, [row]))[0]!;
   }
 
   /** Creates or updates the session record of an appointment, and completes it when asked. */

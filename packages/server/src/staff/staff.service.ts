@@ -12,6 +12,7 @@ import type {
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/pg-errors.js';
+import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuthService, RequestMeta, StartedSession } from '../auth/auth.service.js';
@@ -63,14 +64,7 @@ export class StaffService {
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
-      await auditRepository.record(tx, {
-        studioId: actor.studioId,
-        actorUserId: actor.userId,
-        action: 'staff.invite',
-        entityType: 'staff_invitation',
-        entityId: invitation.id,
-        details: { role: request.role },
-      });
+      await audit(tx, actor, 'staff.invite', 'staff_invitation', invitation.id, { role: request.role });
       return invitation;
     });
     return toStaffInvitation(row, `${this.deps.config.publicUrl ?? ''}/invite/${encodeURIComponent(token)}`);
@@ -158,18 +152,11 @@ export class StaffService {
       let sessionsEnded = 0;
       if (request.active === false) sessionsEnded = await sessionRepository.deleteForUser(tx, id);
       if (changed.length) {
-        await auditRepository.record(tx, {
-          studioId: actor.studioId,
-          actorUserId: actor.userId,
-          action: 'staff.update',
-          entityType: 'staff_user',
-          entityId: id,
-          details: {
-            fields: changed,
-            ...(changed.includes('role') ? { role: request.role } : {}),
-            ...(changed.includes('active') ? { active: request.active } : {}),
-            ...(sessionsEnded ? { sessionsEnded } : {}),
-          },
+        await audit(tx, actor, 'staff.update', 'staff_user', id, {
+          fields: changed,
+          ...(changed.includes('role') ? { role: request.role } : {}),
+          ...(changed.includes('active') ? { active: request.active } : {}),
+          ...(sessionsEnded ? { sessionsEnded } : {}),
         });
       }
       return updated!;

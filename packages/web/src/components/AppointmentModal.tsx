@@ -23,7 +23,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatDateTime, isoDateOf, localInstant } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** One appointment: what it is, its history, and moving or cancelling it. */
 export function AppointmentModal({
@@ -33,8 +33,8 @@ export function AppointmentModal({
   appointment: Appointment | null;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const session = useSignedInSession();

@@ -27,7 +27,7 @@ import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { serverFieldErrors } from '../forms/schema-form.js';
 import { formatDateTime, formatPersonName } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** The server may answer with a path when it does not know its public address. */
 export function absoluteFeedUrl(url: string, origin: string): string {
@@ -49,8 +49,8 @@ export function CalendarFeedsModal(props: { opened: boolean; onClose: () => void
 }
 
 function CalendarFeeds() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const session = useSignedInSession();

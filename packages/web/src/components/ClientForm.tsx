@@ -6,12 +6,12 @@ import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { COMMON_CLIENT_LANGUAGES, type ClientFormValues } from '../forms/client-form.js';
 import { languageName } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** The fields of a client record, shared by "New client" and the client page's edit mode. */
 export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues> }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const current = form.getValues().preferredLanguage;
 
   const languageOptions = useMemo(() => {

@@ -22,7 +22,7 @@ import { describeError } from '../api/describe-error.js';
 import { absoluteAcceptUrl } from '../api/links.js';
 import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
 import { formatDateTime } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 interface InviteValues {
   email: string;
@@ -31,8 +31,8 @@ interface InviteValues {
 }
 
 export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<StaffInvitation | null>(null);

@@ -10,12 +10,12 @@ import { describeError } from '../api/describe-error.js';
 import { emptyClientForm, formValuesToCreateRequest, type ClientFormValues } from '../forms/client-form.js';
 import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
 import { formatPersonName } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from './ClientForm.js';
 
 export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

@@ -24,7 +24,7 @@ import type { WorkingHours } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import type { FieldErrors } from '../forms/schema-form.js';
 import { scrollToFirstError } from './scroll-to-first-error.js';
 import {
@@ -103,8 +103,8 @@ function WorkingHoursEditor({
   onClose: () => void;
   hours: WorkingHours;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<WorkingHoursDraft>(() => draftFromWorkingHours(hours));

@@ -22,6 +22,12 @@ export function applyLocale(i18n: { changeLanguage: (l: string) => unknown }, lo
   rememberLocale(browserStorage(), locale);
 }
 
+/** The UI locale the texts are shown in; dates, numbers and lists are formatted for it too. */
+export function useLocale(): UiLocale {
+  const { i18n } = useTranslation();
+  return isUiLocale(i18n.language) ? i18n.language : 'en';
+}
+
 /**
  * The UI language and a setter. Signed in, the choice is saved to the account
  * (`PATCH /api/me/preferences`) so it follows the user to other devices; before sign-in it is
@@ -32,7 +38,7 @@ export function useUiLocale(): [UiLocale, (locale: UiLocale) => void] {
   const api = useApi();
   const session = useSession();
   const updateUser = useUpdateSessionUser();
-  const locale: UiLocale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const locale = useLocale();
   const signedIn = Boolean(session.data);
 
   const setLocale = useCallback(

@@ -5,7 +5,6 @@ import {
   Group,
   Loader,
   Pagination,
-  Paper,
   Select,
   Stack,
   Table,
@@ -19,13 +18,14 @@ import { AUDIT_ACTIONS, AuditAction, type AuditEntry } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { formatDateTime, formatList } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
+import { DataTable } from '../components/DataTable.js';
 
 const PAGE_SIZE = 50;
 
 export function AuditLogPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -82,37 +82,28 @@ export function AuditLogPage() {
       )}
       {audit.data && audit.data.items.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       {audit.data && audit.data.items.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.when')}</Table.Th>
-                  <Table.Th>{t('audit.who')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {audit.data.items.map((e) => (
-                  <Table.Tr key={e.id} data-testid="audit-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.actor?.name ?? t('audit.system')}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {t(`audit.actions.${e.action}`)}
-                      </Text>
-                      <ChangedFields entry={e} />
-                    </Table.Td>
-                    <Table.Td>
-                      <EntityCell entry={e} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          framed
+          minWidth={640}
+          testId="audit-table"
+          headers={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.entity')]}
+        >
+          {audit.data.items.map((e) => (
+            <Table.Tr key={e.id} data-testid="audit-row">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.actor?.name ?? t('audit.system')}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {t(`audit.actions.${e.action}`)}
+                </Text>
+                <ChangedFields entry={e} />
+              </Table.Td>
+              <Table.Td>
+                <EntityCell entry={e} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {audit.data && (
         <Group justify="space-between" gap="sm">
@@ -129,8 +120,8 @@ export function AuditLogPage() {
 }
 
 function ChangedFields({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const fields = entry.details.fields;
   if (!Array.isArray(fields) || fields.length === 0) return null;
   const names = fields

@@ -26,7 +26,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { useSignedInSession } from '../api/session.js';
 import { dayHoursText, withinWorkingHours } from '../forms/working-hours-form.js';
 import { formatTime, formatWeekday, isoDateOf } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import { AppointmentModal } from '../components/AppointmentModal.js';
 import { BookAppointmentModal } from '../components/BookAppointmentModal.js';
 import { CalendarFeedsModal } from '../components/CalendarFeedsModal.js';
@@ -47,8 +47,8 @@ function mondayOf(date: Date): Date {
 
 /** The studio's week, for every role: all artists or one, with booking, moving and cancelling. */
 export function CalendarPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const [weekStart, setWeekStart] = useState(() => mondayOf(new Date()));
   const [artistId, setArtistId] = useState<string | null>(null);

@@ -27,7 +27,8 @@ import type { ClientListQuery, ClientSummary } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
+import { DataTable } from '../components/DataTable.js';
 import { NewClientModal } from '../components/NewClientModal.js';
 import { EmptyState } from '../components/EmptyState.js';
 
@@ -47,8 +48,8 @@ function readQuery(params: URLSearchParams): { q: string; page: number; archived
 }
 
 export function ClientListPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const { q, page, archived } = readQuery(params);
@@ -215,57 +216,50 @@ function ClientTable({ items, locale }: { items: ClientSummary[]; locale: 'en' |
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={560} visibleFrom="sm">
-      <Table data-testid="client-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('clients.name')}</Table.Th>
-            <Table.Th>{t('clients.dateOfBirth')}</Table.Th>
-            <Table.Th>{t('clients.phone')}</Table.Th>
-            <Table.Th>{t('clients.email')}</Table.Th>
+    <DataTable
+      minWidth={560}
+      visibleFrom="sm"
+      testId="client-table"
+      headers={[t('clients.name'), t('clients.dateOfBirth'), t('clients.phone'), t('clients.email')]}
+    >
+      {items.map((c) => {
+        const name = formatPersonName(c);
+        return (
+          <Table.Tr
+            key={c.id}
+            className="stipple-clickable-row"
+            onClick={() => void navigate(`/clients/${c.id}`)}
+            data-testid="client-row"
+          >
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor
+                  component={Link}
+                  to={`/clients/${c.id}`}
+                  fw={600}
+                  onClick={(e) => e.stopPropagation()}
+                  aria-label={t('clients.open', { name })}
+                  py={10}
+                  style={{ display: 'inline-block' }}
+                >
+                  {name}
+                </Anchor>
+                {c.archivedAt && (
+                  <Badge color="gray" variant="light" size="sm">
+                    {t('clients.archived')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {c.dateOfBirth ? formatIsoDate(c.dateOfBirth, locale) : '—'}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone ?? '—'}</Table.Td>
+            <Table.Td style={{ wordBreak: 'break-all' }}>{c.email ?? '—'}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => {
-            const name = formatPersonName(c);
-            return (
-              <Table.Tr
-                key={c.id}
-                className="stipple-clickable-row"
-                onClick={() => void navigate(`/clients/${c.id}`)}
-                data-testid="client-row"
-              >
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Anchor
-                      component={Link}
-                      to={`/clients/${c.id}`}
-                      fw={600}
-                      onClick={(e) => e.stopPropagation()}
-                      aria-label={t('clients.open', { name })}
-                      py={10}
-                      style={{ display: 'inline-block' }}
-                    >
-                      {name}
-                    </Anchor>
-                    {c.archivedAt && (
-                      <Badge color="gray" variant="light" size="sm">
-                        {t('clients.archived')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {c.dateOfBirth ? formatIsoDate(c.dateOfBirth, locale) : '—'}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone ?? '—'}</Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{c.email ?? '—'}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </DataTable>
   );
 }
 

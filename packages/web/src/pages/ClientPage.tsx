@@ -46,7 +46,7 @@ import {
   languageName,
   todayIso,
 } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from '../components/ClientForm.js';
 
 export function ClientPage() {
@@ -90,8 +90,8 @@ export function ClientPage() {
 }
 
 function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const api = useApi();

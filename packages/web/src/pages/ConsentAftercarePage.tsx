@@ -37,7 +37,8 @@ import { useSignedInSession } from '../api/session.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { AftercareTemplateEditor } from '../components/AftercareTemplateEditor.js';
 import { formatDateTime, formatIsoDate } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** Consent templates, aftercare templates, the outbox of reminders (owner) and the photo gallery. */
 export function ConsentAftercarePage() {
@@ -89,8 +90,8 @@ export function ConsentAftercarePage() {
 }
 
 function ConsentTemplates({ owner }: { owner: boolean }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: ['consent-templates'], queryFn: () => api.consentTemplates() });
@@ -189,8 +190,8 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
 }
 
 function AftercareTemplates({ owner }: { owner: boolean }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const templates = useQuery({ queryKey: ['aftercare-templates'], queryFn: () => api.aftercareTemplates() });
   const [editing, setEditing] = useState<AftercareTemplate | null>(null);
@@ -257,43 +258,35 @@ function AftercareTemplates({ owner }: { owner: boolean }) {
 function AftercareStepsTable({ steps }: { steps: readonly AftercareStep[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('consentPage.days')}</Table.Th>
-            <Table.Th>{t('consentPage.step')}</Table.Th>
-            <Table.Th>{t('consentPage.reminder')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {steps.map((s, i) => (
-            <Table.Tr key={i} data-testid="aftercare-step">
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {s.untilDay === null
-                  ? t('consentPage.fromDay', { day: s.fromDay })
-                  : t('consentPage.dayRange', { from: s.fromDay, until: s.untilDay })}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {s.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {s.instructions}
-                </Text>
-              </Table.Td>
-              <Table.Td>{s.remind ? t('common.yes') : t('common.no')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={520}
+      headers={[t('consentPage.days'), t('consentPage.step'), t('consentPage.reminder')]}
+    >
+      {steps.map((s, i) => (
+        <Table.Tr key={i} data-testid="aftercare-step">
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            {s.untilDay === null
+              ? t('consentPage.fromDay', { day: s.fromDay })
+              : t('consentPage.dayRange', { from: s.fromDay, until: s.untilDay })}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={500}>
+              {s.title}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {s.instructions}
+            </Text>
+          </Table.Td>
+          <Table.Td>{s.remind ? t('common.yes') : t('common.no')}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
 function GalleryPanel() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const gallery = useQuery({ queryKey: ['gallery'], queryFn: () => api.gallery() });
   return (
@@ -333,8 +326,8 @@ const STATUS_COLOURS: Record<OutboxStatus, string> = {
 };
 
 function OutboxPanel() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const [status, setStatus] = useState<OutboxStatus | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -366,47 +359,43 @@ function OutboxPanel() {
         comboboxProps={{ withinPortal: true }}
       />
       {outbox.error && <Alert color="red">{describeError(outbox.error, t)}</Alert>}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720}>
-          <Table data-testid="outbox-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('consentPage.sendAfter')}</Table.Th>
-                <Table.Th>{t('consentPage.kind')}</Table.Th>
-                <Table.Th>{t('inventory.client')}</Table.Th>
-                <Table.Th>{t('consentPage.subject')}</Table.Th>
-                <Table.Th>{t('consentPage.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {outbox.data?.items.map((m) => (
-                <Table.Tr key={m.id} data-testid="outbox-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.sendAfter, locale)}</Table.Td>
-                  <Table.Td>{t(`outboxKinds.${m.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/clients/${m.clientId}`}>
-                      {m.clientName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{m.subject}</Text>
-                    {m.lastError && (
-                      <Text size="xs" c="dimmed">
-                        {m.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOURS[m.status]} variant="light">
-                      {t(`outboxStatus.${m.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable
+        framed
+        minWidth={720}
+        testId="outbox-table"
+        headers={[
+          t('consentPage.sendAfter'),
+          t('consentPage.kind'),
+          t('inventory.client'),
+          t('consentPage.subject'),
+          t('consentPage.status'),
+        ]}
+      >
+        {outbox.data?.items.map((m) => (
+          <Table.Tr key={m.id} data-testid="outbox-row">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.sendAfter, locale)}</Table.Td>
+            <Table.Td>{t(`outboxKinds.${m.kind}`)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/clients/${m.clientId}`}>
+                {m.clientName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{m.subject}</Text>
+              {m.lastError && (
+                <Text size="xs" c="dimmed">
+                  {m.lastError}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLOURS[m.status]} variant="light">
+                {t(`outboxStatus.${m.status}`)}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
     </Stack>
   );

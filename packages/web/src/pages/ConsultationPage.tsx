@@ -26,7 +26,7 @@ import { AssessmentForm } from '../components/consultation/AssessmentForm.js';
 import { ELIGIBILITY_COLOURS } from '../components/consultation/PlanDocument.js';
 import { PlanPanel } from '../components/consultation/PlanPanel.js';
 import { formatIsoDate } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** One consultation: the assessment, the plan (made, overridden, saved as versions) and the report. */
 export function ConsultationPage() {
@@ -52,8 +52,8 @@ export function ConsultationPage() {
 }
 
 function ConsultationView({ consultation }: { consultation: Consultation }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();

@@ -29,15 +29,16 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatIsoDate } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
+import { DataTable } from '../components/DataTable.js';
 
 const fieldErrors = (err: unknown): Record<string, string> =>
   isApiRequestError(err) ? Object.fromEntries(err.fields.map((f) => [f.field, f.message])) : {};
 
 /** Pigments and needles with their lots and label data; the owner adds them, anyone clinical recalls a lot. */
 export function InventoryPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const owner = useSignedInSession().user.role === 'owner';
   const inventory = useQuery({ queryKey: ['inventory'], queryFn: () => api.inventory() });
@@ -108,46 +109,38 @@ export function InventoryPage() {
               </Button>
             )}
           </Group>
-          <Table.ScrollContainer minWidth={560} mt="sm">
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('inventory.lot')}</Table.Th>
-                  <Table.Th>{t('inventory.expires')}</Table.Th>
-                  <Table.Th>{t('inventory.opened')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.lots.map((l) => (
-                  <Table.Tr key={l.id} data-testid="lot-row">
-                    <Table.Td>{l.lotNumber}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        {formatIsoDate(l.expiresOn, locale)}
-                        {l.expired && (
-                          <Badge color="red" variant="light">
-                            {t('inventory.expired')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{l.openedOn ? formatIsoDate(l.openedOn, locale) : t('common.notSet')}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="subtle"
-                        leftSection={<IconSearch size={16} aria-hidden />}
-                        onClick={() => setRecall(l)}
-                        data-testid="recall-lot"
-                      >
-                        {t('inventory.recall')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={560}
+            mt="sm"
+            headers={[t('inventory.lot'), t('inventory.expires'), t('inventory.opened'), null]}
+          >
+            {p.lots.map((l) => (
+              <Table.Tr key={l.id} data-testid="lot-row">
+                <Table.Td>{l.lotNumber}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    {formatIsoDate(l.expiresOn, locale)}
+                    {l.expired && (
+                      <Badge color="red" variant="light">
+                        {t('inventory.expired')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{l.openedOn ? formatIsoDate(l.openedOn, locale) : t('common.notSet')}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    leftSection={<IconSearch size={16} aria-hidden />}
+                    onClick={() => setRecall(l)}
+                    data-testid="recall-lot"
+                  >
+                    {t('inventory.recall')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Paper>
       ))}
       <AddProductModal opened={adding} onClose={() => setAdding(false)} />
@@ -313,8 +306,8 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
 }
 
 function RecallModal({ lot, onClose }: { lot: InventoryLot | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const report = useQuery({
     queryKey: ['recall', lot?.id],
@@ -338,33 +331,25 @@ function RecallModal({ lot, onClose }: { lot: InventoryLot | null; onClose: () =
           </Text>
         )}
         {report.error && <Alert color="red">{describeError(report.error, t)}</Alert>}
-        <Table.ScrollContainer minWidth={520}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('inventory.client')}</Table.Th>
-                <Table.Th>{t('inventory.sessionDate')}</Table.Th>
-                <Table.Th>{t('calendar.artist')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.data?.uses.map((u) => (
-                <Table.Tr key={u.sessionId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/clients/${u.clientId}`}>
-                      {u.clientName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {formatIsoDate(u.performedOn, locale)}
-                    {u.sessionNumber ? ` · ${t('appointmentKinds.session')} ${u.sessionNumber}` : ''}
-                  </Table.Td>
-                  <Table.Td>{u.artistName}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={520}
+          headers={[t('inventory.client'), t('inventory.sessionDate'), t('calendar.artist')]}
+        >
+          {report.data?.uses.map((u) => (
+            <Table.Tr key={u.sessionId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/clients/${u.clientId}`}>
+                  {u.clientName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {formatIsoDate(u.performedOn, locale)}
+                {u.sessionNumber ? ` · ${t('appointmentKinds.session')} ${u.sessionNumber}` : ''}
+              </Table.Td>
+              <Table.Td>{u.artistName}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Stack>
     </Modal>
   );

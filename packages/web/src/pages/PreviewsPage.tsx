@@ -6,12 +6,12 @@ import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { formatDateTime, formatIsoDate } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** Photos with zones drawn on them, most recently edited first; a new preview starts from a client's photo. */
 export function PreviewsPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const list = useQuery({ queryKey: ['previews'], queryFn: () => api.listPreviews() });
   return (

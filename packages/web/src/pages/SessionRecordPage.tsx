@@ -38,7 +38,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 type Role = 'none' | 'before' | 'after';
 
@@ -70,8 +70,8 @@ function SessionForm({
   appointment: Awaited<ReturnType<ReturnType<typeof useApi>['getAppointment']>>;
   record: SessionRecord | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const clientId = appointment.clientId;

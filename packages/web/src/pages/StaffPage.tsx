@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   Modal,
-  Paper,
   Select,
   Stack,
   Table,
@@ -25,13 +24,14 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession, useUpdateSessionUser } from '../api/session.js';
 import { formatDateTime } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import { InviteStaffModal } from '../components/InviteStaffModal.js';
 import { WorkingHoursModal } from '../components/WorkingHoursModal.js';
+import { DataTable } from '../components/DataTable.js';
 
 export function StaffPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const session = useSignedInSession();
   const updateSessionUser = useUpdateSessionUser();
@@ -90,89 +90,79 @@ export function StaffPage() {
         </Alert>
       )}
       {staff.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table data-testid="staff-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.name')}</Table.Th>
-                  <Table.Th>{t('staff.email')}</Table.Th>
-                  <Table.Th>{t('staff.role')}</Table.Th>
-                  <Table.Th>{t('staff.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {staff.data.items.map((m) => (
-                  <Table.Tr key={m.id} data-testid="staff-row">
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text fw={600}>{m.name}</Text>
-                        {m.id === session.user.id && (
-                          <Badge size="sm" variant="light">
-                            {t('staff.you')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.email}</Table.Td>
-                    <Table.Td miw={170}>
-                      <Select
-                        aria-label={t('staff.changeRole', { name: m.name })}
-                        data-testid={`staff-role-${m.email}`}
-                        data={roleOptions}
-                        value={m.role}
-                        allowDeselect={false}
-                        disabled={update.isPending}
-                        onChange={(role) => {
-                          if (role && role !== m.role) update.mutate({ member: m, change: { role: role } });
-                        }}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {/* Never cut to "Act…" when the actions column takes the room. */}
-                      <Badge
-                        color={m.active ? 'teal' : 'gray'}
-                        variant="light"
-                        styles={{ label: { overflow: 'visible' } }}
-                      >
-                        {m.active ? t('staff.active') : t('staff.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap="xs" justify="flex-end" wrap="wrap">
-                        {m.role !== 'front_desk' && (
-                          <Button
-                            variant="subtle"
-                            onClick={() => setHoursOf(m)}
-                            data-testid={`staff-hours-${m.email}`}
-                          >
-                            {t('workingHours.button')}
-                          </Button>
-                        )}
-                        {/* Nobody deactivates themselves: another owner does. */}
-                        {m.id === session.user.id ? null : m.active ? (
-                          <Button variant="subtle" color="red" onClick={() => setDeactivating(m)}>
-                            {t('staff.deactivate')}
-                          </Button>
-                        ) : (
-                          <Button
-                            variant="subtle"
-                            loading={update.isPending && update.variables.member.id === m.id}
-                            onClick={() => update.mutate({ member: m, change: { active: true } })}
-                          >
-                            {t('staff.reactivate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          framed
+          minWidth={760}
+          testId="staff-table"
+          headers={[t('staff.name'), t('staff.email'), t('staff.role'), t('staff.status'), null]}
+        >
+          {staff.data.items.map((m) => (
+            <Table.Tr key={m.id} data-testid="staff-row">
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text fw={600}>{m.name}</Text>
+                  {m.id === session.user.id && (
+                    <Badge size="sm" variant="light">
+                      {t('staff.you')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.email}</Table.Td>
+              <Table.Td miw={170}>
+                <Select
+                  aria-label={t('staff.changeRole', { name: m.name })}
+                  data-testid={`staff-role-${m.email}`}
+                  data={roleOptions}
+                  value={m.role}
+                  allowDeselect={false}
+                  disabled={update.isPending}
+                  onChange={(role) => {
+                    if (role && role !== m.role) update.mutate({ member: m, change: { role: role } });
+                  }}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Table.Td>
+              <Table.Td>
+                {/* Never cut to "Act…" when the actions column takes the room. */}
+                <Badge
+                  color={m.active ? 'teal' : 'gray'}
+                  variant="light"
+                  styles={{ label: { overflow: 'visible' } }}
+                >
+                  {m.active ? t('staff.active') : t('staff.inactive')}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Group gap="xs" justify="flex-end" wrap="wrap">
+                  {m.role !== 'front_desk' && (
+                    <Button
+                      variant="subtle"
+                      onClick={() => setHoursOf(m)}
+                      data-testid={`staff-hours-${m.email}`}
+                    >
+                      {t('workingHours.button')}
+                    </Button>
+                  )}
+                  {/* Nobody deactivates themselves: another owner does. */}
+                  {m.id === session.user.id ? null : m.active ? (
+                    <Button variant="subtle" color="red" onClick={() => setDeactivating(m)}>
+                      {t('staff.deactivate')}
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="subtle"
+                      loading={update.isPending && update.variables.member.id === m.id}
+                      onClick={() => update.mutate({ member: m, change: { active: true } })}
+                    >
+                      {t('staff.reactivate')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
 
       <Title order={3} size="h4">
@@ -187,32 +177,21 @@ export function StaffPage() {
         <Text c="dimmed">{t('staff.pendingEmpty')}</Text>
       )}
       {invitations.data && invitations.data.items.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="invitation-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('staff.name')}</Table.Th>
-                  <Table.Th>{t('staff.email')}</Table.Th>
-                  <Table.Th>{t('staff.role')}</Table.Th>
-                  <Table.Th>{t('staff.expires')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invitations.data.items.map((inv) => (
-                  <Table.Tr key={inv.id} data-testid="invitation-row">
-                    <Table.Td>{inv.name}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
-                    <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(inv.expiresAt, locale)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          framed
+          minWidth={560}
+          testId="invitation-table"
+          headers={[t('staff.name'), t('staff.email'), t('staff.role'), t('staff.expires')]}
+        >
+          {invitations.data.items.map((inv) => (
+            <Table.Tr key={inv.id} data-testid="invitation-row">
+              <Table.Td>{inv.name}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
+              <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(inv.expiresAt, locale)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
 
       <InviteStaffModal opened={inviteOpen} onClose={invite.close} />

@@ -54,9 +54,9 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
-import { ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
-import { formatIsoDate } from '../i18n/format.js';
-import { isUiLocale } from '../i18n/locale.js';
+import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
+import { formatIsoDate, formatPersonName } from '../i18n/format.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 import type { PreviewLook } from '../preview/preview-protocol.js';
 import { usePreviewWorker } from '../preview/use-preview-worker.js';
 import {
@@ -148,7 +148,7 @@ export function ZoneEditorPage() {
       saved={zones.data}
       pixels={pixels}
       plan={plan.data?.plan ?? null}
-      clientName={client.data ? `${client.data.givenName} ${client.data.familyName}`.trim() : ''}
+      clientName={client.data ? formatPersonName(client.data) : ''}
     />
   );
 }
@@ -174,8 +174,8 @@ function Editor({
   plan: Plan | null;
   clientName: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   // Editing happens on the preview image; the zones are stored in the photo's own pixels.
@@ -233,7 +233,7 @@ function Editor({
     setView((v) => {
       const cx = (stageWidth || 800) / 2;
       const cy = stageHeight / 2;
-      const scale = Math.min(8, Math.max(0.05, v.scale * factor));
+      const scale = clampScale(v.scale * factor);
       return { scale, tx: cx - ((cx - v.tx) / v.scale) * scale, ty: cy - ((cy - v.ty) / v.scale) * scale };
     });
   const actualSize = () => {

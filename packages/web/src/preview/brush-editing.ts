@@ -1,4 +1,4 @@
-import { brushOutline, type BrushStroke } from '@stipple/core';
+import { boundingBox, brushOutline, type BrushStroke } from '@stipple/core';
 import { newZoneId, type Point, type ZoneInput } from './zone-editing.js';
 
 type AreaZone = Exclude<ZoneInput, { kind: 'hairline' }>;
@@ -6,16 +6,9 @@ const isArea = (z: ZoneInput): z is AreaZone => z.kind !== 'hairline';
 
 /** A drawn polyline crosses a zone when one of its points, or the brush round it, reaches the zone. */
 function touches(zone: AreaZone, stroke: BrushStroke): boolean {
-  const xs = zone.polygon.map((p) => p[0]);
-  const ys = zone.polygon.map((p) => p[1]);
+  const { x0, x1, y0, y1 } = boundingBox(zone.polygon);
   const r = stroke.radius;
-  const [x0, x1, y0, y1] = [
-    Math.min(...xs) - r,
-    Math.max(...xs) + r,
-    Math.min(...ys) - r,
-    Math.max(...ys) + r,
-  ];
-  return stroke.points.some(([x, y]) => x >= x0 && x <= x1 && y >= y0 && y <= y1);
+  return stroke.points.some(([x, y]) => x >= x0 - r && x <= x1 + r && y >= y0 - r && y <= y1 + r);
 }
 
 /**

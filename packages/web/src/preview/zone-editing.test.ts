@@ -4,7 +4,6 @@ import {
   coveredShare,
   inwardPoint,
   newZoneId,
-  pointInPolygon,
   rulerPxPerMm,
   scaleZones,
   sessionsFromPlan,
@@ -99,32 +98,8 @@ describe('zone editing helpers', () => {
     expect(sessionsFromPlan(null)).toEqual({ sessions: 3 });
   });
 
-  it('names zones, finds points inside polygons, puts the inward point on the asked side', () => {
+  it('names zones, puts the inward point on the asked side, measures the ruler', () => {
     expect(newZoneId('scar', [{ id: 'scar-1' }, { id: 'fill-1' }])).toBe('scar-2');
-    expect(
-      pointInPolygon(
-        [
-          [0, 0],
-          [10, 0],
-          [10, 10],
-          [0, 10],
-        ],
-        5,
-        5,
-      ),
-    ).toBe(true);
-    expect(
-      pointInPolygon(
-        [
-          [0, 0],
-          [10, 0],
-          [10, 10],
-          [0, 10],
-        ],
-        15,
-        5,
-      ),
-    ).toBe(false);
     // A line drawn left to right across the forehead, hair below it (the y axis points down).
     const [, y] = inwardPoint(
       [

@@ -1,4 +1,4 @@
-import { pointInPolygon } from '@stipple/core';
+import { boundingBox, pointInPolygon } from '@stipple/core';
 import type { Plan, PlanZone, ZonesFileInput } from '@stipple/core';
 
 /*
@@ -91,8 +91,6 @@ export function newZoneId(kind: DrawableKind, zones: readonly { id: string }[]):
   for (let n = 1; ; n++) if (!taken.has(`${kind}-${n}`)) return `${kind}-${n}`;
 }
 
-export { pointInPolygon } from '@stipple/core';
-
 /** A point on the side of a polyline the hair is on: offset from its middle, towards `towards`. */
 export function inwardPoint(line: readonly Point[], towards: 'left' | 'right', distance: number): Point {
   const mid = Math.floor((line.length - 1) / 2);
@@ -120,9 +118,7 @@ export function rulerPxPerMm(a: Point, b: Point, mm: number): number {
 export function coveredShare(polygon: readonly Point[], zones: readonly ZoneInput[]): number {
   const areas = zones.flatMap((z) => (z.kind === 'hairline' ? [] : [z.polygon]));
   if (polygon.length < 3 || areas.length === 0) return 0;
-  const xs = polygon.map((p) => p[0]);
-  const ys = polygon.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const { x0, x1, y0, y1 } = boundingBox(polygon);
   const step = Math.max((x1 - x0) / 20, (y1 - y0) / 20, 1e-6);
   let inside = 0;
   let covered = 0;

@@ -6,7 +6,7 @@ import type { SessionRecord } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { fileLinks } from '../../api/stipple-api.js';
 import { formatIsoDate } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 
 /** Each completed session's aftercare: the schedule, the printable sheet and the calendar file. */
 export function AftercareTab({ clientId }: { clientId: string }) {
@@ -25,8 +25,8 @@ export function AftercareTab({ clientId }: { clientId: string }) {
 }
 
 function SessionAftercare({ session }: { session: SessionRecord }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const schedule = useQuery({
     queryKey: ['aftercare', session.id],

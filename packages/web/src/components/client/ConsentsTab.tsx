@@ -22,7 +22,7 @@ import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
 
 /** The client's consents (treatment, photo use, marketing), signing on screen, PDF copies, withdrawal. */
@@ -35,8 +35,8 @@ export function ConsentsTab({
   clientName: string;
   language: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const consents = useQuery({ queryKey: ['consents', clientId], queryFn: () => api.listConsents(clientId) });

@@ -25,12 +25,12 @@ import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
 import { formatIsoDate, todayIso } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 
 /** Upload with view and date, the client's photos, and the progress of one view across sessions. */
 export function PhotosTab({ clientId }: { clientId: string }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const [view, setView] = useState<PhotoView>('top');

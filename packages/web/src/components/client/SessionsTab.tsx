@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { describeError } from '../../api/describe-error.js';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,14 +9,15 @@ import type { Appointment } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { useSignedInSession } from '../../api/session.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { AppointmentModal } from '../AppointmentModal.js';
 import { BookAppointmentModal } from '../BookAppointmentModal.js';
+import { DataTable } from '../DataTable.js';
 
 /** The client's treatments and appointments; owners and artists open each session's record. */
 export function SessionsTab({ clientId, clientName }: { clientId: string; clientName: string }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const clinical = useSignedInSession().user.role !== 'front_desk';
   const [booking, setBooking] = useState(false);
@@ -51,63 +52,59 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
           {t('calendar.new')}
         </Button>
       </Group>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={600}>
-          <Table data-testid="client-appointments">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('calendar.date')}</Table.Th>
-                <Table.Th>{t('consentPage.kind')}</Table.Th>
-                <Table.Th>{t('calendar.artist')}</Table.Th>
-                <Table.Th>{t('consentPage.status')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(appointments.data?.items ?? []).map((a) => (
-                <Table.Tr key={a.id} data-testid="client-appointment">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.startsAt, locale)}</Table.Td>
-                  <Table.Td>
-                    {t(`appointmentKinds.${a.kind}`)}
-                    {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
-                    {a.intervalOverrideReason && (
-                      <Text size="xs" c="orange.8">
-                        {t('calendar.overridden')}: {a.intervalOverrideReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{a.artistName}</Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={a.status === 'completed' ? 'teal' : a.status === 'cancelled' ? 'gray' : 'indigo'}
-                    >
-                      {t(`appointmentStatus.${a.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button variant="subtle" onClick={() => setOpen(a)}>
-                        {t('common.open')}
-                      </Button>
-                      {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && (
-                        <Button
-                          component={Link}
-                          to={`/appointments/${a.id}/session`}
-                          variant="light"
-                          data-testid="open-session-record"
-                        >
-                          {a.hasSessionRecord ? t('calendar.openSession') : t('calendar.recordSession')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable
+        framed
+        minWidth={600}
+        testId="client-appointments"
+        headers={[
+          t('calendar.date'),
+          t('consentPage.kind'),
+          t('calendar.artist'),
+          t('consentPage.status'),
+          null,
+        ]}
+      >
+        {(appointments.data?.items ?? []).map((a) => (
+          <Table.Tr key={a.id} data-testid="client-appointment">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.startsAt, locale)}</Table.Td>
+            <Table.Td>
+              {t(`appointmentKinds.${a.kind}`)}
+              {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
+              {a.intervalOverrideReason && (
+                <Text size="xs" c="orange.8">
+                  {t('calendar.overridden')}: {a.intervalOverrideReason}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{a.artistName}</Table.Td>
+            <Table.Td>
+              <Badge
+                variant="light"
+                color={a.status === 'completed' ? 'teal' : a.status === 'cancelled' ? 'gray' : 'indigo'}
+              >
+                {t(`appointmentStatus.${a.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button variant="subtle" onClick={() => setOpen(a)}>
+                  {t('common.open')}
+                </Button>
+                {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && (
+                  <Button
+                    component={Link}
+                    to={`/appointments/${a.id}/session`}
+                    variant="light"
+                    data-testid="open-session-record"
+                  >
+                    {a.hasSessionRecord ? t('calendar.openSession') : t('calendar.recordSession')}
+                  </Button>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {appointments.data?.items.length === 0 && <Text c="dimmed">{t('calendar.noneForClient')}</Text>}
       {appointments.isError && (
         <Alert color="red" role="alert">

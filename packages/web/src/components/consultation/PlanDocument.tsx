@@ -17,8 +17,9 @@ import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AppliedPlanOverride, Eligibility, Plan } from '@stipple/core';
 import { formatDateTime, formatIsoDate } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { RuleChips } from './RuleChip.js';
+import { DataTable } from '../DataTable.js';
 
 export const ELIGIBILITY_COLOURS: Record<Eligibility, string> = {
   eligible: 'teal',
@@ -58,8 +59,8 @@ export function PlanDocument({
   pending?: ReadonlySet<string>;
   onEdit?: (edit: ValueEdit) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const rules = plan.ruleOutput ?? plan;
   const overrides = new Map(plan.overrides.map((o) => [o.path, o]));
   const rv = plan.rulesVersion;
@@ -242,38 +243,31 @@ export function PlanDocument({
                   </Field>
                 ))}
               </SimpleGrid>
-              <Table.ScrollContainer minWidth={360}>
-                <Table mt="xs" withTableBorder={false} verticalSpacing={4}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('plan.session')}</Table.Th>
-                      <Table.Th>{t('plan.densityPercent')}</Table.Th>
-                      <Table.Th>{t('plan.shade')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {z.sessions.map((s, si) => (
-                      <Table.Tr key={si}>
-                        <Table.Td>{s.session}</Table.Td>
-                        <Table.Td>
-                          {renderValue({
-                            path: `zones.${zi}.sessions.${si}.densityPercent`,
-                            label: t('plan.densityPercent'),
-                            value: s.densityPercent,
-                          })}
-                        </Table.Td>
-                        <Table.Td>
-                          {renderValue({
-                            path: `zones.${zi}.sessions.${si}.shadeNumber`,
-                            label: t('plan.shade'),
-                            value: s.shadeNumber,
-                          })}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={360}
+                tableProps={{ mt: 'xs', withTableBorder: false, verticalSpacing: 4 }}
+                headers={[t('plan.session'), t('plan.densityPercent'), t('plan.shade')]}
+              >
+                {z.sessions.map((s, si) => (
+                  <Table.Tr key={si}>
+                    <Table.Td>{s.session}</Table.Td>
+                    <Table.Td>
+                      {renderValue({
+                        path: `zones.${zi}.sessions.${si}.densityPercent`,
+                        label: t('plan.densityPercent'),
+                        value: s.densityPercent,
+                      })}
+                    </Table.Td>
+                    <Table.Td>
+                      {renderValue({
+                        path: `zones.${zi}.sessions.${si}.shadeNumber`,
+                        label: t('plan.shade'),
+                        value: s.shadeNumber,
+                      })}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
               {z.notes.length > 0 && (
                 <List spacing={4} size="sm" mt="xs">
                   {z.notes.map((n, i) => (
@@ -399,36 +393,33 @@ export function PlanDocument({
 
       {plan.overrides.length > 0 && (
         <Section title={t('plan.overrides')}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="plan-overrides">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('plan.value')}</Table.Th>
-                  <Table.Th>{t('plan.ruleValue')}</Table.Th>
-                  <Table.Th>{t('plan.newValue')}</Table.Th>
-                  <Table.Th>{t('plan.reason')}</Table.Th>
-                  <Table.Th>{t('plan.byWhen')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.overrides.map((o) => (
-                  <Table.Tr key={o.path}>
-                    <Table.Td ff="monospace">{o.path}</Table.Td>
-                    <Table.Td>
-                      {formatPlanValue(o.ruleValue)} <RuleChips ids={o.ruleIds} rulesVersion={rv} />
-                    </Table.Td>
-                    <Table.Td fw={600}>{formatPlanValue(o.value)}</Table.Td>
-                    <Table.Td>{o.reason}</Table.Td>
-                    <Table.Td>
-                      {pending?.has(o.path)
-                        ? t('plan.unsavedChange')
-                        : `${o.by.name}, ${formatDateTime(o.at, locale)}`}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            testId="plan-overrides"
+            headers={[
+              t('plan.value'),
+              t('plan.ruleValue'),
+              t('plan.newValue'),
+              t('plan.reason'),
+              t('plan.byWhen'),
+            ]}
+          >
+            {plan.overrides.map((o) => (
+              <Table.Tr key={o.path}>
+                <Table.Td ff="monospace">{o.path}</Table.Td>
+                <Table.Td>
+                  {formatPlanValue(o.ruleValue)} <RuleChips ids={o.ruleIds} rulesVersion={rv} />
+                </Table.Td>
+                <Table.Td fw={600}>{formatPlanValue(o.value)}</Table.Td>
+                <Table.Td>{o.reason}</Table.Td>
+                <Table.Td>
+                  {pending?.has(o.path)
+                    ? t('plan.unsavedChange')
+                    : `${o.by.name}, ${formatDateTime(o.at, locale)}`}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Section>
       )}
     </Stack>

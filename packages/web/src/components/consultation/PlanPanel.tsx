@@ -16,7 +16,7 @@ import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { useSignedInSession } from '../../api/session.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { OverrideModal, type OverrideTarget } from './OverrideModal.js';
 import { ELIGIBILITY_COLOURS, PlanDocument } from './PlanDocument.js';
 
@@ -28,8 +28,8 @@ const requestOf = (p: Plan): PlanOverrideRequest[] =>
  * the artist's overrides with their reasons, "Save the plan" as a new version, and the history.
  */
 export function PlanPanel({ consultation }: { consultation: Consultation }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const me = useSignedInSession().user;

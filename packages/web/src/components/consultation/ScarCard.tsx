@@ -16,7 +16,7 @@ import { SCALP_REGIONS, SCAR_CAUSES, SCAR_COLOURS, SCAR_TEXTURES, type Assessmen
 import { scalpRegionAt } from '../../consultation/scalp-regions.js';
 import type { FieldErrors } from '../../forms/schema-form.js';
 import { formatIsoDate } from '../../i18n/format.js';
-import { isUiLocale } from '../../i18n/locale.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { ScalpDiagram } from './ScalpDiagram.js';
 import type { MeasuredDensity } from './useMeasuredDensities.js';
 
@@ -46,8 +46,8 @@ export function ScarCard({
   /** Densities the photo analysis measured on the client's photos, to take as the density around it. */
   measured?: readonly MeasuredDensity[];
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = isUiLocale(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const set = <K extends keyof ScarDraft>(key: K, value: ScarDraft[K] | undefined) => {
     const next = { ...scar };
     if (value === undefined || value === null) delete next[key];

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Point, ZoneInput } from '../../preview/zone-editing.js';
-import { pointInPolygon } from '../../preview/zone-editing.js';
+import { distanceToSegment, pointInPolygon } from '@stipple/core';
 
 export type StageTool =
   'select' | 'pan' | 'ruler' | 'fill' | 'scar' | 'exclude' | 'hairline' | 'paint' | 'erase';
@@ -431,16 +431,11 @@ export function ZoneStage({
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-const clampScale = (s: number) => clamp(s, 0.05, 8);
+/** The zoom the stage allows: 5 % to 800 %. */
+export const clampScale = (s: number) => clamp(s, 0.05, 8);
 
 function nearPolyline(line: readonly Point[], x: number, y: number, tolerance: number): boolean {
-  for (let i = 0; i + 1 < line.length; i++) {
-    const [ax, ay] = line[i]!;
-    const [bx, by] = line[i + 1]!;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
-    if (Math.hypot(ax + t * dx - x, ay + t * dy - y) <= tolerance) return true;
-  }
+  for (let i = 0; i + 1 < line.length; i++)
+    if (distanceToSegment(x, y, line[i]!, line[i + 1]!).d <= tolerance) return true;
   return false;
 }

@@ -1,6 +1,6 @@
 // The whole server as `npm start` runs it: a fresh, unmigrated database, migrations, the demo
 // studio and its printed sign-in, then a restart on the same data.
-import type { ClientListPage } from '@stipple/core';
+import type { ClientListPage, PreviewList, PreviewRender } from '@stipple/core';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,27 @@ describe('starting the server on an empty database', () => {
           startServer(testConfig(env()), { announce: () => undefined, logger: log }),
         ).rejects.toThrow(/already uses the data folder/);
       }
+      // The demo preview: the crown photo with the example zones, rendered in a job.
+      const artist = new ApiClient(server.url);
+      const [, artistEmail, artistPassword] = SIGN_IN_LINE.exec(signIns[1]!)!;
+      await artist.login(artistEmail!, artistPassword!);
+      const demoPreview = async () => (await artist.get<PreviewList>('/api/previews')).body.items;
+      await expect.poll(async () => (await demoPreview()).length, { timeout: 30_000 }).toBe(1);
+      await expect
+        .poll(async () => (await demoPreview())[0]?.latestRender?.status, { timeout: 120_000, interval: 500 })
+        .toBe('done');
+      const [preview] = await demoPreview();
+      expect(preview).toMatchObject({ clientName: 'Oliver Bennett', view: 'top', zoneCount: 4, version: 1 });
+      const render = (await artist.get<PreviewRender>(`/api/renders/${preview!.latestRender!.id}`)).body;
+      expect(render.stages.map((st) => st.name)).toEqual([
+        'session-1',
+        'session-2',
+        'session-3',
+        'healed',
+        'faded-5y',
+      ]);
+      expect(render.stages.every((st) => st.width === 4032 && st.height === 3024)).toBe(true);
+
       const desk = new ApiClient(server.url);
       const [, deskEmail, deskPassword] = SIGN_IN_LINE.exec(signIns[2]!)!;
       expect((await desk.login(deskEmail!, deskPassword!)).user.role).toBe('front_desk');

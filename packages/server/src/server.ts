@@ -11,6 +11,7 @@ import { createDb } from './db/create-db.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
 import type { Database } from './db/database.js';
 import { assertMigrated } from './db/migration-status.js';
+import { seedDemoPreview } from './demo/demo-preview.js';
 import { demoAnnouncement, type DemoOutcome } from './demo/demo.service.js';
 import { loggerOptions } from './http/logging.js';
 import { auditPruneJob } from './jobs/audit-prune.job.js';
@@ -128,6 +129,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     announce(`[stipple] Listening on ${url}`);
+    // The demo preview renders in the background: the studio is usable while it does.
+    const demoPreview =
+      demo?.created === true
+        ? seedDemoPreview(
+            services,
+            {
+              studioId: demo.studioId,
+              artistId: demo.artistId,
+              clientId: demo.previewClientId,
+              takenOn: new Date().toISOString().slice(0, 10),
+            },
+            log,
+          ).catch((err: unknown) => log.error({ err }, 'could not make the demo preview'))
+        : Promise.resolve();
 
     const runningApp = app;
     const runningJobs = jobs;
@@ -143,6 +158,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       demo,
       close: () =>
         (closing ??= (async () => {
+          await demoPreview;
           await runningApp.close();
           await runningJobs.stop();
           mailer?.close();

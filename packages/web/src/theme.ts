@@ -25,7 +25,10 @@ export const theme = createTheme({
     },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     // Status badges sit in narrow table columns and calendar cards: never cut to "BOO…".
-    Badge: { defaultProps: { tt: 'none' }, styles: { root: { maxWidth: 'none', flexShrink: 0 } } },
+    Badge: {
+      defaultProps: { tt: 'none' },
+      styles: { root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } },
+    },
   },
   other: { touchTarget: rem(44) },
 });

@@ -24,7 +24,15 @@ export interface DemoAccount {
 }
 
 export type DemoOutcome =
-  | { created: true; studioId: string; accounts: DemoAccount[]; file: string }
+  | {
+      created: true;
+      studioId: string;
+      accounts: DemoAccount[];
+      file: string;
+      /** The artist, and the client whose photo the demo preview is drawn on. */
+      artistId: string;
+      previewClientId: string;
+    }
   | { created: false; file: string | null };
 
 const DEMO_STAFF: Omit<DemoAccount, 'password'>[] = [
@@ -96,7 +104,7 @@ export class DemoService {
     }));
     const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
     // System, in one transaction: the studio and everything in it appear together or not at all.
-    const studioId = await db.asSystem(async (tx) => {
+    const { studioId, artistId, previewClientId } = await db.asSystem(async (tx) => {
       const studio = await studioRepository.create(tx, DEMO_STUDIO_NAME);
       let ownerId: string | null = null;
       let artistId: string | null = null;
@@ -122,10 +130,11 @@ export class DemoService {
         artistId: artistId!,
         clients,
       });
-      return studio.id;
+      // Oliver (Norwood 5, full shaved look): the crown photo suits him.
+      return { studioId: studio.id, artistId: artistId!, previewClientId: clients.at(-1)!.id };
     });
     this.writeSignInFile(accounts);
-    return { created: true, studioId, accounts, file: this.signInFile };
+    return { created: true, studioId, accounts, file: this.signInFile, artistId, previewClientId };
   }
 
   private writeSignInFile(accounts: DemoAccount[]): void {

@@ -124,12 +124,7 @@ export function StaffPage() {
                 />
               </Table.Td>
               <Table.Td>
-                {/* Never cut to "Act…" when the actions column takes the room. */}
-                <Badge
-                  color={m.active ? 'teal' : 'gray'}
-                  variant="light"
-                  styles={{ label: { overflow: 'visible' } }}
-                >
+                <Badge color={m.active ? 'teal' : 'gray'} variant="light">
                   {m.active ? t('staff.active') : t('staff.inactive')}
                 </Badge>
               </Table.Td>

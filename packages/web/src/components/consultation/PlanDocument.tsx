@@ -75,11 +75,14 @@ export function PlanDocument({
     label,
     value,
     format,
+    shownBeside,
   }: {
     path: string;
     label: string;
     value: unknown;
     format?: (v: unknown) => string;
+    /** The value already shows beside it (the decision badge): repeat it only once overridden. */
+    shownBeside?: boolean;
   }) => {
     const o = overrides.get(path);
     const show = (v: unknown) =>
@@ -91,9 +94,11 @@ export function PlanDocument({
             {show(o.ruleValue)}
           </Text>
         )}
-        <Text span fw={600} c={o ? 'grape' : undefined}>
-          {show(value)}
-        </Text>
+        {(o || !shownBeside) && (
+          <Text span fw={600} c={o ? 'grape' : undefined}>
+            {show(value)}
+          </Text>
+        )}
         {o && (
           <Tooltip
             multiline
@@ -146,6 +151,7 @@ export function PlanDocument({
               label: t('plan.eligibility'),
               value: plan.eligibility,
               format: (v) => t(`eligibility.${String(v)}`),
+              shownBeside: true,
             })}
         </Group>
         <Group gap="xs">

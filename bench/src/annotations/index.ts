@@ -11,3 +11,4 @@ export {
   rasterizeScars,
   type ClassId,
 } from './rasterize.js';
+export { windowStatistics, type WindowStatistics } from './window-statistics.js';

@@ -17,8 +17,10 @@ try {
   for (const a of loadAnnotations(dir)) {
     a.follicleWindows.forEach((w, i) => {
       const s = windowStatistics(w, a.pxPerMm);
+      // A window with nothing countable but smudges left uncertain is unresolved, not empty.
+      const density = s.count === 0 && w.uncertain.length > 0 ? 'unresolved' : fixed(s.densityPerCm2, 1);
       console.log(
-        `| ${a.image} | ${i + 1}: ${w.x}, ${w.y}, ${w.w}×${w.h} | ${s.count} | ${w.uncertain.length} | ${fixed(s.densityPerCm2, 1)} | ${fixed(s.nnMeanPx, 1)} (${fixed(s.nnMeanMm, 2)}) | ${fixed(s.nnCv, 2)} | ${s.nnCount} |`,
+        `| ${a.image} | ${i + 1}: ${w.x}, ${w.y}, ${w.w}×${w.h} | ${s.count} | ${w.uncertain.length} | ${density} | ${fixed(s.nnMeanPx, 1)} (${fixed(s.nnMeanMm, 2)}) | ${fixed(s.nnCv, 2)} | ${s.nnCount} |`,
       );
     });
   }

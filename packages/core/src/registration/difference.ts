@@ -1,4 +1,5 @@
-import { gaussianBlur } from '../analysis/gaussian-filter.js';
+import { firBlur, gaussianBlur } from '../analysis/gaussian-filter.js';
+import { quantileInPlace } from '../analysis/robust-stats.js';
 import { fitSize, luma, resizeArea, sample, type PhotoPixels, type Plane } from './plane.js';
 import type { RgbaPixels } from './warp.js';
 
@@ -8,6 +9,8 @@ export interface Difference {
   /** Share of the overlap that got visibly darker / lighter (beyond the noise floor). */
   darker: number;
   lighter: number;
+  /** The later photo's contrast against the earlier's (its tone curve's slope), taken out. */
+  contrast: number;
 }
 
 /** Grey levels of change below which a pixel counts as unchanged (JPEG noise, slight blur). */
@@ -16,42 +19,56 @@ const NOISE_FLOOR = 8;
 const FULL = 40;
 const DARKER = [30, 90, 230] as const;
 const LIGHTER = [240, 130, 20] as const;
+/** The light is what varies more slowly than this share of the long side. */
+const LIGHT_SCALE = 1 / 24;
 
 /**
- * Where the scalp changed between the sessions, once the light is taken out: the later photo's
- * brightness is scaled to the earlier's by their ratio over a wide neighbourhood (a whole-photo
- * exposure change or a light from one side is not a change of the scalp), then compared pixel
- * by pixel. New pigment shows as darker.
+ * Where the scalp changed between the sessions, once the light is taken out. In the log of the
+ * brightness, exposure and a light from one side are a slowly varying offset (removed with each
+ * photo's local mean) and a different tone curve is a factor on the contrast (estimated robustly
+ * over the whole overlap, so the changed parts do not bias it). What remains is change of the
+ * scalp itself at the scale of dots and scars; new pigment shows as darker.
  */
 export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Difference {
   const { width, height } = aligned;
+  const n = width * height;
   const ge = luma(earlier);
   const gl = luma(aligned);
-  const mask = new Float32Array(width * height);
-  for (let i = 0; i < mask.length; i++) mask[i] = aligned.data[i * 4 + 3]! > 0 ? 1 : 0;
-  // The light's ratio varies slowly: estimated on a small copy, read back bilinearly.
-  const small = fitSize(width, height, 256);
-  const me = resizeArea(
-    { width, height, data: ge.data.map((v, i) => v * mask[i]!) },
-    small.width,
-    small.height,
-  );
-  const ml = resizeArea(
-    { width, height, data: gl.data.map((v, i) => v * mask[i]!) },
-    small.width,
-    small.height,
-  );
-  const mm = resizeArea({ width, height, data: mask }, small.width, small.height);
-  const sigma = Math.max(small.width, small.height) / 24;
-  const be = gaussianBlur(me.data, small.width, small.height, sigma);
-  const bl = gaussianBlur(ml.data, small.width, small.height, sigma);
-  const bm = gaussianBlur(mm.data, small.width, small.height, sigma);
-  const ratio: Plane = { ...small, data: new Float32Array(small.width * small.height) };
-  for (let i = 0; i < ratio.data.length; i++) ratio.data[i] = bm[i]! > 1e-3 ? (be[i]! + 1) / (bl[i]! + 1) : 1;
-  const sx = small.width / width;
-  const sy = small.height / height;
+  const mask = new Float32Array(n);
+  const le = new Float32Array(n);
+  const ll = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    mask[i] = aligned.data[i * 4 + 3]! > 0 ? 1 : 0;
+    le[i] = Math.log(ge.data[i]! + 6);
+    ll[i] = mask[i] ? Math.log(gl.data[i]! + 6) : 0;
+  }
+  // A pixel of blur on both sides: the aligned photo has been resampled once more than the
+  // earlier, and the thinnest bright hairs lose their peak to it; dots and scars do not.
+  blurInPlace(le, width, height);
+  blurInPlace(ll, width, height);
+  const meanE = localMean(le, mask, width, height);
+  const meanL = localMean(ll, mask, width, height);
+  const at = (m: Plane, x: number, y: number) =>
+    sample(
+      m,
+      clamp((x + 0.5) * (m.width / width) - 0.5, m.width - 1),
+      clamp((y + 0.5) * (m.height / height) - 0.5, m.height - 1),
+    );
 
-  const out = new Uint8ClampedArray(width * height * 4);
+  // The contrast factor: median ratio of the later's local contrast to the earlier's where both have some.
+  const ratios = new Float32Array(Math.ceil(n / 7));
+  let k = 0;
+  for (let i = 0; i < n; i += 7) {
+    if (!mask[i]) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    const he = le[i]! - at(meanE, x, y);
+    const hl = ll[i]! - at(meanL, x, y);
+    if (Math.abs(he) > 0.05) ratios[k++] = hl / he;
+  }
+  const contrast = k > 100 ? Math.min(4, Math.max(0.25, quantileInPlace(ratios, 0.5, k))) : 1;
+
+  const out = new Uint8ClampedArray(n * 4);
   let darker = 0;
   let lighter = 0;
   let inside = 0;
@@ -60,18 +77,16 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
       const i = y * width + x;
       const o = i * 4;
       const base = 255 - 0.45 * (255 - ge.data[i]!);
+      out[o + 3] = 255;
       if (!mask[i]) {
-        out[o] = out[o + 1] = out[o + 2] = base;
-        out[o + 3] = 255;
+        // No later pixels here: a faint hatching says so.
+        out[o] = out[o + 1] = out[o + 2] = (x + y) % 12 < 2 ? base - 40 : base;
         continue;
       }
       inside++;
-      const r = sample(
-        ratio,
-        clamp((x + 0.5) * sx - 0.5, small.width - 1),
-        clamp((y + 0.5) * sy - 0.5, small.height - 1),
-      );
-      const d = gl.data[i]! * (Number.isNaN(r) ? 1 : r) - ge.data[i]!;
+      const dLog = (ll[i]! - at(meanL, x, y)) / contrast - (le[i]! - at(meanE, x, y));
+      // Back to grey levels of the earlier photo: a change of d in the log is about d × brightness.
+      const d = dLog * (ge.data[i]! + 6);
       const m = Math.abs(d);
       let t = 0;
       if (m > NOISE_FLOOR) {
@@ -83,14 +98,35 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
       out[o] = base + (col[0] - base) * t;
       out[o + 1] = base + (col[1] - base) * t;
       out[o + 2] = base + (col[2] - base) * t;
-      out[o + 3] = 255;
     }
   }
   return {
     image: { width, height, channels: 4, data: out },
     darker: inside ? darker / inside : 0,
     lighter: inside ? lighter / inside : 0,
+    contrast,
   };
+}
+
+/** Mean of `values` where `mask` is set, over a wide neighbourhood, on a small copy. */
+function localMean(values: Float32Array, mask: Float32Array, width: number, height: number): Plane {
+  const small = fitSize(width, height, 256);
+  const v = resizeArea(
+    { width, height, data: values.map((x, i) => x * mask[i]!) },
+    small.width,
+    small.height,
+  );
+  const m = resizeArea({ width, height, data: mask }, small.width, small.height);
+  const sigma = LIGHT_SCALE * Math.max(small.width, small.height);
+  const bv = gaussianBlur(v.data, small.width, small.height, sigma);
+  const bm = gaussianBlur(m.data, small.width, small.height, sigma);
+  const out: Plane = { ...small, data: new Float32Array(small.width * small.height) };
+  for (let i = 0; i < out.data.length; i++) out.data[i] = bm[i]! > 1e-3 ? bv[i]! / bm[i]! : 0;
+  return out;
+}
+
+function blurInPlace(v: Float32Array, width: number, height: number): void {
+  v.set(firBlur(v, width, height, 1));
 }
 
 function clamp(v: number, max: number): number {

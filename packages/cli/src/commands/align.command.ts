@@ -14,7 +14,7 @@ import {
 } from '@stipple/core';
 import { readJsonInput } from '../lib/json-input.js';
 import { readPhoto, writePng } from '../lib/images.js';
-import { withOutputDir } from '../lib/output-dir.js';
+import { checkOutputDir, withOutputDir } from '../lib/output-dir.js';
 import { UsageError } from '../lib/usage-error.js';
 
 /** The artist's correction: the same spots marked on both photos, in pixels. */
@@ -51,6 +51,7 @@ export function alignCommand(): Command {
     )
     .action(async (earlierPath: string, laterPath: string, opts: AlignOptions) => {
       const started = Date.now();
+      await checkOutputDir(opts.out);
       const pairs = opts.points ? await readJsonInput(opts.points, PointsFile, 'points file') : undefined;
       const earlier = await readPhoto(earlierPath, 'earlier photo');
       const later = await readPhoto(laterPath, 'later photo');

@@ -75,9 +75,10 @@ function cornerResponse(image: Plane): Plane {
     xy[i] = a * b;
   }
   const scratch = new Float32Array(n);
-  const a = firBlur(xx, width, height, 2, undefined, 3, scratch);
-  const c = firBlur(yy, width, height, 2, undefined, 3, scratch);
-  const b = firBlur(xy, width, height, 2, undefined, 3, scratch);
+  // Truncated at 2.5 σ: radius 5, the filter's unrolled path.
+  const a = firBlur(xx, width, height, 2, undefined, 2.5, scratch);
+  const c = firBlur(yy, width, height, 2, undefined, 2.5, scratch);
+  const b = firBlur(xy, width, height, 2, undefined, 2.5, scratch);
   const r = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const h = (a[i]! - c[i]!) / 2;
@@ -162,6 +163,20 @@ function peakOffset(a: number, b: number, c: number): number {
 const BINS = 36;
 const ORIENT_RADIUS = 12;
 const ORIENT_SIGMA = 6;
+/** Gaussian weights of the orientation window, row-major over (2r + 1)², zero outside the disc. */
+const ORIENT_WEIGHTS = (() => {
+  const side = 2 * ORIENT_RADIUS + 1;
+  const w = new Float32Array(side * side);
+  for (let dy = -ORIENT_RADIUS; dy <= ORIENT_RADIUS; dy++)
+    for (let dx = -ORIENT_RADIUS; dx <= ORIENT_RADIUS; dx++) {
+      const d2 = dx * dx + dy * dy;
+      if (d2 <= ORIENT_RADIUS * ORIENT_RADIUS)
+        w[(dy + ORIENT_RADIUS) * side + dx + ORIENT_RADIUS] = Math.exp(
+          -d2 / (2 * ORIENT_SIGMA * ORIENT_SIGMA),
+        );
+    }
+  return w;
+})();
 
 /**
  * The dominant gradient directions round (cx, cy): the peak of a weighted histogram, and a second
@@ -171,14 +186,15 @@ const ORIENT_SIGMA = 6;
 function orientations(gx: Plane, gy: Plane, cx: number, cy: number): number[] {
   const hist = new Float64Array(BINS);
   const w = gx.width;
+  const side = 2 * ORIENT_RADIUS + 1;
   for (let dy = -ORIENT_RADIUS; dy <= ORIENT_RADIUS; dy++) {
     for (let dx = -ORIENT_RADIUS; dx <= ORIENT_RADIUS; dx++) {
-      const d2 = dx * dx + dy * dy;
-      if (d2 > ORIENT_RADIUS * ORIENT_RADIUS) continue;
+      const weight = ORIENT_WEIGHTS[(dy + ORIENT_RADIUS) * side + dx + ORIENT_RADIUS]!;
+      if (weight === 0) continue;
       const i = (cy + dy) * w + cx + dx;
       const a = gx.data[i]!;
       const b = gy.data[i]!;
-      const mag = Math.sqrt(a * a + b * b) * Math.exp(-d2 / (2 * ORIENT_SIGMA * ORIENT_SIGMA));
+      const mag = Math.sqrt(a * a + b * b) * weight;
       let bin = Math.floor(((Math.atan2(b, a) + Math.PI) / (2 * Math.PI)) * BINS);
       if (bin >= BINS) bin = 0;
       hist[bin] = hist[bin]! + mag;

@@ -1,5 +1,12 @@
 import { invert, multiply, normalise, resampleFrame, type Matrix3 } from './matrix3.js';
-import { fitSize, luma, normaliseLighting, resizeArea, type PhotoPixels, type Plane } from './plane.js';
+import {
+  fitSize,
+  lumaResized,
+  normaliseLighting,
+  resizeArea,
+  type PhotoPixels,
+  type Plane,
+} from './plane.js';
 import { RegistrationInputError } from './registration-result.js';
 
 /**
@@ -16,9 +23,8 @@ export class PhotoFrames {
 
   constructor(photo: PhotoPixels, featureSide: number, refineSide: number) {
     this.full = { width: photo.width, height: photo.height };
-    const gray = luma(photo);
     const t = fitSize(photo.width, photo.height, refineSide);
-    this.top = resizeArea(gray, t.width, t.height);
+    this.top = lumaResized(photo, t.width, t.height);
     const f = fitSize(photo.width, photo.height, featureSide);
     this.feature = resizeArea(this.top, f.width, f.height);
     const c = fitSize(photo.width, photo.height, featureSide / 2);

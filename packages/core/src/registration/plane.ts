@@ -35,29 +35,55 @@ export function luma(photo: PhotoPixels): Plane {
  */
 export function resizeArea(src: Plane, width: number, height: number): Plane {
   if (width === src.width && height === src.height) return { width, height, data: src.data.slice() };
-  const rows = plane(width, src.height);
-  const xs = coverage(src.width, width);
+  return resample(src.width, src.height, width, height, (y, row) =>
+    row.set(src.data.subarray(y * src.width, (y + 1) * src.width)),
+  );
+}
+
+/**
+ * The luma of a photo, area-resampled to `width` × `height` in one pass: no full-size grey copy
+ * of a 12-megapixel photo is ever made.
+ */
+export function lumaResized(photo: PhotoPixels, width: number, height: number): Plane {
+  const { width: w, channels: c, data } = photo;
+  return resample(w, photo.height, width, height, (y, row) => {
+    for (let x = 0, j = y * w * c; x < w; x++, j += c)
+      row[x] = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
+  });
+}
+
+/** Separable area resampling of rows delivered one at a time by `readRow`. */
+function resample(
+  srcWidth: number,
+  srcHeight: number,
+  width: number,
+  height: number,
+  readRow: (y: number, row: Float32Array) => void,
+): Plane {
+  const xs = coverage(srcWidth, width);
+  const ys = coverage(srcHeight, height);
   const taps = xs.taps;
-  for (let y = 0; y < src.height; y++) {
-    const so = y * src.width;
+  const line = new Float32Array(srcWidth);
+  const rows = new Float32Array(width * srcHeight);
+  for (let y = 0; y < srcHeight; y++) {
+    readRow(y, line);
     const o = y * width;
     for (let x = 0; x < width; x++) {
-      const start = so + xs.start[x]!;
+      const start = xs.start[x]!;
       const wo = x * taps;
       let s = 0;
-      for (let k = 0; k < taps; k++) s += xs.weights[wo + k]! * src.data[start + k]!;
-      rows.data[o + x] = s;
+      for (let k = 0; k < taps; k++) s += xs.weights[wo + k]! * line[start + k]!;
+      rows[o + x] = s;
     }
   }
   const out = plane(width, height);
-  const ys = coverage(src.height, height);
   for (let y = 0; y < height; y++) {
     const o = y * width;
     for (let k = 0; k < ys.taps; k++) {
       const w = ys.weights[y * ys.taps + k]!;
       if (w === 0) continue;
       const ro = (ys.start[y]! + k) * width;
-      for (let x = 0; x < width; x++) out.data[o + x] = out.data[o + x]! + w * rows.data[ro + x]!;
+      for (let x = 0; x < width; x++) out.data[o + x] = out.data[o + x]! + w * rows[ro + x]!;
     }
   }
   return out;

@@ -48,12 +48,7 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
   blurInPlace(ll, width, height);
   const meanE = localMean(le, mask, width, height);
   const meanL = localMean(ll, mask, width, height);
-  const at = (m: Plane, x: number, y: number) =>
-    sample(
-      m,
-      clamp((x + 0.5) * (m.width / width) - 0.5, m.width - 1),
-      clamp((y + 0.5) * (m.height / height) - 0.5, m.height - 1),
-    );
+  const up = upsampler(meanE, width, height);
 
   // The contrast factor: median ratio of the later's local contrast to the earlier's where both have some.
   const ratios = new Float32Array(Math.ceil(n / 7));
@@ -62,17 +57,21 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
     if (!mask[i]) continue;
     const x = i % width;
     const y = (i - x) / width;
-    const he = le[i]! - at(meanE, x, y);
-    const hl = ll[i]! - at(meanL, x, y);
+    const he = le[i]! - up(meanE, x, y);
+    const hl = ll[i]! - up(meanL, x, y);
     if (Math.abs(he) > 0.05) ratios[k++] = hl / he;
   }
   const contrast = k > 100 ? Math.min(4, Math.max(0.25, quantileInPlace(ratios, 0.5, k))) : 1;
+  // d = (ll − μL) / contrast − (le − μE): the two means fold into one slowly varying offset.
+  const offset: Plane = { ...meanE, data: meanL.data.map((v, i) => v / contrast - meanE.data[i]!) };
+  const row = new Float32Array(width);
 
   const out = new Uint8ClampedArray(n * 4);
   let darker = 0;
   let lighter = 0;
   let inside = 0;
   for (let y = 0; y < height; y++) {
+    upRow(offset, y, height, up.xs, row);
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       const o = i * 4;
@@ -84,7 +83,7 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
         continue;
       }
       inside++;
-      const dLog = (ll[i]! - at(meanL, x, y)) / contrast - (le[i]! - at(meanE, x, y));
+      const dLog = ll[i]! / contrast - le[i]! - row[x]!;
       // Back to grey levels of the earlier photo: a change of d in the log is about d × brightness.
       const d = dLog * (ge.data[i]! + 6);
       const m = Math.abs(d);
@@ -127,6 +126,34 @@ function localMean(values: Float32Array, mask: Float32Array, width: number, heig
 
 function blurInPlace(v: Float32Array, width: number, height: number): void {
   v.set(firBlur(v, width, height, 1));
+}
+
+/** Column positions of a small map on the full-size grid, and a bilinear read of any map of that size. */
+function upsampler(small: Plane, width: number, height: number) {
+  const xs = Float32Array.from({ length: width }, (_, x) =>
+    clamp((x + 0.5) * (small.width / width) - 0.5, small.width - 1),
+  );
+  const read = (m: Plane, x: number, y: number) =>
+    sample(m, xs[x]!, clamp((y + 0.5) * (m.height / height) - 0.5, m.height - 1));
+  return Object.assign(read, { xs });
+}
+
+/** One full-size row of a small map, bilinear. */
+function upRow(m: Plane, y: number, height: number, xs: Float32Array, row: Float32Array): void {
+  const sy = clamp((y + 0.5) * (m.height / height) - 0.5, m.height - 1);
+  const y0 = Math.min(Math.floor(sy), Math.max(0, m.height - 2));
+  const fy = m.height > 1 ? sy - y0 : 0;
+  const r0 = y0 * m.width;
+  const r1 = m.height > 1 ? r0 + m.width : r0;
+  for (let x = 0; x < row.length; x++) {
+    const sx = xs[x]!;
+    const x0 = Math.min(Math.floor(sx), Math.max(0, m.width - 2));
+    const fx = m.width > 1 ? sx - x0 : 0;
+    const x1 = m.width > 1 ? x0 + 1 : x0;
+    const top = m.data[r0 + x0]! + (m.data[r0 + x1]! - m.data[r0 + x0]!) * fx;
+    const bottom = m.data[r1 + x0]! + (m.data[r1 + x1]! - m.data[r1 + x0]!) * fx;
+    row[x] = top + (bottom - top) * fy;
+  }
 }
 
 function clamp(v: number, max: number): number {

@@ -110,11 +110,9 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
 /** Mean of `values` where `mask` is set, over a wide neighbourhood, on a small copy. */
 function localMean(values: Float32Array, mask: Float32Array, width: number, height: number): Plane {
   const small = fitSize(width, height, 256);
-  const v = resizeArea(
-    { width, height, data: values.map((x, i) => x * mask[i]!) },
-    small.width,
-    small.height,
-  );
+  const masked = new Float32Array(values.length);
+  for (let i = 0; i < masked.length; i++) masked[i] = values[i]! * mask[i]!;
+  const v = resizeArea({ width, height, data: masked }, small.width, small.height);
   const m = resizeArea({ width, height, data: mask }, small.width, small.height);
   const sigma = LIGHT_SCALE * Math.max(small.width, small.height);
   const bv = gaussianBlur(v.data, small.width, small.height, sigma);

@@ -21,6 +21,8 @@ const DARKER = [30, 90, 230] as const;
 const LIGHTER = [240, 130, 20] as const;
 /** The light is what varies more slowly than this share of the long side. */
 const LIGHT_SCALE = 1 / 24;
+/** Pixels left out along the edge of the aligned photo. */
+const EDGE = 2;
 
 /**
  * Where the scalp changed between the sessions, once the light is taken out. In the log of the
@@ -37,8 +39,10 @@ export function differenceImage(earlier: PhotoPixels, aligned: RgbaPixels): Diff
   const mask = new Float32Array(n);
   const le = new Float32Array(n);
   const ll = new Float32Array(n);
+  for (let i = 0; i < n; i++) mask[i] = aligned.data[i * 4 + 3]! > 0 ? 1 : 0;
+  // The later photo's own edge (a border row, the blend at its last pixel) is not a change.
+  erode(mask, width, height, EDGE);
   for (let i = 0; i < n; i++) {
-    mask[i] = aligned.data[i * 4 + 3]! > 0 ? 1 : 0;
     le[i] = Math.log(ge.data[i]! + 6);
     ll[i] = mask[i] ? Math.log(gl.data[i]! + 6) : 0;
   }
@@ -120,6 +124,24 @@ function localMean(values: Float32Array, mask: Float32Array, width: number, heig
   const out: Plane = { ...small, data: new Float32Array(small.width * small.height) };
   for (let i = 0; i < out.data.length; i++) out.data[i] = bm[i]! > 1e-3 ? bv[i]! / bm[i]! : 0;
   return out;
+}
+
+/** Clears every pixel within `r` (square) of a cleared one: rows, then columns. */
+function erode(mask: Float32Array, width: number, height: number, r: number): void {
+  const src = mask.slice();
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let v = 1;
+      for (let d = -r; d <= r && v; d++) v = x + d < 0 || x + d >= width ? v : Math.min(v, src[y * width + x + d]!);
+      mask[y * width + x] = v;
+    }
+  src.set(mask);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let v = 1;
+      for (let d = -r; d <= r && v; d++) v = y + d < 0 || y + d >= height ? v : Math.min(v, src[(y + d) * width + x]!);
+      mask[y * width + x] = v;
+    }
 }
 
 function blurInPlace(v: Float32Array, width: number, height: number): void {

@@ -132,14 +132,16 @@ function erode(mask: Float32Array, width: number, height: number, r: number): vo
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       let v = 1;
-      for (let d = -r; d <= r && v; d++) v = x + d < 0 || x + d >= width ? v : Math.min(v, src[y * width + x + d]!);
+      for (let d = -r; d <= r && v; d++)
+        v = x + d < 0 || x + d >= width ? v : Math.min(v, src[y * width + x + d]!);
       mask[y * width + x] = v;
     }
   src.set(mask);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       let v = 1;
-      for (let d = -r; d <= r && v; d++) v = y + d < 0 || y + d >= height ? v : Math.min(v, src[(y + d) * width + x]!);
+      for (let d = -r; d <= r && v; d++)
+        v = y + d < 0 || y + d >= height ? v : Math.min(v, src[(y + d) * width + x]!);
       mask[y * width + x] = v;
     }
 }

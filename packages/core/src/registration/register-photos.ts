@@ -5,6 +5,7 @@ import { refineAlignment, type RefineModel } from './intensity-refine.js';
 import { buildPyramid, detectKeypoints, type Keypoint } from './keypoints.js';
 import { matchDescriptors, type Match } from './matching.js';
 import { apply, invert, normalise, type Matrix3, type Point } from './matrix3.js';
+import { fitSimilarity } from './model-fit.js';
 import { fromLevels, onLevels, PhotoFrames, validatePhoto } from './photo-frames.js';
 import type { PhotoPixels, Plane } from './plane.js';
 import { orientationKept, ransac, type RansacResult } from './ransac.js';
@@ -105,11 +106,15 @@ export function registerPhotos(
     byH.count >= ACCEPTANCE.minInliersHomography &&
     !implausible(byH.matrix, fe.feature, fl.feature)
   ) {
-    if (spreadOf(byH) >= ACCEPTANCE.minSpreadHomography) chosen = { model: 'homography', fit: byH };
-    else
+    const simpler = perspectiveUnsupported(byH, src, dst, threshold);
+    if (spreadOf(byH) < ACCEPTANCE.minSpreadHomography)
       notes.push(
         'the matching points span too little of the photo to fix a perspective: fitted a similarity',
       );
+    else if (simpler && simpler.count >= ACCEPTANCE.minInliers) {
+      notes.push('the points show no perspective beyond their noise: fitted a similarity');
+      chosen = { model: 'similarity', fit: simpler };
+    } else chosen = { model: 'homography', fit: byH };
   } else
     notes.push(
       `a perspective fit was not supported (${byH?.count ?? 0} agreeing points): fitted a similarity`,
@@ -194,6 +199,41 @@ function refine(fe: PhotoFrames, fl: PhotoFrames, start: Matrix3, model: RefineM
     { x: fe.full.width - 1, y: fe.full.height - 1 },
   ];
   return orientationKept(h, corners) ? h : null;
+}
+
+/** Critical F(4, many) at p ≈ 0.005: more than this and the perspective terms explain real structure. */
+const F_CRITICAL = 3.7;
+
+/**
+ * The similarity to use instead of the homography when the 4 extra unknowns explain no more of
+ * the agreeing points than their noise would (a nested-model F test on the homography's
+ * inliers); a homography fitted to noise bends the parts of the photo without points. Null when
+ * the perspective is real.
+ */
+function perspectiveUnsupported(
+  h: RansacResult,
+  src: Point[],
+  dst: Point[],
+  threshold: number,
+): RansacResult | null {
+  const s = src.filter((_, i) => h.inliers[i]);
+  const d = dst.filter((_, i) => h.inliers[i]);
+  const n = s.length;
+  const sim = fitSimilarity(s, d);
+  if (!sim || n < 10) return null;
+  const ssr = (m: Matrix3) =>
+    s.reduce((t, p, i) => {
+      const q = apply(m, p);
+      return t + (q.x - d[i]!.x) ** 2 + (q.y - d[i]!.y) ** 2;
+    }, 0);
+  const ssrH = ssr(h.matrix);
+  const f = (ssr(sim) - ssrH) / 4 / (ssrH / (2 * n - 8));
+  if (f > F_CRITICAL) return null;
+  const inliers = src.map((p, i) => {
+    const q = apply(sim, p);
+    return Math.hypot(q.x - dst[i]!.x, q.y - dst[i]!.y) < threshold;
+  });
+  return { matrix: sim, inliers, count: inliers.filter(Boolean).length };
 }
 
 /** Keypoints at distinct places (a corner with two orientations counts once). */

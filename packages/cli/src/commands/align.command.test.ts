@@ -240,6 +240,13 @@ describe('stipple align', () => {
         ['align', 'earlier.jpg', 'later.jpg', '--out', 'x', '--points', 'line.json'],
         /points file line\.json: .*lie on one line/,
       ]);
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c8a08c' } })
+        .png()
+        .toFile(join(dir, 'tiny.png'));
+      cases.push([
+        ['align', 'earlier.jpg', 'tiny.png', '--out', 'x'],
+        /later photo tiny\.png: must be at least 64 × 64 pixels/,
+      ]);
       for (const [args, message] of cases) {
         const res = await stipple(...args);
         expect(res.code, args.join(' ')).toBe(2);

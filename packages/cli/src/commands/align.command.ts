@@ -7,6 +7,7 @@ import {
   assessAlignment,
   differenceImage,
   registerPhotos,
+  RegistrationInputError,
   transformFromPointPairs,
   warpToEarlier,
   type Matrix3,
@@ -55,7 +56,17 @@ export function alignCommand(): Command {
       const pairs = opts.points ? await readJsonInput(opts.points, PointsFile, 'points file') : undefined;
       const earlier = await readPhoto(earlierPath, 'earlier photo');
       const later = await readPhoto(laterPath, 'later photo');
-      const fit = pairs ? byPoints(earlier, later, pairs, opts.points!) : byFeatures(earlier, later);
+      let fit: Fit;
+      try {
+        fit = pairs ? byPoints(earlier, later, pairs, opts.points!) : byFeatures(earlier, later);
+      } catch (err) {
+        // A photo the registration cannot take at all (e.g. smaller than 64 px): name which one.
+        if (err instanceof RegistrationInputError)
+          throw new UsageError(
+            `${err.field} photo ${err.field === 'earlier' ? earlierPath : laterPath}: ${err.message.replace(`${err.field}: `, '')}`,
+          );
+        throw err;
+      }
       const aligned = warpToEarlier(later, fit.laterFromEarlier, earlier.width, earlier.height);
       const difference = differenceImage(earlier, aligned);
       const record = {

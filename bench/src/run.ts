@@ -3,6 +3,7 @@
 // runs one suite.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { alignSuite } from './suites/align.suite.js';
 import { analysisSuite } from './suites/analysis.suite.js';
 import { renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
@@ -14,6 +15,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   render: renderSuite,
   analysis: analysisSuite,
   preview: previewSuite,
+  align: alignSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { alignCommand } from './commands/align.command.js';
 import { analyzeCommand } from './commands/analyze.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { schemaCommand } from './commands/schema.command.js';
@@ -12,7 +13,14 @@ const program = new Command('stipple')
   )
   .showHelpAfterError()
   .exitOverride();
-for (const command of [simulateCommand(), planCommand(), schemaCommand(), analyzeCommand(), scoreCommand()])
+for (const command of [
+  simulateCommand(),
+  planCommand(),
+  schemaCommand(),
+  analyzeCommand(),
+  scoreCommand(),
+  alignCommand(),
+])
   program.addCommand(command.exitOverride());
 
 try {

@@ -30,6 +30,7 @@ import {
   summariseScalp,
 } from './scalp-map/scalp-map-output.js';
 import { measureHair } from './scalp-map/hair-measure.js';
+import { refineByDensity } from './scalp-map/refine-by-density.js';
 import { inScalp, type ScalpMap } from './scalp-map/scalp-map.js';
 import { segmentScalp } from './scalp-map/segment-scalp.js';
 import type { TileGrid } from './tile-grid.js';
@@ -226,6 +227,19 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       found.push({ x: s.x, y: s.y, r: Math.max(0.5, s.widthPx / 2), confidence: 0.5, kind: 'shaft' });
 
   const density = computeDensityGrid(found, working.width, working.height, wppm, resolvedAt);
+  // Where follicles were counted, the count decides bare against hair-bearing (a shaved head's
+  // stubble is finer than the map can see); an artist's corrections are kept as they are.
+  const finalMap =
+    scalpMap.source === 'automatic'
+      ? refineByDensity(scalpMap, (x, y) => {
+          const wx = (x - roi.x) / factor;
+          const wy = (y - roi.y) / factor;
+          if (wx < 0 || wy < 0 || wx >= working.width || wy >= working.height) return Number.NaN;
+          const c = Math.min(density.cols - 1, Math.floor(wx / density.cellPx));
+          const r = Math.min(density.rows - 1, Math.floor(wy / density.cellPx));
+          return density.perCm2[r * density.cols + c]!;
+        })
+      : scalpMap;
   lap('density');
 
   // Scars: pale round dots, then follicle-free gaps.
@@ -359,8 +373,8 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     dotDiameterMm,
     stubbleLab: shades.stubbleLab ? roundLab(shades.stubbleLab) : null,
     skinLab: shades.skinLab ? roundLab(shades.skinLab) : null,
-    hair: measureHair(image, scalpMap, follicles),
-    scalpMap: encodeScalpMap(scalpMap),
+    hair: measureHair(image, finalMap, follicles),
+    scalpMap: encodeScalpMap(finalMap),
     scarSuggestions,
     resolvability: {
       tileSizePx: grid.size * factor,

@@ -8,7 +8,7 @@ import type { RgbImage } from '../analysis-input.js';
 import { linearRgbToLab, SRGB8_TO_LINEAR } from '../color-space.js';
 
 /** Long side of the map: enough for the outline of a head, cheap enough for a graph cut. */
-export const MAP_LONG_SIDE = 256;
+export const MAP_LONG_SIDE = 200;
 /** Features per pixel: L*, a*, b*, texture. */
 export const FEATURE_DIMS = 4;
 /** Texture is capped: beyond this it is all "hair", and the cap keeps the GMMs well-conditioned. */

@@ -31,7 +31,8 @@ import {
 } from './scalp-map/scalp-map-output.js';
 import { measureHair } from './scalp-map/hair-measure.js';
 import { refineByDensity } from './scalp-map/refine-by-density.js';
-import { inScalp, type ScalpMap } from './scalp-map/scalp-map.js';
+import { suggestionPlaces } from './scalp-map/suggestion-places.js';
+import { scalpInterior, type ScalpMap } from './scalp-map/scalp-map.js';
 import { segmentScalp } from './scalp-map/segment-scalp.js';
 import type { TileGrid } from './tile-grid.js';
 import { makeTileGrid, tileIndexAt, tileRect } from './tile-grid.js';
@@ -73,7 +74,10 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   const scalpSummary = summariseScalp(scalpMap, calibration.pxPerMm);
   // Everything downstream works inside the scalp: the detector never sees the background.
   const roi = clipRoiToScalp(requestedRoi, scalpMap) ?? requestedRoi;
-  const inScalpPhoto = (x: number, y: number): boolean => inScalp(scalpMap, x, y);
+  // Detections keep off the scalp's edge: the map places it to within a map pixel, and the
+  // outline of a head against its background is full of dark spots that are not follicles.
+  const interior = scalpInterior(scalpMap, calibration.pxPerMm ?? ASSUMED_PX_PER_MM);
+  const inScalpPhoto = (x: number, y: number): boolean => interior(x, y);
 
   const ppm = calibration.pxPerMm ?? ASSUMED_PX_PER_MM;
   const factor = Math.max(1, Math.floor(ppm / TARGET_WORKING_PX_PER_MM));
@@ -281,6 +285,18 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       texture: (x, y) => textureAt(x, y, Math.max(1, 0.125 * wppm)),
     }),
   );
+  // A suggestion lies on hair-bearing scalp (a scar interrupts hair), clear of the scalp's edge
+  // (the backlit rim of the head, the hairline, an ear); elsewhere a pale or empty patch is
+  // skin, not a scar.
+  const place = suggestionPlaces(finalMap);
+  const kept = drafts.filter((d) =>
+    place.accepts(
+      d.polygon.map(([x, y]) => [toPhotoX(x), toPhotoY(y)] as [number, number]),
+      ppm,
+    ),
+  );
+  drafts.length = 0;
+  drafts.push(...kept);
   lap('scars');
 
   const inScar = (x: number, y: number): boolean => drafts.some((d) => pointInPolygon(d.polygon, x, y));

@@ -3,6 +3,7 @@
  * few hundred pixels on the long side). Classes follow the annotation format: 0 other, 1 face and
  * ears, 2 bare scalp, 3 hair-bearing scalp.
  */
+import { distanceTransform } from '../../geometry/distance-transform.js';
 import { rasterizePolygon, type Vec2 } from '../../geometry/polygon.js';
 import { AnalysisInputError } from '../analysis-input.js';
 
@@ -38,6 +39,27 @@ export function classAt(map: ScalpMap, x: number, y: number): number {
 
 export function inScalp(map: ScalpMap, x: number, y: number): boolean {
   return isScalpClass(classAt(map, x, y));
+}
+
+/** Margin kept from the scalp's edge for measurements (mm), beyond the map pixel it is known to. */
+export const EDGE_MARGIN_MM = 1;
+
+/**
+ * The scalp less a margin at its edge (one map pixel, plus EDGE_MARGIN_MM): where detections and
+ * counts may be made. `pxPerMm` is the photo's scale.
+ */
+export function scalpInterior(map: ScalpMap, pxPerMm: number): (x: number, y: number) => boolean {
+  const { width: w, height: h } = map;
+  const off = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) off[i] = isScalpClass(map.classes[i]!) ? 0 : 1;
+  const dist = distanceTransform(off, w, h);
+  const margin = 1 + (EDGE_MARGIN_MM * pxPerMm) / map.factor;
+  return (x, y) => {
+    const mx = Math.floor((x + 0.5) / map.factor);
+    const my = Math.floor((y + 0.5) / map.factor);
+    if (mx < 0 || my < 0 || mx >= w || my >= h) return false;
+    return isScalpClass(map.classes[my * w + mx]!) && dist[my * w + mx]! > margin - 0.5;
+  };
 }
 
 /** Photo area of each class, in photo pixels². */

@@ -43,6 +43,8 @@ const GRABCUT_ROUNDS = 2;
 const MIN_HAIR_SHARE = 0.03;
 /** Hair-bearing scalp: at least this share of hair pixels round the pixel. */
 const HAIR_BEARING_COVERAGE = 0.35;
+/** Radius of the opening that separates the head from what clings to it, per √(head area). */
+const OPENING_SHARE = 0.06;
 /** A head covering this share of the photo is a close-up of the scalp. */
 const CLOSE_UP_SHARE = 0.9;
 
@@ -188,7 +190,13 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
     if (!yes || !no) break;
     fg = cut(f, pairwise, yes, no, (i) => (seed[i] ? 0 : -1));
   }
-  return fillHoles(largestComponent(fg, w, h), w, h);
+  // A head is round: an opening cuts off what clings to it by a narrow band (a shirt's print
+  // under the chin, a hand on the neck) before the largest piece is kept.
+  const area = fg.reduce((sum, v) => sum + v, 0);
+  const r = Math.max(1, OPENING_SHARE * Math.sqrt(area));
+  const opened = dilate(erode(fg, w, h, r), w, h, r);
+  for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
+  return fillHoles(largestComponent(opened, w, h), w, h);
 }
 
 function segmentHair(f: MapFeatures, pairwise: Float32Array, head: Uint8Array): Uint8Array {

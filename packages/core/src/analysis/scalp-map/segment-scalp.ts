@@ -44,7 +44,7 @@ const MIN_HAIR_SHARE = 0.03;
 /** Hair-bearing scalp: at least this share of hair pixels round the pixel. */
 const HAIR_BEARING_COVERAGE = 0.35;
 /** Radius of the opening that separates the head from what clings to it, per √(head area). */
-const OPENING_SHARE = 0.06;
+const OPENING_SHARE = 0.1;
 /** A head covering this share of the photo is a close-up of the scalp. */
 const CLOSE_UP_SHARE = 0.9;
 

@@ -20,10 +20,8 @@ export interface SuggestionPlaces {
 
 export function suggestionPlaces(map: ScalpMap): SuggestionPlaces {
   const { width: w, height: h } = map;
-  const hair = new Uint8Array(w * h);
   const offScalp = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) {
-    hair[i] = map.classes[i] === MAP_CLASS.hair ? 1 : 0;
     offScalp[i] = isScalpClass(map.classes[i]!) ? 0 : 1;
   }
   // Distance (map pixels) to anything that is not scalp.

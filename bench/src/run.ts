@@ -3,6 +3,7 @@
 // runs one suite.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { accuracySuite } from './suites/accuracy.suite.js';
 import { alignSuite } from './suites/align.suite.js';
 import { analysisSuite } from './suites/analysis.suite.js';
 import { renderSuite } from './suites/render.suite.js';
@@ -14,6 +15,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
   analysis: analysisSuite,
+  accuracy: accuracySuite,
   preview: previewSuite,
   align: alignSuite,
 };

@@ -214,13 +214,26 @@ describe('stipple simulate', () => {
   });
 
   it('resolves "match" from an analysis file', async () => {
-    const follicles = [];
+    const follicles: { x: number; y: number; r: number; confidence: number }[] = [];
     for (let y = 0; y < 300; y += 13)
       for (let x = 0; x < 360; x += 13) follicles.push({ x, y, r: 2, confidence: 0.9 });
-    await writeFile(
-      join(dir, 'analysis.json'),
-      JSON.stringify({ pxPerMm: 12, follicles, density: { perCm2Median: 85 } }),
-    );
+    // The analysis says the whole 360 × 300 photo is resolved hair-bearing scalp (one map pixel).
+    const analysis = (status: string) => ({
+      pxPerMm: 12,
+      follicles,
+      density: { perCm2Median: 85 },
+      resolvability: {
+        tileSizePx: 360,
+        cols: 1,
+        rows: 1,
+        regions: [{ x: 0, y: 0, w: 360, h: 300, status, blurMm: null, spotMm: null, referenceSnr: 5 }],
+        resolvedFraction: status === 'resolved' ? 1 : 0,
+        counts: { [status]: 1 },
+      },
+      scalpMap: { width: 36, height: 30, factor: 10, classesRle: [3, 1080], coverageRle: [10, 1080] },
+    });
+    await writeFile(join(dir, 'analysis.json'), JSON.stringify(analysis('resolved')));
+    await writeFile(join(dir, 'blurred.json'), JSON.stringify(analysis('blur')));
     const withMatch = {
       ...zones,
       zones: [
@@ -254,6 +267,22 @@ describe('stipple simulate', () => {
     expect(summary.zones[0]!.densitySource).toBe('analysis');
     expect(summary.zones[0]!.targetDensityPerCm2).toBeGreaterThan(75);
     expect(summary.zones[0]!.targetDensityPerCm2).toBeLessThan(95);
+    // The same photo out of focus round the scar: no density to match, and no photo-wide stand-in.
+    const refused = await stipple(
+      'simulate',
+      photo,
+      '--zones',
+      'match.json',
+      '--analysis',
+      'blurred.json',
+      '--out',
+      'refused',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/,
+    );
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
   });
 });
 

@@ -54,7 +54,7 @@ describe('stipple analyze', () => {
       'a.png',
     );
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/follicles; median \d+\/cm²/);
+    expect(res.stdout).toMatch(/follicles; \d+\/cm² counted; cells: median \d+\/cm²/);
     const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'a.json'), 'utf8')));
     expect(a.calibrated).toBe(true);
     // 4 cm² of a thinning crown: dozens of openings and glinting stubble per cm²
@@ -110,6 +110,64 @@ describe('stipple analyze', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(message);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+
+  it('works inside the scalp given as polygons: no follicle outside it', async () => {
+    // The annotation format: head, then scalp; here the scalp is one 6 × 6 mm square of the crown.
+    const square: [number, number][] = [
+      [1800, 1300],
+      [1920, 1300],
+      [1920, 1420],
+      [1800, 1420],
+    ];
+    await writeFile(
+      join(dir, 'scalp.json'),
+      JSON.stringify({
+        layers: [
+          {
+            label: 'head',
+            polygon: [
+              [1500, 1000],
+              [2500, 1000],
+              [2500, 2000],
+              [1500, 2000],
+            ],
+          },
+          { label: 'scalp', polygon: square },
+        ],
+      }),
+    );
+    const res = await stipple(
+      'analyze',
+      crown,
+      '--px-per-mm',
+      '20',
+      '--scalp-polygons',
+      'scalp.json',
+      '--out',
+      'p.json',
+    );
+    expect(res.code).toBe(0);
+    const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'p.json'), 'utf8')));
+    expect(a.follicles.length).toBeGreaterThan(0);
+    // a map pixel of this photo is 16 px wide: the square's edge is known to within one
+    for (const f of a.follicles) {
+      expect(f.x).toBeGreaterThan(1800 - 17);
+      expect(f.x).toBeLessThan(1920 + 17);
+      expect(f.y).toBeGreaterThan(1300 - 17);
+      expect(f.y).toBeLessThan(1420 + 17);
+    }
+    expect(a.scalp!.source).toBe('corrected');
+    expect(a.scalp!.scalpAreaCm2!).toBeLessThan(0.5);
+  });
+
+  it('refuses a scalp mask of another shape than the photo, naming the option', async () => {
+    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
+      .png()
+      .toFile(join(dir, 'square-mask.png'));
+    const res = await stipple('analyze', crown, '--px-per-mm', '20', '--scalp-mask', 'square-mask.png');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--scalp-mask.*100×100 px.*4032×3024/);
   });
 
   it('refuses a photo that does not exist', async () => {

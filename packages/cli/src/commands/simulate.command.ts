@@ -2,7 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { ZoneError, ZonesFile, planSimulation, renderStage, type Simulation } from '@stipple/core';
+import {
+  EncodedScalpMapSchema,
+  PhotoAnalysisSchema,
+  ZoneError,
+  ZonesFile,
+  planSimulation,
+  renderStage,
+  type Simulation,
+} from '@stipple/core';
 import { readJsonInput } from '../lib/json-input.js';
 import { readPhoto, sideBySide, writePng } from '../lib/images.js';
 import { withOutputDir } from '../lib/output-dir.js';
@@ -13,6 +21,8 @@ const AnalysisForSimulation = z.object({
   pxPerMm: z.number().positive().nullable().optional(),
   follicles: z.array(z.object({ x: z.number(), y: z.number() })).optional(),
   density: z.object({ perCm2Median: z.number().nullable().optional() }).nullable().optional(),
+  resolvability: PhotoAnalysisSchema.shape.resolvability.optional(),
+  scalpMap: EncodedScalpMapSchema.optional(),
 });
 
 export function simulateCommand(): Command {
@@ -40,7 +50,14 @@ export function simulateCommand(): Command {
         sim = planSimulation(
           spec,
           photo,
-          analysis ? { follicles: analysis.follicles ?? [], density: analysis.density ?? {} } : undefined,
+          analysis
+            ? {
+                follicles: analysis.follicles ?? [],
+                density: analysis.density ?? {},
+                ...(analysis.resolvability ? { resolvability: analysis.resolvability } : {}),
+                ...(analysis.scalpMap ? { scalpMap: analysis.scalpMap } : {}),
+              }
+            : undefined,
         );
       } catch (err) {
         if (err instanceof ZoneError) throw new UsageError(`zones file ${opts.zones}: ${err.message}`);

@@ -18,6 +18,8 @@
  */
 import { validateImage, AnalysisInputError, type RgbImage } from './analysis-input.js';
 import { analyzePhoto } from './analyze-photo.js';
+import { decodeScalpMap } from './scalp-map/scalp-map-output.js';
+import { isScalpClass } from './scalp-map/scalp-map.js';
 import type { PhotoAnalysis } from './analysis-result.js';
 import { deltaE2000, deltaE2000ToReference } from './ciede2000.js';
 import { deltaE76, linearRgbToXyz, SRGB8_TO_LINEAR, xyzToLab, type Lab } from './color-space.js';
@@ -118,6 +120,15 @@ export function camouflageScore(
       roi: zonesBoundingBox(zones, (ringMm + gapMm) * pxPerMm, image),
     });
 
+  const scalp = analysis.scalpMap ? decodeScalpMap(analysis.scalpMap) : null;
+  const onScalp = (i: number): boolean => {
+    if (!scalp) return true;
+    const x = ((i % cols) + 0.5) * block;
+    const y = (Math.floor(i / cols) + 0.5) * block;
+    const mx = Math.min(scalp.width - 1, Math.floor(x / scalp.factor));
+    const my = Math.min(scalp.height - 1, Math.floor(y / scalp.factor));
+    return isScalpClass(scalp.classes[my * scalp.width + mx]!);
+  };
   return zones.map((zone, index) => {
     const zoneMask = new Uint8Array(cols * rows);
     rasterizePolygon(zoneMask, cols, rows, zone.polygon, 1 / block);
@@ -128,13 +139,19 @@ export function camouflageScore(
     for (let i = 0; i < ring.length; i++) {
       const d = fromZone[i]! * cellMm;
       if (zoneMask[i]) zoneCells++;
-      else if (d > gapMm && d <= gapMm + ringMm) {
+      // The ring is scalp only: the forehead or the background beside a zone is no reference.
+      else if (d > gapMm && d <= gapMm + ringMm && onScalp(i)) {
         ring[i] = 1;
         ringCells++;
       }
     }
     if (zoneCells === 0)
       throw new AnalysisInputError(`zones[${index}].polygon`, 'covers no part of the image');
+    if (ringCells === 0)
+      throw new AnalysisInputError(
+        `zones[${index}].polygon`,
+        'has no scalp round it to compare with (the ring round the zone is face or background)',
+      );
     const zoneLab = meanLab(filtered, zoneMask);
     const ringLab = meanLab(filtered, ring);
     const zonePlanes = {

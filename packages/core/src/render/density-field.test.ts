@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
 import { ZoneError, buildDensityField } from './density-field.js';
+import { encodeScalpMap } from '../analysis/scalp-map/scalp-map-output.js';
+import type { ScalpMap } from '../analysis/scalp-map/scalp-map.js';
 
 const PX = 10; // px per mm: a 600 × 400 px photo is 6 × 4 cm
 const image = { width: 600, height: 400 };
@@ -99,17 +101,90 @@ describe('buildDensityField', () => {
     expect(front).toBeLessThan(60);
   });
 
-  it('matches a scar to the follicle density measured round it', () => {
+  // A 600 × 400 px photo on a 10 px map: `classOf` says what each map pixel is.
+  const mapOf = (classOf: (x: number, y: number) => number) => {
+    const classes = new Uint8Array(60 * 40);
+    for (let y = 0; y < 40; y++) for (let x = 0; x < 60; x++) classes[y * 60 + x] = classOf(x * 10, y * 10);
+    const map: ScalpMap = {
+      width: 60,
+      height: 40,
+      factor: 10,
+      classes,
+      hairCoverage: Float32Array.from(classes, (c) => (c === 3 ? 1 : 0)),
+      hairPixels: Uint8Array.from(classes, (c) => (c === 3 ? 1 : 0)),
+      source: 'given',
+    };
+    return encodeScalpMap(map);
+  };
+  const regions = (statusOf: (x: number, y: number) => string) => {
+    const out = [];
+    for (let y = 0; y < 400; y += 40)
+      for (let x = 0; x < 600; x += 40) out.push({ x, y, w: 40, h: 40, status: statusOf(x, y) });
+    return { regions: out };
+  };
+  const grid = () => {
     // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
     const follicles: { x: number; y: number }[] = [];
     for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
-    const { zones } = build(
-      [{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }],
-      { follicles },
-    );
+    return follicles;
+  };
+  const scar = [
+    { id: 's', kind: 'scar' as const, polygon: square(250, 180, 350, 220), densityPerCm2: 'match' as const },
+  ];
+
+  it('matches a scar to the follicle density measured round it, on resolved hair-bearing scalp', () => {
+    const { zones } = build(scar, {
+      follicles: grid(),
+      resolvability: regions(() => 'resolved'),
+      scalpMap: mapOf(() => 3),
+    });
     expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
     expect(zones[0]!.densityPerCm2).toBeLessThan(76);
     expect(zones[0]!.densitySource).toBe('analysis');
+  });
+
+  it('counts only the measured part of the ring: a blurred half does not dilute it', () => {
+    // Left of x = 280 blurred (its follicles, if any, are not counted); the right half is measured.
+    const follicles = grid().filter((f) => f.x >= 280);
+    const { zones } = build(scar, {
+      follicles,
+      resolvability: regions((x) => (x < 280 ? 'blur' : 'resolved')),
+      scalpMap: mapOf(() => 3),
+    });
+    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
+    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
+  });
+
+  it('refuses "match" where the ring is not measured, naming the reason, never a photo-wide figure', () => {
+    const blurred = () =>
+      build(scar, {
+        follicles: grid(),
+        density: { perCm2Median: 50 },
+        resolvability: regions(() => 'blur'),
+        scalpMap: mapOf(() => 3),
+      });
+    expect(blurred).toThrow(ZoneError);
+    expect(blurred).toThrow(/zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/);
+    const bare = () =>
+      build(scar, {
+        follicles: grid(),
+        resolvability: regions(() => 'resolved'),
+        scalpMap: mapOf(() => 2),
+      });
+    expect(bare).toThrow(/bare scalp, without hair to match/);
+    // An analysis without its scalp map (made before it existed) is not silently trusted.
+    expect(() => build(scar, { follicles: grid(), density: { perCm2Median: 50 } })).toThrow(/older version/);
+  });
+
+  it('clips the density field to the scalp of the analysis', () => {
+    const { field } = build(
+      [{ id: 'f', kind: 'fill', polygon: square(100, 100, 500, 300), densityPerCm2: 80 }],
+      {
+        scalpMap: mapOf((x) => (x < 300 ? 3 : 1)),
+      },
+    );
+    expect(at(field, 200, 200)).toBeCloseTo(80, 1);
+    expect(at(field, 400, 200)).toBe(0);
   });
 
   it('names the field when "match" has no analysis, or a zone lies outside the photo', () => {

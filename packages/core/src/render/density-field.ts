@@ -18,11 +18,26 @@ import { signedDistance } from '../geometry/distance-transform.js';
 import { fractalNoise1, fractalNoise2 } from '../geometry/value-noise.js';
 import { hashSeed } from '../sampling/rng.js';
 import type { DensityField } from '../sampling/sample-impressions.js';
+import { decodeScalpMap, type EncodedScalpMap } from '../analysis/scalp-map/scalp-map-output.js';
+import { isScalpClass, MAP_CLASS, type ScalpMap } from '../analysis/scalp-map/scalp-map.js';
+import { describeStatus, type RegionStatus } from '../analysis/resolvability.js';
 
-/** What the simulation needs from a photo analysis to resolve `"densityPerCm2": "match"`. */
+/** What the simulation needs from a photo analysis: follicles, where they were counted, the scalp. */
 export interface FollicleAnalysis {
   follicles?: readonly { x: number; y: number }[];
   density?: { perCm2Median?: number | null };
+  /** The analysis' regions: "match" counts only in resolved ones. */
+  resolvability?: { regions: readonly RegionArea[] };
+  /** The head and scalp map: the density field is clipped to the scalp, "match" reads hair-bearing scalp. */
+  scalpMap?: EncodedScalpMap;
+}
+
+interface RegionArea {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  status: string;
 }
 
 /** A zone with every default filled in, as the renderer uses it. */
@@ -245,6 +260,7 @@ export function buildDensityField(
   const composed = composeZoneLayers(spec, zones, layers, grid);
   const perCm2 = new Float32Array(image.width * image.height);
   upsampleDensity(composed.density, grid, perCm2);
+  if (analysis?.scalpMap) clipToScalp(perCm2, image, decodeScalpMap(analysis.scalpMap));
   return {
     field: { width: image.width, height: image.height, pxPerMm: grid.pxPerMm, perCm2 },
     zones,
@@ -255,6 +271,17 @@ export function buildDensityField(
     zoneCore: composed.zoneCore,
     areaCm2: composed.areaCm2,
   };
+}
+
+/** No impression off the scalp (face, ears, background): the map the analysis worked inside. */
+function clipToScalp(perCm2: Float32Array, image: { width: number; height: number }, map: ScalpMap): void {
+  for (let y = 0; y < image.height; y++) {
+    const my = Math.min(map.height - 1, Math.floor(y / map.factor));
+    for (let x = 0; x < image.width; x++) {
+      const mx = Math.min(map.width - 1, Math.floor(x / map.factor));
+      if (!isScalpClass(map.classes[my * map.width + mx]!)) perCm2[y * image.width + x] = 0;
+    }
+  }
 }
 
 const rank = (kind: Zone['kind']) => ({ fill: 0, hairline: 1, scar: 2, exclude: 3 })[kind];
@@ -315,7 +342,16 @@ function resolveZone(
   };
 }
 
-/** Follicles per cm² in a ring round the scar, outside its feather, from an analysis. */
+/** A ring is measured when at least this share of it is resolved hair-bearing scalp… */
+const MATCH_MIN_MEASURED_SHARE = 0.5;
+/** …covering at least this much (cm²): about 15 follicles at a thin 30/cm². */
+const MATCH_MIN_MEASURED_CM2 = 0.5;
+
+/**
+ * Follicles per cm² in a ring round the scar, outside its feather, counted only where the
+ * analysis resolved follicles on hair-bearing scalp. Where too little of the ring is measured it
+ * refuses, naming the reason; never a photo-wide figure in its place.
+ */
 function matchDensity(
   polygon: readonly Vec2[],
   index: number,
@@ -324,45 +360,97 @@ function matchDensity(
   featherMm: number,
 ): number {
   const path = ['zones', index, 'densityPerCm2'];
-  const follicles = analysis?.follicles ?? [];
-  if (follicles.length > 0) {
-    const box = boundingBox(polygon);
-    const margin = (featherMm + MATCH_RING_MM) * pxPerMm;
-    const x0 = Math.floor(box.x0 - margin);
-    const y0 = Math.floor(box.y0 - margin);
-    const cell = pxPerMm / 2; // 0.5 mm cells are enough to measure a ring's area
-    const gw = Math.ceil((box.x1 + margin - x0) / cell) + 1;
-    const gh = Math.ceil((box.y1 + margin - y0) / cell) + 1;
-    const mask = new Uint8Array(gw * gh);
-    rasterizePolygon(
-      mask,
-      gw,
-      gh,
-      polygon.map(([x, y]) => [x - x0, y - y0] as const),
-      1 / cell,
+  if (!analysis)
+    throw new ZoneError(
+      path,
+      'is "match", which needs a photo analysis (--analysis analysis.json) to measure the follicle density round the scar',
     );
-    const sd = signedDistance(mask, gw, gh);
-    const inRing = (gx: number, gy: number) => {
-      if (gx < 0 || gy < 0 || gx >= gw || gy >= gh) return false;
-      const mm = (sd[gy * gw + gx]! * cell) / pxPerMm;
-      return mm >= featherMm && mm < featherMm + MATCH_RING_MM;
-    };
-    let ringCells = 0;
-    for (let gy = 0; gy < gh; gy++) for (let gx = 0; gx < gw; gx++) if (inRing(gx, gy)) ringCells++;
-    let count = 0;
-    for (const f of follicles)
-      if (inRing(Math.floor((f.x - x0) / cell), Math.floor((f.y - y0) / cell))) count++;
-    const areaCm2 = (ringCells * cell * cell) / (pxPerMm * pxPerMm * 100);
-    if (areaCm2 > 0 && count >= 5) return Math.min(200, Math.max(1, count / areaCm2));
-  }
-  const median = analysis?.density?.perCm2Median;
-  if (typeof median === 'number' && median > 0) return Math.min(200, Math.max(1, median));
-  throw new ZoneError(
-    path,
-    analysis
-      ? 'is "match", but the analysis found too few follicles round this scar to measure their density; give a number'
-      : 'is "match", which needs a photo analysis (--analysis analysis.json) to measure the follicle density round the scar',
+  if (!analysis.resolvability || !analysis.scalpMap)
+    throw new ZoneError(
+      path,
+      'is "match", but the photo analysis is from an older version without its scalp map; analyse the photo again',
+    );
+  const map = decodeScalpMap(analysis.scalpMap);
+  const regions = analysis.resolvability.regions;
+  const box = boundingBox(polygon);
+  const margin = (featherMm + MATCH_RING_MM) * pxPerMm;
+  const x0 = Math.floor(box.x0 - margin);
+  const y0 = Math.floor(box.y0 - margin);
+  const cell = pxPerMm / 2; // 0.5 mm cells are enough to measure a ring's area
+  const gw = Math.ceil((box.x1 + margin - x0) / cell) + 1;
+  const gh = Math.ceil((box.y1 + margin - y0) / cell) + 1;
+  const mask = new Uint8Array(gw * gh);
+  rasterizePolygon(
+    mask,
+    gw,
+    gh,
+    polygon.map(([x, y]) => [x - x0, y - y0] as const),
+    1 / cell,
   );
+  const sd = signedDistance(mask, gw, gh);
+  // Why each ring cell is or is not measured.
+  const why = new Map<string, number>();
+  const usable = new Uint8Array(gw * gh);
+  let ringCells = 0;
+  let usableCells = 0;
+  for (let gy = 0; gy < gh; gy++)
+    for (let gx = 0; gx < gw; gx++) {
+      const mm = (sd[gy * gw + gx]! * cell) / pxPerMm;
+      if (mm < featherMm || mm >= featherMm + MATCH_RING_MM) continue;
+      ringCells++;
+      const px = x0 + (gx + 0.5) * cell;
+      const py = y0 + (gy + 0.5) * cell;
+      const mx = Math.floor(px / map.factor);
+      const my = Math.floor(py / map.factor);
+      const cls =
+        mx >= 0 && my >= 0 && mx < map.width && my < map.height ? map.classes[my * map.width + mx]! : 0;
+      let reason: string;
+      if (cls !== MAP_CLASS.hair)
+        reason = cls === MAP_CLASS.bare ? 'bare scalp, without hair to match' : 'not scalp';
+      else {
+        const region = regions.find((r) => px >= r.x && py >= r.y && px < r.x + r.w && py < r.y + r.h);
+        reason = region ? region.status : 'outside the analysed part of the photo';
+      }
+      if (reason === 'resolved') {
+        usable[gy * gw + gx] = 1;
+        usableCells++;
+      } else why.set(reason, (why.get(reason) ?? 0) + 1);
+    }
+  const cellCm2 = (cell * cell) / (pxPerMm * pxPerMm * 100);
+  const usableCm2 = usableCells * cellCm2;
+  if (
+    ringCells === 0 ||
+    usableCells < MATCH_MIN_MEASURED_SHARE * ringCells ||
+    usableCm2 < MATCH_MIN_MEASURED_CM2
+  ) {
+    const [main] = [...why.entries()].sort((a, b) => b[1] - a[1]);
+    const share = ringCells ? Math.round((100 * (ringCells - usableCells)) / ringCells) : 100;
+    const reason = main ? describeReason(main[0]) : 'no ring round the zone';
+    throw new ZoneError(
+      path,
+      `is "match", but ${share}% of the ${MATCH_RING_MM} mm ring round the scar is not measured hair-bearing scalp (mostly: ${reason}); give a number, or analyse a sharp close-up of the area`,
+    );
+  }
+  let count = 0;
+  for (const f of analysis.follicles ?? []) {
+    const gx = Math.floor((f.x - x0) / cell);
+    const gy = Math.floor((f.y - y0) / cell);
+    if (gx >= 0 && gy >= 0 && gx < gw && gy < gh && usable[gy * gw + gx]) count++;
+  }
+  return Math.min(200, Math.max(1, count / usableCm2));
+}
+
+function describeReason(reason: string): string {
+  const statuses: readonly string[] = [
+    'pixel-scale',
+    'blur',
+    'noise',
+    'no-detail',
+    'not-scalp',
+    'not-skin',
+    'overexposed',
+  ];
+  return statuses.includes(reason) ? describeStatus(reason as RegionStatus) : reason;
 }
 
 /** A zone's weight on the working grid within the cells [x0, x1) × [y0, y1). */

@@ -153,7 +153,12 @@ export class PhotoAnalysisService implements AnalysisAccess {
     const done = await this.doneAnalysis(studioId, photoId);
     if (!done) return undefined;
     const full = await this.result(done.resultSha256!);
-    return { follicles: full.follicles, density: full.density ?? {} };
+    return {
+      follicles: full.follicles,
+      density: full.density ?? {},
+      resolvability: full.resolvability,
+      ...(full.scalpMap ? { scalpMap: full.scalpMap } : {}),
+    };
   }
 
   async camouflage(input: {

@@ -1,6 +1,7 @@
 // Background jobs behind one small interface, so pg-boss (PostgreSQL) and the in-process runner
 // (PGlite) are interchangeable. A job is data: a name, a zod payload schema and a handler.
 import type { z } from 'zod';
+import { currentRequestId, withRequestId } from '../observability/request-context.js';
 
 export interface JobRun {
   id: string;
@@ -24,6 +25,11 @@ export interface SendOptions {
   startAfter?: Date | number;
   /** While a job of the same name and key waits to start, sending another is a no-op (returns null). */
   singletonKey?: string;
+}
+
+/** What the metrics learn of each run. */
+export interface JobObserver {
+  finished(name: string, outcome: 'completed' | 'failed', seconds: number): void;
 }
 
 export interface JobQueue {
@@ -73,4 +79,55 @@ export function validatePayload<P>(
     throw new Error(`Invalid payload for job "${name}": ${why}`);
   }
   return parsed.data;
+}
+
+/**
+ * What a queue stores for a job: the payload and the request id of the work that queued it, so
+ * the run's log lines join that request's. Jobs stored before the envelope are bare payloads.
+ */
+interface JobEnvelope {
+  payload: unknown;
+  meta: { requestId?: string };
+}
+
+export function sealJob(payload: unknown): JobEnvelope {
+  const requestId = currentRequestId();
+  return { payload, meta: requestId ? { requestId } : {} };
+}
+
+function openJob(data: unknown): { payload: unknown; requestId: string | undefined } {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    Object.keys(data).sort().join() === 'meta,payload' &&
+    typeof (data as JobEnvelope).meta === 'object'
+  ) {
+    const { payload, meta } = data as JobEnvelope;
+    return { payload, requestId: typeof meta.requestId === 'string' ? meta.requestId : undefined };
+  }
+  return { payload: data, requestId: undefined };
+}
+
+/**
+ * Runs one stored job: unseals it, validates the payload, and runs the handler under the request
+ * id that queued it (a scheduled job gets an id of its own), reporting the outcome.
+ */
+export async function runStoredJob<P>(
+  definition: JobDefinition<P>,
+  data: unknown,
+  run: JobRun,
+  observer: JobObserver | undefined,
+): Promise<void> {
+  const { payload, requestId } = openJob(data);
+  const started = performance.now();
+  try {
+    await withRequestId(requestId ?? `job-${run.id}`, async () => {
+      const parsed = validatePayload(definition, definition.name, payload);
+      await definition.handler(parsed, run);
+    });
+    observer?.finished(definition.name, 'completed', (performance.now() - started) / 1000);
+  } catch (err) {
+    observer?.finished(definition.name, 'failed', (performance.now() - started) / 1000);
+    throw err;
+  }
 }

@@ -50,6 +50,7 @@ export default defineConfig({
           // from PGlite, backups and restores.
           name: 'cluster',
           include: ['packages/*/src/**/*.cluster.test.ts'],
+          env: { STIPPLE_TEST_DB: 'postgres' },
           globalSetup: ['packages/server/src/test-support/postgres.global-setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,

@@ -101,8 +101,7 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .refine((s) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s), {
-      message:
-        'STIPPLE_S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens',
+      message: 'STIPPLE_S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens',
     })
     .optional(),
   STIPPLE_S3_REGION: z

@@ -123,7 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
-    await jobs.start();
+    // pg-boss creates its schema, queues (partitions) and schedules at start: two instances doing
+    // that at once deadlock in PostgreSQL, so starts take turns under the startup lock.
+    await db.withStartupLock(() => queue.start());
     await queueOutboxRun(jobs);
     const pendingPhotos = await services.photos.queuePendingDerivatives();
     if (pendingPhotos) log.info({ photos: pendingPhotos }, 'queued renditions left over from the last run');

@@ -130,7 +130,9 @@ export class S3BlobStore implements BlobStore {
 
   async open(sha256: string): Promise<BlobStream> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }),
+      );
       if (!res.Body) throw new BlobNotFoundError(sha256);
       return { stream: res.Body as Readable, bytes: res.ContentLength ?? 0 };
     } catch (err) {

@@ -116,18 +116,29 @@ export async function runStoredJob<P>(
   definition: JobDefinition<P>,
   data: unknown,
   run: JobRun,
-  observer: JobObserver | undefined,
+  hooks: { observer: JobObserver | undefined; log: JobLog },
 ): Promise<void> {
   const { payload, requestId } = openJob(data);
   const started = performance.now();
-  try {
-    await withRequestId(requestId ?? `job-${run.id}`, async () => {
+  const fields = { job: definition.name, jobId: run.id, attempt: run.attempt };
+  await withRequestId(requestId ?? `job-${run.id}`, async () => {
+    try {
       const parsed = validatePayload(definition, definition.name, payload);
       await definition.handler(parsed, run);
-    });
-    observer?.finished(definition.name, 'completed', (performance.now() - started) / 1000);
-  } catch (err) {
-    observer?.finished(definition.name, 'failed', (performance.now() - started) / 1000);
-    throw err;
-  }
+    } catch (err) {
+      const seconds = (performance.now() - started) / 1000;
+      hooks.observer?.finished(definition.name, 'failed', seconds);
+      hooks.log.warn({ ...fields, ms: Math.round(seconds * 1000), err }, 'job failed');
+      throw err;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    hooks.observer?.finished(definition.name, 'completed', seconds);
+    hooks.log.info({ ...fields, ms: Math.round(seconds * 1000) }, 'job done');
+  });
+}
+
+/** The part of a pino logger the job runner uses. */
+export interface JobLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }

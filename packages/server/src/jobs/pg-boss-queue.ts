@@ -77,7 +77,7 @@ export class PgBossQueue implements JobQueue {
             definition,
             job.data,
             { id: job.id, attempt: job.retryCount + 1 },
-            this.observer,
+            { observer: this.observer, log: this.log },
           );
         },
       );

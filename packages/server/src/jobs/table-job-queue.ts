@@ -124,11 +124,14 @@ export class TableJobQueue implements JobQueue {
 
   private async execute(row: JobRow): Promise<void> {
     const definition = this.definitions.get(row.name)!;
-    const log = this.log.child({ job: row.name, jobId: row.id, attempt: row.attempts });
     try {
-      await runStoredJob(definition, row.payload, { id: row.id, attempt: row.attempts }, this.observer);
+      await runStoredJob(
+        definition,
+        row.payload,
+        { id: row.id, attempt: row.attempts },
+        { observer: this.observer, log: this.log },
+      );
       await this.db.asSystem((tx) => jobRepository.complete(tx, row.id));
-      log.info('job done');
     } catch (err) {
       const retry = row.attempts < row.maxAttempts;
       const delay = Math.min(
@@ -136,7 +139,9 @@ export class TableJobQueue implements JobQueue {
         MAX_BACKOFF_SECONDS,
       );
       const retryAt = retry ? new Date(Date.now() + delay * 1000) : null;
-      log.warn({ err, retryAt }, retry ? 'job failed; will retry' : 'job failed for good');
+      const log = this.log.child({ job: row.name, jobId: row.id, attempt: row.attempts });
+      if (retry) log.info({ retryAt }, 'job will retry');
+      else log.warn('job failed for good');
       try {
         await this.db.asSystem((tx) => jobRepository.fail(tx, row.id, errorText(err), retryAt));
       } catch (writeErr) {

@@ -41,10 +41,7 @@ export const metricsRoutes: FastifyPluginCallback<{
         throw forbidden('The metrics answer only on this machine unless STIPPLE_METRICS_TOKEN is set');
       }
       const body = await metrics.render(db, jobs);
-      return reply
-        .header('cache-control', 'no-store')
-        .type(metrics.registry.contentType)
-        .send(body);
+      return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);
     },
   );
   done();

@@ -79,12 +79,15 @@ export class Metrics {
   async render(db: Database, jobs: Pick<JobQueue, 'kind'>): Promise<string> {
     try {
       // System: counts over every studio's jobs and messages, no row content.
-      const [queues, outbox] = await db.asSystem(async (tx) => [
-        jobs.kind === 'pg-boss'
-          ? await metricsRepository.pgBossQueues(tx)
-          : await metricsRepository.tableQueues(tx),
-        await metricsRepository.outbox(tx),
-      ] as const);
+      const [queues, outbox] = await db.asSystem(
+        async (tx) =>
+          [
+            jobs.kind === 'pg-boss'
+              ? await metricsRepository.pgBossQueues(tx)
+              : await metricsRepository.tableQueues(tx),
+            await metricsRepository.outbox(tx),
+          ] as const,
+      );
       this.queueDepth.reset();
       this.queueAge.reset();
       for (const q of queues) {

@@ -141,7 +141,10 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
   }
 
   try {
-    return { ...(await normaliseUpload(body.path, actual, limits.maxPixels, limits.outPath)), format: actual };
+    return {
+      ...(await normaliseUpload(body.path, actual, limits.maxPixels, limits.outPath)),
+      format: actual,
+    };
   } catch (err) {
     if (err instanceof PixelLimitError)
       throw new AppError(

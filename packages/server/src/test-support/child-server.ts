@@ -8,15 +8,10 @@ const root = new URL('../../../../', import.meta.url).pathname;
 export const SERVER_MAIN = join(root, 'packages', 'server', 'dist', 'main.js');
 
 /** Builds the server (and core) when asked to, under the shared build lock. */
-export function buildServer(): void {
+export function buildServer(project = 'packages/server/tsconfig.json'): void {
   const res = spawnSync(
     'flock',
-    [
-      '/tmp/stipple-build.lock',
-      join(root, 'node_modules', '.bin', 'tsc'),
-      '-b',
-      'packages/server/tsconfig.json',
-    ],
+    ['/tmp/stipple-build.lock', join(root, 'node_modules', '.bin', 'tsc'), '-b', project],
     {
       cwd: root,
       encoding: 'utf8',

@@ -121,6 +121,8 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const desk = new StudioUser(urls);
   await desk.signIn('desk@demo-studio.example', PASSWORD);
   const users = { clinical: [owner, artist], all: [owner, artist, desk] };
+  // The demo's own render and the seeding's renditions run first: the day starts with idle queues.
+  await waitForIdleQueues(urls[0]!);
   if (url) await resetDatabaseFigures(cluster, url);
 
   // The writes spread evenly through the reads.
@@ -203,6 +205,22 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   );
   if (url) printDatabaseFigures(await databaseFigures(cluster, url));
   await cluster.stopInstances();
+}
+
+/** Until the instance's /metrics show no job waiting or running (at most 5 minutes). */
+async function waitForIdleQueues(url: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const busy = [
+      ...text.matchAll(/^stipple_job_queue_depth\{queue="[^"]+",state="(waiting|active)"\} (\d+)/gm),
+    ]
+      .map((m) => Number(m[2]))
+      .reduce((a, b) => a + b, 0);
+    if (busy === 0) return;
+    if (Date.now() > deadline) throw new Error(`jobs still busy after 5 minutes (${busy})`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seeded) {

@@ -127,7 +127,9 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 }, 120_000);
 
-describe('stipple migrate: PGlite to PostgreSQL and S3', () => {
+// Each step starts the command (a Node process that opens PGlite or PostgreSQL): minutes on a
+// machine shared with other work.
+describe('stipple migrate: PGlite to PostgreSQL and S3', { timeout: 600_000 }, () => {
   let url: string;
 
   it('copies every row and blob, checks them, and the copy equals the source', async () => {
@@ -230,7 +232,10 @@ describe('stipple migrate: PGlite to PostgreSQL and S3', () => {
       const restored = await stipple(['restore', '--from', out], { STIPPLE_DATA_DIR: restoredDir });
       expect(restored.status, restored.stderr + restored.stdout).toBe(0);
       expectSame(await pgliteSnapshot(pgliteDir), await pgliteSnapshot(restoredDir));
+    });
 
+    it('refuses an existing backup folder and an incomplete backup, with exit 2 and the reason', async () => {
+      const out = join(scratch, 'backup-pglite');
       const exists = await stipple(['backup', '--out', out], { STIPPLE_DATA_DIR: pgliteDir });
       expect(exists.status).toBe(2);
       expect(exists.stderr).toMatch(/exists already/);

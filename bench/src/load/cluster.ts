@@ -78,11 +78,11 @@ export class LoadCluster {
     /** e.g. a V8 CPU profile of each instance: ['--cpu-prof', '--cpu-prof-dir=…'] */
     nodeArgs: string[] = [],
   ): Promise<Instance[]> {
-    const { freePort } = await provision();
+    const tools = await provision();
     mkdirSync(dataDir, { recursive: true });
     const instances: Instance[] = [];
     for (let i = 0; i < count; i++) {
-      const port = await freePort();
+      const port = await tools.freePort();
       const log = openSync(join(dataDir, `instance-${i + 1}.log`), 'a');
       const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
         cwd: root,

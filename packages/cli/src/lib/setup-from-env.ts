@@ -3,11 +3,12 @@
 // the same way. A bad value is a usage error (exit 2) naming the variable.
 import { join, resolve } from 'node:path';
 // The server package is loaded only by these commands (it is large): `server` is that module.
+import type * as Server from '@stipple/server';
 import type { BlobStoreConfig, MoveReport, SetupLocation } from '@stipple/server';
 import { UsageError } from './usage-error.js';
 
 type Env = Record<string, string | undefined>;
-export type ServerModule = typeof import('@stipple/server');
+export type ServerModule = typeof Server;
 
 export const loadServer = (): Promise<ServerModule> => import('@stipple/server');
 

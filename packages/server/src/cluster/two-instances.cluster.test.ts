@@ -98,7 +98,7 @@ beforeAll(async () => {
   );
   for (const s of started) if (s.status === 'fulfilled') instances.push(s.value);
   const failed = started.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  if (failed?.status === 'rejected') throw failed.reason;
   const urls = instances.map((i) => i.url);
   studio = await createStudioFixture(pg.db, 'Two Instance Studio');
   artist = new ApiClient(urls);
@@ -317,8 +317,8 @@ describe('two instances behind a round-robin balancer', () => {
     });
     // Several more dispatcher runs on both instances: nothing goes out again.
     const runsBefore = jobRuns('outbox.deliver');
-    await until('four more outbox runs', async () =>
-      jobRuns('outbox.deliver') >= runsBefore + 4 ? true : undefined,
+    await until('four more outbox runs', () =>
+      Promise.resolve(jobRuns('outbox.deliver') >= runsBefore + 4 ? true : undefined),
     );
     const addressed = sink.deliveries.filter((d) => d.to.some((t) => t.startsWith('reminder-')));
     expect(addressed).toHaveLength(REMINDED_CLIENTS);

@@ -129,7 +129,7 @@ function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
       );
       let tx = handles.get(client);
       if (!tx) {
-        tx = drizzlePg({ client, schema }) as unknown as Tx;
+        tx = drizzlePg({ client, schema });
         handles.set(client, tx);
       }
       const result = await fn(tx);

@@ -125,7 +125,8 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   await waitForIdleQueues(urls[0]!);
   if (url) await resetDatabaseFigures(cluster, url);
 
-  // The writes spread evenly through the reads.
+  // Reads at the target rate; the writes spread evenly over the phase's time, whatever rate the
+  // reads achieve, and any left when the reads end go then.
   const work: (() => Work)[] = [];
   const nextRead = readMix(users, seeded);
   const writes: (() => Work)[] = [];
@@ -155,26 +156,14 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
         return answer;
       },
     }));
-  const total = options.reads + writes.length;
-  const writeEvery = writes.length ? Math.floor(total / (writes.length + 1)) : Infinity;
-  for (let i = 0, w = 0; i < total; i++) {
-    if (w < writes.length && (i + 1) % writeEvery === 0) work.push(writes[w++]!);
-    else work.push(nextRead);
-  }
-
+  for (let i = 0; i < options.reads; i++) work.push(nextRead);
   const samples: Sample[] = [];
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   let inFlight = 0;
   const running = new Set<Promise<void>>();
-  for (let i = 0; i < work.length; i++) {
-    if (performance.now() > deadline) break;
-    // Open loop at the target rate; never more than MAX_IN_FLIGHT at once.
-    const due = started + (i * 1000) / options.rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    while (inFlight >= MAX_IN_FLIGHT) await Promise.race(running);
-    const { kind, run } = work[i]!();
+  const launch = (next: () => Work) => {
+    const { kind, run } = next();
     inFlight += 1;
     const p = run()
       .then((a) => void samples.push({ kind, status: a.status, ms: a.ms }))
@@ -184,7 +173,20 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
         running.delete(p);
       });
     running.add(p);
+  };
+  let written = 0;
+  const writeDue = (k: number) => started + ((k + 1) * options.seconds * 1000) / (writes.length + 1);
+  for (let i = 0; i < work.length; i++) {
+    if (performance.now() > deadline) break;
+    // Open loop at the target rate; never more than MAX_IN_FLIGHT at once.
+    const due = started + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    while (inFlight >= MAX_IN_FLIGHT) await Promise.race(running);
+    while (written < writes.length && performance.now() >= writeDue(written)) launch(writes[written++]!);
+    launch(work[i]!);
   }
+  while (written < writes.length) launch(writes[written++]!);
   await Promise.all(running);
   const seconds = (performance.now() - started) / 1000;
   const reads = samples.filter((s) => !['photo.upload', 'render.queue'].includes(s.kind));

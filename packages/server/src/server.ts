@@ -79,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.skipMigrations) await assertMigrated(db);
     else await db.migrate();
     await db.checkAppRole();
-    blobs = new InstrumentedBlobStore(createBlobStore(config.blobStore), metrics);
+    blobs = new InstrumentedBlobStore(await createBlobStore(config.blobStore), metrics);
     await blobs.ping().catch((err: unknown) => {
       throw new Error(
         `Cannot reach ${blobs!.describe()}: ${err instanceof Error ? err.message : String(err)}`,

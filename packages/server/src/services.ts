@@ -7,7 +7,6 @@ import { AppointmentService } from './appointments/appointment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import type { BlobStore } from './blobs/blob-store.js';
-import { createBlobStore } from './blobs/create-blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
 import { ConsultationReportService } from './consultations/consultation-report.service.js';
@@ -49,12 +48,12 @@ export function createServices(deps: {
   db: Database;
   config: Config;
   log: FastifyBaseLogger;
-  /** The server passes the instrumented store; tests may leave it to the configuration. */
-  blobs?: BlobStore;
+  /** The configured blob store (the server wraps it to count for /metrics). */
+  blobs: BlobStore;
 }): Services {
   const { db, config, log } = deps;
   const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
-  const blobs = deps.blobs ?? createBlobStore(config.blobStore);
+  const { blobs } = deps;
   const jobsRef: Services['jobsRef'] = { current: undefined };
   const photoAnalysis = new PhotoAnalysisService({
     db,

@@ -68,7 +68,7 @@ async function pgliteSnapshot(dataDir: string): Promise<Comparison> {
 
 async function postgresSnapshot(url: string, bucket: string): Promise<Comparison> {
   const rows = await PostgresRowStore.open(url);
-  const blobs = createBlobStore(s3.storeConfig(bucket), S3RVER_CREDENTIALS);
+  const blobs = await createBlobStore(s3.storeConfig(bucket), S3RVER_CREDENTIALS);
   try {
     return await snapshotOf({ rows, blobs });
   } finally {

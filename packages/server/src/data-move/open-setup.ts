@@ -42,7 +42,7 @@ export async function openSetup(where: SetupLocation, role: 'source' | 'target')
   }
   let blobs: BlobStore;
   try {
-    blobs = createBlobStore(where.blobStore);
+    blobs = await createBlobStore(where.blobStore);
     await blobs.ping();
   } catch (err) {
     await rows.close();

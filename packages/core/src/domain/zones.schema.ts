@@ -7,7 +7,7 @@ type Texture = (typeof SCAR_TEXTURES)[number];
  * The zones an artist draws on a client's photo, and how they are to be treated: the input of
  * the simulation (`stipple simulate --zones`), of the web preview, and later of the plan.
  * Coordinates are photo pixels; lengths in millimetres through the calibration. Defaults come
- * from ../shared/domain.md §8 (cited per field).
+ * from docs/domain.md §8 (cited per field).
  */
 
 const Point = z.tuple([z.number().finite(), z.number().finite()]);

@@ -78,7 +78,7 @@ describe('stipple analyze', () => {
       if ((r === 40 && g === 255 && b === 60) || (r === 0 && g === 230 && b === 255)) circled++;
     }
     expect(circled).toBeGreaterThan(12 * a.follicles.length);
-  }, 60_000);
+  }, 180_000);
 
   it('flags the soft-focus crown of the diffuse photo as unresolved and reports no density', async () => {
     const res = await stipple('analyze', diffuse, '--px-per-mm', '17', '--roi', '1200,1500,1200,1200');
@@ -88,7 +88,7 @@ describe('stipple analyze', () => {
     expect(a.resolvability.resolvedFraction).toBeLessThan(0.05);
     expect(a.resolvability.counts.blur ?? 0).toBeGreaterThan(0);
     expect(res.stderr).toMatch(/close-up/);
-  }, 60_000);
+  }, 180_000);
 
   it('reports nothing per cm² without a calibration, and says so', async () => {
     const res = await stipple('analyze', crown, '--roi', '1800,1400,300,300');
@@ -98,7 +98,7 @@ describe('stipple analyze', () => {
     expect(a.density).toBeNull();
     expect(a.dotDiameterMm).toBeNull();
     expect(res.stderr).toMatch(/No calibration/);
-  }, 60_000);
+  }, 180_000);
 
   it.each([
     [['--ruler', '0,0,10,10'], /--ruler 0,0,10,10: must be 5 numbers/],
@@ -232,7 +232,7 @@ describe('stipple score', () => {
     expect(out.zones[0]!.after.deltaE00).toBeLessThan(out.zones[0]!.before.deltaE00);
     expect(out.zones[0]!.before.densityRatio).toBeLessThan(0.1);
     expect(out.zones[0]!.after.densityRatio).toBeGreaterThan(0.5);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses images of different sizes', async () => {
     await sharp({ create: { width: 50, height: 40, channels: 3, background: '#c09080' } })

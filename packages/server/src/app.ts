@@ -1,7 +1,6 @@
 // The HTTP application: plugins, the error handler, every route, and the web app. It does not
 // listen; `startServer` (server.ts) and the tests do.
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
@@ -10,7 +9,7 @@ import type { Database } from './db/database.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Services } from './services.js';
 import { auditRoutes } from './audit/audit.routes.js';
-import { DEFAULT_LOGIN_LIMITS, authRoutes, type LoginLimits } from './auth/auth.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { clientRoutes } from './clients/client.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
@@ -40,7 +39,6 @@ export interface AppDeps {
   jobs: JobQueue;
   services: Services;
   logger?: FastifyBaseLogger;
-  loginLimits?: LoginLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -76,16 +74,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { auth: services.auth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
   await app.register(healthRoutes, { db, jobs, version: SERVER_VERSION });
   await app.register(authRoutes, {
     auth: services.auth,
+    passwords: services.passwords,
     staff: services.staff,
     config,
-    loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   });
   await app.register(staffRoutes, { staff: services.staff });
   await app.register(clientRoutes, { clients: services.clients });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import type { LoginLimits } from './auth/auth.routes.js';
+import type { LoginLimits } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
@@ -72,7 +72,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.skipMigrations) await assertMigrated(db);
     else await db.migrate();
     await db.checkAppRole();
-    const services = createServices({ db, config, log });
+    const services = createServices({
+      db,
+      config,
+      log,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
 
     let demo: DemoOutcome | null = null;
     if (config.demoData) {
@@ -122,7 +127,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       jobs,
       services,
       logger: log,
-      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

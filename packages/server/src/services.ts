@@ -6,6 +6,8 @@ import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
+import { PasswordService } from './auth/password.service.js';
 import { FolderBlobStore, type BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
@@ -23,6 +25,7 @@ import { StaffService } from './staff/staff.service.js';
 
 export interface Services {
   auth: AuthService;
+  passwords: PasswordService;
   staff: StaffService;
   clients: ClientService;
   audit: AuditService;
@@ -43,9 +46,15 @@ export interface Services {
   jobsRef: { current: JobQueue | undefined };
 }
 
-export function createServices(deps: { db: Database; config: Config; log: FastifyBaseLogger }): Services {
+export function createServices(deps: {
+  db: Database;
+  config: Config;
+  log: FastifyBaseLogger;
+  loginLimits?: LoginLimits;
+}): Services {
   const { db, config, log } = deps;
-  const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
+  const throttle = new LoginThrottle({ db, limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+  const auth = new AuthService({ db, config, throttle, log: log.child({ component: 'auth' }) });
   const blobs = new FolderBlobStore(config.blobDir);
   const jobsRef: Services['jobsRef'] = { current: undefined };
   const photoAnalysis = new PhotoAnalysisService({
@@ -56,6 +65,7 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
   });
   return {
     auth,
+    passwords: new PasswordService({ db, config, throttle }),
     staff: new StaffService({ db, config, auth }),
     clients: new ClientService({ db }),
     audit: new AuditService({ db }),

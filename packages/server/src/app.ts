@@ -18,6 +18,7 @@ import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { refuseUnstorableText } from './http/text-guard.js';
 import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('preValidation', refuseUnstorableText);
 
   // The API speaks JSON only: other body types get 415. An empty JSON body counts as no body
   // (clients often send the header on bodiless POSTs such as /archive).

@@ -18,7 +18,13 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
-import { isBlankImage, isPng } from '../media/image-processing.js';
+import {
+  SIGNATURE_MAX,
+  SignatureTooLargeError,
+  isBlankImage,
+  isPng,
+  normaliseSignature,
+} from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -54,6 +60,28 @@ export const toConsent = (row: ConsentRow, now = new Date()): ConsentRecord => (
   withdrawalReason: row.withdrawnAt ? row.withdrawalReason : null,
   status: row.withdrawnAt ? 'withdrawn' : row.validUntil && row.validUntil <= now ? 'expired' : 'active',
 });
+
+/** The signature re-encoded without metadata; 422 naming the field when it is too large. */
+async function storedSignature(png: Buffer): Promise<Buffer> {
+  try {
+    return await normaliseSignature(png);
+  } catch (err) {
+    if (err instanceof SignatureTooLargeError)
+      throw new AppError(
+        422,
+        'signature_too_large',
+        `The signature image is ${err.width}×${err.height} pixels; at most ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} are kept`,
+        [
+          {
+            in: 'body',
+            field: 'signature',
+            message: `is larger than ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} pixels`,
+          },
+        ],
+      );
+    throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+  }
+}
 
 function addMonths(at: Date, months: number): Date {
   const d = new Date(at);
@@ -93,9 +121,10 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
-    const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(png)))
+    const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
+    if (!(await isPng(uploaded)))
       throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+    const png = await storedSignature(uploaded);
     if (await isBlankImage(png))
       throw invalid([
         { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },

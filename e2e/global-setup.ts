@@ -123,10 +123,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [serverMain], {
+  // Ends with this process however it ends (scripts/lib/exit-with-parent.mjs reads the stdin pipe).
+  const exitWithParent = join(root, 'scripts', 'lib', 'exit-with-parent.mjs');
+  const child = spawn(process.execPath, ['--import', exitWithParent, serverMain], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -27,87 +27,93 @@ import { ConsultationPage } from './pages/ConsultationPage.js';
 import { PreviewsPage } from './pages/PreviewsPage.js';
 import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
+import { UnsavedChangesRoot } from './components/UnsavedChanges.js';
 
 const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/invite/:token', element: <AcceptInvitationPage /> },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    element: <UnsavedChangesRoot />,
     children: [
-      { index: true, element: <Navigate to="/clients" replace /> },
-      { path: 'clients', element: <ClientListPage /> },
-      { path: 'clients/:id', element: <ClientPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/invite/:token', element: <AcceptInvitationPage /> },
       {
-        path: 'consultations',
         element: (
-          <RequireClinical>
-            <ConsultationsPage />
-          </RequireClinical>
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
         ),
+        children: [
+          { index: true, element: <Navigate to="/clients" replace /> },
+          { path: 'clients', element: <ClientListPage /> },
+          { path: 'clients/:id', element: <ClientPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
+          {
+            path: 'consultations',
+            element: (
+              <RequireClinical>
+                <ConsultationsPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'consultations/:id',
+            element: (
+              <RequireClinical>
+                <ConsultationPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'preview',
+            element: (
+              <RequireClinical>
+                <PreviewsPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'clients/:clientId/photos/:photoId/preview',
+            element: (
+              <RequireClinical>
+                <ZoneEditorPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'appointments/:id/session',
+            element: (
+              <RequireClinical>
+                <SessionRecordPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'inventory',
+            element: (
+              <RequireClinical>
+                <InventoryPage />
+              </RequireClinical>
+            ),
+          },
+          { path: 'consent', element: <ConsentAftercarePage /> },
+          {
+            path: 'staff',
+            element: (
+              <RequireOwner>
+                <StaffPage />
+              </RequireOwner>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireOwner>
+                <AuditLogPage />
+              </RequireOwner>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        path: 'consultations/:id',
-        element: (
-          <RequireClinical>
-            <ConsultationPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'preview',
-        element: (
-          <RequireClinical>
-            <PreviewsPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'clients/:clientId/photos/:photoId/preview',
-        element: (
-          <RequireClinical>
-            <ZoneEditorPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'appointments/:id/session',
-        element: (
-          <RequireClinical>
-            <SessionRecordPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'inventory',
-        element: (
-          <RequireClinical>
-            <InventoryPage />
-          </RequireClinical>
-        ),
-      },
-      { path: 'consent', element: <ConsentAftercarePage /> },
-      {
-        path: 'staff',
-        element: (
-          <RequireOwner>
-            <StaffPage />
-          </RequireOwner>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireOwner>
-            <AuditLogPage />
-          </RequireOwner>
-        ),
-      },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -1,7 +1,9 @@
 // Consent: versioned templates per studio (treatment, photo use and marketing kept separate), a
 // drawn signature stored as PNG in the blob store, immutable signed records that keep the exact
-// text, withdrawal as a record of its own, and the client's PDF copy. Any role may present a
-// consent for signing and list a client's consents; only the owner writes templates.
+// text, withdrawal as a record of its own, and the client's PDF copy. Treatment consent is
+// informed consent: owners and artists, who explain the treatment, take and withdraw it. Any
+// role may take or record the withdrawal of photo-use and marketing consent (withdrawing must be
+// as easy as giving) and list a client's consents; only the owner writes templates.
 import type {
   ConsentKind,
   ConsentRecord,
@@ -13,7 +15,7 @@ import type {
 } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
@@ -134,7 +136,8 @@ export class ConsentService {
     // Checked before the signature is stored, so a refused request leaves no file behind.
     await db.withStudio(actor.studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
-      await this.currentTemplate(tx, request.templateId);
+      const template = await this.currentTemplate(tx, request.templateId);
+      if (template.kind === 'treatment') requireRole(actor, CLINICAL, 'Taking treatment consent');
     });
     const stored = await blobs.put(png);
     try {
@@ -177,6 +180,7 @@ export class ConsentService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
       if (!row) throw notFound('Consent');
+      if (row.kind === 'treatment') requireRole(actor, CLINICAL, 'Withdrawing treatment consent');
       if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,

@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -23,6 +22,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
+import { FormModal, useFormModal } from './FormModal.js';
 
 export interface BookingDefaults {
   client?: { id: string; name: string };
@@ -40,10 +40,10 @@ export function BookAppointmentModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
+    <FormModal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
       {/* Mounted while open: every booking starts from a fresh form. */}
       {props.opened && <BookingForm {...props} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -77,6 +77,15 @@ function BookingForm({
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { requestClose } = useFormModal(
+    clientId !== (defaults?.client?.id ?? null) ||
+      date !== (defaults?.date ?? null) ||
+      kind !== 'consultation' ||
+      chosenArtist !== null ||
+      notes !== '' ||
+      override !== '' ||
+      newCourse !== '',
+  );
 
   const clients = useQuery({
     queryKey: ['clients', { q: debounced, pageSize: 50 }],
@@ -308,7 +317,7 @@ function BookingForm({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             {t('common.cancel')}
           </Button>
           <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">

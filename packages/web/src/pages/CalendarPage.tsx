@@ -149,14 +149,17 @@ export function CalendarPage() {
             {artistId ? t('workingHours.button') : t('workingHours.mine')}
           </Button>
         )}
-        <Button
-          variant="default"
-          leftSection={<IconCalendarShare size={18} aria-hidden />}
-          onClick={() => setFeedsOpen(true)}
-          data-testid="open-calendar-feeds"
-        >
-          {t('calendarFeeds.button')}
-        </Button>
+        {/* Calendar feeds are for owners and artists (docs/roles.md). */}
+        {session.user.role !== 'front_desk' && (
+          <Button
+            variant="default"
+            leftSection={<IconCalendarShare size={18} aria-hidden />}
+            onClick={() => setFeedsOpen(true)}
+            data-testid="open-calendar-feeds"
+          >
+            {t('calendarFeeds.button')}
+          </Button>
+        )}
       </Group>
       {appointments.data?.items.length === 0 && (
         <Text c="dimmed" data-testid="calendar-empty">

@@ -53,6 +53,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
@@ -195,6 +196,7 @@ function Editor({
   });
   const [version, setVersion] = useState(saved.version);
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const [tool, setTool] = useState<StageTool>('select');
   const [drawing, setDrawing] = useState<Point[]>([]);
   const [ruler, setRuler] = useState<Point[]>([]);

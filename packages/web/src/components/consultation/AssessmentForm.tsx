@@ -37,6 +37,7 @@ import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
 
 type Draft = AssessmentInput;
@@ -79,6 +80,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const measured = useMeasuredDensities(consultation.clientId);
 
   const update = (fn: (d: Draft) => void) => {

@@ -57,8 +57,6 @@ export interface PhotoFile {
   data: Buffer;
   contentType: string;
   etag: string;
-  /** The original stands in for a rendition the job has not made yet. */
-  standIn: boolean;
 }
 
 export class PhotoService {
@@ -197,7 +195,6 @@ export class PhotoService {
       data: await this.deps.blobs.get(sha),
       contentType: derived ? 'image/jpeg' : row.contentType,
       etag: `"${sha}"`,
-      standIn: size !== 'original' && !derived,
     };
   }
 

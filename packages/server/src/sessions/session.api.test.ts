@@ -265,7 +265,7 @@ describe('a session record', () => {
     });
     // A withdrawn consent does not count either.
     const consent = await signTreatment(clients.lukasz, 'en', 'Łukasz Wiśniewski');
-    await desk.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
+    await artist.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
     const again = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
       body: { complete: true },
     });
@@ -326,7 +326,7 @@ describe('a session record', () => {
 
   it('prints an aftercare sheet that is not blank and names the client, and a calendar file', async () => {
     const res = await fetch(`${ts.url}/api/sessions/${session.id}/aftercare.pdf`, {
-      headers: { cookie: `stipple_session=${desk.cookie}` },
+      headers: { cookie: `stipple_session=${artist.cookie}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');

@@ -13,6 +13,9 @@ import { AppLayout } from './components/AppLayout.js';
 import { RequireOwner, RequireSession } from './components/RequireSession.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
 import { ClientListPage } from './pages/ClientListPage.js';
 import { ClientPage } from './pages/ClientPage.js';
 import { StaffPage } from './pages/StaffPage.js';
@@ -35,6 +38,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       {
         element: (
           <RequireSession>
@@ -46,6 +51,7 @@ const router = createBrowserRouter([
           { path: 'clients', element: <ClientListPage /> },
           { path: 'clients/:id', element: <ClientPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'account', element: <AccountPage /> },
           {
             path: 'consultations',
             element: (

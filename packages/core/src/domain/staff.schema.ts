@@ -39,7 +39,10 @@ export const SessionInfo = z.object({
   user: StaffMember,
   studio: z.object({ id: Id, name: z.string() }),
   csrfToken: z.string(),
+  /** When the session ends unless it is used again (it slides while in use). */
   expiresAt: Timestamp,
+  /** When it ends however busy it is (STIPPLE_SESSION_MAX_HOURS after signing in). */
+  endsAtLatest: Timestamp,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -191,6 +191,7 @@ export class AuthService {
       studio: { id: studio.id, name: studio.name },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
+      endsAtLatest: new Date(session.createdAt.getTime() + this.maxMs).toISOString(),
     };
   }
 }

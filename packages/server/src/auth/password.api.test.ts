@@ -247,6 +247,7 @@ describe('session lifetime and signing out everywhere', () => {
     // 24 hours after signing in (20 hours ago): about 4 hours from now, not 12.
     expect(end).toBeGreaterThan(Date.now() + 3.5 * 3_600_000);
     expect(end).toBeLessThan(Date.now() + 4.5 * 3_600_000);
+    expect(new Date(slid.body.endsAtLatest).getTime()).toBe(end);
     await setCreated(25);
     const ended = await api.get('/api/auth/session');
     expect(ended.status).toBe(401);

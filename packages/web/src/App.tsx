@@ -131,8 +131,10 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: datesLocale, firstDayOfWeek: datesLocale === 'zh-cn' ? 1 : 0 }}>
-        {/* Bottom right: never over the header's language and account menus. */}
-        <Notifications position="bottom-right" />
+        {/* Bottom left, as wide as the navigation beside the page (272 px): there, on an iPad in
+            landscape and wider, a notice covers no control of the page, least of all the Save and
+            Complete buttons, which sit on the right; nor the header's menus. */}
+        <Notifications position="bottom-left" containerWidth={256} />
         {children}
       </DatesProvider>
     </MantineProvider>

@@ -32,6 +32,7 @@ import {
 } from '../forms/aftercare-steps-form.js';
 import { scrollToFirstError } from './scroll-to-first-error.js';
 import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 /**
  * Writes the next version of an aftercare template, starting from the current one. Sessions keep
@@ -254,19 +255,21 @@ function EditorForm({ template, onClose }: { template: AftercareTemplate; onClos
       <Text size="sm" c="dimmed">
         {t('aftercareEditor.versionHint')}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={requestClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          loading={publish.isPending}
-          disabled={!changed}
-          onClick={submit}
-          data-testid="publish-aftercare"
-        >
-          {t('aftercareEditor.publish', { version: template.version + 1 })}
-        </Button>
-      </Group>
+      <StickyActions dialog>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            loading={publish.isPending}
+            disabled={!changed}
+            onClick={submit}
+            data-testid="publish-aftercare"
+          >
+            {t('aftercareEditor.publish', { version: template.version + 1 })}
+          </Button>
+        </Group>
+      </StickyActions>
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
 import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 export interface BookingDefaults {
   client?: { id: string; name: string };
@@ -276,54 +277,56 @@ function BookingForm({
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
-        {intervalRefused && (
-          <Alert color="orange" title={t('calendar.intervalTitle')} data-testid="interval-refused">
-            <Stack gap="sm">
-              <Text size="sm">{intervalError?.message}</Text>
-              {clinical ? (
-                <>
-                  <Textarea
-                    label={t('calendar.overrideReason')}
-                    value={override}
-                    onChange={(e) => setOverride(e.currentTarget.value)}
-                    autosize
-                    minRows={2}
-                    data-testid="override-reason"
-                  />
-                  <Button
-                    color="orange"
-                    disabled={override.trim().length < 3}
-                    loading={book.isPending}
-                    onClick={() => book.mutate(true)}
-                    data-testid="book-anyway"
-                  >
-                    {t('calendar.bookAnyway')}
-                  </Button>
-                </>
-              ) : (
-                <Text size="sm">{t('calendar.overrideClinicalOnly')}</Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {otherError && (
-          <Alert color="red" role="alert">
-            {describeError(otherError, t)}
-          </Alert>
-        )}
-        {book.error && isApiRequestError(book.error) && book.error.status === 409 && (
-          <Alert color="red" role="alert" data-testid="double-booking">
-            {book.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">
-            {t('calendar.book')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          {intervalRefused && (
+            <Alert color="orange" title={t('calendar.intervalTitle')} data-testid="interval-refused">
+              <Stack gap="sm">
+                <Text size="sm">{intervalError?.message}</Text>
+                {clinical ? (
+                  <>
+                    <Textarea
+                      label={t('calendar.overrideReason')}
+                      value={override}
+                      onChange={(e) => setOverride(e.currentTarget.value)}
+                      autosize
+                      minRows={2}
+                      data-testid="override-reason"
+                    />
+                    <Button
+                      color="orange"
+                      disabled={override.trim().length < 3}
+                      loading={book.isPending}
+                      onClick={() => book.mutate(true)}
+                      data-testid="book-anyway"
+                    >
+                      {t('calendar.bookAnyway')}
+                    </Button>
+                  </>
+                ) : (
+                  <Text size="sm">{t('calendar.overrideClinicalOnly')}</Text>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          {otherError && (
+            <Alert color="red" role="alert">
+              {describeError(otherError, t)}
+            </Alert>
+          )}
+          {book.error && isApiRequestError(book.error) && book.error.status === 409 && (
+            <Alert color="red" role="alert" data-testid="double-booking">
+              {book.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">
+              {t('calendar.book')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </>
   );

@@ -24,6 +24,7 @@ import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { StickyActions } from './StickyActions.js';
 
 interface InviteValues {
   email: string;
@@ -107,9 +108,11 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
               </CopyButton>
             </Group>
           )}
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('staff.done')}</Button>
-          </Group>
+          <StickyActions dialog>
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('staff.done')}</Button>
+            </Group>
+          </StickyActions>
         </Stack>
       ) : (
         <form
@@ -146,14 +149,16 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
               data-testid="invite-role"
               {...form.getInputProps('role')}
             />
-            <Group justify="flex-end" gap="sm" mt="sm">
-              <Button variant="default" onClick={requestClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending} data-testid="invite-submit">
-                {t('staff.inviteSubmit')}
-              </Button>
-            </Group>
+            <StickyActions dialog>
+              <Group justify="flex-end" gap="sm" mt="sm">
+                <Button variant="default" onClick={requestClose}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={invite.isPending} data-testid="invite-submit">
+                  {t('staff.inviteSubmit')}
+                </Button>
+              </Group>
+            </StickyActions>
           </Stack>
         </form>
       )}

@@ -14,6 +14,7 @@ import { formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from './ClientForm.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
+import { StickyActions } from './StickyActions.js';
 
 export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -77,14 +78,16 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
             </Alert>
           )}
           <ClientForm form={form} clinical={clinical} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={requestClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="create-client-submit">
-              {t('client.createSubmit')}
-            </Button>
-          </Group>
+          <StickyActions dialog>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} data-testid="create-client-submit">
+                {t('client.createSubmit')}
+              </Button>
+            </Group>
+          </StickyActions>
         </Stack>
       </form>
     </Modal>

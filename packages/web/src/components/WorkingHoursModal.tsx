@@ -36,6 +36,7 @@ import {
   type WorkingHoursDraft,
 } from '../forms/working-hours-form.js';
 import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 /** A weekday's name in the UI language (0 = Sunday; 2023-01-01 was a Sunday). */
 export function weekdayName(weekday: number, locale: string): string {
@@ -387,16 +388,18 @@ function WorkingHoursEditor({
           {t('workingHours.readOnly')}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={requestClose}>
-          {canEdit ? t('common.cancel') : t('common.close')}
-        </Button>
-        {canEdit && (
-          <Button loading={save.isPending} onClick={submit} data-testid="save-working-hours">
-            {t('common.save')}
+      <StickyActions dialog>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>
+            {canEdit ? t('common.cancel') : t('common.close')}
           </Button>
-        )}
-      </Group>
+          {canEdit && (
+            <Button loading={save.isPending} onClick={submit} data-testid="save-working-hours">
+              {t('common.save')}
+            </Button>
+          )}
+        </Group>
+      </StickyActions>
     </Stack>
   );
 }

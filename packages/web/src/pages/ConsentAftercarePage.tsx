@@ -40,6 +40,7 @@ import { formatDateTime, formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { StickyActions } from '../components/StickyActions.js';
 
 /** Consent templates, aftercare templates, the outbox of reminders (owner) and the photo gallery. */
 export function ConsentAftercarePage() {
@@ -175,14 +176,16 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
               {t('consentPage.versionHint')}
             </Text>
             {publish.error && <Alert color="red">{describeError(publish.error, t)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeDraft}>
-                {t('common.cancel')}
-              </Button>
-              <Button loading={publish.isPending} onClick={() => publish.mutate()}>
-                {t('consentPage.publish')}
-              </Button>
-            </Group>
+            <StickyActions dialog>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={closeDraft}>
+                  {t('common.cancel')}
+                </Button>
+                <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+                  {t('consentPage.publish')}
+                </Button>
+              </Group>
+            </StickyActions>
           </Stack>
         )}
       </Modal>

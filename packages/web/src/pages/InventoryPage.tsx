@@ -32,6 +32,7 @@ import { formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { StickyActions } from '../components/StickyActions.js';
 
 const fieldErrors = (err: unknown): Record<string, string> =>
   isApiRequestError(err) ? Object.fromEntries(err.fields.map((f) => [f.field, f.message])) : {};
@@ -241,14 +242,16 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
         {create.error && !Object.keys(errors).length && (
           <Alert color="red">{describeError(create.error, t)}</Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={create.isPending} onClick={() => create.mutate()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </Modal>
   );
@@ -301,14 +304,16 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
           onChange={setOpenedOn}
           clearable
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={create.isPending} onClick={() => create.mutate()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </Modal>
   );

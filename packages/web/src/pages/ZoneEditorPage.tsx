@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
+  Box,
   Badge,
   Button,
   Center,
@@ -599,81 +600,6 @@ function Editor({
                 </Tooltip>
               </Group>
             </Group>
-            {drawingKind && (
-              <Alert color="yellow" p="xs" data-testid="drawing-help">
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm">
-                    {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
-                      count: drawing.length,
-                    })}
-                  </Text>
-                  <Group gap={6}>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconX size={14} />}
-                      onClick={() => setDrawing([])}
-                    >
-                      {t('common.cancel')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      leftSection={<IconCheck size={14} />}
-                      disabled={!canFinish}
-                      onClick={finish}
-                      data-testid="finish-shape"
-                    >
-                      {t('editor.finish')}
-                    </Button>
-                  </Group>
-                </Group>
-              </Alert>
-            )}
-            {(tool === 'paint' || tool === 'erase') && (
-              <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
-                <Stack gap={6}>
-                  <Text size="sm">
-                    {tool === 'erase'
-                      ? selectedZone && selectedZone.kind !== 'hairline'
-                        ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
-                        : t('editor.eraseAnyHelp')
-                      : paintsNewZone
-                        ? t('editor.paintNewHelp')
-                        : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
-                  </Text>
-                  <Group gap="md" wrap="wrap" align="center">
-                    {paintsNewZone && (
-                      <SegmentedControl
-                        size="xs"
-                        value={brushKind}
-                        onChange={(v) => setBrushKind(v)}
-                        data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
-                          value: kind,
-                          label: t(`editor.tools.${kind}`),
-                        }))}
-                        data-testid="brush-kind"
-                      />
-                    )}
-                    <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {t('editor.brushSize', { mm: brushMm })}
-                      </Text>
-                      <Slider
-                        style={{ flex: 1 }}
-                        min={0.5}
-                        max={15}
-                        step={0.5}
-                        value={brushMm}
-                        onChange={setBrushMm}
-                        label={(v) => `${v} mm`}
-                        aria-label={t('editor.brushSizeLabel')}
-                        data-testid="brush-size"
-                      />
-                    </Group>
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
             <div ref={stageBox}>
               <ZoneStage
                 photo={pixels}
@@ -710,6 +636,87 @@ function Editor({
                 onBrushStroke={brushStroke}
               />
             </div>
+            {/* A zero-height anchor at the photo's lower edge: the hints float over the photo, so
+                choosing a tool never pushes the photo down. */}
+            <Box pos="relative" h={0}>
+              <Box pos="absolute" left={8} right={8} bottom={18} style={{ zIndex: 3 }}>
+                {drawingKind && (
+                  <Alert color="yellow" p="xs" data-testid="drawing-help">
+                    <Group justify="space-between" gap="xs">
+                      <Text size="sm">
+                        {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
+                          count: drawing.length,
+                        })}
+                      </Text>
+                      <Group gap={6}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconX size={14} />}
+                          onClick={() => setDrawing([])}
+                        >
+                          {t('common.cancel')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          leftSection={<IconCheck size={14} />}
+                          disabled={!canFinish}
+                          onClick={finish}
+                          data-testid="finish-shape"
+                        >
+                          {t('editor.finish')}
+                        </Button>
+                      </Group>
+                    </Group>
+                  </Alert>
+                )}
+                {(tool === 'paint' || tool === 'erase') && (
+                  <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
+                    <Stack gap={6}>
+                      <Text size="sm">
+                        {tool === 'erase'
+                          ? selectedZone && selectedZone.kind !== 'hairline'
+                            ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
+                            : t('editor.eraseAnyHelp')
+                          : paintsNewZone
+                            ? t('editor.paintNewHelp')
+                            : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
+                      </Text>
+                      <Group gap="md" wrap="wrap" align="center">
+                        {paintsNewZone && (
+                          <SegmentedControl
+                            size="xs"
+                            value={brushKind}
+                            onChange={(v) => setBrushKind(v)}
+                            data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
+                              value: kind,
+                              label: t(`editor.tools.${kind}`),
+                            }))}
+                            data-testid="brush-kind"
+                          />
+                        )}
+                        <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {t('editor.brushSize', { mm: brushMm })}
+                          </Text>
+                          <Slider
+                            style={{ flex: 1 }}
+                            min={0.5}
+                            max={15}
+                            step={0.5}
+                            value={brushMm}
+                            onChange={setBrushMm}
+                            label={(v) => `${v} mm`}
+                            aria-label={t('editor.brushSizeLabel')}
+                            data-testid="brush-size"
+                          />
+                        </Group>
+                      </Group>
+                    </Stack>
+                  </Alert>
+                )}
+              </Box>
+            </Box>
             <Group justify="space-between" gap="xs">
               <Text size="xs" c="dimmed" data-testid="preview-timing">
                 {frame

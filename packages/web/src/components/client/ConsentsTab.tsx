@@ -29,6 +29,7 @@ import { useIsClinical } from '../../api/session.js';
 import { translateValidationMessage } from '../../forms/validation-messages.js';
 import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
 import { useUnsavedChanges } from '../UnsavedChanges.js';
+import { StickyActions } from '../StickyActions.js';
 
 /** The client's consents (treatment, photo use, marketing), signing on screen, PDF copies, withdrawal. */
 export function ConsentsTab({
@@ -211,31 +212,33 @@ export function ConsentsTab({
             onChange={(e) => setSigner(e.currentTarget.value)}
           />
           <SignaturePad ref={pad} label={t('consents.signHere')} onChange={setEmpty} />
-          {sign.error && (
-            <Alert color="red" role="alert">
-              {isApiRequestError(sign.error) && sign.error.fields[0]
-                ? `${t(`consents.field.${sign.error.fields[0].field}`, { defaultValue: '' })} ${translateValidationMessage(sign.error.fields[0].message, t)}`.trim()
-                : describeError(sign.error, t)}
-            </Alert>
-          )}
-          <Group justify="space-between">
-            <Anchor size="sm" c="dimmed" component="span">
-              {t('consents.immutableHint')}
-            </Anchor>
-            <Group>
-              <Button variant="default" onClick={closeSigning}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                disabled={!templateId || empty || !signer.trim()}
-                loading={sign.isPending}
-                onClick={() => sign.mutate()}
-                data-testid="confirm-sign"
-              >
-                {t('consents.confirm')}
-              </Button>
+          <StickyActions dialog>
+            {sign.error && (
+              <Alert color="red" role="alert">
+                {isApiRequestError(sign.error) && sign.error.fields[0]
+                  ? `${t(`consents.field.${sign.error.fields[0].field}`, { defaultValue: '' })} ${translateValidationMessage(sign.error.fields[0].message, t)}`.trim()
+                  : describeError(sign.error, t)}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              <Anchor size="sm" c="dimmed" component="span">
+                {t('consents.immutableHint')}
+              </Anchor>
+              <Group>
+                <Button variant="default" onClick={closeSigning}>
+                  {t('common.cancel')}
+                </Button>
+                <Button
+                  disabled={!templateId || empty || !signer.trim()}
+                  loading={sign.isPending}
+                  onClick={() => sign.mutate()}
+                  data-testid="confirm-sign"
+                >
+                  {t('consents.confirm')}
+                </Button>
+              </Group>
             </Group>
-          </Group>
+          </StickyActions>
         </Stack>
       </Modal>
     </Stack>
@@ -277,24 +280,26 @@ function WithdrawConsentModal({
           minRows={2}
           data-testid="withdraw-reason"
         />
-        {error !== null && error !== undefined && (
-          <Alert color="red" role="alert">
-            {describeError(error, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={requestClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={pending}
-            onClick={() => onWithdraw(reason.trim())}
-            data-testid="confirm-withdraw"
-          >
-            {t('consents.withdraw')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          {error !== null && error !== undefined && (
+            <Alert color="red" role="alert">
+              {describeError(error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={pending}
+              onClick={() => onWithdraw(reason.trim())}
+              data-testid="confirm-withdraw"
+            >
+              {t('consents.withdraw')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </Modal>
   );

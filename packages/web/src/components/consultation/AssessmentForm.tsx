@@ -35,6 +35,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
+import { translateValidationMessage } from '../../forms/validation-messages.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
 import { useUnsavedChanges } from '../UnsavedChanges.js';
@@ -106,7 +107,7 @@ export function AssessmentForm({
       if (isApiRequestError(err)) {
         const fields: FieldErrors = {};
         for (const [field, message] of Object.entries(err.bodyFieldErrors()))
-          fields[field.replace(/^assessment\./, '')] = message;
+          fields[field.replace(/^assessment\./, '')] = translateValidationMessage(message, t);
         setErrors(fields);
       }
     },

@@ -56,6 +56,14 @@ describe('client records', () => {
     expect(read.body).toEqual(res.body);
   });
 
+  it('takes only a language documents are printed in (English, Simplified Chinese), naming the field', async () => {
+    for (const preferredLanguage of ['fr', 'de-DE', 'zh-TW']) {
+      const res = await desk.post('/api/clients', { familyName: 'Moreau', preferredLanguage });
+      expect(res.status, preferredLanguage).toBe(400);
+      expect(res.body.fields?.map((f) => f.field)).toEqual(['preferredLanguage']);
+    }
+  });
+
   it('edits with the version it read; a stale version gets 409 and changes nothing', async () => {
     const first = await artist.patch<Client>(`/api/clients/${id}`, {
       notes: 'Scar from 2019 FUT.',

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
 import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
-import { startSmtpSink, type Delivery, type SmtpSink } from '../test-support/smtp-sink.js';
+import { mailText, startSmtpSink, type Delivery, type SmtpSink } from '../test-support/smtp-sink.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -55,7 +55,7 @@ async function mailTo(address: string, count: number): Promise<Delivery[]> {
 
 /** The reset link in an email (quoted-printable soft breaks undone). */
 const linkIn = (mail: Delivery) => {
-  const text = mail.raw.replace(/=\r?\n/g, '');
+  const text = mailText(mail);
   const m = /http:\/\/stipple\.test\/reset-password\/([A-Za-z0-9_-]{40,})/.exec(text);
   if (!m) throw new Error(`no reset link in:\n${text}`);
   return m[1]!;

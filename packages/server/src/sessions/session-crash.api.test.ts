@@ -25,6 +25,7 @@ import { plainImage, signaturePng } from '../test-support/images.js';
 import {
   SLOW_MACHINE_MS,
   buildServer,
+  freePort,
   runningChildServers,
   startChildServer,
   stopChildServers,
@@ -44,15 +45,6 @@ let pg: TestDatabase | undefined;
 let sink: SmtpSink;
 let server: ChildServer | undefined;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const { freePort: free } = (await import(
-    new URL('../../../../scripts/lib/provision.mjs', import.meta.url).href
-  )) as {
-    freePort: () => Promise<number>;
-  };
-  return free();
-}
 
 async function start(extra: Record<string, string> = {}): Promise<{ server: ChildServer; owner: ApiClient }> {
   server = await startChildServer(

@@ -17,6 +17,13 @@ const EXIT_WITH_PARENT = join(root, 'scripts', 'lib', 'exit-with-parent.mjs');
 /** How long a start or an expected line may take on a machine shared with other builds and tests. */
 export const SLOW_MACHINE_MS = 300_000;
 
+/** A port free on the loopback address right now (the provisioning script's). */
+export async function freePort(): Promise<number> {
+  const provision = new URL('../../../../scripts/lib/provision.mjs', import.meta.url).href;
+  const { freePort: free } = (await import(provision)) as { freePort: () => Promise<number> };
+  return free();
+}
+
 /** Builds the server (and core) when asked to, under the shared build lock. */
 export function buildServer(): void {
   const res = spawnSync(

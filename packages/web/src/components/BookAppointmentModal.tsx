@@ -6,13 +6,14 @@ import {
   NumberInput,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +76,7 @@ function BookingForm({
   const [date, setDate] = useState<string | null>(defaults?.date ?? null);
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState<number | string>(60);
+  const narrow = useMediaQuery('(max-width: 30em)');
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -188,6 +190,9 @@ function BookingForm({
           data-testid="book-client"
         />
         <SegmentedControl
+          fullWidth
+          // On a phone the three kinds do not fit side by side: one above the other, none cut.
+          orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => {
             setKind(v);
@@ -244,7 +249,8 @@ function BookingForm({
           comboboxProps={{ withinPortal: true }}
           data-testid="book-artist"
         />
-        <Group grow align="flex-start">
+        {/* Two to a row on a phone, so the date is not cut. */}
+        <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="sm">
           <DateInput
             label={t('calendar.date')}
             valueFormat="YYYY-MM-DD"
@@ -270,7 +276,7 @@ function BookingForm({
             step={15}
             error={errors.durationMinutes}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('calendar.notes')}
           description={t('calendar.notesHint')}

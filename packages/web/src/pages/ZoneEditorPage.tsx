@@ -600,7 +600,9 @@ function Editor({
                 </Tooltip>
               </Group>
             </Group>
-            <div ref={stageBox}>
+            {/* The hints of the chosen tool float over the photo, so choosing a tool never pushes
+                the photo down; they stick to the window's foot while the photo runs below it. */}
+            <Box ref={stageBox} pos="relative">
               <ZoneStage
                 photo={pixels}
                 frame={frame?.image ?? null}
@@ -635,86 +637,95 @@ function Editor({
                 brushRadius={brushRadius}
                 onBrushStroke={brushStroke}
               />
-            </div>
-            {/* A zero-height anchor at the photo's lower edge: the hints float over the photo, so
-                choosing a tool never pushes the photo down. */}
-            <Box pos="relative" h={0}>
-              <Box pos="absolute" left={8} right={8} bottom={18} style={{ zIndex: 3 }}>
-                {drawingKind && (
-                  <Alert color="yellow" p="xs" data-testid="drawing-help">
-                    <Group justify="space-between" gap="xs">
-                      <Text size="sm">
-                        {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
-                          count: drawing.length,
-                        })}
-                      </Text>
-                      <Group gap={6}>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconX size={14} />}
-                          onClick={() => setDrawing([])}
-                        >
-                          {t('common.cancel')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          leftSection={<IconCheck size={14} />}
-                          disabled={!canFinish}
-                          onClick={finish}
-                          data-testid="finish-shape"
-                        >
-                          {t('editor.finish')}
-                        </Button>
-                      </Group>
-                    </Group>
-                  </Alert>
-                )}
-                {(tool === 'paint' || tool === 'erase') && (
-                  <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
-                    <Stack gap={6}>
-                      <Text size="sm">
-                        {tool === 'erase'
-                          ? selectedZone && selectedZone.kind !== 'hairline'
-                            ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
-                            : t('editor.eraseAnyHelp')
-                          : paintsNewZone
-                            ? t('editor.paintNewHelp')
-                            : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
-                      </Text>
-                      <Group gap="md" wrap="wrap" align="center">
-                        {paintsNewZone && (
-                          <SegmentedControl
+              <Box
+                pos="absolute"
+                style={{
+                  inset: 0,
+                  zIndex: 3,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  justifyContent: 'flex-end',
+                  // Drawing goes through to the photo; only the hint itself takes taps.
+                  pointerEvents: 'none',
+                }}
+              >
+                <Box mx={8} mb={18} style={{ position: 'sticky', bottom: 8, pointerEvents: 'auto' }}>
+                  {drawingKind && (
+                    <Alert color="yellow" p="xs" data-testid="drawing-help">
+                      <Group justify="space-between" gap="xs">
+                        <Text size="sm">
+                          {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
+                            count: drawing.length,
+                          })}
+                        </Text>
+                        <Group gap={6}>
+                          <Button
                             size="xs"
-                            value={brushKind}
-                            onChange={(v) => setBrushKind(v)}
-                            data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
-                              value: kind,
-                              label: t(`editor.tools.${kind}`),
-                            }))}
-                            data-testid="brush-kind"
-                          />
-                        )}
-                        <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
-                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                            {t('editor.brushSize', { mm: brushMm })}
-                          </Text>
-                          <Slider
-                            style={{ flex: 1 }}
-                            min={0.5}
-                            max={15}
-                            step={0.5}
-                            value={brushMm}
-                            onChange={setBrushMm}
-                            label={(v) => `${v} mm`}
-                            aria-label={t('editor.brushSizeLabel')}
-                            data-testid="brush-size"
-                          />
+                            variant="default"
+                            leftSection={<IconX size={14} />}
+                            onClick={() => setDrawing([])}
+                          >
+                            {t('common.cancel')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            leftSection={<IconCheck size={14} />}
+                            disabled={!canFinish}
+                            onClick={finish}
+                            data-testid="finish-shape"
+                          >
+                            {t('editor.finish')}
+                          </Button>
                         </Group>
                       </Group>
-                    </Stack>
-                  </Alert>
-                )}
+                    </Alert>
+                  )}
+                  {(tool === 'paint' || tool === 'erase') && (
+                    <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
+                      <Stack gap={6}>
+                        <Text size="sm">
+                          {tool === 'erase'
+                            ? selectedZone && selectedZone.kind !== 'hairline'
+                              ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
+                              : t('editor.eraseAnyHelp')
+                            : paintsNewZone
+                              ? t('editor.paintNewHelp')
+                              : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
+                        </Text>
+                        <Group gap="md" wrap="wrap" align="center">
+                          {paintsNewZone && (
+                            <SegmentedControl
+                              size="xs"
+                              value={brushKind}
+                              onChange={(v) => setBrushKind(v)}
+                              data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
+                                value: kind,
+                                label: t(`editor.tools.${kind}`),
+                              }))}
+                              data-testid="brush-kind"
+                            />
+                          )}
+                          <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
+                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                              {t('editor.brushSize', { mm: brushMm })}
+                            </Text>
+                            <Slider
+                              style={{ flex: 1 }}
+                              min={0.5}
+                              max={15}
+                              step={0.5}
+                              value={brushMm}
+                              onChange={setBrushMm}
+                              label={(v) => `${v} mm`}
+                              aria-label={t('editor.brushSizeLabel')}
+                              data-testid="brush-size"
+                            />
+                          </Group>
+                        </Group>
+                      </Stack>
+                    </Alert>
+                  )}
+                </Box>
               </Box>
             </Box>
             <Group justify="space-between" gap="xs">

@@ -76,8 +76,10 @@ async function waitForReady(baseUrl: string, child: ChildProcess, output: () => 
     if (child.exitCode !== null)
       throw new Error(`the server exited (code ${child.exitCode}) before it was ready:\n${output()}`);
     try {
+      // Ours only once it said where it listens: on a shared machine another program may take the
+      // port between freePort() and our server's start, and answer /readyz itself.
       const res = await fetch(`${baseUrl}/readyz`);
-      if (res.status === 200) return;
+      if (res.status === 200 && /\[stipple\] Listening on /.test(output())) return;
     } catch {
       // Not listening yet.
     }

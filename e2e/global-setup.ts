@@ -76,8 +76,10 @@ async function waitForReady(baseUrl: string, child: ChildProcess, output: () => 
     if (child.exitCode !== null)
       throw new Error(`the server exited (code ${child.exitCode}) before it was ready:\n${output()}`);
     try {
+      // Ours only once it said where it listens: on a shared machine another program may take the
+      // port between freePort() and our server's start, and answer /readyz itself.
       const res = await fetch(`${baseUrl}/readyz`);
-      if (res.status === 200) return;
+      if (res.status === 200 && /\[stipple\] Listening on /.test(output())) return;
     } catch {
       // Not listening yet.
     }
@@ -123,10 +125,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [serverMain], {
+  // Ends with this process however it ends (scripts/lib/exit-with-parent.mjs reads the stdin pipe).
+  const exitWithParent = join(root, 'scripts', 'lib', 'exit-with-parent.mjs');
+  const child = spawn(process.execPath, ['--import', exitWithParent, serverMain], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -74,14 +74,15 @@ export function runSuffix(): string {
 
 /**
  * A browser context already signed in as the owner, with the session global-setup made (see
- * `e2eOwnerSession`), opened on the client list.
+ * `e2eOwnerSession`), opened on the client list once `ready` shows (on a phone the list is cards,
+ * not the table).
  */
-export async function ownerPage(context: BrowserContext): Promise<Page> {
+export async function ownerPage(context: BrowserContext, ready = 'client-table'): Promise<Page> {
   const { name, value } = inject('e2eOwnerSession');
   await context.addCookies([{ name, value, url: baseUrl() }]);
   const page = await context.newPage();
   await page.goto('/clients');
-  await page.getByTestId('client-table').waitFor();
+  await page.getByTestId(ready).waitFor();
   return page;
 }
 

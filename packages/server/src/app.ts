@@ -1,7 +1,6 @@
 // The HTTP application: plugins, the error handler, every route, and the web app. It does not
 // listen; `startServer` (server.ts) and the tests do.
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
@@ -10,7 +9,7 @@ import type { Database } from './db/database.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Services } from './services.js';
 import { auditRoutes } from './audit/audit.routes.js';
-import { DEFAULT_LOGIN_LIMITS, authRoutes, type LoginLimits } from './auth/auth.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { clientRoutes } from './clients/client.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
@@ -20,6 +19,7 @@ import { OneLinePerRequest } from './http/request-log.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { refuseUnstorableText } from './http/text-guard.js';
 import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
@@ -47,7 +47,6 @@ export interface AppDeps {
   /** The server's registry; tests that build the app alone get a fresh one. */
   metrics?: Metrics;
   logger?: FastifyBaseLogger;
-  loginLimits?: LoginLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -85,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('preValidation', refuseUnstorableText);
 
   // The API speaks JSON only: other body types get 415. An empty JSON body counts as no body
   // (clients often send the header on bodiless POSTs such as /archive).
@@ -101,7 +101,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { auth: services.auth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
@@ -109,9 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsRoutes, { metrics, db, jobs, token: config.metricsToken });
   await app.register(authRoutes, {
     auth: services.auth,
+    passwords: services.passwords,
     staff: services.staff,
     config,
-    loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   });
   await app.register(staffRoutes, { staff: services.staff });
   await app.register(clientRoutes, { clients: services.clients });

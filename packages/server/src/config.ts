@@ -86,6 +86,7 @@ const EnvSchema = z.object({
     })
     .default('auto'),
   STIPPLE_SESSION_TTL_HOURS: positiveInt('STIPPLE_SESSION_TTL_HOURS', 24 * 90).default(12),
+  STIPPLE_SESSION_MAX_HOURS: positiveInt('STIPPLE_SESSION_MAX_HOURS', 24 * 90).default(24),
   STIPPLE_AUDIT_RETENTION_DAYS: positiveInt('STIPPLE_AUDIT_RETENTION_DAYS', 36_500).default(2922),
   STIPPLE_SKIP_MIGRATIONS: bool('STIPPLE_SKIP_MIGRATIONS').default(false),
   STIPPLE_WEB_DIST: z.string().trim().min(1, { message: 'STIPPLE_WEB_DIST must not be empty' }).optional(),
@@ -179,7 +180,10 @@ export interface Config {
    */
   publicUrl: string | null;
   cookieSecure: boolean;
+  /** Idle lifetime of a sign-in session: each use moves its end this far ahead. */
   sessionTtlHours: number;
+  /** Longest lifetime of a sign-in session, however busy: then the member signs in again. */
+  sessionMaxHours: number;
   auditRetentionDays: number;
   skipMigrations: boolean;
   /** Folder of the built web app; when it has no index.html, `/` says how to build it. */
@@ -232,6 +236,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const blobDir = resolve(e.STIPPLE_BLOB_DIR ?? resolve(e.STIPPLE_DATA_DIR, 'blobs'));
   const blobStore = blobStoreOf(e, blobDir, env);
+  if (e.STIPPLE_SESSION_MAX_HOURS < e.STIPPLE_SESSION_TTL_HOURS)
+    throw new ConfigError([
+      `STIPPLE_SESSION_MAX_HOURS (${e.STIPPLE_SESSION_MAX_HOURS}) must not be less than STIPPLE_SESSION_TTL_HOURS (${e.STIPPLE_SESSION_TTL_HOURS})`,
+    ]);
   const publicUrl = e.STIPPLE_PUBLIC_URL ?? null;
   return Object.freeze({
     port: e.STIPPLE_PORT,
@@ -247,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? Boolean(publicUrl?.startsWith('https:'))
         : e.STIPPLE_COOKIE_SECURE === 'true',
     sessionTtlHours: e.STIPPLE_SESSION_TTL_HOURS,
+    sessionMaxHours: e.STIPPLE_SESSION_MAX_HOURS,
     auditRetentionDays: e.STIPPLE_AUDIT_RETENTION_DAYS,
     skipMigrations: e.STIPPLE_SKIP_MIGRATIONS,
     webDist: resolve(e.STIPPLE_WEB_DIST ?? defaultWebDist()),

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import type { LoginLimits } from './auth/auth.routes.js';
+import type { LoginLimits } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
@@ -87,7 +87,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       );
     });
     await clearSpoolDir(spoolDir(config.dataDir));
-    const services = createServices({ db, config, log, blobs });
+    const services = createServices({
+      db,
+      config,
+      log,
+      blobs,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
 
     let demo: DemoOutcome | null = null;
     if (config.demoData) {
@@ -140,7 +146,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       services,
       metrics,
       logger: log,
-      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

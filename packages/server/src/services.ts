@@ -6,6 +6,8 @@ import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
+import { PasswordService } from './auth/password.service.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
@@ -24,6 +26,7 @@ import { StaffService } from './staff/staff.service.js';
 
 export interface Services {
   auth: AuthService;
+  passwords: PasswordService;
   staff: StaffService;
   clients: ClientService;
   audit: AuditService;
@@ -50,10 +53,11 @@ export function createServices(deps: {
   log: FastifyBaseLogger;
   /** The configured blob store (the server wraps it to count for /metrics). */
   blobs: BlobStore;
+  loginLimits?: LoginLimits;
 }): Services {
-  const { db, config, log } = deps;
-  const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
-  const { blobs } = deps;
+  const { db, config, log, blobs } = deps;
+  const throttle = new LoginThrottle({ db, limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+  const auth = new AuthService({ db, config, throttle, log: log.child({ component: 'auth' }) });
   const jobsRef: Services['jobsRef'] = { current: undefined };
   const photoAnalysis = new PhotoAnalysisService({
     db,
@@ -63,6 +67,7 @@ export function createServices(deps: {
   });
   return {
     auth,
+    passwords: new PasswordService({ db, config, throttle }),
     staff: new StaffService({ db, config, auth }),
     clients: new ClientService({ db }),
     audit: new AuditService({ db }),

@@ -15,3 +15,4 @@ export * from './outbox.schema.js';
 export * from './zones.schema.js';
 export * from './consultation.schema.js';
 export * from './preview.schema.js';
+export * from './password-policy.js';

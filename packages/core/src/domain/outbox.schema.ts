@@ -4,9 +4,15 @@ import { Id, Timestamp } from './common.schema.js';
 /**
  * What a message is for. Appointment reminders, aftercare steps and touch-up recalls are service
  * messages about care the client booked or received; `promotion` is marketing and is only ever
- * sent to clients with an active marketing consent.
+ * sent to clients with an active marketing consent. `password_reset` goes to a staff member.
  */
-export const OUTBOX_KINDS = ['appointment_reminder', 'aftercare', 'touch_up_recall', 'promotion'] as const;
+export const OUTBOX_KINDS = [
+  'appointment_reminder',
+  'aftercare',
+  'touch_up_recall',
+  'promotion',
+  'password_reset',
+] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 

@@ -1,6 +1,7 @@
 // Aftercare: templates per studio and language (day offsets and instructions; the owner writes
 // new versions), each completed session's schedule, its printable sheet and its calendar file.
-// The schedule holds care instructions only: any role may print it for the client.
+// The schedule belongs to the session record (it names the session's day and follows its
+// treatment), so it is for owners and artists, like the session itself (docs/roles.md).
 import type {
   AftercareSchedule,
   AftercareStep,
@@ -10,7 +11,7 @@ import type {
 import { allDayCalendar } from '../appointments/ics.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
@@ -60,6 +61,7 @@ export class AftercareService {
     actor: Actor,
     sessionId: string,
   ): Promise<AftercareSchedule & { clientName: string; studioName: string }> {
+    requireRole(actor, CLINICAL, 'Aftercare schedules');
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const [session] = await sessionRepository.view(tx, { id: sessionId });
       if (!session) throw notFound('Session record');

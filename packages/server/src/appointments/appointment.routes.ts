@@ -232,7 +232,6 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
     async (request, reply) => {
       const ics = await appointments.feedIcs(request.params.file.slice(0, -'.ics'.length));
       if (!ics) throw notFound('Calendar feed');
-      void reply.headers({ 'cache-control': 'private, max-age=300' });
       return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   );

@@ -21,7 +21,7 @@ import { DEFAULT_MIN_INTERVAL_DAYS, DEFAULT_PLANNED_SESSIONS, DEFAULT_TOUCH_UP_Y
 import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { isClinical } from '../auth/roles.js';
+import { CLINICAL, isClinical, requireRole } from '../auth/roles.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { clientRepository, type ClientRow } from '../clients/client.repository.js';
 import { consultationRepository } from '../consultations/consultation.repository.js';
@@ -422,6 +422,7 @@ export class AppointmentService {
   // ---- calendar feeds ----
 
   async createFeed(actor: Actor, request: CreateCalendarFeedRequest): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL, 'Calendar feeds');
     if (request.kind === 'artist' && actor.role !== 'owner' && actor.userId !== request.subjectId)
       throw forbidden("Only the owner may make a feed of another artist's calendar");
     const token = newToken();
@@ -453,6 +454,7 @@ export class AppointmentService {
   }
 
   async listFeeds(actor: Actor): Promise<{ items: CalendarFeed[] }> {
+    requireRole(actor, CLINICAL, 'Calendar feeds');
     const rows = await this.deps.db.withStudio(actor.studioId, (tx) => appointmentRepository.listFeeds(tx));
     const visible =
       actor.role === 'owner' ? rows : rows.filter((r) => r.kind === 'client' || r.subjectId === actor.userId);
@@ -460,6 +462,7 @@ export class AppointmentService {
   }
 
   async revokeFeed(actor: Actor, id: string): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL, 'Calendar feeds');
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await appointmentRepository.findFeed(tx, id);
       if (!row) throw notFound('Calendar feed');

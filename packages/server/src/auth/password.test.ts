@@ -18,6 +18,14 @@ describe('password policy', () => {
     expect(passwordWeakness('MargaretheVollstaendig', [])).toBeNull();
     expect(passwordWeakness('meichen12345', ['Mei Chen', 'mei.chen@example.com'])).toMatch(/too easy/);
   });
+
+  it('refuses words of the name, email or studio separated by spaces, and a repeated word', () => {
+    const invitee = ['Invitee', 'invitee@demo-studio.example', 'Demo Studio'];
+    expect(passwordWeakness('invitee demo studio example', invitee)).toMatch(/too easy/);
+    expect(passwordWeakness('Demo-Studio invitee 2026', invitee)).toMatch(/too easy/);
+    expect(passwordWeakness('password password', [])).toMatch(/too easy/);
+    expect(passwordWeakness('violet kettle marches under seven lanterns', invitee)).toBeNull();
+  });
 });
 
 describe('password hashing', () => {

@@ -1,7 +1,9 @@
 // Consent: versioned templates per studio (treatment, photo use and marketing kept separate), a
 // drawn signature stored as PNG in the blob store, immutable signed records that keep the exact
-// text, withdrawal as a record of its own, and the client's PDF copy. Any role may present a
-// consent for signing and list a client's consents; only the owner writes templates.
+// text, withdrawal as a record of its own, and the client's PDF copy. Treatment consent is
+// informed consent: owners and artists, who explain the treatment, take and withdraw it. Any
+// role may take or record the withdrawal of photo-use and marketing consent (withdrawing must be
+// as easy as giving) and list a client's consents; only the owner writes templates.
 import type {
   ConsentKind,
   ConsentRecord,
@@ -13,12 +15,18 @@ import type {
 } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
-import { isBlankImage, isPng } from '../media/image-processing.js';
+import {
+  SIGNATURE_MAX,
+  SignatureTooLargeError,
+  isBlankImage,
+  isPng,
+  normaliseSignature,
+} from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -54,6 +62,28 @@ export const toConsent = (row: ConsentRow, now = new Date()): ConsentRecord => (
   withdrawalReason: row.withdrawnAt ? row.withdrawalReason : null,
   status: row.withdrawnAt ? 'withdrawn' : row.validUntil && row.validUntil <= now ? 'expired' : 'active',
 });
+
+/** The signature re-encoded without metadata; 422 naming the field when it is too large. */
+async function storedSignature(png: Buffer): Promise<Buffer> {
+  try {
+    return await normaliseSignature(png);
+  } catch (err) {
+    if (err instanceof SignatureTooLargeError)
+      throw new AppError(
+        422,
+        'signature_too_large',
+        `The signature image is ${err.width}×${err.height} pixels; at most ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} are kept`,
+        [
+          {
+            in: 'body',
+            field: 'signature',
+            message: `is larger than ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} pixels`,
+          },
+        ],
+      );
+    throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+  }
+}
 
 function addMonths(at: Date, months: number): Date {
   const d = new Date(at);
@@ -93,9 +123,10 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
-    const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(png)))
+    const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
+    if (!(await isPng(uploaded)))
       throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+    const png = await storedSignature(uploaded);
     if (await isBlankImage(png))
       throw invalid([
         { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },
@@ -105,7 +136,8 @@ export class ConsentService {
     // Checked before the signature is stored, so a refused request leaves no file behind.
     await db.withStudio(actor.studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
-      await this.currentTemplate(tx, request.templateId);
+      const template = await this.currentTemplate(tx, request.templateId);
+      if (template.kind === 'treatment') requireRole(actor, CLINICAL, 'Taking treatment consent');
     });
     const stored = await blobs.put(png);
     try {
@@ -148,6 +180,7 @@ export class ConsentService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
       if (!row) throw notFound('Consent');
+      if (row.kind === 'treatment') requireRole(actor, CLINICAL, 'Withdrawing treatment consent');
       if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,

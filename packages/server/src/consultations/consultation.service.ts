@@ -28,6 +28,8 @@ import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
 import { staffRepository } from '../staff/staff.repository.js';
+import { localTime } from '../appointments/studio-time.js';
+import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
 import { consultationRepository, type ConsultationView, type PlanView } from './consultation.repository.js';
 
@@ -99,6 +101,19 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
 }
 
+/**
+ * A consultation is recorded on the day it was held or later, never ahead: every waiting time in
+ * the plan counts from its date, so a date in the future would shorten them all.
+ */
+async function checkNotFuture(tx: Tx, studioId: string, consultationDate: string): Promise<void> {
+  const studio = await studioRepository.findById(tx, studioId);
+  const today = localTime(new Date(), studio?.timeZone ?? 'UTC').date;
+  if (consultationDate > today)
+    throw invalid([
+      { in: 'body', field: 'assessment.consultationDate', message: 'must not be in the future' },
+    ]);
+}
+
 export class ConsultationService {
   constructor(private readonly deps: { db: Database }) {}
 
@@ -107,6 +122,7 @@ export class ConsultationService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
       const artistId = await this.checkArtist(tx, request.artistId ?? actor.userId);
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const created = await consultationRepository.create(tx, {
         studioId: actor.studioId,
         clientId,
@@ -187,6 +203,7 @@ export class ConsultationService {
           ],
         );
       const artistId = request.artistId ? await this.checkArtist(tx, request.artistId) : current.artistId;
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const assessment = request.assessment as Record<string, unknown>;
       const fields = changedFields(current.assessment, assessment);
       if (fields.length === 0 && artistId === current.artistId)

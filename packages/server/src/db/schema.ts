@@ -103,6 +103,47 @@ export const authSession = pgTable(
   ],
 );
 
+/**
+ * A one-time password reset link sent by email: only the SHA-256 of its token is kept; it works
+ * once (used_at) and for a short time (expires_at).
+ */
+export const passwordReset = pgTable(
+  'password_reset',
+  {
+    id: id(),
+    studioId: studioRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [
+    uniqueIndex('password_reset_token_hash_key').on(t.tokenHash),
+    index('password_reset_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Failed sign-ins counted per key (an account, an address, an address with an account) in a
+ * fixed window, and the addresses an account last signed in from. In the database, so a restart
+ * keeps the counts and every server instance sees the same ones. No studio: it is read before
+ * anyone is known, by the system only (no grant to the app role).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: at('window_started_at').notNull().defaultNow(),
+    lastSuccessAt: at('last_success_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('login_throttle_updated_idx').on(t.updatedAt)],
+);
+
 export const staffInvitation = pgTable(
   'staff_invitation',
   {
@@ -547,7 +588,9 @@ export const outboxMessage = pgTable(
     kind: text('kind', {
       enum: OUTBOX_KINDS,
     }).notNull(),
-    clientId: clientRef(),
+    /** Who the message is for: a client, or a staff member (account emails such as a password reset). */
+    clientId: uuid('client_id').references(() => client.id),
+    staffUserId: uuid('staff_user_id').references(() => staffUser.id, { onDelete: 'cascade' }),
     toAddress: text('to_address'),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
@@ -699,6 +742,8 @@ export const schema = {
   studio,
   staffUser,
   authSession,
+  passwordReset,
+  loginThrottle,
   staffInvitation,
   client,
   auditEntry,
@@ -733,6 +778,7 @@ export const STUDIO_TABLES = [
   'studio',
   'staff_user',
   'auth_session',
+  'password_reset',
   'staff_invitation',
   'client',
   'audit_entry',

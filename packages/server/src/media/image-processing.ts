@@ -142,6 +142,37 @@ export async function isPng(data: Buffer): Promise<boolean> {
   }
 }
 
+/** The largest drawn signature kept: far above any signature pad (an iPad's is about 1400×500). */
+export const SIGNATURE_MAX = { width: 4000, height: 2000 } as const;
+
+export class SignatureTooLargeError extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(
+      `signature image of ${width}×${height} pixels exceeds ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height}`,
+    );
+    this.name = 'SignatureTooLargeError';
+  }
+}
+
+/**
+ * A drawn signature as the studio keeps it: decoded and written again as a PNG, so nothing but
+ * its pixels survives (no text chunks, EXIF, ICC profile or trailing bytes). Refuses images
+ * larger than SIGNATURE_MAX before decoding them.
+ */
+export async function normaliseSignature(data: Buffer): Promise<Buffer> {
+  const header = await sharp(data, { limitInputPixels: false }).metadata();
+  const width = header.width ?? 0;
+  const height = header.height ?? 0;
+  if (width > SIGNATURE_MAX.width || height > SIGNATURE_MAX.height)
+    throw new SignatureTooLargeError(width, height);
+  return sharp(data, { failOn: 'truncated', limitInputPixels: SIGNATURE_MAX.width * SIGNATURE_MAX.height })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
 /** Decoded 8-bit RGB pixels, row-major, as the simulation core reads and writes them. */
 export interface RawRgb {
   data: Uint8Array;

@@ -65,10 +65,35 @@ export async function enqueue(tx: Tx, message: NewMessage): Promise<boolean> {
   });
 }
 
+/**
+ * Writes an account message to a staff member (a password reset link) in the caller's
+ * transaction. It never waits for consent: it is what the member asked for.
+ */
+export async function enqueueStaffMessage(
+  tx: Tx,
+  message: Omit<NewMessage, 'client' | 'appointmentId' | 'sessionId'> & {
+    staff: { id: string; email: string };
+  },
+): Promise<boolean> {
+  return outboxRepository.insert(tx, {
+    studioId: message.studioId,
+    idempotencyKey: message.idempotencyKey,
+    kind: message.kind,
+    staffUserId: message.staff.id,
+    toAddress: message.staff.email,
+    subject: message.subject,
+    bodyText: message.body,
+    sendAfter: message.sendAfter,
+    status: 'pending',
+    messageId: messageIdFor(message.idempotencyKey),
+  });
+}
+
 const toMessage = (row: { message: OutboxRow; givenName: string; familyName: string }): OutboxMessage => ({
   id: row.message.id,
   kind: row.message.kind,
-  clientId: row.message.clientId,
+  // The listing joins clients: account messages to staff members are not in it.
+  clientId: row.message.clientId!,
   clientName: formatName(row),
   toAddress: row.message.toAddress,
   subject: row.message.subject,

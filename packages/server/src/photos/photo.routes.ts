@@ -130,11 +130,10 @@ export const photoRoutes: FastifyPluginCallbackZod<{
     },
     async (request, reply) => {
       const file = await photos.file(actorOf(request), request.params.id, request.query.size);
-      // Health data: only this browser may keep it, and it asks again (304 by ETag) after an hour;
-      // the original standing in for a rendition not made yet is asked for again every time, or the
-      // browser would keep the full-size image under the rendition's address for that hour.
+      // Health data: no browser or proxy keeps a copy (every API answer is no-store); a client
+      // that holds the image in memory may still ask with its ETag and get 304.
       void reply.headers({
-        'cache-control': file.standIn ? 'private, no-cache' : 'private, max-age=3600',
+        'cache-control': 'no-store',
         vary: 'Cookie',
         etag: file.etag,
         'content-disposition': 'inline',

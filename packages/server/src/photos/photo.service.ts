@@ -60,8 +60,6 @@ export interface PhotoFile {
   open(): Promise<BlobStream>;
   contentType: string;
   etag: string;
-  /** The original stands in for a rendition the job has not made yet. */
-  standIn: boolean;
 }
 
 export class PhotoService {
@@ -211,7 +209,6 @@ export class PhotoService {
       open: () => this.deps.blobs.open(sha),
       contentType: derived ? 'image/jpeg' : row.contentType,
       etag: `"${sha}"`,
-      standIn: size !== 'original' && !derived,
     };
   }
 

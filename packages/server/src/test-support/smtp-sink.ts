@@ -26,6 +26,9 @@ const header = (raw: string, name: string): string => {
   return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : '';
 };
 
+/** A delivered email's text with quoted-printable soft line breaks undone, so links are whole. */
+export const mailText = (mail: Delivery): string => mail.raw.replace(/=\r?\n/g, '');
+
 export async function startSmtpSink(): Promise<SmtpSink> {
   let refuse = 0;
   const sink: SmtpSink = {

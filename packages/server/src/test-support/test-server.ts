@@ -4,10 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { ApiError, SessionInfo } from '@stipple/core';
 import { pino } from 'pino';
-import type { LoginLimits } from '../auth/auth.routes.js';
+import type { LoginLimits } from '../auth/login-throttle.js';
 import { loadConfig, type Config } from '../config.js';
+import { loggerOptions } from '../http/logging.js';
 import { startServer, type RunningServer } from '../server.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
@@ -31,8 +33,23 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
+/** A sink for the server's log lines, written with the production log options. */
+export function logCollector(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+}
+
 export async function startTestServer(
-  options: { env?: Record<string, string>; loginLimits?: LoginLimits } = {},
+  options: {
+    env?: Record<string, string>;
+    loginLimits?: LoginLimits;
+    /** Collects every log line (level info) here instead of keeping the log silent. */
+    logLines?: string[];
+  } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'stipple-api-'));
@@ -45,7 +62,9 @@ export async function startTestServer(
   const server = await startServer(config, {
     db: testDb.db,
     announce: () => undefined,
-    logger: pino({ level: config.logLevel }),
+    logger: options.logLines
+      ? pino(loggerOptions('info'), logCollector(options.logLines))
+      : pino(loggerOptions(config.logLevel)),
     jobTuning: { pollIntervalMs: 100 },
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });

@@ -62,6 +62,11 @@ import {
   StaffMember,
   StaffRole,
   type AcceptInvitationRequest,
+  type ChangePasswordRequest,
+  type CompletePasswordResetRequest,
+  PasswordResetAvailability,
+  PasswordResetPreview,
+  type RequestPasswordResetRequest,
   type AuditAction,
   type ClientListQuery,
   type CreateClientRequest,
@@ -128,6 +133,22 @@ export function stippleApi(api: ApiClient) {
       api.post('/api/auth/login', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
     logout: () => api.post('/api/auth/logout', undefined, { unauthorizedIsExpected: true }),
     setMyLocale: (locale: UiLocale) => api.patch('/api/me/preferences', { locale }, { schema: StaffMember }),
+    changePassword: (body: ChangePasswordRequest) => api.post('/api/me/password', body),
+    logoutEverywhere: () => api.post('/api/auth/logout-everywhere'),
+    passwordResetAvailability: () =>
+      api.get('/api/auth/password-reset', {
+        schema: PasswordResetAvailability,
+        unauthorizedIsExpected: true,
+      }),
+    requestPasswordReset: (body: RequestPasswordResetRequest) =>
+      api.post('/api/auth/password-reset', body, { unauthorizedIsExpected: true }),
+    previewPasswordReset: (token: string) =>
+      api.get(`/api/password-resets/${enc(token)}`, {
+        schema: PasswordResetPreview,
+        unauthorizedIsExpected: true,
+      }),
+    completePasswordReset: (body: CompletePasswordResetRequest) =>
+      api.post('/api/auth/password-reset/complete', body, { unauthorizedIsExpected: true }),
 
     getInvitation: (token: string) =>
       api.get(`/api/invitations/${enc(token)}`, { schema: InvitationPreview, unauthorizedIsExpected: true }),

@@ -23,6 +23,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatDateTime, isoDateOf, localInstant } from '../i18n/format.js';
+import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** One appointment: what it is, its history, and moving or cancelling it. */
@@ -45,6 +46,17 @@ export function AppointmentModal({
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
 
+  const startsAt = appointment ? new Date(appointment.startsAt) : null;
+  const unsaved = useUnsavedChanges(
+    (mode === 'move' &&
+      startsAt !== null &&
+      (date !== isoDateOf(startsAt) ||
+        time !== startsAt.toTimeString().slice(0, 5) ||
+        reason.trim() !== '' ||
+        override.trim() !== '')) ||
+      (mode === 'cancel' && reason.trim() !== ''),
+  );
+
   const history = useQuery({
     queryKey: ['appointment-history', appointment?.id, appointment?.version],
     queryFn: () => api.appointmentHistory(appointment!.id),
@@ -52,6 +64,7 @@ export function AppointmentModal({
   });
 
   const done = async (message: string) => {
+    unsaved.saved();
     await queryClient.invalidateQueries({ queryKey: ['appointments'] });
     notifications.show({ color: 'teal', message });
     setMode('view');
@@ -81,10 +94,12 @@ export function AppointmentModal({
   return (
     <Modal
       opened
-      onClose={() => {
-        setMode('view');
-        onClose();
-      }}
+      onClose={() =>
+        unsaved.confirmDiscard(() => {
+          setMode('view');
+          onClose();
+        })
+      }
       title={`${t(`appointmentKinds.${a.kind}`)}${a.sessionNumber ? ` ${a.sessionNumber}` : ''} · ${a.clientName}`}
       size="lg"
     >

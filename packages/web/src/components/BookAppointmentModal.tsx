@@ -3,17 +3,17 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,8 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
+import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 export interface BookingDefaults {
   client?: { id: string; name: string };
@@ -40,10 +42,10 @@ export function BookAppointmentModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
+    <FormModal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
       {/* Mounted while open: every booking starts from a fresh form. */}
       {props.opened && <BookingForm {...props} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -74,9 +76,19 @@ function BookingForm({
   const [date, setDate] = useState<string | null>(defaults?.date ?? null);
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState<number | string>(60);
+  const narrow = useMediaQuery('(max-width: 30em)');
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { requestClose } = useFormModal(
+    clientId !== (defaults?.client?.id ?? null) ||
+      date !== (defaults?.date ?? null) ||
+      kind !== 'consultation' ||
+      chosenArtist !== null ||
+      notes !== '' ||
+      override !== '' ||
+      newCourse !== '',
+  );
 
   const clients = useQuery({
     queryKey: ['clients', { q: debounced, pageSize: 50 }],
@@ -178,6 +190,9 @@ function BookingForm({
           data-testid="book-client"
         />
         <SegmentedControl
+          fullWidth
+          // On a phone the three kinds do not fit side by side: one above the other, none cut.
+          orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => {
             setKind(v);
@@ -234,7 +249,8 @@ function BookingForm({
           comboboxProps={{ withinPortal: true }}
           data-testid="book-artist"
         />
-        <Group grow align="flex-start">
+        {/* Two to a row on a phone, so the date is not cut. */}
+        <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="sm">
           <DateInput
             label={t('calendar.date')}
             valueFormat="YYYY-MM-DD"
@@ -260,61 +276,63 @@ function BookingForm({
             step={15}
             error={errors.durationMinutes}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('calendar.notes')}
           description={t('calendar.notesHint')}
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
-        {intervalRefused && (
-          <Alert color="orange" title={t('calendar.intervalTitle')} data-testid="interval-refused">
-            <Stack gap="sm">
-              <Text size="sm">{intervalError?.message}</Text>
-              {clinical ? (
-                <>
-                  <Textarea
-                    label={t('calendar.overrideReason')}
-                    value={override}
-                    onChange={(e) => setOverride(e.currentTarget.value)}
-                    autosize
-                    minRows={2}
-                    data-testid="override-reason"
-                  />
-                  <Button
-                    color="orange"
-                    disabled={override.trim().length < 3}
-                    loading={book.isPending}
-                    onClick={() => book.mutate(true)}
-                    data-testid="book-anyway"
-                  >
-                    {t('calendar.bookAnyway')}
-                  </Button>
-                </>
-              ) : (
-                <Text size="sm">{t('calendar.overrideClinicalOnly')}</Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {otherError && (
-          <Alert color="red" role="alert">
-            {describeError(otherError, t)}
-          </Alert>
-        )}
-        {book.error && isApiRequestError(book.error) && book.error.status === 409 && (
-          <Alert color="red" role="alert" data-testid="double-booking">
-            {book.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">
-            {t('calendar.book')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          {intervalRefused && (
+            <Alert color="orange" title={t('calendar.intervalTitle')} data-testid="interval-refused">
+              <Stack gap="sm">
+                <Text size="sm">{intervalError?.message}</Text>
+                {clinical ? (
+                  <>
+                    <Textarea
+                      label={t('calendar.overrideReason')}
+                      value={override}
+                      onChange={(e) => setOverride(e.currentTarget.value)}
+                      autosize
+                      minRows={2}
+                      data-testid="override-reason"
+                    />
+                    <Button
+                      color="orange"
+                      disabled={override.trim().length < 3}
+                      loading={book.isPending}
+                      onClick={() => book.mutate(true)}
+                      data-testid="book-anyway"
+                    >
+                      {t('calendar.bookAnyway')}
+                    </Button>
+                  </>
+                ) : (
+                  <Text size="sm">{t('calendar.overrideClinicalOnly')}</Text>
+                )}
+              </Stack>
+            </Alert>
+          )}
+          {otherError && (
+            <Alert color="red" role="alert">
+              {describeError(otherError, t)}
+            </Alert>
+          )}
+          {book.error && isApiRequestError(book.error) && book.error.status === 409 && (
+            <Alert color="red" role="alert" data-testid="double-booking">
+              {book.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">
+              {t('calendar.book')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </>
   );

@@ -20,7 +20,20 @@ const MESSAGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string, Record<s
   [/^must be a language tag/i, () => ['validation.languageTag']],
   [/^nothing to change$/i, () => ['validation.nothingToChange']],
   // The server's password strength rule; its English details repeat what the strength meter shows.
+  [/^is too easy to guess: it is built from your own/i, () => ['validation.builtFromPersonal']],
   [/^is too easy to guess/i, () => ['validation.tooEasyToGuess']],
+  [/^is not your current password$/i, () => ['validation.notCurrentPassword']],
+  [/^is the same as the current password$/i, () => ['validation.sameAsCurrent']],
+  [/^must be one of en, zh-CN/i, () => ['validation.documentLanguage']],
+  [/^must not contain a null character/i, () => ['validation.nullCharacter']],
+  [/^is not valid Unicode text/i, () => ['validation.unpairedSurrogate']],
+  [/^is only for owners and artists$/i, () => ['validation.clinicalOnly']],
+  [
+    /^is larger than (\d+)×(\d+) pixels$/i,
+    (m) => ['validation.imageTooLarge', { width: Number(m[1]), height: Number(m[2]) }],
+  ],
+  [/^is not a readable PNG image$/i, () => ['validation.notPng']],
+  [/^is empty: the client must draw a signature$/i, () => ['validation.signatureEmpty']],
 ];
 
 /** Translates one validation message; a message we don't know is shown as the server wrote it. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
+  Box,
   Badge,
   Button,
   Center,
@@ -53,6 +54,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
@@ -195,6 +197,7 @@ function Editor({
   });
   const [version, setVersion] = useState(saved.version);
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const [tool, setTool] = useState<StageTool>('select');
   const [drawing, setDrawing] = useState<Point[]>([]);
   const [ruler, setRuler] = useState<Point[]>([]);
@@ -597,82 +600,9 @@ function Editor({
                 </Tooltip>
               </Group>
             </Group>
-            {drawingKind && (
-              <Alert color="yellow" p="xs" data-testid="drawing-help">
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm">
-                    {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
-                      count: drawing.length,
-                    })}
-                  </Text>
-                  <Group gap={6}>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconX size={14} />}
-                      onClick={() => setDrawing([])}
-                    >
-                      {t('common.cancel')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      leftSection={<IconCheck size={14} />}
-                      disabled={!canFinish}
-                      onClick={finish}
-                      data-testid="finish-shape"
-                    >
-                      {t('editor.finish')}
-                    </Button>
-                  </Group>
-                </Group>
-              </Alert>
-            )}
-            {(tool === 'paint' || tool === 'erase') && (
-              <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
-                <Stack gap={6}>
-                  <Text size="sm">
-                    {tool === 'erase'
-                      ? selectedZone && selectedZone.kind !== 'hairline'
-                        ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
-                        : t('editor.eraseAnyHelp')
-                      : paintsNewZone
-                        ? t('editor.paintNewHelp')
-                        : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
-                  </Text>
-                  <Group gap="md" wrap="wrap" align="center">
-                    {paintsNewZone && (
-                      <SegmentedControl
-                        size="xs"
-                        value={brushKind}
-                        onChange={(v) => setBrushKind(v)}
-                        data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
-                          value: kind,
-                          label: t(`editor.tools.${kind}`),
-                        }))}
-                        data-testid="brush-kind"
-                      />
-                    )}
-                    <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {t('editor.brushSize', { mm: brushMm })}
-                      </Text>
-                      <Slider
-                        style={{ flex: 1 }}
-                        min={0.5}
-                        max={15}
-                        step={0.5}
-                        value={brushMm}
-                        onChange={setBrushMm}
-                        label={(v) => `${v} mm`}
-                        aria-label={t('editor.brushSizeLabel')}
-                        data-testid="brush-size"
-                      />
-                    </Group>
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
-            <div ref={stageBox}>
+            {/* The hints of the chosen tool float over the photo, so choosing a tool never pushes
+                the photo down; they stick to the window's foot while the photo runs below it. */}
+            <Box ref={stageBox} pos="relative">
               <ZoneStage
                 photo={pixels}
                 frame={frame?.image ?? null}
@@ -707,7 +637,97 @@ function Editor({
                 brushRadius={brushRadius}
                 onBrushStroke={brushStroke}
               />
-            </div>
+              <Box
+                pos="absolute"
+                style={{
+                  inset: 0,
+                  zIndex: 3,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  justifyContent: 'flex-end',
+                  // Drawing goes through to the photo; only the hint itself takes taps.
+                  pointerEvents: 'none',
+                }}
+              >
+                <Box mx={8} mb={18} style={{ position: 'sticky', bottom: 8, pointerEvents: 'auto' }}>
+                  {drawingKind && (
+                    <Alert color="yellow" p="xs" data-testid="drawing-help">
+                      <Group justify="space-between" gap="xs">
+                        <Text size="sm">
+                          {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
+                            count: drawing.length,
+                          })}
+                        </Text>
+                        <Group gap={6}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            leftSection={<IconX size={14} />}
+                            onClick={() => setDrawing([])}
+                          >
+                            {t('common.cancel')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            leftSection={<IconCheck size={14} />}
+                            disabled={!canFinish}
+                            onClick={finish}
+                            data-testid="finish-shape"
+                          >
+                            {t('editor.finish')}
+                          </Button>
+                        </Group>
+                      </Group>
+                    </Alert>
+                  )}
+                  {(tool === 'paint' || tool === 'erase') && (
+                    <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
+                      <Stack gap={6}>
+                        <Text size="sm">
+                          {tool === 'erase'
+                            ? selectedZone && selectedZone.kind !== 'hairline'
+                              ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
+                              : t('editor.eraseAnyHelp')
+                            : paintsNewZone
+                              ? t('editor.paintNewHelp')
+                              : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
+                        </Text>
+                        <Group gap="md" wrap="wrap" align="center">
+                          {paintsNewZone && (
+                            <SegmentedControl
+                              size="xs"
+                              value={brushKind}
+                              onChange={(v) => setBrushKind(v)}
+                              data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
+                                value: kind,
+                                label: t(`editor.tools.${kind}`),
+                              }))}
+                              data-testid="brush-kind"
+                            />
+                          )}
+                          <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
+                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                              {t('editor.brushSize', { mm: brushMm })}
+                            </Text>
+                            <Slider
+                              style={{ flex: 1 }}
+                              min={0.5}
+                              max={15}
+                              step={0.5}
+                              value={brushMm}
+                              onChange={setBrushMm}
+                              label={(v) => `${v} mm`}
+                              aria-label={t('editor.brushSizeLabel')}
+                              data-testid="brush-size"
+                            />
+                          </Group>
+                        </Group>
+                      </Stack>
+                    </Alert>
+                  )}
+                </Box>
+              </Box>
+            </Box>
             <Group justify="space-between" gap="xs">
               <Text size="xs" c="dimmed" data-testid="preview-timing">
                 {frame

@@ -35,8 +35,10 @@ import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
+import { translateValidationMessage } from '../../forms/validation-messages.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
 
 type Draft = AssessmentInput;
@@ -79,6 +81,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const measured = useMeasuredDensities(consultation.clientId);
 
   const update = (fn: (d: Draft) => void) => {
@@ -104,7 +107,7 @@ export function AssessmentForm({
       if (isApiRequestError(err)) {
         const fields: FieldErrors = {};
         for (const [field, message] of Object.entries(err.bodyFieldErrors()))
-          fields[field.replace(/^assessment\./, '')] = message;
+          fields[field.replace(/^assessment\./, '')] = translateValidationMessage(message, t);
         setErrors(fields);
       }
     },

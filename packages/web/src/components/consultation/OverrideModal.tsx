@@ -4,6 +4,7 @@ import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { ELIGIBILITIES, PLAN_NEEDLES } from '@stipple/core';
 import { formatPlanValue } from './PlanDocument.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 
 export interface OverrideTarget {
   path: string;
@@ -43,11 +44,13 @@ export function OverrideModal({
   const [value, setValue] = useState<unknown>(target.current);
   const [reason, setReason] = useState(target.reason);
   const [tried, setTried] = useState(false);
+  const unsaved = useUnsavedChanges(value !== target.current || reason !== target.reason);
+  const requestClose = () => unsaved.confirmDiscard(onClose);
   const reasonMissing = !reason.trim();
   const valueMissing = value === '' || value === undefined || (kind !== 'number' && value === null);
 
   return (
-    <Modal opened onClose={onClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
+    <Modal opened onClose={requestClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('plan.ruleValue')}: <b>{formatPlanValue(target.ruleValue)}</b>
@@ -118,7 +121,7 @@ export function OverrideModal({
             <span />
           )}
           <Group gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={requestClose}>
               {t('common.cancel')}
             </Button>
             <Button

@@ -1,0 +1,189 @@
+// Changing a password (with the current one) and resetting a forgotten one by a one-time link
+// sent by email through the outbox. A reset request answers the same whether or not the address
+// has an account, so it cannot be used to find out who works where; the link works once, for
+// RESET_MINUTES, and setting a new password ends every session and every other link.
+import type {
+  ChangePasswordRequest,
+  CompletePasswordResetRequest,
+  PasswordResetPreview,
+} from '@stipple/core';
+import type { Config } from '../config.js';
+import { audit } from '../audit/audit-trail.js';
+import { auditRepository } from '../audit/audit.repository.js';
+import type { Database } from '../db/database.js';
+import { docLocale } from '../documents/format.js';
+import { AppError, invalid, notFound } from '../http/app-error.js';
+import { passwordResetText } from '../outbox/message-texts.js';
+import { enqueueStaffMessage } from '../outbox/outbox.service.js';
+import { staffRepository, type StaffRow } from '../staff/staff.repository.js';
+import { studioRepository } from '../studio/studio.repository.js';
+import type { Actor } from './actor.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
+import { passwordResetRepository, type PasswordResetRow } from './password-reset.repository.js';
+import { sessionRepository } from './session.repository.js';
+import { hashToken, newToken } from './tokens.js';
+
+export const RESET_MINUTES = 30;
+
+export const resetLinkInvalid = () =>
+  new AppError(
+    410,
+    'reset_link_invalid',
+    'This password reset link has expired or was used already; ask for a new one',
+  );
+
+export const currentPasswordWrong = () =>
+  new AppError(400, 'current_password_wrong', 'The current password is wrong', [
+    { in: 'body', field: 'currentPassword', message: 'is not your current password' },
+  ]);
+
+export const resetUnavailable = () =>
+  new AppError(
+    409,
+    'password_reset_unavailable',
+    'This server cannot email reset links (it has no email server or public address set up); ask the studio owner',
+  );
+
+export class PasswordService {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      config: Pick<Config, 'publicUrl' | 'smtpUrl'>;
+      throttle: LoginThrottle;
+    },
+  ) {}
+
+  /** Reset links need an email server and the address staff open the studio at. */
+  get resetByEmailAvailable(): boolean {
+    return Boolean(this.deps.config.smtpUrl && this.deps.config.publicUrl);
+  }
+
+  /**
+   * Sets a new password for the signed-in member. Every other session ends (a stolen one among
+   * them); this one stays. Wrong current passwords count as failed sign-ins.
+   */
+  async change(actor: Actor, request: ChangePasswordRequest, ip: string): Promise<void> {
+    const { db, throttle } = this.deps;
+    const { user, studioName } = await db.withStudio(actor.studioId, async (tx) => {
+      const user = await staffRepository.findById(tx, actor.userId);
+      if (!user) throw notFound('Staff member');
+      return { user, studioName: (await studioRepository.findById(tx, actor.studioId))!.name };
+    });
+    await throttle.check(ip, user.email);
+    if (!(await verifyPassword(user.passwordHash, request.currentPassword))) {
+      await throttle.recordFailure(ip, user.email);
+      throw currentPasswordWrong();
+    }
+    this.assertStrong(request.newPassword, user, studioName, 'newPassword');
+    if (request.newPassword === request.currentPassword)
+      throw invalid([{ in: 'body', field: 'newPassword', message: 'is the same as the current password' }]);
+    const passwordHash = await hashPassword(request.newPassword);
+    await db.withStudio(actor.studioId, async (tx) => {
+      await staffRepository.setPasswordHash(tx, user.id, passwordHash);
+      const ended = await sessionRepository.deleteForUserExcept(tx, user.id, actor.sessionId);
+      await passwordResetRepository.withdrawUnused(tx, user.id);
+      await audit(tx, actor, 'auth.password_change', 'staff_user', user.id, { otherSessionsEnded: ended });
+    });
+  }
+
+  /**
+   * Emails a reset link when `email` belongs to an active member; answers alike when it does
+   * not. Throttled per account and per address (429), whether or not the account exists.
+   */
+  async requestReset(email: string, ip: string): Promise<void> {
+    if (!this.resetByEmailAvailable) throw resetUnavailable();
+    const { db, throttle } = this.deps;
+    await throttle.countResetRequest(ip, email);
+    // System: the person asking is not signed in; the email alone finds the account.
+    const user = await db.asSystem((tx) => staffRepository.findByEmail(tx, email));
+    // No account: nothing to send. The answer is the same; the per-account and per-address
+    // limits above keep anyone from timing many answers.
+    if (!user || !user.active) return;
+    const token = newToken();
+    const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
+    await db.withStudio(user.studioId, async (tx) => {
+      const studio = (await studioRepository.findById(tx, user.studioId))!;
+      const reset = await passwordResetRepository.create(tx, {
+        studioId: user.studioId,
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+      });
+      const text = passwordResetText(docLocale(user.locale), {
+        name: user.name,
+        studioName: studio.name,
+        link,
+        minutes: RESET_MINUTES,
+      });
+      await enqueueStaffMessage(tx, {
+        studioId: user.studioId,
+        idempotencyKey: `password_reset:${reset.id}`,
+        kind: 'password_reset',
+        staff: { id: user.id, email: user.email },
+        subject: text.subject,
+        body: text.body,
+        sendAfter: new Date(),
+      });
+      await auditRepository.record(tx, {
+        studioId: user.studioId,
+        actorUserId: user.id,
+        action: 'auth.password_reset_request',
+        entityType: 'staff_user',
+        entityId: user.id,
+      });
+    });
+  }
+
+  /** Who a reset link is for (the reset page shows it and judges the new password against it). */
+  async previewReset(token: string): Promise<PasswordResetPreview> {
+    const { reset, user } = await this.usableReset(token);
+    const studio = await this.deps.db.withStudio(reset.studioId, (tx) =>
+      studioRepository.findById(tx, reset.studioId),
+    );
+    return {
+      email: user.email,
+      name: user.name,
+      studioName: studio!.name,
+      expiresAt: reset.expiresAt.toISOString(),
+    };
+  }
+
+  /** Sets the new password, uses up the link, and ends every session of the member. */
+  async completeReset(request: CompletePasswordResetRequest): Promise<void> {
+    const { db } = this.deps;
+    const { reset, user } = await this.usableReset(request.token);
+    const studio = await db.withStudio(reset.studioId, (tx) => studioRepository.findById(tx, reset.studioId));
+    this.assertStrong(request.password, user, studio!.name, 'password');
+    const passwordHash = await hashPassword(request.password);
+    await db.withStudio(reset.studioId, async (tx) => {
+      if (!(await passwordResetRepository.markUsed(tx, reset.id))) throw resetLinkInvalid();
+      await staffRepository.setPasswordHash(tx, user.id, passwordHash);
+      const ended = await sessionRepository.deleteForUser(tx, user.id);
+      await passwordResetRepository.withdrawUnused(tx, user.id);
+      await auditRepository.record(tx, {
+        studioId: reset.studioId,
+        actorUserId: user.id,
+        action: 'auth.password_reset',
+        entityType: 'staff_user',
+        entityId: user.id,
+        details: { sessionsEnded: ended },
+      });
+    });
+  }
+
+  private assertStrong(password: string, user: StaffRow, studioName: string, field: string): void {
+    const weakness = passwordWeakness(password, [user.name, user.email, studioName]);
+    if (weakness) throw invalid([{ in: 'body', field, message: weakness }]);
+  }
+
+  private async usableReset(token: string): Promise<{ reset: PasswordResetRow; user: StaffRow }> {
+    const { db } = this.deps;
+    // System: the token is what names the studio.
+    const reset = await db.asSystem((tx) => passwordResetRepository.findByTokenHash(tx, hashToken(token)));
+    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) throw resetLinkInvalid();
+    const user = await db.withStudio(reset.studioId, (tx) => staffRepository.findById(tx, reset.userId));
+    if (!user || !user.active) throw resetLinkInvalid();
+    return { reset, user };
+  }
+}

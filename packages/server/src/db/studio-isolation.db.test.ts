@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from './database.js';
 import {
+  passwordReset,
   STUDIO_TABLES,
   aftercareItem,
   aftercareTemplate,
@@ -58,6 +59,12 @@ async function seedStudio(tx: Tx, name: string, prefix: string): Promise<string>
     userId: u!.id,
     tokenHash: `${prefix}-token`,
     csrfToken: 'c',
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  await tx.insert(passwordReset).values({
+    studioId,
+    userId: u!.id,
+    tokenHash: `${prefix}-reset`,
     expiresAt: new Date(Date.now() + 3_600_000),
   });
   await tx.insert(staffInvitation).values({

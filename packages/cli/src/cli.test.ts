@@ -25,6 +25,12 @@ interface Summary {
 }
 const readSummary = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Summary;
 
+/**
+ * Each test starts the CLI several times, a Node process that loads sharp and the core: seconds each
+ * on a quiet machine, tens of seconds on one shared with builds and other tests.
+ */
+const CLI_TEST_TIMEOUT_MS = 300_000;
+
 function stipple(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: dir, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
@@ -95,7 +101,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('stipple simulate', () => {
+describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('writes every stage, the comparison, the impressions and a summary', async () => {
     const res = await stipple('simulate', photo, '--zones', 'zones.json', '--out', 'out');
     expect(res.stderr).toBe('');
@@ -286,7 +292,7 @@ describe('stipple simulate', () => {
   });
 });
 
-describe('stipple schema and plan', () => {
+describe('stipple schema and plan', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints the zones schema as JSON Schema', async () => {
     const res = await stipple('schema', 'zones');
     expect(res.code).toBe(0);

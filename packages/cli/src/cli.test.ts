@@ -106,6 +106,7 @@ describe('stipple simulate', () => {
         'compare.png',
         'faded-5y.png',
         'healed.png',
+        'healed-scar-poor.png',
         'impressions.csv',
         'session-1.png',
         'session-2.png',
@@ -133,7 +134,8 @@ describe('stipple simulate', () => {
     const perZone = summary.zones.map((z) => z.impressionsPerSession.reduce((a, b) => a + b, 0));
     expect(perZone.reduce((a, b) => a + b, 0)).toBe(rows.length);
     const crown = summary.zones[0]!;
-    expect(crown.areaCm2).toBeGreaterThan(3);
+    // The hairline keeps its 8 mm transition across the top of the 25 × 20 mm fill.
+    expect(crown.areaCm2).toBeGreaterThan(1.5);
     expect(crown.targetDensityPerCm2).toBe(70);
     expect(crown.achievedDensityPerCm2).toBeGreaterThan(55);
     expect(res.stdout).toMatch(/impressions over 3 sessions/);

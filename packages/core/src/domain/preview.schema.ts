@@ -5,8 +5,9 @@ import { ZonesFile } from './zones.schema.js';
 
 /*
  * The zones an artist draws on one photo (a `ZonesFile` in the photo's own pixels) and the
- * full-resolution renders the server makes of them: every session's fresh look, healed and
- * faded, stored as PNG files, with the camouflage score of each scar zone once measured.
+ * full-resolution renders the server makes of them: every session's fresh look, healed (with a
+ * scar, also at the poor end of what it keeps) and faded, stored as high-quality JPEG files (4:4:4,
+ * quality 92), with the camouflage score of each scar zone once measured.
  */
 
 export const SaveZonesRequest = z.strictObject({
@@ -23,11 +24,13 @@ export type RenderStatus = z.infer<typeof RenderStatus>;
 export const RENDER_LOOKS = ['fresh', 'healed', 'faded'] as const;
 
 export const RenderStageFile = z.object({
-  /** session-1 … session-N, healed, faded-5y (as `stipple simulate` names them). */
+  /** session-1 … session-N, healed, healed-scar-poor, faded-5y (as `stipple simulate` names them). */
   name: z.string().regex(/^[a-z0-9.-]+$/),
   look: z.enum(RENDER_LOOKS),
   afterSession: z.int().min(1),
   years: z.number().nullable(),
+  /** Healed scars at the share of pigment expected for their texture, or at the poor end of its range. */
+  scarRetention: z.enum(['expected', 'poor']).nullable(),
   width: z.int(),
   height: z.int(),
   bytes: z.int(),

@@ -122,13 +122,66 @@ export interface RenderRect {
  * changed. Cost: one pass over each dot's footprint and one over the touched pixels.
  */
 export function renderStage(photo: RgbImage, set: ImpressionSet, stage: Stage): RgbImage {
-  const { width: w, height: h, channels } = photo;
-  const od = new Float32Array(w * h);
-  const red = stage.look === 'fresh' ? new Float32Array(w * h) : null;
-  const touched = stampDots(set, stage, od, red, w, h, null, null);
-  const out = new Uint8Array(photo.data);
-  if (touched) compositeDots(photo, od, red, out, touched);
-  return { width: w, height: h, channels, data: out };
+  return new StageRenderer(photo, 1).render(set, stage);
+}
+
+/**
+ * Renders stage after stage of one photo, keeping its buffers between them: the float planes the
+ * dots are stamped into, and `outputs` copies of the photo that stages are composited onto. A
+ * stage costs its dots' footprints, not the photo's size: what the last stage on a buffer changed
+ * is put back from the photo first. A job rendering every stage of a 12-megapixel photo encodes
+ * one stage while the next is rendered (two outputs); the image `render` returns is valid until
+ * `outputs` more stages have been rendered.
+ */
+export class StageRenderer {
+  private readonly od: Float32Array;
+  private red: Float32Array | null = null;
+  private readonly outputs: { data: Uint8Array; changed: Int32Array | null }[] = [];
+  private turn = 0;
+
+  constructor(
+    private readonly photo: RgbImage,
+    private readonly outputCount = 1,
+  ) {
+    this.od = new Float32Array(photo.width * photo.height);
+  }
+
+  /** The photo with `stage` of `set` applied (the photo itself is not changed). */
+  render(set: ImpressionSet, stage: Stage): RgbImage {
+    const { width: w, height: h, channels } = this.photo;
+    const src = this.photo.data;
+    const k = this.turn++ % this.outputCount;
+    const output = (this.outputs[k] ??= { data: new Uint8Array(src), changed: null });
+    const out = output.data;
+    if (output.changed) {
+      const c = output.changed;
+      for (let f = 0; f < c.length; f += 4)
+        for (let y = c[f + 1]!; y <= c[f + 3]!; y++) {
+          const from = (y * w + c[f]!) * channels;
+          out.set(src.subarray(from, (y * w + c[f + 2]! + 1) * channels), from);
+        }
+    }
+    const red = stage.look === 'fresh' ? (this.red ??= new Float32Array(w * h)) : null;
+    const footprints: number[] = [];
+    stampDots(set, stage, this.od, red, w, h, null, null, footprints);
+    for (let f = 0; f < footprints.length; f += 4) {
+      const rect = {
+        x0: footprints[f]!,
+        y0: footprints[f + 1]!,
+        x1: footprints[f + 2]!,
+        y1: footprints[f + 3]!,
+      };
+      compositeDots(this.photo, this.od, red, out, rect);
+    }
+    // Clean for the next stage: only what this one touched.
+    for (let f = 0; f < footprints.length; f += 4)
+      for (let y = footprints[f + 1]!; y <= footprints[f + 3]!; y++) {
+        this.od.fill(0, y * w + footprints[f]!, y * w + footprints[f + 2]! + 1);
+        red?.fill(0, y * w + footprints[f]!, y * w + footprints[f + 2]! + 1);
+      }
+    output.changed = Int32Array.from(footprints);
+    return { width: w, height: h, channels, data: out };
+  }
 }
 
 /** How far a dot's footprint reaches from its centre, in its radii. */
@@ -137,7 +190,8 @@ export const DOT_EXTENT = Math.sqrt(PROFILE_EXTENT2);
 /**
  * Adds the optical density (and, fresh, the redness) of the dots `indices` (all when null) to `od`
  * and `red`, within `clip` when given. Returns the bounding box of what was touched (inclusive), or
- * null. The dots' order does not matter to the result; sorted in rows it runs faster.
+ * null, and pushes each dot's box onto `footprints`. The dots' order does not matter to the result;
+ * sorted in rows it runs faster.
  */
 export function stampDots(
   set: ImpressionSet,
@@ -148,6 +202,7 @@ export function stampDots(
   h: number,
   clip: RenderRect | null,
   indices: ArrayLike<number> | null,
+  footprints?: number[],
 ): RenderRect | null {
   const fresh = stage.look === 'fresh';
   const poor = stage.look === 'healed' && stage.scarRetention === 'poor';
@@ -199,6 +254,7 @@ export function stampDots(
     const bx1 = Math.min(cx1, Math.ceil(cx + reachX));
     const by1 = Math.min(cy1, Math.ceil(cy + reachY));
     if (bx0 > bx1 || by0 > by1) continue;
+    footprints?.push(bx0, by0, bx1, by1);
     if (bx0 < x0) x0 = bx0;
     if (by0 < y0) y0 = by0;
     if (bx1 > x1) x1 = bx1;

@@ -157,14 +157,20 @@ const rawInput = (image: { width: number; height: number; channels: number }) =>
   limitInputPixels: false as const,
 });
 
-/** A lossless PNG of RGB(A) pixels (renders are kept at full quality). */
-export function encodePng(image: {
+/**
+ * A full-size render stage: JPEG at quality 92 without chroma subsampling (dots 0.2 mm across
+ * stay crisp at 100 %), without the second pass of optimised Huffman tables: a 12-megapixel stage
+ * encodes in about a tenth of a second, where a PNG takes over half a second and is 8 times larger.
+ */
+export function encodeStageJpeg(image: {
   data: Uint8Array | Uint8ClampedArray;
   width: number;
   height: number;
   channels: number;
 }): Promise<Buffer> {
-  return sharp(image.data, rawInput(image)).png({ compressionLevel: 6 }).toBuffer();
+  return sharp(image.data, rawInput(image))
+    .jpeg({ quality: 92, chromaSubsampling: '4:4:4', optimiseCoding: false })
+    .toBuffer();
 }
 
 /** A JPEG of RGB(A) pixels no larger than `longEdge`, for screens and reports. */

@@ -3,8 +3,10 @@
 // follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
 import {
   analyzePhoto,
+  clientHairFromAnalysis,
   compareCamouflage,
   pxPerMmOf,
+  type ClientHair,
   type FollicleAnalysis,
   type PhotoAnalysis,
   type PhotoAnalysisRecord,
@@ -154,6 +156,12 @@ export class PhotoAnalysisService implements AnalysisAccess {
     if (!done) return undefined;
     const full = await this.result(done.resultSha256!);
     return { follicles: full.follicles, density: full.density ?? {} };
+  }
+
+  async clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined> {
+    const done = await this.doneAnalysis(studioId, photoId);
+    if (!done) return undefined;
+    return clientHairFromAnalysis(await this.result(done.resultSha256!));
   }
 
   async camouflage(input: {

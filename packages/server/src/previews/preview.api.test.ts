@@ -182,19 +182,26 @@ describe('zones and renders', () => {
       'session-2',
       'session-3',
       'healed',
+      'healed-scar-poor',
       'faded-5y',
     ]);
+    expect(render.stages.map((st) => st.scarRetention)).toEqual([null, null, null, 'expected', 'poor', null]);
     for (const st of render.stages) expect([st.width, st.height]).toEqual([photo.width, photo.height]);
     expect(render.impressions).toBeGreaterThan(100);
     expect(render.zonesVersion).toBe(1);
   });
 
-  it('serves each stage as a PNG of the photo’s size and a screen JPEG; the scar is darker once treated', async () => {
+  it('serves each stage as a full-size JPEG without chroma subsampling and a screen JPEG; the scar is darker once treated', async () => {
     const full = await bytesOf(`/api/renders/${render.id}/stages/healed?size=full`);
     expect(full.status).toBe(200);
-    expect(full.type).toBe('image/png');
+    expect(full.type).toBe('image/jpeg');
     const meta = await sharp(full.body).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', photo.width, photo.height]);
+    expect([meta.format, meta.width, meta.height, meta.chromaSubsampling]).toEqual([
+      'jpeg',
+      photo.width,
+      photo.height,
+      '4:4:4',
+    ]);
     const preview = await bytesOf(`/api/renders/${render.id}/stages/session-1`);
     expect(preview.type).toBe('image/jpeg');
     const original = (await bytesOf(`/api/photos/${photo.id}/file?size=original`)).body;

@@ -4,6 +4,7 @@
 // stages, and the camouflage score of each scar zone once measured. Clinical records: owners and
 // artists only.
 import type {
+  ClientHair,
   FollicleAnalysis,
   PhotoZones,
   PreviewList,
@@ -22,7 +23,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database } from '../db/database.js';
 import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { decodeRgb } from '../media/image-processing.js';
+import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
 import {
@@ -38,6 +39,8 @@ export const PREVIEW_RENDER_JOB = 'preview.render';
 /** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
 export interface AnalysisAccess {
   follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
+  /** The client's own hair from the photo's finished analysis (the preview blends with it). */
+  clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined>;
   camouflage(input: {
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
@@ -57,6 +60,7 @@ export const toRender = (row: RenderView): PreviewRender => ({
     look: s.look,
     afterSession: s.afterSession,
     years: s.years,
+    scarRetention: s.scarRetention ?? (s.look === 'healed' ? 'expected' : null),
     width: s.width,
     height: s.height,
     bytes: s.bytes,
@@ -256,11 +260,9 @@ export class PreviewService {
       return found;
     });
     const sha = size === 'full' ? stage.sha256 : stage.previewSha256;
-    return {
-      data: await this.deps.blobs.get(sha),
-      contentType: size === 'full' ? 'image/png' : 'image/jpeg',
-      etag: `"${sha}"`,
-    };
+    const data = await this.deps.blobs.get(sha);
+    // Full-size stages are JPEG; renders made before that kept PNG.
+    return { data, contentType: sniffFormat(data) === 'png' ? 'image/png' : 'image/jpeg', etag: `"${sha}"` };
   }
 
   async listRecent(actor: Actor): Promise<PreviewList> {
@@ -326,6 +328,7 @@ export class PreviewService {
       const follicles = usesMatch(zones)
         ? await analysis?.follicleAnalysis(studioId, row.photoId)
         : undefined;
+      const hair = await analysis?.clientHair(studioId, row.photoId);
       const original = await decodeRgb(await blobs.get(photo.sha256));
       const notes: string[] = [];
       if (original.width !== photo.width || original.height !== photo.height)
@@ -339,18 +342,20 @@ export class PreviewService {
         );
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
+        ...(hair ? { hair } : {}),
         onProgress: (progress) =>
           db.withStudio(studioId, (tx) => previewRepository.updateRender(tx, renderId, { progress })),
       });
       const stages: StoredStage[] = [];
       for (const s of rendered.stages) {
-        const full = await blobs.put(s.png);
+        const full = await blobs.put(s.full);
         const preview = await blobs.put(s.preview);
         stages.push({
           name: s.name,
           look: s.look,
           afterSession: s.afterSession,
           years: s.years,
+          scarRetention: s.scarRetention,
           width: s.width,
           height: s.height,
           bytes: full.bytes,

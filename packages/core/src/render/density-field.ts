@@ -450,7 +450,7 @@ export function upsampleDensity(
     const k = x - rx0;
     const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * scale - 0.5));
     xi[k] = sw === 1 ? 0 : Math.min(sw - 2, Math.floor(sx));
-    xf[k] = sw === 1 ? 0 : sx - xi[k]!;
+    xf[k] = sw === 1 ? 0 : sx - xi[k];
   }
   // The source columns this rect reads, blended between two source rows for each output row.
   const c0 = xi[0]!;

@@ -57,6 +57,23 @@ export const ScarCamouflageScore = z.object({
 });
 export type ScarCamouflageScore = z.infer<typeof ScarCamouflageScore>;
 
+/**
+ * Whether a fill zone reads as the client's hair next to it at conversation distance (healed
+ * render), in words through its rules (FILL_MATCH_RULES: the verdict first, then what to change).
+ */
+export const FillMatchScore = z.object({
+  zoneId: z.string(),
+  verdict: z.enum(['blends', 'close', 'cannot-match']),
+  deltaE00: z.number(),
+  /** Treated minus hair: positive = the treated area reads lighter. */
+  deltaL: z.number(),
+  ring: z.enum(['hair-bearing', 'surrounding']),
+  hairDensityPerCm2: z.number().nullable(),
+  ruleIds: z.array(z.string()),
+  viewingDistanceMm: z.number(),
+});
+export type FillMatchScore = z.infer<typeof FillMatchScore>;
+
 export const PreviewRender = z.object({
   id: Id,
   photoId: Id,
@@ -68,6 +85,8 @@ export const PreviewRender = z.object({
   stages: z.array(RenderStageFile),
   /** Per scar zone; null until measured, or when the photo analysis is not available. */
   camouflage: z.array(ScarCamouflageScore).nullable(),
+  /** Per fill zone, once rendered. */
+  fillMatches: z.array(FillMatchScore),
   /** What could not be measured or made, in words. */
   notes: z.array(z.string()),
   error: z.string().nullable(),

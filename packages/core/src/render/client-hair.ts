@@ -86,3 +86,59 @@ export function shadeForStubble(stubbleLab: Lab | null, skinLab: Lab | null): St
   const darkness = (lo + hi) / 2 / (PEAK_DENSITY * HEALED_DARKNESS);
   return { shade: shadeForDarkness(darkness), stubbleL, skinL };
 }
+
+/** Follicles per cm² from which a patch of scalp counts as hair-bearing. */
+export const HAIR_BEARING_PER_CM2 = 20;
+
+/**
+ * Where the photo has hair: cells of 2 mm whose follicle count, smoothed over their neighbours,
+ * reaches HAIR_BEARING_PER_CM2. (When the analysis gives a hair-bearing mask, this reads the mask.)
+ */
+export function hairBearingFrom(
+  hair: ClientHair,
+  image: { width: number; height: number },
+  pxPerMm: number,
+): (x: number, y: number) => boolean {
+  const cell = 2 * pxPerMm;
+  const cols = Math.max(1, Math.ceil(image.width / cell));
+  const rows = Math.max(1, Math.ceil(image.height / cell));
+  const counts = new Float32Array(cols * rows);
+  for (let k = 0; k + 1 < hair.follicles.length; k += 2) {
+    const c = Math.floor(hair.follicles[k]! / cell);
+    const r = Math.floor(hair.follicles[k + 1]! / cell);
+    if (c >= 0 && r >= 0 && c < cols && r < rows) counts[r * cols + c] = counts[r * cols + c]! + 1;
+  }
+  // 3 × 3 cells (6 × 6 mm = 0.36 cm²): a count of a few follicles, not one.
+  const bearing = new Uint8Array(cols * rows);
+  const need = HAIR_BEARING_PER_CM2 * 0.36;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      let n = 0;
+      for (let dr = -1; dr <= 1; dr++)
+        for (let dc = -1; dc <= 1; dc++) {
+          const rr = Math.min(rows - 1, Math.max(0, r + dr));
+          const cc = Math.min(cols - 1, Math.max(0, c + dc));
+          n += counts[rr * cols + cc]!;
+        }
+      bearing[r * cols + c] = n >= need ? 1 : 0;
+    }
+  return (x, y) => {
+    const c = Math.floor(x / cell);
+    const r = Math.floor(y / cell);
+    return c >= 0 && r >= 0 && c < cols && r < rows && bearing[r * cols + c] === 1;
+  };
+}
+
+/** Follicles per cm² of the client's hair within `radiusPx` of a point (the hair next to a zone). */
+export function hairDensityNear(
+  hair: ClientHair,
+  x: number,
+  y: number,
+  radiusPx: number,
+  pxPerMm: number,
+): number {
+  let n = 0;
+  for (let k = 0; k + 1 < hair.follicles.length; k += 2)
+    if ((hair.follicles[k]! - x) ** 2 + (hair.follicles[k + 1]! - y) ** 2 <= radiusPx * radiusPx) n++;
+  return (n * 100 * pxPerMm * pxPerMm) / (Math.PI * radiusPx * radiusPx);
+}

@@ -5,6 +5,7 @@
 // artists only.
 import type {
   ClientHair,
+  FillMatchScore,
   FollicleAnalysis,
   PhotoZones,
   PreviewList,
@@ -14,7 +15,7 @@ import type {
   ScarCamouflageScore,
   ZonesFile,
 } from '@stipple/core';
-import { ZoneError } from '@stipple/core';
+import { hairBearingFrom, pxPerMmOf, scoreFillZones, ZONE_DEFAULTS, ZoneError } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -48,6 +49,20 @@ export interface AnalysisAccess {
   }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
 }
 
+type StoredScore = (ScarCamouflageScore & { kind?: 'scar' }) | (FillMatchScore & { kind: 'fill' });
+
+function scoresOf(row: RenderView): { scars: ScarCamouflageScore[] | null; fills: FillMatchScore[] } {
+  const all = row.camouflage as StoredScore[] | null;
+  if (!all) return { scars: null, fills: [] };
+  const scars: ScarCamouflageScore[] = [];
+  const fills: FillMatchScore[] = [];
+  for (const { kind, ...score } of all) {
+    if (kind === 'fill') fills.push(score as FillMatchScore);
+    else scars.push(score as ScarCamouflageScore);
+  }
+  return { scars: scars.length || !fills.length ? scars : null, fills };
+}
+
 export const toRender = (row: RenderView): PreviewRender => ({
   id: row.id,
   photoId: row.photoId,
@@ -65,7 +80,9 @@ export const toRender = (row: RenderView): PreviewRender => ({
     height: s.height,
     bytes: s.bytes,
   })),
-  camouflage: (row.camouflage as ScarCamouflageScore[] | null) ?? null,
+  // One JSON column holds both: scar scores, and fill matches marked `kind: 'fill'`.
+  camouflage: scoresOf(row).scars,
+  fillMatches: scoresOf(row).fills,
   notes: row.notes,
   error: row.error,
   impressions: row.impressions,
@@ -88,6 +105,56 @@ const toPhotoZones = (
   updatedAt: zones?.updatedAt.toISOString() ?? null,
   latestRender: latest ? toRender(latest) : null,
 });
+
+/** How each fill zone reads against the client's hair next to it in the healed render. */
+function fillMatches(
+  zones: ZonesFile,
+  rendered: {
+    healed: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number };
+    summary: {
+      id: string;
+      shadePerSession: number[];
+      targetDensityPerCm2: number;
+      stubbleShade: number | null;
+    }[];
+  },
+  photo: { width: number; height: number },
+  hair: ClientHair | undefined,
+): (FillMatchScore & { kind: 'fill' })[] {
+  const pxPerMm = pxPerMmOf(zones.calibration);
+  const fills = zones.zones.flatMap((z) => {
+    const summary = rendered.summary.find((s) => s.id === z.id);
+    return z.kind === 'fill' && summary
+      ? [
+          {
+            zoneId: z.id,
+            polygon: z.polygon,
+            featherMm: z.featherMm ?? ZONE_DEFAULTS.featherMm,
+            shade: summary.shadePerSession.at(-1) ?? ZONE_DEFAULTS.shade,
+            densityPerCm2: summary.targetDensityPerCm2,
+            stubbleShade: summary.stubbleShade,
+          },
+        ]
+      : [];
+  });
+  if (fills.length === 0) return [];
+  const healed = rendered.healed;
+  return scoreFillZones({ ...healed, channels: healed.channels === 4 ? 4 : 3 }, fills, {
+    pxPerMm,
+    hairBearing: hair ? hairBearingFrom(hair, photo, pxPerMm) : null,
+    ...(hair ? { follicles: hair.follicles } : {}),
+  }).map((m) => ({
+    kind: 'fill' as const,
+    zoneId: m.zoneId,
+    verdict: m.verdict,
+    deltaE00: m.deltaE00,
+    deltaL: m.deltaL,
+    ring: m.ring,
+    hairDensityPerCm2: m.hairDensityPerCm2,
+    ruleIds: m.rules.map((r) => r.id),
+    viewingDistanceMm: 1000,
+  }));
+}
 
 /** The checks the simulation would make, named by field before anything is stored or queued. */
 export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: number }): FieldError[] {
@@ -363,7 +430,8 @@ export class PreviewService {
           previewSha256: preview.sha256,
         });
       }
-      let camouflage: ScarCamouflageScore[] | null = null;
+      const fills = fillMatches(zones, rendered, original, hair);
+      let camouflage: StoredScore[] | null = fills.length ? fills : null;
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {
           const measured = await analysis.camouflage({
@@ -371,7 +439,7 @@ export class PreviewService {
             after: rendered.healed,
             zones,
           });
-          camouflage = measured.scores;
+          if (measured.scores) camouflage = [...measured.scores, ...fills];
           notes.push(...measured.notes);
         } else notes.push('The camouflage score needs the photo analysis, which is not available yet.');
       }

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analysisSuite } from './suites/analysis.suite.js';
+import { naturalnessSuite } from './suites/naturalness.suite.js';
 import { renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
@@ -14,6 +15,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   render: renderSuite,
   analysis: analysisSuite,
   preview: previewSuite,
+  naturalness: naturalnessSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

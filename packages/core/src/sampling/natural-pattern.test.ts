@@ -44,7 +44,10 @@ describe('the natural pattern of sampleSessions', () => {
     const blue = sampleImpressions(field, { seed: 4 });
     const blueCv = nearestNeighbourStats(windows.map((window) => ({ points: blue, window }))).cv;
     expect(blueCv).toBeLessThan(0.1);
-    expect(stats[2]!.cv).toBeGreaterThan(0.3);
+    // Follicles marked by eye on the crown photo: CV 0.23 (bench/annotations); the target is ±0.08.
+    expect(stats[2]!.cv).toBeGreaterThan(0.23 - 0.08);
+    expect(stats[2]!.cv).toBeLessThan(0.23 + 0.08);
+    for (const level of stats) expect(level.cv).toBeGreaterThan(0.15);
     expect(stats[2]!.cv).toBeLessThan(POISSON_NN_CV);
   });
 

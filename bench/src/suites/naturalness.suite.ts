@@ -84,7 +84,7 @@ async function simulatedCrown(): Promise<{ sim: Simulation; windows: WindowedPat
     const c = Math.floor(y * built.scale) * built.workWidth + Math.floor(x * built.scale);
     return built.zoneCore[c] === crown && Math.abs(built.density[c]! - target) < 1e-3;
   };
-  return { sim, windows: windowsInside(meta.width!, meta.height!, 250, inside) };
+  return { sim, windows: windowsInside(meta.width, meta.height, 250, inside) };
 }
 
 function sessionPatterns(

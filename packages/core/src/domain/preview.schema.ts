@@ -161,6 +161,9 @@ export const PhotoAnalysisRecord = z.object({
   notes: z.array(z.string()),
   /** Follicle centres as x0, y0, x1, y1, … (photo pixels, rounded). */
   follicles: z.array(z.number()),
+  /** Mean colour of the stubble and of the skin between follicles (CIELAB), where measured. */
+  stubbleLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+  skinLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
   error: z.string().nullable(),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),

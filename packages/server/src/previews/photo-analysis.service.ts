@@ -230,6 +230,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
       suggestions: summary?.suggestions ?? [],
       notes: summary?.notes ?? [],
       follicles,
+      stubbleLab: full?.stubbleLab ?? null,
+      skinLab: full?.skinLab ?? null,
       error: row.error,
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,

@@ -53,11 +53,13 @@ import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { PreviewInsights } from '../components/preview/PreviewInsights.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import type { PreviewLook } from '../preview/preview-protocol.js';
+import { useClientHair } from '../preview/use-client-hair.js';
 import { usePreviewWorker } from '../preview/use-preview-worker.js';
 import {
   coveredShare,
@@ -263,12 +265,13 @@ function Editor({
     };
   }, [photo.pxPerMm, k, draft]);
 
-  const worker = usePreviewWorker(pixels);
   // Scar zones may match the follicle density the analysis measured round them.
   const analysisForMatch = useQuery({
     queryKey: ['analysis', photo.id],
     queryFn: () => api.getAnalysis(photo.id),
   }).data;
+  const hair = useClientHair(analysisForMatch, k);
+  const worker = usePreviewWorker(pixels, hair);
   const followed = useMemo(() => {
     if (!analysisForMatch || analysisForMatch.status !== 'done') return undefined;
     const f = analysisForMatch.follicles;
@@ -1031,6 +1034,16 @@ function Editor({
               )}
             </Paper>
 
+            <PreviewInsights
+              summary={frame?.summary ?? []}
+              stubble={frame?.stubble ?? null}
+              selectedId={selectedId}
+              scar={worker.scar}
+              onCompareScar={worker.compareScar}
+              frameVersion={frame}
+              fillMatches={render.data?.status === 'done' ? render.data.fillMatches : []}
+            />
+
             <RenderPanel renderId={renderId} progress={progress.data ?? null} render={render.data ?? null} />
           </Stack>
         </Grid.Col>
@@ -1146,7 +1159,9 @@ function RenderPanel({
                     {s.look === 'fresh'
                       ? t('editor.stageSession', { n: s.afterSession })
                       : s.look === 'healed'
-                        ? t('editor.looks.healed')
+                        ? s.scarRetention === 'poor'
+                          ? t('editor.insights.scar.poorStage')
+                          : t('editor.looks.healed')
                         : t('editor.looks.faded', { years: s.years })}
                   </Text>
                 </a>

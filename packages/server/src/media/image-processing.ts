@@ -173,6 +173,21 @@ export function encodeStageJpeg(image: {
     .toBuffer();
 }
 
+/** A part of a JPEG (right and bottom exclusive, clipped to the image), as a JPEG, enlarged to at least 600 px wide for print. */
+export async function cropJpeg(
+  data: Buffer,
+  rect: { left: number; top: number; right: number; bottom: number },
+): Promise<Buffer> {
+  const meta = await sharp(data).metadata();
+  const left = Math.max(0, Math.min(rect.left, (meta.width ?? 1) - 1));
+  const top = Math.max(0, Math.min(rect.top, (meta.height ?? 1) - 1));
+  const width = Math.max(1, Math.min(rect.right, meta.width ?? 1) - left);
+  const height = Math.max(1, Math.min(rect.bottom, meta.height ?? 1) - top);
+  const pipeline = sharp(data).extract({ left, top, width, height });
+  if (width < 600) pipeline.resize({ width: 600, kernel: 'nearest' });
+  return pipeline.jpeg({ quality: 90 }).toBuffer();
+}
+
 /** A JPEG of RGB(A) pixels no larger than `longEdge`, for screens and reports. */
 export function encodeJpegRendition(
   image: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number },

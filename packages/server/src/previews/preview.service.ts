@@ -51,7 +51,11 @@ export interface AnalysisAccess {
 
 type StoredScore = (ScarCamouflageScore & { kind?: 'scar' }) | (FillMatchScore & { kind: 'fill' });
 
-function scoresOf(row: RenderView): { scars: ScarCamouflageScore[] | null; fills: FillMatchScore[] } {
+/** The scar scores and fill matches a render's JSON column holds. */
+export function scoresOf(row: { camouflage: unknown }): {
+  scars: ScarCamouflageScore[] | null;
+  fills: FillMatchScore[];
+} {
   const all = row.camouflage as StoredScore[] | null;
   if (!all) return { scars: null, fills: [] };
   const scars: ScarCamouflageScore[] = [];

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analysisSuite } from './suites/analysis.suite.js';
 import { naturalnessSuite } from './suites/naturalness.suite.js';
-import { renderSuite } from './suites/render.suite.js';
+import { renderJobSuite, renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
 import { printTable, type Table } from './timing.js';
@@ -13,6 +13,7 @@ import { printTable, type Table } from './timing.js';
 const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
+  'render-job': renderJobSuite,
   analysis: analysisSuite,
   preview: previewSuite,
   naturalness: naturalnessSuite,

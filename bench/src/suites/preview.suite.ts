@@ -1,4 +1,6 @@
-import { PreviewEngine, ZonesFile, renderStage, type RgbImage, type ZonesFileInput } from '@stipple/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PreviewEngine, PreviewRenderer, ZonesFile, type RgbImage, type ZonesFileInput } from '@stipple/core';
 import { median, type Table } from '../timing.js';
 
 /**
@@ -87,9 +89,10 @@ export function previewSuite(): Table[] {
   const healed = { look: 'healed' as const, afterSession: 3 };
 
   const engine = new PreviewEngine(photo);
+  const renderer = new PreviewRenderer(photo);
   let t = performance.now();
   let frame = engine.update(ZonesFile.parse(zones(0, 0, 32)));
-  renderStage(photo, frame.impressions, healed);
+  renderer.render(frame.impressions, healed, frame.dirty);
   const first = performance.now() - t;
   const dots = frame.impressions.count;
 
@@ -101,7 +104,7 @@ export function previewSuite(): Table[] {
       t = performance.now();
       frame = engine.update(spec);
       const u = performance.now();
-      renderStage(photo, frame.impressions, healed);
+      renderer.render(frame.impressions, healed, frame.dirty);
       times.push(performance.now() - t);
       updates.push(u - t);
     }
@@ -115,14 +118,14 @@ export function previewSuite(): Table[] {
     const times: number[] = [];
     for (let k = 1; k <= 10; k++) {
       t = performance.now();
-      renderStage(photo, frame.impressions, { look: 'fresh', afterSession: 1 + (k % 3) });
+      renderer.render(frame.impressions, { look: 'fresh', afterSession: 1 + (k % 3) }, null);
       times.push(performance.now() - t);
     }
     return median(times);
   })();
   return [
     {
-      title: `Live preview, ${W}×${H} px, ${dots.toLocaleString('en')} dots: one edit = PreviewEngine.update + renderStage`,
+      title: `Live preview in Node, ${W}×${H} px, ${dots.toLocaleString('en')} dots: one edit = PreviewEngine.update + PreviewRenderer.render`,
       note: 'target: under 100 ms per update (median of a drag); the first build happens once when the editor opens',
       columns: ['edit', 'update ms', 'render ms', 'total ms'],
       rows: [
@@ -132,6 +135,79 @@ export function previewSuite(): Table[] {
         ['drag a vertex of the crown fill', ...crown],
         ['move the session slider (render only)', 0, stage, stage],
       ],
+    },
+    ...browserTable(),
+  ];
+}
+
+/**
+ * The same edits in Chromium, in the zone editor's Web Worker, as the browser test
+ * (e2e/preview-latency.spec.ts) recorded them on the demo studio's crown photo.
+ */
+function browserTable(): Table[] {
+  const file = fileURLToPath(new URL('../../../e2e/out/preview-latency.json', import.meta.url));
+  if (!existsSync(file))
+    return [
+      {
+        title: 'Live preview in the browser',
+        note: 'no recording: run `npm test -- --tier e2e` (e2e/preview-latency.spec.ts writes e2e/out/preview-latency.json)',
+        columns: ['edit'],
+        rows: [],
+      },
+    ];
+  const rec = JSON.parse(readFileSync(file, 'utf8')) as {
+    at: string;
+    browser: string;
+    cpus: number;
+    loadAverage: number[];
+    phases: Record<
+      string,
+      {
+        frames: number;
+        changes: string[];
+        dots: number | null;
+        medianWorkerMs: number | null;
+        medianUpdateMs: number | null;
+        medianRenderMs: number | null;
+        medianRoundTripMs: number | null;
+        maxWorkerMs: number | null;
+      }
+    >;
+  };
+  const names: Record<string, string> = {
+    open: 'open the editor (first build)',
+    scarVertex: 'drag a scar vertex',
+    fillVertex: 'drag a vertex of the crown fill',
+    brush: 'a brush stroke on the scar',
+    shade: 'change the shade of the crown',
+    slider: 'move the session slider',
+  };
+  return [
+    {
+      title: `Live preview in Chromium ${rec.browser}, 1600 px, Web Worker (recorded ${rec.at})`,
+      note: `target: under 100 ms per edit in the worker. Machine: ${rec.cpus} cores, load average ${rec.loadAverage.join(' / ')} (1/5/15 min) while it ran. round trip = request posted to frame back on the page.`,
+      columns: [
+        'edit',
+        'frames',
+        'path',
+        'dots',
+        'update ms',
+        'render ms',
+        'worker ms',
+        'round trip ms',
+        'worst ms',
+      ],
+      rows: Object.entries(rec.phases).map(([name, p]) => [
+        names[name] ?? name,
+        p.frames,
+        p.changes.join('/'),
+        p.dots ?? '',
+        p.medianUpdateMs ?? '',
+        p.medianRenderMs ?? '',
+        p.medianWorkerMs ?? '',
+        p.medianRoundTripMs ?? '',
+        p.maxWorkerMs ?? '',
+      ]),
     },
   ];
 }

@@ -42,6 +42,9 @@ const SCAR_FADE_FACTOR = 1.7;
 /** Slight spread of the pigment over the years (domain.md §1.8-1.9). */
 export const SPREAD_PER_YEAR = 0.02;
 
+/** Dots are drawn no smaller than this radius in pixels, their darkness scaled to keep the pigment. */
+const MIN_RADIUS_PX = 0.75;
+
 /** Dot profile by squared distance in dot radii: a soft core plus a faint dermal-scatter halo. */
 const PROFILE_STEPS = 1024;
 const PROFILE_EXTENT2 = 4; // out to 2 radii: the halo beyond is under 5% of the centre
@@ -238,6 +241,12 @@ export function stampDots(
         radius *= 1 + SPREAD_PER_YEAR * years;
         softness = Math.min(SOFTNESS_LEVELS - 1, softness + Math.round(years / 4));
       }
+    }
+    // A dot smaller than a pixel is spread over one, keeping its pigment (what a camera sees): on a
+    // web photo at 2 px/mm a 0.25 mm dot would otherwise miss every pixel centre, or hit one hard.
+    if (radius < MIN_RADIUS_PX) {
+      darkness *= (radius / MIN_RADIUS_PX) ** 2;
+      radius = MIN_RADIUS_PX;
     }
     if (darkness <= 0.002 || radius <= 0.05) continue;
     // The ellipse's bounding box: half-axes a = r·e along (cos, sin) and b = r/e across it.

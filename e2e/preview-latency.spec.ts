@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSignIn, launchChromium, newContext, signIn } from './support/browser.js';
+import { demoSignIn, launchChromium, newContext, screenshot, signIn } from './support/browser.js';
 
 interface Timing {
   change: string;
@@ -121,6 +121,9 @@ describe('live preview latency (Chromium, 1600 px, Web Worker)', () => {
     await drag(await centre('vertex-0'), 24, 6, 12);
     phases.scarVertex = await timings();
     expect(phases.scarVertex.length).toBeGreaterThan(4);
+    // The selected scar, healed as expected and at the poor end for its texture, side by side.
+    await page.getByTestId('scar-uncertainty').waitFor();
+    await screenshot(page, '90-preview-scar-range');
     expect(phases.scarVertex.filter((t) => t.change === 'window').length).toBeGreaterThan(
       phases.scarVertex.length / 2,
     );

@@ -11,15 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignIn, launchChromium, newContext, screenshot, signIn } from './support/browser.js';
-
-interface Timing {
-  change: string;
-  dots: number;
-  updateMs: number;
-  renderMs: number;
-  totalMs: number;
-  roundTripMs: number;
-}
+import type { PreviewTiming as Timing } from '../packages/web/src/preview/use-preview-worker.js';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -4,7 +4,12 @@
  * made once from its own id so that a kept impression looks the same after every edit. An edit
  * resamples one window round the impressions that stay, with the same steps as a full build.
  */
-import { NATURAL_TUNING, naturalise, type Rect } from '../sampling/natural-pattern.js';
+import {
+  NATURAL_TUNING,
+  naturalise,
+  type PlacedImpressions,
+  type Rect,
+} from '../sampling/natural-pattern.js';
 import {
   assignSessions,
   existingOnTreatedSkin,
@@ -16,13 +21,7 @@ import { createRng, hashSeed, type Rng } from '../sampling/rng.js';
 import { exclusionRadiusPx, sampleImpressions, type DensityField } from '../sampling/sample-impressions.js';
 import { IMPRESSION_DRAWS, SCATTER_DRAW } from './impression-set.js';
 
-export interface PreviewPoints {
-  count: number;
-  baseX: Float32Array;
-  baseY: Float32Array;
-  x: Float32Array;
-  y: Float32Array;
-  session: Uint8Array;
+export interface PreviewPoints extends PlacedImpressions {
   /** IMPRESSION_DRAWS numbers per impression, from its id. */
   draws: Float32Array;
 }

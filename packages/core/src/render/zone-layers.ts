@@ -241,10 +241,22 @@ export function hairlineLayer(
       let dMin = Infinity;
       let seg = 0;
       let tAt = 0;
+      // The nearest segment, written out: this runs for every cell of a band centimetres wide.
       for (let k = 0; k + 1 < line.length; k++) {
-        const { d, t } = distanceToSegment(px, py, line[k]!, line[k + 1]!);
-        if (d < dMin) [dMin, seg, tAt] = [d, k, t];
+        const ax = line[k]![0];
+        const ay = line[k]![1];
+        const dx = line[k + 1]![0] - ax;
+        const dy = line[k + 1]![1] - ay;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 > 0 ? Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
+        const d2 = (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2;
+        if (d2 < dMin) {
+          dMin = d2;
+          seg = k;
+          tAt = t;
+        }
       }
+      dMin = Math.sqrt(dMin);
       if (dMin > reach) continue;
       const a = line[seg]!;
       const b = line[seg + 1]!;

@@ -1,6 +1,6 @@
 // `npm run bench`: speed against peer libraries, side by side in one process on the same inputs.
 // Run it on an idle machine; every figure is a median after a warm-up. `npm run bench -- sampler`
-// runs one suite.
+// runs one suite; `--quick` leaves out the largest sizes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analysisSuite } from './suites/analysis.suite.js';

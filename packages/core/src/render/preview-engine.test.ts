@@ -254,3 +254,39 @@ describe('PreviewEngine', () => {
     expect(recalibrated.change.kind).toBe('full');
   });
 });
+
+describe('PreviewEngine with the client’s hair', () => {
+  it('places dots only where the client has no hair, counts the follicles, and starts from the stubble’s shade', () => {
+    // Follicles every 10 px (2 mm at 5 px/mm: 25 per cm²) over the left half of the crown.
+    const follicles: number[] = [];
+    for (let y = 90; y < 520; y += 10) for (let x = 110; x < 400; x += 10) follicles.push(x, y);
+    const hair = {
+      follicles: Float32Array.from(follicles),
+      stubbleLab: [52, 9, 11] as [number, number, number],
+      skinLab: [66, 13, 16] as [number, number, number],
+    };
+    const engine = new PreviewEngine({ width: W, height: H });
+    const bare = engine.update(spec({ scar: false }));
+    const blended = engine.update(spec({ scar: false }), undefined, hair);
+    expect(blended.change.kind).toBe('full');
+    const crown = blended.summary.find((z) => z.id === 'crown')!;
+    expect(crown.existingDensityPerCm2).toBeGreaterThan(8);
+    expect(crown.achievedDensityPerCm2).toBeGreaterThan(0.85 * 60);
+    // Fewer dots than without hair, and none on a follicle.
+    expect(blended.impressions.count).toBeLessThan(bare.impressions.count - 50);
+    let closest = Infinity;
+    for (let i = 0; i < blended.impressions.count; i++) {
+      if (!blended.impressions.primary[i]) continue;
+      const x = blended.impressions.x[i]!;
+      const y = blended.impressions.y[i]!;
+      for (let k = 0; k < follicles.length; k += 2)
+        closest = Math.min(closest, Math.hypot(x - follicles[k]!, y - follicles[k + 1]!));
+    }
+    expect(closest).toBeGreaterThan(1.5);
+    // The stubble is measured: its shade is reported, and the crown (shade 32 of its own) differs from it.
+    expect(blended.stubble?.shade).toBeGreaterThan(10);
+    expect(blended.stubble?.shade).toBeLessThan(60);
+    expect(crown.shadeSource).toBe('file');
+    expect(crown.shadeDifference).toBe(32 - blended.stubble!.shade!);
+  });
+});

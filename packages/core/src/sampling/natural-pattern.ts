@@ -6,14 +6,20 @@
  * 1. Gaps closed the way an artist closes them, session by session: wherever the impressions of
  *    sessions 1..k leave skin farther than `gapLimit / 2` of that session's spacing from every one
  *    of them, the nearest impression of a later session is brought forward into session k (its
- *    place does not change, so later sessions keep theirs); failing that, one is added (rare).
+ *    place does not change, so later sessions keep theirs), and one of session k whose leaving opens
+ *    no gap there goes to the next session in its stead (each session keeps its share); failing
+ *    that, the nearest impression that can leave its place without opening a gap moves into it;
+ *    failing that, one is added (rare).
  * 2. Scatter: every impression moves off its blue-noise place by a Gaussian step of `scatter`
  *    times the local spacing (a hand does not hit a lattice), in random order, one at a time; a
  *    step is halved, then dropped, where it would land on untreated skin (an excluded mole stays
  *    clean) or open a gap in any session the impression belongs to.
  *
+ * 3. The healed union keeps the sampler's count: for each impression added, one of the last session
+ *    whose leaving opens no gap is taken out.
+ *
  * So each session's cumulative pattern and the healed union are irregular without holes, and the
- * count is the sampler's. "Gap" is checked on a raster of cells a fifth of a session's spacing wide
+ * count is the sampler's. "Gap" is checked on a raster of cells a third of a session's spacing wide
  * that counts the impressions within reach of each cell centre: a cell of treated skin that drops
  * to none is a gap. The spacing s(x) = 10·pxPerMm / √(density per cm²) px is the side of the
  * square that holds one impression on average; point-pattern-statistics.ts uses the same unit.
@@ -41,11 +47,11 @@ export interface NaturalTuning {
 /**
  * Calibrated against the follicles marked by eye in the crown photo's windows (bench/annotations,
  * 156 points in 6 windows: pooled, edge-corrected nearest-neighbour CV 0.23, 0.26 with the
- * uncertain points; `npm run bench -- naturalness` sets them side by side): a scatter of 0.22
- * spacings gives the healed union a CV of about 0.23-0.25, within ±0.08 of the real one, and the
- * gap rule keeps every empty disc under twice the local spacing.
+ * uncertain points; `npm run bench -- naturalness` sets them side by side): a scatter of 0.24
+ * spacings gives the healed union a CV of about 0.24-0.25, within ±0.08 of the real one, and the
+ * gap rule (1.6 spacings between the coarse probes) keeps every empty disc under twice the spacing.
  */
-export const NATURAL_TUNING: NaturalTuning = { scatter: 0.22, gapLimit: 1.8 };
+export const NATURAL_TUNING: NaturalTuning = { scatter: 0.24, gapLimit: 1.6 };
 
 /** Spacing (px) at a density (per cm²) on a photo of `pxPerMm`. */
 export function spacingPx(perCm2: number, pxPerMm: number): number {
@@ -61,9 +67,15 @@ export interface Rect {
 }
 
 export interface NaturalReport {
-  /** Impressions brought forward a session, or added, to close a gap; scatter steps taken in full, halved, dropped. */
+  /**
+   * Impressions brought forward a session, moved from where they were not needed, or added, to
+   * close a gap; scatter steps taken in full, halved, dropped.
+   */
   promoted: number;
+  moved: number;
   added: number;
+  /** Impressions of the last session taken out where they were not needed, as many as were added. */
+  removed: number;
   stepped: number;
   halved: number;
   kept: number;
@@ -73,8 +85,13 @@ export interface NaturalReport {
 const FOLLICLE_CLEARANCE = 0.4;
 /** A scatter step is cut off at this many standard deviations. */
 const SCATTER_CUTOFF = 2.5;
-/** Coverage is checked at the centres of cells this fraction of a session's spacing wide. */
-const CELLS_PER_SPACING = 5;
+/**
+ * Coverage is checked at the centres of cells this fraction of a session's spacing wide: coarse
+ * enough to be cheap (a disc of reach is about 18 cells), fine enough with the gap limit of 1.6
+ * that empty discs stay under about 2 spacings (a hole centred between probes can be a sixth of a
+ * spacing wider than the probes see: 1.93-1.95 in the bench's windows, 2.01 at worst in tests).
+ */
+const CELLS_PER_SPACING = 3;
 /** Gaps are looked for where the zone applies at least this share of its densest (spacing ≤ 4×). */
 const CONSIDERED_SHARE = 1 / 16;
 
@@ -90,7 +107,8 @@ const densityAt = (field: DensityField, x: number, y: number): number =>
  */
 class CoverageRaster {
   readonly count: Uint16Array;
-  readonly checked: Uint8Array;
+  /** Whether a cell must stay covered: 1 yes, 0 no, −1 not looked at yet (read when it matters). */
+  private readonly checked: Int8Array;
   readonly cols: number;
   readonly rows: number;
   constructor(
@@ -99,15 +117,12 @@ class CoverageRaster {
     readonly oy: number,
     width: number,
     height: number,
-    isChecked: (x: number, y: number) => boolean,
+    private readonly isChecked: (x: number, y: number) => boolean,
   ) {
     this.cols = Math.max(1, Math.ceil(width / cell));
     this.rows = Math.max(1, Math.ceil(height / cell));
     this.count = new Uint16Array(this.cols * this.rows);
-    this.checked = new Uint8Array(this.cols * this.rows);
-    for (let r = 0, i = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++, i++)
-        this.checked[i] = isChecked(ox + (c + 0.5) * cell, oy + (r + 0.5) * cell) ? 1 : 0;
+    this.checked = new Int8Array(this.cols * this.rows).fill(-1);
   }
 
   centreX(i: number): number {
@@ -118,28 +133,67 @@ class CoverageRaster {
     return this.oy + (Math.floor(i / this.cols) + 0.5) * this.cell;
   }
 
-  /** Adds (+1) or removes (−1) a disc; on removal, whether a checked cell lost its last impression. */
+  /** Whether cell `i` is treated skin inside the region checked. */
+  mustCover(i: number): boolean {
+    let v = this.checked[i]!;
+    if (v < 0) {
+      v = this.isChecked(this.centreX(i), this.centreY(i)) ? 1 : 0;
+      this.checked[i] = v;
+    }
+    return v === 1;
+  }
+
+  /** Whether a disc could be removed without leaving a cell that must stay covered without one. */
+  canRemove(x: number, y: number, radius: number): boolean {
+    const { cell, cols, rows, count } = this;
+    const lx = x - this.ox;
+    const ly = y - this.oy;
+    const r0 = Math.max(0, Math.ceil((ly - radius) / cell - 0.5));
+    const r1 = Math.min(rows - 1, Math.floor((ly + radius) / cell - 0.5));
+    for (let r = r0; r <= r1; r++) {
+      const dy = (r + 0.5) * cell - ly;
+      const half2 = radius * radius - dy * dy;
+      if (half2 < 0) continue;
+      const half = Math.sqrt(half2);
+      const c0 = Math.max(0, Math.ceil((lx - half) / cell - 0.5));
+      const c1 = Math.min(cols - 1, Math.floor((lx + half) / cell - 0.5));
+      for (let c = c0; c <= c1; c++)
+        if (count[r * cols + c] === 1 && this.mustCover(r * cols + c)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Adds (+1) or removes (−1) a disc (the cells whose centres it holds, a row's span at a time);
+   * on removal, whether a cell that must stay covered lost its last impression.
+   */
   disc(x: number, y: number, radius: number, delta: 1 | -1): boolean {
-    const { cell, cols, rows, count, checked } = this;
+    const { cell, cols, rows, count } = this;
     const lx = x - this.ox;
     const ly = y - this.oy;
     const r2 = radius * radius;
-    const c0 = Math.max(0, Math.ceil((lx - radius) / cell - 0.5));
-    const c1 = Math.min(cols - 1, Math.floor((lx + radius) / cell - 0.5));
     const r0 = Math.max(0, Math.ceil((ly - radius) / cell - 0.5));
     const r1 = Math.min(rows - 1, Math.floor((ly + radius) / cell - 0.5));
     let opened = false;
     for (let r = r0; r <= r1; r++) {
       const dy = (r + 0.5) * cell - ly;
+      const half2 = r2 - dy * dy;
+      if (half2 < 0) continue;
+      const half = Math.sqrt(half2);
+      const c0 = Math.max(0, Math.ceil((lx - half) / cell - 0.5));
+      const c1 = Math.min(cols - 1, Math.floor((lx + half) / cell - 0.5));
       const row = r * cols;
-      for (let c = c0; c <= c1; c++) {
-        const dx = (c + 0.5) * cell - lx;
-        if (dx * dx + dy * dy > r2) continue;
-        const i = row + c;
-        const v = count[i]! + delta;
-        count[i] = v < 0 ? 0 : v;
-        if (v === 0 && checked[i]) opened = true;
-      }
+      if (delta > 0) for (let c = c0; c <= c1; c++) count[row + c] = count[row + c]! + 1;
+      else
+        for (let c = c0; c <= c1; c++) {
+          const i = row + c;
+          const v = count[i]!;
+          if (v > 1) count[i] = v - 1;
+          else if (v === 1) {
+            count[i] = 0;
+            if (!opened && this.mustCover(i)) opened = true;
+          }
+        }
     }
     return opened;
   }
@@ -224,7 +278,15 @@ export function naturalise(
   const { shares, floor, normals, order } = options;
   const tuning = options.tuning ?? NATURAL_TUNING;
   const firstMovable = options.firstMovable ?? 0;
-  const report: NaturalReport = { promoted: 0, added: 0, stepped: 0, halved: 0, kept: 0 };
+  const report: NaturalReport = {
+    promoted: 0,
+    moved: 0,
+    added: 0,
+    removed: 0,
+    stepped: 0,
+    halved: 0,
+    kept: 0,
+  };
   const region = options.region ?? { x0: 0, y0: 0, x1: w, y1: h };
   const n0 = points.count;
   points.x.set(points.baseX.subarray(firstMovable, n0), firstMovable);
@@ -298,10 +360,11 @@ export function naturalise(
 
   // 1. Gaps of each session: bring the nearest later impression forward, or add one.
   const buckets = new Buckets(pts.baseX, pts.baseY, n0, sMin, w, h);
+  const promotedInto = new Array<number>(levels + 1).fill(0);
   for (let k = 1; k <= levels; k++) {
     const raster = rasters[k - 1]!;
     for (let c = 0; c < raster.count.length; c++) {
-      if (raster.count[c] !== 0 || !raster.checked[c]) continue;
+      if (raster.count[c] !== 0 || !raster.mustCover(c)) continue;
       const cx = raster.centreX(c);
       const cy = raster.centreY(c);
       const gap = reachOf(densityAt(field, cx, cy)) * levelScale[k - 1]!;
@@ -309,7 +372,29 @@ export function naturalise(
       if (later >= 0) {
         cover(later, k, pts.session[later]! - 1, 1);
         pts.session[later] = k;
+        promotedInto[k] = promotedInto[k]! + 1;
         report.promoted++;
+        continue;
+      }
+      // The nearest impression that can leave its place without opening a gap moves into this one.
+      const safe = (i: number) => {
+        if (i < firstMovable || i >= n0 || reach[i] === 0) return false;
+        for (let level = pts.session[i]!; level <= levels; level++)
+          if (
+            !rasters[level - 1]!.canRemove(pts.baseX[i]!, pts.baseY[i]!, reach[i]! * levelScale[level - 1]!)
+          )
+            return false;
+        return true;
+      };
+      const moving = buckets.nearest(cx, cy, 3 * gap, safe);
+      if (moving >= 0) {
+        cover(moving, pts.session[moving]!, levels, -1);
+        if (pts.session[moving]! > k) promotedInto[k] = promotedInto[k]! + 1;
+        pts.baseX[moving] = pts.x[moving] = cx;
+        pts.baseY[moving] = pts.y[moving] = cy;
+        pts.session[moving] = Math.min(k, pts.session[moving]!);
+        cover(moving, pts.session[moving], levels, 1);
+        report.moved++;
         continue;
       }
       if (pts.count === capacity || reach.length < capacity) grow();
@@ -320,6 +405,21 @@ export function naturalise(
       reach[i] = reachOf(densityAt(field, cx, cy));
       cover(i, k, levels, 1);
       report.added++;
+    }
+  }
+
+  // Each session keeps its share: as many impressions as were brought forward into it go back to
+  // the next session, taken where leaving opens no gap in this one.
+  for (let k = 1; k < levels; k++) {
+    let excess = promotedInto[k]!;
+    for (let o = 0; o < order.length && excess > 0; o++) {
+      const i = order[o]!;
+      if (i < firstMovable || i >= n0 || pts.session[i] !== k || reach[i] === 0) continue;
+      const radius = reach[i]! * levelScale[k - 1]!;
+      if (!rasters[k - 1]!.canRemove(pts.baseX[i]!, pts.baseY[i]!, radius)) continue;
+      rasters[k - 1]!.disc(pts.baseX[i]!, pts.baseY[i]!, radius, -1);
+      pts.session[i] = k + 1;
+      excess--;
     }
   }
 
@@ -370,16 +470,38 @@ export function naturalise(
     else if (step(i, 0.5, gx, gy)) report.halved++;
     else report.kept++;
   }
-  if (pts === points) return { points, report };
-  const trim = <T extends Float32Array | Uint8Array>(a: T) => a.slice(0, n) as T;
+
+  // 3. The healed union keeps the sampler's count: as many impressions as were added to close holes
+  // leave the last session where leaving opens no gap.
+  const last = rasters[levels - 1]!;
+  const removed = new Uint8Array(report.added ? n : 0);
+  for (let o = 0; o < order.length && report.removed < report.added; o++) {
+    const i = order[o]!;
+    if (i < firstMovable || i >= n0 || reach[i] === 0 || session[i] !== levels) continue;
+    if (X[i]! < region.x0 || Y[i]! < region.y0 || X[i]! >= region.x1 || Y[i]! >= region.y1) continue;
+    const radius = reach[i]! * levelScale[levels - 1]!;
+    if (!last.canRemove(X[i]!, Y[i]!, radius)) continue;
+    last.disc(X[i]!, Y[i]!, radius, -1);
+    removed[i] = 1;
+    report.removed++;
+  }
+  if (pts === points && !report.removed) return { points, report };
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (!removed[i]) kept.push(i);
+  const pick = <T extends Float32Array | Uint8Array>(a: T, make: (length: number) => T) => {
+    const b = make(kept.length);
+    kept.forEach((i, k) => (b[k] = a[i]!));
+    return b;
+  };
+  const f32 = (length: number) => new Float32Array(length);
   return {
     points: {
-      count: n,
-      baseX: trim(baseX),
-      baseY: trim(baseY),
-      x: trim(X),
-      y: trim(Y),
-      session: trim(session),
+      count: kept.length,
+      baseX: pick(baseX, f32),
+      baseY: pick(baseY, f32),
+      x: pick(X, f32),
+      y: pick(Y, f32),
+      session: pick(session, (length) => new Uint8Array(length)),
     },
     report,
   };

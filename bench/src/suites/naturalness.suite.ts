@@ -24,8 +24,21 @@ import type { Table } from '../timing.js';
  */
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
-const CROWN = root('fixtures/photos/shaved-crown-stubble.jpg');
-const CROWN_ZONES = root('packages/cli/examples/crown-stubble.zones.json');
+/** The phone photos' example zones, and the fill whose full-density windows are measured. */
+const PHOTOS = [
+  {
+    name: 'crown photo',
+    photo: root('fixtures/photos/shaved-crown-stubble.jpg'),
+    zones: root('packages/cli/examples/crown-stubble.zones.json'),
+    fill: 'crown',
+  },
+  {
+    name: 'top photo',
+    photo: root('fixtures/photos/shaved-top-diffuse.jpg'),
+    zones: root('packages/cli/examples/top-diffuse.zones.json'),
+    fill: 'top',
+  },
+];
 const ANNOTATIONS = root('bench/annotations/photos');
 /** Distances at which g(r) is printed, in spacings. */
 const G_AT = [0.25, 0.5, 0.75, 1, 1.5, 2];
@@ -71,20 +84,25 @@ function realPatterns(withUncertain: boolean): WindowedPattern[] {
   );
 }
 
-/** The crown photo's example zones simulated, and 12.5 mm windows where the crown fill applies fully. */
-async function simulatedCrown(): Promise<{ sim: Simulation; windows: WindowedPattern['window'][] }> {
+/** A photo's example zones simulated, and 12.5 mm windows where its fill applies fully. */
+async function simulated(
+  photo: string,
+  zones: string,
+  fill: string,
+): Promise<{ sim: Simulation; windows: WindowedPattern['window'][] }> {
   const { default: sharp } = await import('sharp');
-  const meta = await sharp(CROWN).metadata();
-  const spec = ZonesFile.parse(JSON.parse(readFileSync(CROWN_ZONES, 'utf8')));
+  const meta = await sharp(photo).metadata();
+  const spec = ZonesFile.parse(JSON.parse(readFileSync(zones, 'utf8')));
   const sim = planSimulation(spec, { width: meta.width, height: meta.height });
   const { built } = sim;
-  const crown = built.zones.findIndex((z) => z.id === 'crown') + 1;
-  const target = built.zones[crown - 1]!.densityPerCm2;
+  const zone = built.zones.findIndex((z) => z.id === fill) + 1;
+  const target = built.zones[zone - 1]!.densityPerCm2;
   const inside = (x: number, y: number) => {
     const c = Math.floor(y * built.scale) * built.workWidth + Math.floor(x * built.scale);
-    return built.zoneCore[c] === crown && Math.abs(built.density[c]! - target) < 1e-3;
+    return built.zoneCore[c] === zone && Math.abs(built.density[c]! - target) < 1e-3;
   };
-  return { sim, windows: windowsInside(meta.width, meta.height, 250, inside) };
+  const side = Math.round(12.5 * sim.pxPerMm);
+  return { sim, windows: windowsInside(meta.width, meta.height, side, inside) };
 }
 
 function sessionPatterns(
@@ -105,17 +123,10 @@ function sessionPatterns(
 }
 
 export async function naturalnessSuite(): Promise<Table[]> {
-  if (!existsSync(CROWN) || !existsSync(ANNOTATIONS))
-    throw new Error('naturalness bench: the crown photo or its annotations are missing');
+  if (!PHOTOS.every((p) => existsSync(p.photo)) || !existsSync(ANNOTATIONS))
+    throw new Error('naturalness bench: a phone photo or the annotations are missing');
   const real = statistics(realPatterns(false));
   const realAll = statistics(realPatterns(true));
-  const { sim, windows } = await simulatedCrown();
-  const crown = sim.built.zones.find((z) => z.id === 'crown')!;
-  const spacing = spacingPx(crown.densityPerCm2, sim.pxPerMm);
-  const levels = sim.sessionShares.map((share, k) =>
-    statistics(sessionPatterns(sim, windows, k + 1), () => spacing / Math.sqrt(share)),
-  );
-  const healed = levels.at(-1)!;
   const fmt = (v: number) => Math.round(v * 1000) / 1000;
   const column = (s: Statistics) => [
     s.points,
@@ -125,18 +136,43 @@ export async function naturalnessSuite(): Promise<Table[]> {
     fmt(s.emptyDisc),
     ...s.g.map(fmt),
   ];
-  const within = Math.abs(healed.cv - real.cv) <= CV_TOLERANCE;
-  const noHoles = levels.every((l) => l.emptyDisc <= EMPTY_DISC_LIMIT);
+  const rows: (string | number)[][] = [
+    ['real (by eye)', ...column(real)],
+    ['real + uncertain', ...column(realAll)],
+  ];
+  const verdicts: string[] = [];
+  for (const photo of PHOTOS) {
+    const { sim, windows } = await simulated(photo.photo, photo.zones, photo.fill);
+    const zone = sim.built.zones.find((z) => z.id === photo.fill)!;
+    const spacing = spacingPx(zone.densityPerCm2, sim.pxPerMm);
+    const levels = sim.sessionShares.map((share, k) =>
+      statistics(sessionPatterns(sim, windows, k + 1), () => spacing / Math.sqrt(share)),
+    );
+    const healed = levels.at(-1)!;
+    const within = Math.abs(healed.cv - real.cv) <= CV_TOLERANCE;
+    const noHoles = levels.every((l) => l.emptyDisc <= EMPTY_DISC_LIMIT);
+    verdicts.push(
+      `${photo.name} (${photo.fill} fill at ${zone.densityPerCm2}/cm², ${windows.length} windows): NN CV ` +
+        `${within ? 'met' : 'NOT met'} (${fmt(healed.cv)} vs ${fmt(real.cv)}), empty discs ${noHoles ? 'met' : 'NOT met'}`,
+    );
+    levels.forEach((l, k) =>
+      rows.push([
+        `${photo.name}, ${k === levels.length - 1 ? 'healed (all sessions)' : `after session ${k + 1}`}`,
+        ...column(l),
+      ]),
+    );
+  }
   return [
     {
-      title: 'Natural placement: follicles marked by eye (crown photo) beside the impressions placed there',
+      title:
+        'Natural placement: follicles marked by eye (crown photo) beside the impressions placed on both phone photos',
       note:
         `Distances in spacings s = √(area/count). NN CV: Poisson ${fmt(POISSON_NN_CV)}, lattice 0. Real: ${real.points} points ` +
         `in ${realPatterns(false).length} windows of bench/annotations/photos (uncertain points left out; "real+uncertain" keeps them). ` +
-        `Rendered: crown-stubble example zones, the crown fill at 75/cm², ${windows.length} windows of 12.5 mm where it applies fully; ` +
-        `empty disc relative to the target spacing of the session. Target: healed NN CV within ±${CV_TOLERANCE} of real ` +
-        `(${within ? 'met' : 'NOT met'}: ${fmt(healed.cv)} vs ${fmt(real.cv)}), no empty disc over ${EMPTY_DISC_LIMIT} ` +
-        `(${noHoles ? 'met' : 'NOT met'}). The real windows are a thinning crown (16-38/cm²): hair lost at random leaves ` +
+        `Rendered: each photo's example zones, 12.5 mm windows where its fill applies fully; ` +
+        `empty disc relative to the target spacing of the session. Target: healed NN CV within ±${CV_TOLERANCE} of real, ` +
+        `no empty disc over ${EMPTY_DISC_LIMIT} after any session. ${verdicts.join('; ')}. ` +
+        'The real windows are a thinning crown (16-38/cm²): hair lost at random leaves ' +
         'its neighbours at the spacing of a denser pattern, hence its shorter mean NN.',
       columns: [
         'pattern',
@@ -147,14 +183,7 @@ export async function naturalnessSuite(): Promise<Table[]> {
         'widest empty disc',
         ...G_AT.map((r) => `g(${r})`),
       ],
-      rows: [
-        ['real (by eye)', ...column(real)],
-        ['real + uncertain', ...column(realAll)],
-        ...levels.map((l, k) => [
-          k === levels.length - 1 ? 'rendered, healed (all sessions)' : `rendered, after session ${k + 1}`,
-          ...column(l),
-        ]),
-      ],
+      rows,
     },
   ];
 }

@@ -23,7 +23,17 @@ const Lab = z.tuple([z.number(), z.number(), z.number()]);
 const AnalysisForSimulation = z.object({
   pxPerMm: z.number().positive().nullable().optional(),
   follicles: z.array(z.object({ x: z.number(), y: z.number() })).optional(),
-  density: z.object({ perCm2Median: z.number().nullable().optional() }).nullable().optional(),
+  densityMap: z
+    .object({
+      originX: z.number(),
+      originY: z.number(),
+      cellPx: z.number().positive(),
+      cols: z.number().int().min(0),
+      rows: z.number().int().min(0),
+      perCm2: z.array(z.number().nullable()),
+    })
+    .nullable()
+    .optional(),
   stubbleLab: Lab.nullable().optional(),
   skinLab: Lab.nullable().optional(),
 });
@@ -53,7 +63,9 @@ export function simulateCommand(): Command {
         sim = planSimulation(
           spec,
           photo,
-          analysis ? { follicles: analysis.follicles ?? [], density: analysis.density ?? {} } : undefined,
+          analysis
+            ? { follicles: analysis.follicles ?? [], densityMap: analysis.densityMap ?? null }
+            : undefined,
           analysis ? { hair: clientHairFromAnalysis(analysis) } : {},
         );
       } catch (err) {

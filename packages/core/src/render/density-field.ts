@@ -7,18 +7,14 @@ import {
   type Zone,
   type ZonesFile,
 } from '../domain/zones.schema.js';
-import { boundingBox, polygonArea, rasterizePolygon, type Vec2 } from '../geometry/polygon.js';
-import { signedDistance } from '../geometry/distance-transform.js';
+import { boundingBox, polygonArea, type Vec2 } from '../geometry/polygon.js';
 import type { DensityField } from '../sampling/sample-impressions.js';
 import { hairlineLayer, polygonLayer, type ZoneLayer } from './zone-layers.js';
+import { matchDensity, type FollicleAnalysis } from './scar-match-density.js';
+
+export type { FollicleAnalysis } from './scar-match-density.js';
 
 export type { ZoneLayer } from './zone-layers.js';
-
-/** What the simulation needs from a photo analysis to resolve `"densityPerCm2": "match"`. */
-export interface FollicleAnalysis {
-  follicles?: readonly { x: number; y: number }[];
-  density?: { perCm2Median?: number | null };
-}
 
 /** A zone with every default filled in, as the renderer uses it. */
 export interface ResolvedZone {
@@ -60,6 +56,9 @@ export class ZoneError extends Error {
   constructor(
     readonly path: (string | number)[],
     message: string,
+    /** For a refusal the apps word themselves: its code and figures. */
+    readonly code?: string,
+    readonly params?: Record<string, number>,
   ) {
     super(`${path.join('.')}: ${message}`);
     this.name = 'ZoneError';
@@ -68,8 +67,6 @@ export class ZoneError extends Error {
 
 /** Working-grid resolution: 5 cells per mm (0.2 mm), far finer than any spacing (≥ 0.7 mm). */
 const CELLS_PER_MM = 5;
-/** Ring round a scar where "match" counts follicles, outside its feather (mm). */
-const MATCH_RING_MM = 5;
 
 /** The working grid (about 0.2 mm cells) zones are composed on, for a photo of a given size. */
 export interface WorkGrid {
@@ -340,13 +337,10 @@ function resolveZone(
   let densityPerCm2: number;
   let densitySource: ResolvedZone['densitySource'] = 'file';
   if (zone.densityPerCm2 === 'match' && zone.kind === 'scar') {
-    densityPerCm2 = matchDensity(
-      zone.polygon,
-      index,
-      pxPerMm,
-      analysis,
-      zone.featherMm ?? ZONE_DEFAULTS.featherMm,
-    );
+    const match = matchDensity(zone.polygon, pxPerMm, analysis, zone.featherMm ?? ZONE_DEFAULTS.featherMm);
+    if (!match.ok)
+      throw new ZoneError(['zones', index, 'densityPerCm2'], match.reason, match.code, match.params);
+    densityPerCm2 = match.perCm2;
     densitySource = 'analysis';
   } else if (zone.densityPerCm2 === undefined || zone.densityPerCm2 === 'match') {
     densityPerCm2 = ZONE_DEFAULTS.densityPerCm2;
@@ -365,56 +359,6 @@ function resolveZone(
     poorRetention: 1,
     texture,
   };
-}
-
-/** Follicles per cm² in a ring round the scar, outside its feather, from an analysis. */
-function matchDensity(
-  polygon: readonly Vec2[],
-  index: number,
-  pxPerMm: number,
-  analysis: FollicleAnalysis | undefined,
-  featherMm: number,
-): number {
-  const path = ['zones', index, 'densityPerCm2'];
-  const follicles = analysis?.follicles ?? [];
-  if (follicles.length > 0) {
-    const box = boundingBox(polygon);
-    const margin = (featherMm + MATCH_RING_MM) * pxPerMm;
-    const x0 = Math.floor(box.x0 - margin);
-    const y0 = Math.floor(box.y0 - margin);
-    const cell = pxPerMm / 2; // 0.5 mm cells are enough to measure a ring's area
-    const gw = Math.ceil((box.x1 + margin - x0) / cell) + 1;
-    const gh = Math.ceil((box.y1 + margin - y0) / cell) + 1;
-    const mask = new Uint8Array(gw * gh);
-    rasterizePolygon(
-      mask,
-      gw,
-      gh,
-      polygon.map(([x, y]) => [x - x0, y - y0] as const),
-      1 / cell,
-    );
-    const sd = signedDistance(mask, gw, gh);
-    const inRing = (gx: number, gy: number) => {
-      if (gx < 0 || gy < 0 || gx >= gw || gy >= gh) return false;
-      const mm = (sd[gy * gw + gx]! * cell) / pxPerMm;
-      return mm >= featherMm && mm < featherMm + MATCH_RING_MM;
-    };
-    let ringCells = 0;
-    for (let gy = 0; gy < gh; gy++) for (let gx = 0; gx < gw; gx++) if (inRing(gx, gy)) ringCells++;
-    let count = 0;
-    for (const f of follicles)
-      if (inRing(Math.floor((f.x - x0) / cell), Math.floor((f.y - y0) / cell))) count++;
-    const areaCm2 = (ringCells * cell * cell) / (pxPerMm * pxPerMm * 100);
-    if (areaCm2 > 0 && count >= 5) return Math.min(200, Math.max(1, count / areaCm2));
-  }
-  const median = analysis?.density?.perCm2Median;
-  if (typeof median === 'number' && median > 0) return Math.min(200, Math.max(1, median));
-  throw new ZoneError(
-    path,
-    analysis
-      ? 'is "match", but the analysis found too few follicles round this scar to measure their density; give a number'
-      : 'is "match", which needs a photo analysis (--analysis analysis.json) to measure the follicle density round the scar',
-  );
 }
 
 /**

@@ -155,7 +155,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
     const done = await this.doneAnalysis(studioId, photoId);
     if (!done) return undefined;
     const full = await this.result(done.resultSha256!);
-    return { follicles: full.follicles, density: full.density ?? {} };
+    return { follicles: full.follicles, densityMap: full.densityMap };
   }
 
   async clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined> {

@@ -277,7 +277,7 @@ function Editor({
     const f = analysisForMatch.follicles;
     const points: { x: number; y: number }[] = [];
     for (let i = 0; i + 1 < f.length; i += 2) points.push({ x: f[i]! * k, y: f[i + 1]! * k });
-    return { follicles: points, perCm2Median: analysisForMatch.density?.perCm2Median ?? null };
+    return { follicles: points };
   }, [analysisForMatch, k]);
   useEffect(() => {
     if (!zonesFile) {
@@ -726,8 +726,9 @@ function Editor({
               </Text>
               {worker.error && (
                 <Text size="xs" c="red" data-testid="preview-error">
-                  {worker.error.field ? `${worker.error.field}: ` : ''}
-                  {worker.error.message}
+                  {worker.error.code
+                    ? t(`editor.zoneRefusal.${worker.error.code}`, worker.error.params)
+                    : `${worker.error.field ? `${worker.error.field}: ` : ''}${worker.error.message}`}
                 </Text>
               )}
             </Group>

@@ -19,7 +19,7 @@ export type PreviewRequest =
       zones: unknown;
       stage: { look: PreviewLook; afterSession: number };
       /** For scar zones that match the surrounding follicle density (preview pixels). */
-      analysis?: { follicles: { x: number; y: number }[]; perCm2Median: number | null };
+      analysis?: { follicles: { x: number; y: number }[] };
     }
   | { type: 'scar'; seq: number; zoneId: string };
 
@@ -57,4 +57,12 @@ export type PreviewResponse =
       poorRetention: number;
       texture: string | null;
     }
-  | { type: 'error'; seq: number; message: string; field: string | null };
+  | {
+      type: 'error';
+      seq: number;
+      message: string;
+      field: string | null;
+      /** A refusal the editor words itself (e.g. "match" round a scar), with its figures. */
+      code?: string;
+      params?: Record<string, number>;
+    };

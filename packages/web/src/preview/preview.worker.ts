@@ -73,13 +73,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     return;
   }
   try {
-    const frame = engine.update(
-      parsed.data,
-      request.analysis
-        ? { follicles: request.analysis.follicles, density: { perCm2Median: request.analysis.perCm2Median } }
-        : undefined,
-      hair,
-    );
+    const frame = engine.update(parsed.data, request.analysis, hair);
     last = frame;
     const updated = performance.now();
     const stage: Stage =
@@ -118,6 +112,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
       seq: request.seq,
       message: err instanceof Error ? err.message : String(err),
       field: err instanceof ZoneError ? err.path.join('.') : null,
+      ...(err instanceof ZoneError && err.code ? { code: err.code, params: err.params ?? {} } : {}),
     });
   }
 };

@@ -62,7 +62,12 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
   const pixels = useRef<ImageData | null>(null);
   const [frame, setFrame] = useState<PreviewFrameImage | null>(null);
   const [scar, setScar] = useState<ScarComparison | null>(null);
-  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    field: string | null;
+    code?: string;
+    params?: Record<string, number>;
+  } | null>(null);
 
   const flush = useCallback(() => {
     const w = worker.current;
@@ -141,7 +146,7 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
           poorRetention: m.poorRetention,
           texture: m.texture,
         });
-      } else setError({ message: m.message, field: m.field });
+      } else setError({ message: m.message, field: m.field, code: m.code, params: m.params });
       flush();
     };
     flush();

@@ -96,6 +96,7 @@ export function scoreCommand(): Command {
               pxPerMm,
               hairBearing: hair ? hairBearingFrom(hair, after, pxPerMm) : null,
               ...(hair ? { follicles: hair.follicles } : {}),
+              before,
             }).map(({ rules, ...m }) => ({
               ...m,
               rules: rules.map((r) => r.id),

@@ -76,9 +76,23 @@ describe('scoreFillZones', () => {
     expect(m.rules.map((r) => r.id)).toContain(FILL_MATCH_RULES.lighterShade.id);
   });
 
-  it('says so when no hair-bearing scalp is known next to the zone', () => {
+  it('gives no verdict when no hair-bearing scalp is known next to the zone, rather than judge against bare skin', () => {
     const m = score([46.5, 9, 11], 30, 30, 6, false);
     expect(m.ring).toBe('surrounding');
-    expect(m.rules.map((r) => r.id)).toContain(FILL_MATCH_RULES.ringUnknown.id);
+    expect(m.verdict).toBe('no-reference');
+    expect(m.rules.map((r) => r.id)).toEqual([FILL_MATCH_RULES.ringUnknown.id]);
+  });
+
+  it('rates a good fill better than none: the bald zone before is far from the hair next to it', () => {
+    // Before: bare skin inside the zone, hair round it. Healed: the zone reads as the hair.
+    const m = scoreFillZones(image(hair, [47, 9, 11]), input(30, 30), {
+      pxPerMm: PX,
+      hairBearing: () => true,
+      follicles: follicles(6),
+      before: image(hair, skin),
+    })[0]!;
+    expect(m.verdict).toBe('blends');
+    expect(m.deltaE00Before).toBeGreaterThan(10);
+    expect(m.deltaE00).toBeLessThan(m.deltaE00Before! / 5);
   });
 });

@@ -73,18 +73,21 @@ export const FILL_MATCH_RULES = {
   },
   ringUnknown: {
     id: 'match.fill.ring-unknown',
-    text: 'No hair-bearing scalp was found next to the zone: it is compared with the skin round it instead.',
+    text: 'No hair-bearing scalp was found next to the zone, so there is no hair for the fill to match and it is not scored: a fill is meant to differ from the bare skin round it. Judge it on the render.',
     source: 'issue #10 (a fill compared with an untreated ring scores worse than no fill)',
   },
 } as const satisfies Record<string, FillMatchRule>;
 
-export type FillVerdict = 'blends' | 'close' | 'cannot-match';
+/** 'no-reference': no hair-bearing scalp next to the zone to compare with, so no verdict. */
+export type FillVerdict = 'blends' | 'close' | 'cannot-match' | 'no-reference';
 
 export interface FillMatch {
   zoneId: string;
   verdict: FillVerdict;
   /** CIEDE2000 between the treated area (healed render) and the hair next to it (photo), at 1 m. */
   deltaE00: number;
+  /** The same before treatment (the photo), where the photo was given: what the fill improves on. */
+  deltaE00Before: number | null;
   /** Lightness difference, treated minus hair: positive = the treated area reads lighter. */
   deltaL: number;
   treatedLab: Lab;
@@ -127,9 +130,14 @@ export function scoreFillZones(
     hairBearing: ((x: number, y: number) => boolean) | null;
     /** The client's follicles (x, y interleaved), for the density of the hair next to the zone. */
     follicles?: Float32Array;
+    /** The untreated photo, for the figure before treatment. */
+    before?: RgbImage;
   },
 ): FillMatch[] {
   const seen = viewedFrom(healed, options.pxPerMm, options.viewingDistanceMm);
+  const seenBefore = options.before
+    ? viewedFrom(options.before, options.pxPerMm, options.viewingDistanceMm)
+    : null;
   const { cols, rows, block } = seen;
   const cellMm = block / options.pxPerMm;
   return zones.map((zone) => {
@@ -164,17 +172,32 @@ export function scoreFillZones(
     const hairLab = seen.meanLab(enough ? hairRing : ring);
     const deltaE00 = round(deltaE2000(treatedLab, hairLab));
     const deltaL = round(treatedLab[0] - hairLab[0]);
-    const verdict: FillVerdict = deltaE00 <= BLENDS ? 'blends' : deltaE00 <= CLOSE ? 'close' : 'cannot-match';
+    const deltaE00Before = seenBefore
+      ? round(deltaE2000(seenBefore.meanLab(inside), seenBefore.meanLab(enough ? hairRing : ring)))
+      : null;
     const R = FILL_MATCH_RULES;
+    // Without hair next to it, a fill has nothing to match: against bare skin it could only lose.
+    const verdict: FillVerdict = !enough
+      ? 'no-reference'
+      : deltaE00 <= BLENDS
+        ? 'blends'
+        : deltaE00 <= CLOSE
+          ? 'close'
+          : 'cannot-match';
     const rules: FillMatchRule[] = [
-      verdict === 'blends' ? R.blends : verdict === 'close' ? R.close : R.cannot,
+      verdict === 'no-reference'
+        ? R.ringUnknown
+        : verdict === 'blends'
+          ? R.blends
+          : verdict === 'close'
+            ? R.close
+            : R.cannot,
     ];
-    if (!enough) rules.push(R.ringUnknown);
-    if (verdict !== 'blends') {
+    if (verdict !== 'blends' && verdict !== 'no-reference') {
       if (deltaL > 2) {
         if (zone.stubbleShade !== null && zone.shade - zone.stubbleShade >= 4) rules.push(R.darkerShade);
         if (hairDensity !== null && hairDensity > 1.15 * zone.densityPerCm2) rules.push(R.moreDensity);
-        if (rules.length === (enough ? 1 : 2)) rules.push(R.clipSides);
+        if (rules.length === 1) rules.push(R.clipSides);
       } else if (deltaL < -2) rules.push(R.lighterShade);
       // Blue-grey: b* lower than the hair's by more than the lightness explains.
       if (treatedLab[2] - hairLab[2] < -3) rules.push(R.bluer);
@@ -183,6 +206,7 @@ export function scoreFillZones(
       zoneId: zone.zoneId,
       verdict,
       deltaE00,
+      deltaE00Before,
       deltaL,
       treatedLab: roundLab(treatedLab),
       hairLab: roundLab(hairLab),

@@ -63,8 +63,11 @@ export type ScarCamouflageScore = z.infer<typeof ScarCamouflageScore>;
  */
 export const FillMatchScore = z.object({
   zoneId: z.string(),
-  verdict: z.enum(['blends', 'close', 'cannot-match']),
+  /** 'no-reference': no hair-bearing scalp next to the zone to compare with, so no verdict. */
+  verdict: z.enum(['blends', 'close', 'cannot-match', 'no-reference']),
   deltaE00: z.number(),
+  /** The same on the photo before treatment (absent on renders stored before it was measured). */
+  deltaE00Before: z.number().nullable().optional(),
   /** Treated minus hair: positive = the treated area reads lighter. */
   deltaL: z.number(),
   ring: z.enum(['hair-bearing', 'surrounding']),

@@ -48,7 +48,9 @@ describe('"match" round a scar', () => {
     const m = matchDensity(scar, PX, junk, 3);
     expect(m.ok).toBe(false);
     expect(!m.ok && m.code).toBe('match-unresolved');
-    expect(!m.ok && m.reason).toMatch(/resolves follicles on only 0 % of the scalp round this scar/);
+    expect(!m.ok && m.reason).toMatch(
+      /resolves follicles on only 0 % \(0 cm²\) of the scalp round this scar/,
+    );
   });
 
   it('refuses a ring with too few follicles to count, and one counted denser than any scalp', () => {

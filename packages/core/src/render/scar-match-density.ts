@@ -27,8 +27,12 @@ export interface FollicleAnalysis {
 
 /** Ring round a scar where "match" counts follicles, outside its feather (mm). */
 export const MATCH_RING_MM = 5;
-/** At least this share of the ring must be resolved skin, and hold at least MIN_FOLLICLES. */
-const MIN_RESOLVED_SHARE = 0.5;
+/**
+ * The resolved part of the ring must be at least this share of it and this area (a count over
+ * half a square centimetre), and hold at least MIN_FOLLICLES.
+ */
+const MIN_RESOLVED_SHARE = 0.25;
+const MIN_RESOLVED_CM2 = 0.5;
 const MIN_FOLLICLES = 5;
 /** The densest a zone may be (the zones schema's bound); more round a scar is a detection error. */
 const MAX_PER_CM2 = 200;
@@ -98,12 +102,13 @@ export function matchDensity(
     }
   const resolvedShare = ringCells ? resolvedCells / ringCells : 0;
   const percent = Math.round(resolvedShare * 100);
-  if (resolvedShare < MIN_RESOLVED_SHARE)
+  const resolvedCm2 = (resolvedCells * cell * cell) / (pxPerMm * pxPerMm * 100);
+  if (resolvedShare < MIN_RESOLVED_SHARE || resolvedCm2 < MIN_RESOLVED_CM2)
     return {
       ok: false,
       code: 'match-unresolved',
-      params: { percent },
-      reason: `is "match", but the photo resolves follicles on only ${percent} % of the scalp round this scar (blur, noise, glare or background): give a number, or analyse a sharp close-up`,
+      params: { percent, cm2: Math.round(resolvedCm2 * 10) / 10 },
+      reason: `is "match", but the photo resolves follicles on only ${percent} % (${Math.round(resolvedCm2 * 10) / 10} cm²) of the scalp round this scar (blur, noise, glare or background), too little to measure: give a number, or analyse a sharp close-up`,
     };
   let count = 0;
   for (const f of analysis.follicles ?? []) {
@@ -118,7 +123,7 @@ export function matchDensity(
       params: { count },
       reason: `is "match", but the analysis found ${count} follicle(s) on the resolved scalp round this scar, too few to measure a density: give a number`,
     };
-  const perCm2 = count / ((resolvedCells * cell * cell) / (pxPerMm * pxPerMm * 100));
+  const perCm2 = count / resolvedCm2;
   if (perCm2 > MAX_PER_CM2)
     return {
       ok: false,

@@ -122,7 +122,7 @@ function fillMatches(
       stubbleShade: number | null;
     }[];
   },
-  photo: { width: number; height: number },
+  photo: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number },
   hair: ClientHair | undefined,
 ): (FillMatchScore & { kind: 'fill' })[] {
   const pxPerMm = pxPerMmOf(zones.calibration);
@@ -147,11 +147,13 @@ function fillMatches(
     pxPerMm,
     hairBearing: hair ? hairBearingFrom(hair, photo, pxPerMm) : null,
     ...(hair ? { follicles: hair.follicles } : {}),
+    before: { ...photo, channels: photo.channels === 4 ? 4 : 3 },
   }).map((m) => ({
     kind: 'fill' as const,
     zoneId: m.zoneId,
     verdict: m.verdict,
     deltaE00: m.deltaE00,
+    deltaE00Before: m.deltaE00Before,
     deltaL: m.deltaL,
     ring: m.ring,
     hairDensityPerCm2: m.hairDensityPerCm2,

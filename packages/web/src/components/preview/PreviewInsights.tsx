@@ -5,6 +5,13 @@ import type { FillMatchScore, ZoneSummary, ZoneWarning } from '@stipple/core';
 import type { PreviewStubble } from '../../preview/preview-protocol.js';
 import type { ScarComparison } from '../../preview/use-preview-worker.js';
 
+const VERDICT_COLOURS: Record<FillMatchScore['verdict'], string> = {
+  blends: 'teal',
+  close: 'yellow',
+  'cannot-match': 'red',
+  'no-reference': 'gray',
+};
+
 /**
  * What the live preview tells the artist about the zones as drawn: a zone that others cover or
  * whose density cannot be reached, the client's own hair counted in, the shade against the
@@ -110,14 +117,20 @@ export function PreviewInsights({
             <Text size="sm" fw={600}>
               {t('editor.insights.fill.title', { zone: m.zoneId })}
             </Text>
-            <Badge
-              color={m.verdict === 'blends' ? 'teal' : m.verdict === 'close' ? 'yellow' : 'red'}
-              tt="none"
-            >
-              {t(`editor.insights.fill.verdicts.${m.verdict}`)} · ΔE00 {m.deltaE00.toFixed(1)}
+            <Badge color={VERDICT_COLOURS[m.verdict]} tt="none">
+              {t(`editor.insights.fill.verdicts.${m.verdict}`)}
+              {m.verdict === 'no-reference' ? '' : ` · ΔE00 ${m.deltaE00.toFixed(1)}`}
             </Badge>
           </Group>
           <Stack gap={2} mt={4}>
+            {m.verdict !== 'no-reference' && m.deltaE00Before != null && (
+              <Text size="xs" c="dimmed" data-testid={`fill-before-${m.zoneId}`}>
+                {t('editor.insights.fill.before', {
+                  before: m.deltaE00Before.toFixed(1),
+                  after: m.deltaE00.toFixed(1),
+                })}
+              </Text>
+            )}
             {m.ruleIds.map((id) => (
               <Text key={id} size="xs">
                 {t(`fillMatchRules.${id.replaceAll('.', '_')}`)}{' '}

@@ -112,6 +112,7 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
         'compare.png',
         'faded-5y.png',
         'healed.png',
+        'healed-scar-poor.png',
         'impressions.csv',
         'session-1.png',
         'session-2.png',
@@ -139,7 +140,8 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const perZone = summary.zones.map((z) => z.impressionsPerSession.reduce((a, b) => a + b, 0));
     expect(perZone.reduce((a, b) => a + b, 0)).toBe(rows.length);
     const crown = summary.zones[0]!;
-    expect(crown.areaCm2).toBeGreaterThan(3);
+    // The hairline keeps its 8 mm transition across the top of the 25 × 20 mm fill.
+    expect(crown.areaCm2).toBeGreaterThan(1.5);
     expect(crown.targetDensityPerCm2).toBe(70);
     expect(crown.achievedDensityPerCm2).toBeGreaterThan(55);
     expect(res.stdout).toMatch(/impressions over 3 sessions/);
@@ -289,6 +291,54 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       /zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/,
     );
     expect(existsSync(join(dir, 'refused'))).toBe(false);
+  });
+  it('says which zone collapsed, fills round the client’s hair and starts from the stubble’s tone', async () => {
+    const follicles = [];
+    for (let y = 30; y < 270; y += 14) for (let x = 30; x < 170; x += 14) follicles.push({ x, y });
+    await writeFile(
+      join(dir, 'hair.json'),
+      JSON.stringify({ pxPerMm: 12, follicles, stubbleLab: [38, 6, 9], skinLab: [68, 14, 17] }),
+    );
+    const square = (x0: number, y0: number, x1: number, y1: number) => [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ];
+    await writeFile(
+      join(dir, 'meet.json'),
+      JSON.stringify({
+        ...zones,
+        zones: [
+          { id: 'crown', kind: 'fill', polygon: square(20, 20, 340, 280), densityPerCm2: 70 },
+          { id: 'patch', kind: 'fill', polygon: square(230, 120, 250, 140), densityPerCm2: 40, shade: 30 },
+          { id: 'scar', kind: 'scar', polygon: square(200, 100, 300, 170), densityPerCm2: 90, shade: 30 },
+        ],
+      }),
+    );
+    const res = await stipple(
+      'simulate',
+      photo,
+      '--zones',
+      'meet.json',
+      '--analysis',
+      'hair.json',
+      '--out',
+      'meet',
+    );
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/warning: patch keeps 0 of the 0\.03 cm² drawn: scar covers the rest/);
+    expect(res.stdout).toMatch(/stubble tone matches shade \d+/);
+    const summary = JSON.parse(await readFile(join(dir, 'meet', 'summary.json'), 'utf8')) as {
+      zones: { id: string; existingDensityPerCm2: number; shadeSource: string; stubbleShade: number }[];
+      warnings: { zone: string; code: string }[];
+    };
+    expect(summary.warnings).toEqual([expect.objectContaining({ zone: 'patch', code: 'collapsed' })]);
+    const crown = summary.zones[0]!;
+    // 14 px apart at 12 px/mm: ~73 follicles per cm² over the left part of the crown.
+    expect(crown.existingDensityPerCm2).toBeGreaterThan(15);
+    expect(crown.shadeSource).toBe('stubble');
+    expect(summary.zones[2]!.shadeSource).toBe('file');
   });
 });
 

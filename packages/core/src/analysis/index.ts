@@ -36,3 +36,4 @@ export {
   type ScalpSummary,
 } from './scalp-map/scalp-map-output.js';
 export type { HairMeasure } from './scalp-map/hair-measure.js';
+export * from './fill-match.js';

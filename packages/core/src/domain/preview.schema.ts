@@ -5,8 +5,9 @@ import { ZonesFile } from './zones.schema.js';
 
 /*
  * The zones an artist draws on one photo (a `ZonesFile` in the photo's own pixels) and the
- * full-resolution renders the server makes of them: every session's fresh look, healed and
- * faded, stored as PNG files, with the camouflage score of each scar zone once measured.
+ * full-resolution renders the server makes of them: every session's fresh look, healed (with a
+ * scar, also at the poor end of what it keeps) and faded, stored as high-quality JPEG files (4:4:4,
+ * quality 92), with the camouflage score of each scar zone once measured.
  */
 
 export const SaveZonesRequest = z.strictObject({
@@ -23,11 +24,13 @@ export type RenderStatus = z.infer<typeof RenderStatus>;
 export const RENDER_LOOKS = ['fresh', 'healed', 'faded'] as const;
 
 export const RenderStageFile = z.object({
-  /** session-1 … session-N, healed, faded-5y (as `stipple simulate` names them). */
+  /** session-1 … session-N, healed, healed-scar-poor, faded-5y (as `stipple simulate` names them). */
   name: z.string().regex(/^[a-z0-9.-]+$/),
   look: z.enum(RENDER_LOOKS),
   afterSession: z.int().min(1),
   years: z.number().nullable(),
+  /** Healed scars at the share of pigment expected for their texture, or at the poor end of its range. */
+  scarRetention: z.enum(['expected', 'poor']).nullable(),
   width: z.int(),
   height: z.int(),
   bytes: z.int(),
@@ -54,6 +57,26 @@ export const ScarCamouflageScore = z.object({
 });
 export type ScarCamouflageScore = z.infer<typeof ScarCamouflageScore>;
 
+/**
+ * Whether a fill zone reads as the client's hair next to it at conversation distance (healed
+ * render), in words through its rules (FILL_MATCH_RULES: the verdict first, then what to change).
+ */
+export const FillMatchScore = z.object({
+  zoneId: z.string(),
+  /** 'no-reference': no hair-bearing scalp next to the zone to compare with, so no verdict. */
+  verdict: z.enum(['blends', 'close', 'cannot-match', 'no-reference']),
+  deltaE00: z.number(),
+  /** The same on the photo before treatment (absent on renders stored before it was measured). */
+  deltaE00Before: z.number().nullable().optional(),
+  /** Treated minus hair: positive = the treated area reads lighter. */
+  deltaL: z.number(),
+  ring: z.enum(['hair-bearing', 'surrounding']),
+  hairDensityPerCm2: z.number().nullable(),
+  ruleIds: z.array(z.string()),
+  viewingDistanceMm: z.number(),
+});
+export type FillMatchScore = z.infer<typeof FillMatchScore>;
+
 export const PreviewRender = z.object({
   id: Id,
   photoId: Id,
@@ -65,6 +88,8 @@ export const PreviewRender = z.object({
   stages: z.array(RenderStageFile),
   /** Per scar zone; null until measured, or when the photo analysis is not available. */
   camouflage: z.array(ScarCamouflageScore).nullable(),
+  /** Per fill zone, once rendered. */
+  fillMatches: z.array(FillMatchScore),
   /** What could not be measured or made, in words. */
   notes: z.array(z.string()),
   error: z.string().nullable(),
@@ -139,6 +164,9 @@ export const PhotoAnalysisRecord = z.object({
   notes: z.array(z.string()),
   /** Follicle centres as x0, y0, x1, y1, … (photo pixels, rounded). */
   follicles: z.array(z.number()),
+  /** Mean colour of the stubble and of the skin between follicles (CIELAB), where measured. */
+  stubbleLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+  skinLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
   error: z.string().nullable(),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),

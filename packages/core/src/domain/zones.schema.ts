@@ -30,6 +30,22 @@ export const SCAR_RETENTION: Record<Texture, number> = {
 };
 
 /**
+ * The poor end of the range a scar of each texture may keep, for showing the honest uncertainty
+ * beside the expected result. domain.md §2.1: scar tissue holds pigment "less well or less
+ * predictably", can "absorb and disperse" it more than expected (scalpguru.com) and usually needs
+ * extra sessions; atrophic scars reach "no better than about 50 %" camouflage and need a test
+ * session (pigmentalia.co.uk); scarring alopecia fades faster (Liu 2025: 1.6 vs 0.9 points in
+ * 6 months). No source gives a number for the poor end: this product takes about 60 % of the
+ * expected share (a scar that takes ~40 % less than hoped), lower for the unpredictable textures.
+ */
+export const SCAR_RETENTION_POOR: Record<Texture, number> = {
+  flat: 0.55,
+  raised: 0.4,
+  atrophic: 0.3,
+  keloid: 0.25,
+};
+
+/**
  * Pigment shade on the numbered dilution scale one clinic uses (domain.md §1.6: lower is darker;
  * most clients 20s-40s, blonde 40-50, 60 the lightest).
  */

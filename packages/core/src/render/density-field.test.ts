@@ -205,3 +205,50 @@ describe('buildDensityField', () => {
     expect((err as ZoneError).path).toEqual(['zones', 1, 'polygon']);
   });
 });
+
+describe('zones that meet', () => {
+  const hairline = {
+    id: 'front',
+    kind: 'hairline' as const,
+    polyline: [
+      [20, 100],
+      [580, 100],
+    ] as [number, number][],
+    inward: [300, 300] as [number, number],
+    densityPerCm2: 80,
+    transitionMm: 8,
+  };
+  // A fill drawn the natural way: its edge on the hairline.
+  const fill = {
+    id: 'crown',
+    kind: 'fill' as const,
+    polygon: square(10, 100, 590, 390),
+    densityPerCm2: 70,
+    featherMm: 4,
+  };
+
+  it('keeps the hairline, its irregular front and its soft transition, when a fill is drawn up to it', () => {
+    const alone = build([hairline]);
+    const both = build([hairline, fill]);
+    // The hairline keeps most of its transition (8 mm) along its 56 mm.
+    expect(both.areaCm2[0]).toBeGreaterThan(0.6 * 5.6 * 0.8);
+    // In front of the line and through the transition, the density is the hairline's alone.
+    for (let x = 60; x <= 540; x += 40)
+      for (const y of [85, 95, 105, 120, 140, 160])
+        expect(at(both.field, x, y)).toBeCloseTo(at(alone.field, x, y), 3);
+    // Behind the transition the fill takes over.
+    expect(at(both.field, 300, 300)).toBeCloseTo(80, 0);
+    expect(
+      both.zoneCore[Math.floor(300 * both.scale) * both.workWidth + Math.floor(300 * both.scale)],
+    ).toBeGreaterThan(0);
+  });
+
+  it('lets a fill drawn far from a hairline stay as it is', () => {
+    // The hairline keeps its density 10 mm behind the line, then fades; the fill starts beyond.
+    const farFill = { ...fill, polygon: square(100, 250, 500, 390) };
+    const alone = build([farFill]);
+    const both = build([{ ...hairline, depthMm: 10 }, farFill]);
+    expect(at(both.field, 300, 320)).toBeCloseTo(at(alone.field, 300, 320), 3);
+    expect(both.areaCm2[1]).toBeCloseTo(alone.areaCm2[0]!, 1);
+  });
+});

@@ -14,6 +14,17 @@ export interface ReportPreview {
   /** The healed render of the same photo (JPEG), when one was made. */
   healed: Buffer | null;
   camouflage: ScarCamouflageScore[] | null;
+  /** Each scar healed as expected and at the poor end of its texture's range (JPEG crops). */
+  scars: ReportScarRange[];
+}
+
+export interface ReportScarRange {
+  zoneId: string;
+  texture: 'flat' | 'raised' | 'atrophic' | 'keloid';
+  expected: Buffer;
+  poor: Buffer;
+  retention: number;
+  poorRetention: number;
 }
 
 export interface ConsultationReportInput {
@@ -138,8 +149,40 @@ function previewsSection(doc: Pdf, previews: ReportPreview[], L: ReportLabels, l
         size: 9,
         color: GREY,
       });
+    for (const scar of p.scars) scarRange(doc, scar, L, cell, gap);
     doc.moveDown(0.5);
   }
+}
+
+/** A scar healed as expected and at the poor end of its range, side by side and labelled. */
+function scarRange(doc: Pdf, scar: ReportScarRange, L: ReportLabels, cell: number, gap: number): void {
+  const height = cell * 0.45;
+  if (doc.y + height + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(0.3);
+  const left = doc.page.margins.left;
+  const top = doc.y + 2;
+  doc.image(scar.expected, left, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  doc.image(scar.poor, left + cell + gap, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  const labels = top + height + 2;
+  doc.x = left;
+  doc.y = labels;
+  write(doc, L.scarExpected, { size: 8.5, bold: true, options: { width: cell } });
+  const below = doc.y;
+  doc.x = left + cell + gap;
+  doc.y = labels;
+  write(doc, L.scarPoor, { size: 8.5, bold: true, options: { width: cell } });
+  doc.x = left;
+  doc.y = Math.max(below, doc.y);
+  write(
+    doc,
+    L.scarRange(
+      scar.zoneId,
+      L.textures[scar.texture],
+      Math.round(scar.retention * 100),
+      Math.round(scar.poorRetention * 100),
+    ),
+    { size: 8.5, color: LIGHT },
+  );
 }
 
 function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels): void {

@@ -194,14 +194,35 @@ const rawInput = (image: { width: number; height: number; channels: number }) =>
   limitInputPixels: false as const,
 });
 
-/** A lossless PNG of RGB(A) pixels (renders are kept at full quality). */
-export function encodePng(image: {
+/**
+ * A full-size render stage: JPEG at quality 92 without chroma subsampling (dots 0.2 mm across
+ * stay crisp at 100 %), without the second pass of optimised Huffman tables: a 12-megapixel stage
+ * encodes in about a tenth of a second, where a PNG takes over half a second and is 8 times larger.
+ */
+export function encodeStageJpeg(image: {
   data: Uint8Array | Uint8ClampedArray;
   width: number;
   height: number;
   channels: number;
 }): Promise<Buffer> {
-  return sharp(image.data, rawInput(image)).png({ compressionLevel: 6 }).toBuffer();
+  return sharp(image.data, rawInput(image))
+    .jpeg({ quality: 92, chromaSubsampling: '4:4:4', optimiseCoding: false })
+    .toBuffer();
+}
+
+/** A part of a JPEG (right and bottom exclusive, clipped to the image), as a JPEG, enlarged to at least 600 px wide for print. */
+export async function cropJpeg(
+  data: Buffer,
+  rect: { left: number; top: number; right: number; bottom: number },
+): Promise<Buffer> {
+  const meta = await sharp(data).metadata();
+  const left = Math.max(0, Math.min(rect.left, (meta.width ?? 1) - 1));
+  const top = Math.max(0, Math.min(rect.top, (meta.height ?? 1) - 1));
+  const width = Math.max(1, Math.min(rect.right, meta.width ?? 1) - left);
+  const height = Math.max(1, Math.min(rect.bottom, meta.height ?? 1) - top);
+  const pipeline = sharp(data).extract({ left, top, width, height });
+  if (width < 600) pipeline.resize({ width: 600, kernel: 'nearest' });
+  return pipeline.jpeg({ quality: 90 }).toBuffer();
 }
 
 /** A JPEG of RGB(A) pixels no larger than `longEdge`, for screens and reports. */

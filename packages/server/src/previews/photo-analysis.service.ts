@@ -3,8 +3,10 @@
 // follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
 import {
   analyzePhoto,
+  clientHairFromAnalysis,
   compareCamouflage,
   pxPerMmOf,
+  type ClientHair,
   type FollicleAnalysis,
   type PhotoAnalysis,
   type PhotoAnalysisRecord,
@@ -155,10 +157,15 @@ export class PhotoAnalysisService implements AnalysisAccess {
     const full = await this.result(done.resultSha256!);
     return {
       follicles: full.follicles,
-      density: full.density ?? {},
-      resolvability: full.resolvability,
+      densityMap: full.densityMap,
       ...(full.scalpMap ? { scalpMap: full.scalpMap } : {}),
     };
+  }
+
+  async clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined> {
+    const done = await this.doneAnalysis(studioId, photoId);
+    if (!done) return undefined;
+    return clientHairFromAnalysis(await this.result(done.resultSha256!));
   }
 
   async camouflage(input: {
@@ -227,6 +234,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
       suggestions: summary?.suggestions ?? [],
       notes: summary?.notes ?? [],
       follicles,
+      stubbleLab: full?.stubbleLab ?? null,
+      skinLab: full?.skinLab ?? null,
       error: row.error,
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,

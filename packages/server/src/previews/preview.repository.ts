@@ -16,9 +16,12 @@ export interface StoredStage {
   look: 'fresh' | 'healed' | 'faded';
   afterSession: number;
   years: number | null;
+  /** Healed stages: scars at the expected share of pigment or the poor end (absent in renders before it existed). */
+  scarRetention?: 'expected' | 'poor' | null;
   width: number;
   height: number;
   bytes: number;
+  /** The full-size stage (JPEG; PNG in renders made before). */
   sha256: string;
   previewSha256: string;
 }

@@ -55,11 +55,13 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { PreviewInsights } from '../components/preview/PreviewInsights.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import type { PreviewLook } from '../preview/preview-protocol.js';
+import { useClientHair } from '../preview/use-client-hair.js';
 import { usePreviewWorker } from '../preview/use-preview-worker.js';
 import {
   coveredShare,
@@ -266,18 +268,19 @@ function Editor({
     };
   }, [photo.pxPerMm, k, draft]);
 
-  const worker = usePreviewWorker(pixels);
   // Scar zones may match the follicle density the analysis measured round them.
   const analysisForMatch = useQuery({
     queryKey: ['analysis', photo.id],
     queryFn: () => api.getAnalysis(photo.id),
   }).data;
+  const hair = useClientHair(analysisForMatch, k);
+  const worker = usePreviewWorker(pixels, hair);
   const followed = useMemo(() => {
     if (!analysisForMatch || analysisForMatch.status !== 'done') return undefined;
     const f = analysisForMatch.follicles;
     const points: { x: number; y: number }[] = [];
     for (let i = 0; i + 1 < f.length; i += 2) points.push({ x: f[i]! * k, y: f[i + 1]! * k });
-    return { follicles: points, perCm2Median: analysisForMatch.density?.perCm2Median ?? null };
+    return { follicles: points };
   }, [analysisForMatch, k]);
   useEffect(() => {
     if (!zonesFile) {
@@ -743,8 +746,9 @@ function Editor({
               </Text>
               {worker.error && (
                 <Text size="xs" c="red" data-testid="preview-error">
-                  {worker.error.field ? `${worker.error.field}: ` : ''}
-                  {worker.error.message}
+                  {worker.error.code
+                    ? t(`editor.zoneRefusal.${worker.error.code}`, worker.error.params)
+                    : `${worker.error.field ? `${worker.error.field}: ` : ''}${worker.error.message}`}
                 </Text>
               )}
             </Group>
@@ -1051,6 +1055,16 @@ function Editor({
               )}
             </Paper>
 
+            <PreviewInsights
+              summary={frame?.summary ?? []}
+              stubble={frame?.stubble ?? null}
+              selectedId={selectedId}
+              scar={worker.scar}
+              onCompareScar={worker.compareScar}
+              frameVersion={frame}
+              fillMatches={render.data?.status === 'done' ? render.data.fillMatches : []}
+            />
+
             <RenderPanel renderId={renderId} progress={progress.data ?? null} render={render.data ?? null} />
           </Stack>
         </Grid.Col>
@@ -1166,7 +1180,9 @@ function RenderPanel({
                     {s.look === 'fresh'
                       ? t('editor.stageSession', { n: s.afterSession })
                       : s.look === 'healed'
-                        ? t('editor.looks.healed')
+                        ? s.scarRetention === 'poor'
+                          ? t('editor.insights.scar.poorStage')
+                          : t('editor.looks.healed')
                         : t('editor.looks.faded', { years: s.years })}
                   </Text>
                 </a>

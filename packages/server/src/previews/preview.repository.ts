@@ -56,7 +56,7 @@ export const previewRepository = {
   async updateZones(
     tx: Tx,
     current: ZonesRow,
-    patch: { zones: Record<string, unknown>; updatedBy: string },
+    patch: { zones: Record<string, unknown>; scalpMapSha256: string | null; updatedBy: string },
   ): Promise<void> {
     await tx
       .update(photoZones)

@@ -203,7 +203,9 @@ export const previewRepository = {
         set: {
           status: values.status ?? 'queued',
           pxPerMm: values.pxPerMm ?? null,
-          summary: null,
+          // The automatic scalp map stays (its blob and size) until the new analysis replaces it:
+          // the artist may correct it meanwhile.
+          summary: sql`case when ${photoAnalysis.summary} ? 'scalpMap' then jsonb_build_object('scalpMap', ${photoAnalysis.summary} -> 'scalpMap') end`,
           resultSha256: null,
           error: null,
           createdBy: values.createdBy ?? null,

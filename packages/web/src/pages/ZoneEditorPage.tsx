@@ -52,6 +52,10 @@ import {
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
+import { ScalpMapLayer } from '../components/preview/ScalpMapLayer.js';
+import { ScalpMapPanel } from '../components/preview/ScalpMapPanel.js';
+import { describeZoneError } from '../preview/match-refusal.js';
+import { useScalpMapCorrection } from '../preview/use-scalp-map-correction.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
@@ -251,6 +255,7 @@ function Editor({
   };
 
   const calibrated = photo.pxPerMm !== null;
+  const scalpMap = useScalpMapCorrection(photo.id, () => setDirty(true));
   const zonesFile = useMemo<ZonesFileInput | null>(() => {
     if (!photo.pxPerMm || draft.zones.length === 0) return null;
     return {
@@ -386,11 +391,12 @@ function Editor({
         fadeYears: draft.fadeYears,
         zones: scaleZones({ calibration: { pxPerMm: 1 }, zones: draft.zones }, 1 / k).zones,
       };
-      return api.saveZones(photo.id, { zones: file, version });
+      return api.saveZones(photo.id, { zones: file, version, ...scalpMap.toSave() });
     },
     onSuccess: (result) => {
       setVersion(result.version);
       setDirty(false);
+      scalpMap.saved();
       setRenderId(result.latestRender?.id ?? null);
       queryClient.setQueryData(['zones', photo.id], result);
       void queryClient.invalidateQueries({ queryKey: ['previews'] });
@@ -672,7 +678,7 @@ function Editor({
                 </Stack>
               </Alert>
             )}
-            <div ref={stageBox}>
+            <div ref={stageBox} style={{ position: 'relative' }}>
               <ZoneStage
                 photo={pixels}
                 frame={frame?.image ?? null}
@@ -707,6 +713,7 @@ function Editor({
                 brushRadius={brushRadius}
                 onBrushStroke={brushStroke}
               />
+              <ScalpMapLayer map={scalpMap} view={view} k={k} />
             </div>
             <Group justify="space-between" gap="xs">
               <Text size="xs" c="dimmed" data-testid="preview-timing">
@@ -723,8 +730,7 @@ function Editor({
               </Text>
               {worker.error && (
                 <Text size="xs" c="red" data-testid="preview-error">
-                  {worker.error.field ? `${worker.error.field}: ` : ''}
-                  {worker.error.message}
+                  {describeZoneError(worker.error, draft.zones.map((z) => z.id), t)}
                 </Text>
               )}
             </Group>
@@ -878,6 +884,7 @@ function Editor({
               </Stack>
             </Paper>
 
+            <ScalpMapPanel map={scalpMap} />
             <Paper withBorder radius="md" p="sm" data-testid="analysis-panel">
               <Stack gap="xs">
                 <Group justify="space-between">
@@ -1124,7 +1131,7 @@ function RenderPanel({
         {progress && progress.status !== 'done' && progress.status !== 'failed' && (
           <Progress value={progress.progress} animated data-testid="render-progress" />
         )}
-        {progress?.error && <Alert color="red">{progress.error}</Alert>}
+        {progress?.error && <Alert color="red">{describeZoneError({ message: progress.error }, [], t)}</Alert>}
         {render && render.status === 'done' && (
           <>
             <SimpleGrid cols={3} spacing={6} data-testid="render-stages">

@@ -132,7 +132,7 @@ export const CLASS_COLOURS: readonly (readonly [number, number, number, number])
 ];
 
 /** The labels as RGBA pixels for a canvas at the map's resolution. */
-export function overlayPixels(labels: Labels): Uint8ClampedArray {
+export function overlayPixels(labels: Labels): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(labels.data.length * 4);
   labels.data.forEach((c, i) => {
     const colour = CLASS_COLOURS[c] ?? CLASS_COLOURS[0]!;

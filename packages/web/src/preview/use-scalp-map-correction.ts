@@ -1,7 +1,7 @@
 // The head and scalp map in the zone editor: the automatic map and the saved correction from the
 // server, the artist's edits on top (tap a region, brush an edge) with an undo history, and what
 // the next save of the zones sends. Saved with the zones, in the same version.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PhotoScalpMap, SaveZonesInput } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
@@ -59,30 +59,26 @@ export function useScalpMapCorrection(photoId: string, onEdit: () => void): Scal
     const c = query.data?.corrected;
     return c ? decodeRuns(c.width, c.height, c.classesRle) : null;
   }, [query.data]);
-  // The edits: null while the map is as saved.
-  const [edited, setEdited] = useState<Uint8Array | null>(null);
-  const [history, setHistory] = useState<(Uint8Array | null)[]>([]);
+  // The edits (null while the map is as saved) and their undo history, made on the automatic map of
+  // this size: a newer analysis with another map size drops them.
+  const mapKey = automatic ? `${automatic.width}x${automatic.height}` : '';
+  const [session, setSession] = useState<{
+    key: string;
+    edited: Uint8Array | null;
+    history: (Uint8Array | null)[];
+  }>({ key: '', edited: null, history: [] });
+  const { edited, history } = session.key === mapKey ? session : { edited: null, history: [] };
   const [visible, setVisible] = useState(true);
   const [tool, setTool] = useState<ScalpMapTool>('off');
   const [brushRadius, setBrushRadius] = useState(3);
 
-  // A newer automatic map (the analysis ran again) drops edits made on an older one.
-  useEffect(() => {
-    setEdited(null);
-    setHistory([]);
-  }, [automatic?.width, automatic?.height]);
-
   const base = savedMap && automatic && savedMap.width === automatic.width ? savedMap : automatic;
   const current: Labels | null = automatic && base ? { ...base, data: edited ?? base.data } : null;
 
-  const push = useCallback(
-    (next: Uint8Array | null) => {
-      setHistory((h) => [...h.slice(-(UNDO_DEPTH - 1)), edited]);
-      setEdited(next);
-      onEdit();
-    },
-    [edited, onEdit],
-  );
+  const push = (next: Uint8Array | null) => {
+    setSession({ key: mapKey, edited: next, history: [...history.slice(-(UNDO_DEPTH - 1)), edited] });
+    onEdit();
+  };
 
   const tapAt = (mx: number, my: number) => {
     if (!current || !automatic) return;
@@ -95,8 +91,7 @@ export function useScalpMapCorrection(photoId: string, onEdit: () => void): Scal
   };
   const undo = () => {
     if (!history.length) return;
-    setEdited(history[history.length - 1]!);
-    setHistory((h) => h.slice(0, -1));
+    setSession({ key: mapKey, edited: history[history.length - 1]!, history: history.slice(0, -1) });
     onEdit();
   };
   const reset = () => automatic && push(automatic.data.slice());
@@ -115,8 +110,7 @@ export function useScalpMapCorrection(photoId: string, onEdit: () => void): Scal
       queryClient.setQueryData<PhotoScalpMap>(['scalp-map', photoId], (old) =>
         old ? { ...old, corrected: sent.scalpMap ?? null } : old,
       );
-    setHistory([]);
-    setEdited(null);
+    setSession({ key: mapKey, edited: null, history: [] });
     void queryClient.invalidateQueries({ queryKey: ['scalp-map', photoId] });
     void queryClient.invalidateQueries({ queryKey: ['analysis', photoId] });
   };

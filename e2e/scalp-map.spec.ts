@@ -130,7 +130,10 @@ beforeAll(async () => {
         headers: { 'content-type': 'image/jpeg' },
         body: bytes,
       });
-      return { status: res.status, body: (await res.json()) as { id: string; width: number; height: number } };
+      return {
+        status: res.status,
+        body: (await res.json()) as { id: string; width: number; height: number },
+      };
     },
     { clientId: client.body.id, data: jpeg.toString('base64') },
   );
@@ -186,7 +189,9 @@ describe('correcting the head and scalp map', () => {
     await page.getByTestId('scalp-map-canvas').waitFor();
     expect(await page.getByTestId('scalp-map-source').textContent()).toBe('Automatic');
     automatic = (await scalpMap()).automatic!;
-    const canvas = await page.getByTestId('scalp-map-canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    const canvas = await page
+      .getByTestId('scalp-map-canvas')
+      .evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
     expect(canvas).toEqual([automatic.width, automatic.height]);
     await page.getByTestId('zone-stage').scrollIntoViewIfNeeded();
     await screenshot(page, '90-scalp-map-automatic-ipad', false);
@@ -199,7 +204,9 @@ describe('correcting the head and scalp map', () => {
     // Tap the region at a pixel well inside it (its median row, the middle of that row's run).
     const rows = region.map((i) => Math.floor(i / automatic.width)).sort((a, b) => a - b);
     const row = rows[Math.floor(rows.length / 2)]!;
-    const inRow = region.filter((i) => Math.floor(i / automatic.width) === row).map((i) => i % automatic.width);
+    const inRow = region
+      .filter((i) => Math.floor(i / automatic.width) === row)
+      .map((i) => i % automatic.width);
     inRow.sort((a, b) => a - b);
     const col = inRow[Math.floor(inRow.length / 2)]!;
     await pickTool('Tap region');
@@ -212,8 +219,8 @@ describe('correcting the head and scalp map', () => {
     await pickTool('Brush: add');
     brushed = row * automatic.width + col;
     const farthest = region.reduce((best, i) => {
-      const d = (i % automatic.width - col) ** 2 + (Math.floor(i / automatic.width) - row) ** 2;
-      const bd = (best % automatic.width - col) ** 2 + (Math.floor(best / automatic.width) - row) ** 2;
+      const d = ((i % automatic.width) - col) ** 2 + (Math.floor(i / automatic.width) - row) ** 2;
+      const bd = ((best % automatic.width) - col) ** 2 + (Math.floor(best / automatic.width) - row) ** 2;
       return d > bd ? i : best;
     }, region[0]!);
     leftOut = farthest;
@@ -251,19 +258,26 @@ describe('correcting the head and scalp map', () => {
 
     await page.reload();
     await page.getByTestId('scalp-map-canvas').waitFor();
-    await expect.poll(() => page.getByTestId('scalp-map-source').textContent()).toBe('Corrected by the artist');
+    await expect
+      .poll(() => page.getByTestId('scalp-map-source').textContent())
+      .toBe('Corrected by the artist');
     // What the overlay draws is the saved correction: the left-out pixel carries no colour.
     const alphaAt = (i: number) =>
-      page.getByTestId('scalp-map-canvas').evaluate(
-        (c: HTMLCanvasElement, i: number) => c.getContext('2d')!.getImageData(i % c.width, Math.floor(i / c.width), 1, 1).data[3],
-        i,
-      );
+      page
+        .getByTestId('scalp-map-canvas')
+        .evaluate(
+          (c: HTMLCanvasElement, i: number) =>
+            c.getContext('2d')!.getImageData(i % c.width, Math.floor(i / c.width), 1, 1).data[3],
+          i,
+        );
     expect(await alphaAt(leftOut)).toBe(0);
     expect(await alphaAt(brushed)).toBeGreaterThan(0);
     // The analysis runs again inside the corrected map.
     await expect
       .poll(
-        async () => (await api<{ status: string; scalpMap: string | null }>('GET', `/api/photos/${photoId}/analysis`)).body,
+        async () =>
+          (await api<{ status: string; scalpMap: string | null }>('GET', `/api/photos/${photoId}/analysis`))
+            .body,
         { timeout: 120_000, interval: 500 },
       )
       .toMatchObject({ status: 'done', scalpMap: 'corrected' });

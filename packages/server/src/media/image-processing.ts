@@ -193,10 +193,16 @@ export async function encodeLabelPng(labels: Uint8Array, width: number, height: 
     .toBuffer();
 }
 
-export async function decodeLabelPng(data: Buffer): Promise<{ data: Uint8Array; width: number; height: number }> {
+export async function decodeLabelPng(
+  data: Buffer,
+): Promise<{ data: Uint8Array; width: number; height: number }> {
   const { data: raw, info } = await sharp(data, { limitInputPixels: 20_000_000 })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), width: info.width, height: info.height };
+  return {
+    data: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+    width: info.width,
+    height: info.height,
+  };
 }

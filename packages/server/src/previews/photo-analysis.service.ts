@@ -112,7 +112,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
         : null;
     const record = this.toRecord(found.row, found.photoPxPerMm, full);
     // The artist corrected the map since (the rerun that saving starts has not begun yet).
-    const otherMap = record.status === 'done' && (found.row.correctionSha256 ?? null) !== found.correctionSha256;
+    const otherMap =
+      record.status === 'done' && (found.row.correctionSha256 ?? null) !== found.correctionSha256;
     return otherMap ? { ...record, stale: true } : record;
   }
 
@@ -238,7 +239,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
         polygon: z.polygon.map(([x, y]) => [x, y] as [number, number]),
       }));
       const compared =
-        full?.scalpMap && full.scalpMap.width * full.scalpMap.factor >= input.before.width - full.scalpMap.factor
+        full?.scalpMap &&
+        full.scalpMap.width * full.scalpMap.factor >= input.before.width - full.scalpMap.factor
           ? compareInsideMap(input.before, input.after, camouflageZones, pxPerMm, full)
           : compareCamouflage(input.before, input.after, camouflageZones, { pxPerMm });
       return {

@@ -198,7 +198,8 @@ export class PreviewService {
     });
     const renderId = result.latestRender!.id;
     // Everything that depends on the map follows a new one: the analysis runs inside it, then the render.
-    if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId))) return result;
+    if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId)))
+      return result;
     if (
       usesMatch(request.zones) &&
       !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))

@@ -71,7 +71,7 @@ function decode(map: ScalpMapLabels): Uint8Array {
 
 function encode(labels: Uint8Array): number[] {
   const out: number[] = [];
-  for (let i = 0; i < labels.length; ) {
+  for (let i = 0; i < labels.length;) {
     let j = i + 1;
     while (j < labels.length && labels[j] === labels[i]) j++;
     out.push(labels[i]!, j - i);
@@ -111,23 +111,28 @@ beforeAll(async () => {
   ts = await startTestServer();
   studio = await createStudioFixture(ts.server.db, 'Map Studio');
   other = await createStudioFixture(ts.server.db, 'Other Map Studio');
-  const clientId = await createClientFixture(ts.server.db, studio.id, { givenName: 'Mei', familyName: 'Lin' });
+  const clientId = await createClientFixture(ts.server.db, studio.id, {
+    givenName: 'Mei',
+    familyName: 'Lin',
+  });
   artist = ts.client();
   await artist.login(studio.artist.email, TEST_PASSWORD);
   desk = ts.client();
   await desk.login(studio.desk.email, TEST_PASSWORD);
   otherOwner = ts.client();
   await otherOwner.login(other.owner.email, TEST_PASSWORD);
-  const jpeg = await sharp(SCALP_PHOTO)
-    .extract(CROP)
-    .jpeg({ quality: 90 })
-    .toBuffer();
-  const up = await artist.request<Photo>('POST', `/api/clients/${clientId}/photos?view=top&takenOn=2026-11-02`, {
-    rawBody: jpeg,
-    contentType: 'image/jpeg',
-  });
+  const jpeg = await sharp(SCALP_PHOTO).extract(CROP).jpeg({ quality: 90 }).toBuffer();
+  const up = await artist.request<Photo>(
+    'POST',
+    `/api/clients/${clientId}/photos?view=top&takenOn=2026-11-02`,
+    {
+      rawBody: jpeg,
+      contentType: 'image/jpeg',
+    },
+  );
   expect(up.status).toBe(201);
-  photo = (await artist.patch<Photo>(`/api/photos/${up.body.id}`, { calibration: { pxPerMm: PX_PER_MM } })).body;
+  photo = (await artist.patch<Photo>(`/api/photos/${up.body.id}`, { calibration: { pxPerMm: PX_PER_MM } }))
+    .body;
 });
 afterAll(() => ts?.close());
 
@@ -179,7 +184,10 @@ describe('the head and scalp map', () => {
     expect(wrongSize.body.fields?.map((f) => f.field)).toEqual(['scalpMap.width']);
     expect(wrongSize.body.fields?.[0]?.message).toMatch(/map of this photo is/);
     const n = automatic.width * automatic.height;
-    const unknown = await save({ ...base, scalpMap: { ...automatic, factor: undefined, classesRle: [7, n] } });
+    const unknown = await save({
+      ...base,
+      scalpMap: { ...automatic, factor: undefined, classesRle: [7, n] },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields?.map((f) => f.field)).toEqual(['scalpMap.classesRle']);
     expect(unknown.body.fields?.[0]?.message).toMatch(/unknown class 7/);

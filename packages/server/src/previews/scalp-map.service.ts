@@ -110,7 +110,10 @@ export class ScalpMapService {
     });
     const size = automaticMapSize(found.analysis);
     const automatic = size
-      ? { ...encodedOf(await getLabels(this.deps.blobs, found.analysis!.scalpMapSha256!)), factor: size.factor }
+      ? {
+          ...encodedOf(await getLabels(this.deps.blobs, found.analysis!.scalpMapSha256!)),
+          factor: size.factor,
+        }
       : null;
     const correctionSha = found.zones?.scalpMapSha256;
     return {

@@ -730,7 +730,11 @@ function Editor({
               </Text>
               {worker.error && (
                 <Text size="xs" c="red" data-testid="preview-error">
-                  {describeZoneError(worker.error, draft.zones.map((z) => z.id), t)}
+                  {describeZoneError(
+                    worker.error,
+                    draft.zones.map((z) => z.id),
+                    t,
+                  )}
                 </Text>
               )}
             </Group>
@@ -1131,7 +1135,9 @@ function RenderPanel({
         {progress && progress.status !== 'done' && progress.status !== 'failed' && (
           <Progress value={progress.progress} animated data-testid="render-progress" />
         )}
-        {progress?.error && <Alert color="red">{describeZoneError({ message: progress.error }, [], t)}</Alert>}
+        {progress?.error && (
+          <Alert color="red">{describeZoneError({ message: progress.error }, [], t)}</Alert>
+        )}
         {render && render.status === 'done' && (
           <>
             <SimpleGrid cols={3} spacing={6} data-testid="render-stages">

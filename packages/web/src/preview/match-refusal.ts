@@ -6,7 +6,15 @@
 import { describeStatus, type RegionStatus } from '@stipple/core';
 import type { TFunction } from 'i18next';
 
-const STATUSES: RegionStatus[] = ['pixel-scale', 'blur', 'noise', 'no-detail', 'not-scalp', 'not-skin', 'overexposed'];
+const STATUSES: RegionStatus[] = [
+  'pixel-scale',
+  'blur',
+  'noise',
+  'no-detail',
+  'not-scalp',
+  'not-skin',
+  'overexposed',
+];
 /** Reasons the ring check gives besides a region's status. */
 const OTHER_REASONS: Record<string, string> = {
   'bare scalp, without hair to match': 'bare',
@@ -40,7 +48,11 @@ export function describeZoneError(
       reason: key ? t(`scalpMap.match.reasons.${key}`) : ring[3],
     });
   }
-  if (/is "match", which needs a photo analysis|match the surrounding follicle density, which needs a photo analysis/.test(error.message))
+  if (
+    /is "match", which needs a photo analysis|match the surrounding follicle density, which needs a photo analysis/.test(
+      error.message,
+    )
+  )
     return t('scalpMap.match.needsAnalysis', { zone });
   if (/is "match", but the photo analysis is from an older version/.test(error.message))
     return t('scalpMap.match.oldAnalysis', { zone });

@@ -68,18 +68,30 @@ describe('toggleRegion', () => {
 describe('brushRegion', () => {
   it('adds the pixels a stroke covers to the scalp, and erases them again', () => {
     const map = sample();
-    const added = brushRegion(map, map, [
-      [7.5, 0.5],
-      [7.5, 5.5],
-    ], 0.6, 'add');
+    const added = brushRegion(
+      map,
+      map,
+      [
+        [7.5, 0.5],
+        [7.5, 5.5],
+      ],
+      0.6,
+      'add',
+    );
     for (let y = 0; y < 6; y++) {
       expect(added[y * 10 + 7]).toBe(BARE);
       expect(added[y * 10 + 9]).toBe(OTHER);
     }
-    const erased = brushRegion({ ...map, data: added }, map, [
-      [7.5, 0.5],
-      [7.5, 5.5],
-    ], 0.6, 'erase');
+    const erased = brushRegion(
+      { ...map, data: added },
+      map,
+      [
+        [7.5, 0.5],
+        [7.5, 5.5],
+      ],
+      0.6,
+      'erase',
+    );
     expect(erased).toEqual(map.data);
   });
 

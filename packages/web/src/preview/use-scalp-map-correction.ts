@@ -118,9 +118,7 @@ export function useScalpMapCorrection(photoId: string, onEdit: () => void): Scal
   return {
     automatic,
     current,
-    corrected: edited
-      ? !edited.every((v, i) => v === automatic?.data[i])
-      : Boolean(savedMap),
+    corrected: edited ? !edited.every((v, i) => v === automatic?.data[i]) : Boolean(savedMap),
     dirty: edited !== null,
     loading: query.isLoading,
     visible,

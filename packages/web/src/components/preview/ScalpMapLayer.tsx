@@ -12,9 +12,11 @@ import type { View } from './ZoneStage.js';
 export function ScalpMapLayer({ map, view, k }: { map: ScalpMapCorrection; view: View; k: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const stroke = useRef<{ points: [number, number][]; start: { x: number; y: number }; moved: boolean } | null>(
-    null,
-  );
+  const stroke = useRef<{
+    points: [number, number][];
+    start: { x: number; y: number };
+    moved: boolean;
+  } | null>(null);
   const [path, setPath] = useState<[number, number][] | null>(null);
   const [pointer, setPointer] = useState<[number, number] | null>(null);
   const { current, automatic, visible, tool } = map;

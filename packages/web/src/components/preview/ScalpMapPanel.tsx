@@ -20,7 +20,7 @@ export function ScalpMapPanel({ map }: { map: ScalpMapCorrection }) {
   return (
     <Paper withBorder radius="md" p="sm" data-testid="scalp-map-panel">
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" gap="xs">
           <Text fw={600}>{t('scalpMap.title')}</Text>
           {map.automatic && (
             <Badge color={map.corrected ? 'grape' : 'gray'} variant="light" data-testid="scalp-map-source">

@@ -307,4 +307,19 @@ describe('correcting the head and scalp map', () => {
     await page.getByTestId('zone-stage').scrollIntoViewIfNeeded();
     await screenshot(page, '95-scalp-map-stage-phone', false);
   });
+
+  it('speaks Chinese on the phone too', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await expect.poll(() => page.getByTestId('scalp-map-source').textContent()).toBe('纹绣师已修正');
+    await page.getByTestId('scalp-map-tool').getByText('擦除', { exact: true }).tap();
+    const panel = (await page.getByTestId('scalp-map-panel').textContent())!;
+    expect(panel).toContain('头部与头皮分区图');
+    expect(panel).toContain('不属于头皮');
+    await page.getByTestId('scalp-map-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, '96-scalp-map-panel-phone-zh', false);
+    // Back to English for whoever signs in next in this browser.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  });
 });

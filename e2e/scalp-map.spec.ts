@@ -127,6 +127,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await newContext(browser, IPAD_LANDSCAPE, { tablet: true });
   page = await context.newPage();
+  // The editor loads the photo, the map and the preview worker: generous on a busy machine.
+  page.setDefaultTimeout(45_000);
+  page.setDefaultNavigationTimeout(90_000);
   await signIn(page, demoSignIn('artist'));
   // The client, the photo (a real phone photo of a head, at web size), its calibration, an
   // analysis and one zone come through the API: this spec is about the map.

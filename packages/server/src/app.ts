@@ -130,7 +130,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     consultations: services.consultations,
     reports: services.consultationReports,
   });
-  await app.register(previewRoutes, { previews: services.previews, analysis: services.photoAnalysis });
+  await app.register(previewRoutes, {
+    previews: services.previews,
+    analysis: services.photoAnalysis,
+    scalpMaps: services.scalpMaps,
+  });
   await registerWebApp(app, config.webDist);
   return app;
 }

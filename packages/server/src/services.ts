@@ -21,6 +21,7 @@ import { PhotoService } from './photos/photo.service.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
+import { ScalpMapService } from './previews/scalp-map.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
 
@@ -43,6 +44,7 @@ export interface Services {
   consultationReports: ConsultationReportService;
   previews: PreviewService;
   photoAnalysis: PhotoAnalysisService;
+  scalpMaps: ScalpMapService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -101,6 +103,7 @@ export function createServices(deps: {
       log: log.child({ component: 'previews' }),
     }),
     photoAnalysis,
+    scalpMaps: new ScalpMapService({ db, blobs }),
     jobsRef,
   };
 }

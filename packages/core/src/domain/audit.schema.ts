@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'render.read',
   'analysis.start',
   'analysis.read',
+  'scalp_map.read',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -10,9 +10,32 @@ import { ZonesFile } from './zones.schema.js';
  * quality 92), with the camouflage score of each scar zone once measured.
  */
 
+/** Largest head and scalp map side the server takes (maps are a few hundred pixels). */
+export const SCALP_MAP_MAX_SIDE = 2048;
+
+/**
+ * A head and scalp map at its own resolution: one class per map pixel, row-major, run-length
+ * encoded as alternating class and run length (0 other, 1 face and ears, 2 bare scalp, 3
+ * hair-bearing scalp).
+ */
+export const ScalpMapLabels = z.strictObject({
+  width: z.int().min(1).max(SCALP_MAP_MAX_SIDE),
+  height: z.int().min(1).max(SCALP_MAP_MAX_SIDE),
+  classesRle: z
+    .array(z.int().min(0))
+    .max(2 * SCALP_MAP_MAX_SIDE * SCALP_MAP_MAX_SIDE)
+    .describe('alternating class (0-3) and run length, covering width × height exactly'),
+});
+export type ScalpMapLabels = z.infer<typeof ScalpMapLabels>;
+
 export const SaveZonesRequest = z.strictObject({
   zones: ZonesFile,
   version: z.int().min(0).describe('the version you read (0 for a photo without zones): 409 when stale'),
+  scalpMap: ScalpMapLabels.nullable()
+    .optional()
+    .describe(
+      "the artist's corrected head and scalp map, the size of the automatic one; null removes the correction, left out keeps it",
+    ),
 });
 export type SaveZonesRequest = z.infer<typeof SaveZonesRequest>;
 export type SaveZonesInput = z.input<typeof SaveZonesRequest>;
@@ -113,6 +136,8 @@ export const PhotoZones = z.object({
   updatedBy: StaffRef.nullable(),
   updatedAt: Timestamp.nullable(),
   latestRender: PreviewRender.nullable(),
+  /** Whether the artist corrected the head and scalp map (saved with this version). */
+  scalpMapCorrected: z.boolean(),
 });
 export type PhotoZones = z.infer<typeof PhotoZones>;
 
@@ -168,7 +193,21 @@ export const PhotoAnalysisRecord = z.object({
   stubbleLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
   skinLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
   error: z.string().nullable(),
+  /** Which head and scalp map the analysis worked inside; null before it finished. */
+  scalpMap: z.enum(['automatic', 'corrected']).nullable(),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),
 });
 export type PhotoAnalysisRecord = z.infer<typeof PhotoAnalysisRecord>;
+
+/** The head and scalp map of a photo: what the analysis found, and the artist's correction. */
+export const PhotoScalpMap = z.object({
+  photoId: Id,
+  /** Null before an analysis finished. */
+  automatic: ScalpMapLabels.extend({ factor: z.int().min(1) }).nullable(),
+  /** Null while the artist has not corrected the map. */
+  corrected: ScalpMapLabels.nullable(),
+  /** The zones version the correction was saved with (send it back with the next save). */
+  version: z.int().min(0),
+});
+export type PhotoScalpMap = z.infer<typeof PhotoScalpMap>;

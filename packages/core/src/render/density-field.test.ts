@@ -116,66 +116,7 @@ describe('buildDensityField', () => {
     };
     return encodeScalpMap(map);
   };
-  const regions = (statusOf: (x: number, y: number) => string) => {
-    const out = [];
-    for (let y = 0; y < 400; y += 40)
-      for (let x = 0; x < 600; x += 40) out.push({ x, y, w: 40, h: 40, status: statusOf(x, y) });
-    return { regions: out };
-  };
-  const grid = () => {
-    // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
-    const follicles: { x: number; y: number }[] = [];
-    for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
-    return follicles;
-  };
-  const scar = [
-    { id: 's', kind: 'scar' as const, polygon: square(250, 180, 350, 220), densityPerCm2: 'match' as const },
-  ];
-
-  it('matches a scar to the follicle density measured round it, on resolved hair-bearing scalp', () => {
-    const { zones } = build(scar, {
-      follicles: grid(),
-      resolvability: regions(() => 'resolved'),
-      scalpMap: mapOf(() => 3),
-    });
-    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
-    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
-    expect(zones[0]!.densitySource).toBe('analysis');
-  });
-
-  it('counts only the measured part of the ring: a blurred half does not dilute it', () => {
-    // Left of x = 280 blurred (its follicles, if any, are not counted); the right half is measured.
-    const follicles = grid().filter((f) => f.x >= 280);
-    const { zones } = build(scar, {
-      follicles,
-      resolvability: regions((x) => (x < 280 ? 'blur' : 'resolved')),
-      scalpMap: mapOf(() => 3),
-    });
-    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
-    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
-  });
-
-  it('refuses "match" where the ring is not measured, naming the reason, never a photo-wide figure', () => {
-    const blurred = () =>
-      build(scar, {
-        follicles: grid(),
-        density: { perCm2Median: 50 },
-        resolvability: regions(() => 'blur'),
-        scalpMap: mapOf(() => 3),
-      });
-    expect(blurred).toThrow(ZoneError);
-    expect(blurred).toThrow(/zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/);
-    const bare = () =>
-      build(scar, {
-        follicles: grid(),
-        resolvability: regions(() => 'resolved'),
-        scalpMap: mapOf(() => 2),
-      });
-    expect(bare).toThrow(/bare scalp, without hair to match/);
-    // An analysis without its scalp map (made before it existed) is not silently trusted.
-    expect(() => build(scar, { follicles: grid(), density: { perCm2Median: 50 } })).toThrow(/older version/);
-  });
-
+  // "match" itself is tested in scar-match-density.test.ts.
   it('clips the density field to the scalp of the analysis', () => {
     const { field } = build(
       [{ id: 'f', kind: 'fill', polygon: square(100, 100, 500, 300), densityPerCm2: 80 }],

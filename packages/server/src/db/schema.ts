@@ -677,6 +677,8 @@ export const photoZones = pgTable(
       .references(() => photo.id),
     clientId: clientRef(),
     zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
+    /** The artist's corrected head and scalp map: a class-label PNG blob (values 0-3), or null. */
+    scalpMapSha256: text('scalp_map_sha256'),
     version: integer('version').notNull().default(1),
     updatedBy: staffRef('updated_by'),
     createdAt: createdAt(),
@@ -730,6 +732,10 @@ export const photoAnalysis = pgTable(
     pxPerMm: doublePrecision('px_per_mm'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     resultSha256: text('result_sha256'),
+    /** The automatic head and scalp map: a class-label PNG blob at the map's resolution. */
+    scalpMapSha256: text('scalp_map_sha256'),
+    /** The artist's corrected map the analysis ran inside (null: the automatic map). */
+    correctionSha256: text('correction_sha256'),
     error: text('error'),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),

@@ -235,3 +235,26 @@ export function encodeJpegRendition(
     .jpeg({ quality: 85 })
     .toBuffer();
 }
+
+/** A one-channel 8-bit PNG of labels (the head and scalp map: class values 0-3, one per map pixel). */
+export async function encodeLabelPng(labels: Uint8Array, width: number, height: number): Promise<Buffer> {
+  return sharp(Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), {
+    raw: { width, height, channels: 1 },
+  })
+    .png({ compressionLevel: 9, palette: false })
+    .toBuffer();
+}
+
+export async function decodeLabelPng(
+  data: Buffer,
+): Promise<{ data: Uint8Array; width: number; height: number }> {
+  const { data: raw, info } = await sharp(data, { limitInputPixels: 20_000_000 })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+    width: info.width,
+    height: info.height,
+  };
+}

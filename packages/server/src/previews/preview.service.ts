@@ -34,6 +34,7 @@ import {
   type ZonesView,
 } from './preview.repository.js';
 import { renderZones } from './render-zones.js';
+import { storeCorrection } from './scalp-map.service.js';
 
 export const PREVIEW_RENDER_JOB = 'preview.render';
 
@@ -42,7 +43,11 @@ export interface AnalysisAccess {
   follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
   /** The client's own hair from the photo's finished analysis (the preview blends with it). */
   clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined>;
+  /** Runs the analysis again inside a new scalp map, then queues the render; false without one. */
+  rerunForCorrection(actor: Actor, photoId: string, thenRender: string): Promise<boolean>;
   camouflage(input: {
+    studioId: string;
+    photoId: string;
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
@@ -108,6 +113,7 @@ const toPhotoZones = (
   updatedBy: zones?.updatedBy ? { id: zones.updatedBy, name: zones.updatedByName ?? '' } : null,
   updatedAt: zones?.updatedAt.toISOString() ?? null,
   latestRender: latest ? toRender(latest) : null,
+  scalpMapCorrected: Boolean(zones?.scalpMapSha256),
 });
 
 /** How each fill zone reads against the client's hair next to it in the healed render. */
@@ -216,6 +222,7 @@ export class PreviewService {
   /** Saves the zones (a new version) and queues the full-resolution render of them. */
   async saveZones(actor: Actor, photoId: string, request: SaveZonesRequest): Promise<PhotoZones> {
     requireRole(actor, CLINICAL, 'Previews');
+    let mapChanged = false;
     const result = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
       if (!photo) throw notFound('Photo');
@@ -228,15 +235,23 @@ export class PreviewService {
         );
       const misfits = checkZonesFit(request.zones, photo);
       if (misfits.length) throw invalid(misfits);
+      const sentMap = await storeCorrection(tx, this.deps.blobs, photoId, request.scalpMap);
+      const scalpMapSha256 = sentMap === undefined ? (current?.scalpMapSha256 ?? null) : sentMap;
+      mapChanged = scalpMapSha256 !== (current?.scalpMapSha256 ?? null);
       const zonesJson = request.zones as unknown as Record<string, unknown>;
       if (current)
-        await previewRepository.updateZones(tx, current, { zones: zonesJson, updatedBy: actor.userId });
+        await previewRepository.updateZones(tx, current, {
+          zones: zonesJson,
+          scalpMapSha256,
+          updatedBy: actor.userId,
+        });
       else
         await previewRepository.insertZones(tx, {
           studioId: actor.studioId,
           photoId,
           clientId: photo.clientId,
           zones: zonesJson,
+          scalpMapSha256,
           updatedBy: actor.userId,
         });
       const render = await previewRepository.insertRender(tx, {
@@ -252,11 +267,16 @@ export class PreviewService {
         version: currentVersion + 1,
         zones: request.zones.zones.map((z) => `${z.kind}:${z.id}`),
         renderId: render.id,
+        scalpMap: mapChanged ? (scalpMapSha256 ? 'corrected' : 'automatic') : 'unchanged',
       });
       const zones = await previewRepository.findZones(tx, photoId);
       const latest = await previewRepository.findRender(tx, render.id);
       return toPhotoZones(photo, zones, latest);
     });
+    const renderId = result.latestRender!.id;
+    // Everything that depends on the map follows a new one: the analysis runs inside it, then the render.
+    if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId)))
+      return result;
     if (
       usesMatch(request.zones) &&
       !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))
@@ -441,6 +461,8 @@ export class PreviewService {
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {
           const measured = await analysis.camouflage({
+            studioId,
+            photoId: row.photoId,
             before: original,
             after: rendered.healed,
             zones,

@@ -4,6 +4,7 @@ import {
   ConsultationList,
   ConsultationPage,
   PhotoAnalysisRecord,
+  PhotoScalpMap,
   PhotoZones,
   PlanVersion,
   PlanVersionList,
@@ -282,6 +283,8 @@ export function stippleApi(api: ApiClient) {
     renderProgress: (id: string) => api.get(`/api/renders/${enc(id)}/status`, { schema: RenderProgress }),
     getAnalysis: (photoId: string) =>
       api.get(`/api/photos/${enc(photoId)}/analysis`, { schema: PhotoAnalysisRecord.nullable() }),
+    getScalpMap: (photoId: string) =>
+      api.get(`/api/photos/${enc(photoId)}/scalp-map`, { schema: PhotoScalpMap }),
     startAnalysis: (photoId: string) =>
       api.post(`/api/photos/${enc(photoId)}/analysis`, undefined, { schema: PhotoAnalysisRecord }),
   };

@@ -53,6 +53,9 @@ import {
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
+import { ScalpMapLayer } from '../components/preview/ScalpMapLayer.js';
+import { ScalpMapPanel } from '../components/preview/ScalpMapPanel.js';
+import { useScalpMapCorrection } from '../preview/use-scalp-map-correction.js';
 import { fileLinks } from '../api/stipple-api.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { PreviewInsights } from '../components/preview/PreviewInsights.js';
@@ -256,6 +259,7 @@ function Editor({
   };
 
   const calibrated = photo.pxPerMm !== null;
+  const scalpMap = useScalpMapCorrection(photo.id, () => setDirty(true));
   const zonesFile = useMemo<ZonesFileInput | null>(() => {
     if (!photo.pxPerMm || draft.zones.length === 0) return null;
     return {
@@ -392,11 +396,12 @@ function Editor({
         fadeYears: draft.fadeYears,
         zones: scaleZones({ calibration: { pxPerMm: 1 }, zones: draft.zones }, 1 / k).zones,
       };
-      return api.saveZones(photo.id, { zones: file, version });
+      return api.saveZones(photo.id, { zones: file, version, ...scalpMap.toSave() });
     },
     onSuccess: (result) => {
       setVersion(result.version);
       setDirty(false);
+      scalpMap.saved();
       setRenderId(result.latestRender?.id ?? null);
       queryClient.setQueryData(['zones', photo.id], result);
       void queryClient.invalidateQueries({ queryKey: ['previews'] });
@@ -640,6 +645,7 @@ function Editor({
                 brushRadius={brushRadius}
                 onBrushStroke={brushStroke}
               />
+              <ScalpMapLayer map={scalpMap} view={view} k={k} />
               <Box
                 pos="absolute"
                 style={{
@@ -902,6 +908,7 @@ function Editor({
               </Stack>
             </Paper>
 
+            <ScalpMapPanel map={scalpMap} />
             <Paper withBorder radius="md" p="sm" data-testid="analysis-panel">
               <Stack gap="xs">
                 <Group justify="space-between">

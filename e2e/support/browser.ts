@@ -33,18 +33,20 @@ export function demoSignIn(who: 'owner' | 'artist' | 'desk'): DemoSignIn {
 export const DESKTOP = { width: 1280, height: 860 };
 export const IPAD_PORTRAIT = { width: 820, height: 1180 };
 export const IPAD_LANDSCAPE = { width: 1180, height: 820 };
+/** An iPhone 14/15 in portrait. */
+export const PHONE = { width: 390, height: 844 };
 
 export async function newContext(
   browser: Browser,
   viewport = DESKTOP,
-  options: { tablet?: boolean; locale?: string } = {},
+  options: { tablet?: boolean; phone?: boolean; locale?: string; baseURL?: string; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
     viewport,
     locale: options.locale ?? 'en-US',
-    timezoneId: 'Europe/London',
-    ...(options.tablet ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
+    timezoneId: options.timezoneId ?? 'Europe/London',
+    ...(options.tablet || options.phone ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
   });
   context.setDefaultTimeout(15_000);
   return context;

@@ -29,6 +29,11 @@ import { inventoryRoutes } from './inventory/inventory.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
 import { sessionRoutes } from './sessions/session.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
+import { bookingRoutes } from './booking/booking.routes.js';
+import { publicRoutes } from './booking/public.routes.js';
+import { portalAuthRoutes } from './portal/portal-auth.routes.js';
+import { studioRoutes } from './studio/studio.routes.js';
 import { SERVER_VERSION } from './version.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -74,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
-  await app.register(authPlugin, { auth: services.auth, config });
+  await app.register(authPlugin, { auth: services.auth, portal: services.portalAuth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
   await app.register(healthRoutes, { db, jobs, version: SERVER_VERSION });
@@ -99,6 +104,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reports: services.consultationReports,
   });
   await app.register(previewRoutes, { previews: services.previews, analysis: services.photoAnalysis });
+  await app.register(setupRoutes, { setup: services.setup, config });
+  await app.register(studioRoutes, { studio: services.studio, maxBytes: config.photoMaxBytes });
+  await app.register(publicRoutes, {
+    bookings: services.bookings,
+    waitlist: services.waitlist,
+    portal: services.portalAuth,
+    studio: services.studio,
+    maxBytes: config.photoMaxBytes,
+  });
+  await app.register(bookingRoutes, { desk: services.bookingDesk });
+  await app.register(portalAuthRoutes, { portal: services.portalAuth, config });
   await registerWebApp(app, config.webDist);
   return app;
 }

@@ -22,6 +22,15 @@ import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { SetupService } from './setup/setup.service.js';
+import { BookingDeskService } from './booking/booking-desk.service.js';
+import { BookingService } from './booking/booking.service.js';
+import { BookingSteps } from './booking/booking-steps.js';
+import { WaitlistService } from './booking/waitlist.service.js';
+import { PortalAuthService } from './portal/portal-auth.service.js';
+import { bookingRepository } from './booking/booking.repository.js';
+import { studioRepository } from './studio/studio.repository.js';
+import { StudioService } from './studio/studio.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -42,6 +51,12 @@ export interface Services {
   consultationReports: ConsultationReportService;
   previews: PreviewService;
   photoAnalysis: PhotoAnalysisService;
+  studio: StudioService;
+  setup: SetupService;
+  portalAuth: PortalAuthService;
+  bookings: BookingService;
+  bookingDesk: BookingDeskService;
+  waitlist: WaitlistService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -63,6 +78,32 @@ export function createServices(deps: {
     jobs: () => jobsRef.current,
     log: log.child({ component: 'analysis' }),
   });
+  const photos = new PhotoService({
+    db,
+    blobs,
+    jobs: () => jobsRef.current,
+    maxPixels: config.photoMaxPixels,
+    log: log.child({ component: 'photos' }),
+  });
+  const appointments = new AppointmentService({ db, config });
+  const portalAuth = new PortalAuthService({ db, config, log: log.child({ component: 'portal' }) });
+  const steps = new BookingSteps({ config, portal: portalAuth });
+  const bookings = new BookingService({
+    db,
+    config,
+    photos,
+    portal: portalAuth,
+    steps,
+    jobs: () => jobsRef.current,
+  });
+  // A cancelled consultation frees its time: an online booking of it ends, and the waitlist hears.
+  appointments.onFreed(async (tx, appointment) => {
+    const booking = await bookingRepository.findByAppointment(tx, appointment.id);
+    if (booking && (booking.status === 'requested' || booking.status === 'confirmed'))
+      await bookingRepository.update(tx, booking.id, { status: 'cancelled' });
+    const studio = (await studioRepository.findById(tx, appointment.studioId))!;
+    await steps.offerToWaitlist(tx, appointment, studio);
+  });
   return {
     auth,
     passwords: new PasswordService({ db, config, throttle }),
@@ -71,22 +112,16 @@ export function createServices(deps: {
     audit: new AuditService({ db }),
     demo: new DemoService({ db, config }),
     blobs,
-    photos: new PhotoService({
-      db,
-      blobs,
-      jobs: () => jobsRef.current,
-      maxPixels: config.photoMaxPixels,
-      log: log.child({ component: 'photos' }),
-    }),
+    photos,
     inventory: new InventoryService({ db }),
     consents: new ConsentService({ db, blobs }),
-    appointments: new AppointmentService({ db, config }),
+    appointments,
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,
       log: log.child({ component: 'sessions' }),
     }),
-    aftercare: new AftercareService({ db }),
+    aftercare: new AftercareService({ db, blobs }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
     consultations: new ConsultationService({ db }),
     consultationReports: new ConsultationReportService({ db, blobs }),
@@ -98,6 +133,12 @@ export function createServices(deps: {
       log: log.child({ component: 'previews' }),
     }),
     photoAnalysis,
+    studio: new StudioService({ db, blobs, maxPixels: config.photoMaxPixels }),
+    setup: new SetupService({ db, config, auth }),
+    portalAuth,
+    bookings,
+    bookingDesk: new BookingDeskService({ db, steps, bookings }),
+    waitlist: new WaitlistService({ db, portal: portalAuth, bookings }),
     jobsRef,
   };
 }

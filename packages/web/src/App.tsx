@@ -27,10 +27,13 @@ import { ConsultationPage } from './pages/ConsultationPage.js';
 import { PreviewsPage } from './pages/PreviewsPage.js';
 import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
+import { SetupPage } from './pages/SetupPage.js';
+import { StudioSettingsPage } from './pages/StudioSettingsPage.js';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },
+  { path: '/setup', element: <SetupPage /> },
   {
     element: (
       <RequireSession>
@@ -96,6 +99,14 @@ const router = createBrowserRouter([
         element: (
           <RequireOwner>
             <StaffPage />
+          </RequireOwner>
+        ),
+      },
+      {
+        path: 'studio',
+        element: (
+          <RequireOwner>
+            <StudioSettingsPage />
           </RequireOwner>
         ),
       },

@@ -66,6 +66,21 @@ export const AUDIT_ACTIONS = [
   'render.read',
   'analysis.start',
   'analysis.read',
+  'studio.create',
+  'studio.update',
+  'booking.create',
+  'booking.photo',
+  'booking.verify',
+  'booking.list',
+  'booking.read',
+  'booking.confirm',
+  'booking.decline',
+  'booking.expire',
+  'waitlist.join',
+  'waitlist.verify',
+  'waitlist.offer',
+  'portal.sign_in',
+  'portal.link_request',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -18,6 +18,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
+import { letterheadOf } from '../documents/letterhead.js';
 import { isBlankImage, isPng } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
@@ -195,7 +196,7 @@ export class ConsentService {
     const pdf = await consentPdf({
       consent,
       clientName,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       signaturePng: await this.deps.blobs.get(signatureSha256),
     });

@@ -1,6 +1,7 @@
 // The consultation report: gathers the consultation, its latest saved plan, the client's photos
 // with their newest healed render, and writes the PDF in the client's language (English or
 // Chinese; other languages get English). Reading it is audited like reading the consultation.
+import { letterheadOf } from '../documents/letterhead.js';
 import type { Assessment, Plan, ScarCamouflageScore } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -74,7 +75,7 @@ export class ConsultationReportService {
     const savedPlan = plan?.plan as Plan | undefined;
     const pdf = await consultationReportPdf({
       locale,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       clientName: formatName(client),
       consultationDate: consultation.consultationDate,

@@ -5,6 +5,7 @@ import { Gallery, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from 
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
+import { imageUploadScope } from '../http/image-upload.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoService } from './photo.service.js';
 
@@ -15,12 +16,7 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
   { photos, maxBytes },
   done,
 ) => {
-  // Any body type reaches the upload (and only the upload: a scope of its own), so that HEIC, GIF or
-  // a mislabelled file get an answer that says what to send instead of a generic 415.
-  app.register((upload, _opts, next) => {
-    upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, parsed) =>
-      parsed(null, body),
-    );
+  imageUploadScope(app, maxBytes, (upload) => {
     upload.withTypeProvider<ZodTypeProvider>().post(
       '/api/clients/:id/photos',
       {
@@ -47,7 +43,6 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
             ),
           ),
     );
-    next();
   });
 
   app.get(

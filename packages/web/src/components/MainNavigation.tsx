@@ -1,5 +1,6 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconBuildingStore,
   IconCalendarEvent,
   IconClipboardText,
   IconFileCertificate,
@@ -35,6 +36,7 @@ const AREAS: Area[] = [
 ];
 
 const OWNER_AREAS: Area[] = [
+  { key: 'studioSettings', icon: IconBuildingStore, to: '/studio' },
   { key: 'staff', icon: IconUsersGroup, to: '/staff' },
   { key: 'audit', icon: IconHistory, to: '/audit' },
 ];

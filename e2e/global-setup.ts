@@ -86,8 +86,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const baseUrl = server.url;
     const { signIns, listening } = parseServerOutput(server.stdout());
-    if (!listening) throw new Error(`the server did not print "[stipple] Listening on ...":\n${server.output()}`);
-    if (!signIns.owner) throw new Error(`the server did not print the owner's demo sign-in:\n${server.output()}`);
+    if (!listening)
+      throw new Error(`the server did not print "[stipple] Listening on ...":\n${server.output()}`);
+    if (!signIns.owner)
+      throw new Error(`the server did not print the owner's demo sign-in:\n${server.output()}`);
     say(`server ready at ${baseUrl}; demo sign-ins printed for ${Object.keys(signIns).join(', ')}`);
     project.provide('e2eBaseUrl', baseUrl);
     project.provide('e2eDemoSignIns', signIns);

@@ -125,7 +125,9 @@ describe('a studio goes live', () => {
     expect(await page.getByTestId('studio-slug').inputValue()).toBe('north-street-smp');
     await page.getByTestId('studio-confirmation').getByText('I confirm each one').waitFor();
     await screenshot(page, 'golive-06-studio-settings');
-    const settings = await page.evaluate(async () => (await (await fetch('/api/studio')).json()) as StudioSettings);
+    const settings = await page.evaluate(
+      async () => (await (await fetch('/api/studio')).json()) as StudioSettings,
+    );
     expect(settings).toMatchObject({
       name: 'North Street SMP',
       consultationMinutes: 40,

@@ -24,7 +24,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+export async function waitForReady(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
@@ -67,7 +71,11 @@ export async function startServerProcess(port: number, env: NodeJS.ProcessEnv): 
   if (!env.STIPPLE_DEMO_PASSWORD) delete childEnv.STIPPLE_DEMO_PASSWORD;
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [serverMain], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverMain], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const output = () => `--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`;

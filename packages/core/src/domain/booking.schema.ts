@@ -10,7 +10,14 @@ export const BOOKING_CONCERNS = ['scar', 'density', 'hairline', 'other'] as cons
 export const BookingConcern = z.enum(BOOKING_CONCERNS);
 export type BookingConcern = z.infer<typeof BookingConcern>;
 
-export const BOOKING_STATUSES = ['unverified', 'requested', 'confirmed', 'declined', 'expired', 'cancelled'] as const;
+export const BOOKING_STATUSES = [
+  'unverified',
+  'requested',
+  'confirmed',
+  'declined',
+  'expired',
+  'cancelled',
+] as const;
 export const BookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
@@ -44,7 +51,10 @@ export const PublicStudio = z.object({
 });
 export type PublicStudio = z.infer<typeof PublicStudio>;
 
-const TypeKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'is not a consultation type' }).max(40);
+const TypeKey = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'is not a consultation type' })
+  .max(40);
 
 export const SlotQuery = z.strictObject({
   type: TypeKey,
@@ -71,7 +81,10 @@ export const SlotList = z.object({
 });
 export type SlotList = z.infer<typeof SlotList>;
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-12-01T10:00:00Z' });
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'must be a date and time such as 2026-12-01T10:00:00Z',
+});
 
 export const CreateBookingRequest = z.strictObject({
   type: TypeKey,
@@ -127,7 +140,10 @@ export const JoinWaitlistRequest = z
     privacyAccepted: z.literal(true, { message: 'must be accepted' }),
     website: z.string().max(500).default(''),
   })
-  .refine((w) => w.untilDate >= w.fromDate, { message: 'must not be before the first day', path: ['untilDate'] });
+  .refine((w) => w.untilDate >= w.fromDate, {
+    message: 'must not be before the first day',
+    path: ['untilDate'],
+  });
 export type JoinWaitlistRequest = z.infer<typeof JoinWaitlistRequest>;
 export type JoinWaitlistInput = z.input<typeof JoinWaitlistRequest>;
 

@@ -33,6 +33,8 @@ import { setupRoutes } from './setup/setup.routes.js';
 import { bookingRoutes } from './booking/booking.routes.js';
 import { publicRoutes } from './booking/public.routes.js';
 import { portalAuthRoutes } from './portal/portal-auth.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
+import { intakeRoutes } from './intake/intake.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -115,6 +117,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(bookingRoutes, { desk: services.bookingDesk });
   await app.register(portalAuthRoutes, { portal: services.portalAuth, config });
+  await app.register(portalRoutes, {
+    appointments: services.portalAppointments,
+    intake: services.intake,
+    consents: services.portalConsents,
+  });
+  await app.register(intakeRoutes, { intake: services.intake });
   await registerWebApp(app, config.webDist);
   return app;
 }

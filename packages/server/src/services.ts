@@ -28,6 +28,9 @@ import { BookingService } from './booking/booking.service.js';
 import { BookingSteps } from './booking/booking-steps.js';
 import { WaitlistService } from './booking/waitlist.service.js';
 import { PortalAuthService } from './portal/portal-auth.service.js';
+import { PortalAppointmentsService } from './portal/portal-appointments.service.js';
+import { PortalConsentsService } from './portal/portal-consents.service.js';
+import { IntakeService } from './intake/intake.service.js';
 import { bookingRepository } from './booking/booking.repository.js';
 import { studioRepository } from './studio/studio.repository.js';
 import { StudioService } from './studio/studio.service.js';
@@ -57,6 +60,9 @@ export interface Services {
   bookings: BookingService;
   bookingDesk: BookingDeskService;
   waitlist: WaitlistService;
+  intake: IntakeService;
+  portalAppointments: PortalAppointmentsService;
+  portalConsents: PortalConsentsService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -96,6 +102,9 @@ export function createServices(deps: {
     steps,
     jobs: () => jobsRef.current,
   });
+  const intake = new IntakeService({ db });
+  steps.useIntakeCheck((tx, clientId, appointmentId) => intake.needsIntake(tx, clientId, appointmentId));
+  const consents = new ConsentService({ db, blobs });
   // A cancelled consultation frees its time: an online booking of it ends, and the waitlist hears.
   appointments.onFreed(async (tx, appointment) => {
     const booking = await bookingRepository.findByAppointment(tx, appointment.id);
@@ -114,7 +123,7 @@ export function createServices(deps: {
     blobs,
     photos,
     inventory: new InventoryService({ db }),
-    consents: new ConsentService({ db, blobs }),
+    consents,
     appointments,
     sessions: new SessionService({
       db,
@@ -139,6 +148,9 @@ export function createServices(deps: {
     bookings,
     bookingDesk: new BookingDeskService({ db, steps, bookings }),
     waitlist: new WaitlistService({ db, portal: portalAuth, bookings }),
+    intake,
+    portalAppointments: new PortalAppointmentsService({ db, config, steps }),
+    portalConsents: new PortalConsentsService({ db, consents }),
     jobsRef,
   };
 }

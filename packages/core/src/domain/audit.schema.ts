@@ -81,6 +81,9 @@ export const AUDIT_ACTIONS = [
   'waitlist.offer',
   'portal.sign_in',
   'portal.link_request',
+  'intake.submit',
+  'intake.read',
+  'intake.accept',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

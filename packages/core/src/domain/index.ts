@@ -19,3 +19,4 @@ export * from './password-policy.js';
 export * from './studio.schema.js';
 export * from './booking.schema.js';
 export * from './portal.schema.js';
+export * from './intake.schema.js';

@@ -133,6 +133,7 @@ export const appointmentRepository = {
     artistIds: string[],
     from: Date,
     to: Date,
+    exceptId?: string,
   ): Promise<{ artistId: string; startsAt: Date; endsAt: Date }[]> {
     if (artistIds.length === 0) return [];
     return tx
@@ -144,6 +145,7 @@ export const appointmentRepository = {
           sql`${appointment.status} <> 'cancelled'`,
           sql`${appointment.startsAt} < ${to.toISOString()}::timestamptz`,
           sql`${appointment.endsAt} > ${from.toISOString()}::timestamptz`,
+          exceptId ? sql`${appointment.id} <> ${exceptId}` : undefined,
         ),
       );
   },

@@ -21,6 +21,8 @@ export async function bookableArtists(tx: Tx): Promise<StaffRow[]> {
 
 export interface SlotWindow {
   minutes: number;
+  /** An appointment being moved: its own time does not count as busy. */
+  exceptId?: string;
   /** First and last studio day, inclusive. */
   fromDate: string;
   toDate: string;
@@ -40,6 +42,7 @@ async function startsOf(tx: Tx, studio: StudioRow, artistId: string, w: SlotWind
     [artistId],
     new Date(studioInstant(w.fromDate, 0, timeZone).getTime() - margin),
     new Date(studioInstant(addDays(w.toDate, 1), 0, timeZone).getTime() + margin),
+    w.exceptId,
   );
   return freeStarts({
     fromDate: w.fromDate,
@@ -74,6 +77,25 @@ export async function freeSlots(
       endsAt: new Date(start + w.minutes * MINUTE).toISOString(),
       artistIds,
     }));
+}
+
+/** Whether `startsAt` is a time the page would offer now for this artist and length. */
+export async function isOfferedSlot(
+  tx: Tx,
+  studio: StudioRow,
+  q: { artistId: string; startsAt: Date; minutes: number; now: Date; exceptId?: string },
+): Promise<boolean> {
+  const day = studioToday(q.startsAt, studio.timeZone);
+  const window = {
+    minutes: q.minutes,
+    fromDate: day,
+    toDate: day,
+    now: q.now,
+    ...(q.exceptId ? { exceptId: q.exceptId } : {}),
+  };
+  return (await freeSlots(tx, studio, window, q.artistId)).some(
+    (s) => Date.parse(s.startsAt) === q.startsAt.getTime(),
+  );
 }
 
 /**

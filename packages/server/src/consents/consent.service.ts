@@ -94,6 +94,27 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
+    return this.record(actor.studioId, clientId, request, actor.userId, (tx, id, template) =>
+      audit(tx, actor, 'consent.sign', 'consent_record', id, {
+        clientId,
+        kind: template.kind,
+        templateVersion: template.version,
+      }),
+    );
+  }
+
+  /**
+   * Records a signature: the drawn PNG in the blob store, the exact text signed, a witness when
+   * signed in the studio (null when the client signed from home or on the kiosk alone).
+   * `recorded` writes the audit entry in the same transaction.
+   */
+  async record(
+    studioId: string,
+    clientId: string,
+    request: SignConsentRequest,
+    witnessedBy: string | null,
+    recorded: (tx: Tx, id: string, template: TemplateRow) => Promise<void>,
+  ): Promise<ConsentRecord> {
     const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
     if (!(await isPng(png)))
       throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
@@ -104,17 +125,17 @@ export class ConsentService {
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
-    await db.withStudio(actor.studioId, async (tx) => {
+    await db.withStudio(studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
       await this.currentTemplate(tx, request.templateId);
     });
     const stored = await blobs.put(png);
     try {
-      return await db.withStudio(actor.studioId, async (tx) => {
+      return await db.withStudio(studioId, async (tx) => {
         const template = await this.currentTemplate(tx, request.templateId);
         const signedAt = new Date();
         const id = await consentRepository.createRecord(tx, {
-          studioId: actor.studioId,
+          studioId,
           clientId,
           templateId: template.id,
           kind: template.kind,
@@ -126,13 +147,9 @@ export class ConsentService {
           signatureSha256: stored.sha256,
           signedAt,
           validUntil: template.validityMonths ? addMonths(signedAt, template.validityMonths) : null,
-          witnessedBy: actor.userId,
+          witnessedBy,
         });
-        await audit(tx, actor, 'consent.sign', 'consent_record', id, {
-          clientId,
-          kind: template.kind,
-          templateVersion: template.version,
-        });
+        await recorded(tx, id, template);
         return toConsent((await consentRepository.findRecord(tx, id))!);
       });
     } catch (err) {

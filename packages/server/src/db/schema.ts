@@ -18,7 +18,7 @@ import {
   STAFF_ROLES,
   UI_LOCALES,
 } from '@stipple/core';
-import { BOOKING_STATUSES, DEFAULT_BOOKING_POLICY } from '@stipple/core';
+import { BOOKING_STATUSES, DEFAULT_BOOKING_POLICY, INTAKE_STATUSES } from '@stipple/core';
 import type { Bilingual, BookingPolicy, ConsultationType, UiLocale } from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import {
@@ -899,6 +899,30 @@ export const portalSession = pgTable(
   ],
 );
 
+/** A client's answers to the screening before a consultation (see core intake.schema.ts). */
+export const intakeResponse = pgTable(
+  'intake_response',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointment.id),
+    screening: jsonb('screening').$type<Record<string, unknown>>().notNull(),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: INTAKE_STATUSES }).notNull().default('submitted'),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+    reviewedAt: at('reviewed_at'),
+    reviewedBy: staffRef('reviewed_by'),
+    consultationId: uuid('consultation_id').references(() => consultation.id),
+  },
+  (t) => [
+    index('intake_response_client_idx').on(t.studioId, t.clientId, t.submittedAt),
+    index('intake_response_appointment_idx').on(t.appointmentId),
+  ],
+);
+
 export const schema = {
   studio,
   staffUser,
@@ -935,6 +959,7 @@ export const schema = {
   bookingPhoto,
   waitlistEntry,
   portalSession,
+  intakeResponse,
 };
 export type Schema = typeof schema;
 
@@ -973,4 +998,5 @@ export const STUDIO_TABLES = [
   'booking_photo',
   'waitlist_entry',
   'portal_session',
+  'intake_response',
 ] as const;

@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from './database.js';
 import {
   STUDIO_TABLES,
+  booking,
+  bookingPhoto,
+  intakeResponse,
+  portalSession,
+  waitlistEntry,
   aftercareItem,
   aftercareTemplate,
   appointment,
@@ -106,6 +111,61 @@ async function seedGoLiveRecords(tx: Tx, studioId: string, userId: string, prefi
       expiresAt: new Date(Date.now() + 3_600_000),
     },
   ]);
+  const [a] = await tx
+    .insert(appointment)
+    .values({
+      studioId,
+      clientId: c!.id,
+      artistId: userId,
+      kind: 'consultation',
+      status: 'requested',
+      startsAt: new Date('2026-02-02T10:00:00Z'),
+      endsAt: new Date('2026-02-02T10:45:00Z'),
+    })
+    .returning();
+  const later = new Date(Date.now() + 3_600_000);
+  const [b] = await tx
+    .insert(booking)
+    .values({
+      studioId,
+      clientId: c!.id,
+      appointmentId: a!.id,
+      consultationType: 'consultation',
+      familyName: `${prefix} visitor`,
+      email: `${prefix}@visitor.example`,
+      locale: 'en',
+      verifyBy: later,
+      uploadTokenHash: `${prefix}-upload`,
+      uploadUntil: later,
+    })
+    .returning();
+  const [ph] = await tx
+    .select()
+    .from(photo)
+    .where(sql`${photo.studioId} = ${studioId}`)
+    .limit(1);
+  await tx.insert(bookingPhoto).values({ studioId, bookingId: b!.id, photoId: ph!.id });
+  await tx.insert(waitlistEntry).values({
+    studioId,
+    clientId: c!.id,
+    consultationType: 'consultation',
+    fromDate: '2026-02-02',
+    untilDate: '2026-02-09',
+    locale: 'en',
+  });
+  await tx.insert(portalSession).values({
+    studioId,
+    clientId: c!.id,
+    tokenHash: `${prefix}-portal-session`,
+    csrfToken: `${prefix}-csrf`,
+    expiresAt: later,
+  });
+  await tx.insert(intakeResponse).values({
+    studioId,
+    clientId: c!.id,
+    appointmentId: a!.id,
+    screening: { diabetes: false },
+  });
 }
 
 /** One row in every treatment-records table, so each one's policy is exercised. */

@@ -29,11 +29,23 @@ import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { StudioSettingsPage } from './pages/StudioSettingsPage.js';
+import { PublicStudioPage } from './pages/PublicStudioPage.js';
+import { PortalSignInPage } from './pages/portal/PortalSignInPage.js';
+import { PortalLinkPage } from './pages/portal/PortalLinkPage.js';
+import { PortalHomePage } from './pages/portal/PortalHomePage.js';
+import { PortalIntakePage } from './pages/portal/PortalIntakePage.js';
+import { BookingsPage } from './pages/BookingsPage.js';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },
   { path: '/setup', element: <SetupPage /> },
+  // What clients see: the studio's page, the emailed links, their portal (no staff session).
+  { path: '/s/:slug', element: <PublicStudioPage /> },
+  { path: '/s/:slug/portal', element: <PortalSignInPage /> },
+  { path: '/p/:token', element: <PortalLinkPage /> },
+  { path: '/portal', element: <PortalHomePage /> },
+  { path: '/portal/intake/:appointmentId', element: <PortalIntakePage /> },
   {
     element: (
       <RequireSession>
@@ -45,6 +57,7 @@ const router = createBrowserRouter([
       { path: 'clients', element: <ClientListPage /> },
       { path: 'clients/:id', element: <ClientPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      { path: 'bookings', element: <BookingsPage /> },
       {
         path: 'consultations',
         element: (

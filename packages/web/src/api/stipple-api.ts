@@ -77,6 +77,9 @@ import {
 } from '@stipple/core';
 import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
+import { publicEndpoints } from './public-endpoints.js';
+import { portalEndpoints } from './portal-endpoints.js';
+import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
 
 /** What the public invitation page learns about an invitation before the password is set. */
 export const InvitationPreview = z.object({
@@ -120,6 +123,9 @@ const RenderProgress = z.object({
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {
   return {
+    ...publicEndpoints(api),
+    ...portalEndpoints(api),
+    ...bookingDeskEndpoints(api),
     /** The current session, or null when nobody is signed in. */
     async getSession(): Promise<SessionInfo | null> {
       try {

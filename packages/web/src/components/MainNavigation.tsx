@@ -1,6 +1,7 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconBuildingStore,
+  IconCalendarCheck,
   IconCalendarEvent,
   IconClipboardText,
   IconFileCertificate,
@@ -30,6 +31,7 @@ const AREAS: Area[] = [
   { key: 'consultations', icon: IconClipboardText, to: '/consultations', clinical: true },
   { key: 'preview', icon: IconPhotoScan, to: '/preview', clinical: true },
   { key: 'calendar', icon: IconCalendarEvent, to: '/calendar' },
+  { key: 'bookings', icon: IconCalendarCheck, to: '/bookings' },
   { key: 'sessions', icon: IconVaccineBottle, to: '/inventory', clinical: true },
   { key: 'consent', icon: IconFileCertificate, to: '/consent' },
   { key: 'reports', icon: IconReportAnalytics },

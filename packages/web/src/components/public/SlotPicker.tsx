@@ -121,7 +121,7 @@ export function SlotPicker({
                 aria-pressed={d === day}
                 data-testid="slot-day"
                 style={{
-                  minWidth: 76,
+                  minWidth: 88,
                   minHeight: 56,
                   padding: '6px 10px',
                   borderRadius: 10,

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { PortalAppointment, PortalSessionInfo } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime, formatPersonName } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { PortalConsents } from '../../components/portal/PortalConsents.js';
 import { PortalFrame } from '../../components/portal/PortalFrame.js';
@@ -19,7 +19,7 @@ export function PortalHomePage() {
       {(session) => (
         <Stack gap="md">
           <Appointments session={session} />
-          <PortalConsents signerName={`${session.client.givenName} ${session.client.familyName}`.trim()} />
+          <PortalConsents signerName={formatPersonName(session.client)} />
         </Stack>
       )}
     </PortalFrame>

@@ -61,7 +61,7 @@ function IntakeForm() {
         </Alert>
       )}
       <Answers
-        key={latest?.id ?? 'new'}
+        key={appointmentId}
         appointmentId={appointmentId}
         initial={latest?.screening ?? {}}
         initialNotes={latest?.notes ?? ''}

@@ -132,3 +132,19 @@ export async function smallTouchTargets(root: Locator): Promise<string[]> {
     return small;
   });
 }
+
+/** Draws a wavy stroke across a signature pad, as a finger would; returns where the pad was. */
+export async function drawSignature(
+  page: Page,
+  canvas: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++)
+    await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2.5)), {
+      steps: 2,
+    });
+  await page.mouse.up();
+  return box;
+}

@@ -62,6 +62,7 @@ export function PublicStudioPage() {
 
 function StudioPage({ studio }: { studio: PublicStudio }) {
   const { t } = useTranslation();
+  const api = useApi();
   const locale = useLocale();
   const queryClient = useQueryClient();
   const [type, setType] = useState(studio.consultationTypes[0]?.key ?? '');
@@ -173,10 +174,11 @@ function StudioPage({ studio }: { studio: PublicStudio }) {
             )}
             {!slot ? (
               <SlotPicker
-                slug={studio.slug}
-                type={type}
-                artistId={artistId}
-                studioZone={studio.timeZone}
+                source={{
+                  key: ['public-slots', studio.slug, type, artistId],
+                  load: (from, days) =>
+                    api.publicSlots(studio.slug, { type, from, days, artistId: artistId ?? undefined }),
+                }}
                 value={slot}
                 onChange={(s) => {
                   setSlot(s);

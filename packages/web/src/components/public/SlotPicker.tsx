@@ -14,7 +14,6 @@ import { IconChevronLeft, IconChevronRight, IconWorld } from '@tabler/icons-reac
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '@stipple/core';
-import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
 import { formatTime, isoDateOf, todayIso } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
@@ -28,29 +27,28 @@ const addDays = (iso: string, n: number) => {
 
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** Where the free times come from: the public page's, or the portal's for moving an appointment. */
+export interface SlotSource {
+  key: readonly unknown[];
+  load: (from: string, days: number) => Promise<{ timeZone: string; slots: Slot[]; lastDay?: string }>;
+}
+
 /** A week of free times at a time, grouped by the visitor's own days and shown in their time zone. */
 export function SlotPicker({
-  slug,
-  type,
-  artistId,
-  studioZone,
+  source,
   value,
   onChange,
 }: {
-  slug: string;
-  type: string;
-  artistId: string | null;
-  studioZone: string;
+  source: SlotSource;
   value: Slot | null;
   onChange: (slot: Slot) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const locale = useLocale();
   const [from, setFrom] = useState(todayIso());
   const slots = useQuery({
-    queryKey: ['public-slots', slug, type, artistId, from],
-    queryFn: () => api.publicSlots(slug, { type, from, days: DAYS, artistId: artistId ?? undefined }),
+    queryKey: [...source.key, from],
+    queryFn: () => source.load(from, DAYS),
   });
   const byDay = useMemo(() => {
     const map = new Map<string, Slot[]>();
@@ -65,6 +63,7 @@ export function SlotPicker({
   const day = chosenDay && byDay.has(chosenDay) ? chosenDay : (days[0] ?? null);
   const zone = viewerZone();
   const lastDay = slots.data?.lastDay;
+  const studioZone = slots.data?.timeZone ?? zone;
   const dayLabel = (iso: string) =>
     new Intl.DateTimeFormat(locale, {
       weekday: 'short',

@@ -4,13 +4,14 @@ import { IconCalendarEvent, IconStethoscope } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PortalAppointment, PortalSessionInfo } from '@stipple/core';
+import type { PortalAppointment, PortalSessionInfo, Slot } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
 import { formatDateTime, formatPersonName } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { PortalConsents } from '../../components/portal/PortalConsents.js';
 import { PortalFrame } from '../../components/portal/PortalFrame.js';
+import { SlotPicker } from '../../components/public/SlotPicker.js';
 
 /** `/portal`: the signed-in client's page: appointments with their health questions, and consents. */
 export function PortalHomePage() {
@@ -59,9 +60,19 @@ function AppointmentCard({ appointment: a, phone }: { appointment: PortalAppoint
   const locale = useLocale();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [target, setTarget] = useState<Slot | null>(null);
   const cancel = useMutation({
     mutationFn: () => api.portalCancel(a.id, ''),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal'] }),
+  });
+  const move = useMutation({
+    mutationFn: (slot: Slot) => api.portalMove(a.id, slot.startsAt),
+    onSuccess: () => {
+      setMoving(false);
+      setTarget(null);
+      return queryClient.invalidateQueries({ queryKey: ['portal'] });
+    },
   });
   const intakeText = {
     none: t('portal.intakeNone'),
@@ -118,12 +129,45 @@ function AppointmentCard({ appointment: a, phone }: { appointment: PortalAppoint
             {t('portal.tooLate', { phone })}
           </Text>
         )}
-        {cancel.isError && (
-          <Alert color="red" role="alert">
-            {describeError(cancel.error, t)}
+        {move.isSuccess && (
+          <Alert color="teal" role="status" data-testid="portal-moved">
+            {t('portal.moved')}
           </Alert>
         )}
+        {(cancel.error ?? move.error) && (
+          <Alert color="red" role="alert">
+            {describeError(cancel.error ?? move.error, t)}
+          </Alert>
+        )}
+        {a.canChange && moving && (
+          <Stack gap="sm" data-testid="portal-move">
+            <SlotPicker
+              source={{
+                key: ['portal', 'move-slots', a.id],
+                load: (from) => api.portalMoveSlots(a.id, from),
+              }}
+              value={target}
+              onChange={setTarget}
+            />
+            <Group grow>
+              <Button variant="default" onClick={() => setMoving(false)}>
+                {t('portal.keep')}
+              </Button>
+              <Button
+                disabled={!target}
+                loading={move.isPending}
+                onClick={() => target && move.mutate(target)}
+                data-testid="portal-move-confirm"
+              >
+                {target
+                  ? t('portal.moveTo', { date: formatDateTime(target.startsAt, locale) })
+                  : t('portal.move')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
         {a.canChange &&
+          !moving &&
           (asking ? (
             <Stack gap="xs">
               <Text size="sm">{t('portal.cancelConfirm')}</Text>
@@ -142,9 +186,19 @@ function AppointmentCard({ appointment: a, phone }: { appointment: PortalAppoint
               </Group>
             </Stack>
           ) : (
-            <Button variant="subtle" color="red" onClick={() => setAsking(true)} data-testid="portal-cancel">
-              {t('portal.cancel')}
-            </Button>
+            <Group grow>
+              <Button variant="light" onClick={() => setMoving(true)} data-testid="portal-move-open">
+                {t('portal.move')}
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setAsking(true)}
+                data-testid="portal-cancel"
+              >
+                {t('portal.cancel')}
+              </Button>
+            </Group>
           ))}
       </Stack>
     </Card>

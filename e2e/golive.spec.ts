@@ -58,7 +58,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   owner = await newContext(browser, IPAD_LANDSCAPE, { tablet: true, baseURL: server.url });
   page = await owner.newPage();
-});
+  // A fresh server migrates an empty database first: minutes on a machine shared with others.
+}, 300_000);
 
 afterAll(async () => {
   await visitor?.close();
@@ -295,5 +296,18 @@ describe('the studio confirms, the client answers at home, the artist reviews', 
     await page.getByTestId('tab-consents').click();
     await page.getByTestId('consent-record').first().waitFor();
     await screenshot(page, 'golive-24-ipad-client-consents');
+  });
+
+  it('shows the public page on an iPad in the studio’s own time zone', async () => {
+    await page.goto('/s/north-street-smp');
+    await page.getByTestId('slot-time').first().waitFor();
+    // The viewer is in London like the studio: times within its 10:00-18:00, no time zone note.
+    for (const time of await page.getByTestId('slot-time').allTextContents()) {
+      const hour = Number(time.slice(0, 2));
+      expect(hour >= 10 && hour < 18, time).toBe(true);
+    }
+    expect(await page.getByTestId('slot-picker').textContent()).not.toContain('Asia/Shanghai');
+    await screenshot(page, 'golive-25-ipad-public-page');
+    expect(await hasHorizontalScroll(page)).toBe(false);
   });
 });

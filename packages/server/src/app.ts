@@ -32,6 +32,13 @@ import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
+import { bookingRoutes } from './booking/booking.routes.js';
+import { publicRoutes } from './booking/public.routes.js';
+import { portalAuthRoutes } from './portal/portal-auth.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
+import { intakeRoutes } from './intake/intake.routes.js';
+import { studioRoutes } from './studio/studio.routes.js';
 import { SERVER_VERSION } from './version.js';
 import { Metrics } from './observability/metrics.js';
 import { metricsRoutes } from './observability/metrics.routes.js';
@@ -101,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
-  await app.register(authPlugin, { auth: services.auth, config });
+  await app.register(authPlugin, { auth: services.auth, portal: services.portalAuth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
   await app.register(healthRoutes, { db, jobs, blobs: services.blobs, version: SERVER_VERSION });
@@ -135,6 +142,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     analysis: services.photoAnalysis,
     scalpMaps: services.scalpMaps,
   });
+  await app.register(setupRoutes, { setup: services.setup, config });
+  await app.register(studioRoutes, {
+    studio: services.studio,
+    maxBytes: config.photoMaxBytes,
+    spoolDir: spoolDir(config.dataDir),
+  });
+  await app.register(publicRoutes, {
+    bookings: services.bookings,
+    waitlist: services.waitlist,
+    portal: services.portalAuth,
+    studio: services.studio,
+    maxBytes: config.photoMaxBytes,
+    spoolDir: spoolDir(config.dataDir),
+  });
+  await app.register(bookingRoutes, { desk: services.bookingDesk });
+  await app.register(portalAuthRoutes, { portal: services.portalAuth, config });
+  await app.register(portalRoutes, {
+    appointments: services.portalAppointments,
+    intake: services.intake,
+    consents: services.portalConsents,
+  });
+  await app.register(intakeRoutes, { intake: services.intake });
   await registerWebApp(app, config.webDist);
   return app;
 }

@@ -198,3 +198,17 @@ describe('blob store and metrics settings', () => {
     );
   });
 });
+
+describe('studio sign-up', () => {
+  it('is closed after the first studio by default, and reads open or invite', () => {
+    expect(loadConfig({}).signup).toBe('closed');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'Open' }).signup).toBe('open');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'invite' }).signup).toBe('invite');
+  });
+
+  it('refuses any other value, naming the variable and the choices', () => {
+    expect(() => loadConfig({ STIPPLE_SIGNUP: 'public' })).toThrow(
+      /STIPPLE_SIGNUP must be one of open, invite, closed/,
+    );
+  });
+});

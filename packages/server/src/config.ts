@@ -2,6 +2,7 @@
 // value stops the start with a message that names the variable and says what it must be.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIGNUP_MODES, type SignupMode } from '@stipple/core';
 import { z } from 'zod';
 
 const bool = (name: string) =>
@@ -71,6 +72,14 @@ const EnvSchema = z.object({
     })
     .default('info'),
   STIPPLE_DEMO_DATA: bool('STIPPLE_DEMO_DATA').default(true),
+  STIPPLE_SIGNUP: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s): s is SignupMode => (SIGNUP_MODES as readonly string[]).includes(s), {
+      message: `STIPPLE_SIGNUP must be one of ${SIGNUP_MODES.join(', ')}`,
+    })
+    .default('closed'),
   STIPPLE_DEMO_PASSWORD: z
     .string()
     .min(8, { message: 'STIPPLE_DEMO_PASSWORD must be at least 8 characters' })
@@ -174,6 +183,11 @@ export interface Config {
   demoData: boolean;
   demoPassword: string | undefined;
   /**
+   * Who may create a studio: `closed` only the first one on an empty installation; `open` anyone;
+   * `invite` the first one, then only with an invitation made on the command line.
+   */
+  signup: SignupMode;
+  /**
    * Base for links the server hands out (invitation links), without a trailing slash. Unset, links
    * are paths that the web app completes with the address the owner is using: a guessed
    * `localhost` would not open on another device, and the request's Host header is not trusted.
@@ -249,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.STIPPLE_LOG_LEVEL,
     demoData: e.STIPPLE_DEMO_DATA,
     demoPassword: e.STIPPLE_DEMO_PASSWORD,
+    signup: e.STIPPLE_SIGNUP,
     publicUrl,
     cookieSecure:
       e.STIPPLE_COOKIE_SECURE === 'auto'

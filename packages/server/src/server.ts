@@ -20,6 +20,7 @@ import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
 import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
 import { photoAnalysisJob } from './previews/photo-analysis.job.js';
 import { previewRenderJob } from './previews/preview-render.job.js';
+import { bookingExpireJob } from './booking/booking-expire.job.js';
 import { smtpMailer, type Mailer } from './outbox/mailer.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
@@ -99,11 +100,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.demoData) {
       demo = await db.withStartupLock(() => services.demo.ensureDemoStudio());
       for (const line of demoAnnouncement(demo)) announce(line);
-    } else if (!(await services.demo.anyStudio())) {
-      announce(
-        '[stipple] No studio exists yet: start once with STIPPLE_DEMO_DATA=true to create the demo studio',
-      );
     }
+    const noStudioYet = !(await services.demo.anyStudio());
 
     if (config.testSessionSaveDelayMs > 0)
       log.warn(
@@ -126,6 +124,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(photoDerivativesJob(services.photos));
     jobs.register(previewRenderJob(services.previews));
     jobs.register(photoAnalysisJob(services.photoAnalysis));
+    jobs.register(bookingExpireJob(services.bookings));
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
@@ -152,6 +151,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     announce(`[stipple] Listening on ${url}`);
+    // A fresh installation without demo data: the first visit of /setup creates the studio.
+    if (noStudioYet)
+      announce(`[stipple] No studio yet: open ${config.publicUrl ?? url}/setup to create yours`);
     // The demo preview renders in the background: the studio is usable while it does.
     const demoPreview =
       demo?.created === true

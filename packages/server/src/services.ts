@@ -24,6 +24,18 @@ import { PreviewService } from './previews/preview.service.js';
 import { ScalpMapService } from './previews/scalp-map.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { SetupService } from './setup/setup.service.js';
+import { BookingDeskService } from './booking/booking-desk.service.js';
+import { BookingService } from './booking/booking.service.js';
+import { BookingSteps } from './booking/booking-steps.js';
+import { WaitlistService } from './booking/waitlist.service.js';
+import { PortalAuthService } from './portal/portal-auth.service.js';
+import { PortalAppointmentsService } from './portal/portal-appointments.service.js';
+import { PortalConsentsService } from './portal/portal-consents.service.js';
+import { IntakeService } from './intake/intake.service.js';
+import { bookingRepository } from './booking/booking.repository.js';
+import { studioRepository } from './studio/studio.repository.js';
+import { StudioService } from './studio/studio.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -45,6 +57,15 @@ export interface Services {
   previews: PreviewService;
   photoAnalysis: PhotoAnalysisService;
   scalpMaps: ScalpMapService;
+  studio: StudioService;
+  setup: SetupService;
+  portalAuth: PortalAuthService;
+  bookings: BookingService;
+  bookingDesk: BookingDeskService;
+  waitlist: WaitlistService;
+  intake: IntakeService;
+  portalAppointments: PortalAppointmentsService;
+  portalConsents: PortalConsentsService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -67,6 +88,36 @@ export function createServices(deps: {
     jobs: () => jobsRef.current,
     log: log.child({ component: 'analysis' }),
   });
+  const photos = new PhotoService({
+    db,
+    blobs,
+    jobs: () => jobsRef.current,
+    maxPixels: config.photoMaxPixels,
+    spoolDir: spoolDir(config.dataDir),
+    log: log.child({ component: 'photos' }),
+  });
+  const appointments = new AppointmentService({ db, config });
+  const portalAuth = new PortalAuthService({ db, config, log: log.child({ component: 'portal' }) });
+  const steps = new BookingSteps({ config, portal: portalAuth });
+  const bookings = new BookingService({
+    db,
+    config,
+    photos,
+    portal: portalAuth,
+    steps,
+    jobs: () => jobsRef.current,
+  });
+  const intake = new IntakeService({ db });
+  steps.useIntakeCheck((tx, clientId, appointmentId) => intake.needsIntake(tx, clientId, appointmentId));
+  const consents = new ConsentService({ db, blobs });
+  // A cancelled consultation frees its time: an online booking of it ends, and the waitlist hears.
+  appointments.onFreed(async (tx, appointment) => {
+    const booking = await bookingRepository.findByAppointment(tx, appointment.id);
+    if (booking && (booking.status === 'requested' || booking.status === 'confirmed'))
+      await bookingRepository.update(tx, booking.id, { status: 'cancelled' });
+    const studio = (await studioRepository.findById(tx, appointment.studioId))!;
+    await steps.offerToWaitlist(tx, appointment, studio);
+  });
   return {
     auth,
     passwords: new PasswordService({ db, config, throttle }),
@@ -75,23 +126,16 @@ export function createServices(deps: {
     audit: new AuditService({ db }),
     demo: new DemoService({ db, config }),
     blobs,
-    photos: new PhotoService({
-      db,
-      blobs,
-      jobs: () => jobsRef.current,
-      maxPixels: config.photoMaxPixels,
-      spoolDir: spoolDir(config.dataDir),
-      log: log.child({ component: 'photos' }),
-    }),
+    photos,
     inventory: new InventoryService({ db }),
-    consents: new ConsentService({ db, blobs }),
-    appointments: new AppointmentService({ db, config }),
+    consents,
+    appointments,
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,
       log: log.child({ component: 'sessions' }),
     }),
-    aftercare: new AftercareService({ db }),
+    aftercare: new AftercareService({ db, blobs }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
     consultations: new ConsultationService({ db }),
     consultationReports: new ConsultationReportService({ db, blobs }),
@@ -104,6 +148,20 @@ export function createServices(deps: {
     }),
     photoAnalysis,
     scalpMaps: new ScalpMapService({ db, blobs }),
+    studio: new StudioService({
+      db,
+      blobs,
+      maxPixels: config.photoMaxPixels,
+      spoolDir: spoolDir(config.dataDir),
+    }),
+    setup: new SetupService({ db, config, auth }),
+    portalAuth,
+    bookings,
+    bookingDesk: new BookingDeskService({ db, steps, bookings }),
+    waitlist: new WaitlistService({ db, portal: portalAuth, bookings }),
+    intake,
+    portalAppointments: new PortalAppointmentsService({ db, config, steps }),
+    portalConsents: new PortalConsentsService({ db, consents }),
     jobsRef,
   };
 }

@@ -31,6 +31,14 @@ import { PreviewsPage } from './pages/PreviewsPage.js';
 import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
 import { UnsavedChangesRoot } from './components/UnsavedChanges.js';
+import { SetupPage } from './pages/SetupPage.js';
+import { StudioSettingsPage } from './pages/StudioSettingsPage.js';
+import { PublicStudioPage } from './pages/PublicStudioPage.js';
+import { PortalSignInPage } from './pages/portal/PortalSignInPage.js';
+import { PortalLinkPage } from './pages/portal/PortalLinkPage.js';
+import { PortalHomePage } from './pages/portal/PortalHomePage.js';
+import { PortalIntakePage } from './pages/portal/PortalIntakePage.js';
+import { BookingsPage } from './pages/BookingsPage.js';
 
 const router = createBrowserRouter([
   {
@@ -40,6 +48,13 @@ const router = createBrowserRouter([
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      // What clients see: the studio's page, the emailed links, their portal (no staff session).
+      { path: '/s/:slug', element: <PublicStudioPage /> },
+      { path: '/s/:slug/portal', element: <PortalSignInPage /> },
+      { path: '/p/:token', element: <PortalLinkPage /> },
+      { path: '/portal', element: <PortalHomePage /> },
+      { path: '/portal/intake/:appointmentId', element: <PortalIntakePage /> },
       {
         element: (
           <RequireSession>
@@ -51,6 +66,7 @@ const router = createBrowserRouter([
           { path: 'clients', element: <ClientListPage /> },
           { path: 'clients/:id', element: <ClientPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'bookings', element: <BookingsPage /> },
           { path: 'account', element: <AccountPage /> },
           {
             path: 'consultations',
@@ -106,6 +122,14 @@ const router = createBrowserRouter([
             element: (
               <RequireOwner>
                 <StaffPage />
+              </RequireOwner>
+            ),
+          },
+          {
+            path: 'studio',
+            element: (
+              <RequireOwner>
+                <StudioSettingsPage />
               </RequireOwner>
             ),
           },

@@ -9,6 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createApiClient } from './api/api-client.js';
 import { stippleApi } from './api/stipple-api.js';
 import { csrfTokenFrom, sessionKey } from './api/session.js';
+import { portalCsrfFrom } from './api/portal-session.js';
 import { createI18n } from './i18n/i18n.js';
 import { initialLocale } from './i18n/locale.js';
 import { setLeaveReason } from './api/leave-reason.js';
@@ -35,7 +36,8 @@ const queryClient = new QueryClient({
 
 const api = stippleApi(
   createApiClient({
-    getCsrfToken: () => csrfTokenFrom(queryClient),
+    getCsrfToken: (path) =>
+      path.startsWith('/api/portal/') ? portalCsrfFrom(queryClient) : csrfTokenFrom(queryClient),
     onUnauthorized: () => {
       // The session ended (expired, signed out elsewhere, account deactivated): back to sign-in.
       if (queryClient.getQueryData(sessionKey)) setLeaveReason('sessionEnded');

@@ -23,15 +23,13 @@ import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, isClinical, requireRole } from '../auth/roles.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { clientRepository, type ClientRow } from '../clients/client.repository.js';
+import { clientRepository } from '../clients/client.repository.js';
 import { consultationRepository } from '../consultations/consultation.repository.js';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
 import { findPgError } from '../db/pg-errors.js';
 import { docLocale } from '../documents/format.js';
 import { AppError, conflict, forbidden, notFound } from '../http/app-error.js';
-import { appointmentReminderText } from '../outbox/message-texts.js';
-import { enqueue } from '../outbox/outbox.service.js';
 import { outboxRepository } from '../outbox/outbox.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
@@ -42,11 +40,19 @@ import {
   type AppointmentView,
   type CourseRow,
 } from './appointment.repository.js';
+import { fitsWorkingHours } from './availability.js';
+import { queueAppointmentReminder } from './reminders.js';
 import { timedCalendar } from './ics.js';
 import { daysBetween, localTime } from './studio-time.js';
 
 const PG_EXCLUSION_VIOLATION = '23P01';
+
+/** Where appointments take place, as calendar files print it: the studio's name and address. */
+export const studioLocation = (studio: Pick<StudioRow, 'name' | 'address'>): string =>
+  [studio.name, studio.address].filter(Boolean).join(', ');
 const MINUTE = 60_000;
+/** Appointments still to come: booked, or held for an online booking. */
+const LIVE = new Set<AppointmentRow['status']>(['booked', 'requested']);
 
 export const toCourse = (row: CourseRow): TreatmentCourse => ({
   id: row.id,
@@ -104,10 +110,19 @@ interface SlotCheck {
   overrideReason: string | undefined;
 }
 
+/** Told when an appointment is cancelled, in its transaction (the waitlist hears of freed times). */
+export type FreedHook = (tx: Tx, appointment: AppointmentRow) => Promise<void>;
+
 export class AppointmentService {
+  private freed: FreedHook = () => Promise.resolve();
+
   constructor(
     private readonly deps: { db: Database; config: Pick<Config, 'publicUrl' | 'reminderHoursBefore'> },
   ) {}
+
+  onFreed(hook: FreedHook): void {
+    this.freed = hook;
+  }
 
   // ---- treatment courses ----
 
@@ -233,7 +248,7 @@ export class AppointmentService {
           toArtistId: request.artistId,
           intervalOverrideReason: override,
         });
-        await this.queueReminder(tx, studio, client, row.id, startsAt);
+        await queueAppointmentReminder(tx, this.deps.config, studio, client, row.id, startsAt);
         await audit(tx, actor, 'appointment.create', 'appointment', row.id, {
           clientId: request.clientId,
           kind: request.kind,
@@ -252,7 +267,7 @@ export class AppointmentService {
         const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
         if (!current) throw notFound('Appointment');
         if (current.version !== request.version) throw staleAppointment(current.version);
-        if (current.status !== 'booked')
+        if (!LIVE.has(current.status))
           throw conflict(
             `A ${current.status} appointment cannot be moved`,
             field('startsAt', `cannot change: the appointment is ${current.status}`),
@@ -294,7 +309,7 @@ export class AppointmentService {
         });
         await outboxRepository.cancelPending(tx, { appointmentId: id, kind: 'appointment_reminder' });
         const client = (await clientRepository.findById(tx, current.clientId))!;
-        await this.queueReminder(tx, studio, client, id, startsAt);
+        await queueAppointmentReminder(tx, this.deps.config, studio, client, id, startsAt);
         await audit(tx, actor, 'appointment.move', 'appointment', id, {
           clientId: current.clientId,
           intervalOverride: Boolean(override),
@@ -309,7 +324,7 @@ export class AppointmentService {
       const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('Appointment');
       if (current.version !== request.version) throw staleAppointment(current.version);
-      if (current.status !== 'booked')
+      if (!LIVE.has(current.status))
         throw conflict(
           `A ${current.status} appointment cannot be cancelled`,
           field('version', `cannot cancel: the appointment is ${current.status}`),
@@ -324,6 +339,7 @@ export class AppointmentService {
         reason: request.reason,
       });
       await outboxRepository.cancelPending(tx, { appointmentId: id });
+      await this.freed(tx, current);
       await audit(tx, actor, 'appointment.cancel', 'appointment', id, { clientId: current.clientId });
       return toAppointment((await appointmentRepository.view(tx, id))!);
     });
@@ -513,7 +529,7 @@ export class AppointmentService {
                 : `Appointment at ${studio.name}`,
           start: r.startsAt,
           end: r.endsAt,
-          location: studio.name,
+          location: studioLocation(studio),
         })),
       );
     });
@@ -577,55 +593,13 @@ export class AppointmentService {
 
   private async checkWorkingHours(tx: Tx, s: SlotCheck, artistName: string): Promise<void> {
     const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, s.artistId);
-    if (weekly.length === 0 && exceptions.length === 0) return; // no template: no restriction
-    const start = localTime(s.startsAt, s.studio.timeZone);
-    const end = localTime(new Date(s.endsAt.getTime() - 1), s.studio.timeZone);
-    const endMinute = end.minute + 1;
-    const outside = () =>
-      new AppError(
+    if (!fitsWorkingHours(s.startsAt, s.endsAt, s.studio.timeZone, weekly, exceptions))
+      throw new AppError(
         422,
         'outside_working_hours',
         `${artistName} does not work then`,
         field('startsAt', `is outside ${artistName}'s working hours`),
       );
-    if (start.date !== end.date) throw outside();
-    const exception = exceptions.find((e) => e.day === start.date);
-    const slots = exception
-      ? exception.startMinute === null
-        ? []
-        : [{ startMinute: exception.startMinute, endMinute: exception.endMinute! }]
-      : weekly.filter((w) => w.weekday === start.weekday);
-    if (!slots.some((w) => start.minute >= w.startMinute && endMinute <= w.endMinute)) throw outside();
-  }
-
-  private async queueReminder(
-    tx: Tx,
-    studio: StudioRow,
-    client: ClientRow,
-    appointmentId: string,
-    startsAt: Date,
-  ) {
-    const now = Date.now();
-    if (startsAt.getTime() <= now) return;
-    const sendAfter = new Date(
-      Math.max(now, startsAt.getTime() - this.deps.config.reminderHoursBefore * 3_600_000),
-    );
-    const text = appointmentReminderText(docLocale(client.preferredLanguage), {
-      givenName: client.givenName || client.familyName,
-      studioName: studio.name,
-      startsAt,
-      timeZone: studio.timeZone,
-    });
-    await enqueue(tx, {
-      studioId: studio.id,
-      idempotencyKey: `appointment-reminder:${appointmentId}:${startsAt.toISOString()}`,
-      kind: 'appointment_reminder',
-      client,
-      subject: text.subject,
-      body: text.body,
-      sendAfter,
-      appointmentId,
-    });
   }
 
   private async translateOverlap<T>(work: () => Promise<T>): Promise<T> {

@@ -6,11 +6,11 @@
 // - an address across all accounts: spraying many accounts from one place. Its ceiling is high,
 //   so a studio whose staff share one address (one NAT) is not locked out by one member's typos.
 // Counters live in the database (login_throttle), so a restart keeps them and instances share them.
-import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { Database } from '../db/database.js';
 import { rateLimited } from '../http/app-error.js';
 import { loginThrottleRepository } from './login-throttle.repository.js';
+import { countRequest, emailKey, per } from './request-limits.js';
 
 export interface LoginLimits {
   /** Failures of one account from one address per window. */
@@ -54,8 +54,7 @@ export function addressKey(ip: string): string {
 }
 
 /** Accounts are counted by a hash of the email, so the table holds no addresses of people. */
-const accountKey = (email: string) =>
-  createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex').slice(0, 40);
+const accountKey = (email: string) => emailKey(email);
 
 export class LoginThrottle {
   constructor(private readonly deps: { db: Database; limits: LoginLimits }) {}
@@ -109,17 +108,12 @@ export class LoginThrottle {
 
   /** Counts a password reset request; throws 429 when this account or address has asked too often. */
   async countResetRequest(ip: string, email: string): Promise<void> {
-    const keys = [`reset:account:${accountKey(email)}`, `reset:address:${addressKey(ip)}`];
     const { windowSeconds, perAccount, perAddress } = RESET_LIMITS;
-    await this.deps.db.asSystem(async (tx) => {
-      const counts = await loginThrottleRepository.counts(tx, keys, windowSeconds);
-      const over = [
-        { c: counts.get(keys[0]!), limit: perAccount },
-        { c: counts.get(keys[1]!), limit: perAddress },
-      ].filter((x) => x.c && x.c.failures >= x.limit);
-      if (over.length) throw rateLimited(Math.max(1, ...over.map((x) => x.c!.secondsLeft)));
-      await loginThrottleRepository.addFailure(tx, keys, windowSeconds);
-    });
+    await countRequest(
+      this.deps.db,
+      [per.email('reset', email, perAccount), per.address('reset', ip, perAddress)],
+      windowSeconds,
+    );
   }
 
   /** Deletes counters nobody has touched for longer than any of them matters. */

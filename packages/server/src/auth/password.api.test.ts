@@ -147,7 +147,7 @@ describe('resetting a forgotten password by email', () => {
 
     // Neither the token nor the email's copy of the link stays readable in the database.
     const stored = await ts.server.db.asSystem(async (tx) => ({
-      resets: await queryRows<{ token_hash: string }>(tx, sql`select token_hash from password_reset`),
+      resets: await queryRows<{ token_hash: string }>(tx, sql`select token_hash from one_time_link`),
       bodies: await queryRows<{ body_text: string; status: string }>(
         tx,
         sql`select body_text, status from outbox_message where kind = 'password_reset'`,
@@ -201,7 +201,7 @@ describe('resetting a forgotten password by email', () => {
     const token = linkIn(mail!);
     await ts.server.db.asSystem((tx) =>
       tx.execute(
-        sql`update password_reset set created_at = now() - interval '31 minutes', expires_at = now() - interval '1 minute'`,
+        sql`update one_time_link set created_at = now() - interval '31 minutes', expires_at = now() - interval '1 minute'`,
       ),
     );
     const res = await ts

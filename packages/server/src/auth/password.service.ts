@@ -20,9 +20,9 @@ import { studioRepository } from '../studio/studio.repository.js';
 import type { Actor } from './actor.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
-import { passwordResetRepository, type PasswordResetRow } from './password-reset.repository.js';
+import { findUsableLink, issueLink, useLink } from './one-time-links.js';
+import { oneTimeLinkRepository, type OneTimeLinkRow } from './one-time-link.repository.js';
 import { sessionRepository } from './session.repository.js';
-import { hashToken, newToken } from './tokens.js';
 
 export const RESET_MINUTES = 30;
 
@@ -82,7 +82,7 @@ export class PasswordService {
     await db.withStudio(actor.studioId, async (tx) => {
       await staffRepository.setPasswordHash(tx, user.id, passwordHash);
       const ended = await sessionRepository.deleteForUserExcept(tx, user.id, actor.sessionId);
-      await passwordResetRepository.withdrawUnused(tx, user.id);
+      await oneTimeLinkRepository.withdrawUnusedOfUser(tx, user.id);
       await audit(tx, actor, 'auth.password_change', 'staff_user', user.id, { otherSessionsEnded: ended });
     });
   }
@@ -100,16 +100,15 @@ export class PasswordService {
     // No account: nothing to send. The answer is the same; the per-account and per-address
     // limits above keep anyone from timing many answers.
     if (!user || !user.active) return;
-    const token = newToken();
-    const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
     await db.withStudio(user.studioId, async (tx) => {
       const studio = (await studioRepository.findById(tx, user.studioId))!;
-      const reset = await passwordResetRepository.create(tx, {
+      const { token, link: reset } = await issueLink(tx, {
+        purpose: 'password_reset',
         studioId: user.studioId,
         userId: user.id,
-        tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
       });
+      const link = `${this.deps.config.publicUrl}/reset-password/${token}`;
       const text = passwordResetText(docLocale(user.locale), {
         name: user.name,
         studioName: studio.name,
@@ -138,8 +137,8 @@ export class PasswordService {
   /** Who a reset link is for (the reset page shows it and judges the new password against it). */
   async previewReset(token: string): Promise<PasswordResetPreview> {
     const { reset, user } = await this.usableReset(token);
-    const studio = await this.deps.db.withStudio(reset.studioId, (tx) =>
-      studioRepository.findById(tx, reset.studioId),
+    const studio = await this.deps.db.withStudio(user.studioId, (tx) =>
+      studioRepository.findById(tx, user.studioId),
     );
     return {
       email: user.email,
@@ -153,16 +152,16 @@ export class PasswordService {
   async completeReset(request: CompletePasswordResetRequest): Promise<void> {
     const { db } = this.deps;
     const { reset, user } = await this.usableReset(request.token);
-    const studio = await db.withStudio(reset.studioId, (tx) => studioRepository.findById(tx, reset.studioId));
+    const studio = await db.withStudio(user.studioId, (tx) => studioRepository.findById(tx, user.studioId));
     this.assertStrong(request.password, user, studio!.name, 'password');
     const passwordHash = await hashPassword(request.password);
-    await db.withStudio(reset.studioId, async (tx) => {
-      if (!(await passwordResetRepository.markUsed(tx, reset.id))) throw resetLinkInvalid();
+    await db.withStudio(user.studioId, async (tx) => {
+      if (!(await useLink(tx, reset))) throw resetLinkInvalid();
       await staffRepository.setPasswordHash(tx, user.id, passwordHash);
       const ended = await sessionRepository.deleteForUser(tx, user.id);
-      await passwordResetRepository.withdrawUnused(tx, user.id);
+      await oneTimeLinkRepository.withdrawUnusedOfUser(tx, user.id);
       await auditRepository.record(tx, {
-        studioId: reset.studioId,
+        studioId: user.studioId,
         actorUserId: user.id,
         action: 'auth.password_reset',
         entityType: 'staff_user',
@@ -177,12 +176,11 @@ export class PasswordService {
     if (weakness) throw invalid([{ in: 'body', field, message: weakness }]);
   }
 
-  private async usableReset(token: string): Promise<{ reset: PasswordResetRow; user: StaffRow }> {
-    const { db } = this.deps;
-    // System: the token is what names the studio.
-    const reset = await db.asSystem((tx) => passwordResetRepository.findByTokenHash(tx, hashToken(token)));
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) throw resetLinkInvalid();
-    const user = await db.withStudio(reset.studioId, (tx) => staffRepository.findById(tx, reset.userId));
+  private async usableReset(token: string): Promise<{ reset: OneTimeLinkRow; user: StaffRow }> {
+    const reset = await findUsableLink(this.deps.db, token, ['password_reset']);
+    if (!reset?.studioId || !reset.userId) throw resetLinkInvalid();
+    const { studioId, userId } = reset;
+    const user = await this.deps.db.withStudio(studioId, (tx) => staffRepository.findById(tx, userId));
     if (!user || !user.active) throw resetLinkInvalid();
     return { reset, user };
   }

@@ -20,6 +20,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
+import { letterheadOf } from '../documents/letterhead.js';
 import {
   SIGNATURE_MAX,
   SignatureTooLargeError,
@@ -123,6 +124,36 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
+    return this.record(
+      actor.studioId,
+      clientId,
+      request,
+      actor.userId,
+      (tx, id, template) =>
+        audit(tx, actor, 'consent.sign', 'consent_record', id, {
+          clientId,
+          kind: template.kind,
+          templateVersion: template.version,
+        }),
+      (template) => {
+        if (template.kind === 'treatment') requireRole(actor, CLINICAL, 'Taking treatment consent');
+      },
+    );
+  }
+
+  /**
+   * Records a signature: the drawn PNG in the blob store, the exact text signed, a witness when
+   * signed in the studio (null when the client signed from home or on the kiosk alone).
+   * `recorded` writes the audit entry in the same transaction.
+   */
+  async record(
+    studioId: string,
+    clientId: string,
+    request: SignConsentRequest,
+    witnessedBy: string | null,
+    recorded: (tx: Tx, id: string, template: TemplateRow) => Promise<void>,
+    mayTake: (template: TemplateRow) => void = () => {},
+  ): Promise<ConsentRecord> {
     const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
     if (!(await isPng(uploaded)))
       throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
@@ -134,18 +165,18 @@ export class ConsentService {
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
-    await db.withStudio(actor.studioId, async (tx) => {
+    await db.withStudio(studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
       const template = await this.currentTemplate(tx, request.templateId);
-      if (template.kind === 'treatment') requireRole(actor, CLINICAL, 'Taking treatment consent');
+      mayTake(template);
     });
     const stored = await blobs.put(png);
     try {
-      return await db.withStudio(actor.studioId, async (tx) => {
+      return await db.withStudio(studioId, async (tx) => {
         const template = await this.currentTemplate(tx, request.templateId);
         const signedAt = new Date();
         const id = await consentRepository.createRecord(tx, {
-          studioId: actor.studioId,
+          studioId,
           clientId,
           templateId: template.id,
           kind: template.kind,
@@ -157,13 +188,9 @@ export class ConsentService {
           signatureSha256: stored.sha256,
           signedAt,
           validUntil: template.validityMonths ? addMonths(signedAt, template.validityMonths) : null,
-          witnessedBy: actor.userId,
+          witnessedBy,
         });
-        await audit(tx, actor, 'consent.sign', 'consent_record', id, {
-          clientId,
-          kind: template.kind,
-          templateVersion: template.version,
-        });
+        await recorded(tx, id, template);
         return toConsent((await consentRepository.findRecord(tx, id))!);
       });
     } catch (err) {
@@ -228,7 +255,7 @@ export class ConsentService {
     const pdf = await consentPdf({
       consent,
       clientName,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       signaturePng: await this.deps.blobs.get(signatureSha256),
     });

@@ -29,7 +29,7 @@ async function report(locale: 'en' | 'zh-CN') {
   };
   return consultationReportPdf({
     locale,
-    studioName: 'Studio',
+    studio: { name: 'Studio', address: '', phone: '', email: '', logo: null },
     timeZone: 'Europe/London',
     clientName: 'Ana Client',
     consultationDate: '2026-11-02',

@@ -2,6 +2,7 @@
 // what was assessed; the photos beside the healed preview; the plan with every reason and the
 // rule behind it; the artist's changes and why; what to expect honestly (camouflage, fading,
 // touch-ups); aftercare; and a price estimate when the studio gave a price per session.
+import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 import type { Assessment, Plan, ScarCamouflageScore } from '@stipple/core';
 import { formatDay, formatInstant, type DocLocale } from '../documents/format.js';
 import { createPdf, rule, write, type Pdf } from '../documents/pdf.js';
@@ -29,7 +30,7 @@ export interface ReportScarRange {
 
 export interface ConsultationReportInput {
   locale: DocLocale;
-  studioName: string;
+  studio: Letterhead;
   timeZone: string;
   clientName: string;
   consultationDate: string;
@@ -297,8 +298,8 @@ function priceSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels)
 
 export async function consultationReportPdf(input: ConsultationReportInput): Promise<Buffer> {
   const L = REPORT_LABELS[input.locale];
-  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studioName });
-  write(doc, input.studioName, { size: 10, color: GREY });
+  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studio.name });
+  drawLetterhead(doc, input.studio);
   write(doc, L.title, { size: 20, bold: true });
   doc.moveDown(0.3);
   line(doc, L.client, input.clientName);

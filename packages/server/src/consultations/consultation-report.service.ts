@@ -9,6 +9,7 @@ import {
   type Plan,
   type ZonesFile,
 } from '@stipple/core';
+import { letterheadOf } from '../documents/letterhead.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
@@ -88,7 +89,7 @@ export class ConsultationReportService {
     const savedPlan = plan?.plan as Plan | undefined;
     const pdf = await consultationReportPdf({
       locale,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       clientName: formatName(client),
       consultationDate: consultation.consultationDate,

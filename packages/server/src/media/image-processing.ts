@@ -258,3 +258,11 @@ export async function decodeLabelPng(
     height: info.height,
   };
 }
+/** A studio logo for pages and letterheads: a PNG at most 800×400 (never enlarged), no metadata. */
+export async function logoImage(data: Buffer): Promise<Buffer> {
+  return sharp(data, { limitInputPixels: false })
+    .autoOrient()
+    .resize(800, 400, { fit: 'inside', withoutEnlargement: true })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}

@@ -35,6 +35,22 @@ export const outboxRepository = {
       );
   },
 
+  /** Offers to a client that have not gone out: cancelled (their marketing consent was withdrawn). */
+  async cancelPendingPromotions(tx: Tx, clientId: string): Promise<number> {
+    const rows = await tx
+      .update(outboxMessage)
+      .set({ status: 'cancelled', leaseUntil: null })
+      .where(
+        and(
+          eq(outboxMessage.clientId, clientId),
+          eq(outboxMessage.kind, 'promotion'),
+          inArray(outboxMessage.status, ['pending', 'failed']),
+        ),
+      )
+      .returning({ id: outboxMessage.id });
+    return rows.length;
+  },
+
   async list(
     tx: Tx,
     filter: {

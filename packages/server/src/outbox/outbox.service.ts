@@ -15,6 +15,7 @@ import { OWNER, requireRole } from '../auth/roles.js';
 import type { ClientRow } from '../clients/client.repository.js';
 import { consentRepository } from '../consents/consent.repository.js';
 import type { Database, Tx } from '../db/database.js';
+import type { MailAttachment } from '../db/schema.js';
 import { formatName } from '../text/person-name.js';
 import { outboxRepository, type OutboxRow } from './outbox.repository.js';
 
@@ -32,6 +33,8 @@ export interface NewMessage {
   sendAfter: Date;
   appointmentId?: string;
   sessionId?: string;
+  /** Files sent along (a calendar invitation). */
+  attachments?: MailAttachment[];
 }
 
 /** Why a message will not be sent (it is still recorded, as skipped), or null to send it. */
@@ -62,6 +65,7 @@ export async function enqueue(tx: Tx, message: NewMessage): Promise<boolean> {
     messageId: messageIdFor(message.idempotencyKey),
     appointmentId: message.appointmentId ?? null,
     sessionId: message.sessionId ?? null,
+    attachments: message.attachments ?? [],
   });
 }
 
@@ -86,6 +90,7 @@ export async function enqueueStaffMessage(
     sendAfter: message.sendAfter,
     status: 'pending',
     messageId: messageIdFor(message.idempotencyKey),
+    attachments: message.attachments ?? [],
   });
 }
 

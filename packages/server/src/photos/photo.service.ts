@@ -16,14 +16,14 @@ import { CLINICAL, requireRole } from '../auth/roles.js';
 import { mkdir, rm } from 'node:fs/promises';
 import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { PREVIEW_LONG_EDGE, rendition, THUMB_LONG_EDGE } from '../media/image-processing.js';
 import { formatName } from '../text/person-name.js';
 import { CONTENT_TYPES, intakePhoto } from './photo-intake.js';
-import { photoRepository, type PhotoWithConsent } from './photo.repository.js';
-import { tempPath, type SpooledUpload } from './upload-spool.js';
+import { photoRepository, type PhotoRow, type PhotoWithConsent } from './photo.repository.js';
+import { isSpooledUpload, tempPath, type SpooledUpload } from './upload-spool.js';
 
 export const PHOTO_DERIVATIVES_JOB = 'photo.derivatives';
 
@@ -83,11 +83,62 @@ export class PhotoService {
     body: SpooledUpload | undefined,
   ): Promise<Photo> {
     requireRole(actor, CLINICAL, 'Uploading photos');
-    const { db, blobs } = this.deps;
     // The client first: a photo for someone who is not there is refused before any work.
-    const exists = await db.withStudio(actor.studioId, (tx) => clientRepository.findById(tx, clientId));
+    const exists = await this.deps.db.withStudio(actor.studioId, (tx) =>
+      clientRepository.findById(tx, clientId),
+    );
     if (!exists) throw notFound('Client');
+    const row = await this.store(
+      {
+        studioId: actor.studioId,
+        clientId,
+        view: query.view,
+        takenOn: query.takenOn,
+        uploadedBy: actor.userId,
+      },
+      { contentType, filename: query.filename, body },
+      (tx, created) =>
+        audit(tx, actor, 'photo.upload', 'photo', created.id, {
+          clientId,
+          view: query.view,
+          bytes: created.bytes,
+        }),
+    );
+    return toPhoto(row);
+  }
 
+  /**
+   * Stores a photo the client sent themselves (from the public booking page): the same intake as
+   * the studio's photos (label checked, HEIC refused, limits, metadata stripped, renditions in a
+   * job). `inTransaction` writes what belongs with it (the booking it came with, the audit entry).
+   */
+  async storeFromClient(
+    studioId: string,
+    clientId: string,
+    query: { view: PhotoUploadQuery['view']; takenOn: string; filename?: string | undefined },
+    contentType: string | undefined,
+    body: unknown,
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    return this.store(
+      { studioId, clientId, view: query.view, takenOn: query.takenOn, uploadedBy: null },
+      { contentType, filename: query.filename, body },
+      inTransaction,
+    );
+  }
+
+  private async store(
+    meta: {
+      studioId: string;
+      clientId: string;
+      view: PhotoUploadQuery['view'];
+      takenOn: string;
+      uploadedBy: string | null;
+    },
+    upload: { contentType: string | undefined; filename: string | undefined; body: unknown },
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    const { db, blobs } = this.deps;
     // Decoding and re-encoding run outside any transaction (PGlite has one connection), file to
     // file: the photo is streamed into the store, never held whole in memory.
     await mkdir(this.deps.spoolDir, { recursive: true, mode: 0o700 });
@@ -96,7 +147,11 @@ export class PhotoService {
     let stored: PutResult;
     try {
       image = await intakePhoto(
-        { contentType, filename: query.filename, body },
+        {
+          contentType: upload.contentType,
+          filename: upload.filename,
+          body: isSpooledUpload(upload.body) ? upload.body : undefined,
+        },
         { maxPixels: this.deps.maxPixels, outPath },
       );
       stored = await blobs.putFile(image.path);
@@ -105,24 +160,16 @@ export class PhotoService {
     }
     let row: PhotoWithConsent;
     try {
-      row = await db.withStudio(actor.studioId, async (tx) => {
+      row = await db.withStudio(meta.studioId, async (tx) => {
         const created = await photoRepository.create(tx, {
-          studioId: actor.studioId,
-          clientId,
-          view: query.view,
-          takenOn: query.takenOn,
+          ...meta,
           contentType: CONTENT_TYPES[image.format],
           sha256: stored.sha256,
           bytes: stored.bytes,
           width: image.width,
           height: image.height,
-          uploadedBy: actor.userId,
         });
-        await audit(tx, actor, 'photo.upload', 'photo', created.id, {
-          clientId,
-          view: query.view,
-          bytes: stored.bytes,
-        });
+        await inTransaction(tx, created);
         return (await photoRepository.findById(tx, created.id))!;
       });
     } catch (err) {
@@ -130,8 +177,8 @@ export class PhotoService {
       if (stored.created) await this.removeBlobIfUnused(stored.sha256);
       throw err;
     }
-    await this.queueDerivatives(actor.studioId, row.id);
-    return toPhoto(row);
+    await this.queueDerivatives(meta.studioId, row.id);
+    return row;
   }
 
   async list(actor: Actor, clientId: string): Promise<PhotoList> {

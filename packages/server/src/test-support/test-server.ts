@@ -104,6 +104,8 @@ export interface RequestOptions {
 
 export class ApiClient {
   cookie: string | null = null;
+  /** The client portal's session cookie (a client signed in by an emailed link). */
+  portalCookie: string | null = null;
   csrfToken: string | null = null;
   /** The instance that answered the last request. */
   lastUrl = '';
@@ -121,7 +123,11 @@ export class ApiClient {
     options: RequestOptions = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (this.cookie) headers.cookie = `stipple_session=${this.cookie}`;
+    const cookies = [
+      this.cookie ? `stipple_session=${this.cookie}` : null,
+      this.portalCookie ? `stipple_portal=${this.portalCookie}` : null,
+    ].filter(Boolean);
+    if (cookies.length) headers.cookie = cookies.join('; ');
     if (this.csrfToken && !options.withoutCsrf && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     let body: string | Buffer | undefined;
     if (options.rawBody !== undefined) {
@@ -162,6 +168,12 @@ export class ApiClient {
 
   private takeCookie(headers: Headers): void {
     for (const line of headers.getSetCookie()) {
+      const portal = /^stipple_portal=([^;]*)/.exec(line);
+      if (portal) {
+        const gone = /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line);
+        this.portalCookie = gone || !portal[1] ? null : portal[1];
+        continue;
+      }
       const m = /^stipple_session=([^;]*)/.exec(line);
       if (!m) continue;
       const expired = /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line);

@@ -14,6 +14,11 @@ const KNOWN_CODES = new Set([
   'conflict',
   'validation_failed',
   'server_error',
+  // Studio setup and the public side
+  'signup_closed',
+  'signup_invitation_invalid',
+  'email_taken',
+  'slug_taken',
 ]);
 
 /**

@@ -76,9 +76,16 @@ import {
   type UiLocale,
   type UpdateClientRequest,
   type UpdateStaffRequest,
+  SetupStatus,
+  StudioSettings,
+  type CreateStudioInput,
+  type UpdateStudioRequest,
 } from '@stipple/core';
 import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
+import { publicEndpoints } from './public-endpoints.js';
+import { portalEndpoints } from './portal-endpoints.js';
+import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
 
 /** What the public invitation page learns about an invitation before the password is set. */
 export const InvitationPreview = z.object({
@@ -107,6 +114,7 @@ export const fileLinks = {
   aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
   aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,
   consultationReport: (id: string) => `/api/consultations/${enc(id)}/report.pdf`,
+  studioLogo: (sha256: string) => `/api/studio/logo?v=${enc(sha256.slice(0, 12))}`,
   renderStage: (renderId: string, name: string, size: 'preview' | 'full' = 'preview') =>
     `/api/renders/${enc(renderId)}/stages/${enc(name)}?size=${size}`,
 };
@@ -121,6 +129,9 @@ const RenderProgress = z.object({
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {
   return {
+    ...publicEndpoints(api),
+    ...portalEndpoints(api),
+    ...bookingDeskEndpoints(api),
     /** The current session, or null when nobody is signed in. */
     async getSession(): Promise<SessionInfo | null> {
       try {
@@ -155,6 +166,15 @@ export function stippleApi(api: ApiClient) {
       api.get(`/api/invitations/${enc(token)}`, { schema: InvitationPreview, unauthorizedIsExpected: true }),
     acceptInvitation: (body: AcceptInvitationRequest) =>
       api.post('/api/auth/accept-invitation', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
+
+    // Studio setup and settings
+    setupStatus: () => api.get('/api/setup', { schema: SetupStatus, unauthorizedIsExpected: true }),
+    createStudio: (body: CreateStudioInput) =>
+      api.post('/api/setup', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
+    getStudio: () => api.get('/api/studio', { schema: StudioSettings }),
+    updateStudio: (body: UpdateStudioRequest) => api.patch('/api/studio', body, { schema: StudioSettings }),
+    uploadLogo: (file: File) => api.put('/api/studio/logo', undefined, { schema: StudioSettings, file }),
+    removeLogo: () => api.request('DELETE', '/api/studio/logo', { schema: StudioSettings }),
 
     listStaff: () => api.get('/api/staff', { schema: StaffList }),
     inviteStaff: (body: InviteStaffRequest) =>

@@ -7,6 +7,9 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * The shared schemas (and so the server's `fields[].message`) speak English. These patterns turn
  * each message they use into a translation key, so the same rule reads naturally in every language.
  */
+const unitOf = (word: string): string =>
+  word.startsWith('minute') ? 'minutes' : word.startsWith('hour') ? 'hours' : 'days';
+
 const MESSAGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string, Record<string, unknown>?]]> = [
   [/^is required$/i, () => ['validation.required']],
   [/^must be at most (\d+) characters$/i, (m) => ['validation.maxLength', { max: Number(m[1]) }]],
@@ -19,6 +22,32 @@ const MESSAGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string, Record<s
   [/^must not be in the future$/i, () => ['validation.notFuture']],
   [/^must be a language tag/i, () => ['validation.languageTag']],
   [/^nothing to change$/i, () => ['validation.nothingToChange']],
+  [/^must be a time zone/i, () => ['validation.timeZone']],
+  [/^must be lower-case letters, digits and (single )?hyphens/i, () => ['validation.slug']],
+  [
+    /^must be a whole number of (minutes|hours|days)$/i,
+    (m) => [`validation.wholeNumber.${unitOf(m[1]!.toLowerCase())}`],
+  ],
+  [/^must be a whole number of the smallest unit/i, () => ['validation.money']],
+  [
+    /^must be at least (\d+) (minutes?|hours?|days?)$/i,
+    (m) => [`validation.atLeast.${unitOf(m[2]!)}`, { n: Number(m[1]) }],
+  ],
+  [
+    /^must be at most (\d+) (minutes?|hours?|days?)$/i,
+    (m) => [`validation.atMost.${unitOf(m[2]!)}`, { n: Number(m[1]) }],
+  ],
+  [/^must not be negative$/i, () => ['validation.notNegative']],
+  [/^must offer at least one language$/i, () => ['validation.oneLanguage']],
+  [/^must not name a (language|day) twice$/i, () => ['validation.twice']],
+  [/^must be a three-letter currency code/i, () => ['validation.currency']],
+  [/^must offer at least one consultation type$/i, () => ['validation.oneType']],
+  [/^must be at most 10 types$/i, () => ['validation.tenTypes']],
+  [/^must not use a key twice$/i, () => ['validation.twice']],
+  [/^must name at least one day$/i, () => ['validation.oneDay']],
+  [/^must end after it starts$/i, () => ['validation.endAfterStart']],
+  [/^is taken by another studio$/i, () => ['validation.slugTaken']],
+  [/^already has an account here$/i, () => ['validation.emailTaken']],
   // The server's password strength rule; its English details repeat what the strength meter shows.
   [/^is too easy to guess: it is built from your own/i, () => ['validation.builtFromPersonal']],
   [/^is too easy to guess/i, () => ['validation.tooEasyToGuess']],

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '@stipple/core';
@@ -41,7 +41,11 @@ export function SignInPage() {
     onError: (err) => form.setErrors(serverFieldErrors(err, t)),
   });
 
+  const setup = useQuery({ queryKey: ['setup'], queryFn: () => api.setupStatus() });
+
   if (session.isPending) return <FullPageLoader />;
+  // A fresh installation has no studio to sign in to: the setup creates it.
+  if (setup.data && !setup.data.studioExists) return <Navigate to="/setup" replace />;
   if (session.data && !login.isPending) return <Navigate to={next} replace />;
 
   const error = login.error;

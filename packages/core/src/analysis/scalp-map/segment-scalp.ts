@@ -150,10 +150,12 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const { width: w, height: h, features: F } = f;
   const n = w * h;
   const band = Math.max(2, Math.round(0.012 * Math.max(w, h)));
+  // The bottom edge is where the body comes in (the face of a bowed head, the nape, a shirt):
+  // it says nothing about the background.
   const isBorder = (i: number): boolean => {
     const x = i % w;
     const y = (i - x) / w;
-    return x < band || y < band || x >= w - band || y >= h - band;
+    return y < h - band && (x < band || y < band || x >= w - band);
   };
   const inCentre = (i: number): boolean => {
     const x = i % w;
@@ -181,7 +183,7 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
       seeds++;
     }
   // A real background frames a good part of the photo; a sheen or a shadow at one edge does not.
-  if (seeds < MIN_BORDER_SEEDS * (2 * band * (w + h))) return new Uint8Array(n).fill(1);
+  if (seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h))) return new Uint8Array(n).fill(1);
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
   for (let round = 0; round < GRABCUT_ROUNDS; round++) {
@@ -189,6 +191,8 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
     const no = fitGmm(F, FEATURE_DIMS, GMM_COMPONENTS, (i) => fg[i] === 0);
     if (!yes || !no) break;
     fg = cut(f, pairwise, yes, no, (i) => (seed[i] ? 0 : -1));
+    // The body: below the neck, whatever lies beyond the neck's width is shoulders and clothing.
+    if (round === GRABCUT_ROUNDS - 1 && addShoulderSeeds(fg, seed, w, h)) round--;
   }
   // A head is round: an opening cuts off what clings to it by a narrow band (a shirt's print
   // under the chin, a hand on the neck) before the largest piece is kept.
@@ -197,6 +201,52 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const opened = dilate(erode(fg, w, h, r), w, h, r);
   for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
   return fillHoles(largestComponent(opened, w, h), w, h);
+}
+
+/**
+ * Finds the shoulders in the figure's width profile (rows narrowing below the head to a neck, then
+ * widening past the head's own width) and seeds as background what lies below the neck beyond its
+ * width: a head continues below its neck (a bowed face, a chin) no wider than the neck. Returns
+ * whether seeds were added (once: a second call finds them set).
+ */
+function addShoulderSeeds(fg: Uint8Array, seed: Uint8Array, w: number, h: number): boolean {
+  const main = largestComponent(fg, w, h);
+  const width = new Float64Array(h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) width[y] = width[y]! + main[y * w + x]!;
+  let top = 0;
+  while (top < h && width[top]! === 0) top++;
+  let widest = 0;
+  let narrowed = -1;
+  let neck = -1;
+  for (let y = top; y < h; y++) {
+    const v = width[y]!;
+    if (narrowed < 0) {
+      if (v >= widest) widest = v;
+      else if (v < 0.92 * widest) narrowed = y;
+      continue;
+    }
+    if (neck < 0 || v < width[neck]!) neck = y;
+    // shoulders: wider than the head, and well wider than the neck
+    if (v > widest && v > 1.25 * width[neck]!) break;
+    if (y === h - 1) neck = -1;
+  }
+  if (neck < 0 || narrowed < 0) return false;
+  let x0 = w;
+  let x1 = -1;
+  for (let x = 0; x < w; x++)
+    if (main[neck * w + x]) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+    }
+  const margin = Math.max(1, Math.round(0.02 * w));
+  let added = 0;
+  for (let y = neck + 1; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if ((x < x0 - margin || x > x1 + margin) && !seed[y * w + x]) {
+        seed[y * w + x] = 1;
+        added++;
+      }
+  return added > 0;
 }
 
 function segmentHair(f: MapFeatures, pairwise: Float32Array, head: Uint8Array): Uint8Array {
@@ -293,10 +343,13 @@ function skinColoured(F: Float32Array, i: number): boolean {
 }
 
 /**
- * The scalp: the hair of the head closed over gaps up to about half the head's width (a thinning
- * crown, receding temples) with its holes filled; then every remaining stretch of skin that lies
- * above the hair (a bald crown over a fringe of stubble) rather than below it (the forehead and
- * face under the hairline). A head with almost no hair is scalp throughout.
+ * The scalp: the hair of the head, and the skin above the scalp's lower line; the skin below it is
+ * face (forehead, ears) or, seen from behind, the nape.
+ *
+ * The line runs between the two temples, where the side hair stops following the head's outline
+ * (at the top of the ear): on a receded or bald front nothing on the skin marks where the forehead
+ * begins, and the hair at the sides is what still marks the scalp's lower edge. Where the sides
+ * carry no hair, the skin that reaches down to the bottom of the head from below the hair is face.
  */
 function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint8Array {
   let headArea = 0;
@@ -311,42 +364,142 @@ function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint
   for (let i = 0; i < w * h; i++) inHead[i] = head[i] && hair[i] ? 1 : 0;
   // Hair specks (a brow, a shadow) are not the hair of the scalp.
   const sizable = keepComponents(inHead, w, h, (sizes, c) => sizes[c]! >= 0.01 * headArea);
-  const r = Math.max(2, 0.25 * Math.sqrt(headArea));
-  const closed = fillHoles(erode(dilate(sizable, w, h, r), w, h, r), w, h);
+  const lowerEdge = hairLowerEdge(head, sizable, w, h);
+  // The lowest point of the frontal hair (a forelock, a widow's peak) over skin that reaches the
+  // bottom of the head: where the sides give no temples, the line is level with it.
+  let lowestFrontal = -1;
+  for (const e of lowerEdge) if (e.skinBelow && e.y > lowestFrontal) lowestFrontal = e.y;
+  const temples = templeLine(head, sizable, w, h, headArea);
+  const line = temples ?? (lowestFrontal >= 0 ? () => lowestFrontal : null);
   const scalp = new Uint8Array(w * h);
-  let hairY = 0;
-  let hairN = 0;
-  for (let i = 0; i < w * h; i++) {
-    scalp[i] = head[i] && closed[i] ? 1 : 0;
-    if (scalp[i]) {
-      hairY += Math.floor(i / w);
-      hairN++;
+  for (let x = 0; x < w; x++) {
+    const e = lowerEdge[x]!;
+    const boundary = Math.max(e.y, line ? line(x) : e.skinBelow ? e.y : h);
+    for (let y = 0; y < h; y++) {
+      const i = y * w + x;
+      if (head[i]) scalp[i] = sizable[i] || y <= boundary ? 1 : 0;
     }
   }
-  hairY /= Math.max(1, hairN);
-  const rest = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) rest[i] = head[i] && !scalp[i] ? 1 : 0;
+  // Hair that lies wholly below the line (a beard, brows) is the face's.
   const labels = new Int32Array(w * h);
-  const count = labelComponents(rest, w, h, labels);
-  const sumY = new Float64Array(count + 1);
+  const count = labelComponents(scalp, w, h, labels);
   const size = new Float64Array(count + 1);
-  const lowestY = new Int32Array(count + 1);
-  let headBottom = 0;
-  for (let i = 0; i < w * h; i++) {
-    const y = Math.floor(i / w);
-    if (head[i]) headBottom = Math.max(headBottom, y);
-    const c = labels[i]!;
-    if (!c) continue;
-    sumY[c] = sumY[c]! + y;
-    size[c] = size[c]! + 1;
-    lowestY[c] = Math.max(lowestY[c]!, y);
-  }
-  // Face: skin below the hair that reaches down to the bottom of the head.
-  const isFace = new Uint8Array(count + 1);
-  for (let c = 1; c <= count; c++)
-    isFace[c] = sumY[c]! / size[c]! >= hairY && lowestY[c]! >= headBottom - 0.05 * h ? 1 : 0;
-  const above = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) if (labels[i] && !isFace[labels[i]!]) above[i] = 1;
-  for (let i = 0; i < w * h; i++) if (above[i]) scalp[i] = 1;
+  for (let i = 0; i < w * h; i++) if (labels[i]) size[labels[i]!] = size[labels[i]!]! + 1;
+  let biggest = 0;
+  for (let c = 1; c <= count; c++) if (size[c]! > size[biggest]!) biggest = c;
+  for (let i = 0; i < w * h; i++) if (labels[i] && labels[i] !== biggest && size[labels[i]!]! < 0.05 * headArea) scalp[i] = 0;
   return scalp;
+}
+
+/**
+ * Per column of the head: the lowest hair pixel reached from the head's bottom through skin
+ * (`skinBelow`), the head's bottom itself where the column ends in hair, or -1 without hair.
+ */
+function hairLowerEdge(
+  head: Uint8Array,
+  hair: Uint8Array,
+  w: number,
+  h: number,
+): { y: number; skinBelow: boolean }[] {
+  const out: { y: number; skinBelow: boolean }[] = [];
+  for (let x = 0; x < w; x++) {
+    let y = h - 1;
+    while (y >= 0 && !head[y * w + x]) y--;
+    if (y < 0) {
+      out.push({ y: -1, skinBelow: false });
+      continue;
+    }
+    if (hair[y * w + x]) {
+      out.push({ y, skinBelow: false });
+      continue;
+    }
+    while (y >= 0 && head[y * w + x] && !hair[y * w + x]) y--;
+    out.push(y >= 0 && hair[y * w + x] ? { y, skinBelow: true } : { y: -1, skinBelow: false });
+  }
+  return out;
+}
+
+/**
+ * The line between the temples as y(x), or null where neither side of the head carries hair
+ * along its outline. On each side the outline is followed down from the top of the head; the
+ * temple is the lower end of the longest stretch where the head's edge is hair.
+ */
+function templeLine(
+  head: Uint8Array,
+  hair: Uint8Array,
+  w: number,
+  h: number,
+  headArea: number,
+): ((x: number) => number) | null {
+  let top = h;
+  let bottom = -1;
+  for (let i = 0; i < w * h; i++)
+    if (head[i]) {
+      const y = Math.floor(i / w);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  if (bottom < 0) return null;
+  const depth = Math.max(2, Math.round(0.04 * Math.sqrt(headArea)));
+  // an ear interrupts the hair along the outline for a tenth of the head's height or so
+  const gap = Math.max(2, Math.round(0.12 * (bottom - top + 1)));
+  const sides: ({ x: number; y: number } | null)[] = [-1, 1].map((dir) => {
+    let bestLen = 0;
+    let best: { x: number; y: number } | null = null;
+    let runStart = -1;
+    let runLen = 0;
+    let last: { x: number; y: number } | null = null;
+    let missed = 0;
+    for (let y = top; y <= bottom; y++) {
+      // the head's edge on this side of the row, and the hair just inside it
+      let edge = -1;
+      if (dir < 0) {
+        for (let x = 0; x < w; x++) if (head[y * w + x]) { edge = x; break; }
+      } else {
+        for (let x = w - 1; x >= 0; x--) if (head[y * w + x]) { edge = x; break; }
+      }
+      // the photo's own border is no outline: a head cut off by the frame
+      const onFrame = edge === 0 || edge === w - 1;
+      let hairy = 0;
+      let seen = 0;
+      if (edge >= 0 && !onFrame)
+        // the outermost pixel mixes the head with what is behind it
+        for (let k = 1; k <= depth; k++) {
+          const x = edge - dir * k;
+          if (x < 0 || x >= w || !head[y * w + x]) break;
+          seen++;
+          hairy += hair[y * w + x]!;
+        }
+      const isHair = seen > 0 && hairy >= 0.5 * seen;
+      if (isHair) {
+        if (runStart < 0) runStart = y;
+        runLen += 1 + missed;
+        missed = 0;
+        last = { x: edge, y };
+      } else if (runStart >= 0 && !onFrame) {
+        missed++;
+        if (missed > gap) {
+          if (runLen > bestLen) {
+            bestLen = runLen;
+            best = last;
+          }
+          runStart = -1;
+          runLen = 0;
+          missed = 0;
+        }
+      }
+    }
+    if (runStart >= 0 && runLen > bestLen) {
+      bestLen = runLen;
+      best = last;
+    }
+    return bestLen >= gap ? best : null;
+  });
+  const [left, right] = sides;
+  if (!left && !right) return null;
+  const a = left ?? right!;
+  const b = right ?? left!;
+  if (a.x === b.x) return () => Math.max(a.y, b.y);
+  const slope = (b.y - a.y) / (b.x - a.x);
+  return (x) => a.y + slope * (x - a.x);
 }

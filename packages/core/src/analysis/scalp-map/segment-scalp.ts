@@ -45,6 +45,8 @@ const MIN_HAIR_SHARE = 0.03;
 const HAIR_BEARING_COVERAGE = 0.35;
 /** Radius of the opening that separates the head from what clings to it, per √(head area). */
 const OPENING_SHARE = 0.1;
+/** The scalp's hair reaches into this upper share of the head's height. */
+const UPPER_PART = 0.4;
 /** A head covering this share of the photo is a close-up of the scalp. */
 const CLOSE_UP_SHARE = 0.9;
 
@@ -362,8 +364,21 @@ function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint
   if (hairArea < MIN_HAIR_SHARE * headArea || headArea >= CLOSE_UP_SHARE * w * h) return head.slice();
   const inHead = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) inHead[i] = head[i] && hair[i] ? 1 : 0;
-  // Hair specks (a brow, a shadow) are not the hair of the scalp.
-  const sizable = keepComponents(inHead, w, h, (sizes, c) => sizes[c]! >= 0.01 * headArea);
+  // The scalp's hair is what reaches into the upper part of the head; specks (a brow) and dark
+  // parts of a face (a beard, the shadow under a bowed head, the eyes) lie lower down.
+  let top = h;
+  let bottom = -1;
+  for (let i = 0; i < w * h; i++)
+    if (head[i]) {
+      top = Math.min(top, Math.floor(i / w));
+      bottom = Math.max(bottom, Math.floor(i / w));
+    }
+  const upper = top + UPPER_PART * (bottom - top);
+  const sizable = keepComponents(inHead, w, h, (sizes, c, labels) => {
+    if (sizes[c]! < 0.01 * headArea) return false;
+    for (let i = 0; i < upper * w; i++) if (labels[i] === c) return true;
+    return false;
+  });
   const lowerEdge = hairLowerEdge(head, sizable, w, h);
   // The lowest point of the frontal hair (a forelock, a widow's peak) over skin that reaches the
   // bottom of the head: where the sides give no temples, the line is level with it.
@@ -440,7 +455,8 @@ function templeLine(
       bottom = Math.max(bottom, y);
     }
   if (bottom < 0) return null;
-  const depth = Math.max(2, Math.round(0.04 * Math.sqrt(headArea)));
+  // side hair is a band a few centimetres wide, not a shadow along the edge
+  const depth = Math.max(3, Math.round(0.08 * Math.sqrt(headArea)));
   // an ear interrupts the hair along the outline for a tenth of the head's height or so
   const gap = Math.max(2, Math.round(0.12 * (bottom - top + 1)));
   const sides: ({ x: number; y: number } | null)[] = [-1, 1].map((dir) => {
@@ -470,7 +486,7 @@ function templeLine(
           seen++;
           hairy += hair[y * w + x]!;
         }
-      const isHair = seen > 0 && hairy >= 0.5 * seen;
+      const isHair = seen > 0 && hairy >= 0.6 * seen;
       if (isHair) {
         if (runStart < 0) runStart = y;
         runLen += 1 + missed;

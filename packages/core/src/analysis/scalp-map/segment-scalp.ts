@@ -184,8 +184,12 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
       seed[i] = 1;
       seeds++;
     }
-  // A real background frames a good part of the photo; a sheen or a shadow at one edge does not.
-  if (seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h))) return new Uint8Array(n).fill(1);
+  // Few border pixels unlike the middle: either a close-up (scalp to every edge) or a background
+  // that resembles the head (a pale wall behind grey hair, a knitted blanket behind curls). Take
+  // the whole border for background and see: behind a head the cut finds a head inside it; in a
+  // close-up it can only peel the seeded band off, leaving nearly the whole photo.
+  const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
+  if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
   for (let round = 0; round < GRABCUT_ROUNDS; round++) {
@@ -202,7 +206,9 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const r = Math.max(1, OPENING_SHARE * Math.sqrt(area));
   const opened = dilate(erode(fg, w, h, r), w, h, r);
   for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
-  return fillHoles(largestComponent(opened, w, h), w, h);
+  const head = fillHoles(largestComponent(opened, w, h), w, h);
+  if (forced && head.reduce((sum, v) => sum + v, 0) >= CLOSE_UP_SHARE * n) return new Uint8Array(n).fill(1);
+  return head;
 }
 
 /**
@@ -232,7 +238,7 @@ function addShoulderSeeds(fg: Uint8Array, seed: Uint8Array, w: number, h: number
     if (v > widest && v > 1.25 * width[neck]!) break;
     if (y === h - 1) neck = -1;
   }
-  if (neck < 0 || narrowed < 0) return false;
+  if (neck < 0 || narrowed < 0) return addSeedsBeyondEllipse(main, seed, w, h, top);
   let x0 = w;
   let x1 = -1;
   for (let x = 0; x < w; x++)
@@ -249,6 +255,99 @@ function addShoulderSeeds(fg: Uint8Array, seed: Uint8Array, w: number, h: number
         added++;
       }
   return added > 0;
+}
+
+/**
+ * Seen from above there is no neck: the shoulders come in beside the head. The head's outline
+ * from its top down is half an ellipse (half-width² is quadratic in y); where the figure's
+ * width jumps past what that ellipse allows, shoulders have come in, and below that row whatever
+ * lies beyond the ellipse continued is seeded as background.
+ */
+function addSeedsBeyondEllipse(
+  main: Uint8Array,
+  seed: Uint8Array,
+  w: number,
+  h: number,
+  top: number,
+): boolean {
+  const left = new Float64Array(h).fill(-1);
+  const right = new Float64Array(h).fill(-1);
+  let bottom = top;
+  for (let y = top; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (main[y * w + x]) {
+        if (left[y]! < 0) left[y] = x;
+        right[y] = x;
+        bottom = y;
+      }
+  const minRows = Math.max(6, Math.round(0.15 * (bottom - top + 1)));
+  // Least squares of half-width² = c0 + c1 t + c2 t² (t = y - top) over the rows so far.
+  const st = new Float64Array(5); // Σ t^k, k = 0..4
+  const sv = new Float64Array(3); // Σ v t^k, v = half-width²
+  let cxSum = 0;
+  const ellipse = (): [number, number, number] | null =>
+    solve3(
+      [
+        [st[0]!, st[1]!, st[2]!],
+        [st[1]!, st[2]!, st[3]!],
+        [st[2]!, st[3]!, st[4]!],
+      ],
+      [sv[0]!, sv[1]!, sv[2]!],
+    );
+  let jump = -1;
+  let over = 0;
+  let c: [number, number, number] | null = null;
+  for (let y = top; y <= bottom && jump < 0; y++) {
+    if (left[y]! < 0) continue;
+    const half = (right[y]! - left[y]! + 1) / 2;
+    const t = y - top;
+    if (t >= minRows) {
+      c = ellipse();
+      if (c && c[2] < 0) {
+        const predicted = Math.sqrt(Math.max(0, c[0] + c[1] * t + c[2] * t * t));
+        if (half > 1.2 * predicted + 2) {
+          if (++over >= 3) jump = y - 2;
+          continue;
+        }
+      }
+      over = 0;
+    }
+    let tk = 1;
+    for (let k = 0; k < 5; k++, tk *= t) {
+      st[k] = st[k]! + tk;
+      if (k < 3) sv[k] = sv[k]! + half * half * tk;
+    }
+    cxSum += (left[y]! + right[y]!) / 2;
+  }
+  if (jump < 0 || !c || c[2] >= 0) return false;
+  const cx = cxSum / st[0]!;
+  const margin = Math.max(1, Math.round(0.02 * w));
+  // A face below a mass of hair narrows less than the ellipse of the hair would: the head is at
+  // least as wide as it was where the shoulders came in.
+  const atJump = (right[jump - 1]! - left[jump - 1]! + 1) / 2;
+  let added = 0;
+  for (let y = jump; y < h; y++) {
+    const t = y - top;
+    const half = Math.max(atJump, Math.sqrt(Math.max(0, c[0] + c[1] * t + c[2] * t * t)));
+    for (let x = 0; x < w; x++)
+      if (Math.abs(x - cx) > half + margin && !seed[y * w + x]) {
+        seed[y * w + x] = 1;
+        added++;
+      }
+  }
+  return added > 0;
+}
+
+/** Solves a 3×3 linear system by Cramer's rule; null when singular. */
+function solve3(m: number[][], r: number[]): [number, number, number] | null {
+  const det = (a: number[][]): number =>
+    a[0]![0]! * (a[1]![1]! * a[2]![2]! - a[1]![2]! * a[2]![1]!) -
+    a[0]![1]! * (a[1]![0]! * a[2]![2]! - a[1]![2]! * a[2]![0]!) +
+    a[0]![2]! * (a[1]![0]! * a[2]![1]! - a[1]![1]! * a[2]![0]!);
+  const d = det(m);
+  if (Math.abs(d) < 1e-9) return null;
+  const col = (k: number): number[][] => m.map((row, i) => row.map((v, j) => (j === k ? r[i]! : v)));
+  return [det(col(0)) / d, det(col(1)) / d, det(col(2)) / d];
 }
 
 function segmentHair(f: MapFeatures, pairwise: Float32Array, head: Uint8Array): Uint8Array {
@@ -402,7 +501,8 @@ function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint
   for (let i = 0; i < w * h; i++) if (labels[i]) size[labels[i]!] = size[labels[i]!]! + 1;
   let biggest = 0;
   for (let c = 1; c <= count; c++) if (size[c]! > size[biggest]!) biggest = c;
-  for (let i = 0; i < w * h; i++) if (labels[i] && labels[i] !== biggest && size[labels[i]!]! < 0.05 * headArea) scalp[i] = 0;
+  for (let i = 0; i < w * h; i++)
+    if (labels[i] && labels[i] !== biggest && size[labels[i]!]! < 0.05 * headArea) scalp[i] = 0;
   return scalp;
 }
 
@@ -470,9 +570,17 @@ function templeLine(
       // the head's edge on this side of the row, and the hair just inside it
       let edge = -1;
       if (dir < 0) {
-        for (let x = 0; x < w; x++) if (head[y * w + x]) { edge = x; break; }
+        for (let x = 0; x < w; x++)
+          if (head[y * w + x]) {
+            edge = x;
+            break;
+          }
       } else {
-        for (let x = w - 1; x >= 0; x--) if (head[y * w + x]) { edge = x; break; }
+        for (let x = w - 1; x >= 0; x--)
+          if (head[y * w + x]) {
+            edge = x;
+            break;
+          }
       }
       // the photo's own border is no outline: a head cut off by the frame
       const onFrame = edge === 0 || edge === w - 1;

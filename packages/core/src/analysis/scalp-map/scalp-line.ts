@@ -9,6 +9,10 @@ import { keepComponents } from './mask-ops.js';
 export const MIN_HAIR_SHARE = 0.03;
 /** The scalp's hair reaches into this upper share of the head's height. */
 const UPPER_PART = 0.4;
+/** A frontal hair edge whose height varies by less than this share of the head's is a hairline. */
+const LEVEL_HAIRLINE = 0.08;
+/** Side hair at the temples lies within this share of the head's width from its edge. */
+const SIDE_BAND = 0.15;
 /** A head covering this share of the photo is a close-up of the scalp. */
 export const CLOSE_UP_SHARE = 0.9;
 
@@ -52,8 +56,12 @@ export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number
   // bottom of the head: where the sides give no temples, the line is level with it.
   let lowestFrontal = -1;
   for (const e of lowerEdge) if (e.skinBelow && e.y > lowestFrontal) lowestFrontal = e.y;
-  const temples = templeLine(head, sizable, w, h, headArea);
-  const line = temples ?? (lowestFrontal >= 0 ? () => lowestFrontal : null);
+  // Where the frontal hair's lower edge runs level across the forehead, that edge is the
+  // hairline and the skin below it is forehead; only a receded front (deep corners, a bald top
+  // reaching down) takes its line from the temples.
+  const hairlineLevel = levelHairline(head, lowerEdge, w, bottom - top + 1);
+  const temples = hairlineLevel ? null : templeLine(head, sizable, w, h, headArea);
+  const line = hairlineLevel ? null : (temples ?? (lowestFrontal >= 0 ? () => lowestFrontal : null));
   const scalp = new Uint8Array(w * h);
   for (let x = 0; x < w; x++) {
     const e = lowerEdge[x]!;
@@ -73,6 +81,40 @@ export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number
   for (let i = 0; i < w * h; i++)
     if (labels[i] && labels[i] !== biggest && size[labels[i]!]! < 0.05 * headArea) scalp[i] = 0;
   return scalp;
+}
+
+/**
+ * Whether the frontal hair's lower edge (columns whose hair has skin below it) runs level. Side
+ * hair coming down along the outline to the temples is left out: it reaches lower on any head.
+ * The edge is level when it spans a third of the head's width or more and its height varies by
+ * less than LEVEL_HAIRLINE of the head's.
+ */
+function levelHairline(
+  head: Uint8Array,
+  lowerEdge: readonly { y: number; skinBelow: boolean }[],
+  w: number,
+  headHeight: number,
+): boolean {
+  const frontal: number[] = [];
+  let left = w;
+  let right = -1;
+  lowerEdge.forEach((e, x) => {
+    if (e.y < 0) return;
+    left = Math.min(left, x);
+    right = Math.max(right, x);
+    if (!e.skinBelow) return;
+    const row = e.y * w;
+    let l = x;
+    while (l > 0 && head[row + l - 1]) l--;
+    let r = x;
+    while (r < w - 1 && head[row + r + 1]) r++;
+    if (Math.min(x - l, r - x) > SIDE_BAND * (r - l + 1)) frontal.push(e.y);
+  });
+  if (frontal.length < 20 || frontal.length < 0.3 * (right - left + 1)) return false;
+  frontal.sort((p, q) => p - q);
+  const spread =
+    frontal[Math.floor(0.9 * (frontal.length - 1))]! - frontal[Math.floor(0.1 * (frontal.length - 1))]!;
+  return spread <= LEVEL_HAIRLINE * headHeight;
 }
 
 /**

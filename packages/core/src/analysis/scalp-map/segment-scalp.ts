@@ -39,6 +39,8 @@ const MIN_BORDER_SEEDS = 0.25;
 /** Potts weight of the contrast-sensitive smoothness (GrabCut's γ). */
 const SMOOTHNESS = 50;
 const GMM_COMPONENTS = 5;
+/** A head covers at least this share of a photo of it. */
+const MIN_HEAD_SHARE = 0.05;
 const GRABCUT_ROUNDS = 2;
 /** Hair-bearing scalp: at least this share of hair pixels round the pixel. */
 const HAIR_BEARING_COVERAGE = 0.35;
@@ -147,12 +149,13 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const { width: w, height: h, features: F } = f;
   const n = w * h;
   const band = Math.max(2, Math.round(0.012 * Math.max(w, h)));
-  // The bottom edge is where the body comes in (the face of a bowed head, the nape, a shirt):
-  // it says nothing about the background.
+  // The bottom edge is where the body comes in: the face of a bowed head or the nape (skin,
+  // head) or a shirt (not skin, background). Only what is not skin-coloured there is background.
   const isBorder = (i: number): boolean => {
     const x = i % w;
     const y = (i - x) / w;
-    return y < h - band && (x < band || y < band || x >= w - band);
+    if (y >= h - band) return !skinColoured(F, i);
+    return x < band || y < band || x >= w - band;
   };
   const inCentre = (i: number): boolean => {
     const x = i % w;
@@ -182,7 +185,7 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   // Few border pixels unlike the middle: either a close-up (scalp to every edge) or a background
   // that resembles the head (a pale wall behind grey hair, a knitted blanket behind curls). Take
   // the whole border for background and see: behind a head the cut finds a head inside it; in a
-  // close-up it can only peel the seeded band off, leaving nearly the whole photo.
+  // close-up it can only peel the seeded band off, leaving nearly the whole photo...
   const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
   if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
@@ -202,7 +205,10 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const opened = dilate(erode(fg, w, h, r), w, h, r);
   for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
   const head = fillHoles(largestComponent(opened, w, h), w, h);
-  if (forced && head.reduce((sum, v) => sum + v, 0) >= CLOSE_UP_SHARE * n) return new Uint8Array(n).fill(1);
+  // ...or, the border being like everything else, finds nothing to set apart from it at all.
+  const headArea = head.reduce((sum, v) => sum + v, 0);
+  if (forced && (headArea >= CLOSE_UP_SHARE * n || headArea < MIN_HEAD_SHARE * n))
+    return new Uint8Array(n).fill(1);
   return head;
 }
 

@@ -39,6 +39,11 @@ const MIN_BORDER_SEEDS = 0.25;
 /** Potts weight of the contrast-sensitive smoothness (GrabCut's γ). */
 const SMOOTHNESS = 50;
 const GMM_COMPONENTS = 5;
+/**
+ * A head's outline stands off what is behind it by at least this many within-side spreads (the
+ * median over the outline); a sheen or shadow on a close-up of the scalp, by well under one.
+ */
+const MIN_OUTLINE_CONTRAST = 1.5;
 /** A head covers at least this share of a photo of it. */
 const MIN_HEAD_SHARE = 0.05;
 const GRABCUT_ROUNDS = 2;
@@ -205,9 +210,17 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const opened = dilate(erode(fg, w, h, r), w, h, r);
   for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
   const head = fillHoles(largestComponent(opened, w, h), w, h);
-  // ...or, the border being like everything else, finds nothing to set apart from it at all.
+  // ...or, the border being like everything else, finds nothing to set apart from it at all; or
+  // it sets apart a brighter or darker stretch of the same scalp (a sheen on an oily scalp, a
+  // shadow), whose outline is a gentle slope of light through the same texture rather than
+  // the edge a real head's outline makes against what is behind it.
   const headArea = head.reduce((sum, v) => sum + v, 0);
-  if (forced && (headArea >= CLOSE_UP_SHARE * n || headArea < MIN_HEAD_SHARE * n))
+  if (
+    forced &&
+    (headArea >= CLOSE_UP_SHARE * n ||
+      headArea < MIN_HEAD_SHARE * n ||
+      outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
+  )
     return new Uint8Array(n).fill(1);
   return head;
 }
@@ -303,4 +316,47 @@ function skinColoured(F: Float32Array, i: number): boolean {
   const chroma = Math.hypot(a, b);
   const hue = (Math.atan2(b, a) * 180) / Math.PI;
   return L >= 15 && L <= 97 && chroma >= 5 && hue >= -20 && hue <= 95;
+}
+
+/**
+ * How sharply the head stands off what lies round it: along the outline (away from the frame),
+ * the separation of the head side from the other side of a small window, per feature in units
+ * of the spread within the two sides (the larger over the features), as a median over the outline.
+ */
+function outlineContrast(F: Float32Array, head: Uint8Array, w: number, h: number, band: number): number {
+  const k = 3;
+  const d = FEATURE_DIMS;
+  const steps: number[] = [];
+  for (let y = band + k; y < h - band - k; y++)
+    for (let x = band + k; x < w - band - k; x++) {
+      const i = y * w + x;
+      if (!head[i] || (head[i - 1] && head[i + 1] && head[i - w] && head[i + w])) continue;
+      const s1 = new Float64Array(2 * d);
+      const s2 = new Float64Array(2 * d);
+      const cnt = [0, 0];
+      for (let dy = -k; dy <= k; dy++)
+        for (let dx = -k; dx <= k; dx++) {
+          const j = (y + dy) * w + x + dx;
+          const side = head[j] ? 0 : 1;
+          cnt[side] = cnt[side]! + 1;
+          for (let c = 0; c < d; c++) {
+            const v = F[j * d + c]!;
+            s1[side * d + c] = s1[side * d + c]! + v;
+            s2[side * d + c] = s2[side * d + c]! + v * v;
+          }
+        }
+      if (cnt[0]! < 5 || cnt[1]! < 5) continue;
+      let best = 0;
+      for (let c = 0; c < d; c++) {
+        const m0 = s1[c]! / cnt[0]!;
+        const m1 = s1[d + c]! / cnt[1]!;
+        const v0 = Math.max(0, s2[c]! / cnt[0]! - m0 * m0);
+        const v1 = Math.max(0, s2[d + c]! / cnt[1]! - m1 * m1);
+        best = Math.max(best, Math.abs(m0 - m1) / Math.sqrt((v0 + v1) / 2 + 1));
+      }
+      steps.push(best);
+    }
+  if (!steps.length) return 0;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
 }

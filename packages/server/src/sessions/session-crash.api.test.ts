@@ -19,7 +19,13 @@ import type {
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainImage, signaturePng } from '../test-support/images.js';
-import { buildServer, freePort, startChildServer, type ChildServer } from '../test-support/child-server.js';
+import {
+  buildServer,
+  freePort,
+  startChildServer,
+  stopChildServers,
+  type ChildServer,
+} from '../test-support/child-server.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
 import { createEmptyTestDatabase, currentLeg, type TestDatabase } from '../test-support/test-db.js';
 import { ApiClient } from '../test-support/test-server.js';
@@ -63,11 +69,12 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await server?.kill('SIGKILL');
+  // Every server the file started, including one whose start a timeout cut short: none outlives
+  // the test, and none is still writing to the data folder when it goes.
+  await stopChildServers();
   await pg?.dispose();
   await sink?.close();
-  // A killed server's last writes may still be landing: retry rather than fail on a busy machine.
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Fixture {

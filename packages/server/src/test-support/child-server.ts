@@ -41,6 +41,24 @@ export interface ChildServer {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+/** Every child spawned here, registered at spawn: a start that is cut short still gets stopped. */
+const started = new Set<ChildProcess>();
+
+/** Ends every child server this process started (SIGKILL) and waits for each to exit. */
+export async function stopChildServers(): Promise<void> {
+  await Promise.all(
+    [...started].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          started.delete(child);
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 export async function startChildServer(env: Record<string, string>, port: number): Promise<ChildServer> {
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: root,
@@ -53,6 +71,7 @@ export async function startChildServer(env: Record<string, string>, port: number
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));

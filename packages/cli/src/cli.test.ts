@@ -143,9 +143,9 @@ describe('stipple simulate', () => {
     const cases: [unknown, RegExp][] = [
       [
         { ...zones, zones: [{ id: 'h', kind: 'hairline', polyline: [[1, 1]], inward: [5, 5] }] },
-        /zones\[0\]\.polyline: must have at least 2 points/,
+        /zones\[0\]\.polyline: Must have at least 2 entries/,
       ],
-      [{ ...zones, shoeSize: 44 }, /shoeSize: is not a known field/],
+      [{ ...zones, shoeSize: 44 }, /shoeSize: Is not a known field/],
       [{ ...zones, calibration: { pxPerMm: -3 } }, /calibration/],
       [
         {

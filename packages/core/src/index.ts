@@ -4,3 +4,4 @@ export * from './geometry/index.js';
 export * from './sampling/index.js';
 export * from './render/index.js';
 export * from './analysis/index.js';
+export * from './i18n/index.js';

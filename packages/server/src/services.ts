@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
+import { RemainingSessionsService } from './appointments/remaining-sessions.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { FolderBlobStore, type BlobStore } from './blobs/blob-store.js';
@@ -18,6 +19,7 @@ import { OutboxService } from './outbox/outbox.service.js';
 import { PhotoService } from './photos/photo.service.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
+import { SessionPlanService } from './sessions/session-plan.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
 
@@ -32,7 +34,9 @@ export interface Services {
   inventory: InventoryService;
   consents: ConsentService;
   appointments: AppointmentService;
+  remainingSessions: RemainingSessionsService;
   sessions: SessionService;
+  sessionPlans: SessionPlanService;
   aftercare: AftercareService;
   outbox: OutboxService;
   consultations: ConsultationService;
@@ -54,6 +58,7 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
     jobs: () => jobsRef.current,
     log: log.child({ component: 'analysis' }),
   });
+  const appointments = new AppointmentService({ db, config });
   return {
     auth,
     staff: new StaffService({ db, config, auth }),
@@ -70,12 +75,14 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
     }),
     inventory: new InventoryService({ db }),
     consents: new ConsentService({ db, blobs }),
-    appointments: new AppointmentService({ db, config }),
+    appointments,
+    remainingSessions: new RemainingSessionsService({ db, appointments }),
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,
       log: log.child({ component: 'sessions' }),
     }),
+    sessionPlans: new SessionPlanService({ db }),
     aftercare: new AftercareService({ db }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
     consultations: new ConsultationService({ db }),

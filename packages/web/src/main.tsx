@@ -33,9 +33,14 @@ const queryClient = new QueryClient({
   },
 });
 
+const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
+document.documentElement.lang = locale;
+const i18n = createI18n(locale);
+
 const api = stippleApi(
   createApiClient({
     getCsrfToken: () => csrfTokenFrom(queryClient),
+    getLocale: () => i18n.language,
     onUnauthorized: () => {
       // The session ended (expired, signed out elsewhere, account deactivated): back to sign-in.
       if (queryClient.getQueryData(sessionKey)) setLeaveReason('sessionEnded');
@@ -43,10 +48,6 @@ const api = stippleApi(
     },
   }),
 );
-
-const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
-document.documentElement.lang = locale;
-const i18n = createI18n(locale);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

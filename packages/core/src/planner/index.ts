@@ -12,3 +12,13 @@ export {
   type PlannerRuleSetInput,
 } from './rule.schema.js';
 export { RuleCondition } from './condition.js';
+export { localisePlan } from './localise-plan.js';
+export { planDecisionOf, planGate, planOpensOn, type GateVerdict, type PlanDecision } from './plan-gate.js';
+export {
+  proposeSessions,
+  workingSlotsOn,
+  type ArtistWeek,
+  type ProposedSession,
+  type ScheduleRequest,
+  type ScheduleResult,
+} from './session-schedule.js';

@@ -41,7 +41,7 @@ export class AftercareService {
   }
 
   async createTemplate(actor: Actor, request: CreateAftercareTemplateRequest): Promise<AftercareTemplate> {
-    requireRole(actor, OWNER, 'Writing aftercare templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await aftercareRepository.create(tx, {
         ...request,
@@ -62,7 +62,7 @@ export class AftercareService {
   ): Promise<AftercareSchedule & { clientName: string; studioName: string }> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const [session] = await sessionRepository.view(tx, { id: sessionId });
-      if (!session) throw notFound('Session record');
+      if (!session) throw notFound('sessionRecord');
       const items = await aftercareRepository.itemsOf(tx, sessionId);
       const client = await clientRepository.findById(tx, session.clientId);
       const studio = await studioRepository.findById(tx, actor.studioId);

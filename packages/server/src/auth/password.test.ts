@@ -7,16 +7,18 @@ describe('password policy', () => {
   });
 
   it('refuses short, common and keyboard-pattern passwords, saying why', () => {
-    expect(passwordWeakness('short', [])).toBe('must be at least 12 characters');
-    expect(passwordWeakness('password1234', [])).toMatch(/^is too easy to guess/);
-    expect(passwordWeakness('qwertyuiop12', [])).toMatch(/^is too easy to guess/);
+    expect(passwordWeakness('short', [])).toEqual({ code: 'tooShort', params: { count: 12 } });
+    expect(passwordWeakness('password1234', [])).toEqual({ code: 'tooEasyToGuess' });
+    expect(passwordWeakness('qwertyuiop12', [])).toEqual({ code: 'tooEasyToGuess' });
   });
 
   it("refuses a password built from the person's own name and email", () => {
     const inputs = ['Margarethe Vollstaendig', 'margarethe.vollstaendig@studio.example'];
-    expect(passwordWeakness('MargaretheVollstaendig', inputs)).toMatch(/too easy/);
+    expect(passwordWeakness('MargaretheVollstaendig', inputs)).toEqual({ code: 'tooEasyToGuess' });
     expect(passwordWeakness('MargaretheVollstaendig', [])).toBeNull();
-    expect(passwordWeakness('meichen12345', ['Mei Chen', 'mei.chen@example.com'])).toMatch(/too easy/);
+    expect(passwordWeakness('meichen12345', ['Mei Chen', 'mei.chen@example.com'])).toEqual({
+      code: 'tooEasyToGuess',
+    });
   });
 });
 

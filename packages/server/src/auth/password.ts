@@ -3,6 +3,7 @@
 // characters (the shared schema) and a zxcvbn score of 3 or more, judged against the person's
 // own name and email.
 import { hash, verify } from '@node-rs/argon2';
+import type { FieldMessage } from '@stipple/core';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
@@ -30,9 +31,9 @@ export async function verifyAgainstNothing(password: string): Promise<void> {
 export const MIN_PASSWORD_SCORE = 3;
 let zxcvbn: ZxcvbnFactory | undefined;
 
-/** Why a password is too weak, in words for the person choosing it; null when it is strong enough. */
-export function passwordWeakness(password: string, userInputs: string[]): string | null {
-  if (password.length < 12) return 'must be at least 12 characters';
+/** Why a password is too weak, as a field message; null when it is strong enough. */
+export function passwordWeakness(password: string, userInputs: string[]): FieldMessage | null {
+  if (password.length < 12) return { code: 'tooShort', params: { count: 12 } };
   zxcvbn ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
@@ -48,6 +49,6 @@ export function passwordWeakness(password: string, userInputs: string[]): string
     .filter((s) => s.length >= 3);
   const result = zxcvbn.check(password.slice(0, 256), inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
-  const why = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
-  return `is too easy to guess${why ? `: ${why}` : ''}`;
+  // zxcvbn's own feedback is English only: the web app's strength meter gives it in the UI language.
+  return { code: 'tooEasyToGuess' };
 }

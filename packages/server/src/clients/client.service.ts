@@ -11,7 +11,7 @@ import type {
 import type { Database } from '../db/database.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { conflict, notFound } from '../http/app-error.js';
+import { notFound, stale } from '../http/app-error.js';
 import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
 
 const FIELDS = [
@@ -74,7 +74,7 @@ export class ClientService {
   async get(actor: Actor, id: string): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.findById(tx, id);
-      if (!row) throw notFound('Client');
+      if (!row) throw notFound('client');
       await audit(tx, actor, 'client.read', 'client', id);
       return toClient(row);
     });
@@ -93,18 +93,9 @@ export class ClientService {
   async update(actor: Actor, id: string, request: UpdateClientRequest): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Client');
+      if (!current) throw notFound('client');
       if (request.version !== undefined && request.version !== current.version) {
-        throw conflict(
-          `Someone else saved this client since you opened it (version ${request.version}, now ${current.version}); reload and try again`,
-          [
-            {
-              in: 'body',
-              field: 'version',
-              message: `is stale: the record is at version ${current.version}`,
-            },
-          ],
-        );
+        throw stale('version', current.version);
       }
       const patch: Partial<ClientFields> = {};
       for (const f of FIELDS) {
@@ -122,7 +113,7 @@ export class ClientService {
   async setArchived(actor: Actor, id: string, archived: boolean): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Client');
+      if (!current) throw notFound('client');
       // Archiving an archived client (or restoring an active one) changes nothing and logs nothing.
       if (Boolean(current.archivedAt) === archived) return toClient(current);
       const row = await clientRepository.setArchived(tx, current, archived);

@@ -17,7 +17,7 @@ import { OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
-import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
+import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
 import { isBlankImage, isPng } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
@@ -71,7 +71,7 @@ export class ConsentService {
 
   /** A new version of the template for its kind and language (versions are never edited). */
   async createTemplate(actor: Actor, request: CreateConsentTemplateRequest): Promise<ConsentTemplate> {
-    requireRole(actor, OWNER, 'Writing consent templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await createTemplateVersion(tx, actor.studioId, actor.userId, request);
       await audit(tx, actor, 'consent_template.create', 'consent_template', row.id, {
@@ -85,7 +85,7 @@ export class ConsentService {
 
   async list(actor: Actor, clientId: string): Promise<ConsentRecordList> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await consentRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'consent.list', 'client', clientId, { ids: rows.map((r) => r.id) });
       return { items: rows.map((r) => toConsent(r)) };
@@ -94,17 +94,13 @@ export class ConsentService {
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
     const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(png)))
-      throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
-    if (await isBlankImage(png))
-      throw invalid([
-        { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },
-      ]);
+    if (!(await isPng(png))) throw invalid([bodyField('signature', 'signatureUnreadable')]);
+    if (await isBlankImage(png)) throw invalid([bodyField('signature', 'signatureEmpty')]);
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
     await db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       await this.currentTemplate(tx, request.templateId);
     });
     const stored = await blobs.put(png);
@@ -147,8 +143,8 @@ export class ConsentService {
   async withdraw(actor: Actor, id: string, request: WithdrawConsentRequest): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
-      if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
+      if (!row) throw notFound('consent');
+      if (row.withdrawnAt) throw conflict('consentWithdrawn');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,
         consentId: id,
@@ -166,7 +162,7 @@ export class ConsentService {
   async get(actor: Actor, id: string): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, { clientId: row.clientId });
       return toConsent(row);
     });
@@ -177,7 +173,7 @@ export class ConsentService {
       actor.studioId,
       async (tx) => {
         const row = await consentRepository.findRecord(tx, id);
-        if (!row) throw notFound('Consent');
+        if (!row) throw notFound('consent');
         const c = await clientRepository.findById(tx, row.clientId);
         const s = await studioRepository.findById(tx, actor.studioId);
         await audit(tx, actor, 'consent.read', 'consent_record', id, {
@@ -205,7 +201,7 @@ export class ConsentService {
   async signature(actor: Actor, id: string): Promise<Buffer> {
     const sha = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, {
         clientId: row.clientId,
         format: 'signature',
@@ -218,17 +214,13 @@ export class ConsentService {
   private async currentTemplate(tx: Tx, templateId: string): Promise<TemplateRow> {
     const template = await consentRepository.findTemplate(tx, templateId);
     if (!template)
-      throw new AppError(422, 'unknown_template', 'That consent template does not exist', [
-        { in: 'body', field: 'templateId', message: 'is not a consent template of this studio' },
+      throw unprocessable('unknown_template', 'unknownTemplate', {}, [
+        bodyField('templateId', 'notAConsentTemplate'),
       ]);
     const latest = await consentRepository.latestVersion(tx, template.kind, template.language);
     if (template.version !== latest)
-      throw conflict(`A newer version (${latest}) of this consent exists; sign that one`, [
-        {
-          in: 'body',
-          field: 'templateId',
-          message: `is version ${template.version}; the current version is ${latest}`,
-        },
+      throw conflict('newerConsent', { latest }, [
+        bodyField('templateId', 'olderConsentVersion', { version: template.version, latest }),
       ]);
     return template;
   }

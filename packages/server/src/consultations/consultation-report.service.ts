@@ -1,7 +1,7 @@
 // The consultation report: gathers the consultation, its latest saved plan, the client's photos
 // with their newest healed render, and writes the PDF in the client's language (English or
 // Chinese; other languages get English). Reading it is audited like reading the consultation.
-import type { Assessment, Plan, ScarCamouflageScore } from '@stipple/core';
+import { localisePlan, type Assessment, type Plan, type ScarCamouflageScore } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
@@ -16,7 +16,6 @@ import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
 import { consultationReportPdf, type ReportPreview } from './consultation-report-pdf.js';
 import { consultationRepository } from './consultation.repository.js';
-import { localisePlan } from './plan-translation.js';
 
 /** Photos taken this many days either side of the consultation count as its photos. */
 const PHOTO_WINDOW_DAYS = 30;
@@ -25,10 +24,10 @@ export class ConsultationReportService {
   constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
 
   async report(actor: Actor, consultationId: string): Promise<{ pdf: Buffer; filename: string }> {
-    requireRole(actor, CLINICAL, 'Consultation reports');
+    requireRole(actor, CLINICAL);
     const data = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const consultation = await consultationRepository.findById(tx, consultationId);
-      if (!consultation) throw notFound('Consultation');
+      if (!consultation) throw notFound('consultation');
       const client = (await clientRepository.findById(tx, consultation.clientId))!;
       const studio = (await studioRepository.findById(tx, actor.studioId))!;
       const plan = await consultationRepository.latestPlan(tx, consultationId);

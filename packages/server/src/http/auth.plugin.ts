@@ -89,24 +89,19 @@ function authPlugin(
     if (!resolved) {
       if (access === 'optional') return;
       if (token) clearSessionCookie(reply, opts.config);
-      throw token ? unauthenticated('Your session has ended; sign in again') : unauthenticated();
+      throw token ? unauthenticated('sessionEnded') : unauthenticated();
     }
 
     if (STATE_CHANGING.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       const value = Array.isArray(sent) ? sent[0] : sent;
       if (!value || !sameSecret(value, resolved.info.csrfToken)) {
-        throw new AppError(403, 'csrf_failed', 'The request is missing its CSRF token; reload the page', [
-          {
-            in: 'headers',
-            field: CSRF_HEADER,
-            message: value ? 'does not match the session' : 'is required on state-changing requests',
-          },
+        throw new AppError(403, 'csrf_failed', 'csrfFailed', {}, [
+          { in: 'headers', field: CSRF_HEADER, code: value ? 'invalid' : 'required' },
         ]);
       }
     }
-    if (access === 'owner' && resolved.actor.role !== 'owner')
-      throw forbidden('Only the studio owner may do this');
+    if (access === 'owner' && resolved.actor.role !== 'owner') throw forbidden('ownerOnly');
 
     request.actor = resolved.actor;
     request.sessionInfo = resolved.info;

@@ -51,10 +51,10 @@ export class PhotoAnalysisService implements AnalysisAccess {
 
   /** Starts (or restarts) the analysis of a photo with its current calibration. */
   async start(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+    requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const saved = await previewRepository.upsertAnalysis(tx, {
         studioId: actor.studioId,
         photoId,
@@ -78,10 +78,10 @@ export class PhotoAnalysisService implements AnalysisAccess {
   }
 
   async get(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord | null> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+    requireRole(actor, CLINICAL);
     const found = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const row = await previewRepository.findAnalysis(tx, photoId);
       if (row) await audit(tx, actor, 'analysis.read', 'photo', photoId, { clientId: photo.clientId });
       return row ? { row, photoPxPerMm: photo.pxPerMm } : null;

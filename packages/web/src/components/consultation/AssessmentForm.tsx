@@ -35,6 +35,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
+import { translateFieldError } from '../../forms/validation-messages.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
@@ -103,8 +104,8 @@ export function AssessmentForm({
     onError: (err) => {
       if (isApiRequestError(err)) {
         const fields: FieldErrors = {};
-        for (const [field, message] of Object.entries(err.bodyFieldErrors()))
-          fields[field.replace(/^assessment\./, '')] = message;
+        for (const [field, error] of Object.entries(err.bodyFields()))
+          fields[field.replace(/^assessment\./, '')] = translateFieldError(error, t);
         setErrors(fields);
       }
     },
@@ -112,7 +113,7 @@ export function AssessmentForm({
 
   const submit = () => {
     const value = clean(draft);
-    const checked = Assessment.safeParse(value);
+    const checked = Assessment.safeParse(value, { reportInput: true });
     if (!checked.success) {
       setErrors(issuesToFieldErrors(checked.error.issues, t));
       return;
@@ -249,7 +250,7 @@ export function AssessmentForm({
             <Select
               label={t('assessment.stage')}
               data={STAGES[hairLoss.scale].map((s) => ({ value: s, label: s }))}
-              value={hairLoss.stage}
+              value={String(hairLoss.stage)}
               onChange={(v) => v && update((d) => void ((d.hairLoss as { stage: string }).stage = v))}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}

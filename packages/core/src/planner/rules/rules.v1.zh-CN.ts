@@ -1,8 +1,8 @@
 // Simplified Chinese texts of the planner's rule set (RULES_V1), by rule id, for the client's
-// report. Placeholders ({scar}, {date}, {fact.path}) stay as they are; numbers, units, drug and
-// study names are kept as in the English. rule-texts.zh-CN.test.ts checks that every text of
+// report and the plan tab. Placeholders ({scar}, {date}, {fact.path}) stay as they are; numbers, units, drug and
+// study names are kept as in the English. rules.v1.zh-CN.test.ts checks that every text of
 // RULES_V1 has a translation here with the same placeholders.
-import type { PlannerPhrases } from '@stipple/core';
+import type { PlannerPhrases } from '../rule.schema.js';
 
 export interface RuleTexts {
   reason?: string;

@@ -1,18 +1,15 @@
 // The Chinese texts of the planner's rules: every text RULES_V1 can print has one, with the same
 // placeholders, under a rule id or fact that exists, and written in Chinese; and a Chinese report's
 // plan is the saved English plan word for word translated, with the same rules and overrides.
-import {
-  Assessment,
-  PlannerRuleSet,
-  RULES_V1,
-  applyPlanOverrides,
-  planTreatment,
-  type Plan,
-  type PlannerRule,
-} from '@stipple/core';
 import { describe, expect, it } from 'vitest';
-import { localisePlan, translatedRules } from './plan-translation.js';
-import { RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rule-texts.zh-CN.js';
+import { Assessment } from '../../domain/assessment.schema.js';
+import type { Plan } from '../../domain/plan.schema.js';
+import { localisePlan, translatedRules } from '../localise-plan.js';
+import { applyPlanOverrides } from '../overrides.js';
+import { planTreatment } from '../plan-treatment.js';
+import { PlannerRuleSet, type PlannerRule } from '../rule.schema.js';
+import { RULES_V1 } from './rules.v1.js';
+import { RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rules.v1.zh-CN.js';
 
 type TextField = keyof RuleTexts;
 

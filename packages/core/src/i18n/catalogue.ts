@@ -65,20 +65,24 @@ export function translateMessage(t: TFunction, key: string, params: MessageParam
 }
 
 /**
- * The name of a field for a summary, from its path: `scars.0.lengthMm` → "scar 1 › length (mm)".
- * Segments without a label are skipped (their parent names the place well enough).
+ * The name of a field for a summary, from its path: `assessment.scars.0.lengthMm` → "scar 1 ›
+ * length (mm)": the field's own label, after the list item it belongs to. A field without a
+ * label is named by its nearest labelled parent (the summary then points at the right section).
  */
 export function fieldLabel(t: TFunction, path: string): string {
   const segments = path.split('.').filter(Boolean);
-  const parts: string[] = [];
-  segments.forEach((segment, i) => {
-    if (/^\d+$/.test(segment)) return;
+  const labelAt = (i: number): string => {
     const next = segments[i + 1];
     const n = next !== undefined && /^\d+$/.test(next) ? Number(next) + 1 : '';
-    const label = translateMessage(t, `label.${segment}`, { n }).trim();
-    if (label) parts.push(label);
-  });
-  return parts.slice(-2).join(' › ');
+    return translateMessage(t, `label.${segments[i]!}`, { n }).trim();
+  };
+  const named = segments.map((s, i) => (/^\d+$/.test(s) ? '' : labelAt(i)));
+  const own = named.findLastIndex((label) => label !== '');
+  if (own < 0) return '';
+  const item = segments.findLastIndex(
+    (_, i) => i < own && /^\d+$/.test(segments[i + 1] ?? '') && named[i] !== '',
+  );
+  return item >= 0 ? `${named[item]!} › ${named[own]!}` : named[own]!;
 }
 
 let instance: I18n | undefined;

@@ -5,7 +5,7 @@ import type { Eligibility, Plan } from '../domain/plan.schema.js';
  * session is booked, moved or completed; the web app asks the same question to warn before the
  * artist tries. An artist may still go ahead, with a reason that is recorded.
  *
- *   eligible       open from the earliest start date (the consultation day)
+ *   eligible       open
  *   postpone       open from the earliest start date; closed while a wait has no date
  *                  ("until the condition has resolved")
  *   refer          closed until the physician's answer is recorded (a new plan)
@@ -39,17 +39,20 @@ export function planDecisionOf(
 
 /** The verdict for a session on `date` (YYYY-MM-DD, the studio's calendar day). */
 export function planGate(decision: PlanDecision, date: string): GateVerdict {
-  if (decision.eligibility === 'not_eligible') return { open: false, reason: 'not_eligible' };
-  if (decision.eligibility === 'refer') return { open: false, reason: 'refer' };
-  if (decision.eligibility === 'postpone' && decision.undatedWait !== null)
-    return { open: false, reason: 'postpone-undated', waiting: decision.undatedWait };
-  if (decision.earliestStartDate === null)
-    return decision.eligibility === 'postpone'
-      ? { open: false, reason: 'postpone-undated', waiting: '' }
-      : { open: true };
-  if (date < decision.earliestStartDate)
-    return { open: false, reason: 'postpone', until: decision.earliestStartDate };
-  return { open: true };
+  switch (decision.eligibility) {
+    case 'eligible':
+      return { open: true };
+    case 'not_eligible':
+      return { open: false, reason: 'not_eligible' };
+    case 'refer':
+      return { open: false, reason: 'refer' };
+    case 'postpone':
+      if (decision.undatedWait !== null || decision.earliestStartDate === null)
+        return { open: false, reason: 'postpone-undated', waiting: decision.undatedWait ?? '' };
+      return date < decision.earliestStartDate
+        ? { open: false, reason: 'postpone', until: decision.earliestStartDate }
+        : { open: true };
+  }
 }
 
 /** The first day the plan opens, or null when no date opens it (refer, not eligible, undated wait). */

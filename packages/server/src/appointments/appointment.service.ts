@@ -597,7 +597,7 @@ export class AppointmentService {
     if (!overrides.plan) return;
     await audit(tx, actor, 'appointment.plan_override', 'appointment', appointmentId, {
       clientId,
-      reason: overrides.plan,
+      reasonGiven: true,
     });
   }
 

@@ -196,7 +196,7 @@ export class SessionService {
           await audit(tx, actor, 'session.plan_override', 'session_record', sessionId, {
             clientId: appt.clientId,
             appointmentId,
-            reason: planOverride,
+            reasonGiven: true,
           });
         }
       }

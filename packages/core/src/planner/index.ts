@@ -22,3 +22,4 @@ export {
   type ScheduleRequest,
   type ScheduleResult,
 } from './session-schedule.js';
+export { ruleDescription, ruleSources } from './rule-card.js';

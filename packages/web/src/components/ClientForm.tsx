@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { COMMON_CLIENT_LANGUAGES, type ClientFormValues } from '../forms/client-form.js';
 import { languageName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { DateField } from './fields/DateField.js';
 
 /** The fields of a client record, shared by "New client" and the client page's edit mode. */
 export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues> }) {
@@ -47,10 +47,9 @@ export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues>
         {familyFirst ? given : family}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <DateInput
+        <DateField
           label={t('client.dateOfBirth')}
           placeholder={t('client.dateOfBirthPlaceholder')}
-          valueFormat="YYYY-MM-DD"
           defaultLevel="decade"
           defaultDate={form.getValues().dateOfBirth ?? '1985-01-01'}
           clearable
@@ -62,7 +61,9 @@ export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues>
           size="md"
           data-testid="client-date-of-birth"
           popoverProps={{ withinPortal: true }}
-          {...form.getInputProps('dateOfBirth')}
+          value={form.getValues().dateOfBirth}
+          onChange={(v) => form.setFieldValue('dateOfBirth', v ?? null)}
+          error={form.errors.dateOfBirth}
         />
         <Select
           label={t('client.preferredLanguage')}

@@ -319,7 +319,7 @@ export const RULES_V1: PlannerRuleSet = {
     },
     {
       id: 'wait.chemotherapy',
-      description: 'Less than 12 months (sources 6-12, [DISAGREE]) after chemotherapy: wait.',
+      description: 'Less than 12 months (sources 6-12, and they disagree) after chemotherapy: wait.',
       condition: { fact: 'screening.chemotherapyMonthsAgo', lt: 12 },
       effect: {
         eligibility: 'postpone',

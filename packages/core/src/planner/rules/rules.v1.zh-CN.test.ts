@@ -9,7 +9,8 @@ import { applyPlanOverrides } from '../overrides.js';
 import { planTreatment } from '../plan-treatment.js';
 import { PlannerRuleSet, type PlannerRule } from '../rule.schema.js';
 import { RULES_V1 } from './rules.v1.js';
-import { RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rules.v1.zh-CN.js';
+import { ruleDescription, ruleSources } from '../rule-card.js';
+import { RULE_DESCRIPTIONS_ZH, RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rules.v1.zh-CN.js';
 
 type TextField = keyof RuleTexts;
 
@@ -217,5 +218,27 @@ describe('localisePlan', () => {
       english.ruleOutput!.reasons.map((r) => r.ruleId),
     );
     expect(zh.ruleOutput!.reasons.every((r) => CJK.test(r.text))).toBe(true);
+  });
+});
+
+describe('the rule cards', () => {
+  it('describe every rule in Chinese, and cite only published sources, never our notes', () => {
+    for (const rule of RULES_V1.rules) {
+      expect(RULE_DESCRIPTIONS_ZH[rule.id], rule.id).toMatch(/\p{Script=Han}/u);
+      expect(ruleDescription(rule, 'en')).not.toMatch(/\[|DISAGREE|NOT FOUND/);
+      for (const s of ruleSources(rule.source))
+        expect(`${rule.id}: ${s}`).not.toMatch(/domain\.md|§|DESIGN|\[|derived|planner choice/);
+    }
+    expect(Object.keys(RULE_DESCRIPTIONS_ZH).sort()).toEqual(RULES_V1.rules.map((r) => r.id).sort());
+    expect(
+      ruleSources('domain.md §2.5 (naturalinkspm.com; inkdsmp.com.au); §7.3 (Sioux City screening form)'),
+    ).toEqual(['naturalinkspm.com', 'inkdsmp.com.au', 'Sioux City screening form']);
+    expect(ruleSources('domain.md §7.2; Tattooing of Minors Act 1969')).toEqual([
+      'Tattooing of Minors Act 1969',
+    ]);
+    expect(ruleSources('domain.md §1.9, §8; Liu 2025 (J Cosmet Dermatol, doi 10.1111/jocd.70375)')).toEqual([
+      'Liu 2025 (J Cosmet Dermatol, doi 10.1111/jocd.70375)',
+    ]);
+    expect(ruleSources('domain.md §2 (every scar changes the plan)')).toEqual([]);
   });
 });

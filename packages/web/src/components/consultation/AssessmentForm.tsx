@@ -4,7 +4,6 @@ import {
   Button,
   Chip,
   Group,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -14,7 +13,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +34,8 @@ import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { translateFieldError } from '../../forms/validation-messages.js';
+import { DateField } from '../fields/DateField.js';
+import { NumberField } from '../fields/NumberField.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
@@ -135,11 +135,10 @@ export function AssessmentForm({
     <Stack gap="lg" data-testid="assessment-form">
       <Section title={t('assessment.basics')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <DateInput
+          <DateField
             label={t('assessment.consultationDate')}
-            valueFormat="YYYY-MM-DD"
             value={draft.consultationDate}
-            onChange={(v) => v && update((d) => void (d.consultationDate = v))}
+            onChange={(v) => update((d) => void (d.consultationDate = v ?? ''))}
             error={errors.consultationDate}
             data-testid="assessment-date"
           />
@@ -153,12 +152,10 @@ export function AssessmentForm({
               </Text>
             </div>
           ) : (
-            <NumberInput
+            <NumberField
               label={t('assessment.ageYears')}
-              min={0}
-              max={130}
-              value={draft.ageYears ?? ''}
-              onChange={(v) => update((d) => void (d.ageYears = typeof v === 'number' ? v : undefined))}
+              value={draft.ageYears}
+              onChange={(v) => update((d) => void (d.ageYears = v as number | undefined))}
               error={errors.ageYears}
               data-testid="assessment-age"
             />

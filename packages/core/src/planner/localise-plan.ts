@@ -10,7 +10,13 @@ import { applyPlanOverrides } from './overrides.js';
 import { planTreatment } from './plan-treatment.js';
 import type { PlannerPhrases, PlannerRuleSet } from './rule.schema.js';
 import { RULES_V1 } from './rules/rules.v1.js';
-import { PHRASES_ZH, RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rules/rules.v1.zh-CN.js';
+import {
+  FACT_NAMES_ZH,
+  PHRASES_ZH,
+  RULE_TEXTS_ZH,
+  UNKNOWN_FACTS_ZH,
+  type RuleTexts,
+} from './rules/rules.v1.zh-CN.js';
 
 let zhRules: PlannerRuleSet | undefined;
 
@@ -19,6 +25,7 @@ export function translatedRules(
   texts: Record<string, RuleTexts>,
   unknown: Record<string, string>,
   phrases?: PlannerPhrases,
+  factNames?: Record<string, string>,
 ): PlannerRuleSet {
   const copy = JSON.parse(JSON.stringify(RULES_V1)) as PlannerRuleSet;
   if (phrases) copy.phrases = phrases;
@@ -37,12 +44,14 @@ export function translatedRules(
   }
   for (const [fact, text] of Object.entries(unknown))
     if (fact in copy.unknownFacts) copy.unknownFacts[fact] = text;
+  for (const [fact, name] of Object.entries(factNames ?? {}))
+    if (fact in copy.factNames) copy.factNames[fact] = name;
   return copy;
 }
 
 export function localisePlan(plan: Plan, assessment: Assessment, locale: UiLocale): Plan {
   if (locale === 'en' || plan.rulesVersion !== RULES_V1.version) return plan;
-  zhRules ??= translatedRules(RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, PHRASES_ZH);
+  zhRules ??= translatedRules(RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, PHRASES_ZH, FACT_NAMES_ZH);
   try {
     const ruled = planTreatment(assessment, { rules: zhRules });
     if (plan.overrides.length === 0) return ruled;

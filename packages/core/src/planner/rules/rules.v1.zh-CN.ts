@@ -325,10 +325,11 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
 /** The planner's own words round the rule texts (see PlannerPhrases). */
 export const PHRASES_ZH: PlannerPhrases = {
   theScar: '该疤痕',
+  scarNumbered: '疤痕 {n}',
   dateToBeSet: '待定日期',
   unknownValue: '未知',
   noneValue: '无',
-  notKnown: '{fact} 未记录：{assumed}。',
+  notKnown: '{fact}未记录：{assumed}。',
   notApplied: '读取它的规则（{rule}）未被应用',
 };
 
@@ -379,6 +380,53 @@ export const UNKNOWN_FACTS_ZH: Record<string, string> = {
   'screening.inkAllergy': '假定没有；请询问做纹身或半永久化妆后是否出现过不良反应',
   'screening.activeProgressiveHairLoss': '假定脱发已稳定；请询问过去一年脱发有何变化',
   'screening.temporaryAlopecia': '假定没有；请询问是否有医生诊断过斑秃',
+};
+
+/** The name of each fact in unknownFacts, printed where the plan says it was not recorded. */
+export const FACT_NAMES_ZH: Record<string, string> = {
+  ageYears: '年龄',
+  fitzpatrick: '皮肤类型（Fitzpatrick）',
+  hairColour: '发色',
+  ancestry: '族裔',
+  goal: '目标',
+  scars: '疤痕',
+  'hairLoss.scale': '脱发分级标准',
+  'hairLoss.stage': '脱发分级',
+  'hairLoss.type': '脱发类型',
+  'scar.ageMonths': '疤痕形成时间',
+  'scar.colour': '疤痕颜色',
+  'scar.widthMm': '疤痕宽度',
+  'scar.surroundingHairDensityPerCm2': '疤痕周围的头发密度',
+  'screening.keloidHistory': '瘢痕疙瘩',
+  'screening.hypertrophicScarringTendency': '疤痕增生倾向',
+  'screening.activeScalpCondition': '头皮疾病',
+  'screening.sunburnOrWounds': '晒伤或伤口',
+  'screening.severeScalpDryness': '头皮干燥',
+  'screening.wartsOrMolesInArea': '疣或痣',
+  'screening.herpesOnScalp': '头皮疱疹',
+  'screening.pihTendency': '愈合后色素沉着',
+  'screening.vitiligo': '白癜风',
+  'screening.anticoagulants': '抗凝药',
+  'screening.bleedingDisorder': '出血性疾病',
+  'screening.diabetes': '糖尿病',
+  'screening.immuneCondition': '免疫疾病',
+  'screening.heartConditionOrHighBloodPressure': '心脏病或高血压',
+  'screening.epilepsy': '癫痫',
+  'screening.liverDisease': '肝病',
+  'screening.infectiousDisease': '传染性疾病',
+  'screening.steroidsOrRetinoids': '类固醇或维 A 酸类药物',
+  'screening.antibiotics': '抗生素',
+  'screening.isotretinoinMonthsAgo': '异维 A 酸',
+  'screening.pregnant': '怀孕',
+  'screening.breastfeeding': '哺乳',
+  'screening.chemotherapyMonthsAgo': '化疗',
+  'screening.chemotherapyPlanned': '化疗计划',
+  'screening.laserRemovalDaysAgo': '激光洗纹身',
+  'screening.monthsSinceHairTransplant': '植发',
+  'screening.monthsSinceScalpSurgery': '头皮手术',
+  'screening.inkAllergy': '色料过敏',
+  'screening.activeProgressiveHairLoss': '脱发进展',
+  'screening.temporaryAlopecia': '斑秃',
 };
 
 /** What each rule does, in a sentence: the rule's card in the plan tab (RULES_V1 descriptions). */

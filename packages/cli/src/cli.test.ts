@@ -257,6 +257,15 @@ describe('stipple simulate', () => {
   });
 });
 
+describe('stipple with a command it does not have', () => {
+  it('exits 2 naming the command on stderr, not 0 with the help on stdout', async () => {
+    const res = await stipple('frobnicate');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/unknown command 'frobnicate'/);
+    expect(res.stdout).toBe('');
+  });
+});
+
 describe('stipple schema and plan', () => {
   it('prints the zones schema as JSON Schema', async () => {
     const res = await stipple('schema', 'zones');

@@ -9,6 +9,7 @@
  *   field.*   what is wrong with one field, by `fields[].code` (and by a schema's custom message)
  *   label.*   the name of a field, by the last segment of its path, to name it in a summary
  *   entity.*  the things a request can name that may not exist
+ *   planValue.* a value of a plan the artist can change, by its path (planValueMessage)
  */
 export const MESSAGES_EN = {
   error: {
@@ -365,5 +366,23 @@ export const MESSAGES_EN = {
     consent: 'Consent',
     course: 'Treatment',
     unknownFormat: 'kind this server does not recognise',
+  },
+
+  planValue: {
+    eligibility: 'Decision',
+    earliestStartDate: 'Earliest first session',
+    sessionCount: 'Number of sessions',
+    minIntervalDays: 'Days between sessions (at least)',
+    hoursPerSession: 'Hours per session',
+    touchUpYears: 'Touch-up after (years)',
+    zoneTargetDensity: 'Zone {{n}} › density (dots per cm²)',
+    zoneDotSize: 'Zone {{n}} › dot size (mm)',
+    zoneNeedle: 'Zone {{n}} › needle',
+    zoneNeedleDiameter: 'Zone {{n}} › needle (mm)',
+    zoneTransition: 'Zone {{n}} › transition (mm)',
+    zoneSessionDensity: 'Zone {{n}}, session {{session}} › density (%)',
+    zoneSessionShade: 'Zone {{n}}, session {{session}} › shade',
+    camouflage: 'Camouflage of {{scar}} (%)',
+    other: 'A value of the plan',
   },
 } as const;

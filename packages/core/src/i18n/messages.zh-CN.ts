@@ -314,4 +314,22 @@ export const MESSAGES_ZH_CN: Catalogue = {
     course: '疗程',
     unknownFormat: '本服务器无法识别的',
   },
+
+  planValue: {
+    eligibility: '是否适合',
+    earliestStartDate: '最早首次治疗',
+    sessionCount: '治疗次数',
+    minIntervalDays: '两次治疗至少间隔（天）',
+    hoursPerSession: '每次时长（小时）',
+    touchUpYears: '补色时间（年）',
+    zoneTargetDensity: '区域 {{n}} › 密度（点/cm²）',
+    zoneDotSize: '区域 {{n}} › 点径（毫米）',
+    zoneNeedle: '区域 {{n}} › 针',
+    zoneNeedleDiameter: '区域 {{n}} › 针径（毫米）',
+    zoneTransition: '区域 {{n}} › 过渡宽度（毫米）',
+    zoneSessionDensity: '区域 {{n}}，第 {{session}} 次 › 密度（%）',
+    zoneSessionShade: '区域 {{n}}，第 {{session}} 次 › 色号',
+    camouflage: '{{scar}} 的遮盖程度（%）',
+    other: '方案中的一个数值',
+  },
 };

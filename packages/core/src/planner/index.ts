@@ -23,3 +23,5 @@ export {
   type ScheduleResult,
 } from './session-schedule.js';
 export { ruleDescription, ruleSources } from './rule-card.js';
+export { planValueMessage, scarDisplayName } from './plan-value-name.js';
+export { ageOn } from './calendar.js';

@@ -20,6 +20,7 @@ import {
   type ZoneEffect,
   type ZoneValueField,
 } from './rule.schema.js';
+import { nameScar } from './plan-value-name.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
 export interface PlanTreatmentOptions {
@@ -79,11 +80,7 @@ function render(text: string, firing: Pick<Firing, 'scar' | 'waitUntil' | 'looku
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
-/** A scar as a reader calls it: the name the artist gave it, or "scar 2" for the id `scar-2`. */
-function scarName(id: string, phrases: PlannerPhrases): string {
-  const n = /^scar-(\d+)$/.exec(id)?.[1];
-  return n ? fill(phrases.scarNumbered, { n }) : id;
-}
+const scarName = (id: string, phrases: PlannerPhrases) => nameScar(id, phrases.scarNumbered);
 
 function evaluateRules(ruleSet: PlannerRuleSet, facts: AssessmentFacts) {
   const phrases = phrasesOf(ruleSet);

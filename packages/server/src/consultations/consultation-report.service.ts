@@ -9,6 +9,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database } from '../db/database.js';
 import { docLocale } from '../documents/format.js';
+import { documentFilename } from '../documents/send-document.js';
 import { notFound } from '../http/app-error.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type StoredStage } from '../previews/preview.repository.js';
@@ -16,6 +17,7 @@ import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
 import { consultationReportPdf, type ReportPreview } from './consultation-report-pdf.js';
 import { consultationRepository } from './consultation.repository.js';
+import { REPORT_LABELS } from './report-labels.js';
 
 /** Photos taken this many days either side of the consultation count as its photos. */
 const PHOTO_WINDOW_DAYS = 30;
@@ -23,7 +25,10 @@ const PHOTO_WINDOW_DAYS = 30;
 export class ConsultationReportService {
   constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
 
-  async report(actor: Actor, consultationId: string): Promise<{ pdf: Buffer; filename: string }> {
+  async report(
+    actor: Actor,
+    consultationId: string,
+  ): Promise<{ pdf: Buffer; filename: string; fallback: string }> {
     requireRole(actor, CLINICAL);
     const data = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const consultation = await consultationRepository.findById(tx, consultationId);
@@ -92,6 +97,11 @@ export class ConsultationReportService {
       pricePerSession: null,
       generatedAt: new Date(),
     });
-    return { pdf, filename: `consultation-${consultation.consultationDate}.pdf` };
+    const filename = documentFilename(
+      [REPORT_LABELS[locale].filename, formatName(client), consultation.consultationDate],
+      'pdf',
+    );
+    // Browsers take the name above; the rare one that reads only ASCII gets the date.
+    return { pdf, filename, fallback: `consultation-${consultation.consultationDate}.pdf` };
   }
 }

@@ -434,7 +434,7 @@ function Editor({
   const acceptSuggestion = (id: string) => {
     const sug = openSuggestions.find((x) => x.id === id);
     if (!sug) return;
-    const zoneId = newZoneId('scar', draft.zones);
+    const zoneId = newZoneId('photo-scar', draft.zones);
     const values = zoneValuesFromPlan('scar', plan, draft.sessions);
     change((d) => ({
       ...d,

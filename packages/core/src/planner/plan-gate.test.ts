@@ -3,7 +3,7 @@ import { planTreatment } from './plan-treatment.js';
 import { planDecisionOf, planGate, planOpensOn } from './plan-gate.js';
 
 const plan = (assessment: Record<string, unknown>) =>
-  planTreatment({ consultationDate: '2026-12-01', ...assessment } as never);
+  planTreatment({ consultationDate: '2026-12-01', ...assessment });
 
 describe('planGate', () => {
   it('opens an eligible plan on any day', () => {

@@ -433,5 +433,7 @@ describe('consultation report', () => {
     );
     // No fact path and no English sentence of the planner in the Chinese report.
     expect(look.text).not.toMatch(/screening\.\w|scar\.\w|not known|assumed|sessions\.count/);
+    expect(text).toContain('纹绣师');
+    expect(text).not.toContain('技师');
   });
 });

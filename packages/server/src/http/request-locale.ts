@@ -30,9 +30,5 @@ export function localeFromAcceptLanguage(header: string | undefined): UiLocale |
 export function requestLocale(request: FastifyRequest): UiLocale {
   const raw: unknown = request.headers['accept-language'];
   const header = typeof raw === 'string' ? raw : undefined;
-  return (
-    localeFromAcceptLanguage(header) ??
-    request.sessionInfo?.user.locale ??
-    'en'
-  );
+  return localeFromAcceptLanguage(header) ?? request.sessionInfo?.user.locale ?? 'en';
 }

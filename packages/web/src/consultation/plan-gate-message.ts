@@ -6,7 +6,11 @@ import { catalogueMessage } from '../i18n/messages.js';
 export function courseGate(plan: CoursePlan | null | undefined, date: string | null): GateVerdict {
   if (!plan || !date) return { open: true };
   return planGate(
-    { eligibility: plan.eligibility, earliestStartDate: plan.earliestStartDate, undatedWait: plan.undatedWait },
+    {
+      eligibility: plan.eligibility,
+      earliestStartDate: plan.earliestStartDate,
+      undatedWait: plan.undatedWait,
+    },
     date,
   );
 }

@@ -175,6 +175,11 @@ describe('the Chinese plan has no English left in it', () => {
     });
   }
 
+  it('calls the artist 纹绣师, never 技师', () => {
+    const plans = samples.map(([, a]) => localisePlan(planTreatment(a), Assessment.parse(a), 'zh-CN'));
+    expect(JSON.stringify(plans)).not.toContain('技师');
+  });
+
   it('nor in any rule card', () => {
     const left = RULES_V1.rules.flatMap((r) =>
       englishWords(ruleDescription(r, 'zh-CN')).map((w) => `${w} in ${r.id}`),

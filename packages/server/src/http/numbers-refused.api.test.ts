@@ -40,13 +40,12 @@ const rowCount = async (table: string) =>
     )
   )[0]!.n;
 
-const assessment = (scar: Record<string, unknown>): CreateConsultationInput['assessment'] =>
-  ({
-    consultationDate: '2026-11-02',
-    ageYears: 44,
-    goal: ['scar-camouflage'],
-    scars: [{ id: 'strip', cause: 'fut', texture: 'flat', ...scar }],
-  });
+const assessment = (scar: Record<string, unknown>): CreateConsultationInput['assessment'] => ({
+  consultationDate: '2026-11-02',
+  ageYears: 44,
+  goal: ['scar-camouflage'],
+  scars: [{ id: 'strip', cause: 'fut', texture: 'flat', ...scar }],
+});
 
 type Case = {
   what: string;

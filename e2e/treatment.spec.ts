@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IPAD_PORTRAIT,
+  drawSignature,
   hasHorizontalScroll,
   launchChromium,
   newContext,
@@ -180,14 +181,7 @@ describe('treatment records', () => {
     const dialog = page.getByTestId('sign-dialog');
     await dialog.getByTestId('consent-text').waitFor();
     expect(await dialog.getByTestId('consent-text').textContent()).toContain('scalp micropigmentation');
-    const box = (await dialog.getByTestId('signature-canvas').boundingBox())!;
-    await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
-    await page.mouse.down();
-    for (let i = 1; i <= 24; i++)
-      await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2.5)), {
-        steps: 2,
-      });
-    await page.mouse.up();
+    const box = await drawSignature(page, dialog.getByTestId('signature-canvas'));
     await screenshot(page, '55-consent-signature');
     await dialog.getByTestId('confirm-sign').click();
     await dialog.waitFor({ state: 'detached' });

@@ -51,3 +51,18 @@ export function seededRandom(seed: number): () => number {
     return (s >>> 0) / 4294967296;
   };
 }
+
+/** `time` for an asynchronous call (sharp's pipelines), one warm-up, then the median of `runs`. */
+export async function timeAsync<T>(
+  fn: () => Promise<T>,
+  runs = 5,
+): Promise<{ ms: number; result: T; runs: number }> {
+  let result = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), result, runs };
+}

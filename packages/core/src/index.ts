@@ -5,3 +5,4 @@ export * from './sampling/index.js';
 export * from './render/index.js';
 export * from './analysis/index.js';
 export * from './i18n/index.js';
+export * from './registration/index.js';

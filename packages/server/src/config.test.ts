@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       STIPPLE_DEMO_PASSWORD: 'demo-demo-demo',
       STIPPLE_PUBLIC_URL: 'https://studio.example/',
       STIPPLE_SESSION_TTL_HOURS: '8',
+      STIPPLE_SESSION_MAX_HOURS: '10',
       STIPPLE_AUDIT_RETENTION_DAYS: '3650',
       STIPPLE_SKIP_MIGRATIONS: '1',
       STIPPLE_WEB_DIST: '/srv/web',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://studio.example',
       cookieSecure: true,
       sessionTtlHours: 8,
+      sessionMaxHours: 10,
       auditRetentionDays: 3650,
       skipMigrations: true,
       webDist: '/srv/web',
@@ -100,6 +102,13 @@ describe('loadConfig', () => {
     expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}- /);
   });
 
+  it('refuses a longest session lifetime shorter than the idle lifetime', () => {
+    expect(() => loadConfig({ STIPPLE_SESSION_TTL_HOURS: '12', STIPPLE_SESSION_MAX_HOURS: '8' })).toThrow(
+      /STIPPLE_SESSION_MAX_HOURS \(8\) must not be less than STIPPLE_SESSION_TTL_HOURS \(12\)/,
+    );
+    expect(loadConfig({}).sessionMaxHours).toBe(24);
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ STIPPLE_PORT: '70000' })).toThrow(/STIPPLE_PORT must be between 0 and 65535/);
   });
@@ -131,6 +140,75 @@ describe('treatment-record settings', () => {
     );
     expect(() => loadConfig({ STIPPLE_PHOTO_MAX_MB: '0' })).toThrow(
       /STIPPLE_PHOTO_MAX_MB must be between 1 and 200/,
+    );
+  });
+});
+
+describe('blob store and metrics settings', () => {
+  it('keeps blobs in the folder by default, and takes an S3 bucket with its settings', () => {
+    expect(loadConfig({ STIPPLE_DATA_DIR: '/srv/s' }).blobStore).toEqual({
+      kind: 'folder',
+      dir: '/srv/s/blobs',
+    });
+    const c = loadConfig({
+      STIPPLE_BLOB_STORE: 'S3',
+      STIPPLE_S3_BUCKET: 'studio-photos',
+      STIPPLE_S3_ENDPOINT: 'https://minio.internal:9000/',
+      STIPPLE_S3_FORCE_PATH_STYLE: 'true',
+      STIPPLE_S3_PREFIX: 'stipple',
+      AWS_REGION: 'eu-central-1',
+    });
+    expect(c.blobStore).toEqual({
+      kind: 's3',
+      bucket: 'studio-photos',
+      region: 'eu-central-1',
+      endpoint: 'https://minio.internal:9000',
+      forcePathStyle: true,
+      prefix: 'stipple/',
+    });
+    expect(loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'b-1' }).blobStore).toMatchObject({
+      region: 'us-east-1',
+      endpoint: undefined,
+      prefix: '',
+    });
+  });
+
+  it('refuses S3 without a bucket, S3 settings that would be ignored, and bad values, naming each', () => {
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 's3' })).toThrow(/STIPPLE_S3_BUCKET must name the bucket/);
+    expect(() => loadConfig({ STIPPLE_S3_BUCKET: 'photos' })).toThrow(
+      /STIPPLE_S3_BUCKET is set but STIPPLE_BLOB_STORE is folder/,
+    );
+    expect(() =>
+      loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'bb1', STIPPLE_BLOB_DIR: '/x' }),
+    ).toThrow(/STIPPLE_BLOB_DIR is set but STIPPLE_BLOB_STORE is s3/);
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 'bucket' })).toThrow(
+      /STIPPLE_BLOB_STORE must be folder or s3/,
+    );
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'Photos_1' })).toThrow(
+      /STIPPLE_S3_BUCKET must be a bucket name/,
+    );
+    expect(() =>
+      loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'bbb', STIPPLE_S3_ENDPOINT: 'minio:9000' }),
+    ).toThrow(/STIPPLE_S3_ENDPOINT must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => loadConfig({ STIPPLE_METRICS_TOKEN: 'short' })).toThrow(
+      /STIPPLE_METRICS_TOKEN must be at least 16 characters/,
+    );
+    expect(loadConfig({ STIPPLE_METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe(
+      'a-long-enough-metrics-token',
+    );
+  });
+});
+
+describe('studio sign-up', () => {
+  it('is closed after the first studio by default, and reads open or invite', () => {
+    expect(loadConfig({}).signup).toBe('closed');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'Open' }).signup).toBe('open');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'invite' }).signup).toBe('invite');
+  });
+
+  it('refuses any other value, naming the variable and the choices', () => {
+    expect(() => loadConfig({ STIPPLE_SIGNUP: 'public' })).toThrow(
+      /STIPPLE_SIGNUP must be one of open, invite, closed/,
     );
   });
 });

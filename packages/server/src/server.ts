@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import type { LoginLimits } from './auth/auth.routes.js';
+import type { LoginLimits } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
@@ -20,11 +20,17 @@ import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
 import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
 import { photoAnalysisJob } from './previews/photo-analysis.job.js';
 import { previewRenderJob } from './previews/preview-render.job.js';
+import { bookingExpireJob } from './booking/booking-expire.job.js';
 import { smtpMailer, type Mailer } from './outbox/mailer.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createServices, type Services } from './services.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { createBlobStore } from './blobs/create-blob-store.js';
+import { InstrumentedBlobStore } from './blobs/instrumented-blob-store.js';
+import { Metrics } from './observability/metrics.js';
+import { clearSpoolDir, spoolDir } from './photos/upload-spool.js';
 
 export interface StartOptions {
   /** Where the `[stipple] ...` lines go; stdout by default. */
@@ -59,6 +65,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
   let mailer: Mailer | null = null;
+  let blobs: BlobStore | undefined;
+  const metrics = new Metrics();
   try {
     db = options.db ?? (await createDb(config));
     await db.ping().catch((err: unknown) => {
@@ -72,24 +80,35 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.skipMigrations) await assertMigrated(db);
     else await db.migrate();
     await db.checkAppRole();
-    const services = createServices({ db, config, log });
+    blobs = new InstrumentedBlobStore(await createBlobStore(config.blobStore), metrics);
+    await blobs.ping().catch((err: unknown) => {
+      throw new Error(
+        `Cannot reach ${blobs!.describe()}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    });
+    await clearSpoolDir(spoolDir(config.dataDir));
+    const services = createServices({
+      db,
+      config,
+      log,
+      blobs,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
 
     let demo: DemoOutcome | null = null;
     if (config.demoData) {
       demo = await db.withStartupLock(() => services.demo.ensureDemoStudio());
       for (const line of demoAnnouncement(demo)) announce(line);
-    } else if (!(await services.demo.anyStudio())) {
-      announce(
-        '[stipple] No studio exists yet: start once with STIPPLE_DEMO_DATA=true to create the demo studio',
-      );
     }
+    const noStudioYet = !(await services.demo.anyStudio());
 
     if (config.testSessionSaveDelayMs > 0)
       log.warn(
         { ms: config.testSessionSaveDelayMs },
         'STIPPLE_TEST_SESSION_SAVE_DELAY_MS is set: a test hook, never for production',
       );
-    jobs = createJobQueue(config, db, log, options.jobTuning);
+    jobs = createJobQueue(config, db, log, { observer: metrics.jobObserver, ...options.jobTuning });
     const queue = jobs;
     services.jobsRef.current = queue;
     mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
@@ -105,10 +124,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(photoDerivativesJob(services.photos));
     jobs.register(previewRenderJob(services.previews));
     jobs.register(photoAnalysisJob(services.photoAnalysis));
+    jobs.register(bookingExpireJob(services.bookings));
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
-    await jobs.start();
+    // pg-boss creates its schema, queues (partitions) and schedules at start: two instances doing
+    // that at once deadlock in PostgreSQL, so starts take turns under the startup lock.
+    await db.withStartupLock(() => queue.start());
     await queueOutboxRun(jobs);
     const pendingPhotos = await services.photos.queuePendingDerivatives();
     if (pendingPhotos) log.info({ photos: pendingPhotos }, 'queued renditions left over from the last run');
@@ -121,14 +143,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       jobs,
       services,
+      metrics,
       logger: log,
-      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     announce(`[stipple] Listening on ${url}`);
+    // A fresh installation without demo data: the first visit of /setup creates the studio.
+    if (noStudioYet)
+      announce(`[stipple] No studio yet: open ${config.publicUrl ?? url}/setup to create yours`);
     // The demo preview renders in the background: the studio is usable while it does.
     const demoPreview =
       demo?.created === true
@@ -147,6 +172,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const runningApp = app;
     const runningJobs = jobs;
     const runningDb = db;
+    const runningBlobs = blobs;
     let closing: Promise<void> | undefined;
     return {
       app: runningApp,
@@ -162,6 +188,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await runningApp.close();
           await runningJobs.stop();
           mailer?.close();
+          runningBlobs.close();
           await runningDb.close();
           dirLock?.release();
         })()),
@@ -170,6 +197,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     mailer?.close();
+    blobs?.close();
     await db?.close().catch(() => undefined);
     dirLock?.release();
     throw err;

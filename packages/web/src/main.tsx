@@ -9,6 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createApiClient } from './api/api-client.js';
 import { stippleApi } from './api/stipple-api.js';
 import { csrfTokenFrom, sessionKey } from './api/session.js';
+import { portalCsrfFrom } from './api/portal-session.js';
 import { createI18n } from './i18n/i18n.js';
 import { initialLocale } from './i18n/locale.js';
 import { setLeaveReason } from './api/leave-reason.js';
@@ -39,7 +40,8 @@ const i18n = createI18n(locale);
 
 const api = stippleApi(
   createApiClient({
-    getCsrfToken: () => csrfTokenFrom(queryClient),
+    getCsrfToken: (path) =>
+      path.startsWith('/api/portal/') ? portalCsrfFrom(queryClient) : csrfTokenFrom(queryClient),
     getLocale: () => i18n.language,
     onUnauthorized: () => {
       // The session ended (expired, signed out elsewhere, account deactivated): back to sign-in.

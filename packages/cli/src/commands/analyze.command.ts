@@ -11,6 +11,7 @@ import {
 } from '@stipple/core';
 import { readPhoto, writePng } from '../lib/images.js';
 import { positiveOption } from '../lib/number-option.js';
+import { scalpMapFromOptions } from '../lib/scalp-map-input.js';
 import { UsageError } from '../lib/usage-error.js';
 
 interface AnalyzeOptions {
@@ -19,6 +20,8 @@ interface AnalyzeOptions {
   roi?: string;
   out?: string;
   overlay?: string;
+  scalpMask?: string;
+  scalpPolygons?: string;
 }
 
 export function analyzeCommand(): Command {
@@ -32,6 +35,14 @@ export function analyzeCommand(): Command {
     .option('--roi <x,y,w,h>', 'analyse only this rectangle (photo pixels)')
     .option('--out <file>', 'write the analysis JSON here (default: standard output)')
     .option(
+      '--scalp-mask <png>',
+      'the scalp as an image the size of the photo: class values 0-3 (other, face, bare, hair) or white = scalp',
+    )
+    .option(
+      '--scalp-polygons <json>',
+      'the scalp as polygons: annotation layers (head, scalp, bare) or {"corrections": [{"class", "polygon"}]}',
+    )
+    .option(
       '--overlay <file>',
       'write a PNG of the photo with every follicle, suggestion and unresolved region marked',
     )
@@ -42,7 +53,12 @@ export function analyzeCommand(): Command {
       const photo = await readPhoto(photoPath);
       let analysis: PhotoAnalysis;
       try {
-        analysis = analyzePhoto(photo, { ...(calibration ? { calibration } : {}), ...(roi ? { roi } : {}) });
+        const scalpMap = await scalpMapFromOptions(photo, opts.scalpMask, opts.scalpPolygons);
+        analysis = analyzePhoto(photo, {
+          ...(calibration ? { calibration } : {}),
+          ...(roi ? { roi } : {}),
+          ...(scalpMap ? { scalpMap } : {}),
+        });
       } catch (err) {
         if (err instanceof AnalysisInputError)
           throw new UsageError(`${optionFor(err.field)}: ${err.message.replace(`${err.field}: `, '')}`);
@@ -66,11 +82,13 @@ function summaryLine(a: PhotoAnalysis, seconds: number): string {
   const parts = [`${a.follicles.length} follicles`];
   if (a.density)
     parts.push(
-      `median ${a.density.perCm2Median.toFixed(0)}/cm² (P10 ${a.density.perCm2P10.toFixed(0)}, P90 ${a.density.perCm2P90.toFixed(0)}) over ${a.density.areaCm2.toFixed(1)} cm²`,
+      `${a.density.perCm2.toFixed(0)}/cm² counted; cells: median ${a.density.perCm2Median.toFixed(0)}/cm² (P10 ${a.density.perCm2P10.toFixed(0)}, P90 ${a.density.perCm2P90.toFixed(0)}) over ${a.density.areaCm2.toFixed(1)} cm²`,
     );
   else parts.push('no density reported');
   if (a.dotDiameterMm) parts.push(`dots ${a.dotDiameterMm.toFixed(2)} mm`);
-  parts.push(`${Math.round(100 * a.resolvability.resolvedFraction)}% of the skin resolved`);
+  parts.push(`${Math.round(100 * a.resolvability.resolvedFraction)}% of the scalp resolved`);
+  if (a.density)
+    parts.push(`${Math.round(100 * a.density.unresolvedShare)}% of the scalp unresolved (no count there)`);
   if (a.scarSuggestions.length)
     parts.push(
       `${a.scarSuggestions.length} scar suggestion(s): ${a.scarSuggestions.map((s) => s.kind).join(', ')}`,
@@ -106,6 +124,8 @@ function optionFor(field: string): string {
   if (field.startsWith('roi')) return '--roi';
   if (field.startsWith('ruler')) return '--ruler';
   if (field === 'pxPerMm') return '--px-per-mm';
+  if (field.startsWith('--scalp-mask')) return '--scalp-mask';
+  if (field.startsWith('corrections')) return '--scalp-polygons';
   return field;
 }
 

@@ -1,6 +1,14 @@
+import type { Stats } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
+
+/** Refuses an `--out` that exists and is not a folder; call it before long work, too. */
+export async function checkOutputDir(out: string): Promise<Stats | null> {
+  const existing = await stat(resolve(out)).catch(() => null);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out ${out}: exists and is not a folder`);
+  return existing;
+}
 
 /**
  * Writes a command's files into a temporary folder beside `out` and moves them into `out` only
@@ -8,8 +16,7 @@ import { UsageError } from './usage-error.js';
  */
 export async function withOutputDir<T>(out: string, write: (dir: string) => Promise<T>): Promise<T> {
   const target = resolve(out);
-  const existing = await stat(target).catch(() => null);
-  if (existing && !existing.isDirectory()) throw new UsageError(`--out ${out}: exists and is not a folder`);
+  const existing = await checkOutputDir(out);
   await mkdir(dirname(target), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`--out ${out}: cannot create its parent folder (${err.code})`);
   });

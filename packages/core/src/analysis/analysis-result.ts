@@ -3,6 +3,8 @@ import type { Roi } from './analysis-input.js';
 import type { Lab } from './color-space.js';
 import type { RegionStatus } from './resolvability.js';
 import type { ScarKind } from './scar-suggestions.js';
+import type { HairMeasure } from './scalp-map/hair-measure.js';
+import type { EncodedScalpMap, ScalpSummary } from './scalp-map/scalp-map-output.js';
 
 export interface Follicle {
   x: number;
@@ -41,11 +43,16 @@ export interface RegionAssessment {
 }
 
 export interface DensitySummary {
+  /** Follicles counted over the resolved scalp, divided by that area: the headline figure. */
+  perCm2: number;
+  /** Median and spread of the density map's cells (about 1 mm, smoothed over 2.5 mm). */
   perCm2Median: number;
   perCm2P10: number;
   perCm2P90: number;
-  /** Resolved skin the statistics cover (scar suggestions excluded). */
+  /** Resolved scalp the count covers. */
   areaCm2: number;
+  /** Share of the analysed scalp that does not resolve follicles, so has no count. */
+  unresolvedShare: number;
 }
 
 export interface DensityMapOutput {
@@ -70,6 +77,12 @@ export interface PhotoAnalysis {
   dotDiameterMm: number | null;
   stubbleLab: Lab | null;
   skinLab: Lab | null;
+  /** The client's own hair: tone at conversation distance and coverage, where there is hair. */
+  hair: HairMeasure;
+  /** What the head and scalp map found, and where it came from. */
+  scalp: ScalpSummary;
+  /** The map the analysis worked inside (classes per map pixel). */
+  scalpMap: EncodedScalpMap;
   scarSuggestions: ScarSuggestion[];
   resolvability: {
     tileSizePx: number;

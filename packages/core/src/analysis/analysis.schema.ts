@@ -14,9 +14,18 @@ export const RegionStatusSchema = z.enum([
   'blur',
   'noise',
   'no-detail',
+  'not-scalp',
   'not-skin',
   'overexposed',
 ]);
+
+export const EncodedScalpMapSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  factor: z.number().int().positive(),
+  classesRle: z.array(z.number().int().min(0)),
+  coverageRle: z.array(z.number().int().min(0)),
+});
 
 export const PhotoAnalysisSchema = z.object({
   calibrated: z.boolean(),
@@ -34,6 +43,9 @@ export const PhotoAnalysisSchema = z.object({
   ),
   density: z
     .object({
+      // optional: analyses saved before the scalp map lack them
+      perCm2: z.number().min(0).optional(),
+      unresolvedShare: z.number().min(0).max(1).optional(),
       perCm2Median: z.number().min(0),
       perCm2P10: z.number().min(0),
       perCm2P90: z.number().min(0),
@@ -53,6 +65,25 @@ export const PhotoAnalysisSchema = z.object({
   dotDiameterMm: z.number().positive().nullable(),
   stubbleLab: LabColour.nullable(),
   skinLab: LabColour.nullable(),
+  hair: z
+    .object({
+      toneLab: LabColour.nullable(),
+      bareToneLab: LabColour.nullable(),
+      coverage: z.number().min(0).max(1).nullable(),
+      follicleCount: z.number().int().min(0),
+    })
+    .optional(),
+  scalp: z
+    .object({
+      source: z.enum(['automatic', 'corrected', 'given']),
+      scalpShare: z.number().min(0).max(1),
+      scalpAreaCm2: z.number().min(0).nullable(),
+      bareAreaCm2: z.number().min(0).nullable(),
+      hairBearingAreaCm2: z.number().min(0).nullable(),
+      faceAreaCm2: z.number().min(0).nullable(),
+    })
+    .optional(),
+  scalpMap: EncodedScalpMapSchema.optional(),
   scarSuggestions: z.array(
     z.object({
       kind: z.enum(['strip', 'fue', 'patch']),

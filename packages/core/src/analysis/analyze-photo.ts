@@ -23,12 +23,29 @@ import { clusterFueDots, suggestGaps, type ScarSuggestionDraft } from './scar-su
 import { detectShafts, distanceToShaft, unmatchedShafts, type Shaft } from './shaft-detector.js';
 import { measureShades } from './stubble-shade.js';
 import { measureTileColour } from './tile-colour.js';
+import {
+  checkMapFits,
+  clipRoiToScalp,
+  encodeScalpMap,
+  summariseScalp,
+} from './scalp-map/scalp-map-output.js';
+import { measureHair } from './scalp-map/hair-measure.js';
+import { refineByDensity } from './scalp-map/refine-by-density.js';
+import { suggestionPlaces } from './scalp-map/suggestion-places.js';
+import { scalpInterior, type ScalpMap } from './scalp-map/scalp-map.js';
+import { segmentScalp } from './scalp-map/segment-scalp.js';
+import type { TileGrid } from './tile-grid.js';
 import { makeTileGrid, tileIndexAt, tileRect } from './tile-grid.js';
 import { dogNoisePerTile } from './tile-noise.js';
 
 export interface AnalyzeOptions {
   calibration?: CalibrationInput;
   roi?: Roi;
+  /**
+   * The head and scalp map to work inside: the artist's corrected map or one given as a mask.
+   * Computed from the photo when absent.
+   */
+  scalpMap?: ScalpMap;
 }
 
 /** Scale assumed for choosing filter sizes when the photo is not calibrated; never reported. */
@@ -49,8 +66,19 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     t = now;
   };
   validateImage(image);
-  const roi = resolveRoi(image, options.roi);
   const calibration = resolveCalibration(options.calibration);
+  const requestedRoi = resolveRoi(image, options.roi);
+  const scalpMap = options.scalpMap ?? segmentScalp(image);
+  checkMapFits(scalpMap, image);
+  lap('scalpMap');
+  const scalpSummary = summariseScalp(scalpMap, calibration.pxPerMm);
+  // Everything downstream works inside the scalp: the detector never sees the background.
+  const roi = clipRoiToScalp(requestedRoi, scalpMap) ?? requestedRoi;
+  // Detections keep off the scalp's edge: the map places it to within a map pixel, and the
+  // outline of a head against its background is full of dark spots that are not follicles.
+  const interior = scalpInterior(scalpMap, calibration.pxPerMm ?? ASSUMED_PX_PER_MM);
+  const inScalpPhoto = (x: number, y: number): boolean => interior(x, y);
+
   const ppm = calibration.pxPerMm ?? ASSUMED_PX_PER_MM;
   const factor = Math.max(1, Math.floor(ppm / TARGET_WORKING_PX_PER_MM));
   const wppm = ppm / factor;
@@ -68,7 +96,28 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     pxPerMm: calibration.pxPerMm,
     calibrationSource: calibration.source,
     roi,
+    scalp: scalpSummary,
   };
+  const scalpShareOf = (grid: TileGrid): Float32Array => {
+    const share = new Float32Array(grid.cols * grid.rows);
+    for (let k = 0; k < share.length; k++) {
+      const rect = tileRect(grid, k);
+      let inside = 0;
+      for (let sy = 0; sy < 3; sy++)
+        for (let sx = 0; sx < 3; sx++)
+          if (
+            inScalpPhoto(
+              toPhotoX(rect.x + ((sx + 0.5) / 3) * rect.w),
+              toPhotoY(rect.y + ((sy + 0.5) / 3) * rect.h),
+            )
+          )
+            inside++;
+      share[k] = inside / 9;
+    }
+    return share;
+  };
+  if (scalpSummary.scalpShare === 0)
+    notes.push('No scalp found in the photo: nothing is measured. Correct the scalp map if this is wrong.');
 
   if (wppm < MIN_PX_PER_MM) {
     const grid = makeTileGrid(
@@ -85,8 +134,17 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       blurredSpots: 0,
     };
     const regions: RegionAssessment[] = [];
+    const share = scalpShareOf(grid);
     for (let k = 0; k < grid.cols * grid.rows; k++)
-      regions.push(regionOf(tile, tileRect(grid, k), toPhotoX, toPhotoY, factor));
+      regions.push(
+        regionOf(
+          share[k]! >= 0.5 ? tile : { ...tile, status: 'not-scalp' },
+          tileRect(grid, k),
+          toPhotoX,
+          toPhotoY,
+          factor,
+        ),
+      );
     notes.push(
       `The photo has ${wppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
     );
@@ -98,6 +156,8 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       dotDiameterMm: null,
       stubbleLab: null,
       skinLab: null,
+      hair: measureHair(image, scalpMap, []),
+      scalpMap: encodeScalpMap(scalpMap),
       scarSuggestions: [],
       resolvability: {
         tileSizePx: grid.size * factor,
@@ -105,7 +165,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
         rows: grid.rows,
         regions,
         resolvedFraction: 0,
-        counts: { 'pixel-scale': regions.length },
+        counts: countStatuses(regions),
       },
       notes,
       timingsMs: timings,
@@ -148,8 +208,11 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     dogs: space.dogs,
     noise,
     colour,
+    scalpShare: scalpShareOf(grid),
   });
-  const resolvedAt = (x: number, y: number): boolean => tiles[tileIndexAt(grid, x, y)]!.status === 'resolved';
+  // Resolved means: a resolved tile, and on the scalp itself (a tile may straddle its edge).
+  const resolvedAt = (x: number, y: number): boolean =>
+    tiles[tileIndexAt(grid, x, y)]!.status === 'resolved' && inScalpPhoto(toPhotoX(x), toPhotoY(y));
   lap('resolvability');
 
   // Follicles on resolved skin only: elsewhere a detection is not a measurement.
@@ -168,6 +231,19 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       found.push({ x: s.x, y: s.y, r: Math.max(0.5, s.widthPx / 2), confidence: 0.5, kind: 'shaft' });
 
   const density = computeDensityGrid(found, working.width, working.height, wppm, resolvedAt);
+  // Where follicles were counted, the count decides bare against hair-bearing (a shaved head's
+  // stubble is finer than the map can see); an artist's corrections are kept as they are.
+  const finalMap =
+    scalpMap.source === 'automatic'
+      ? refineByDensity(scalpMap, (x, y) => {
+          const wx = (x - roi.x) / factor;
+          const wy = (y - roi.y) / factor;
+          if (wx < 0 || wy < 0 || wx >= working.width || wy >= working.height) return Number.NaN;
+          const c = Math.min(density.cols - 1, Math.floor(wx / density.cellPx));
+          const r = Math.min(density.rows - 1, Math.floor(wy / density.cellPx));
+          return density.perCm2[r * density.cols + c]!;
+        })
+      : scalpMap;
   lap('density');
 
   // Scars: pale round dots, then follicle-free gaps.
@@ -209,6 +285,18 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       texture: (x, y) => textureAt(x, y, Math.max(1, 0.125 * wppm)),
     }),
   );
+  // A suggestion lies on hair-bearing scalp (a scar interrupts hair), clear of the scalp's edge
+  // (the backlit rim of the head, the hairline, an ear); elsewhere a pale or empty patch is
+  // skin, not a scar.
+  const place = suggestionPlaces(finalMap);
+  const kept = drafts.filter((d) =>
+    place.accepts(
+      d.polygon.map(([x, y]) => [toPhotoX(x), toPhotoY(y)] as [number, number]),
+      ppm,
+    ),
+  );
+  drafts.length = 0;
+  drafts.push(...kept);
   lap('scars');
 
   const inScar = (x: number, y: number): boolean => drafts.some((d) => pointInPolygon(d.polygon, x, y));
@@ -253,11 +341,22 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     }));
 
   const regions = tiles.map((tile, k) => regionOf(tile, tileRect(grid, k), toPhotoX, toPhotoY, factor));
-  const counts: Partial<Record<RegionStatus, number>> = {};
-  for (const r of regions) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  const skinTiles = regions.filter((r) => r.status !== 'not-skin').length;
+  const counts = countStatuses(regions);
+  const skinTiles = regions.filter((r) => r.status !== 'not-scalp').length;
   const resolvedFraction = skinTiles ? (counts.resolved ?? 0) / skinTiles : 0;
   notes.push(...resolvabilityNotes(counts, skinTiles, tiles));
+  // Density is the count over the area measured, nothing smoothed or divided by less.
+  const measured = measuredArea(
+    working.width,
+    working.height,
+    wppm,
+    resolvedAt,
+    inScalpPhoto,
+    toPhotoX,
+    toPhotoY,
+  );
+  const measuredCm2 = measured.resolved / (wppm * wppm * 100);
+  const scalpInRoiCm2 = measured.scalp / (wppm * wppm * 100);
   if (calibration.calibrated && !stats)
     notes.push('No density reported: no part of the photo resolves follicle openings (see resolvability).');
 
@@ -275,18 +374,23 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   return {
     ...base,
     follicles,
-    density: stats
-      ? {
-          perCm2Median: round2(stats.perCm2Median),
-          perCm2P10: round2(stats.perCm2P10),
-          perCm2P90: round2(stats.perCm2P90),
-          areaCm2: round3(stats.areaCm2),
-        }
-      : null,
+    density:
+      stats && measuredCm2 > 0
+        ? {
+            perCm2: round2(found.length / measuredCm2),
+            perCm2Median: round2(stats.perCm2Median),
+            perCm2P10: round2(stats.perCm2P10),
+            perCm2P90: round2(stats.perCm2P90),
+            areaCm2: round3(measuredCm2),
+            unresolvedShare: round3(scalpInRoiCm2 > 0 ? Math.max(0, 1 - measuredCm2 / scalpInRoiCm2) : 1),
+          }
+        : null,
     densityMap,
     dotDiameterMm,
     stubbleLab: shades.stubbleLab ? roundLab(shades.stubbleLab) : null,
     skinLab: shades.skinLab ? roundLab(shades.skinLab) : null,
+    hair: measureHair(image, finalMap, follicles),
+    scalpMap: encodeScalpMap(finalMap),
     scarSuggestions,
     resolvability: {
       tileSizePx: grid.size * factor,
@@ -403,13 +507,41 @@ function regionOf(
   };
 }
 
+function countStatuses(regions: readonly RegionAssessment[]): Partial<Record<RegionStatus, number>> {
+  const counts: Partial<Record<RegionStatus, number>> = {};
+  for (const r of regions) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+/** Working pixels (sampled every ~0.25 mm, weighted back) on the scalp, and of those resolved. */
+function measuredArea(
+  width: number,
+  height: number,
+  pxPerMm: number,
+  resolvedAt: (x: number, y: number) => boolean,
+  inScalpPhoto: (x: number, y: number) => boolean,
+  toPhotoX: (x: number) => number,
+  toPhotoY: (y: number) => number,
+): { scalp: number; resolved: number } {
+  const step = Math.max(1, Math.round(pxPerMm / 4));
+  let scalp = 0;
+  let resolved = 0;
+  for (let y = step / 2; y < height; y += step)
+    for (let x = step / 2; x < width; x += step) {
+      if (!inScalpPhoto(toPhotoX(x), toPhotoY(y))) continue;
+      scalp++;
+      if (resolvedAt(x, y)) resolved++;
+    }
+  return { scalp: scalp * step * step, resolved: resolved * step * step };
+}
+
 function resolvabilityNotes(
   counts: Partial<Record<RegionStatus, number>>,
   skinTiles: number,
   tiles: TileResolvability[],
 ): string[] {
   const notes: string[] = [];
-  if (skinTiles === 0) return ['No skin found in the analysed region.'];
+  if (skinTiles === 0) return ['No scalp in the analysed region.'];
   const unresolved = skinTiles - (counts.resolved ?? 0);
   if (unresolved === 0) return notes;
   const share = Math.round((100 * unresolved) / skinTiles);
@@ -428,7 +560,7 @@ function resolvabilityNotes(
     parts.push(text);
   }
   notes.push(
-    `${share}% of the skin in the photo does not resolve follicle openings: ${parts.join('; ')}. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).`,
+    `${share}% of the scalp in the photo does not resolve follicle openings: ${parts.join('; ')}. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).`,
   );
   return notes;
 }

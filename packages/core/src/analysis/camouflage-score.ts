@@ -18,6 +18,8 @@
  */
 import { validateImage, AnalysisInputError, type RgbImage } from './analysis-input.js';
 import { analyzePhoto } from './analyze-photo.js';
+import { decodeScalpMap } from './scalp-map/scalp-map-output.js';
+import { isScalpClass } from './scalp-map/scalp-map.js';
 import type { PhotoAnalysis } from './analysis-result.js';
 import { deltaE2000, deltaE2000ToReference } from './ciede2000.js';
 import { deltaE76, linearRgbToXyz, SRGB8_TO_LINEAR, xyzToLab, type Lab } from './color-space.js';
@@ -118,6 +120,15 @@ export function camouflageScore(
       roi: zonesBoundingBox(zones, (ringMm + gapMm) * pxPerMm, image),
     });
 
+  const scalp = analysis.scalpMap ? decodeScalpMap(analysis.scalpMap) : null;
+  const onScalp = (i: number): boolean => {
+    if (!scalp) return true;
+    const x = ((i % cols) + 0.5) * block;
+    const y = (Math.floor(i / cols) + 0.5) * block;
+    const mx = Math.min(scalp.width - 1, Math.floor(x / scalp.factor));
+    const my = Math.min(scalp.height - 1, Math.floor(y / scalp.factor));
+    return isScalpClass(scalp.classes[my * scalp.width + mx]!);
+  };
   return zones.map((zone, index) => {
     const zoneMask = new Uint8Array(cols * rows);
     rasterizePolygon(zoneMask, cols, rows, zone.polygon, 1 / block);
@@ -128,13 +139,19 @@ export function camouflageScore(
     for (let i = 0; i < ring.length; i++) {
       const d = fromZone[i]! * cellMm;
       if (zoneMask[i]) zoneCells++;
-      else if (d > gapMm && d <= gapMm + ringMm) {
+      // The ring is scalp only: the forehead or the background beside a zone is no reference.
+      else if (d > gapMm && d <= gapMm + ringMm && onScalp(i)) {
         ring[i] = 1;
         ringCells++;
       }
     }
     if (zoneCells === 0)
       throw new AnalysisInputError(`zones[${index}].polygon`, 'covers no part of the image');
+    if (ringCells === 0)
+      throw new AnalysisInputError(
+        `zones[${index}].polygon`,
+        'has no scalp round it to compare with (the ring round the zone is face or background)',
+      );
     const zoneLab = meanLab(filtered, zoneMask);
     const ringLab = meanLab(filtered, ring);
     const zonePlanes = {
@@ -183,6 +200,23 @@ export function camouflageScore(
       zoneAreaCm2: round(zoneAreaCm2),
     };
   });
+}
+
+/**
+ * An image as seen from `viewingDistanceMm` (S-CIELAB, as `camouflageScore` sees it): CIELAB per
+ * cell of `block` photo pixels, and the mean colour of a set of those cells (linear XYZ averaged).
+ */
+export function viewedFrom(
+  image: RgbImage,
+  pxPerMm: number,
+  viewingDistanceMm = DEFAULT_VIEWING_DISTANCE_MM,
+): { cols: number; rows: number; block: number; meanLab(cells: Uint8Array): Lab } {
+  validateImage(image);
+  if (!(pxPerMm > 0)) throw new AnalysisInputError('pxPerMm', 'must be a positive number');
+  const pxPerDegree = pxPerMm * viewingDistanceMm * Math.tan(Math.PI / 180);
+  const block = Math.max(1, Math.floor(pxPerDegree / SAMPLES_PER_DEGREE));
+  const filtered = sCielabFilter(image, block, pxPerDegree / block);
+  return { cols: filtered.cols, rows: filtered.rows, block, meanLab: (cells) => meanLab(filtered, cells) };
 }
 
 /** The same zones scored on the photo before and on a render (or photo) after, same size and scale. */

@@ -17,3 +17,23 @@ export { deltaE76, labToSrgb8, linearRgbToLab, srgb8ToLab, type Lab } from './co
 export { renderOverlay, type Overlay } from './overlay.js';
 export { describeStatus, MIN_PX_PER_MM, type RegionStatus } from './resolvability.js';
 export type { ScarKind } from './scar-suggestions.js';
+export { segmentScalp } from './scalp-map/segment-scalp.js';
+export {
+  applyCorrections,
+  classAt,
+  inScalp,
+  isScalpClass,
+  mapFromMask,
+  MAP_CLASS,
+  MAP_CLASS_NAMES,
+  type ScalpCorrection,
+  type ScalpMap,
+} from './scalp-map/scalp-map.js';
+export {
+  decodeScalpMap,
+  encodeScalpMap,
+  type EncodedScalpMap,
+  type ScalpSummary,
+} from './scalp-map/scalp-map-output.js';
+export type { HairMeasure } from './scalp-map/hair-measure.js';
+export * from './fill-match.js';

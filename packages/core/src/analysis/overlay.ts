@@ -8,10 +8,12 @@
 import type { RgbImage } from './analysis-input.js';
 import type { PhotoAnalysis } from './analysis-result.js';
 import type { RegionStatus } from './resolvability.js';
+import { decodeScalpMap } from './scalp-map/scalp-map-output.js';
+import { isScalpClass, MAP_CLASS } from './scalp-map/scalp-map.js';
 
 type Rgb = [number, number, number];
 
-const HATCH: Record<Exclude<RegionStatus, 'resolved' | 'not-skin'>, Rgb> = {
+const HATCH: Record<Exclude<RegionStatus, 'resolved' | 'not-skin' | 'not-scalp'>, Rgb> = {
   blur: [255, 140, 0],
   noise: [170, 80, 255],
   'no-detail': [150, 150, 150],
@@ -33,6 +35,44 @@ export interface Overlay {
   data: Uint8ClampedArray;
 }
 
+/**
+ * The head and scalp map under everything: what is not head dimmed to a third, the face tinted
+ * amber, bare scalp left as it is, hair-bearing scalp tinted blue, a line where the scalp ends.
+ */
+function shadeMap(out: Uint8ClampedArray, width: number, height: number, analysis: PhotoAnalysis): void {
+  if (!analysis.scalpMap) return;
+  const map = decodeScalpMap(analysis.scalpMap);
+  const at = (x: number, y: number): number => {
+    const mx = Math.min(map.width - 1, Math.floor(x / map.factor));
+    const my = Math.min(map.height - 1, Math.floor(y / map.factor));
+    return map.classes[my * map.width + mx]!;
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const c = at(x, y);
+      const o = 4 * (y * width + x);
+      const edge =
+        isScalpClass(c) !== isScalpClass(at(Math.min(width - 1, x + map.factor / 2), y)) ||
+        isScalpClass(c) !== isScalpClass(at(x, Math.min(height - 1, y + map.factor / 2)));
+      if (edge && (x + y) % 4 < 2) {
+        out[o] = 255;
+        out[o + 1] = 255;
+        out[o + 2] = 0;
+        continue;
+      }
+      if (c === MAP_CLASS.other) for (let k = 0; k < 3; k++) out[o + k] = out[o + k]! / 3;
+      else if (c === MAP_CLASS.face) {
+        out[o] = 0.7 * out[o]! + 0.3 * 255;
+        out[o + 1] = 0.7 * out[o + 1]! + 0.3 * 190;
+        out[o + 2] = 0.7 * out[o + 2]!;
+      } else if (c === MAP_CLASS.hair) {
+        out[o] = 0.85 * out[o]!;
+        out[o + 1] = 0.85 * out[o + 1]! + 0.15 * 120;
+        out[o + 2] = 0.85 * out[o + 2]! + 0.15 * 255;
+      }
+    }
+}
+
 export function renderOverlay(image: RgbImage, analysis: PhotoAnalysis): Overlay {
   const { width, height } = image;
   const out = new Uint8ClampedArray(width * height * 4);
@@ -44,8 +84,9 @@ export function renderOverlay(image: RgbImage, analysis: PhotoAnalysis): Overlay
   }
   const canvas = new Canvas(out, width, height);
   const thick = Math.max(1, Math.round(Math.min(width, height) / 1500));
+  shadeMap(out, width, height, analysis);
   for (const region of analysis.resolvability.regions) {
-    if (region.status === 'resolved') continue;
+    if (region.status === 'resolved' || region.status === 'not-scalp') continue;
     if (region.status === 'not-skin') canvas.dim(region.x, region.y, region.w, region.h, 0.5);
     else canvas.hatch(region.x, region.y, region.w, region.h, HATCH[region.status], 6 * thick, 0.55);
   }

@@ -3,7 +3,8 @@
  * is worse than none, so every tile gets a status and, when unresolved, the measured reason:
  *
  * - pixel-scale: below 8 px/mm a 0.2 mm opening is under 2 px: nothing to detect;
- * - not-skin / overexposed: background, clothing, hair; or a highlight that clips the sensor;
+ * - not-scalp / overexposed: less than half of the tile is scalp on the head and scalp map
+ *   (background, clothing, face, neck); or a highlight that clips the sensor;
  * - blur: the dark spots the tile does show peak at scales larger than any follicle (the
  *   scale-space detector reports where each blob is strongest, so defocus shows up as spots
  *   that are too big); the median spot size gives the blur estimate;
@@ -19,12 +20,19 @@ import type { Blob } from './blob-detector.js';
 import { FOLLICLE_SNR, follicleSigmaRange } from './follicle-detector.js';
 import type { Shaft } from './shaft-detector.js';
 import type { DogLevel } from './scale-space.js';
-import { isSkinColour, type TileColour } from './tile-colour.js';
-import { labelComponents } from '../geometry/polygon.js';
+import type { TileColour } from './tile-colour.js';
 import { tileIndexAt, type TileGrid } from './tile-grid.js';
 
 export type RegionStatus =
-  'resolved' | 'pixel-scale' | 'blur' | 'noise' | 'no-detail' | 'not-skin' | 'overexposed';
+  | 'resolved'
+  | 'pixel-scale'
+  | 'blur'
+  | 'noise'
+  | 'no-detail'
+  | 'not-scalp'
+  /** Written by analyses made before the scalp map; new analyses say "not-scalp". */
+  | 'not-skin'
+  | 'overexposed';
 
 /** Below this a follicle opening of 0.2 mm spans under 2 px. */
 export const MIN_PX_PER_MM = 8;
@@ -39,6 +47,8 @@ const MIN_EVIDENCE = 2;
 /** How far (in tiles) a tile without evidence looks for neighbours that have it. */
 const NEIGHBOUR_REACH = 3;
 const MAX_CLIPPED_SHARE = 0.3;
+/** A tile belongs to the scalp when at least half of it is scalp on the map. */
+const MIN_SCALP_SHARE = 0.5;
 
 export interface TileResolvability {
   status: RegionStatus;
@@ -62,6 +72,8 @@ export interface ResolvabilityInput {
   dogs: DogLevel[];
   noise: Float32Array[];
   colour: TileColour;
+  /** Share of each tile that is scalp on the head and scalp map. */
+  scalpShare: Float32Array;
 }
 
 /**
@@ -131,7 +143,7 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
     };
     out.push(tile);
     if (pxPerMm < MIN_PX_PER_MM) tile.status = 'pixel-scale';
-    else if (!isSkinColour(colour.lab[k]!)) tile.status = 'not-skin';
+    else if (input.scalpShare[k]! < MIN_SCALP_SHARE) tile.status = 'not-scalp';
     else if (colour.clipped[k]! > MAX_CLIPPED_SHARE) tile.status = 'overexposed';
     else {
       const total = sharp[k]! + blurred[k]!;
@@ -141,7 +153,6 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
       }
     }
   }
-  keepMainSkinAreas(out, grid, colour);
   for (let k = 0; k < n; k++) {
     const tile = out[k]!;
     if (tile.status !== 'resolved') continue;
@@ -215,70 +226,12 @@ function countNeighbours(
   return count;
 }
 
-/** Skin-coloured islands much smaller than the main skin area (a wooden floor, a hand) are not the scalp. */
-const MIN_SKIN_AREA_SHARE = 0.25;
-
-/** Skin of one person keeps its hue under changing light; wood, walls and hair drift away from it. */
-const MAX_HUE_DEVIATION_DEG = 14;
-const CHROMA_RANGE = [0.25, 2.2] as const;
-/** Below this chroma (pale skin, grey light) the hue angle is too unsteady to compare. */
-const MIN_CHROMA_FOR_HUE = 10;
-
-function keepMainSkinAreas(tiles: TileResolvability[], grid: TileGrid, colour: TileColour): void {
-  removeSmallIslands(tiles, grid);
-  const hues: number[] = [];
-  const chromas: number[] = [];
-  tiles.forEach((t, k) => {
-    if (t.status === 'not-skin' || t.status === 'pixel-scale') return;
-    const [, a, b] = colour.lab[k]!;
-    hues.push(hueDeg(a, b));
-    chromas.push(Math.hypot(a, b));
-  });
-  if (hues.length === 0) return;
-  hues.sort((x, y) => x - y);
-  chromas.sort((x, y) => x - y);
-  const h0 = hues[hues.length >> 1]!;
-  const c0 = chromas[chromas.length >> 1]!;
-  tiles.forEach((t, k) => {
-    if (t.status === 'not-skin' || t.status === 'pixel-scale') return;
-    const [, a, b] = colour.lab[k]!;
-    const c = Math.hypot(a, b);
-    // Hue is only meaningful with some chroma: a sheen whitens skin without changing what it is.
-    const hueOff =
-      c0 >= MIN_CHROMA_FOR_HUE &&
-      c >= MIN_CHROMA_FOR_HUE &&
-      Math.abs(hueDeg(a, b) - h0) > MAX_HUE_DEVIATION_DEG;
-    if (hueOff || c < CHROMA_RANGE[0] * c0 || c > CHROMA_RANGE[1] * c0) t.status = 'not-skin';
-  });
-  removeSmallIslands(tiles, grid);
-}
-
-/** Hue angle in degrees, -180…180 (skin sits around 20-70°, so no wrap-around near it). */
-function hueDeg(a: number, b: number): number {
-  return (Math.atan2(b, a) * 180) / Math.PI;
-}
-
-function removeSmallIslands(tiles: TileResolvability[], grid: TileGrid): void {
-  const n = tiles.length;
-  const mask = new Uint8Array(n);
-  for (let k = 0; k < n; k++)
-    if (tiles[k]!.status !== 'not-skin' && tiles[k]!.status !== 'pixel-scale') mask[k] = 1;
-  const labels = new Int32Array(n);
-  const count = labelComponents(mask, grid.cols, grid.rows, labels);
-  if (count <= 1) return;
-  const sizes = new Float64Array(count + 1);
-  for (let k = 0; k < n; k++) sizes[labels[k]!] = sizes[labels[k]!]! + (labels[k] ? 1 : 0);
-  let largest = 0;
-  for (let i = 1; i <= count; i++) largest = Math.max(largest, sizes[i]!);
-  for (let k = 0; k < n; k++)
-    if (labels[k] && sizes[labels[k]!]! < MIN_SKIN_AREA_SHARE * largest) tiles[k]!.status = 'not-skin';
-}
-
 const REASON_TEXT: Record<Exclude<RegionStatus, 'resolved'>, string> = {
   'pixel-scale': 'too few pixels per mm to see follicle openings',
   blur: 'out of focus: dark spots are larger than follicle openings',
   noise: 'too noisy to tell follicle openings from skin texture',
   'no-detail': 'no detail to judge focus by',
+  'not-scalp': 'not scalp (background, clothing, face or neck)',
   'not-skin': 'not skin',
   overexposed: 'blown-out highlight',
 };

@@ -6,7 +6,11 @@ export const APPOINTMENT_KINDS = ['consultation', 'session', 'touch_up'] as cons
 export const AppointmentKind = z.enum(APPOINTMENT_KINDS);
 export type AppointmentKind = z.infer<typeof AppointmentKind>;
 
-export const APPOINTMENT_STATUSES = ['booked', 'completed', 'cancelled'] as const;
+/**
+ * `requested`: booked online and held for the client, waiting for their email confirmation or the
+ * studio's; `no_show`: the client did not come (item of the client's record).
+ */
+export const APPOINTMENT_STATUSES = ['requested', 'booked', 'completed', 'cancelled', 'no_show'] as const;
 export const AppointmentStatus = z.enum(APPOINTMENT_STATUSES);
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 
@@ -151,7 +155,14 @@ export type AppointmentListQuery = z.infer<typeof AppointmentListQuery>;
 export const AppointmentList = z.object({ items: z.array(Appointment) });
 export type AppointmentList = z.infer<typeof AppointmentList>;
 
-export const APPOINTMENT_EVENT_ACTIONS = ['booked', 'moved', 'cancelled', 'completed'] as const;
+export const APPOINTMENT_EVENT_ACTIONS = [
+  'booked',
+  'confirmed',
+  'moved',
+  'cancelled',
+  'completed',
+  'no_show',
+] as const;
 export const AppointmentEvent = z.object({
   id: Id,
   action: z.enum(APPOINTMENT_EVENT_ACTIONS),

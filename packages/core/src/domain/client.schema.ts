@@ -1,13 +1,21 @@
 import { z } from 'zod';
-import { Id, IsoDate, PageQuery, Timestamp, pageOf } from './common.schema.js';
+import { Id, IsoDate, PageQuery, Timestamp, UI_LOCALES, pageOf } from './common.schema.js';
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
-/** BCP 47 language tag such as `en`, `zh-CN`, `pt-BR`: the language the client wants to be addressed in. */
+/** BCP 47 language tag such as `en`, `zh-CN`, `pt-BR`. */
 export const LanguageTag = z
   .string()
   .trim()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'languageTag' });
+
+/**
+ * The language a client is addressed in: their reports, consents, aftercare sheets and emails are
+ * printed in it, so only languages those documents exist in (records from before keep theirs).
+ */
+export const ClientLanguage = z.enum(UI_LOCALES, {
+  message: `must be one of ${UI_LOCALES.join(', ')} (the languages documents are printed in)`,
+});
 
 export const Phone = z
   .string()
@@ -31,7 +39,7 @@ const clientFields = {
     .nullable()
     .default(null),
   phone: Phone.nullable().default(null),
-  preferredLanguage: LanguageTag.default('en'),
+  preferredLanguage: ClientLanguage.default('en'),
   notes: trimmed(10_000).default(''),
 };
 
@@ -51,7 +59,7 @@ export const UpdateClientRequest = z
       .nullable()
       .optional(),
     phone: Phone.nullable().optional(),
-    preferredLanguage: LanguageTag.optional(),
+    preferredLanguage: ClientLanguage.optional(),
     notes: trimmed(10_000).optional(),
     version: z.number().int().min(1).optional(),
   })
@@ -67,7 +75,8 @@ export const Client = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   preferredLanguage: z.string(),
-  notes: z.string(),
+  /** Clinical notes; null for roles that may not read them (front desk). */
+  notes: z.string().nullable(),
   archivedAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -15,3 +15,8 @@ export * from './outbox.schema.js';
 export * from './zones.schema.js';
 export * from './consultation.schema.js';
 export * from './preview.schema.js';
+export * from './password-policy.js';
+export * from './studio.schema.js';
+export * from './booking.schema.js';
+export * from './portal.schema.js';
+export * from './intake.schema.js';

@@ -36,7 +36,10 @@ export const SessionInfo = z.object({
   user: StaffMember,
   studio: z.object({ id: Id, name: z.string() }),
   csrfToken: z.string(),
+  /** When the session ends unless it is used again (it slides while in use). */
   expiresAt: Timestamp,
+  /** When it ends however busy it is (STIPPLE_SESSION_MAX_HOURS after signing in). */
+  endsAtLatest: Timestamp,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -74,3 +77,32 @@ export const UpdateStaffRequest = z
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 
 export const UpdateMyPreferencesRequest = z.strictObject({ locale: UiLocale });
+
+/** Changing your own password: the current one proves it is you at the keyboard. */
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1, { message: 'is required' }).max(256),
+  newPassword: NewPassword,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const RequestPasswordResetRequest = z.strictObject({ email: Email });
+export type RequestPasswordResetRequest = z.infer<typeof RequestPasswordResetRequest>;
+
+export const CompletePasswordResetRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: NewPassword,
+});
+export type CompletePasswordResetRequest = z.infer<typeof CompletePasswordResetRequest>;
+
+/** What the reset page shows before the new password is chosen (and judges it against). */
+export const PasswordResetPreview = z.object({
+  email: z.string(),
+  name: z.string(),
+  studioName: z.string(),
+  expiresAt: Timestamp,
+});
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
+
+/** Whether this server can email reset links (it needs SMTP and its public address). */
+export const PasswordResetAvailability = z.object({ byEmail: z.boolean() });
+export type PasswordResetAvailability = z.infer<typeof PasswordResetAvailability>;

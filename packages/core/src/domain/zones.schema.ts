@@ -7,7 +7,7 @@ type Texture = (typeof SCAR_TEXTURES)[number];
  * The zones an artist draws on a client's photo, and how they are to be treated: the input of
  * the simulation (`stipple simulate --zones`), of the web preview, and later of the plan.
  * Coordinates are photo pixels; lengths in millimetres through the calibration. Defaults come
- * from ../shared/domain.md §8 (cited per field).
+ * from docs/domain.md §8 (cited per field).
  */
 
 const Point = z.tuple([z.number().finite(), z.number().finite()]);
@@ -27,6 +27,22 @@ export const SCAR_RETENTION: Record<Texture, number> = {
   raised: 0.7,
   atrophic: 0.55,
   keloid: 0.5,
+};
+
+/**
+ * The poor end of the range a scar of each texture may keep, for showing the honest uncertainty
+ * beside the expected result. domain.md §2.1: scar tissue holds pigment "less well or less
+ * predictably", can "absorb and disperse" it more than expected (scalpguru.com) and usually needs
+ * extra sessions; atrophic scars reach "no better than about 50 %" camouflage and need a test
+ * session (pigmentalia.co.uk); scarring alopecia fades faster (Liu 2025: 1.6 vs 0.9 points in
+ * 6 months). No source gives a number for the poor end: this product takes about 60 % of the
+ * expected share (a scar that takes ~40 % less than hoped), lower for the unpredictable textures.
+ */
+export const SCAR_RETENTION_POOR: Record<Texture, number> = {
+  flat: 0.55,
+  raised: 0.4,
+  atrophic: 0.3,
+  keloid: 0.25,
 };
 
 /**

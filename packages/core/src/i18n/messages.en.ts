@@ -112,6 +112,41 @@ export const MESSAGES_EN = {
     // ---- consultations, plans, zones
     unknownConsultationArtist: 'The artist must be an active owner or artist of this studio.',
     zonesOutsidePhoto: 'Some zones lie outside the photo.',
+    signatureImageTooLarge:
+      'The signature image is {{width}}×{{height}} pixels; at most {{maxWidth}}×{{maxHeight}} are kept.',
+    clinicalNotesOnly: 'Clinical notes are only for owners and artists.',
+    noSuchStudio: 'No such studio.',
+    bookingClosed: 'This studio takes no bookings online at the moment; please call the studio.',
+    unknownConsultationType: 'This studio offers no such consultation.',
+    slotUnavailable: 'That time is no longer free; please choose another.',
+    uploadClosed: 'Photos can no longer be added to this booking here; bring them to the consultation.',
+    tooManyBookingPhotos: 'A booking takes at most {{max}} photos.',
+    bookingNotPending: 'This booking is {{status}}, not waiting for confirmation.',
+    firstDayInPast: 'The first day must not be in the past.',
+    portalLinkInvalid: "This link has expired or was used already; ask for a new one on the studio's page.",
+    portalEmailUnavailable:
+      'This studio cannot email links yet (no email server or public address is set up); please call the studio.',
+    portalSignInFirst: 'Open the link from your email first.',
+    portalClosed: 'Your page has closed; open a new link from your email.',
+    tooLateToChange: 'Online changes close {{hours}} hours before the appointment; please call the studio.',
+    notChangeableOnline: 'This appointment cannot be changed online; please call the studio.',
+    consentNotWithdrawable:
+      'A treatment consent is withdrawn by talking to the studio, so that a session is not left half done.',
+    slugTaken: 'The address /s/{{slug}} is taken by another studio; choose another.',
+    staleStudio: 'Someone else changed the studio settings since you opened them; reload.',
+    ownerOnlyStudio: 'Only the studio owner may change the studio settings.',
+    noLogo: 'The studio has no logo.',
+    signupClosed: 'This installation takes no new studios; sign in to your studio instead.',
+    signupInvitationInvalid:
+      'A new studio needs a valid invitation here: this one is missing, used, expired or for another email.',
+    emailTaken: 'That email already signs in to a studio here; use another.',
+    resetLinkInvalid: 'This password reset link has expired or was used already; ask for a new one.',
+    currentPasswordWrong: 'The current password is wrong.',
+    passwordResetUnavailable:
+      'This server cannot email reset links (it has no email server or public address set up); ask the studio owner.',
+    intakeNotNew: 'These answers are {{status}}; only new answers can be accepted.',
+    metricsToken: 'The metrics need the metrics token.',
+    metricsLocalOnly: 'The metrics answer only on this machine unless a metrics token is set.',
   },
 
   field: {
@@ -157,6 +192,7 @@ export const MESSAGES_EN = {
     languageTag: 'Must be a language tag such as en or zh-CN',
     nothingToChange: 'Nothing to change',
     tooEasyToGuess: 'Too easy to guess: make it longer, or use a few unrelated words',
+    tooEasyToGuessPersonal: 'Too easy to guess: it is built from your own name, email or studio',
     alreadyMember: 'Is already a member of the studio',
     wouldLeaveNoOwner: 'Would leave the studio without an active owner',
     // ---- calendar
@@ -239,6 +275,27 @@ export const MESSAGES_EN = {
     endsWithOne: 'Must end with 1 (all impressions after the last session)',
     calibration: 'Must be { "pxPerMm": n } with n > 0, or { "ruler": { "a": [x, y], "b": [x, y], "mm": n } }',
     outsidePhoto: 'Lies outside the photo ({{width}}×{{height}} px)',
+    signatureTooManyPixels: 'Is larger than {{maxWidth}}×{{maxHeight}} pixels',
+    clinicalOnly: 'Is only for owners and artists',
+    notConsultationType: 'Is not a consultation type of this studio',
+    notFreeTime: 'Is not a free time of this studio',
+    uploadTokenInvalid: 'Is missing, wrong or expired',
+    photoOverLimit: 'Would be photo number {{number}}; at most {{max}}',
+    notInPast: 'Must not be in the past',
+    slugTaken: 'Is taken by another studio',
+    invitationInvalid: 'Is missing, used, expired or for another email',
+    emailTaken: 'Already has an account here',
+    notCurrentPassword: 'Is not your current password',
+    sameAsCurrent: 'Is the same as the current password',
+    nullCharacter: 'Must not contain a null character (U+0000)',
+    unpairedSurrogate: 'Is not valid Unicode text (it has an unpaired surrogate)',
+    mapSizeMismatch: 'Is {{actual}}; the map of this photo is {{width}}×{{height}}',
+    rleOdd: 'Must alternate class and run length (an even count of numbers)',
+    rleUnknownClass: 'Has the unknown class {{value}} at position {{position}}; the classes are {{classes}}',
+    rleTooLong: 'Runs cover more than the {{count}} pixels of the map',
+    rleTooShort: 'Runs cover {{filled}} pixels; the map has {{count}}',
+    mapNeedsAnalysis:
+      'Corrects the automatic map, which a finished photo analysis makes: run the analysis first',
   },
 
   label: {
@@ -366,6 +423,9 @@ export const MESSAGES_EN = {
     consent: 'Consent',
     course: 'Treatment',
     unknownFormat: 'kind this server does not recognise',
+    screeningAnswers: 'Screening answers',
+    booking: 'Booking',
+    studio: 'Studio',
   },
 
   planValue: {

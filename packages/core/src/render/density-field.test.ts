@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
 import { ZoneError, buildDensityField } from './density-field.js';
+import { encodeScalpMap } from '../analysis/scalp-map/scalp-map-output.js';
+import type { ScalpMap } from '../analysis/scalp-map/scalp-map.js';
 
 const PX = 10; // px per mm: a 600 × 400 px photo is 6 × 4 cm
 const image = { width: 600, height: 400 };
@@ -99,17 +101,31 @@ describe('buildDensityField', () => {
     expect(front).toBeLessThan(60);
   });
 
-  it('matches a scar to the follicle density measured round it', () => {
-    // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
-    const follicles: { x: number; y: number }[] = [];
-    for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
-    const { zones } = build(
-      [{ id: 's', kind: 'scar', polygon: square(250, 180, 350, 220), densityPerCm2: 'match' }],
-      { follicles },
+  // A 600 × 400 px photo on a 10 px map: `classOf` says what each map pixel is.
+  const mapOf = (classOf: (x: number, y: number) => number) => {
+    const classes = new Uint8Array(60 * 40);
+    for (let y = 0; y < 40; y++) for (let x = 0; x < 60; x++) classes[y * 60 + x] = classOf(x * 10, y * 10);
+    const map: ScalpMap = {
+      width: 60,
+      height: 40,
+      factor: 10,
+      classes,
+      hairCoverage: Float32Array.from(classes, (c) => (c === 3 ? 1 : 0)),
+      hairPixels: Uint8Array.from(classes, (c) => (c === 3 ? 1 : 0)),
+      source: 'given',
+    };
+    return encodeScalpMap(map);
+  };
+  // "match" itself is tested in scar-match-density.test.ts.
+  it('clips the density field to the scalp of the analysis', () => {
+    const { field } = build(
+      [{ id: 'f', kind: 'fill', polygon: square(100, 100, 500, 300), densityPerCm2: 80 }],
+      {
+        scalpMap: mapOf((x) => (x < 300 ? 3 : 1)),
+      },
     );
-    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
-    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
-    expect(zones[0]!.densitySource).toBe('analysis');
+    expect(at(field, 200, 200)).toBeCloseTo(80, 1);
+    expect(at(field, 400, 200)).toBe(0);
   });
 
   it('names the field when "match" has no analysis, or a zone lies outside the photo', () => {
@@ -128,5 +144,52 @@ describe('buildDensityField', () => {
     })();
     expect(err).toBeInstanceOf(ZoneError);
     expect((err as ZoneError).path).toEqual(['zones', 1, 'polygon']);
+  });
+});
+
+describe('zones that meet', () => {
+  const hairline = {
+    id: 'front',
+    kind: 'hairline' as const,
+    polyline: [
+      [20, 100],
+      [580, 100],
+    ] as [number, number][],
+    inward: [300, 300] as [number, number],
+    densityPerCm2: 80,
+    transitionMm: 8,
+  };
+  // A fill drawn the natural way: its edge on the hairline.
+  const fill = {
+    id: 'crown',
+    kind: 'fill' as const,
+    polygon: square(10, 100, 590, 390),
+    densityPerCm2: 70,
+    featherMm: 4,
+  };
+
+  it('keeps the hairline, its irregular front and its soft transition, when a fill is drawn up to it', () => {
+    const alone = build([hairline]);
+    const both = build([hairline, fill]);
+    // The hairline keeps most of its transition (8 mm) along its 56 mm.
+    expect(both.areaCm2[0]).toBeGreaterThan(0.6 * 5.6 * 0.8);
+    // In front of the line and through the transition, the density is the hairline's alone.
+    for (let x = 60; x <= 540; x += 40)
+      for (const y of [85, 95, 105, 120, 140, 160])
+        expect(at(both.field, x, y)).toBeCloseTo(at(alone.field, x, y), 3);
+    // Behind the transition the fill takes over.
+    expect(at(both.field, 300, 300)).toBeCloseTo(80, 0);
+    expect(
+      both.zoneCore[Math.floor(300 * both.scale) * both.workWidth + Math.floor(300 * both.scale)],
+    ).toBeGreaterThan(0);
+  });
+
+  it('lets a fill drawn far from a hairline stay as it is', () => {
+    // The hairline keeps its density 10 mm behind the line, then fades; the fill starts beyond.
+    const farFill = { ...fill, polygon: square(100, 250, 500, 390) };
+    const alone = build([farFill]);
+    const both = build([{ ...hairline, depthMm: 10 }, farFill]);
+    expect(at(both.field, 300, 320)).toBeCloseTo(at(alone.field, 300, 320), 3);
+    expect(both.areaCm2[1]).toBeCloseTo(alone.areaCm2[0]!, 1);
   });
 });

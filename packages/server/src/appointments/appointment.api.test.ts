@@ -245,7 +245,7 @@ describe('calendar feeds', () => {
     expect(ics.body).toContain('Session: Ana C.');
     expect(ics.body).not.toMatch(/Crown|density|scar|ana@calendar/i);
 
-    const clientFeed = await desk.post<CalendarFeed>('/api/calendar-feeds', {
+    const clientFeed = await artist.post<CalendarFeed>('/api/calendar-feeds', {
       kind: 'client',
       subjectId: clientId,
     });

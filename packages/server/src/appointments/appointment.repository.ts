@@ -1,5 +1,5 @@
 // SQL for treatment courses, appointments and their history, working hours and calendar feeds.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
 import {
   appointment,
@@ -126,6 +126,29 @@ export const appointmentRepository = {
           order by a.starts_at limit 2000`,
     );
     return rows.map(dates);
+  },
+
+  /** The appointments (not cancelled) of these artists that overlap [from, to): their busy times. */
+  async busyOf(
+    tx: Tx,
+    artistIds: string[],
+    from: Date,
+    to: Date,
+    exceptId?: string,
+  ): Promise<{ artistId: string; startsAt: Date; endsAt: Date }[]> {
+    if (artistIds.length === 0) return [];
+    return tx
+      .select({ artistId: appointment.artistId, startsAt: appointment.startsAt, endsAt: appointment.endsAt })
+      .from(appointment)
+      .where(
+        and(
+          inArray(appointment.artistId, artistIds),
+          sql`${appointment.status} <> 'cancelled'`,
+          sql`${appointment.startsAt} < ${to.toISOString()}::timestamptz`,
+          sql`${appointment.endsAt} > ${from.toISOString()}::timestamptz`,
+          exceptId ? sql`${appointment.id} <> ${exceptId}` : undefined,
+        ),
+      );
   },
 
   /** The other live sessions of a course, for the interval rule. */

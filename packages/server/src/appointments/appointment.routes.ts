@@ -285,7 +285,6 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{
     async (request, reply) => {
       const ics = await appointments.feedIcs(request.params.file.slice(0, -'.ics'.length));
       if (!ics) throw notFound('calendarFeed');
-      void reply.headers({ 'cache-control': 'private, max-age=300' });
       return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   );

@@ -22,9 +22,9 @@ import { DEFAULT_MIN_INTERVAL_DAYS, DEFAULT_PLANNED_SESSIONS, DEFAULT_TOUCH_UP_Y
 import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { isClinical } from '../auth/roles.js';
+import { CLINICAL, isClinical, requireRole } from '../auth/roles.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { clientRepository, type ClientRow } from '../clients/client.repository.js';
+import { clientRepository } from '../clients/client.repository.js';
 import { consultationRepository } from '../consultations/consultation.repository.js';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
@@ -39,8 +39,6 @@ import {
   unprocessable,
   type FieldError,
 } from '../http/app-error.js';
-import { appointmentReminderText } from '../outbox/message-texts.js';
-import { enqueue } from '../outbox/outbox.service.js';
 import { outboxRepository } from '../outbox/outbox.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
@@ -53,9 +51,15 @@ import {
 } from './appointment.repository.js';
 import { checkSlot, translateOverlap, type SlotOverrides } from './booking-rules.js';
 import { governingPlan, toCoursePlan } from './course-plan.js';
+import { queueAppointmentReminder } from './reminders.js';
 import { timedCalendar } from './ics.js';
 
+/** Where appointments take place, as calendar files print it: the studio's name and address. */
+export const studioLocation = (studio: Pick<StudioRow, 'name' | 'address'>): string =>
+  [studio.name, studio.address].filter(Boolean).join(', ');
 const MINUTE = 60_000;
+/** Appointments still to come: booked, or held for an online booking. */
+const LIVE = new Set<AppointmentRow['status']>(['booked', 'requested']);
 
 const queryTo = (code: FieldError['code'], params?: FieldError['params']): FieldError => ({
   in: 'query',
@@ -100,7 +104,7 @@ export const toAppointment = (row: AppointmentView): Appointment => ({
 
 /** A booked appointment can be moved or cancelled; a completed or cancelled one cannot. */
 function requireBooked(row: AppointmentRow, fieldName: string): void {
-  if (row.status === 'booked') return;
+  if (LIVE.has(row.status)) return;
   const code = row.status === 'completed' ? 'appointmentWasCompleted' : 'appointmentWasCancelled';
   throw conflict(code, {}, [bodyField(fieldName, code)]);
 }
@@ -114,10 +118,19 @@ function requireOverrideRight(
     throw forbidden('clinicalOnlyOverride');
 }
 
+/** Told when an appointment is cancelled, in its transaction (the waitlist hears of freed times). */
+export type FreedHook = (tx: Tx, appointment: AppointmentRow) => Promise<void>;
+
 export class AppointmentService {
+  private freed: FreedHook = () => Promise.resolve();
+
   constructor(
     private readonly deps: { db: Database; config: Pick<Config, 'publicUrl' | 'reminderHoursBefore'> },
   ) {}
+
+  onFreed(hook: FreedHook): void {
+    this.freed = hook;
+  }
 
   // ---- treatment courses ----
 
@@ -271,7 +284,7 @@ export class AppointmentService {
       intervalOverrideReason: overrides.interval,
       planOverrideReason: overrides.plan,
     });
-    await this.queueReminder(tx, studio, client, row.id, startsAt);
+    await queueAppointmentReminder(tx, this.deps.config, studio, client, row.id, startsAt);
     await audit(tx, actor, 'appointment.create', 'appointment', row.id, {
       clientId: request.clientId,
       kind: request.kind,
@@ -338,7 +351,7 @@ export class AppointmentService {
           });
           await outboxRepository.cancelPending(tx, { appointmentId: id, kind: 'appointment_reminder' });
           const client = (await clientRepository.findById(tx, current.clientId))!;
-          await this.queueReminder(tx, studio, client, id, startsAt);
+          await queueAppointmentReminder(tx, this.deps.config, studio, client, id, startsAt);
           await audit(tx, actor, 'appointment.move', 'appointment', id, {
             clientId: current.clientId,
             intervalOverride: Boolean(overrides.interval),
@@ -367,6 +380,7 @@ export class AppointmentService {
         reason: request.reason,
       });
       await outboxRepository.cancelPending(tx, { appointmentId: id });
+      await this.freed(tx, current);
       await audit(tx, actor, 'appointment.cancel', 'appointment', id, { clientId: current.clientId });
       return toAppointment((await appointmentRepository.view(tx, id))!);
     });
@@ -465,6 +479,7 @@ export class AppointmentService {
   // ---- calendar feeds ----
 
   async createFeed(actor: Actor, request: CreateCalendarFeedRequest): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL);
     if (request.kind === 'artist' && actor.role !== 'owner' && actor.userId !== request.subjectId)
       throw forbidden('ownerOnlyOthersFeed');
     const token = newToken();
@@ -493,6 +508,7 @@ export class AppointmentService {
   }
 
   async listFeeds(actor: Actor): Promise<{ items: CalendarFeed[] }> {
+    requireRole(actor, CLINICAL);
     const rows = await this.deps.db.withStudio(actor.studioId, (tx) => appointmentRepository.listFeeds(tx));
     const visible =
       actor.role === 'owner' ? rows : rows.filter((r) => r.kind === 'client' || r.subjectId === actor.userId);
@@ -500,6 +516,7 @@ export class AppointmentService {
   }
 
   async revokeFeed(actor: Actor, id: string): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await appointmentRepository.findFeed(tx, id);
       if (!row) throw notFound('calendarFeed');
@@ -550,39 +567,9 @@ export class AppointmentService {
                 : `Appointment at ${studio.name}`,
           start: r.startsAt,
           end: r.endsAt,
-          location: studio.name,
+          location: studioLocation(studio),
         })),
       );
-    });
-  }
-
-  private async queueReminder(
-    tx: Tx,
-    studio: StudioRow,
-    client: ClientRow,
-    appointmentId: string,
-    startsAt: Date,
-  ) {
-    const now = Date.now();
-    if (startsAt.getTime() <= now) return;
-    const sendAfter = new Date(
-      Math.max(now, startsAt.getTime() - this.deps.config.reminderHoursBefore * 3_600_000),
-    );
-    const text = appointmentReminderText(docLocale(client.preferredLanguage), {
-      givenName: client.givenName || client.familyName,
-      studioName: studio.name,
-      startsAt,
-      timeZone: studio.timeZone,
-    });
-    await enqueue(tx, {
-      studioId: studio.id,
-      idempotencyKey: `appointment-reminder:${appointmentId}:${startsAt.toISOString()}`,
-      kind: 'appointment_reminder',
-      client,
-      subject: text.subject,
-      body: text.body,
-      sendAfter,
-      appointmentId,
     });
   }
 

@@ -11,6 +11,7 @@ import { staffRepository } from '../staff/staff.repository.js';
 import type { StudioRow } from '../studio/studio.repository.js';
 import { appointmentRepository, type AppointmentRow, type CourseRow } from './appointment.repository.js';
 import { decisionOf, governingPlan, planIn } from './course-plan.js';
+import { fitsWorkingHours } from './availability.js';
 import { daysBetween, localTime } from './studio-time.js';
 
 const PG_EXCLUSION_VIOLATION = '23P01';
@@ -91,22 +92,10 @@ export async function courseOf(
 
 async function checkWorkingHours(tx: Tx, s: SlotCheck, artistName: string): Promise<void> {
   const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, s.artistId);
-  if (weekly.length === 0 && exceptions.length === 0) return; // no template: no restriction
-  const start = localTime(s.startsAt, s.studio.timeZone);
-  const end = localTime(new Date(s.endsAt.getTime() - 1), s.studio.timeZone);
-  const endMinute = end.minute + 1;
-  const outside = () =>
-    unprocessable('outside_working_hours', 'outsideWorkingHours', { artist: artistName }, [
+  if (!fitsWorkingHours(s.startsAt, s.endsAt, s.studio.timeZone, weekly, exceptions))
+    throw unprocessable('outside_working_hours', 'outsideWorkingHours', { artist: artistName }, [
       bodyField('startsAt', 'outsideWorkingHours', { artist: artistName }),
     ]);
-  if (start.date !== end.date) throw outside();
-  const exception = exceptions.find((e) => e.day === start.date);
-  const slots = exception
-    ? exception.startMinute === null
-      ? []
-      : [{ startMinute: exception.startMinute, endMinute: exception.endMinute! }]
-    : weekly.filter((w) => w.weekday === start.weekday);
-  if (!slots.some((w) => start.minute >= w.startMinute && endMinute <= w.endMinute)) throw outside();
 }
 
 /**

@@ -224,7 +224,8 @@ describe('completing a session under the plan', () => {
     const past = await session(desk, c, { startsAt: workdayAt(-1, '10:00') });
     expect(past.status, JSON.stringify(past.body)).toBe(201);
     const templates = (await desk.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items;
-    await desk.post(`/api/clients/${c.clientId}/consents`, {
+    // Treatment consent is taken by an owner or artist.
+    await artist.post(`/api/clients/${c.clientId}/consents`, {
       templateId: templates.find((t) => t.kind === 'treatment' && t.language === 'en' && t.current)!.id,
       signerName: 'Cora Gate',
       signature: await signaturePng(),

@@ -1,5 +1,5 @@
 // SQL for sign-in sessions. The cookie token itself is never stored, only its SHA-256.
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { authSession, staffUser, studio } from '../db/schema.js';
 
@@ -57,6 +57,15 @@ export const sessionRepository = {
     const rows = await tx
       .delete(authSession)
       .where(eq(authSession.userId, userId))
+      .returning({ id: authSession.id });
+    return rows.length;
+  },
+
+  /** Ends every session of a member but `keepId` (the one that changed the password). */
+  async deleteForUserExcept(tx: Tx, userId: string, keepId: string): Promise<number> {
+    const rows = await tx
+      .delete(authSession)
+      .where(and(eq(authSession.userId, userId), ne(authSession.id, keepId)))
       .returning({ id: authSession.id });
     return rows.length;
   },

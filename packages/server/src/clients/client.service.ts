@@ -1,5 +1,7 @@
 // Client records. Every read and change writes an audit entry in the same transaction, so a
-// record can never be seen or changed without the log knowing.
+// record can never be seen or changed without the log knowing. Every role keeps the contact
+// details; the clinical notes are for owners and artists (front desk reads them as null and may
+// not write them). docs/roles.md has the whole table.
 import type {
   Client,
   ClientListPage,
@@ -11,7 +13,8 @@ import type {
 import type { Database } from '../db/database.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { notFound, stale } from '../http/app-error.js';
+import { AppError, bodyField, notFound, stale } from '../http/app-error.js';
+import { isClinical } from '../auth/roles.js';
 import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
 
 const FIELDS = [
@@ -24,7 +27,16 @@ const FIELDS = [
   'notes',
 ] as const satisfies readonly (keyof ClientFields)[];
 
-export const toClient = (row: ClientRow): Client => ({
+/** A client as `actor` may see it: without the clinical notes unless the role may read them. */
+export const clientFor = (actor: Actor, row: ClientRow): Client => {
+  const client = toClient(row);
+  return isClinical(actor) ? client : { ...client, notes: null };
+};
+
+const refuseNotes = () =>
+  new AppError(403, 'forbidden', 'clinicalNotesOnly', {}, [bodyField('notes', 'clinicalOnly')]);
+
+const toClient = (row: ClientRow): Client => ({
   id: row.id,
   studioId: row.studioId,
   givenName: row.givenName,
@@ -76,21 +88,23 @@ export class ClientService {
       const row = await clientRepository.findById(tx, id);
       if (!row) throw notFound('client');
       await audit(tx, actor, 'client.read', 'client', id);
-      return toClient(row);
+      return clientFor(actor, row);
     });
   }
 
   async create(actor: Actor, request: CreateClientRequest): Promise<Client> {
+    if (request.notes && !isClinical(actor)) throw refuseNotes();
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.create(tx, actor.studioId, request, actor.userId);
       await audit(tx, actor, 'client.create', 'client', row.id, {
         fields: FIELDS.filter((f) => request[f] !== null && request[f] !== ''),
       });
-      return toClient(row);
+      return clientFor(actor, row);
     });
   }
 
   async update(actor: Actor, id: string, request: UpdateClientRequest): Promise<Client> {
+    if (request.notes !== undefined && !isClinical(actor)) throw refuseNotes();
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('client');
@@ -103,10 +117,10 @@ export class ClientService {
         if (value !== undefined && value !== current[f]) Object.assign(patch, { [f]: value });
       }
       const changed = Object.keys(patch);
-      if (changed.length === 0) return toClient(current);
+      if (changed.length === 0) return clientFor(actor, current);
       const row = await clientRepository.update(tx, current, patch);
       await audit(tx, actor, 'client.update', 'client', id, { fields: changed, version: row.version });
-      return toClient(row);
+      return clientFor(actor, row);
     });
   }
 
@@ -115,12 +129,12 @@ export class ClientService {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('client');
       // Archiving an archived client (or restoring an active one) changes nothing and logs nothing.
-      if (Boolean(current.archivedAt) === archived) return toClient(current);
+      if (Boolean(current.archivedAt) === archived) return clientFor(actor, current);
       const row = await clientRepository.setArchived(tx, current, archived);
       await audit(tx, actor, archived ? 'client.archive' : 'client.restore', 'client', id, {
         version: row.version,
       });
-      return toClient(row);
+      return clientFor(actor, row);
     });
   }
 }

@@ -1,7 +1,9 @@
 // Consent: versioned templates per studio (treatment, photo use and marketing kept separate), a
 // drawn signature stored as PNG in the blob store, immutable signed records that keep the exact
-// text, withdrawal as a record of its own, and the client's PDF copy. Any role may present a
-// consent for signing and list a client's consents; only the owner writes templates.
+// text, withdrawal as a record of its own, and the client's PDF copy. Treatment consent is
+// informed consent: owners and artists, who explain the treatment, take and withdraw it. Any
+// role may take or record the withdrawal of photo-use and marketing consent (withdrawing must be
+// as easy as giving) and list a client's consents; only the owner writes templates.
 import type {
   ConsentKind,
   ConsentRecord,
@@ -13,12 +15,19 @@ import type {
 } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
-import { isBlankImage, isPng } from '../media/image-processing.js';
+import { letterheadOf } from '../documents/letterhead.js';
+import {
+  SIGNATURE_MAX,
+  SignatureTooLargeError,
+  isBlankImage,
+  isPng,
+  normaliseSignature,
+} from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -54,6 +63,24 @@ export const toConsent = (row: ConsentRow, now = new Date()): ConsentRecord => (
   withdrawalReason: row.withdrawnAt ? row.withdrawalReason : null,
   status: row.withdrawnAt ? 'withdrawn' : row.validUntil && row.validUntil <= now ? 'expired' : 'active',
 });
+
+/** The signature re-encoded without metadata; 422 naming the field when it is too large. */
+async function storedSignature(png: Buffer): Promise<Buffer> {
+  try {
+    return await normaliseSignature(png);
+  } catch (err) {
+    if (err instanceof SignatureTooLargeError) {
+      const size = { maxWidth: SIGNATURE_MAX.width, maxHeight: SIGNATURE_MAX.height };
+      throw unprocessable(
+        'signature_too_large',
+        'signatureImageTooLarge',
+        { width: err.width, height: err.height, ...size },
+        [bodyField('signature', 'signatureTooManyPixels', size)],
+      );
+    }
+    throw invalid([bodyField('signature', 'signatureUnreadable')]);
+  }
+}
 
 function addMonths(at: Date, months: number): Date {
   const d = new Date(at);
@@ -93,23 +120,55 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
-    const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(png))) throw invalid([bodyField('signature', 'signatureUnreadable')]);
+    return this.record(
+      actor.studioId,
+      clientId,
+      request,
+      actor.userId,
+      (tx, id, template) =>
+        audit(tx, actor, 'consent.sign', 'consent_record', id, {
+          clientId,
+          kind: template.kind,
+          templateVersion: template.version,
+        }),
+      (template) => {
+        if (template.kind === 'treatment') requireRole(actor, CLINICAL);
+      },
+    );
+  }
+
+  /**
+   * Records a signature: the drawn PNG in the blob store, the exact text signed, a witness when
+   * signed in the studio (null when the client signed from home or on the kiosk alone).
+   * `recorded` writes the audit entry in the same transaction.
+   */
+  async record(
+    studioId: string,
+    clientId: string,
+    request: SignConsentRequest,
+    witnessedBy: string | null,
+    recorded: (tx: Tx, id: string, template: TemplateRow) => Promise<void>,
+    mayTake: (template: TemplateRow) => void = () => {},
+  ): Promise<ConsentRecord> {
+    const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
+    if (!(await isPng(uploaded))) throw invalid([bodyField('signature', 'signatureUnreadable')]);
+    const png = await storedSignature(uploaded);
     if (await isBlankImage(png)) throw invalid([bodyField('signature', 'signatureEmpty')]);
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
-    await db.withStudio(actor.studioId, async (tx) => {
+    await db.withStudio(studioId, async (tx) => {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
-      await this.currentTemplate(tx, request.templateId);
+      const template = await this.currentTemplate(tx, request.templateId);
+      mayTake(template);
     });
     const stored = await blobs.put(png);
     try {
-      return await db.withStudio(actor.studioId, async (tx) => {
+      return await db.withStudio(studioId, async (tx) => {
         const template = await this.currentTemplate(tx, request.templateId);
         const signedAt = new Date();
         const id = await consentRepository.createRecord(tx, {
-          studioId: actor.studioId,
+          studioId,
           clientId,
           templateId: template.id,
           kind: template.kind,
@@ -121,13 +180,9 @@ export class ConsentService {
           signatureSha256: stored.sha256,
           signedAt,
           validUntil: template.validityMonths ? addMonths(signedAt, template.validityMonths) : null,
-          witnessedBy: actor.userId,
+          witnessedBy,
         });
-        await audit(tx, actor, 'consent.sign', 'consent_record', id, {
-          clientId,
-          kind: template.kind,
-          templateVersion: template.version,
-        });
+        await recorded(tx, id, template);
         return toConsent((await consentRepository.findRecord(tx, id))!);
       });
     } catch (err) {
@@ -144,6 +199,7 @@ export class ConsentService {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
       if (!row) throw notFound('consent');
+      if (row.kind === 'treatment') requireRole(actor, CLINICAL);
       if (row.withdrawnAt) throw conflict('consentWithdrawn');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,
@@ -191,7 +247,7 @@ export class ConsentService {
     const pdf = await consentPdf({
       consent,
       clientName,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       signaturePng: await this.deps.blobs.get(signatureSha256),
     });

@@ -12,6 +12,7 @@ import {
   type Plan,
   type ScarCamouflageScore,
 } from '@stipple/core';
+import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 import { formatDay, formatInstant, type DocLocale } from '../documents/format.js';
 import { createPdf, rule, write, type Pdf } from '../documents/pdf.js';
 import { REPORT_LABELS, type ReportLabels } from './report-labels.js';
@@ -23,11 +24,22 @@ export interface ReportPreview {
   /** The healed render of the same photo (JPEG), when one was made. */
   healed: Buffer | null;
   camouflage: ScarCamouflageScore[] | null;
+  /** Each scar healed as expected and at the poor end of its texture's range (JPEG crops). */
+  scars: ReportScarRange[];
+}
+
+export interface ReportScarRange {
+  zoneId: string;
+  texture: 'flat' | 'raised' | 'atrophic' | 'keloid';
+  expected: Buffer;
+  poor: Buffer;
+  retention: number;
+  poorRetention: number;
 }
 
 export interface ConsultationReportInput {
   locale: DocLocale;
-  studioName: string;
+  studio: Letterhead;
   timeZone: string;
   clientName: string;
   consultationDate: string;
@@ -165,8 +177,47 @@ function previewsSection(doc: Pdf, previews: ReportPreview[], L: ReportLabels, l
       // A zone the preview makes worse must not sit silently beside "up to 100 %" in the plan.
       if (c.after.deltaE00 > c.before.deltaE00) write(doc, L.camouflageWorse, { size: 9, bold: true });
     }
+    for (const scar of p.scars) scarRange(doc, scar, L, cell, gap, locale);
     doc.moveDown(0.5);
   }
+}
+
+/** A scar healed as expected and at the poor end of its range, side by side and labelled. */
+function scarRange(
+  doc: Pdf,
+  scar: ReportScarRange,
+  L: ReportLabels,
+  cell: number,
+  gap: number,
+  locale: DocLocale,
+): void {
+  const height = cell * 0.45;
+  if (doc.y + height + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(0.3);
+  const left = doc.page.margins.left;
+  const top = doc.y + 2;
+  doc.image(scar.expected, left, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  doc.image(scar.poor, left + cell + gap, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  const labels = top + height + 2;
+  doc.x = left;
+  doc.y = labels;
+  write(doc, L.scarExpected, { size: 8.5, bold: true, options: { width: cell } });
+  const below = doc.y;
+  doc.x = left + cell + gap;
+  doc.y = labels;
+  write(doc, L.scarPoor, { size: 8.5, bold: true, options: { width: cell } });
+  doc.x = left;
+  doc.y = Math.max(below, doc.y);
+  write(
+    doc,
+    L.scarRange(
+      scarDisplayName(scar.zoneId, locale),
+      L.textures[scar.texture],
+      Math.round(scar.retention * 100),
+      Math.round(scar.poorRetention * 100),
+    ),
+    { size: 8.5, color: LIGHT },
+  );
 }
 
 function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels): void {
@@ -315,8 +366,8 @@ function priceSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels)
 
 export async function consultationReportPdf(input: ConsultationReportInput): Promise<Buffer> {
   const L = REPORT_LABELS[input.locale];
-  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studioName });
-  write(doc, input.studioName, { size: 10, color: GREY });
+  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studio.name });
+  drawLetterhead(doc, input.studio);
   write(doc, L.title, { size: 20, bold: true });
   doc.moveDown(0.3);
   line(doc, L.client, input.clientName);

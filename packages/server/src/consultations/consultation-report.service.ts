@@ -1,7 +1,16 @@
 // The consultation report: gathers the consultation, its latest saved plan, the client's photos
 // with their newest healed render, and writes the PDF in the client's language (English or
 // Chinese; other languages get English). Reading it is audited like reading the consultation.
-import { localisePlan, type Assessment, type Plan, type ScarCamouflageScore } from '@stipple/core';
+import {
+  SCAR_RETENTION,
+  SCAR_RETENTION_POOR,
+  localisePlan,
+  pxPerMmOf,
+  type Assessment,
+  type Plan,
+  type ZonesFile,
+} from '@stipple/core';
+import { letterheadOf } from '../documents/letterhead.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
@@ -15,7 +24,13 @@ import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type StoredStage } from '../previews/preview.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
-import { consultationReportPdf, type ReportPreview } from './consultation-report-pdf.js';
+import { cropJpeg, PREVIEW_LONG_EDGE } from '../media/image-processing.js';
+import { scoresOf } from '../previews/preview.service.js';
+import {
+  consultationReportPdf,
+  type ReportPreview,
+  type ReportScarRange,
+} from './consultation-report-pdf.js';
 import { consultationRepository } from './consultation.repository.js';
 import { REPORT_LABELS } from './report-labels.js';
 
@@ -71,14 +86,15 @@ export class ConsultationReportService {
         takenOn: p.takenOn,
         photo: await this.deps.blobs.get(p.previewSha256 ?? p.sha256),
         healed: healed ? await this.deps.blobs.get(healed.previewSha256) : null,
-        camouflage: (render?.camouflage as ScarCamouflageScore[] | null | undefined) ?? null,
+        camouflage: render ? scoresOf(render).scars : null,
+        scars: render ? await this.scarRanges(render) : [],
       });
     }
 
     const savedPlan = plan?.plan as Plan | undefined;
     const pdf = await consultationReportPdf({
       locale,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       clientName: formatName(client),
       consultationDate: consultation.consultationDate,
@@ -103,5 +119,44 @@ export class ConsultationReportService {
     );
     // Browsers take the name above; the rare one that reads only ASCII gets the date.
     return { pdf, filename, fallback: `consultation-${consultation.consultationDate}.pdf` };
+  }
+
+  /** Each scar of a render healed as expected and at the poor end, cropped round it from the screen renditions. */
+  private async scarRanges(render: { stages: unknown; zones: unknown }): Promise<ReportScarRange[]> {
+    const stages = render.stages as StoredStage[];
+    const expected = stages.find((st) => st.look === 'healed' && st.scarRetention !== 'poor');
+    const poor = stages.find((st) => st.scarRetention === 'poor');
+    if (!expected || !poor) return [];
+    const zones = render.zones as ZonesFile;
+    const scale = Math.min(1, PREVIEW_LONG_EDGE / Math.max(expected.width, expected.height));
+    const margin = 6 * pxPerMmOf(zones.calibration);
+    const [expectedJpeg, poorJpeg] = await Promise.all([
+      this.deps.blobs.get(expected.previewSha256),
+      this.deps.blobs.get(poor.previewSha256),
+    ]);
+    const out: ReportScarRange[] = [];
+    for (const zone of zones.zones) {
+      if (zone.kind !== 'scar') continue;
+      const xs = zone.polygon.map((p) => p[0]);
+      const ys = zone.polygon.map((p) => p[1]);
+      const rect = {
+        left: Math.max(0, Math.floor((Math.min(...xs) - margin) * scale)),
+        top: Math.max(0, Math.floor((Math.min(...ys) - margin) * scale)),
+        right: Math.min(Math.round(expected.width * scale), Math.ceil((Math.max(...xs) + margin) * scale)),
+        bottom: Math.min(Math.round(expected.height * scale), Math.ceil((Math.max(...ys) + margin) * scale)),
+      };
+      if (rect.right - rect.left < 8 || rect.bottom - rect.top < 8) continue;
+      const texture = zone.texture ?? 'flat';
+      const retention = zone.retention ?? SCAR_RETENTION[texture];
+      out.push({
+        zoneId: zone.id,
+        texture,
+        expected: await cropJpeg(expectedJpeg, rect),
+        poor: await cropJpeg(poorJpeg, rect),
+        retention,
+        poorRetention: (retention * SCAR_RETENTION_POOR[texture]) / SCAR_RETENTION[texture],
+      });
+    }
+    return out;
   }
 }

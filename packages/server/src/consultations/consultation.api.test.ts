@@ -123,6 +123,8 @@ describe('consultations', () => {
         'assessment.scars.0.cause',
       ],
       [{ assessment: { ageYears: 30 } }, 'assessment.consultationDate'],
+      // Held in the future: every waiting time would count from a day that has not come.
+      [{ assessment: futAssessment('2999-12-31') }, 'assessment.consultationDate'],
       [{ assessment: { ...futAssessment(), fitzpatrick: 7 } }, 'assessment.fitzpatrick'],
       [
         { assessment: { ...futAssessment(), hairLoss: { scale: 'ludwig', stage: 'VII' } } },

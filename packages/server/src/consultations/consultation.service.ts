@@ -102,6 +102,16 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
 }
 
+/**
+ * A consultation is recorded on the day it was held or later, never ahead: every waiting time in
+ * the plan counts from its date, so a date in the future would shorten them all.
+ */
+async function checkNotFuture(tx: Tx, studioId: string, consultationDate: string): Promise<void> {
+  const studio = await studioRepository.findById(tx, studioId);
+  const today = localTime(new Date(), studio?.timeZone ?? 'UTC').date;
+  if (consultationDate > today) throw invalid([bodyField('assessment.consultationDate', 'notInFuture')]);
+}
+
 export class ConsultationService {
   constructor(private readonly deps: { db: Database }) {}
 
@@ -111,6 +121,7 @@ export class ConsultationService {
       if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       await this.checkConsultationDate(tx, actor, request.assessment.consultationDate);
       const artistId = await this.checkArtist(tx, request.artistId ?? actor.userId);
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const created = await consultationRepository.create(tx, {
         studioId: actor.studioId,
         clientId,
@@ -182,6 +193,7 @@ export class ConsultationService {
       if (request.version !== current.version) throw stale('version', current.version);
       await this.checkConsultationDate(tx, actor, request.assessment.consultationDate);
       const artistId = request.artistId ? await this.checkArtist(tx, request.artistId) : current.artistId;
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const assessment = request.assessment as Record<string, unknown>;
       const fields = changedFields(current.assessment, assessment);
       if (fields.length === 0 && artistId === current.artistId)

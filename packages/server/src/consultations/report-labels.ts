@@ -52,6 +52,10 @@ export interface ReportLabels {
   photoOnly: string;
   camouflageScore: (zone: string, before: string, after: string) => string;
   camouflageWorse: string;
+  /** The healed scar as expected and at the poor end of its texture's range, side by side. */
+  scarRange: (zone: string, texture: string, expected: number, poor: number) => string;
+  scarExpected: string;
+  scarPoor: string;
   plan: string;
   noPlan: string;
   eligibility: string;
@@ -193,6 +197,10 @@ const en: ReportLabels = {
     'The healed preview stands out more than the skin does now here: the artist will adjust the shade or density before treating this zone.',
   camouflageScore: (zone, before, after) =>
     `Zone ${zone}: colour difference to the surrounding skin ΔE00 ${before} before, ${after} in the healed preview (lower blends in better)`,
+  scarRange: (zone, texture, expected, poor) =>
+    `${zone} (${texture} scar): scar tissue holds pigment unpredictably. Left: healed as expected (about ${expected} % of the pigment kept). Right: at the poor end of the range for this kind of scar (about ${poor} %). Both are simulations.`,
+  scarExpected: 'As expected',
+  scarPoor: 'At the poor end of the range',
   plan: 'Treatment plan',
   noPlan: 'No plan was made yet.',
   eligibility: 'Decision',
@@ -366,6 +374,10 @@ const zh: ReportLabels = {
   camouflageWorse: '此区域的愈合预览比现在更显眼：纹绣师会在治疗该区域前调整色号或密度。',
   camouflageScore: (zone, before, after) =>
     `区域 ${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
+  scarRange: (zone, texture, expected, poor) =>
+    `${zone}，${texture}疤痕：疤痕组织留存色料难以预料。左：按预期愈合（约保留 ${expected}% 的色料）。右：此类疤痕范围中较差的一端（约 ${poor}%）。两者均为模拟。`,
+  scarExpected: '预期效果',
+  scarPoor: '范围的较差一端',
   plan: '治疗方案',
   noPlan: '尚未制定方案。',
   eligibility: '结论',

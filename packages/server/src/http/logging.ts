@@ -1,9 +1,12 @@
 // Log options: JSON lines by pino, with client data and secrets kept out. Request bodies are
 // never logged; URLs are logged without their query string (searches hold names) and with
-// invitation tokens masked.
+// secret tokens (invitations, password resets, calendar feeds) masked; errors are written
+// without the values a failed query carried (safe-error.ts).
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import type { LogLevel } from '../config.js';
+import { currentRequestId } from '../observability/request-context.js';
+import { safeError } from './safe-error.js';
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -36,17 +39,38 @@ export const REDACTED_PATHS = [
   '*.q',
 ];
 
-/** The path of a URL, without query string, with one-time tokens masked. */
+/** Paths whose last part is a secret: whoever reads it in a log could use it. */
+const SECRET_PATHS: [RegExp, string][] = [
+  [/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token'],
+  [/^\/(api\/password-resets|reset-password)\/[^/]+/, '/$1/:token'],
+  [/^\/api\/feeds\/[^/]+/, '/api/feeds/:token.ics'],
+];
+
+/** The path of a URL, without query string, with secret tokens masked. */
 export function loggableUrl(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return path.replace(/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token');
+  let path = url.split('?')[0] ?? '';
+  for (const [pattern, mask] of SECRET_PATHS) path = path.replace(pattern, mask);
+  return path;
+}
+
+/**
+ * Log lines written inside a request or a job carry its request id (`reqId`, Fastify's own key),
+ * unless the logger already has it bound (Fastify's request logger).
+ */
+function requestIdMixin(_merge: object, _level: number, logger: { bindings(): Record<string, unknown> }) {
+  const reqId = currentRequestId();
+  if (!reqId || logger.bindings().reqId !== undefined) return {};
+  return { reqId };
 }
 
 export function loggerOptions(level: LogLevel): LoggerOptions {
   return {
     level,
+    mixin: requestIdMixin,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
+      err: safeError,
+      error: safeError,
       req: (req: FastifyRequest) => ({
         method: req.method,
         url: loggableUrl(req.url),

@@ -11,6 +11,7 @@ import {
   type NormalisedImage,
   type SniffedFormat,
 } from '../media/image-processing.js';
+import type { SpooledUpload } from './upload-spool.js';
 
 const LABELS: Record<string, AcceptedFormat | 'heif'> = {
   'image/jpeg': 'jpeg',
@@ -59,11 +60,14 @@ const heic = (where: { in: 'headers' | 'body' | 'query'; field: string }) =>
 export interface IntakeInput {
   contentType: string | undefined;
   filename: string | undefined;
-  body: unknown;
+  /** The body as spooled to disk (undefined when there was none). */
+  body: SpooledUpload | undefined;
 }
 
 export interface IntakeLimits {
   maxPixels: number;
+  /** Where the re-encoded photo is written. */
+  outPath: string;
 }
 
 export interface AcceptedPhoto extends NormalisedImage {
@@ -79,11 +83,11 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
     throw new AppError(415, 'unsupported_media_type', 'photoType', {}, [
       { in: 'headers', field: 'content-type', code: 'photoType' },
     ]);
-  const body = Buffer.isBuffer(input.body) ? input.body : Buffer.alloc(0);
-  if (body.length === 0)
+  const body = input.body;
+  if (!body || body.bytes === 0)
     throw new AppError(400, 'validation_failed', 'photoEmpty', {}, [bodyField('body', 'photoEmpty')]);
 
-  const actual = sniffFormat(body);
+  const actual = sniffFormat(body.head);
   if (actual === 'heif') throw heic({ in: 'body', field: 'body' });
   if (actual !== 'jpeg' && actual !== 'png' && actual !== 'webp')
     throw new AppError(
@@ -113,7 +117,10 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
   }
 
   try {
-    return { ...(await normaliseUpload(body, actual, limits.maxPixels)), format: actual };
+    return {
+      ...(await normaliseUpload(body.path, actual, limits.maxPixels, limits.outPath)),
+      format: actual,
+    };
   } catch (err) {
     if (err instanceof PixelLimitError) {
       const params = {

@@ -5,22 +5,19 @@ import { Gallery, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from 
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
+import { imageUploadScope } from '../http/image-upload.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoService } from './photo.service.js';
+import { isSpooledUpload } from './upload-spool.js';
 
 const FileQuery = z.strictObject({ size: z.enum(['original', 'preview', 'thumb']).default('preview') });
 
-export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBytes: number }> = (
-  app,
-  { photos, maxBytes },
-  done,
-) => {
-  // Any body type reaches the upload (and only the upload: a scope of its own), so that HEIC, GIF or
-  // a mislabelled file get an answer that says what to send instead of a generic 415.
-  app.register((upload, _opts, next) => {
-    upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, parsed) =>
-      parsed(null, body),
-    );
+export const photoRoutes: FastifyPluginCallbackZod<{
+  photos: PhotoService;
+  maxBytes: number;
+  spoolDir: string;
+}> = (app, { photos, maxBytes, spoolDir }, done) => {
+  imageUploadScope(app, { maxBytes, spoolDir }, (upload) => {
     upload.withTypeProvider<ZodTypeProvider>().post(
       '/api/clients/:id/photos',
       {
@@ -43,11 +40,10 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
               request.params.id,
               request.query,
               request.headers['content-type'],
-              request.body,
+              isSpooledUpload(request.body) ? request.body : undefined,
             ),
           ),
     );
-    next();
   });
 
   app.get(
@@ -115,17 +111,17 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
     },
     async (request, reply) => {
       const file = await photos.file(actorOf(request), request.params.id, request.query.size);
-      // Health data: only this browser may keep it, and it asks again (304 by ETag) after an hour;
-      // the original standing in for a rendition not made yet is asked for again every time, or the
-      // browser would keep the full-size image under the rendition's address for that hour.
+      // Health data: no browser or proxy keeps a copy (every API answer is no-store); a client
+      // that holds the image in memory may still ask with its ETag and get 304.
       void reply.headers({
-        'cache-control': file.standIn ? 'private, no-cache' : 'private, max-age=3600',
+        'cache-control': 'no-store',
         vary: 'Cookie',
         etag: file.etag,
         'content-disposition': 'inline',
       });
       if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
-      return reply.type(file.contentType).send(file.data);
+      const { stream, bytes } = await file.open();
+      return reply.type(file.contentType).header('content-length', bytes).send(stream);
     },
   );
   done();

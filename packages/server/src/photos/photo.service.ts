@@ -13,15 +13,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
-import type { BlobStore } from '../blobs/blob-store.js';
+import { mkdir, rm } from 'node:fs/promises';
+import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { PREVIEW_LONG_EDGE, rendition, THUMB_LONG_EDGE } from '../media/image-processing.js';
 import { formatName } from '../text/person-name.js';
 import { CONTENT_TYPES, intakePhoto } from './photo-intake.js';
-import { photoRepository, type PhotoWithConsent } from './photo.repository.js';
+import { photoRepository, type PhotoRow, type PhotoWithConsent } from './photo.repository.js';
+import { isSpooledUpload, tempPath, type SpooledUpload } from './upload-spool.js';
 
 export const PHOTO_DERIVATIVES_JOB = 'photo.derivatives';
 
@@ -54,11 +56,10 @@ export const toPhoto = (row: PhotoWithConsent): Photo => ({
 });
 
 export interface PhotoFile {
-  data: Buffer;
+  /** Opens the bytes (after the ETag check, so a 304 reads nothing from the store). */
+  open(): Promise<BlobStream>;
   contentType: string;
   etag: string;
-  /** The original stands in for a rendition the job has not made yet. */
-  standIn: boolean;
 }
 
 export class PhotoService {
@@ -68,6 +69,8 @@ export class PhotoService {
       blobs: BlobStore;
       jobs: () => JobQueue | undefined;
       maxPixels: number;
+      /** Private temporary files of uploads in progress. */
+      spoolDir: string;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -77,40 +80,96 @@ export class PhotoService {
     clientId: string,
     query: PhotoUploadQuery,
     contentType: string | undefined,
-    body: unknown,
+    body: SpooledUpload | undefined,
   ): Promise<Photo> {
     requireRole(actor, CLINICAL);
-    const { db, blobs } = this.deps;
     // The client first: a photo for someone who is not there is refused before any work.
-    const exists = await db.withStudio(actor.studioId, (tx) => clientRepository.findById(tx, clientId));
-    if (!exists) throw notFound('client');
-
-    // Decoding and re-encoding run outside any transaction (PGlite has one connection).
-    const image = await intakePhoto(
-      { contentType, filename: query.filename, body },
-      { maxPixels: this.deps.maxPixels },
+    const exists = await this.deps.db.withStudio(actor.studioId, (tx) =>
+      clientRepository.findById(tx, clientId),
     );
-    const stored = await blobs.put(image.data);
-    let row: PhotoWithConsent;
-    try {
-      row = await db.withStudio(actor.studioId, async (tx) => {
-        const created = await photoRepository.create(tx, {
-          studioId: actor.studioId,
+    if (!exists) throw notFound('client');
+    const row = await this.store(
+      {
+        studioId: actor.studioId,
+        clientId,
+        view: query.view,
+        takenOn: query.takenOn,
+        uploadedBy: actor.userId,
+      },
+      { contentType, filename: query.filename, body },
+      (tx, created) =>
+        audit(tx, actor, 'photo.upload', 'photo', created.id, {
           clientId,
           view: query.view,
-          takenOn: query.takenOn,
+          bytes: created.bytes,
+        }),
+    );
+    return toPhoto(row);
+  }
+
+  /**
+   * Stores a photo the client sent themselves (from the public booking page): the same intake as
+   * the studio's photos (label checked, HEIC refused, limits, metadata stripped, renditions in a
+   * job). `inTransaction` writes what belongs with it (the booking it came with, the audit entry).
+   */
+  async storeFromClient(
+    studioId: string,
+    clientId: string,
+    query: { view: PhotoUploadQuery['view']; takenOn: string; filename?: string | undefined },
+    contentType: string | undefined,
+    body: unknown,
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    return this.store(
+      { studioId, clientId, view: query.view, takenOn: query.takenOn, uploadedBy: null },
+      { contentType, filename: query.filename, body },
+      inTransaction,
+    );
+  }
+
+  private async store(
+    meta: {
+      studioId: string;
+      clientId: string;
+      view: PhotoUploadQuery['view'];
+      takenOn: string;
+      uploadedBy: string | null;
+    },
+    upload: { contentType: string | undefined; filename: string | undefined; body: unknown },
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    const { db, blobs } = this.deps;
+    // Decoding and re-encoding run outside any transaction (PGlite has one connection), file to
+    // file: the photo is streamed into the store, never held whole in memory.
+    await mkdir(this.deps.spoolDir, { recursive: true, mode: 0o700 });
+    const outPath = tempPath(this.deps.spoolDir, 'photo');
+    let image: Awaited<ReturnType<typeof intakePhoto>>;
+    let stored: PutResult;
+    try {
+      image = await intakePhoto(
+        {
+          contentType: upload.contentType,
+          filename: upload.filename,
+          body: isSpooledUpload(upload.body) ? upload.body : undefined,
+        },
+        { maxPixels: this.deps.maxPixels, outPath },
+      );
+      stored = await blobs.putFile(image.path);
+    } finally {
+      await rm(outPath, { force: true });
+    }
+    let row: PhotoWithConsent;
+    try {
+      row = await db.withStudio(meta.studioId, async (tx) => {
+        const created = await photoRepository.create(tx, {
+          ...meta,
           contentType: CONTENT_TYPES[image.format],
           sha256: stored.sha256,
           bytes: stored.bytes,
           width: image.width,
           height: image.height,
-          uploadedBy: actor.userId,
         });
-        await audit(tx, actor, 'photo.upload', 'photo', created.id, {
-          clientId,
-          view: query.view,
-          bytes: stored.bytes,
-        });
+        await inTransaction(tx, created);
         return (await photoRepository.findById(tx, created.id))!;
       });
     } catch (err) {
@@ -118,8 +177,8 @@ export class PhotoService {
       if (stored.created) await this.removeBlobIfUnused(stored.sha256);
       throw err;
     }
-    await this.queueDerivatives(actor.studioId, row.id);
-    return toPhoto(row);
+    await this.queueDerivatives(meta.studioId, row.id);
+    return row;
   }
 
   async list(actor: Actor, clientId: string): Promise<PhotoList> {
@@ -194,10 +253,9 @@ export class PhotoService {
     const derived = size === 'preview' ? row.previewSha256 : size === 'thumb' ? row.thumbSha256 : null;
     const sha = derived ?? row.sha256;
     return {
-      data: await this.deps.blobs.get(sha),
+      open: () => this.deps.blobs.open(sha),
       contentType: derived ? 'image/jpeg' : row.contentType,
       etag: `"${sha}"`,
-      standIn: size !== 'original' && !derived,
     };
   }
 

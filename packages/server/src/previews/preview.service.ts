@@ -4,6 +4,8 @@
 // stages, and the camouflage score of each scar zone once measured. Clinical records: owners and
 // artists only.
 import type {
+  ClientHair,
+  FillMatchScore,
   FollicleAnalysis,
   PhotoZones,
   PreviewList,
@@ -13,7 +15,7 @@ import type {
   ScarCamouflageScore,
   ZonesFile,
 } from '@stipple/core';
-import { ZoneError } from '@stipple/core';
+import { hairBearingFrom, pxPerMmOf, scoreFillZones, ZONE_DEFAULTS, ZoneError } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -22,7 +24,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database } from '../db/database.js';
 import { bodyField, invalid, notFound, stale, type FieldError } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { decodeRgb } from '../media/image-processing.js';
+import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
 import {
@@ -32,17 +34,42 @@ import {
   type ZonesView,
 } from './preview.repository.js';
 import { renderZones } from './render-zones.js';
+import { storeCorrection } from './scalp-map.service.js';
 
 export const PREVIEW_RENDER_JOB = 'preview.render';
 
 /** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
 export interface AnalysisAccess {
   follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
+  /** The client's own hair from the photo's finished analysis (the preview blends with it). */
+  clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined>;
+  /** Runs the analysis again inside a new scalp map, then queues the render; false without one. */
+  rerunForCorrection(actor: Actor, photoId: string, thenRender: string): Promise<boolean>;
   camouflage(input: {
+    studioId: string;
+    photoId: string;
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
   }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
+}
+
+type StoredScore = (ScarCamouflageScore & { kind?: 'scar' }) | (FillMatchScore & { kind: 'fill' });
+
+/** The scar scores and fill matches a render's JSON column holds. */
+export function scoresOf(row: { camouflage: unknown }): {
+  scars: ScarCamouflageScore[] | null;
+  fills: FillMatchScore[];
+} {
+  const all = row.camouflage as StoredScore[] | null;
+  if (!all) return { scars: null, fills: [] };
+  const scars: ScarCamouflageScore[] = [];
+  const fills: FillMatchScore[] = [];
+  for (const { kind, ...score } of all) {
+    if (kind === 'fill') fills.push(score as FillMatchScore);
+    else scars.push(score as ScarCamouflageScore);
+  }
+  return { scars: scars.length || !fills.length ? scars : null, fills };
 }
 
 export const toRender = (row: RenderView): PreviewRender => ({
@@ -57,11 +84,14 @@ export const toRender = (row: RenderView): PreviewRender => ({
     look: s.look,
     afterSession: s.afterSession,
     years: s.years,
+    scarRetention: s.scarRetention ?? (s.look === 'healed' ? 'expected' : null),
     width: s.width,
     height: s.height,
     bytes: s.bytes,
   })),
-  camouflage: (row.camouflage as ScarCamouflageScore[] | null) ?? null,
+  // One JSON column holds both: scar scores, and fill matches marked `kind: 'fill'`.
+  camouflage: scoresOf(row).scars,
+  fillMatches: scoresOf(row).fills,
   notes: row.notes,
   error: row.error,
   impressions: row.impressions,
@@ -83,7 +113,60 @@ const toPhotoZones = (
   updatedBy: zones?.updatedBy ? { id: zones.updatedBy, name: zones.updatedByName ?? '' } : null,
   updatedAt: zones?.updatedAt.toISOString() ?? null,
   latestRender: latest ? toRender(latest) : null,
+  scalpMapCorrected: Boolean(zones?.scalpMapSha256),
 });
+
+/** How each fill zone reads against the client's hair next to it in the healed render. */
+function fillMatches(
+  zones: ZonesFile,
+  rendered: {
+    healed: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number };
+    summary: {
+      id: string;
+      shadePerSession: number[];
+      targetDensityPerCm2: number;
+      stubbleShade: number | null;
+    }[];
+  },
+  photo: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number },
+  hair: ClientHair | undefined,
+): (FillMatchScore & { kind: 'fill' })[] {
+  const pxPerMm = pxPerMmOf(zones.calibration);
+  const fills = zones.zones.flatMap((z) => {
+    const summary = rendered.summary.find((s) => s.id === z.id);
+    return z.kind === 'fill' && summary
+      ? [
+          {
+            zoneId: z.id,
+            polygon: z.polygon,
+            featherMm: z.featherMm ?? ZONE_DEFAULTS.featherMm,
+            shade: summary.shadePerSession.at(-1) ?? ZONE_DEFAULTS.shade,
+            densityPerCm2: summary.targetDensityPerCm2,
+            stubbleShade: summary.stubbleShade,
+          },
+        ]
+      : [];
+  });
+  if (fills.length === 0) return [];
+  const healed = rendered.healed;
+  return scoreFillZones({ ...healed, channels: healed.channels === 4 ? 4 : 3 }, fills, {
+    pxPerMm,
+    hairBearing: hair ? hairBearingFrom(hair, photo, pxPerMm) : null,
+    ...(hair ? { follicles: hair.follicles } : {}),
+    before: { ...photo, channels: photo.channels === 4 ? 4 : 3 },
+  }).map((m) => ({
+    kind: 'fill' as const,
+    zoneId: m.zoneId,
+    verdict: m.verdict,
+    deltaE00: m.deltaE00,
+    deltaE00Before: m.deltaE00Before,
+    deltaL: m.deltaL,
+    ring: m.ring,
+    hairDensityPerCm2: m.hairDensityPerCm2,
+    ruleIds: m.rules.map((r) => r.id),
+    viewingDistanceMm: 1000,
+  }));
+}
 
 /** The checks the simulation would make, named by field before anything is stored or queued. */
 export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: number }): FieldError[] {
@@ -140,6 +223,7 @@ export class PreviewService {
   /** Saves the zones (a new version) and queues the full-resolution render of them. */
   async saveZones(actor: Actor, photoId: string, request: SaveZonesRequest): Promise<PhotoZones> {
     requireRole(actor, CLINICAL);
+    let mapChanged = false;
     const result = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
       if (!photo) throw notFound('photo');
@@ -148,15 +232,23 @@ export class PreviewService {
       if (request.version !== currentVersion) throw stale('version', currentVersion);
       const misfits = checkZonesFit(request.zones, photo);
       if (misfits.length) throw invalid(misfits);
+      const sentMap = await storeCorrection(tx, this.deps.blobs, photoId, request.scalpMap);
+      const scalpMapSha256 = sentMap === undefined ? (current?.scalpMapSha256 ?? null) : sentMap;
+      mapChanged = scalpMapSha256 !== (current?.scalpMapSha256 ?? null);
       const zonesJson = request.zones as unknown as Record<string, unknown>;
       if (current)
-        await previewRepository.updateZones(tx, current, { zones: zonesJson, updatedBy: actor.userId });
+        await previewRepository.updateZones(tx, current, {
+          zones: zonesJson,
+          scalpMapSha256,
+          updatedBy: actor.userId,
+        });
       else
         await previewRepository.insertZones(tx, {
           studioId: actor.studioId,
           photoId,
           clientId: photo.clientId,
           zones: zonesJson,
+          scalpMapSha256,
           updatedBy: actor.userId,
         });
       const render = await previewRepository.insertRender(tx, {
@@ -172,11 +264,16 @@ export class PreviewService {
         version: currentVersion + 1,
         zones: request.zones.zones.map((z) => `${z.kind}:${z.id}`),
         renderId: render.id,
+        scalpMap: mapChanged ? (scalpMapSha256 ? 'corrected' : 'automatic') : 'unchanged',
       });
       const zones = await previewRepository.findZones(tx, photoId);
       const latest = await previewRepository.findRender(tx, render.id);
       return toPhotoZones(photo, zones, latest);
     });
+    const renderId = result.latestRender!.id;
+    // Everything that depends on the map follows a new one: the analysis runs inside it, then the render.
+    if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId)))
+      return result;
     if (
       usesMatch(request.zones) &&
       !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))
@@ -253,11 +350,9 @@ export class PreviewService {
       return found;
     });
     const sha = size === 'full' ? stage.sha256 : stage.previewSha256;
-    return {
-      data: await this.deps.blobs.get(sha),
-      contentType: size === 'full' ? 'image/png' : 'image/jpeg',
-      etag: `"${sha}"`,
-    };
+    const data = await this.deps.blobs.get(sha);
+    // Full-size stages are JPEG; renders made before that kept PNG.
+    return { data, contentType: sniffFormat(data) === 'png' ? 'image/png' : 'image/jpeg', etag: `"${sha}"` };
   }
 
   async listRecent(actor: Actor): Promise<PreviewList> {
@@ -323,6 +418,7 @@ export class PreviewService {
       const follicles = usesMatch(zones)
         ? await analysis?.follicleAnalysis(studioId, row.photoId)
         : undefined;
+      const hair = await analysis?.clientHair(studioId, row.photoId);
       const original = await decodeRgb(await blobs.get(photo.sha256));
       const notes: string[] = [];
       if (original.width !== photo.width || original.height !== photo.height)
@@ -336,18 +432,20 @@ export class PreviewService {
         );
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
+        ...(hair ? { hair } : {}),
         onProgress: (progress) =>
           db.withStudio(studioId, (tx) => previewRepository.updateRender(tx, renderId, { progress })),
       });
       const stages: StoredStage[] = [];
       for (const s of rendered.stages) {
-        const full = await blobs.put(s.png);
+        const full = await blobs.put(s.full);
         const preview = await blobs.put(s.preview);
         stages.push({
           name: s.name,
           look: s.look,
           afterSession: s.afterSession,
           years: s.years,
+          scarRetention: s.scarRetention,
           width: s.width,
           height: s.height,
           bytes: full.bytes,
@@ -355,15 +453,18 @@ export class PreviewService {
           previewSha256: preview.sha256,
         });
       }
-      let camouflage: ScarCamouflageScore[] | null = null;
+      const fills = fillMatches(zones, rendered, original, hair);
+      let camouflage: StoredScore[] | null = fills.length ? fills : null;
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {
           const measured = await analysis.camouflage({
+            studioId,
+            photoId: row.photoId,
             before: original,
             after: rendered.healed,
             zones,
           });
-          camouflage = measured.scores;
+          if (measured.scores) camouflage = [...measured.scores, ...fills];
           notes.push(...measured.notes);
         } else notes.push('The camouflage score needs the photo analysis, which is not available yet.');
       }

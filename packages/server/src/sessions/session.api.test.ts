@@ -61,9 +61,9 @@ async function signTreatment(
   language: 'en' | 'zh-CN',
   signerName: string,
 ): Promise<ConsentRecord> {
-  const templates = (await desk.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items;
+  const templates = (await artist.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items;
   const t = templates.find((x) => x.kind === 'treatment' && x.language === language && x.current)!;
-  const res = await desk.post<ConsentRecord>(`/api/clients/${clientId}/consents`, {
+  const res = await artist.post<ConsentRecord>(`/api/clients/${clientId}/consents`, {
     templateId: t.id,
     signerName,
     signature: await signaturePng(),
@@ -304,7 +304,7 @@ describe('a session record', () => {
     });
     // A withdrawn consent does not count either.
     const consent = await signTreatment(clients.lukasz, 'en', 'Łukasz Wiśniewski');
-    await desk.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
+    await artist.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
     const again = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
       body: { complete: true },
     });
@@ -327,7 +327,7 @@ describe('a session record', () => {
     expect(res.body.consentId).toEqual(expect.any(String));
     session = res.body;
 
-    const schedule = (await desk.get<AftercareSchedule>(`/api/sessions/${session.id}/aftercare`)).body;
+    const schedule = (await artist.get<AftercareSchedule>(`/api/sessions/${session.id}/aftercare`)).body;
     expect(schedule.items.map((i) => i.title)).toContain('Keep your scalp dry');
     const dry = schedule.items.find((i) => i.title === 'Keep your scalp dry')!;
     expect([dry.fromDate, dry.untilDate]).toEqual([
@@ -365,7 +365,7 @@ describe('a session record', () => {
 
   it('prints an aftercare sheet that is not blank and names the client, and a calendar file', async () => {
     const res = await fetch(`${ts.url}/api/sessions/${session.id}/aftercare.pdf`, {
-      headers: { cookie: `stipple_session=${desk.cookie}` },
+      headers: { cookie: `stipple_session=${artist.cookie}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -377,7 +377,7 @@ describe('a session record', () => {
     expect(Math.min(...look.ink)).toBeGreaterThan(0.002);
     expect(look.text).toContain('Łukasz Wiśniewski');
     expect(look.text).toContain('Keep your scalp dry');
-    const ics = await desk.get<string>(`/api/sessions/${session.id}/aftercare.ics`);
+    const ics = await artist.get<string>(`/api/sessions/${session.id}/aftercare.ics`);
     expect(ics.body).toContain('SUMMARY:First shave');
     expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(9);
   });

@@ -89,7 +89,10 @@ export class StaffService {
 
   async acceptInvitation(request: AcceptInvitationRequest, meta: RequestMeta): Promise<StartedSession> {
     const invitation = await this.findUsableInvitation(request.token);
-    const weakness = passwordWeakness(request.password, [invitation.name, invitation.email]);
+    const studio = await this.deps.db.withStudio(invitation.studioId, (tx) =>
+      studioRepository.findById(tx, invitation.studioId),
+    );
+    const weakness = passwordWeakness(request.password, [invitation.name, invitation.email, studio!.name]);
     if (weakness) throw invalid([bodyField('password', weakness.code, weakness.params)]);
     const passwordHash = await hashPassword(request.password);
     try {

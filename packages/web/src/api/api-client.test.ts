@@ -26,6 +26,7 @@ const session = {
   studio: { id: '7b0a7c2e-3f7e-4c4b-8f0b-1c2d3e4f5a6b', name: 'Demo Studio' },
   csrfToken: 'csrf-123',
   expiresAt: '2026-12-01T10:00:00.000Z',
+  endsAtLatest: '2026-12-01T22:00:00.000Z',
 };
 
 beforeAll(async () => {

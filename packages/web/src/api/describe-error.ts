@@ -4,6 +4,8 @@ import { catalogueMessage } from '../i18n/messages.js';
 
 /** Failures that never reached a server answer, explained in the app's own words. */
 const OWN_CODES = new Set(['network_error', 'bad_response', 'server_error']);
+/** Refusals of studio setup and the public side the app words itself when the server's code has no catalogue message. */
+const KNOWN_CODES = new Set(['signup_closed', 'signup_invitation_invalid', 'email_taken', 'slug_taken']);
 
 /**
  * A message for a failed request, in the user's language: the server's message rendered from the
@@ -18,6 +20,7 @@ export function describeError(err: unknown, t: Translate): string {
       const said = catalogueMessage(t, `error.${err.messageCode}`, err.params);
       if (said) return said;
     }
+    if (KNOWN_CODES.has(err.code)) return t(`errors.${err.code}`);
     return err.message || t('errors.unknown', { message: err.code });
   }
   return t('errors.unknown', { message: err instanceof Error ? err.message : String(err) });

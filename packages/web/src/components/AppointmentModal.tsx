@@ -11,6 +11,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatDateTime, isoDateOf, localInstant } from '../i18n/format.js';
+import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DateField } from './fields/DateField.js';
 import { RuleOverrideNotice } from './RuleOverrideNotice.js';
@@ -36,6 +37,17 @@ export function AppointmentModal({
   const [override, setOverride] = useState('');
   const [planOverride, setPlanOverride] = useState('');
 
+  const startsAt = appointment ? new Date(appointment.startsAt) : null;
+  const unsaved = useUnsavedChanges(
+    (mode === 'move' &&
+      startsAt !== null &&
+      (date !== isoDateOf(startsAt) ||
+        time !== startsAt.toTimeString().slice(0, 5) ||
+        reason.trim() !== '' ||
+        override.trim() !== '')) ||
+      (mode === 'cancel' && reason.trim() !== ''),
+  );
+
   const history = useQuery({
     queryKey: ['appointment-history', appointment?.id, appointment?.version],
     queryFn: () => api.appointmentHistory(appointment!.id),
@@ -43,6 +55,7 @@ export function AppointmentModal({
   });
 
   const done = async (message: string) => {
+    unsaved.saved();
     await queryClient.invalidateQueries({ queryKey: ['appointments'] });
     notifications.show({ color: 'teal', message });
     setMode('view');
@@ -75,10 +88,12 @@ export function AppointmentModal({
   return (
     <Modal
       opened
-      onClose={() => {
-        setMode('view');
-        onClose();
-      }}
+      onClose={() =>
+        unsaved.confirmDiscard(() => {
+          setMode('view');
+          onClose();
+        })
+      }
       title={`${t(`appointmentKinds.${a.kind}`)}${a.sessionNumber ? ` ${a.sessionNumber}` : ''} · ${a.clientName}`}
       size="lg"
     >

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,9 @@ import { translateFieldError, translateIssue } from '../forms/validation-message
 import { formatPersonName, localInstant } from '../i18n/format.js';
 import { DateField } from './fields/DateField.js';
 import { NumberField } from './fields/NumberField.js';
+import { FormModal, useFormModal } from './FormModal.js';
 import { RuleOverrideNotice } from './RuleOverrideNotice.js';
+import { StickyActions } from './StickyActions.js';
 
 export interface BookingDefaults {
   client?: { id: string; name: string };
@@ -35,10 +37,10 @@ export function BookAppointmentModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
+    <FormModal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
       {/* Mounted while open: every booking starts from a fresh form. */}
       {props.opened && <BookingForm {...props} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -68,10 +70,20 @@ function BookingForm({
   const [date, setDate] = useState<string | undefined>(defaults?.date);
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState<number | string | undefined>(60);
+  const narrow = useMediaQuery('(max-width: 30em)');
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
   const [planOverride, setPlanOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { requestClose } = useFormModal(
+    clientId !== (defaults?.client?.id ?? null) ||
+      date !== (defaults?.date ?? null) ||
+      kind !== 'consultation' ||
+      chosenArtist !== null ||
+      notes !== '' ||
+      override !== '' ||
+      newCourse !== '',
+  );
 
   const clients = useQuery({
     queryKey: ['clients', { q: debounced, pageSize: 50 }],
@@ -183,6 +195,9 @@ function BookingForm({
           data-testid="book-client"
         />
         <SegmentedControl
+          fullWidth
+          // On a phone the three kinds do not fit side by side: one above the other, none cut.
+          orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => {
             setKind(v);
@@ -239,7 +254,8 @@ function BookingForm({
           comboboxProps={{ withinPortal: true }}
           data-testid="book-artist"
         />
-        <Group grow align="flex-start">
+        {/* Two to a row on a phone, so the date is not cut. */}
+        <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="sm">
           <DateField
             label={t('calendar.date')}
             value={date}
@@ -261,55 +277,57 @@ function BookingForm({
             error={errors.durationMinutes}
             data-testid="book-minutes"
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('calendar.notes')}
           description={t('calendar.notesHint')}
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
-        {(!gate.open || planRefused) && (
-          <RuleOverrideNotice
-            title={t('calendar.planTitle')}
-            message={!gate.open ? gateMessage(gate, t) : describeError(refusal, t)}
-            reason={planOverride}
-            onReason={setPlanOverride}
-            testId="plan-refused"
-          />
-        )}
-        {intervalRefused && (
-          <RuleOverrideNotice
-            title={t('calendar.intervalTitle')}
-            message={describeError(refusal, t)}
-            reason={override}
-            onReason={setOverride}
-            confirmLabel={t('calendar.bookAnyway')}
-            onConfirm={() => book.mutate({ interval: true, plan: !gate.open || planRefused })}
-            loading={book.isPending}
-            testId="interval-refused"
-          />
-        )}
-        {otherError && (
-          <Alert
-            color="red"
-            role="alert"
-            data-testid={refusal?.status === 409 ? 'double-booking' : 'booking-error'}
-          >
-            {describeError(otherError, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={book.isPending}
-            onClick={() => book.mutate({ interval: intervalRefused, plan: !gate.open || planRefused })}
-            data-testid="book-submit"
-          >
-            {!gate.open || planRefused ? t('calendar.bookAnyway') : t('calendar.book')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          {(!gate.open || planRefused) && (
+            <RuleOverrideNotice
+              title={t('calendar.planTitle')}
+              message={!gate.open ? gateMessage(gate, t) : describeError(refusal, t)}
+              reason={planOverride}
+              onReason={setPlanOverride}
+              testId="plan-refused"
+            />
+          )}
+          {intervalRefused && (
+            <RuleOverrideNotice
+              title={t('calendar.intervalTitle')}
+              message={describeError(refusal, t)}
+              reason={override}
+              onReason={setOverride}
+              confirmLabel={t('calendar.bookAnyway')}
+              onConfirm={() => book.mutate({ interval: true, plan: !gate.open || planRefused })}
+              loading={book.isPending}
+              testId="interval-refused"
+            />
+          )}
+          {otherError && (
+            <Alert
+              color="red"
+              role="alert"
+              data-testid={refusal?.status === 409 ? 'double-booking' : 'booking-error'}
+            >
+              {describeError(otherError, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={book.isPending}
+              onClick={() => book.mutate({ interval: intervalRefused, plan: !gate.open || planRefused })}
+              data-testid="book-submit"
+            >
+              {!gate.open || planRefused ? t('calendar.bookAnyway') : t('calendar.book')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </>
   );

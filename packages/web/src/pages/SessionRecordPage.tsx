@@ -39,6 +39,7 @@ import { SessionTargets } from '../components/session/SessionTargets.js';
 import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 
 /** The chart of one session: what was done, with what, and its photos; completing it starts aftercare. */
 export function SessionRecordPage() {
@@ -101,6 +102,36 @@ function SessionForm({
     ...Object.fromEntries((record?.afterPhotoIds ?? []).map((p) => [p, 'after'])),
   }));
   const completed = record?.status === 'completed';
+  // Unsaved: anything differs from the record as last saved (or from a blank record).
+  const photoRoles = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => a.localeCompare(b));
+  const entered = [
+    performedOn,
+    zones,
+    chosenPigment,
+    dilution,
+    needleLot,
+    duration,
+    notes,
+    adverse,
+    photoRoles(roles),
+  ];
+  const stored = [
+    record?.performedOn ?? isoDateOf(new Date(appointment.startsAt)),
+    record?.zones ?? [],
+    record ? (pigmentOf?.lotId ?? null) : undefined,
+    pigmentOf?.dilution ?? '',
+    needleOf?.lotId ?? null,
+    record?.durationMinutes ?? '',
+    record?.notes ?? '',
+    record?.adverseEvents ?? '',
+    photoRoles(
+      Object.fromEntries<string>([
+        ...(record?.beforePhotoIds ?? []).map((p): [string, string] => [p, 'before']),
+        ...(record?.afterPhotoIds ?? []).map((p): [string, string] => [p, 'after']),
+      ]),
+    ),
+  ];
+  useUnsavedChanges(JSON.stringify(entered) !== JSON.stringify(stored));
 
   const pigmentLot =
     chosenPigment !== undefined

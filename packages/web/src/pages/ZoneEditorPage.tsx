@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
+  Box,
   Badge,
   Button,
   Center,
@@ -52,12 +53,18 @@ import {
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
+import { ScalpMapLayer } from '../components/preview/ScalpMapLayer.js';
+import { ScalpMapPanel } from '../components/preview/ScalpMapPanel.js';
+import { useScalpMapCorrection } from '../preview/use-scalp-map-correction.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { PreviewInsights } from '../components/preview/PreviewInsights.js';
 import { ZoneList } from '../components/preview/ZoneList.js';
 import { clampScale, ZoneStage, type StageTool, type View } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import type { PreviewLook } from '../preview/preview-protocol.js';
+import { useClientHair } from '../preview/use-client-hair.js';
 import { usePreviewWorker } from '../preview/use-preview-worker.js';
 import {
   coveredShare,
@@ -195,6 +202,7 @@ function Editor({
   });
   const [version, setVersion] = useState(saved.version);
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const [tool, setTool] = useState<StageTool>('select');
   const [drawing, setDrawing] = useState<Point[]>([]);
   const [ruler, setRuler] = useState<Point[]>([]);
@@ -251,6 +259,7 @@ function Editor({
   };
 
   const calibrated = photo.pxPerMm !== null;
+  const scalpMap = useScalpMapCorrection(photo.id, () => setDirty(true));
   const zonesFile = useMemo<ZonesFileInput | null>(() => {
     if (!photo.pxPerMm || draft.zones.length === 0) return null;
     return {
@@ -263,18 +272,19 @@ function Editor({
     };
   }, [photo.pxPerMm, k, draft]);
 
-  const worker = usePreviewWorker(pixels);
   // Scar zones may match the follicle density the analysis measured round them.
   const analysisForMatch = useQuery({
     queryKey: ['analysis', photo.id],
     queryFn: () => api.getAnalysis(photo.id),
   }).data;
+  const hair = useClientHair(analysisForMatch, k);
+  const worker = usePreviewWorker(pixels, hair);
   const followed = useMemo(() => {
     if (!analysisForMatch || analysisForMatch.status !== 'done') return undefined;
     const f = analysisForMatch.follicles;
     const points: { x: number; y: number }[] = [];
     for (let i = 0; i + 1 < f.length; i += 2) points.push({ x: f[i]! * k, y: f[i + 1]! * k });
-    return { follicles: points, perCm2Median: analysisForMatch.density?.perCm2Median ?? null };
+    return { follicles: points };
   }, [analysisForMatch, k]);
   useEffect(() => {
     if (!zonesFile) {
@@ -386,11 +396,12 @@ function Editor({
         fadeYears: draft.fadeYears,
         zones: scaleZones({ calibration: { pxPerMm: 1 }, zones: draft.zones }, 1 / k).zones,
       };
-      return api.saveZones(photo.id, { zones: file, version });
+      return api.saveZones(photo.id, { zones: file, version, ...scalpMap.toSave() });
     },
     onSuccess: (result) => {
       setVersion(result.version);
       setDirty(false);
+      scalpMap.saved();
       setRenderId(result.latestRender?.id ?? null);
       queryClient.setQueryData(['zones', photo.id], result);
       void queryClient.invalidateQueries({ queryKey: ['previews'] });
@@ -597,82 +608,9 @@ function Editor({
                 </Tooltip>
               </Group>
             </Group>
-            {drawingKind && (
-              <Alert color="yellow" p="xs" data-testid="drawing-help">
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm">
-                    {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
-                      count: drawing.length,
-                    })}
-                  </Text>
-                  <Group gap={6}>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconX size={14} />}
-                      onClick={() => setDrawing([])}
-                    >
-                      {t('common.cancel')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      leftSection={<IconCheck size={14} />}
-                      disabled={!canFinish}
-                      onClick={finish}
-                      data-testid="finish-shape"
-                    >
-                      {t('editor.finish')}
-                    </Button>
-                  </Group>
-                </Group>
-              </Alert>
-            )}
-            {(tool === 'paint' || tool === 'erase') && (
-              <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
-                <Stack gap={6}>
-                  <Text size="sm">
-                    {tool === 'erase'
-                      ? selectedZone && selectedZone.kind !== 'hairline'
-                        ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
-                        : t('editor.eraseAnyHelp')
-                      : paintsNewZone
-                        ? t('editor.paintNewHelp')
-                        : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
-                  </Text>
-                  <Group gap="md" wrap="wrap" align="center">
-                    {paintsNewZone && (
-                      <SegmentedControl
-                        size="xs"
-                        value={brushKind}
-                        onChange={(v) => setBrushKind(v)}
-                        data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
-                          value: kind,
-                          label: t(`editor.tools.${kind}`),
-                        }))}
-                        data-testid="brush-kind"
-                      />
-                    )}
-                    <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {t('editor.brushSize', { mm: brushMm })}
-                      </Text>
-                      <Slider
-                        style={{ flex: 1 }}
-                        min={0.5}
-                        max={15}
-                        step={0.5}
-                        value={brushMm}
-                        onChange={setBrushMm}
-                        label={(v) => `${v} mm`}
-                        aria-label={t('editor.brushSizeLabel')}
-                        data-testid="brush-size"
-                      />
-                    </Group>
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
-            <div ref={stageBox}>
+            {/* The hints of the chosen tool float over the photo, so choosing a tool never pushes
+                the photo down; they stick to the window's foot while the photo runs below it. */}
+            <Box ref={stageBox} pos="relative">
               <ZoneStage
                 photo={pixels}
                 frame={frame?.image ?? null}
@@ -707,7 +645,98 @@ function Editor({
                 brushRadius={brushRadius}
                 onBrushStroke={brushStroke}
               />
-            </div>
+              <ScalpMapLayer map={scalpMap} view={view} k={k} />
+              <Box
+                pos="absolute"
+                style={{
+                  inset: 0,
+                  zIndex: 3,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  justifyContent: 'flex-end',
+                  // Drawing goes through to the photo; only the hint itself takes taps.
+                  pointerEvents: 'none',
+                }}
+              >
+                <Box mx={8} mb={18} style={{ position: 'sticky', bottom: 8, pointerEvents: 'auto' }}>
+                  {drawingKind && (
+                    <Alert color="yellow" p="xs" data-testid="drawing-help">
+                      <Group justify="space-between" gap="xs">
+                        <Text size="sm">
+                          {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
+                            count: drawing.length,
+                          })}
+                        </Text>
+                        <Group gap={6}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            leftSection={<IconX size={14} />}
+                            onClick={() => setDrawing([])}
+                          >
+                            {t('common.cancel')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            leftSection={<IconCheck size={14} />}
+                            disabled={!canFinish}
+                            onClick={finish}
+                            data-testid="finish-shape"
+                          >
+                            {t('editor.finish')}
+                          </Button>
+                        </Group>
+                      </Group>
+                    </Alert>
+                  )}
+                  {(tool === 'paint' || tool === 'erase') && (
+                    <Alert color={tool === 'paint' ? 'yellow' : 'red'} p="xs" data-testid="brush-help">
+                      <Stack gap={6}>
+                        <Text size="sm">
+                          {tool === 'erase'
+                            ? selectedZone && selectedZone.kind !== 'hairline'
+                              ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
+                              : t('editor.eraseAnyHelp')
+                            : paintsNewZone
+                              ? t('editor.paintNewHelp')
+                              : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
+                        </Text>
+                        <Group gap="md" wrap="wrap" align="center">
+                          {paintsNewZone && (
+                            <SegmentedControl
+                              size="xs"
+                              value={brushKind}
+                              onChange={(v) => setBrushKind(v)}
+                              data={(['scar', 'fill', 'exclude'] as const).map((kind) => ({
+                                value: kind,
+                                label: t(`editor.tools.${kind}`),
+                              }))}
+                              data-testid="brush-kind"
+                            />
+                          )}
+                          <Group gap={8} style={{ flex: 1, minWidth: 220 }} wrap="nowrap">
+                            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                              {t('editor.brushSize', { mm: brushMm })}
+                            </Text>
+                            <Slider
+                              style={{ flex: 1 }}
+                              min={0.5}
+                              max={15}
+                              step={0.5}
+                              value={brushMm}
+                              onChange={setBrushMm}
+                              label={(v) => `${v} mm`}
+                              aria-label={t('editor.brushSizeLabel')}
+                              data-testid="brush-size"
+                            />
+                          </Group>
+                        </Group>
+                      </Stack>
+                    </Alert>
+                  )}
+                </Box>
+              </Box>
+            </Box>
             <Group justify="space-between" gap="xs">
               <Text size="xs" c="dimmed" data-testid="preview-timing">
                 {frame
@@ -723,8 +752,9 @@ function Editor({
               </Text>
               {worker.error && (
                 <Text size="xs" c="red" data-testid="preview-error">
-                  {worker.error.field ? `${worker.error.field}: ` : ''}
-                  {worker.error.message}
+                  {worker.error.code
+                    ? t(`editor.zoneRefusal.${worker.error.code}`, worker.error.params)
+                    : `${worker.error.field ? `${worker.error.field}: ` : ''}${worker.error.message}`}
                 </Text>
               )}
             </Group>
@@ -878,6 +908,7 @@ function Editor({
               </Stack>
             </Paper>
 
+            <ScalpMapPanel map={scalpMap} />
             <Paper withBorder radius="md" p="sm" data-testid="analysis-panel">
               <Stack gap="xs">
                 <Group justify="space-between">
@@ -1031,6 +1062,16 @@ function Editor({
               )}
             </Paper>
 
+            <PreviewInsights
+              summary={frame?.summary ?? []}
+              stubble={frame?.stubble ?? null}
+              selectedId={selectedId}
+              scar={worker.scar}
+              onCompareScar={worker.compareScar}
+              frameVersion={frame}
+              fillMatches={render.data?.status === 'done' ? render.data.fillMatches : []}
+            />
+
             <RenderPanel renderId={renderId} progress={progress.data ?? null} render={render.data ?? null} />
           </Stack>
         </Grid.Col>
@@ -1146,7 +1187,9 @@ function RenderPanel({
                     {s.look === 'fresh'
                       ? t('editor.stageSession', { n: s.afterSession })
                       : s.look === 'healed'
-                        ? t('editor.looks.healed')
+                        ? s.scarRetention === 'poor'
+                          ? t('editor.insights.scar.poorStage')
+                          : t('editor.looks.healed')
                         : t('editor.looks.faded', { years: s.years })}
                   </Text>
                 </a>

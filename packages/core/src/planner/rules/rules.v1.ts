@@ -2,7 +2,7 @@ import type { PlannerRuleSet } from '../rule.schema.js';
 
 /*
  * Stipple planner rules, version 2026.11-1. Plain data: conditions and effects in the language
- * described in ../condition.ts and ../rule.schema.ts, each rule citing /work/shared/domain.md.
+ * described in ../condition.ts and ../rule.schema.ts, each rule citing docs/domain.md.
  * Rules apply in this order, general before specific, so a later rule's zone or shade value wins.
  * Every default is a suggested starting value, not a clinical standard; where domain.md marks
  * [DISAGREE] the rule takes its §8 default and names the range in its text.

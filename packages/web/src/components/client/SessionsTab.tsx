@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Appointment, TreatmentCourse } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
-import { useSignedInSession } from '../../api/session.js';
+import { useIsClinical } from '../../api/session.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { AppointmentModal } from '../AppointmentModal.js';
@@ -20,7 +20,7 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
   const { t } = useTranslation();
   const locale = useLocale();
   const api = useApi();
-  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const clinical = useIsClinical();
   const [booking, setBooking] = useState(false);
   const [open, setOpen] = useState<Appointment | null>(null);
   const [remaining, setRemaining] = useState<TreatmentCourse | null>(null);

@@ -38,6 +38,7 @@ import { DateField } from '../fields/DateField.js';
 import { NumberField } from '../fields/NumberField.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
 
 type Draft = AssessmentInput;
@@ -80,6 +81,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const measured = useMeasuredDensities(consultation.clientId);
 
   const update = (fn: (d: Draft) => void) => {

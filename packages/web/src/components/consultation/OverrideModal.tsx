@@ -5,6 +5,7 @@ import { ELIGIBILITIES, PLAN_NEEDLES } from '@stipple/core';
 import { DateField } from '../fields/DateField.js';
 import { NumberField } from '../fields/NumberField.js';
 import { formatPlanValue } from './PlanDocument.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 
 export interface OverrideTarget {
   path: string;
@@ -47,6 +48,8 @@ export function OverrideModal({
   const [value, setValue] = useState<unknown>(target.current);
   const [reason, setReason] = useState(target.reason);
   const [tried, setTried] = useState(false);
+  const unsaved = useUnsavedChanges(value !== target.current || reason !== target.reason);
+  const requestClose = () => unsaved.confirmDiscard(onClose);
   const reasonMissing = !reason.trim();
   const valueMissing = value === '' || value === undefined || (kind !== 'number' && value === null);
   const valueError = tried
@@ -56,7 +59,7 @@ export function OverrideModal({
     : undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
+    <Modal opened onClose={requestClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('plan.ruleValue')}: <b>{formatPlanValue(target.ruleValue)}</b>
@@ -130,7 +133,7 @@ export function OverrideModal({
             <span />
           )}
           <Group gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={requestClose}>
               {t('common.cancel')}
             </Button>
             <Button

@@ -21,6 +21,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { OverrideModal, type OverrideTarget } from './OverrideModal.js';
 import { ELIGIBILITY_COLOURS, PlanDocument } from './PlanDocument.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 
 const requestOf = (p: Plan): PlanOverrideRequest[] =>
   p.overrides.map((o) => ({ path: o.path, value: o.value, reason: o.reason }));
@@ -101,6 +102,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
       edits.filter((e) => before.get(e.path) !== JSON.stringify([e.value, e.reason])).map((e) => e.path),
     );
   }, [saved, edits]);
+  useUnsavedChanges(pending.size > 0);
 
   const stored = (version: PlanVersion) => {
     queryClient.setQueryData(['plan', version.id], version);

@@ -6,23 +6,23 @@ import type { FieldErrors } from '../../forms/schema-form.js';
 import { DateField } from '../fields/DateField.js';
 import { NumberField } from '../fields/NumberField.js';
 
-type ScreeningDraft = Partial<Record<keyof Screening, unknown>>;
-type YesNoKey = {
+export type ScreeningDraft = Partial<Record<keyof Screening, unknown>>;
+export type YesNoKey = {
   [K in keyof Screening]-?: NonNullable<Screening[K]> extends boolean ? K : never;
 }[keyof Screening];
 
 /** An event with a waiting time: when it was (a date, or time elapsed), or never. */
-interface EventQuestion {
+export interface EventQuestion {
   key: string;
   date: keyof Screening;
   elapsed: keyof Screening;
   unit: 'months' | 'days';
 }
 
-type Question = { yesNo: YesNoKey } | { event: EventQuestion };
+export type Question = { yesNo: YesNoKey } | { event: EventQuestion };
 
 /** Every contraindication and caution of domain.md §2.5, grouped as the brief groups them. */
-const GROUPS: { group: string; questions: Question[] }[] = [
+export const SCREENING_GROUPS: { group: string; questions: Question[] }[] = [
   {
     group: 'skin',
     questions: [
@@ -216,7 +216,7 @@ export function ScreeningQuestions({
 
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-      {GROUPS.map(({ group, questions }) => (
+      {SCREENING_GROUPS.map(({ group, questions }) => (
         <Stack key={group} gap={4}>
           <Text fw={600} size="sm" tt="uppercase" c="dimmed">
             {t(`screening.groups.${group}`)}

@@ -225,23 +225,15 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const follicles: { x: number; y: number; r: number; confidence: number }[] = [];
     for (let y = 0; y < 300; y += 13)
       for (let x = 0; x < 360; x += 13) follicles.push({ x, y, r: 2, confidence: 0.9 });
-    // The analysis says the whole 360 × 300 photo is resolved hair-bearing scalp (one map pixel).
-    const analysis = (status: string) => ({
+    // The analysis' density map: one cell over the whole 360 × 300 photo, resolved or not.
+    const analysis = (resolved: boolean) => ({
       pxPerMm: 12,
       follicles,
-      density: { perCm2Median: 85 },
-      resolvability: {
-        tileSizePx: 360,
-        cols: 1,
-        rows: 1,
-        regions: [{ x: 0, y: 0, w: 360, h: 300, status, blurMm: null, spotMm: null, referenceSnr: 5 }],
-        resolvedFraction: status === 'resolved' ? 1 : 0,
-        counts: { [status]: 1 },
-      },
+      densityMap: { originX: 0, originY: 0, cellPx: 360, cols: 1, rows: 1, perCm2: [resolved ? 85 : null] },
       scalpMap: { width: 36, height: 30, factor: 10, classesRle: [3, 1080], coverageRle: [10, 1080] },
     });
-    await writeFile(join(dir, 'analysis.json'), JSON.stringify(analysis('resolved')));
-    await writeFile(join(dir, 'blurred.json'), JSON.stringify(analysis('blur')));
+    await writeFile(join(dir, 'analysis.json'), JSON.stringify(analysis(true)));
+    await writeFile(join(dir, 'blurred.json'), JSON.stringify(analysis(false)));
     const withMatch = {
       ...zones,
       zones: [
@@ -288,7 +280,7 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/,
+      /zones\.0\.densityPerCm2: is "match", but the photo resolves follicles on only 0 % .* of the scalp round this scar/,
     );
     expect(existsSync(join(dir, 'refused'))).toBe(false);
   });

@@ -43,7 +43,7 @@ export const REDACTED_PATHS = [
 const SECRET_PATHS: [RegExp, string][] = [
   [/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token'],
   [/^\/(api\/password-resets|reset-password)\/[^/]+/, '/$1/:token'],
-  [/^\/api\/feeds\/[^/]+/, '/api/feeds/:token.ics'],
+  [/^\/api\/feeds\/[^/]+/, '/api/feeds/:token'],
 ];
 
 /** The path of a URL, without query string, with secret tokens masked. */

@@ -1,4 +1,3 @@
-ALTER TABLE "studio" ALTER COLUMN "policy" SET DEFAULT '{"publicBooking":true,"confirmation":"manual","minNoticeHours":24,"cancellationNoticeHours":48,"bufferMinutes":15,"bookingHorizonDays":60,"depositRequired":false,"depositAmountMinor":null,"depositRule":{"en":"","zh-CN":""}}'::jsonb;--> statement-breakpoint
 ALTER TABLE "appointment" ADD COLUMN "plan_override_reason" text;--> statement-breakpoint
 ALTER TABLE "appointment_event" ADD COLUMN "plan_override_reason" text;--> statement-breakpoint
 ALTER TABLE "session_record" ADD COLUMN "plan_override_reason" text;--> statement-breakpoint

@@ -83,7 +83,7 @@ interface Probe {
   body?: unknown;
   where: 'params' | 'query' | 'body';
   field: string;
-  message: string;
+  code: string;
 }
 
 function probesOf(path: string, method: string, op: Operation): Probe[] {
@@ -151,7 +151,7 @@ describe('text the database cannot store', () => {
         probe.body === undefined ? {} : { body: probe.body },
       );
       const named = res.body.fields?.some(
-        (f) => f.in === probe.where && f.field === probe.field && f.message === probe.message,
+        (f) => f.in === probe.where && f.field === probe.field && f.code === probe.code,
       );
       if (res.status !== 400 || !named)
         wrong.push(

@@ -3,7 +3,7 @@
 // table says ✓ and a 403 where it says ✗ (for the "clinical notes" read: the notes left out).
 // Public rows ("—") must answer without a session. Every API route of the OpenAPI document must
 // have a row, so a new route cannot slip in without a decision about who may use it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type {
   Appointment,
   CalendarFeed,
@@ -44,11 +44,27 @@ interface Row {
   verdicts: Record<Role, Verdict>;
 }
 
+/** Where docs/roles.md lists the routes that other test files walk (clients', visitors'). */
+const ELSEWHERE = '\n## Routes walked by their own tests';
+
+/** Routes of that second table, each with the test file that walks it (which must exist). */
+function readElsewhere(): { route: string; file: string }[] {
+  const doc = readFileSync(new URL('../../../../docs/roles.md', import.meta.url), 'utf8');
+  const out: { route: string; file: string }[] = [];
+  for (const line of (doc.split(ELSEWHERE)[1] ?? '').split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const request = /^`([A-Z]+ \/\S+)`$/.exec(cells[2] ?? '');
+    const file = /^`([\w./-]+\.api\.test\.ts)`$/.exec(cells[4] ?? '');
+    if (request && file) out.push({ route: request[1]!, file: file[1]! });
+  }
+  return out;
+}
+
 /** The table of docs/roles.md. */
 function readTable(): Row[] {
   const doc = readFileSync(new URL('../../../../docs/roles.md', import.meta.url), 'utf8');
   const rows: Row[] = [];
-  for (const line of doc.split('\n')) {
+  for (const line of doc.split(ELSEWHERE)[0]!.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     const request = /^`([A-Z]+) (\/\S+)(?: \(([^)]+)\))?`$/.exec(cells[2] ?? '');
     if (!request) continue;
@@ -498,6 +514,30 @@ function probes(): Record<string, Probe> {
     },
     'GET /api/audit': G('/api/audit'),
     'GET /api/outbox': G('/api/outbox'),
+    'GET /api/photos/:id/scalp-map': G(`/api/photos/${f.photo.id}/scalp-map`),
+    'GET /api/studio': G('/api/studio'),
+    'PATCH /api/studio': {
+      call: async () => {
+        const now = await ok(owner().get<{ version: number; name: string }>('/api/studio'), 'studio');
+        return { method: 'PATCH', path: '/api/studio', body: { version: now.version, name: now.name } };
+      },
+    },
+    // A studio without a logo answers 404 to everyone alike; the rule is that every role may ask.
+    'GET /api/studio/logo': {
+      call: () => get('/api/studio/logo'),
+      allowed: (r) => r.status === 200 || r.status === 404,
+    },
+    'PUT /api/studio/logo': {
+      call: async () => ({
+        method: 'PUT',
+        path: '/api/studio/logo',
+        rawBody: await plainImage('png'),
+        contentType: 'image/png',
+      }),
+    },
+    'DELETE /api/studio/logo': { call: () => ({ method: 'DELETE', path: '/api/studio/logo' }) },
+    'GET /api/bookings': G('/api/bookings'),
+    'GET /api/clients/:id/intakes': G(`/api/clients/${f.client}/intakes`),
   };
 }
 
@@ -705,7 +745,13 @@ describe('docs/roles.md', () => {
       if (path.startsWith('/api/'))
         for (const method of Object.keys(ops))
           routes.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
-    const documented = new Set(table.map((r) => `${r.method} ${r.path}`));
+    const elsewhere = readElsewhere();
+    for (const { file } of elsewhere)
+      expect(existsSync(new URL(`../${file}`, import.meta.url)), `docs/roles.md names ${file}`).toBe(true);
+    const documented = new Set([
+      ...table.map((r) => `${r.method} ${r.path}`),
+      ...elsewhere.map((e) => e.route),
+    ]);
     expect(
       [...routes].filter((r) => !documented.has(r)),
       'routes missing from docs/roles.md',

@@ -131,8 +131,13 @@ function probesOf(path: string, method: string, op: Operation): Probe[] {
 
 describe('text the database cannot store', () => {
   it('is refused with 400 naming the field, on every endpoint, in every place', async () => {
+    // The walk is signed in as staff. A client's portal routes need the client's own portal session
+    // (from an emailed link) and answer 401 at authentication, before any body is read; the same
+    // app-wide guard checks their text once a client is signed in (portal.api.test.ts signs in).
+    const needsPortalSession = (path: string) =>
+      path.startsWith('/api/portal/') && !path.startsWith('/api/portal/links/');
     const probes = Object.entries(spec.paths)
-      .filter(([path]) => path.startsWith('/api/'))
+      .filter(([path]) => path.startsWith('/api/') && !needsPortalSession(path))
       .flatMap(([path, item]) =>
         METHODS.filter((m) => item[m]).flatMap((m) => probesOf(path, m.toUpperCase(), item[m]!)),
       );

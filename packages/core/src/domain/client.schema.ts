@@ -13,9 +13,7 @@ export const LanguageTag = z
  * The language a client is addressed in: their reports, consents, aftercare sheets and emails are
  * printed in it, so only languages those documents exist in (records from before keep theirs).
  */
-export const ClientLanguage = z.enum(UI_LOCALES, {
-  message: `must be one of ${UI_LOCALES.join(', ')} (the languages documents are printed in)`,
-});
+export const ClientLanguage = z.enum(UI_LOCALES, { message: 'documentLanguage' });
 
 export const Phone = z
   .string()

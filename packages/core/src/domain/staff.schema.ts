@@ -80,7 +80,7 @@ export const UpdateMyPreferencesRequest = z.strictObject({ locale: UiLocale });
 
 /** Changing your own password: the current one proves it is you at the keyboard. */
 export const ChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1, { message: 'is required' }).max(256),
+  currentPassword: z.string().min(1, { message: 'required' }).max(256),
   newPassword: NewPassword,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

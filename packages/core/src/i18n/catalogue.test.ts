@@ -10,7 +10,7 @@ import { MESSAGES_ZH_CN } from './messages.zh-CN.js';
 type Section = Record<string, string>;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const KEPT = new Set(
-  'YYYY Fitzpatrick Norwood Ludwig Savin vertex advanced frontal JPEG HEIC HEIF WebP iPhone Stipple JSON image jpeg webp application json content type length pxPerMm ruler'.split(
+  'YYYY Fitzpatrick Norwood Ludwig Savin vertex advanced frontal JPEG HEIC HEIF WebP iPhone Stipple JSON image jpeg webp application json content type length pxPerMm ruler Europe London Asia Shanghai north street'.split(
     ' ',
   ),
 );

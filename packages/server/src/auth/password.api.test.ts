@@ -251,7 +251,10 @@ describe('session lifetime and signing out everywhere', () => {
     await setCreated(25);
     const ended = await api.get('/api/auth/session');
     expect(ended.status).toBe(401);
-    expect(ended.body.message).toBe('Your session has ended; sign in again');
+    expect(ended.body).toMatchObject({
+      code: 'sessionEnded',
+      message: 'Your session has ended. Please sign in again.',
+    });
   });
 
   it('signs out on every device', async () => {

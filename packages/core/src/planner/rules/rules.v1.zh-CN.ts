@@ -31,7 +31,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
       '有瘢痕疙瘩病史或倾向：针刺可能诱发新的瘢痕疙瘩，且瘢痕疙瘩可能在受伤后长达一年才出现；因此不能做头皮微色素（SMP）。',
   },
   'keloid.scar': {
-    reason: '疤痕 {scar} 是瘢痕疙瘩：有瘢痕疙瘩不能做头皮微色素（SMP）。',
+    reason: '{scar} 是瘢痕疙瘩：有瘢痕疙瘩不能做头皮微色素（SMP）。',
     camouflage: '不做治疗：瘢痕疙瘩不做色素处理。',
   },
   'allergy.ink': {
@@ -42,7 +42,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
   // ---------------------------------------------------------------- referrals to a physician
   'scar.raised': {
     reason:
-      '疤痕 {scar} 凸起（增生性瘢痕）：在凹凸不平、胶原致密的疤痕中，色素会游走并受牵拉，因此需先由医生将疤痕压平；压平需要数周，所以最早 {date} 才能开始。',
+      '{scar} 凸起（增生性瘢痕）：在凹凸不平、胶原致密的疤痕中，色素会游走并受牵拉，因此需先由医生将疤痕压平；压平需要数周，所以最早 {date} 才能开始。',
     preTreatment:
       '由医生向凸起的疤痕内注射皮质类固醇（曲安奈德，triamcinolone），约每 6 周一次，直至疤痕变平后停止（继续注射可能使疤痕凹陷；有些医生的疗程约为 6 个月）。疤痕变平后重新评估。',
     camouflage: '疤痕压平后，约可遮盖 80%。',
@@ -95,7 +95,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
   // ---------------------------------------------------------------- waiting times
   'scar.young': {
     reason:
-      '疤痕 {scar} 已形成 {scar.ageMonths} 个月：疤痕约需 12 个月才能成熟（各来源为 6-12 个月），因此需等到 {date}；届时若疤痕仍呈红色或粉色，也还不能治疗。',
+      '{scar} 已形成 {scar.ageMonths} 个月：疤痕约需 12 个月才能成熟（各来源为 6-12 个月），因此需等到 {date}；届时若疤痕仍呈红色或粉色，也还不能治疗。',
   },
   'wait.hair-transplant': {
     reason:
@@ -226,14 +226,13 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
     camouflage: '最多 100%：平整的疤痕是最理想的情况，但头皮微色素（SMP）只能遮盖疤痕，不能去除疤痕。',
   },
   'scar.atrophic': {
-    reason: '疤痕 {scar} 凹陷（萎缩性瘢痕）：遮盖效果预计不超过约 50%，先做一次测试治疗，并多安排一次治疗。',
+    reason: '{scar} 凹陷（萎缩性瘢痕）：遮盖效果预计不超过约 50%，先做一次测试治疗，并多安排一次治疗。',
     preTreatment:
       '在确定完整方案之前，先在每处萎缩性瘢痕的一部分上做一次测试治疗，待愈合后（约 4 周）评估效果。',
     camouflage: '至多约 50%：凹陷的疤痕仍会留有阴影，头皮微色素（SMP）不会改变疤痕的质地。',
   },
   'scar.burn': {
-    reason:
-      '疤痕 {scar} 是烧伤疤痕：面积大、常经过植皮且敏感的区域需要更多次治疗（5 次；各来源为 3-6+ 次）。',
+    reason: '{scar} 是烧伤疤痕：面积大、常经过植皮且敏感的区域需要更多次治疗（5 次；各来源为 3-6+ 次）。',
     caution:
       '烧伤疤痕：皮肤敏感，常在多次手术后经过植皮，且有期望不切实际的风险；请先以书面形式商定目标和治疗方案。',
     preTreatment:

@@ -90,6 +90,41 @@ describe('stipple analyze', () => {
     expect(res.stderr).toMatch(/close-up/);
   }, 180_000);
 
+  it('takes a calibrated close-up with a pale scar across it and a ruler below for scalp to the edges, all but the ruler', async () => {
+    // 120 × 98 mm of the real crown at 20 px/mm: too small a field for a whole head. The scar's
+    // edge is the strongest in the photo; the scalp must not be cut along it.
+    const band = `<svg width="2400" height="1800" xmlns="http://www.w3.org/2000/svg"><path d="M 600 1000 Q 1300 1070 2000 1000" stroke="rgb(190,158,145)" stroke-width="110" stroke-linecap="round" fill="none"/></svg>`;
+    const ticks = Array.from(
+      { length: 110 },
+      (_, mm) =>
+        `<line x1="${150 + mm * 20}" y1="1820" x2="${150 + mm * 20}" y2="${mm % 10 ? 1870 : 1900}" stroke="#111" stroke-width="3"/>`,
+    ).join('');
+    const skin = await sharp(crown)
+      .extract({ left: 800, top: 500, width: 2400, height: 1800 })
+      .composite([{ input: Buffer.from(band) }])
+      .toBuffer();
+    await sharp({ create: { width: 2400, height: 1960, channels: 3, background: '#f4efe0' } })
+      .composite([
+        { input: skin, left: 0, top: 0 },
+        {
+          input: Buffer.from(
+            `<svg width="2400" height="1960" xmlns="http://www.w3.org/2000/svg">${ticks}</svg>`,
+          ),
+        },
+      ])
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, 'close-up.jpg'));
+    const res = await stipple('analyze', 'close-up.jpg', '--px-per-mm', '20', '--out', 'close-up.json');
+    expect(res.code).toBe(0);
+    const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'close-up.json'), 'utf8')));
+    // Scalp above the scar and below it: at least three quarters of the 2400 × 1800 skin.
+    expect(a.scalp.scalpAreaCm2).toBeGreaterThan(0.75 * 12 * 9);
+    // The ruler's strip (2400 × 160 px) is not scalp: the scalp fits in the photo above it.
+    expect(a.scalp.scalpAreaCm2).toBeLessThan(12 * 9.05);
+    expect(a.roi.y).toBeLessThan(100);
+    expect(a.scarSuggestions.some((s) => s.kind === 'strip')).toBe(true);
+  }, 180_000);
+
   it('reports nothing per cm² without a calibration, and says so', async () => {
     const res = await stipple('analyze', crown, '--roi', '1800,1400,300,300');
     expect(res.code).toBe(0);

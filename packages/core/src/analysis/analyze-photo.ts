@@ -68,7 +68,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   validateImage(image);
   const calibration = resolveCalibration(options.calibration);
   const requestedRoi = resolveRoi(image, options.roi);
-  const scalpMap = options.scalpMap ?? segmentScalp(image);
+  const scalpMap = options.scalpMap ?? segmentScalp(image, { pxPerMm: calibration.pxPerMm });
   checkMapFits(scalpMap, image);
   lap('scalpMap');
   const scalpSummary = summariseScalp(scalpMap, calibration.pxPerMm);

@@ -160,7 +160,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
       if (!photo) throw new Error('the photo is gone');
       const image = await decodeRgb(await blobs.get(photo.sha256));
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const maps = await correctedMapFor(blobs, image, correctionSha256);
+      const maps = await correctedMapFor(blobs, image, correctionSha256, photo.pxPerMm ?? null);
       const result = analyzePhoto(image, {
         ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
         ...(maps ? { scalpMap: maps.corrected } : {}),

@@ -61,9 +61,10 @@ export async function correctedMapFor(
   blobs: BlobStore,
   image: AnalysisImage,
   correctionSha256: string | null,
+  pxPerMm: number | null,
 ): Promise<{ automatic: ScalpMap; corrected: ScalpMap } | null> {
   if (!correctionSha256) return null;
-  const automatic = segmentScalp(image);
+  const automatic = segmentScalp(image, { pxPerMm });
   const labels = await getLabels(blobs, correctionSha256);
   // The labels are classes (0-3) at the map's size; mapFromMask resamples if a newer segmentation
   // chose another map size since the correction was drawn.

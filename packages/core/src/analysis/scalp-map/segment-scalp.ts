@@ -21,6 +21,7 @@ import { fitGmm, gmmLogLikelihood, type Gmm } from './gmm.js';
 import { gridMinCut } from './grid-min-cut.js';
 import { computeMapFeatures, FEATURE_DIMS, type MapFeatures } from './map-features.js';
 import { boxShare, dilate, erode, fillHoles, largestComponent } from './mask-ops.js';
+import { labelComponents } from '../../geometry/polygon.js';
 import { MAP_CLASS, type ScalpMap } from './scalp-map.js';
 import { addShoulderSeeds } from './body-seeds.js';
 import { CLOSE_UP_SHARE, MIN_HAIR_SHARE, scalpOf } from './scalp-line.js';
@@ -52,11 +53,24 @@ const HAIR_BEARING_COVERAGE = 0.35;
 /** Radius of the opening that separates the head from what clings to it, per √(head area). */
 const OPENING_SHARE = 0.1;
 
-export function segmentScalp(image: RgbImage): ScalpMap {
+/**
+ * The narrowest adult head is about 13 cm across (head breadth, 1st percentile of adults in
+ * anthropometric surveys is 13-14 cm): a calibrated photo narrower than that in both directions
+ * cannot show a head with something behind it on two sides. It is a close-up of the scalp.
+ */
+const HEAD_BREADTH_MM = 130;
+
+export interface SegmentScalpOptions {
+  /** The photo's scale, when calibrated: it tells a close-up from a whole head. */
+  pxPerMm?: number | null;
+}
+
+export function segmentScalp(image: RgbImage, options: SegmentScalpOptions = {}): ScalpMap {
   const f = computeMapFeatures(image);
   const { width: w, height: h } = f;
   const pairwise = contrastWeights(f);
-  const head = segmentHead(f, pairwise);
+  const fieldMm = options.pxPerMm ? Math.max(image.width, image.height) / options.pxPerMm : Infinity;
+  const head = segmentHead(f, pairwise, fieldMm < HEAD_BREADTH_MM);
   const hair = segmentHair(f, pairwise, head);
   const classes = new Uint8Array(w * h);
   const scalp = scalpOf(head, hair, w, h);
@@ -150,7 +164,7 @@ function cut(
   return gridMinCut({ width: f.width, height: f.height, source, sink, pairwise });
 }
 
-function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
+function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: boolean): Uint8Array {
   const { width: w, height: h, features: F } = f;
   const n = w * h;
   const band = Math.max(2, Math.round(0.012 * Math.max(w, h)));
@@ -192,6 +206,10 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   // the whole border for background and see: behind a head the cut finds a head inside it; in a
   // close-up it can only peel the seeded band off, leaving nearly the whole photo...
   const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
+  // A close-up by its scale: the border is like the middle because it is the same scalp, and a
+  // cut would only split that scalp along its strongest edge (often the very scar photographed).
+  // Only what is unlike the scalp and comes in from the border (a ruler, a glove) is left out.
+  if (forced && tooNarrowForAHead) return closeUpScalp(centre, chroma, seed, headLike, w, h);
   if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
@@ -222,6 +240,28 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
       outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
   )
     return new Uint8Array(n).fill(1);
+  return head;
+}
+
+/** Everything but the regions unlike the scalp that reach the border from a seeded pixel. */
+function closeUpScalp(
+  centre: Gmm,
+  chroma: Float32Array,
+  seed: Uint8Array,
+  headLike: number,
+  w: number,
+  h: number,
+): Uint8Array {
+  const n = w * h;
+  const unlike = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    unlike[i] = gmmLogLikelihood(centre, chroma, i * FEATURE_DIMS) < headLike ? 1 : 0;
+  const labels = new Int32Array(n);
+  const count = labelComponents(unlike, w, h, labels);
+  const intrudes = new Uint8Array(count + 1);
+  for (let i = 0; i < n; i++) if (seed[i] && labels[i]) intrudes[labels[i]!] = 1;
+  const head = new Uint8Array(n);
+  for (let i = 0; i < n; i++) head[i] = intrudes[labels[i]!] ? 0 : 1;
   return head;
 }
 

@@ -322,6 +322,9 @@ describe('consultation to plan to preview', () => {
       .toBe('Done');
     const result = await page.getByTestId('analysis-result').textContent();
     expect(result).toMatch(/Follicle density \d+\/cm²/);
+    // The finished analysis brings its head and scalp map, without a reload.
+    await page.getByTestId('scalp-map-share').waitFor();
+    expect(await page.getByTestId('scalp-map-none').count()).toBe(0);
     const strip = page
       .getByTestId(/^suggestion-row-/)
       .filter({ hasText: 'Strip scar' })

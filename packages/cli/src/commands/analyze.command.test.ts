@@ -118,9 +118,9 @@ describe('stipple analyze', () => {
     expect(res.code).toBe(0);
     const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'close-up.json'), 'utf8')));
     // Scalp above the scar and below it: at least three quarters of the 2400 × 1800 skin.
-    expect(a.scalp.scalpAreaCm2).toBeGreaterThan(0.75 * 12 * 9);
+    expect(a.scalp!.scalpAreaCm2).toBeGreaterThan(0.75 * 12 * 9);
     // The ruler's strip (2400 × 160 px) is not scalp: the scalp fits in the photo above it.
-    expect(a.scalp.scalpAreaCm2).toBeLessThan(12 * 9.05);
+    expect(a.scalp!.scalpAreaCm2).toBeLessThan(12 * 9.05);
     expect(a.roi.y).toBeLessThan(100);
     expect(a.scarSuggestions.some((s) => s.kind === 'strip')).toBe(true);
   }, 180_000);

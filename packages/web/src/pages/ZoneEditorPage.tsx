@@ -436,6 +436,11 @@ function Editor({
   const [handled, setHandled] = useState<Set<string>>(() => new Set());
   const [showFollicles, setShowFollicles] = useState(false);
   const analysed = analysis.data?.status === 'done' ? analysis.data : null;
+  // A finished analysis brings a new automatic head and scalp map with it.
+  const analysedAt = analysed?.finishedAt ?? null;
+  useEffect(() => {
+    if (analysedAt) void queryClient.invalidateQueries({ queryKey: ['scalp-map', photo.id] });
+  }, [analysedAt, photo.id, queryClient]);
   // Accepted suggestions are zones now (also after a reload): only the others are offered.
   const openSuggestions = (analysed?.suggestions ?? [])
     .filter((sug) => !handled.has(sug.id))

@@ -190,7 +190,9 @@ describe('a visitor books from the public page on a phone, in Chinese', () => {
     // Studio hours 10:00-18:00 London are 18:00-02:00 in Shanghai: every time shown is in there.
     await phone.getByTestId('slot-time').first().waitFor();
     for (const time of await phone.getByTestId('slot-time').allTextContents()) {
-      const hour = Number(time.slice(0, 2));
+      // "13:00" or "01:00 PM", as the browser's English formats it.
+      const [, h, half] = /^(\d{1,2}):\d\d\s*(AM|PM)?/i.exec(time) ?? [];
+      const hour = half ? (Number(h) % 12) + (/pm/i.test(half) ? 12 : 0) : Number(h);
       expect(hour >= 18 || hour < 2, time).toBe(true);
     }
     expect(await phone.getByTestId('slot-picker').textContent()).toContain('Europe/London');
@@ -303,7 +305,9 @@ describe('the studio confirms, the client answers at home, the artist reviews', 
     await page.getByTestId('slot-time').first().waitFor();
     // The viewer is in London like the studio: times within its 10:00-18:00, no time zone note.
     for (const time of await page.getByTestId('slot-time').allTextContents()) {
-      const hour = Number(time.slice(0, 2));
+      // "13:00" or "01:00 PM", as the browser's English formats it.
+      const [, h, half] = /^(\d{1,2}):\d\d\s*(AM|PM)?/i.exec(time) ?? [];
+      const hour = half ? (Number(h) % 12) + (/pm/i.test(half) ? 12 : 0) : Number(h);
       expect(hour >= 10 && hour < 18, time).toBe(true);
     }
     expect(await page.getByTestId('slot-picker').textContent()).not.toContain('Asia/Shanghai');

@@ -66,6 +66,10 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
+          // expect.poll gives up after 1 s by default: under load 18 on two cores a saved client's
+          // heading and an uploaded photo's card took longer to show. A wait for what never comes
+          // still fails.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

@@ -48,7 +48,10 @@ export async function newContext(
     timezoneId: options.timezoneId ?? 'Europe/London',
     ...(options.tablet || options.phone ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: on a shared machine under load (2 cores, load 15), loading the app in Chromium took
+  // longer than 15 s. A wait for something that never comes still fails, only later.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   return context;
 }
 
@@ -148,4 +151,26 @@ export async function drawSignature(
     });
   await page.mouse.up();
   return box;
+}
+
+/** A call to the API as the app makes it from `page`: its session cookie plus the CSRF header. */
+export async function pageApi<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+    },
+    { method, path, body },
+  );
 }

@@ -151,9 +151,9 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const cases: [unknown, RegExp][] = [
       [
         { ...zones, zones: [{ id: 'h', kind: 'hairline', polyline: [[1, 1]], inward: [5, 5] }] },
-        /zones\[0\]\.polyline: must have at least 2 points/,
+        /zones\[0\]\.polyline: Must have at least 2 entries/,
       ],
-      [{ ...zones, shoeSize: 44 }, /shoeSize: is not a known field/],
+      [{ ...zones, shoeSize: 44 }, /shoeSize: Is not a known field/],
       [{ ...zones, calibration: { pxPerMm: -3 } }, /calibration/],
       [
         {
@@ -331,6 +331,15 @@ describe('stipple simulate', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(crown.existingDensityPerCm2).toBeGreaterThan(15);
     expect(crown.shadeSource).toBe('stubble');
     expect(summary.zones[2]!.shadeSource).toBe('file');
+  });
+});
+
+describe('stipple with a command it does not have', () => {
+  it('exits 2 naming the command on stderr, not 0 with the help on stdout', async () => {
+    const res = await stipple('frobnicate');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/unknown command 'frobnicate'/);
+    expect(res.stdout).toBe('');
   });
 });
 

@@ -14,6 +14,7 @@ import { clientRoutes } from './clients/client.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
 import { registerErrorHandler, sendError, toErrorAnswer } from './http/error-handler.js';
+import { requestLocale } from './http/request-locale.js';
 import { loggerOptions } from './http/logging.js';
 import { OneLinePerRequest } from './http/request-log.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -69,8 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // Malformed paths are refused by the router before any route runs; answer them as ApiError too.
-    frameworkErrors: (err, _request, reply) => {
-      void sendError(reply, toErrorAnswer(err));
+    frameworkErrors: (err, request, reply) => {
+      void sendError(reply, toErrorAnswer(err, { locale: requestLocale(request) }));
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -129,8 +130,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(inventoryRoutes, { inventory: services.inventory });
   await app.register(consentRoutes, { consents: services.consents });
-  await app.register(appointmentRoutes, { appointments: services.appointments });
-  await app.register(sessionRoutes, { sessions: services.sessions });
+  await app.register(appointmentRoutes, {
+    appointments: services.appointments,
+    remainingSessions: services.remainingSessions,
+  });
+  await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });
   await app.register(consultationRoutes, {

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
+import { RemainingSessionsService } from './appointments/remaining-sessions.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
@@ -21,6 +22,7 @@ import { PhotoService } from './photos/photo.service.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
+import { SessionPlanService } from './sessions/session-plan.service.js';
 import { ScalpMapService } from './previews/scalp-map.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
@@ -49,7 +51,9 @@ export interface Services {
   inventory: InventoryService;
   consents: ConsentService;
   appointments: AppointmentService;
+  remainingSessions: RemainingSessionsService;
   sessions: SessionService;
+  sessionPlans: SessionPlanService;
   aftercare: AftercareService;
   outbox: OutboxService;
   consultations: ConsultationService;
@@ -130,11 +134,13 @@ export function createServices(deps: {
     inventory: new InventoryService({ db }),
     consents,
     appointments,
+    remainingSessions: new RemainingSessionsService({ db, appointments }),
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,
       log: log.child({ component: 'sessions' }),
     }),
+    sessionPlans: new SessionPlanService({ db }),
     aftercare: new AftercareService({ db, blobs }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
     consultations: new ConsultationService({ db }),

@@ -34,10 +34,15 @@ const queryClient = new QueryClient({
   },
 });
 
+const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
+document.documentElement.lang = locale;
+const i18n = createI18n(locale);
+
 const api = stippleApi(
   createApiClient({
     getCsrfToken: (path) =>
       path.startsWith('/api/portal/') ? portalCsrfFrom(queryClient) : csrfTokenFrom(queryClient),
+    getLocale: () => i18n.language,
     onUnauthorized: () => {
       // The session ended (expired, signed out elsewhere, account deactivated): back to sign-in.
       if (queryClient.getQueryData(sessionKey)) setLeaveReason('sessionEnded');
@@ -45,10 +50,6 @@ const api = stippleApi(
     },
   }),
 );
-
-const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
-document.documentElement.lang = locale;
-const i18n = createI18n(locale);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -53,7 +53,7 @@ export type PublicStudio = z.infer<typeof PublicStudio>;
 
 const TypeKey = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'is not a consultation type' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'notConsultationType' })
   .max(40);
 
 export const SlotQuery = z.strictObject({
@@ -81,28 +81,21 @@ export const SlotList = z.object({
 });
 export type SlotList = z.infer<typeof SlotList>;
 
-const Instant = z.iso.datetime({
-  offset: true,
-  message: 'must be a date and time such as 2026-12-01T10:00:00Z',
-});
+const Instant = z.iso.datetime({ offset: true, message: 'notADateTime' });
 
 export const CreateBookingRequest = z.strictObject({
   type: TypeKey,
   startsAt: Instant,
   artistId: Id.optional(),
-  givenName: z.string().trim().max(100, { message: 'must be at most 100 characters' }).default(''),
-  familyName: z
-    .string()
-    .trim()
-    .min(1, { message: 'is required' })
-    .max(100, { message: 'must be at most 100 characters' }),
+  givenName: z.string().trim().max(100).default(''),
+  familyName: z.string().trim().min(1, { message: 'required' }).max(100),
   email: Email,
   phone: Phone.nullable().default(null),
   locale: UiLocale,
   concerns: z.array(BookingConcern).max(4).default([]),
-  message: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }).default(''),
+  message: z.string().trim().max(2000).default(''),
   /** The visitor read how their data is used (health data, photos). */
-  privacyAccepted: z.literal(true, { message: 'must be accepted' }),
+  privacyAccepted: z.literal(true, { message: 'mustAccept' }),
   /** Left empty by people; filled by form-filling robots (a honeypot). */
   website: z.string().max(500).default(''),
 });
@@ -134,14 +127,14 @@ export const JoinWaitlistRequest = z
     fromDate: IsoDate,
     untilDate: IsoDate,
     givenName: z.string().trim().max(100).default(''),
-    familyName: z.string().trim().min(1, { message: 'is required' }).max(100),
+    familyName: z.string().trim().min(1, { message: 'required' }).max(100),
     email: Email,
     locale: UiLocale,
-    privacyAccepted: z.literal(true, { message: 'must be accepted' }),
+    privacyAccepted: z.literal(true, { message: 'mustAccept' }),
     website: z.string().max(500).default(''),
   })
   .refine((w) => w.untilDate >= w.fromDate, {
-    message: 'must not be before the first day',
+    message: 'notBeforeFromDay',
     path: ['untilDate'],
   });
 export type JoinWaitlistRequest = z.infer<typeof JoinWaitlistRequest>;
@@ -186,5 +179,5 @@ export const BookingListQuery = z.strictObject({
 });
 
 export const DeclineBookingRequest = z.strictObject({
-  reason: z.string().trim().min(3, { message: 'must say why (at least 3 characters)' }).max(1000),
+  reason: z.string().trim().min(3, { message: 'reasonTooShort' }).max(1000),
 });

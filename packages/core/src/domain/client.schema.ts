@@ -1,43 +1,37 @@
 import { z } from 'zod';
 import { Id, IsoDate, PageQuery, Timestamp, UI_LOCALES, pageOf } from './common.schema.js';
 
-const trimmed = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` });
+const trimmed = (max: number) => z.string().trim().max(max);
 
 /** BCP 47 language tag such as `en`, `zh-CN`, `pt-BR`. */
 export const LanguageTag = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as en or zh-CN' });
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'languageTag' });
 
 /**
  * The language a client is addressed in: their reports, consents, aftercare sheets and emails are
  * printed in it, so only languages those documents exist in (records from before keep theirs).
  */
-export const ClientLanguage = z.enum(UI_LOCALES, {
-  message: `must be one of ${UI_LOCALES.join(', ')} (the languages documents are printed in)`,
-});
+export const ClientLanguage = z.enum(UI_LOCALES, { message: 'documentLanguage' });
 
 export const Phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()./-]{5,30}$/, { message: 'must be a phone number: digits, spaces, + ( ) - . /' })
-  .refine((s) => s.replace(/\D/g, '').length >= 5, { message: 'must have at least 5 digits' });
+  .regex(/^\+?[0-9 ()./-]{5,30}$/, { message: 'phone' })
+  .refine((s) => s.replace(/\D/g, '').length >= 5, { message: 'phoneDigits' });
 
-export const DateOfBirth = IsoDate.refine((s) => s >= '1900-01-01', { message: 'must be after 1900' }).refine(
+export const DateOfBirth = IsoDate.refine((s) => s >= '1900-01-01', { message: 'dateAfter1900' }).refine(
   (s) => s <= new Date().toISOString().slice(0, 10),
-  { message: 'must not be in the future' },
+  { message: 'notInFuture' },
 );
 
 const clientFields = {
   givenName: trimmed(100).default(''),
-  familyName: trimmed(100).min(1, { message: 'is required' }),
+  familyName: trimmed(100).min(1, { message: 'required' }),
   dateOfBirth: DateOfBirth.nullable().default(null),
   email: z
-    .email({ message: 'must be an email address' })
+    .email({ message: 'notAnEmail' })
     .max(254)
     .transform((s) => s.trim().toLowerCase())
     .nullable()
@@ -54,10 +48,10 @@ export type CreateClientRequest = z.infer<typeof CreateClientRequest>;
 export const UpdateClientRequest = z
   .strictObject({
     givenName: trimmed(100).optional(),
-    familyName: trimmed(100).min(1, { message: 'is required' }).optional(),
+    familyName: trimmed(100).min(1, { message: 'required' }).optional(),
     dateOfBirth: DateOfBirth.nullable().optional(),
     email: z
-      .email({ message: 'must be an email address' })
+      .email({ message: 'notAnEmail' })
       .max(254)
       .transform((s) => s.trim().toLowerCase())
       .nullable()
@@ -67,7 +61,7 @@ export const UpdateClientRequest = z
     notes: trimmed(10_000).optional(),
     version: z.number().int().min(1).optional(),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'nothingToChange' });
 export type UpdateClientRequest = z.infer<typeof UpdateClientRequest>;
 
 export const Client = z.object({

@@ -13,7 +13,7 @@ export type IntakeStatus = z.infer<typeof IntakeStatus>;
 
 export const SubmitIntakeRequest = z.strictObject({
   screening: Screening,
-  notes: z.string().trim().max(4000, { message: 'must be at most 4000 characters' }).default(''),
+  notes: z.string().trim().max(4000).default(''),
 });
 export type SubmitIntakeRequest = z.infer<typeof SubmitIntakeRequest>;
 export type SubmitIntakeInput = z.input<typeof SubmitIntakeRequest>;

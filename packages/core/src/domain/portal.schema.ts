@@ -37,10 +37,7 @@ export const PortalSignInRequest = z.strictObject({
 });
 export type PortalSignInRequest = z.infer<typeof PortalSignInRequest>;
 
-const Instant = z.iso.datetime({
-  offset: true,
-  message: 'must be a date and time such as 2026-12-01T10:00:00Z',
-});
+const Instant = z.iso.datetime({ offset: true, message: 'notADateTime' });
 
 /** One of the client's appointments, as their portal shows it. */
 export const PortalAppointment = z.object({
@@ -67,7 +64,7 @@ export type PortalAppointments = z.infer<typeof PortalAppointments>;
 
 export const PortalMoveRequest = z.strictObject({ startsAt: Instant });
 export const PortalCancelRequest = z.strictObject({
-  reason: z.string().trim().max(500, { message: 'must be at most 500 characters' }).default(''),
+  reason: z.string().trim().max(500).default(''),
 });
 
 /** The consent texts the client may sign (current versions, in their language) and what they signed. */

@@ -28,21 +28,16 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .trim()
-  .refine(isTimeZone, { message: 'must be a time zone such as Europe/London or Asia/Shanghai' });
+export const TimeZone = z.string().trim().refine(isTimeZone, { message: 'timeZone' });
 
 /** The studio's address on the web: /s/<slug>. */
 export const StudioSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, { message: 'must be at least 3 characters' })
-  .max(60, { message: 'must be at most 60 characters' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-    message: 'must be lower-case letters, digits and single hyphens, e.g. north-street-smp',
-  });
+  .min(3)
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slugChars' });
 
 /** Lower-case words joined by hyphens; '' when the name has no Latin letters or digits. */
 export function slugFrom(name: string): string {
@@ -56,12 +51,8 @@ export function slugFrom(name: string): string {
     .replace(/-+$/, '');
 }
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` });
-const required = (max: number) => text(max).min(1, { message: 'is required' });
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1, { message: 'required' });
 
 /** A text in each language the studio offers (the other may stay empty). */
 export const Bilingual = z.strictObject({ en: text(4000).default(''), 'zh-CN': text(4000).default('') });
@@ -70,21 +61,14 @@ export type Bilingual = z.infer<typeof Bilingual>;
 export const ConsultationType = z.strictObject({
   key: z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case letters, digits and hyphens' })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slugChars' })
     .max(40),
   name: z.strictObject({ en: required(100), 'zh-CN': required(100) }),
-  minutes: z
-    .int({ message: 'must be a whole number of minutes' })
-    .min(15, { message: 'must be at least 15 minutes' })
-    .max(240, { message: 'must be at most 240 minutes' }),
+  minutes: z.int().min(15).max(240),
 });
 export type ConsultationType = z.infer<typeof ConsultationType>;
 
-const hours = (max: number) =>
-  z
-    .int({ message: 'must be a whole number of hours' })
-    .min(0, { message: 'must not be negative' })
-    .max(max, { message: `must be at most ${max} hours` });
+const hours = (max: number) => z.int().min(0).max(max);
 
 export const BookingPolicy = z.strictObject({
   /** Whether the public page takes bookings at all. */
@@ -95,22 +79,12 @@ export const BookingPolicy = z.strictObject({
   /** A client may move or cancel online until this many hours before; later they call. */
   cancellationNoticeHours: hours(24 * 60),
   /** Kept free before and after every appointment of the artist when offering public slots. */
-  bufferMinutes: z
-    .int({ message: 'must be a whole number of minutes' })
-    .min(0, { message: 'must not be negative' })
-    .max(240, { message: 'must be at most 240 minutes' }),
+  bufferMinutes: z.int().min(0).max(240),
   /** How many days ahead the public page offers slots. */
-  bookingHorizonDays: z
-    .int({ message: 'must be a whole number of days' })
-    .min(1, { message: 'must be at least 1 day' })
-    .max(365, { message: 'must be at most 365 days' }),
+  bookingHorizonDays: z.int().min(1).max(365),
   depositRequired: z.boolean(),
   /** In minor units (pence, cents, fen); null when the rule in words says it all. */
-  depositAmountMinor: z
-    .int({ message: 'must be a whole number of the smallest unit (e.g. pence)' })
-    .min(0, { message: 'must not be negative' })
-    .max(100_000_000)
-    .nullable(),
+  depositAmountMinor: z.int().min(0).max(100_000_000).nullable(),
   /** The deposit rule in the studio's own words (refunds, what happens on a no-show). */
   depositRule: Bilingual,
 });
@@ -120,12 +94,12 @@ export const Currency = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code such as GBP, EUR or CNY' });
+  .regex(/^[A-Z]{3}$/, { message: 'currency' });
 
 export const StudioLanguages = z
   .array(UiLocale)
-  .min(1, { message: 'must offer at least one language' })
-  .refine((l) => new Set(l).size === l.length, { message: 'must not name a language twice' });
+  .min(1, { message: 'atLeastOneLanguage' })
+  .refine((l) => new Set(l).size === l.length, { message: 'languageTwice' });
 
 /** Everything the owner sets about the studio (setup, then the settings page). */
 export const StudioProfile = z.strictObject({
@@ -138,16 +112,13 @@ export const StudioProfile = z.strictObject({
   languages: StudioLanguages,
   currency: Currency,
   /** The length of a consultation booked without a type (the calendar's default). */
-  consultationMinutes: z
-    .int({ message: 'must be a whole number of minutes' })
-    .min(15, { message: 'must be at least 15 minutes' })
-    .max(240, { message: 'must be at most 240 minutes' }),
+  consultationMinutes: z.int().min(15).max(240),
   consultationTypes: z
     .array(ConsultationType)
-    .min(1, { message: 'must offer at least one consultation type' })
-    .max(10, { message: 'must be at most 10 types' })
+    .min(1)
+    .max(10)
     .refine((types) => new Set(types.map((t) => t.key)).size === types.length, {
-      message: 'must not use a key twice',
+      message: 'typeKeyTwice',
     }),
   /** What a consultation involves, in the studio's words, shown on the public page. */
   intro: Bilingual,
@@ -183,7 +154,7 @@ export type StudioSettings = z.infer<typeof StudioSettings>;
 /** Any part of the profile; `version` from the last read (409 when someone saved in between). */
 export const UpdateStudioRequest = z
   .strictObject({ ...StudioProfile.partial().shape, version: z.int().min(1) })
-  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).length > 1, { message: 'nothingToChange' });
 export type UpdateStudioRequest = z.infer<typeof UpdateStudioRequest>;
 
 const Minute = z
@@ -196,12 +167,12 @@ export const OpeningHours = z
   .strictObject({
     weekdays: z
       .array(z.int().min(0).max(6))
-      .min(1, { message: 'must name at least one day' })
-      .refine((d) => new Set(d).size === d.length, { message: 'must not name a day twice' }),
+      .min(1, { message: 'atLeastOneDay' })
+      .refine((d) => new Set(d).size === d.length, { message: 'dayTwice' }),
     start: Minute,
     end: Minute,
   })
-  .refine((h) => h.end > h.start, { message: 'must end after it starts', path: ['end'] });
+  .refine((h) => h.end > h.start, { message: 'endAfterStart', path: ['end'] });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const CreateStudioRequest = z.strictObject({

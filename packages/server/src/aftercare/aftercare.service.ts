@@ -44,7 +44,7 @@ export class AftercareService {
   }
 
   async createTemplate(actor: Actor, request: CreateAftercareTemplateRequest): Promise<AftercareTemplate> {
-    requireRole(actor, OWNER, 'Writing aftercare templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await aftercareRepository.create(tx, {
         ...request,
@@ -63,10 +63,10 @@ export class AftercareService {
     actor: Actor,
     sessionId: string,
   ): Promise<AftercareSchedule & { clientName: string; studioName: string; studio: StudioRow }> {
-    requireRole(actor, CLINICAL, 'Aftercare schedules');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const [session] = await sessionRepository.view(tx, { id: sessionId });
-      if (!session) throw notFound('Session record');
+      if (!session) throw notFound('sessionRecord');
       const items = await aftercareRepository.itemsOf(tx, sessionId);
       const client = await clientRepository.findById(tx, session.clientId);
       const studio = await studioRepository.findById(tx, actor.studioId);

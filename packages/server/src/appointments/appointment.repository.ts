@@ -26,7 +26,8 @@ export type AppointmentView = AppointmentRow & {
 
 const VIEW_SQL = sql`select a.id, a.studio_id as "studioId", a.client_id as "clientId", a.artist_id as "artistId",
          a.kind, a.course_id as "courseId", a.starts_at as "startsAt", a.ends_at as "endsAt", a.status, a.notes,
-         a.interval_override_reason as "intervalOverrideReason", a.version, a.created_by as "createdBy",
+         a.interval_override_reason as "intervalOverrideReason",
+         a.plan_override_reason as "planOverrideReason", a.version, a.created_by as "createdBy",
          a.created_at as "createdAt", a.updated_at as "updatedAt",
          c.given_name as "givenName", c.family_name as "familyName", c.email as "clientEmail",
          c.preferred_language as "preferredLanguage", u.name as "artistName",

@@ -74,7 +74,11 @@ describe('sign-in', () => {
     });
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: 'invalid_credentials', message: 'Email or password is wrong' });
+      expect(res.body).toEqual({
+        error: 'invalid_credentials',
+        code: 'invalidCredentials',
+        message: 'The email or password is not right.',
+      });
     }
     const failed = (await auditActions(studio.id)).filter((e) => e.action === 'auth.login_failed');
     expect(failed).toHaveLength(1);
@@ -103,7 +107,7 @@ describe('sign-in', () => {
     expect(missing.status).toBe(403);
     expect(missing.body).toMatchObject({
       error: 'csrf_failed',
-      fields: [{ in: 'headers', field: 'x-csrf-token', message: 'is required on state-changing requests' }],
+      fields: [{ in: 'headers', field: 'x-csrf-token', code: 'required', message: 'Required' }],
     });
     const wrong = await api.post<Client>(
       '/api/clients',
@@ -171,7 +175,7 @@ describe('sign-in', () => {
     );
     const expired = await api.get('/api/auth/session');
     expect(expired.status).toBe(401);
-    expect(expired.body.message).toBe('Your session has ended; sign in again');
+    expect(expired.body.message).toBe('Your session has ended. Please sign in again.');
   });
 
   it('says reset links cannot be emailed without SMTP, and refuses to promise one', async () => {

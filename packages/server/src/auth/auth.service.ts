@@ -19,8 +19,7 @@ import { verifyAgainstNothing, verifyPassword } from './password.js';
 import { sessionRepository, type ActiveSession } from './session.repository.js';
 import { hashToken, newToken } from './tokens.js';
 
-export const invalidCredentials = () =>
-  new AppError(401, 'invalid_credentials', 'Email or password is wrong');
+export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'invalidCredentials');
 
 /** A slid session is written back at most this often, not on every request. */
 const SLIDE_EVERY_MS = 60_000;

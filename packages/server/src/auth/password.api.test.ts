@@ -78,7 +78,7 @@ describe('changing your password', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({
       error: 'current_password_wrong',
-      fields: [{ in: 'body', field: 'currentPassword', message: 'is not your current password' }],
+      fields: [{ in: 'body', field: 'currentPassword', code: 'notCurrentPassword' }],
     });
 
     // The studio's name and the member's own email in words.
@@ -89,7 +89,7 @@ describe('changing your password', () => {
     expect(personal.status).toBe(400);
     expect(personal.body.fields?.[0]).toMatchObject({
       field: 'newPassword',
-      message: 'is too easy to guess: it is built from your own name, email or studio',
+      code: 'tooEasyToGuessPersonal',
     });
     const repeated = await here.post('/api/me/password', {
       currentPassword: TEST_PASSWORD,
@@ -251,7 +251,10 @@ describe('session lifetime and signing out everywhere', () => {
     await setCreated(25);
     const ended = await api.get('/api/auth/session');
     expect(ended.status).toBe(401);
-    expect(ended.body.message).toBe('Your session has ended; sign in again');
+    expect(ended.body).toMatchObject({
+      code: 'sessionEnded',
+      message: 'Your session has ended. Please sign in again.',
+    });
   });
 
   it('signs out on every device', async () => {

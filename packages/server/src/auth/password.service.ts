@@ -12,7 +12,7 @@ import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/database.js';
 import { docLocale } from '../documents/format.js';
-import { AppError, invalid, notFound } from '../http/app-error.js';
+import { AppError, bodyField, invalid, notFound } from '../http/app-error.js';
 import { passwordResetText } from '../outbox/message-texts.js';
 import { enqueueStaffMessage } from '../outbox/outbox.service.js';
 import { staffRepository, type StaffRow } from '../staff/staff.repository.js';
@@ -26,24 +26,15 @@ import { sessionRepository } from './session.repository.js';
 
 export const RESET_MINUTES = 30;
 
-export const resetLinkInvalid = () =>
-  new AppError(
-    410,
-    'reset_link_invalid',
-    'This password reset link has expired or was used already; ask for a new one',
-  );
+export const resetLinkInvalid = () => new AppError(410, 'reset_link_invalid', 'resetLinkInvalid');
 
 export const currentPasswordWrong = () =>
-  new AppError(400, 'current_password_wrong', 'The current password is wrong', [
-    { in: 'body', field: 'currentPassword', message: 'is not your current password' },
+  new AppError(400, 'current_password_wrong', 'currentPasswordWrong', {}, [
+    bodyField('currentPassword', 'notCurrentPassword'),
   ]);
 
 export const resetUnavailable = () =>
-  new AppError(
-    409,
-    'password_reset_unavailable',
-    'This server cannot email reset links (it has no email server or public address set up); ask the studio owner',
-  );
+  new AppError(409, 'password_reset_unavailable', 'passwordResetUnavailable');
 
 export class PasswordService {
   constructor(
@@ -67,7 +58,7 @@ export class PasswordService {
     const { db, throttle } = this.deps;
     const { user, studioName } = await db.withStudio(actor.studioId, async (tx) => {
       const user = await staffRepository.findById(tx, actor.userId);
-      if (!user) throw notFound('Staff member');
+      if (!user) throw notFound('staffMember');
       return { user, studioName: (await studioRepository.findById(tx, actor.studioId))!.name };
     });
     await throttle.check(ip, user.email);
@@ -77,7 +68,7 @@ export class PasswordService {
     }
     this.assertStrong(request.newPassword, user, studioName, 'newPassword');
     if (request.newPassword === request.currentPassword)
-      throw invalid([{ in: 'body', field: 'newPassword', message: 'is the same as the current password' }]);
+      throw invalid([bodyField('newPassword', 'sameAsCurrent')]);
     const passwordHash = await hashPassword(request.newPassword);
     await db.withStudio(actor.studioId, async (tx) => {
       await staffRepository.setPasswordHash(tx, user.id, passwordHash);
@@ -173,7 +164,7 @@ export class PasswordService {
 
   private assertStrong(password: string, user: StaffRow, studioName: string, field: string): void {
     const weakness = passwordWeakness(password, [user.name, user.email, studioName]);
-    if (weakness) throw invalid([{ in: 'body', field, message: weakness }]);
+    if (weakness) throw invalid([bodyField(field, weakness.code, weakness.params)]);
   }
 
   private async usableReset(token: string): Promise<{ reset: OneTimeLinkRow; user: StaffRow }> {

@@ -8,6 +8,7 @@ import {
   MIN_PASSWORD_SCORE,
   judgePassword,
   personalWords,
+  type FieldMessage,
   type StrengthEstimator,
 } from '@stipple/core';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -50,15 +51,15 @@ const estimate: StrengthEstimator = (password, inputs) => {
 };
 
 /**
- * Why a password is too weak, in words for the person choosing it; null when it is strong enough.
+ * Why a password is too weak, as a field message; null when it is strong enough.
  * `personal` are the person's own details (name, email, studio name), as they are written.
  */
-export function passwordWeakness(password: string, personal: string[]): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+export function passwordWeakness(password: string, personal: string[]): FieldMessage | null {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { code: 'tooShort', params: { count: MIN_PASSWORD_LENGTH } };
   const result = judgePassword(estimate, password, personalWords(...personal));
   if (result.score >= MIN_PASSWORD_SCORE) return null;
-  if (result.fromPersonalWords)
-    return 'is too easy to guess: it is built from your own name, email or studio';
-  const why = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
-  return `is too easy to guess${why ? `: ${why}` : ''}`;
+  if (result.fromPersonalWords) return { code: 'tooEasyToGuessPersonal' };
+  // zxcvbn's own feedback is English only: the web app's strength meter gives it in the UI language.
+  return { code: 'tooEasyToGuess' };
 }

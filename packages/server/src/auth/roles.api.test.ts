@@ -15,6 +15,7 @@ import type {
   Photo,
   PhotoZones,
   PreviewRender,
+  RemainingSessionsProposal,
   SessionRecord,
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,8 @@ const NOTES = 'Keloid tendency on the neck (client said)';
 const NEW_PASSWORD = 'orchard lamplight wanders past nine herons';
 let f: {
   client: string;
+  /** A course with a past and a future session. */
+  course: string;
   consultation: Consultation;
   photo: Photo;
   render: PreviewRender;
@@ -342,6 +345,35 @@ function probes(): Record<string, Probe> {
         body: { title: 'Scar', minIntervalDays: 300 },
       }),
     },
+    'POST /api/courses/:id/remaining-sessions/proposal': {
+      call: () => ({
+        method: 'POST',
+        path: `/api/courses/${f.course}/remaining-sessions/proposal`,
+        body: { artistId: studio.artist.id, durationMinutes: 60 },
+      }),
+    },
+    'POST /api/courses/:id/remaining-sessions': {
+      call: async (r) => {
+        // A course of its own for each role, so that each finds sessions left to book.
+        const course = await ok(
+          owner().post<{ id: string }>(`/api/clients/${c()}/courses`, { title: `Remaining, ${r}` }),
+          'course',
+        );
+        const body = { artistId: studio.artist.id, durationMinutes: 60 };
+        const proposal = await ok(
+          owner().post<RemainingSessionsProposal>(
+            `/api/courses/${course.id}/remaining-sessions/proposal`,
+            body,
+          ),
+          'proposal',
+        );
+        return {
+          method: 'POST',
+          path: `/api/courses/${course.id}/remaining-sessions`,
+          body: { ...body, startsAt: [proposal.sessions[0]!.startsAt] },
+        };
+      },
+    },
     'GET /api/staff/:id/working-hours': { call: () => get(`/api/staff/${studio.artist.id}/working-hours`) },
     'PUT /api/staff/:id/working-hours (own)': {
       call: (r) => ({
@@ -390,6 +422,7 @@ function probes(): Record<string, Probe> {
 
     'GET /api/clients/:id/sessions': { call: () => get(`/api/clients/${c()}/sessions`) },
     'GET /api/sessions/:id': { call: () => get(`/api/sessions/${f.session.id}`) },
+    'GET /api/appointments/:id/plan': { call: () => get(`/api/appointments/${f.draftAppointment.id}/plan`) },
     'GET /api/appointments/:id/session': {
       call: () => get(`/api/appointments/${f.session.appointmentId}/session`),
     },
@@ -671,6 +704,7 @@ beforeAll(async () => {
     owner().post<{ id: string }>(`/api/clients/${client}/courses`, { title: 'Crown' }),
     'course',
   );
+  f.course = course.id;
   const lastWeek = workdayAt(1, '10:00', new Date(Date.now() - 8 * 86_400_000));
   const done = await ok(
     owner().post<Appointment>('/api/appointments', {

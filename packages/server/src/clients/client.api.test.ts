@@ -76,7 +76,14 @@ describe('client records', () => {
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({
       error: 'conflict',
-      fields: [{ in: 'body', field: 'version', message: 'is stale: the record is at version 2' }],
+      fields: [
+        {
+          in: 'body',
+          field: 'version',
+          code: 'stale',
+          message: 'Has changed since you opened it (now version 2)',
+        },
+      ],
     });
     expect((await artist.get<Client>(`/api/clients/${id}`)).body.notes).toBe('Scar from 2019 FUT.');
 

@@ -13,7 +13,7 @@ import type {
 import type { Database } from '../db/database.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError, conflict, notFound } from '../http/app-error.js';
+import { AppError, bodyField, notFound, stale } from '../http/app-error.js';
 import { isClinical } from '../auth/roles.js';
 import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
 
@@ -34,9 +34,7 @@ export const clientFor = (actor: Actor, row: ClientRow): Client => {
 };
 
 const refuseNotes = () =>
-  new AppError(403, 'forbidden', 'Clinical notes are only for owners and artists', [
-    { in: 'body', field: 'notes', message: 'is only for owners and artists' },
-  ]);
+  new AppError(403, 'forbidden', 'clinicalNotesOnly', {}, [bodyField('notes', 'clinicalOnly')]);
 
 const toClient = (row: ClientRow): Client => ({
   id: row.id,
@@ -88,7 +86,7 @@ export class ClientService {
   async get(actor: Actor, id: string): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.findById(tx, id);
-      if (!row) throw notFound('Client');
+      if (!row) throw notFound('client');
       await audit(tx, actor, 'client.read', 'client', id);
       return clientFor(actor, row);
     });
@@ -109,18 +107,9 @@ export class ClientService {
     if (request.notes !== undefined && !isClinical(actor)) throw refuseNotes();
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Client');
+      if (!current) throw notFound('client');
       if (request.version !== undefined && request.version !== current.version) {
-        throw conflict(
-          `Someone else saved this client since you opened it (version ${request.version}, now ${current.version}); reload and try again`,
-          [
-            {
-              in: 'body',
-              field: 'version',
-              message: `is stale: the record is at version ${current.version}`,
-            },
-          ],
-        );
+        throw stale('version', current.version);
       }
       const patch: Partial<ClientFields> = {};
       for (const f of FIELDS) {
@@ -138,7 +127,7 @@ export class ClientService {
   async setArchived(actor: Actor, id: string, archived: boolean): Promise<Client> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Client');
+      if (!current) throw notFound('client');
       // Archiving an archived client (or restoring an active one) changes nothing and logs nothing.
       if (Boolean(current.archivedAt) === archived) return clientFor(actor, current);
       const row = await clientRepository.setArchived(tx, current, archived);

@@ -106,7 +106,14 @@ describe('signature images', () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
       error: 'signature_too_large',
-      fields: [{ in: 'body', field: 'signature', message: 'is larger than 4000×2000 pixels' }],
+      fields: [
+        {
+          in: 'body',
+          field: 'signature',
+          code: 'signatureTooManyPixels',
+          message: 'Is larger than 4000×2000 pixels',
+        },
+      ],
     });
   });
 });

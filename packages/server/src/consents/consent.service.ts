@@ -19,7 +19,7 @@ import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
-import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
+import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
 import { letterheadOf } from '../documents/letterhead.js';
 import {
   SIGNATURE_MAX,
@@ -69,20 +69,16 @@ async function storedSignature(png: Buffer): Promise<Buffer> {
   try {
     return await normaliseSignature(png);
   } catch (err) {
-    if (err instanceof SignatureTooLargeError)
-      throw new AppError(
-        422,
+    if (err instanceof SignatureTooLargeError) {
+      const size = { maxWidth: SIGNATURE_MAX.width, maxHeight: SIGNATURE_MAX.height };
+      throw unprocessable(
         'signature_too_large',
-        `The signature image is ${err.width}×${err.height} pixels; at most ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} are kept`,
-        [
-          {
-            in: 'body',
-            field: 'signature',
-            message: `is larger than ${SIGNATURE_MAX.width}×${SIGNATURE_MAX.height} pixels`,
-          },
-        ],
+        'signatureImageTooLarge',
+        { width: err.width, height: err.height, ...size },
+        [bodyField('signature', 'signatureTooManyPixels', size)],
       );
-    throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+    }
+    throw invalid([bodyField('signature', 'signatureUnreadable')]);
   }
 }
 
@@ -102,7 +98,7 @@ export class ConsentService {
 
   /** A new version of the template for its kind and language (versions are never edited). */
   async createTemplate(actor: Actor, request: CreateConsentTemplateRequest): Promise<ConsentTemplate> {
-    requireRole(actor, OWNER, 'Writing consent templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await createTemplateVersion(tx, actor.studioId, actor.userId, request);
       await audit(tx, actor, 'consent_template.create', 'consent_template', row.id, {
@@ -116,7 +112,7 @@ export class ConsentService {
 
   async list(actor: Actor, clientId: string): Promise<ConsentRecordList> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await consentRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'consent.list', 'client', clientId, { ids: rows.map((r) => r.id) });
       return { items: rows.map((r) => toConsent(r)) };
@@ -136,7 +132,7 @@ export class ConsentService {
           templateVersion: template.version,
         }),
       (template) => {
-        if (template.kind === 'treatment') requireRole(actor, CLINICAL, 'Taking treatment consent');
+        if (template.kind === 'treatment') requireRole(actor, CLINICAL);
       },
     );
   }
@@ -155,18 +151,14 @@ export class ConsentService {
     mayTake: (template: TemplateRow) => void = () => {},
   ): Promise<ConsentRecord> {
     const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(uploaded)))
-      throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
+    if (!(await isPng(uploaded))) throw invalid([bodyField('signature', 'signatureUnreadable')]);
     const png = await storedSignature(uploaded);
-    if (await isBlankImage(png))
-      throw invalid([
-        { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },
-      ]);
+    if (await isBlankImage(png)) throw invalid([bodyField('signature', 'signatureEmpty')]);
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
     await db.withStudio(studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const template = await this.currentTemplate(tx, request.templateId);
       mayTake(template);
     });
@@ -206,9 +198,9 @@ export class ConsentService {
   async withdraw(actor: Actor, id: string, request: WithdrawConsentRequest): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
-      if (row.kind === 'treatment') requireRole(actor, CLINICAL, 'Withdrawing treatment consent');
-      if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
+      if (!row) throw notFound('consent');
+      if (row.kind === 'treatment') requireRole(actor, CLINICAL);
+      if (row.withdrawnAt) throw conflict('consentWithdrawn');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,
         consentId: id,
@@ -226,7 +218,7 @@ export class ConsentService {
   async get(actor: Actor, id: string): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, { clientId: row.clientId });
       return toConsent(row);
     });
@@ -237,7 +229,7 @@ export class ConsentService {
       actor.studioId,
       async (tx) => {
         const row = await consentRepository.findRecord(tx, id);
-        if (!row) throw notFound('Consent');
+        if (!row) throw notFound('consent');
         const c = await clientRepository.findById(tx, row.clientId);
         const s = await studioRepository.findById(tx, actor.studioId);
         await audit(tx, actor, 'consent.read', 'consent_record', id, {
@@ -265,7 +257,7 @@ export class ConsentService {
   async signature(actor: Actor, id: string): Promise<Buffer> {
     const sha = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, {
         clientId: row.clientId,
         format: 'signature',
@@ -278,17 +270,13 @@ export class ConsentService {
   private async currentTemplate(tx: Tx, templateId: string): Promise<TemplateRow> {
     const template = await consentRepository.findTemplate(tx, templateId);
     if (!template)
-      throw new AppError(422, 'unknown_template', 'That consent template does not exist', [
-        { in: 'body', field: 'templateId', message: 'is not a consent template of this studio' },
+      throw unprocessable('unknown_template', 'unknownTemplate', {}, [
+        bodyField('templateId', 'notAConsentTemplate'),
       ]);
     const latest = await consentRepository.latestVersion(tx, template.kind, template.language);
     if (template.version !== latest)
-      throw conflict(`A newer version (${latest}) of this consent exists; sign that one`, [
-        {
-          in: 'body',
-          field: 'templateId',
-          message: `is version ${template.version}; the current version is ${latest}`,
-        },
+      throw conflict('newerConsent', { latest }, [
+        bodyField('templateId', 'olderConsentVersion', { version: template.version, latest }),
       ]);
     return template;
   }

@@ -4,6 +4,7 @@
 import {
   SCAR_RETENTION,
   SCAR_RETENTION_POOR,
+  localisePlan,
   pxPerMmOf,
   type Assessment,
   type Plan,
@@ -17,6 +18,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database } from '../db/database.js';
 import { docLocale } from '../documents/format.js';
+import { documentFilename } from '../documents/send-document.js';
 import { notFound } from '../http/app-error.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type StoredStage } from '../previews/preview.repository.js';
@@ -30,7 +32,7 @@ import {
   type ReportScarRange,
 } from './consultation-report-pdf.js';
 import { consultationRepository } from './consultation.repository.js';
-import { localisePlan } from './plan-translation.js';
+import { REPORT_LABELS } from './report-labels.js';
 
 /** Photos taken this many days either side of the consultation count as its photos. */
 const PHOTO_WINDOW_DAYS = 30;
@@ -38,11 +40,14 @@ const PHOTO_WINDOW_DAYS = 30;
 export class ConsultationReportService {
   constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
 
-  async report(actor: Actor, consultationId: string): Promise<{ pdf: Buffer; filename: string }> {
-    requireRole(actor, CLINICAL, 'Consultation reports');
+  async report(
+    actor: Actor,
+    consultationId: string,
+  ): Promise<{ pdf: Buffer; filename: string; fallback: string }> {
+    requireRole(actor, CLINICAL);
     const data = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const consultation = await consultationRepository.findById(tx, consultationId);
-      if (!consultation) throw notFound('Consultation');
+      if (!consultation) throw notFound('consultation');
       const client = (await clientRepository.findById(tx, consultation.clientId))!;
       const studio = (await studioRepository.findById(tx, actor.studioId))!;
       const plan = await consultationRepository.latestPlan(tx, consultationId);
@@ -108,7 +113,12 @@ export class ConsultationReportService {
       pricePerSession: null,
       generatedAt: new Date(),
     });
-    return { pdf, filename: `consultation-${consultation.consultationDate}.pdf` };
+    const filename = documentFilename(
+      [REPORT_LABELS[locale].filename, formatName(client), consultation.consultationDate],
+      'pdf',
+    );
+    // Browsers take the name above; the rare one that reads only ASCII gets the date.
+    return { pdf, filename, fallback: `consultation-${consultation.consultationDate}.pdf` };
   }
 
   /** Each scar of a render healed as expected and at the poor end, cropped round it from the screen renditions. */

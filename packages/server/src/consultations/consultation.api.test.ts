@@ -390,8 +390,11 @@ describe('consultation report', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(
-      /attachment; filename="consultation-2026-11-10\.pdf"/,
+    // The file is named after the client (RFC 8187 for the Polish letters), the date as fallback.
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="?consultation-2026-11-10\.pdf"?; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(
+      'Consultation-report-Łukasz-Wiśniewski-2026-11-10.pdf',
     );
     const look = await lookAtPdf(Buffer.from(await res.arrayBuffer()));
     expect(look.pages).toBeGreaterThanOrEqual(2);
@@ -402,6 +405,12 @@ describe('consultation report', () => {
     expect(text).toContain('Referral to a physician first');
     expect(text).toContain('Scabs took long last time');
     expect(text).toMatch(/\[[a-z0-9.-]+(, [a-z0-9.-]+)*\]/);
+    // Words for people: the changed value by its name, ages as ages, no field paths of ours.
+    expect(text).toMatch(/Days between sessions \(at least\): \d+ → \d+/);
+    expect(text).toContain('Age: 44');
+    expect(text).not.toMatch(
+      /sessions\.count|touchUpYears|screening\.\w|scar\.\w+ not known|\bfacts were\b.*\b1 facts\b/,
+    );
     const actions = await auditActions(owner, withOverrides.id);
     expect(actions).toContain('consultation.report');
   });
@@ -420,5 +429,13 @@ describe('consultation report', () => {
     expect(text).toContain('王芳');
     expect(text).toContain('咨询报告');
     expect(text).toContain('治疗方案');
+    expect(text).toMatch(/年龄[:：]44岁/);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      '咨询报告-王芳-2026-11-12.pdf',
+    );
+    // No fact path and no English sentence of the planner in the Chinese report.
+    expect(look.text).not.toMatch(/screening\.\w|scar\.\w|not known|assumed|sessions\.count/);
+    expect(text).toContain('纹绣师');
+    expect(text).not.toContain('技师');
   });
 });

@@ -329,6 +329,8 @@ export const treatmentCourse = pgTable(
     id: id(),
     studioId: studioRef(),
     clientId: clientRef(),
+    /** The consultation whose plan governs the course (its latest plan version); null = the client's latest plan. */
+    consultationId: uuid('consultation_id').references(() => consultation.id),
     title: text('title').notNull(),
     minIntervalDays: integer('min_interval_days').notNull().default(14),
     plannedSessions: integer('planned_sessions').notNull().default(3),
@@ -357,6 +359,8 @@ export const appointment = pgTable(
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     notes: text('notes').notNull().default(''),
     intervalOverrideReason: text('interval_override_reason'),
+    /** Why the session goes ahead although the treatment plan says to wait, refer or not treat. */
+    planOverrideReason: text('plan_override_reason'),
     version: integer('version').notNull().default(1),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
@@ -388,6 +392,7 @@ export const appointmentEvent = pgTable(
     toArtistId: uuid('to_artist_id'),
     reason: text('reason'),
     intervalOverrideReason: text('interval_override_reason'),
+    planOverrideReason: text('plan_override_reason'),
   },
   (t) => [index('appointment_event_appointment_idx').on(t.appointmentId, t.at)],
 );
@@ -496,6 +501,10 @@ export const sessionRecord = pgTable(
       .default('draft'),
     completedAt: at('completed_at'),
     consentId: uuid('consent_id'),
+    /** Completed although the treatment plan said to wait, refer or not treat: why, who, when. */
+    planOverrideReason: text('plan_override_reason'),
+    planOverrideBy: staffRef('plan_override_by'),
+    planOverrideAt: at('plan_override_at'),
     version: integer('version').notNull().default(1),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),

@@ -60,7 +60,7 @@ export function clearPortalCookie(reply: FastifyReply, config: Pick<Config, 'coo
 
 /** The signed-in client of a portal route (the hook has already refused everyone else). */
 export function portalOf(request: FastifyRequest): PortalSession {
-  if (!request.portal) throw unauthenticated('Open the link from your email first');
+  if (!request.portal) throw unauthenticated('portalSignInFirst');
   return request.portal;
 }
 
@@ -69,12 +69,8 @@ function checkCsrf(request: FastifyRequest, expected: string): void {
   const sent = request.headers[CSRF_HEADER];
   const value = Array.isArray(sent) ? sent[0] : sent;
   if (!value || !sameSecret(value, expected)) {
-    throw new AppError(403, 'csrf_failed', 'The request is missing its CSRF token; reload the page', [
-      {
-        in: 'headers',
-        field: CSRF_HEADER,
-        message: value ? 'does not match the session' : 'is required on state-changing requests',
-      },
+    throw new AppError(403, 'csrf_failed', 'csrfFailed', {}, [
+      { in: 'headers', field: CSRF_HEADER, code: value ? 'invalid' : 'required' },
     ]);
   }
 }
@@ -137,11 +133,7 @@ function authPlugin(
       const portal = portalToken ? await opts.portal.resolve(portalToken) : null;
       if (!portal) {
         if (portalToken) clearPortalCookie(reply, opts.config);
-        throw unauthenticated(
-          portalToken
-            ? 'Your page has closed; open a new link from your email'
-            : 'Open the link from your email first',
-        );
+        throw unauthenticated(portalToken ? 'portalClosed' : 'portalSignInFirst');
       }
       checkCsrf(request, portal.csrfToken);
       request.portal = { actor: portal.actor, csrfToken: portal.csrfToken, expiresAt: portal.expiresAt };
@@ -154,12 +146,11 @@ function authPlugin(
     if (!resolved) {
       if (access === 'optional') return;
       if (token) clearSessionCookie(reply, opts.config);
-      throw token ? unauthenticated('Your session has ended; sign in again') : unauthenticated();
+      throw token ? unauthenticated('sessionEnded') : unauthenticated();
     }
 
     checkCsrf(request, resolved.info.csrfToken);
-    if (access === 'owner' && resolved.actor.role !== 'owner')
-      throw forbidden('Only the studio owner may do this');
+    if (access === 'owner' && resolved.actor.role !== 'owner') throw forbidden('ownerOnly');
 
     request.actor = resolved.actor;
     request.sessionInfo = resolved.info;

@@ -2,16 +2,17 @@
 // cannot hold a null character (U+0000), and an unpaired UTF-16 surrogate ("\ud800" in JSON) is
 // not Unicode at all (jsonb refuses it; a text column would silently change it to U+FFFD).
 // Runs before validation on every route, for the body, the query string and the path.
+import type { FieldCode } from '@stipple/core';
 import type { FastifyRequest } from 'fastify';
 import { invalid, type FieldError } from './app-error.js';
 
-export const NULL_CHARACTER = 'must not contain a null character (U+0000)';
-export const UNPAIRED_SURROGATE = 'is not valid Unicode text (it has an unpaired surrogate)';
+export const NULL_CHARACTER: FieldCode = 'nullCharacter';
+export const UNPAIRED_SURROGATE: FieldCode = 'unpairedSurrogate';
 
 const UNPAIRED = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why `text` cannot be stored, or null. */
-export function textProblem(text: string): string | null {
+export function textProblem(text: string): FieldCode | null {
   if (text.includes('\u0000')) return NULL_CHARACTER;
   if (UNPAIRED.test(text)) return UNPAIRED_SURROGATE;
   return null;
@@ -21,8 +22,8 @@ export function textProblem(text: string): string | null {
 export function findBadText(
   value: unknown,
   path: string[] = [],
-  found: [string, string][] = [],
-): [string, string][] {
+  found: [string, FieldCode][] = [],
+): [string, FieldCode][] {
   if (found.length >= 20) return found;
   if (typeof value === 'string') {
     const problem = textProblem(value);
@@ -54,8 +55,8 @@ export function refuseUnstorableText(
 ): void {
   const fields: FieldError[] = [];
   for (const [part, where] of PARTS) {
-    for (const [field, message] of findBadText(request[part]))
-      fields.push({ in: where, field: field || where, message });
+    for (const [field, code] of findBadText(request[part]))
+      fields.push({ in: where, field: field || where, code });
   }
   done(fields.length ? invalid(fields) : undefined);
 }

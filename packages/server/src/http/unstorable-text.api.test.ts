@@ -83,7 +83,7 @@ interface Probe {
   body?: unknown;
   where: 'params' | 'query' | 'body';
   field: string;
-  message: string;
+  code: string;
 }
 
 function probesOf(path: string, method: string, op: Operation): Probe[] {
@@ -97,7 +97,7 @@ function probesOf(path: string, method: string, op: Operation): Probe[] {
     url: fill(name),
     where: 'params',
     field: name,
-    message: NULL_CHARACTER,
+    code: NULL_CHARACTER,
   }));
   for (const q of (op.parameters ?? []).filter((p) => p.in === 'query'))
     probes.push({
@@ -105,7 +105,7 @@ function probesOf(path: string, method: string, op: Operation): Probe[] {
       url: `${fill()}?${q.name}=a%00b`,
       where: 'query',
       field: q.name,
-      message: NULL_CHARACTER,
+      code: NULL_CHARACTER,
     });
   const json = op.requestBody?.content?.['application/json']?.schema;
   for (const field of json ? fieldPaths(json) : []) {
@@ -115,7 +115,7 @@ function probesOf(path: string, method: string, op: Operation): Probe[] {
       body: bodyWith(field, 'Ana\u0000'),
       where: 'body',
       field: field.join('.'),
-      message: NULL_CHARACTER,
+      code: NULL_CHARACTER,
     });
     probes.push({
       method,
@@ -123,7 +123,7 @@ function probesOf(path: string, method: string, op: Operation): Probe[] {
       body: bodyWith(field, 'Ana \ud800'),
       where: 'body',
       field: field.join('.'),
-      message: UNPAIRED_SURROGATE,
+      code: UNPAIRED_SURROGATE,
     });
   }
   return probes;
@@ -156,7 +156,7 @@ describe('text the database cannot store', () => {
         probe.body === undefined ? {} : { body: probe.body },
       );
       const named = res.body.fields?.some(
-        (f) => f.in === probe.where && f.field === probe.field && f.message === probe.message,
+        (f) => f.in === probe.where && f.field === probe.field && f.code === probe.code,
       );
       if (res.status !== 400 || !named)
         wrong.push(

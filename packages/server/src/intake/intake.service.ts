@@ -43,8 +43,7 @@ export function screeningChanges(before: Answers | null, after: Answers): Intake
 }
 
 const intakeErrors = {
-  notPending: (status: string) =>
-    new AppError(409, 'intake_not_pending', `These answers are ${status}; only new answers can be accepted`),
+  notPending: (status: string) => new AppError(409, 'intake_not_pending', 'intakeNotNew', { status }),
 };
 
 export class IntakeService {
@@ -97,9 +96,9 @@ export class IntakeService {
   }
 
   async listForClient(actor: Actor, clientId: string): Promise<IntakeList> {
-    requireRole(actor, CLINICAL, 'Screening answers');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await intakeRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'intake.read', 'client', clientId, { ids: rows.map((r) => r.id) });
       const items: Intake[] = [];
@@ -113,10 +112,10 @@ export class IntakeService {
    * appointment's day (a new consultation when there is none), and count from then on.
    */
   async accept(actor: Actor, id: string): Promise<Intake> {
-    requireRole(actor, CLINICAL, 'Accepting screening answers');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await intakeRepository.findById(tx, id, { forUpdate: true });
-      if (!row) throw notFound('Screening answers');
+      if (!row) throw notFound('screeningAnswers');
       if (row.status !== 'submitted') throw intakeErrors.notPending(row.status);
       const appointment = (await appointmentRepository.findById(tx, row.appointmentId))!;
       const studio = (await studioRepository.findById(tx, actor.studioId))!;
@@ -173,7 +172,7 @@ export class IntakeService {
   private async upcomingOf(tx: Tx, p: PortalActor, appointmentId: string) {
     const appointment = await appointmentRepository.view(tx, appointmentId);
     // Another client's appointment, or one of another studio, is simply not there.
-    if (!appointment || appointment.clientId !== p.clientId) throw portalErrors.notFound('Appointment');
+    if (!appointment || appointment.clientId !== p.clientId) throw portalErrors.notFound('appointment');
     if (!['requested', 'booked'].includes(appointment.status) || appointment.endsAt.getTime() < Date.now())
       throw portalErrors.notChangeable();
     return appointment;

@@ -115,7 +115,7 @@ export class OutboxService {
   constructor(private readonly deps: { db: Database; smtpConfigured: boolean }) {}
 
   async list(actor: Actor, query: OutboxListQuery): Promise<OutboxPage> {
-    requireRole(actor, OWNER, 'The outbox');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const { rows, total } = await outboxRepository.list(tx, query);
       await audit(tx, actor, 'outbox.list', 'outbox_message', null, {

@@ -209,7 +209,7 @@ describe('photo upload', () => {
         400,
         'query',
         'filename',
-        /\.png but the file is a JPEG/,
+        /^Does not match the file, which is a JPEG file/,
       );
     });
     it('a file whose content type does not match its bytes', async () => {
@@ -218,7 +218,7 @@ describe('photo upload', () => {
         415,
         'headers',
         'content-type',
-        /says image\/jpeg but the file is a PNG/,
+        /^Says image\/jpeg but the file is a PNG file/,
       );
     });
     it('a HEIC, by its label, its bytes or its name, with a way to send a JPEG', async () => {

@@ -82,12 +82,12 @@ export class PhotoService {
     contentType: string | undefined,
     body: SpooledUpload | undefined,
   ): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Uploading photos');
+    requireRole(actor, CLINICAL);
     // The client first: a photo for someone who is not there is refused before any work.
     const exists = await this.deps.db.withStudio(actor.studioId, (tx) =>
       clientRepository.findById(tx, clientId),
     );
-    if (!exists) throw notFound('Client');
+    if (!exists) throw notFound('client');
     const row = await this.store(
       {
         studioId: actor.studioId,
@@ -182,9 +182,9 @@ export class PhotoService {
   }
 
   async list(actor: Actor, clientId: string): Promise<PhotoList> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await photoRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'photo.list', 'client', clientId, {
         ids: rows.map((r) => r.id),
@@ -195,20 +195,20 @@ export class PhotoService {
   }
 
   async get(actor: Actor, id: string): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await photoRepository.findById(tx, id);
-      if (!row) throw notFound('Photo');
+      if (!row) throw notFound('photo');
       await audit(tx, actor, 'photo.read', 'photo', id, { clientId: row.clientId });
       return toPhoto(row);
     });
   }
 
   async update(actor: Actor, id: string, request: UpdatePhotoRequest): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Editing photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await photoRepository.findById(tx, id);
-      if (!row) throw notFound('Photo');
+      if (!row) throw notFound('photo');
       const patch: Parameters<typeof photoRepository.update>[2] = {};
       if (request.view !== undefined) patch.view = request.view;
       if (request.takenOn !== undefined) patch.takenOn = request.takenOn;
@@ -227,7 +227,7 @@ export class PhotoService {
 
   /** The studio's gallery: only photos whose client has an active photo-use consent. */
   async gallery(actor: Actor): Promise<Gallery> {
-    requireRole(actor, CLINICAL, 'The gallery');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const rows = await photoRepository.gallery(tx, 200);
       await audit(tx, actor, 'gallery.list', 'photo', null, {
@@ -243,10 +243,10 @@ export class PhotoService {
    * oriented and without metadata), so a fresh upload shows at once.
    */
   async file(actor: Actor, id: string, size: PhotoSize): Promise<PhotoFile> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const found = await photoRepository.findById(tx, id);
-      if (!found) throw notFound('Photo');
+      if (!found) throw notFound('photo');
       await audit(tx, actor, 'photo.read', 'photo', id, { clientId: found.clientId, size });
       return found;
     });

@@ -196,7 +196,7 @@ export class PortalAppointmentsService {
   private async changeable(tx: Tx, p: PortalActor, id: string) {
     const appointment = await appointmentRepository.findById(tx, id, { forUpdate: true });
     // Another client's or another studio's appointment is simply not there.
-    if (!appointment || appointment.clientId !== p.clientId) throw portalErrors.notFound('Appointment');
+    if (!appointment || appointment.clientId !== p.clientId) throw portalErrors.notFound('appointment');
     const studio = (await studioRepository.findById(tx, p.studioId))!;
     if (!LIVE.has(appointment.status) || appointment.kind !== 'consultation')
       throw portalErrors.notChangeable();

@@ -81,7 +81,7 @@ export class PortalConsentsService {
   async withdraw(p: PortalActor, consentId: string, reason: string): Promise<WithdrawalEffect> {
     return this.deps.db.withStudio(p.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, consentId);
-      if (!row || row.clientId !== p.clientId) throw portalErrors.notFound('Consent');
+      if (!row || row.clientId !== p.clientId) throw portalErrors.notFound('consent');
       if (row.kind === 'treatment') throw portalErrors.consentNotWithdrawable();
       if (row.withdrawnAt) throw portalErrors.notChangeable();
       await consentRepository.withdraw(tx, { studioId: p.studioId, consentId, reason, recordedBy: null });

@@ -65,10 +65,10 @@ export class PhotoAnalysisService implements AnalysisAccess {
    * `thenRender` is a render waiting for it (queued when the analysis ends).
    */
   async start(actor: Actor, photoId: string, thenRender?: string): Promise<PhotoAnalysisRecord> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+    requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const saved = await previewRepository.upsertAnalysis(tx, {
         studioId: actor.studioId,
         photoId,
@@ -96,10 +96,10 @@ export class PhotoAnalysisService implements AnalysisAccess {
   }
 
   async get(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord | null> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+    requireRole(actor, CLINICAL);
     const found = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const row = await previewRepository.findAnalysis(tx, photoId);
       if (row) await audit(tx, actor, 'analysis.read', 'photo', photoId, { clientId: photo.clientId });
       const zones = row ? await previewRepository.findZones(tx, photoId) : undefined;

@@ -22,7 +22,7 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database } from '../db/database.js';
-import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
+import { bodyField, invalid, notFound, stale, type FieldError } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
@@ -181,11 +181,12 @@ export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: 
       Math.min(...xs) >= photo.width ||
       Math.min(...ys) >= photo.height
     )
-      fields.push({
-        in: 'body',
-        field: `zones.zones.${i}.${zone.kind === 'hairline' ? 'polyline' : 'polygon'}`,
-        message: `lies outside the photo (${photo.width}×${photo.height} px)`,
-      });
+      fields.push(
+        bodyField(`zones.zones.${i}.${zone.kind === 'hairline' ? 'polyline' : 'polygon'}`, 'outsidePhoto', {
+          width: photo.width,
+          height: photo.height,
+        }),
+      );
   });
   return fields;
 }
@@ -205,10 +206,10 @@ export class PreviewService {
   ) {}
 
   async getZones(actor: Actor, photoId: string): Promise<PhotoZones> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const zones = await previewRepository.findZones(tx, photoId);
       const [latest] = await previewRepository.listRenders(tx, photoId, 1);
       await audit(tx, actor, 'zones.read', 'photo', photoId, {
@@ -221,18 +222,14 @@ export class PreviewService {
 
   /** Saves the zones (a new version) and queues the full-resolution render of them. */
   async saveZones(actor: Actor, photoId: string, request: SaveZonesRequest): Promise<PhotoZones> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     let mapChanged = false;
     const result = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const current = await previewRepository.findZones(tx, photoId, { forUpdate: true });
       const currentVersion = current?.version ?? 0;
-      if (request.version !== currentVersion)
-        throw conflict(
-          `Someone else saved the zones of this photo since you opened them (version ${request.version}, now ${currentVersion}); reload and try again`,
-          [{ in: 'body', field: 'version', message: `is stale: the zones are at version ${currentVersion}` }],
-        );
+      if (request.version !== currentVersion) throw stale('version', currentVersion);
       const misfits = checkZonesFit(request.zones, photo);
       if (misfits.length) throw invalid(misfits);
       const sentMap = await storeCorrection(tx, this.deps.blobs, photoId, request.scalpMap);
@@ -294,10 +291,10 @@ export class PreviewService {
   }
 
   async listRenders(actor: Actor, photoId: string): Promise<PreviewRenderList> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const rows = await previewRepository.listRenders(tx, photoId);
       await audit(tx, actor, 'render.list', 'photo', photoId, {
         clientId: photo.clientId,
@@ -308,10 +305,10 @@ export class PreviewService {
   }
 
   async getRender(actor: Actor, id: string): Promise<PreviewRender> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, id);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       await audit(tx, actor, 'render.read', 'preview_render', id, {
         clientId: row.clientId,
         photoId: row.photoId,
@@ -325,10 +322,10 @@ export class PreviewService {
     actor: Actor,
     id: string,
   ): Promise<{ id: string; status: PreviewRender['status']; progress: number; error: string | null }> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, id);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       return { id: row.id, status: row.status, progress: row.progress, error: row.error };
     });
   }
@@ -339,12 +336,12 @@ export class PreviewService {
     name: string,
     size: 'full' | 'preview',
   ): Promise<{ data: Buffer; contentType: string; etag: string }> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     const stage = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, renderId);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       const found = (row.stages as StoredStage[]).find((s) => s.name === name);
-      if (!found) throw notFound('Stage');
+      if (!found) throw notFound('stage');
       await audit(tx, actor, 'render.read', 'preview_render', renderId, {
         clientId: row.clientId,
         stage: name,
@@ -359,7 +356,7 @@ export class PreviewService {
   }
 
   async listRecent(actor: Actor): Promise<PreviewList> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const rows = await previewRepository.listRecent(tx, 100);
       await audit(tx, actor, 'zones.read', 'photo', null, {

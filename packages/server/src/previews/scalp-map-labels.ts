@@ -2,7 +2,7 @@
 // 1 face and ears, 2 bare scalp, 3 hair-bearing scalp) at the map's own resolution, stored in the
 // blob store by content, like every other blob. The API carries the same labels run-length
 // encoded; this module turns one into the other and checks what an artist sends.
-import { MAP_CLASS_NAMES, type ScalpMapLabels } from '@stipple/core';
+import { MAP_CLASS_NAMES, type FieldCode, type MessageParams, type ScalpMapLabels } from '@stipple/core';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { FieldError } from '../http/app-error.js';
 import { decodeLabelPng, encodeLabelPng } from '../media/image-processing.js';
@@ -39,31 +39,35 @@ export function labelsOf(
     errors.push({
       in: 'body',
       field: `${field}.width`,
-      message: `is ${encoded.width}; the map of this photo is ${expected.width}×${expected.height}`,
+      code: 'mapSizeMismatch',
+      params: { actual: encoded.width, width: expected.width, height: expected.height },
     });
   if (encoded.height !== expected.height)
     errors.push({
       in: 'body',
       field: `${field}.height`,
-      message: `is ${encoded.height}; the map of this photo is ${expected.width}×${expected.height}`,
+      code: 'mapSizeMismatch',
+      params: { actual: encoded.height, width: expected.width, height: expected.height },
     });
   if (errors.length) return errors;
   const runs = encoded.classesRle;
   const length = encoded.width * encoded.height;
-  const at = (message: string): FieldError[] => [{ in: 'body', field: `${field}.classesRle`, message }];
-  if (runs.length % 2 !== 0) return at('must alternate class and run length (an even count of numbers)');
+  const at = (code: FieldCode, params?: MessageParams): FieldError[] => [
+    { in: 'body', field: `${field}.classesRle`, code, ...(params ? { params } : {}) },
+  ];
+  if (runs.length % 2 !== 0) return at('rleOdd');
   const data = new Uint8Array(length);
   let filled = 0;
   for (let k = 0; k < runs.length; k += 2) {
     const value = runs[k]!;
     const count = runs[k + 1]!;
     if (value >= MAP_CLASS_NAMES.length)
-      return at(`has the unknown class ${value} at position ${k}; the classes are ${CLASS_LIST}`);
-    if (filled + count > length) return at(`runs cover more than the ${length} pixels of the map`);
+      return at('rleUnknownClass', { value, position: k, classes: CLASS_LIST });
+    if (filled + count > length) return at('rleTooLong', { count: length });
     data.fill(value, filled, filled + count);
     filled += count;
   }
-  if (filled !== length) return at(`runs cover ${filled} pixels; the map has ${length}`);
+  if (filled !== length) return at('rleTooShort', { filled, count: length });
   return { width: encoded.width, height: encoded.height, data };
 }
 

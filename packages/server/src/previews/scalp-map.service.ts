@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database, Tx } from '../db/database.js';
-import { invalid, notFound } from '../http/app-error.js';
+import { bodyField, invalid, notFound } from '../http/app-error.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type AnalysisRow } from './preview.repository.js';
 import { encodedOf, getLabels, labelsOf, putLabels } from './scalp-map-labels.js';
@@ -47,14 +47,7 @@ export async function storeCorrection(
 ): Promise<string | null | undefined> {
   if (sent === undefined || sent === null) return sent;
   const size = automaticMapSize(await previewRepository.findAnalysis(tx, photoId));
-  if (!size)
-    throw invalid([
-      {
-        in: 'body',
-        field: 'scalpMap',
-        message: 'corrects the automatic map, which a finished photo analysis makes: run the analysis first',
-      },
-    ]);
+  if (!size) throw invalid([bodyField('scalpMap', 'mapNeedsAnalysis')]);
   const labels = labelsOf(sent, size);
   if (Array.isArray(labels)) throw invalid(labels);
   return putLabels(blobs, labels);
@@ -97,10 +90,10 @@ export class ScalpMapService {
   constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
 
   async get(actor: Actor, photoId: string): Promise<PhotoScalpMap> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     const found = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const analysis = await previewRepository.findAnalysis(tx, photoId);
       const zones = await previewRepository.findZones(tx, photoId);
       await audit(tx, actor, 'scalp_map.read', 'photo', photoId, {

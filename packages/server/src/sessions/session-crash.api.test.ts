@@ -31,6 +31,7 @@ import {
   stopChildServers,
   type ChildServer,
 } from '../test-support/child-server.js';
+import { workdayAt } from '../test-support/treatment-fixtures.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
 import { createEmptyTestDatabase, currentLeg, type TestDatabase } from '../test-support/test-db.js';
 import { ApiClient } from '../test-support/test-server.js';
@@ -94,8 +95,15 @@ async function prepare(owner: ApiClient): Promise<Fixture> {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
   const list = (await owner.get<AppointmentList>(`/api/appointments?from=${from}&to=${to}`)).body.items;
-  const appointment = list.find((a) => a.kind === 'session' && a.sessionNumber === 1)!;
-  expect(appointment).toBeDefined();
+  const booked = list.find((a) => a.kind === 'session' && a.sessionNumber === 1)!;
+  expect(booked).toBeDefined();
+  // The demo's first session is ahead; a session is completed on or after its day, so it moves back.
+  const moved = await owner.post<Appointment>(`/api/appointments/${booked.id}/move`, {
+    startsAt: workdayAt(-2, '11:00'),
+    version: booked.version,
+  });
+  expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  const appointment = moved.body;
   const clientId = appointment.clientId;
   const inventory = (await owner.get<{ items: InventoryProduct[] }>('/api/inventory')).body.items;
   const lotId = inventory.find((p) => p.kind === 'pigment')!.lots.find((l) => !l.expired)!.id;

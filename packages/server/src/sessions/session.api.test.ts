@@ -225,7 +225,9 @@ describe('a session record', () => {
       {
         in: 'body',
         field: 'materials.1.lotId',
-        message: expect.stringMatching(/expired on 2020-01-31, before the session date/) as unknown,
+        code: 'lotExpired',
+        params: { expired: '2020-01-31', date: expect.any(String) as unknown },
+        message: expect.stringMatching(/^Expired on Jan 31, 2020, before the session on /) as unknown,
       },
     ]);
   });
@@ -248,6 +250,43 @@ describe('a session record', () => {
       403,
     );
     expect((await desk.get(`/api/clients/${clients.lukasz}/sessions`)).status).toBe(403);
+  });
+
+  it("cannot be completed before the day it takes place, said in the reader's language", async () => {
+    const day = appt.startsAt.slice(0, 10);
+    const res = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
+      body: { complete: true, version: session.version },
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      error: 'session_in_future',
+      code: 'sessionInFuture',
+      fields: [{ in: 'body', field: 'complete', code: 'notYet', params: { date: day } }],
+    });
+    expect(res.body.message).toMatch(/^此次治疗在 \d{4}年\d{1,2}月\d{1,2}日：不能在治疗当天之前完成。$/);
+    const status = await artist.get<Appointment>(`/api/appointments/${appt.id}`);
+    expect(status.body.status).toBe('booked');
+
+    // Done on a past day, the session moves there first; a performedOn after today is refused too.
+    const moved = await desk.post<Appointment>(`/api/appointments/${appt.id}/move`, {
+      startsAt: workdayAt(-1, '10:00'),
+      version: status.body.version,
+      reason: 'Came in earlier',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    appt = moved.body;
+    const later = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
+      body: { complete: true, performedOn: day },
+    });
+    expect(later.status).toBe(422);
+    expect(later.body.fields).toEqual([
+      expect.objectContaining({
+        field: 'performedOn',
+        code: 'notYet',
+        message: expect.stringMatching(/^Cannot be completed before /) as unknown,
+      }),
+    ]);
   });
 
   it('cannot be completed without a valid signed treatment consent', async () => {
@@ -345,7 +384,7 @@ describe('a session record', () => {
 
   it("prints the sheet in the client's language (Chinese) and the consent copy with 王芳's name", async () => {
     const consent = await signTreatment(clients.wang, 'zh-CN', '王芳');
-    const appt2 = await sessionFor(artist, clients.wang, studio.owner.id, workdayAt(3, '10:00'));
+    const appt2 = await sessionFor(artist, clients.wang, studio.owner.id, workdayAt(-3, '10:00'));
     const saved = await owner.request<SessionRecord>('PUT', `/api/appointments/${appt2.id}/session`, {
       body: { materials: [{ lotId: lots.pigment, dilution: '1:25' }], complete: true },
     });
@@ -378,7 +417,7 @@ describe('a session record', () => {
 describe('a lot recall', () => {
   it('returns exactly the clients and sessions that used the lot, across artists', async () => {
     // A third session by the owner with the other lot: not part of the recall.
-    const appt3 = await sessionFor(owner, clients.third, studio.owner.id, workdayAt(5, '10:00'));
+    const appt3 = await sessionFor(owner, clients.third, studio.owner.id, workdayAt(-5, '10:00'));
     expect(
       (
         await owner.request('PUT', `/api/appointments/${appt3.id}/session`, {

@@ -14,7 +14,7 @@ import { hashPassword, passwordWeakness } from '../auth/password.js';
 import { countRequest, per } from '../auth/request-limits.js';
 import { appointmentRepository } from '../appointments/appointment.repository.js';
 import { seedTemplates } from '../demo/demo-records.js';
-import { invalid } from '../http/app-error.js';
+import { bodyField, invalid } from '../http/app-error.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioErrors } from '../studio/studio-errors.js';
 import { studioRepository, uniqueSlugFor } from '../studio/studio.repository.js';
@@ -52,7 +52,7 @@ export class SetupService {
       request.owner.email,
       request.studio.name,
     ]);
-    if (weakness) throw invalid([{ in: 'body', field: 'owner.password', message: weakness }]);
+    if (weakness) throw invalid([bodyField('owner.password', weakness.code, weakness.params)]);
     const invitation = request.invitation
       ? await findUsableLink(db, request.invitation, ['studio_signup'])
       : null;

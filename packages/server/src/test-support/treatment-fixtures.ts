@@ -4,12 +4,15 @@ import { addDays, localTime, studioInstant } from '../appointments/studio-time.j
 
 const TZ = 'Europe/London';
 
-/** The `n`-th Monday-to-Saturday day after today, at hh:mm London time, as an ISO instant. */
+/**
+ * The `n`-th Monday-to-Saturday day after today (before it, for a negative `n`), at hh:mm London
+ * time, as an ISO instant.
+ */
 export function workdayAt(n: number, hhmm: string, from = new Date()): string {
   let date = localTime(from, TZ).date;
-  let left = n;
+  let left = Math.abs(n);
   while (left > 0) {
-    date = addDays(date, 1);
+    date = addDays(date, Math.sign(n));
     if (new Date(`${date}T12:00:00Z`).getUTCDay() !== 0) left -= 1;
   }
   const [h, m] = hhmm.split(':').map(Number) as [number, number];

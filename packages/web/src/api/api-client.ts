@@ -24,6 +24,8 @@ export interface ApiClientOptions {
   getCsrfToken: (path: string) => string | null | undefined;
   /** Called when a request that needed a session got 401: the session ended or was revoked. */
   onUnauthorized?: (err: ApiRequestError) => void;
+  /** The UI language, sent as Accept-Language: the server answers its messages in it. */
+  getLocale?: () => string;
   fetch?: typeof fetch;
 }
 
@@ -41,6 +43,8 @@ export function createApiClient(options: ApiClientOptions) {
     opts: RequestOptions<S> = {},
   ): Promise<S extends z.ZodType ? z.infer<S> : unknown> {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    const locale = options.getLocale?.();
+    if (locale) headers['accept-language'] = locale;
     if (opts.file) headers['content-type'] = opts.file.type || 'application/octet-stream';
     else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (STATE_CHANGING.has(method)) {

@@ -40,9 +40,12 @@ import {
   Photo,
   PhotoList,
   RecallReport,
+  RemainingSessionsProposal,
+  SessionPlan,
   SessionRecord,
   SessionRecordList,
   TreatmentCourse,
+  type BookRemainingSessionsRequest,
   type CreateAppointmentRequest,
   type CreateConsentTemplateRequest,
   type CreateCourseRequest,
@@ -51,6 +54,7 @@ import {
   type MoveAppointmentRequest,
   type OutboxStatus,
   type PhotoView,
+  type RemainingSessionsProposalRequest,
   type SaveSessionRequest,
   type SignConsentRequest,
   type UpdateLotRequest,
@@ -240,12 +244,29 @@ export function stippleApi(api: ApiClient) {
       try {
         return await api.get(`/api/appointments/${enc(appointmentId)}/session`, { schema: SessionRecord });
       } catch (err) {
-        if (isApiRequestError(err) && err.status === 404 && err.message.startsWith('Session')) return null;
+        // No record yet (rather than no such appointment): the server names what it did not find.
+        const entity = isApiRequestError(err) ? err.params.entity : undefined;
+        if (
+          isApiRequestError(err) &&
+          err.status === 404 &&
+          typeof entity === 'object' &&
+          't' in entity &&
+          entity.t === 'entity.sessionRecord'
+        )
+          return null;
         throw err;
       }
     },
     saveSession: (appointmentId: string, body: Partial<SaveSessionRequest>) =>
       api.put(`/api/appointments/${enc(appointmentId)}/session`, body, { schema: SessionRecord }),
+    sessionPlan: (appointmentId: string) =>
+      api.get(`/api/appointments/${enc(appointmentId)}/plan`, { schema: SessionPlan }),
+    proposeRemainingSessions: (courseId: string, body: RemainingSessionsProposalRequest) =>
+      api.post(`/api/courses/${enc(courseId)}/remaining-sessions/proposal`, body, {
+        schema: RemainingSessionsProposal,
+      }),
+    bookRemainingSessions: (courseId: string, body: BookRemainingSessionsRequest) =>
+      api.post(`/api/courses/${enc(courseId)}/remaining-sessions`, body, { schema: AppointmentList }),
     aftercare: (sessionId: string) =>
       api.get(`/api/sessions/${enc(sessionId)}/aftercare`, { schema: AftercareSchedule }),
 

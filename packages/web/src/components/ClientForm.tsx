@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_LANGUAGES, type ClientFormValues } from '../forms/client-form.js';
 import { languageName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { DateField } from './fields/DateField.js';
 
 /**
  * The fields of a client record, shared by "New client" and the client page's edit mode. The
@@ -56,10 +56,9 @@ export function ClientForm({
         {familyFirst ? given : family}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <DateInput
+        <DateField
           label={t('client.dateOfBirth')}
           placeholder={t('client.dateOfBirthPlaceholder')}
-          valueFormat="YYYY-MM-DD"
           defaultLevel="decade"
           defaultDate={form.getValues().dateOfBirth ?? '1985-01-01'}
           clearable
@@ -71,7 +70,9 @@ export function ClientForm({
           size="md"
           data-testid="client-date-of-birth"
           popoverProps={{ withinPortal: true }}
-          {...form.getInputProps('dateOfBirth')}
+          value={form.getValues().dateOfBirth}
+          onChange={(v) => form.setFieldValue('dateOfBirth', v ?? null)}
+          error={form.errors.dateOfBirth}
         />
         <Select
           label={t('client.preferredLanguage')}

@@ -131,7 +131,7 @@ function WorkingHoursEditor({
     },
     onError: (err) => {
       if (isApiRequestError(err)) {
-        setErrors(editorErrors(err.bodyFieldErrors(), weeklyKeys, t));
+        setErrors(editorErrors(err.bodyFields(), weeklyKeys, t));
         scrollToFirstError(root.current);
       }
     },

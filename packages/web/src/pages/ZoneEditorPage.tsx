@@ -450,7 +450,7 @@ function Editor({
   const acceptSuggestion = (id: string) => {
     const sug = openSuggestions.find((x) => x.id === id);
     if (!sug) return;
-    const zoneId = newZoneId('scar', draft.zones);
+    const zoneId = newZoneId('photo-scar', draft.zones);
     const values = zoneValuesFromPlan('scar', plan, draft.sessions);
     change((d) => ({
       ...d,
@@ -1207,6 +1207,13 @@ function RenderPanel({
                   before: c.before.deltaE00.toFixed(1),
                   after: c.after.deltaE00.toFixed(1),
                 })}
+                {/* Worse after than before: said here, not left beside the plan's "up to 100 %". */}
+                {c.after.deltaE00 > c.before.deltaE00 && (
+                  <Text span size="xs" c="red" fw={600} data-testid={`camouflage-worse-${c.zoneId}`}>
+                    {' '}
+                    {t('editor.camouflageWorse')}
+                  </Text>
+                )}
               </Text>
             ))}
             {render.notes.map((n, i) => (

@@ -100,6 +100,8 @@ describe('zone editing helpers', () => {
 
   it('names zones, puts the inward point on the asked side, measures the ruler', () => {
     expect(newZoneId('scar', [{ id: 'scar-1' }, { id: 'fill-1' }])).toBe('scar-2');
+    // A zone from the photo analysis never takes the name of the assessment's first scar.
+    expect(newZoneId('photo-scar', [{ id: 'scar-1' }])).toBe('photo-scar-1');
     // A line drawn left to right across the forehead, hair below it (the y axis points down).
     const [, y] = inwardPoint(
       [

@@ -26,7 +26,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import type { ConsentRecord } from '@stipple/core';
 import { useIsClinical } from '../../api/session.js';
-import { translateValidationMessage } from '../../forms/validation-messages.js';
+import { translateFieldError } from '../../forms/validation-messages.js';
 import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
 import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { StickyActions } from '../StickyActions.js';
@@ -216,7 +216,7 @@ export function ConsentsTab({
             {sign.error && (
               <Alert color="red" role="alert">
                 {isApiRequestError(sign.error) && sign.error.fields[0]
-                  ? `${t(`consents.field.${sign.error.fields[0].field}`, { defaultValue: '' })} ${translateValidationMessage(sign.error.fields[0].message, t)}`.trim()
+                  ? `${t(`consents.field.${sign.error.fields[0].field}`, { defaultValue: '' })} ${translateFieldError(sign.error.fields[0], t)}`.trim()
                   : describeError(sign.error, t)}
               </Alert>
             )}

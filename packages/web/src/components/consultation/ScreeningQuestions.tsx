@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Screening } from '@stipple/core';
 import type { FieldErrors } from '../../forms/schema-form.js';
+import { DateField } from '../fields/DateField.js';
+import { NumberField } from '../fields/NumberField.js';
 
 export type ScreeningDraft = Partial<Record<keyof Screening, unknown>>;
 export type YesNoKey = {
@@ -184,10 +185,9 @@ export function ScreeningQuestions({
           />
           {state === 'yes' && (
             <Group gap="xs" align="flex-end" wrap="wrap" justify="flex-end">
-              <DateInput
+              <DateField
                 size="xs"
                 label={t('screening.when')}
-                valueFormat="YYYY-MM-DD"
                 value={typeof date === 'string' ? date : null}
                 onChange={(v) =>
                   write(v ? { [q.date]: v, [q.elapsed]: undefined } : { [q.date]: undefined, [q.elapsed]: 0 })
@@ -197,13 +197,11 @@ export function ScreeningQuestions({
                 clearable
                 data-testid={`screening-${q.key}-date`}
               />
-              <NumberInput
+              <NumberField
                 size="xs"
                 label={t(q.unit === 'days' ? 'screening.daysAgo' : 'screening.monthsAgo')}
-                min={0}
-                allowDecimal={false}
-                value={typeof elapsed === 'number' ? elapsed : ''}
-                onChange={(v) => write({ [q.elapsed]: typeof v === 'number' ? v : 0, [q.date]: undefined })}
+                value={typeof elapsed === 'number' || typeof elapsed === 'string' ? elapsed : undefined}
+                onChange={(v) => write({ [q.elapsed]: v, [q.date]: undefined })}
                 disabled={typeof date === 'string'}
                 error={errors[`screening.${q.elapsed}`]}
                 w={120}

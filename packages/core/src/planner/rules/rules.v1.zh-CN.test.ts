@@ -1,18 +1,16 @@
 // The Chinese texts of the planner's rules: every text RULES_V1 can print has one, with the same
 // placeholders, under a rule id or fact that exists, and written in Chinese; and a Chinese report's
 // plan is the saved English plan word for word translated, with the same rules and overrides.
-import {
-  Assessment,
-  PlannerRuleSet,
-  RULES_V1,
-  applyPlanOverrides,
-  planTreatment,
-  type Plan,
-  type PlannerRule,
-} from '@stipple/core';
 import { describe, expect, it } from 'vitest';
-import { localisePlan, translatedRules } from './plan-translation.js';
-import { RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rule-texts.zh-CN.js';
+import { Assessment } from '../../domain/assessment.schema.js';
+import type { Plan } from '../../domain/plan.schema.js';
+import { localisePlan, translatedRules } from '../localise-plan.js';
+import { applyPlanOverrides } from '../overrides.js';
+import { planTreatment } from '../plan-treatment.js';
+import { PlannerRuleSet, type PlannerRule } from '../rule.schema.js';
+import { RULES_V1 } from './rules.v1.js';
+import { ruleDescription, ruleSources } from '../rule-card.js';
+import { RULE_DESCRIPTIONS_ZH, RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rules.v1.zh-CN.js';
 
 type TextField = keyof RuleTexts;
 
@@ -204,8 +202,9 @@ describe('localisePlan', () => {
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) expect(text).toMatch(CJK);
     for (const text of texts) expect(text).not.toMatch(/not known|still to be set|were not applied/);
-    for (const a of zh.assumptions) expect(a.text, a.fact).toMatch(/^(strip: )?[\w.]+ 未记录：.*。$/);
-    const statements = zh.assumptions.length ? texts.filter((t) => !t.includes(' 未记录：')) : texts;
+    // An assumption names its fact in words, never by its path in the assessment.
+    for (const a of zh.assumptions) expect(a.text, a.fact).toMatch(/^(strip: )?[^.:]+未记录：.*。$/);
+    const statements = texts;
     for (const text of statements) expect(text.match(CJK_G)!.length, text).toBeGreaterThan(text.length / 3);
 
     // Everything but the words is the saved plan's: rule ids, citations, numbers, dates, overrides.
@@ -220,5 +219,27 @@ describe('localisePlan', () => {
       english.ruleOutput!.reasons.map((r) => r.ruleId),
     );
     expect(zh.ruleOutput!.reasons.every((r) => CJK.test(r.text))).toBe(true);
+  });
+});
+
+describe('the rule cards', () => {
+  it('describe every rule in Chinese, and cite only published sources, never our notes', () => {
+    for (const rule of RULES_V1.rules) {
+      expect(RULE_DESCRIPTIONS_ZH[rule.id], rule.id).toMatch(/\p{Script=Han}/u);
+      expect(ruleDescription(rule, 'en')).not.toMatch(/\[|DISAGREE|NOT FOUND/);
+      for (const s of ruleSources(rule.source))
+        expect(`${rule.id}: ${s}`).not.toMatch(/domain\.md|§|DESIGN|\[|derived|planner choice/);
+    }
+    expect(Object.keys(RULE_DESCRIPTIONS_ZH).sort()).toEqual(RULES_V1.rules.map((r) => r.id).sort());
+    expect(
+      ruleSources('domain.md §2.5 (naturalinkspm.com; inkdsmp.com.au); §7.3 (Sioux City screening form)'),
+    ).toEqual(['naturalinkspm.com', 'inkdsmp.com.au', 'Sioux City screening form']);
+    expect(ruleSources('domain.md §7.2; Tattooing of Minors Act 1969')).toEqual([
+      'Tattooing of Minors Act 1969',
+    ]);
+    expect(ruleSources('domain.md §1.9, §8; Liu 2025 (J Cosmet Dermatol, doi 10.1111/jocd.70375)')).toEqual([
+      'Liu 2025 (J Cosmet Dermatol, doi 10.1111/jocd.70375)',
+    ]);
+    expect(ruleSources('domain.md §2 (every scar changes the plan)')).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // Simplified Chinese texts of the planner's rule set (RULES_V1), by rule id, for the client's
-// report. Placeholders ({scar}, {date}, {fact.path}) stay as they are; numbers, units, drug and
-// study names are kept as in the English. rule-texts.zh-CN.test.ts checks that every text of
+// report and the plan tab. Placeholders ({scar}, {date}, {fact.path}) stay as they are; numbers, units, drug and
+// study names are kept as in the English. rules.v1.zh-CN.test.ts checks that every text of
 // RULES_V1 has a translation here with the same placeholders.
-import type { PlannerPhrases } from '@stipple/core';
+import type { PlannerPhrases } from '../rule.schema.js';
 
 export interface RuleTexts {
   reason?: string;
@@ -31,7 +31,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
       '有瘢痕疙瘩病史或倾向：针刺可能诱发新的瘢痕疙瘩，且瘢痕疙瘩可能在受伤后长达一年才出现；因此不能做头皮微色素（SMP）。',
   },
   'keloid.scar': {
-    reason: '疤痕 {scar} 是瘢痕疙瘩：有瘢痕疙瘩不能做头皮微色素（SMP）。',
+    reason: '{scar} 是瘢痕疙瘩：有瘢痕疙瘩不能做头皮微色素（SMP）。',
     camouflage: '不做治疗：瘢痕疙瘩不做色素处理。',
   },
   'allergy.ink': {
@@ -42,7 +42,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
   // ---------------------------------------------------------------- referrals to a physician
   'scar.raised': {
     reason:
-      '疤痕 {scar} 凸起（增生性瘢痕）：在凹凸不平、胶原致密的疤痕中，色素会游走并受牵拉，因此需先由医生将疤痕压平；压平需要数周，所以最早 {date} 才能开始。',
+      '{scar} 凸起（增生性瘢痕）：在凹凸不平、胶原致密的疤痕中，色素会游走并受牵拉，因此需先由医生将疤痕压平；压平需要数周，所以最早 {date} 才能开始。',
     preTreatment:
       '由医生向凸起的疤痕内注射皮质类固醇（曲安奈德，triamcinolone），约每 6 周一次，直至疤痕变平后停止（继续注射可能使疤痕凹陷；有些医生的疗程约为 6 个月）。疤痕变平后重新评估。',
     camouflage: '疤痕压平后，约可遮盖 80%。',
@@ -95,7 +95,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
   // ---------------------------------------------------------------- waiting times
   'scar.young': {
     reason:
-      '疤痕 {scar} 已形成 {scar.ageMonths} 个月：疤痕约需 12 个月才能成熟（各来源为 6-12 个月），因此需等到 {date}；届时若疤痕仍呈红色或粉色，也还不能治疗。',
+      '{scar} 已形成 {scar.ageMonths} 个月：疤痕约需 12 个月才能成熟（各来源为 6-12 个月），因此需等到 {date}；届时若疤痕仍呈红色或粉色，也还不能治疗。',
   },
   'wait.hair-transplant': {
     reason:
@@ -226,14 +226,13 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
     camouflage: '最多 100%：平整的疤痕是最理想的情况，但头皮微色素（SMP）只能遮盖疤痕，不能去除疤痕。',
   },
   'scar.atrophic': {
-    reason: '疤痕 {scar} 凹陷（萎缩性瘢痕）：遮盖效果预计不超过约 50%，先做一次测试治疗，并多安排一次治疗。',
+    reason: '{scar} 凹陷（萎缩性瘢痕）：遮盖效果预计不超过约 50%，先做一次测试治疗，并多安排一次治疗。',
     preTreatment:
       '在确定完整方案之前，先在每处萎缩性瘢痕的一部分上做一次测试治疗，待愈合后（约 4 周）评估效果。',
     camouflage: '至多约 50%：凹陷的疤痕仍会留有阴影，头皮微色素（SMP）不会改变疤痕的质地。',
   },
   'scar.burn': {
-    reason:
-      '疤痕 {scar} 是烧伤疤痕：面积大、常经过植皮且敏感的区域需要更多次治疗（5 次；各来源为 3-6+ 次）。',
+    reason: '{scar} 是烧伤疤痕：面积大、常经过植皮且敏感的区域需要更多次治疗（5 次；各来源为 3-6+ 次）。',
     caution:
       '烧伤疤痕：皮肤敏感，常在多次手术后经过植皮，且有期望不切实际的风险；请先以书面形式商定目标和治疗方案。',
     preTreatment:
@@ -325,10 +324,11 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
 /** The planner's own words round the rule texts (see PlannerPhrases). */
 export const PHRASES_ZH: PlannerPhrases = {
   theScar: '该疤痕',
+  scarNumbered: '疤痕 {n}',
   dateToBeSet: '待定日期',
   unknownValue: '未知',
   noneValue: '无',
-  notKnown: '{fact} 未记录：{assumed}。',
+  notKnown: '{fact}未记录：{assumed}。',
   notApplied: '读取它的规则（{rule}）未被应用',
 };
 
@@ -379,4 +379,149 @@ export const UNKNOWN_FACTS_ZH: Record<string, string> = {
   'screening.inkAllergy': '假定没有；请询问做纹身或半永久化妆后是否出现过不良反应',
   'screening.activeProgressiveHairLoss': '假定脱发已稳定；请询问过去一年脱发有何变化',
   'screening.temporaryAlopecia': '假定没有；请询问是否有医生诊断过斑秃',
+};
+
+/** The name of each fact in unknownFacts, printed where the plan says it was not recorded. */
+export const FACT_NAMES_ZH: Record<string, string> = {
+  ageYears: '年龄',
+  fitzpatrick: '皮肤类型（Fitzpatrick）',
+  hairColour: '发色',
+  ancestry: '族裔',
+  goal: '目标',
+  scars: '疤痕',
+  'hairLoss.scale': '脱发分级标准',
+  'hairLoss.stage': '脱发分级',
+  'hairLoss.type': '脱发类型',
+  'scar.ageMonths': '疤痕形成时间',
+  'scar.colour': '疤痕颜色',
+  'scar.widthMm': '疤痕宽度',
+  'scar.surroundingHairDensityPerCm2': '疤痕周围的头发密度',
+  'screening.keloidHistory': '瘢痕疙瘩',
+  'screening.hypertrophicScarringTendency': '疤痕增生倾向',
+  'screening.activeScalpCondition': '头皮疾病',
+  'screening.sunburnOrWounds': '晒伤或伤口',
+  'screening.severeScalpDryness': '头皮干燥',
+  'screening.wartsOrMolesInArea': '疣或痣',
+  'screening.herpesOnScalp': '头皮疱疹',
+  'screening.pihTendency': '愈合后色素沉着',
+  'screening.vitiligo': '白癜风',
+  'screening.anticoagulants': '抗凝药',
+  'screening.bleedingDisorder': '出血性疾病',
+  'screening.diabetes': '糖尿病',
+  'screening.immuneCondition': '免疫疾病',
+  'screening.heartConditionOrHighBloodPressure': '心脏病或高血压',
+  'screening.epilepsy': '癫痫',
+  'screening.liverDisease': '肝病',
+  'screening.infectiousDisease': '传染性疾病',
+  'screening.steroidsOrRetinoids': '类固醇或维 A 酸类药物',
+  'screening.antibiotics': '抗生素',
+  'screening.isotretinoinMonthsAgo': '异维 A 酸',
+  'screening.pregnant': '怀孕',
+  'screening.breastfeeding': '哺乳',
+  'screening.chemotherapyMonthsAgo': '化疗',
+  'screening.chemotherapyPlanned': '化疗计划',
+  'screening.laserRemovalDaysAgo': '激光洗纹身',
+  'screening.monthsSinceHairTransplant': '植发',
+  'screening.monthsSinceScalpSurgery': '头皮手术',
+  'screening.inkAllergy': '色料过敏',
+  'screening.activeProgressiveHairLoss': '脱发进展',
+  'screening.temporaryAlopecia': '斑秃',
+};
+
+/** What each rule does, in a sentence: the rule's card in the plan tab (RULES_V1 descriptions). */
+export const RULE_DESCRIPTIONS_ZH: Record<string, string> = {
+  'eligibility.base': '除非下列规则另有结论，否则可以治疗；首次治疗最早可在咨询当天进行。',
+  'age.minor': '未满 18 岁：即使有父母同意也不予治疗。',
+  'keloid.history': '有瘢痕疙瘩病史或倾向：不能做头皮微色素（SMP）。',
+  'keloid.scar': '瘢痕疙瘩：不能做 SMP，也不对其上色。',
+  'allergy.ink': '已知对纹身色料过敏：不能做 SMP。',
+  'scar.raised': '凸起（增生性）的疤痕需先由医生压平，然后重新评估。',
+  'scarring.hypertrophic-tendency': '疤痕容易增生凸起：先由医生评估风险。',
+  'refer.anticoagulants': '服用抗凝药或阿司匹林：先由开药医生决定。',
+  'refer.bleeding-disorder': '血友病、血小板疾病或镰状细胞病：先获得医生许可。',
+  'refer.diabetes': '糖尿病：先获得全科医生（GP）许可。',
+  'refer.immune': '免疫或自身免疫疾病：先获得医生许可。',
+  'refer.heart-bp': '心脏病或高血压：先取得医生证明。',
+  'refer.epilepsy': '癫痫：先获得医生许可。',
+  'refer.liver': '肝病：先获得医生许可。',
+  'refer.infectious': '传染性疾病：先获得医生许可。',
+  'refer.steroids-retinoids': '使用类固醇或维 A 酸类药物：先由开药医生决定。',
+  'refer.vitiligo': '白癜风：先由医生评估。',
+  'scar.young': '形成不足 12 个月的疤痕（各来源为 6-12 个月）需等待其成熟。',
+  'wait.hair-transplant': '植发后不足 9 个月（各来源为 6-12 个月）：需等待。',
+  'wait.scalp-surgery': '头皮手术后不足 12 个月（各来源为 6-12 个月）：需等待。',
+  'wait.chemotherapy': '化疗结束后不足 12 个月（各来源为 6-12 个月，说法不一）：需等待。',
+  'wait.chemotherapy-planned': '已计划化疗：等化疗结束后再治疗。',
+  'wait.laser-removal': '激光洗纹身后不足 90 天：需等待。',
+  'wait.isotretinoin': '停用异维 A 酸（Accutane）不足 6 个月：需等待（规划器的选择，来源中没有具体数字）。',
+  'wait.pregnancy': '怀孕：推迟到孕期结束后。',
+  'wait.breastfeeding': '哺乳期：推迟到哺乳结束后。',
+  'wait.active-scalp-condition': '治疗区域有活动性皮肤病或感染：推迟到痊愈后。',
+  'wait.herpes': '头皮有单纯疱疹：推迟到消退后。',
+  'wait.sunburn-wounds': '头皮晒伤、割伤或擦伤：推迟到愈合后。',
+  'wait.antibiotics': '正在服用抗生素：推迟到疗程结束后。',
+  'caution.progressive-hair-loss': '脱发仍在进展：SMP 不能阻止脱发。',
+  'caution.temporary-alopecia': '暂时性或活动期脱发症：头发长回后，治疗过的区域会显得更深。',
+  'caution.pih': '容易出现炎症后色素沉着。',
+  'caution.warts-moles': '治疗区域内的疣或痣不上色。',
+  'caution.scalp-dryness': '头皮严重干燥或皮肤很厚：先加以改善，并计划第 4 次治疗。',
+  'sessions.base': '3 次治疗（2-4 次），每次至少间隔 14 天（7-30 天），每次约 4 小时（2-5 小时）。',
+  'sessions.alopecia': '脱发症（瘢痕性或斑秃）：增加第 4 次治疗。',
+  'touchup.base': '约每 4 年补色一次（各来源为 1-6 年）。',
+  'touchup.scarring-alopecia': '瘢痕性脱发褪色更快：约 2 年后补色。',
+  'zone.fill': '目标为增加密度或寸头效果：设置填充区域。',
+  'zone.hairline': '目标为发际线或寸头效果：设置发际线区域。',
+  'goal.unknown': '未记录目标：疤痕设置疤痕区域，已记录的脱发设置填充区域。',
+  'zone.fill.default': '未记录目标但有脱发类型：设置填充区域。',
+  'scars.unknown': '完全未记录疤痕：假定没有疤痕。',
+  'goal.scar-without-scars': '目标是遮盖疤痕，但没有记录任何疤痕。',
+  'zone.scar': '每一处已记录的疤痕都是一个疤痕区域。',
+  'zone.density.by-session': '密度在各次治疗中逐步达到目标的 30% → 70% → 100%。',
+  'zone.depth': '深度：真皮上层，约 0.5-1 毫米，以不出血为准。',
+  'zone.density.reference': '目标密度：自然毛囊单位密度，默认 70 FU/cm²（60-100）。',
+  'zone.fill.params': '填充：3RL 针，0.25 毫米；愈合后点径约 0.12 毫米。',
+  'zone.hairline.params': '发际线：1RL 针，0.20 毫米；点径约 0.10 毫米；0.5-1 厘米的柔和过渡。',
+  'zone.scar.params': '疤痕：1RL 针，0.20 毫米，适合在疤痕组织上精细操作；点径约 0.10 毫米。',
+  'zone.density.caucasian': '白种人：约 100 FU/cm²（220 根/cm² ÷ 每单位 2.2 根，推算）。',
+  'zone.density.hispanic': '拉丁裔：约 88 FU/cm²（175 根/cm² ÷ 每单位 2.0 根，推算）。',
+  'zone.density.african': '非洲裔：60 FU/cm²，取范围低端（未找到 FU 数据）。',
+  'zone.density.han-chinese': '汉族：约 74 FU/cm²。',
+  'zone.density.east-asian': '东亚/东南亚：约 61 FU/cm²。',
+  'zone.density.west-asian': '西亚：约 64 FU/cm²。',
+  'zone.density.south-asian': '南亚：约 64 FU/cm²。',
+  'zone.fill.ludwig': 'Ludwig 型：保留前额发际线，在其后填充。',
+  'zone.fill.savin-frontal': 'Savin 前额型：保留发际线，在其后增加密度。',
+  'zone.fill.extensive': 'Norwood V-VII：治疗整个头顶；总计约 20 小时。',
+  'scar.sessions': '疤痕需要 4 次治疗（3-6 次以上）。',
+  'scar.flat.camouflage': '平整的疤痕：最多可遮盖 100%。',
+  'scar.atrophic': '萎缩（凹陷）性疤痕：最多约 50%，先做一次测试治疗，并多加一次治疗。',
+  'scar.burn': '烧伤疤痕：面积大，常为植皮区域；5 次治疗（3-6 次以上），3RL 填充，书面约定目标。',
+  'scar.burn.prepare': '烧伤疤痕：每次治疗前 5 天内不摄入咖啡因、酒精或阿司匹林。',
+  'scar.hypo': '白色（色素减退）的疤痕最适合做 SMP。',
+  'scar.hyper': '颜色较深（色素沉着）的疤痕需要调色与过渡方案。',
+  'scar.fut': 'FUT 条状疤痕的要点。',
+  'scar.fut.stretched': '宽于 2 毫米的条状疤痕属于被拉宽的疤痕。',
+  'scar.fut.sparse-surround': '条状疤痕周围头发少于约 100 根/cm²：周围也要增加密度。',
+  'scar.fue': 'FUE 点状疤痕的要点。',
+  'shade.base': '编号色阶上的 30 号；第 1 次最浅（+10），然后 +5，最后达到目标色号。',
+  'shade.hair.black': '黑发：25 号（少加水）。',
+  'shade.hair.brown': '棕发：35 号。',
+  'shade.hair.light-brown': '浅棕发：40 号。',
+  'shade.hair.blonde-red': '金发或红发：45 号（金发客户通常为 40-50 号）。',
+  'shade.hair.grey': '灰发或白发：40 号；剃短的灰发看起来是灰色的阴影。',
+  'shade.skin.fair': '白皙皮肤（Fitzpatrick I-II 型）：调浅 5 个色号。',
+  'shade.skin.dark': '深色皮肤（Fitzpatrick V-VI 型）：颜色变化小，对比度较低。',
+  'prep.clip-hair': '每次治疗前 48 小时剃短或推短头发。',
+  'prep.day-of-session': '治疗当天：保持清醒；如头皮发炎，请改期。',
+  'aftercare.no-wetting': '4 天内（3-5 天）不要沾水。',
+  'aftercare.first-wash': '从第 4 天起轻柔清洗。',
+  'aftercare.no-sweating': '7 天内（4-10 天）不要出汗或去健身房。',
+  'aftercare.no-picking': '不要抠结痂。',
+  'aftercare.no-swimming': '28 天内不要游泳、蒸桑拿、进蒸汽房或使用日光浴床。',
+  'aftercare.no-sun': '30 天内（14-30 天）避免阳光直射。',
+  'aftercare.moisturiser': '从第 6 天（第 4-6 天）起使用保湿霜。',
+  'aftercare.first-shave': '第 7 天（第 4-10 天）第一次剃发，用网式或电动剃须刀，不要用剃刀。',
+  'aftercare.no-acids': '头皮上不用 AHA（果酸）或甘醇酸产品。',
+  'aftercare.sun-protection': '长期防晒：戴帽子或用 SPF 30-60 的防晒霜。',
+  'aftercare.blood-donation': '一年内不要献血（各国规定不同）。',
 };

@@ -1,19 +1,22 @@
-// The plan in the client's language for the report. The planner writes its statements from the
+// The plan in a reader's language (the client's report, the artist's plan tab). The planner writes its statements from the
 // texts of the rule set; a Chinese report re-runs the same rules with the texts translated (same
 // conditions, same numbers, same order), then applies the artist's overrides again, so every
 // statement, placeholder and rule id matches the saved English plan. Rules without a translation
 // keep their English text.
+import type { UiLocale } from '../domain/common.schema.js';
+import type { Assessment } from '../domain/assessment.schema.js';
+import type { Plan } from '../domain/plan.schema.js';
+import { applyPlanOverrides } from './overrides.js';
+import { planTreatment } from './plan-treatment.js';
+import type { PlannerPhrases, PlannerRuleSet } from './rule.schema.js';
+import { RULES_V1 } from './rules/rules.v1.js';
 import {
-  RULES_V1,
-  applyPlanOverrides,
-  planTreatment,
-  type Assessment,
-  type Plan,
-  type PlannerPhrases,
-  type PlannerRuleSet,
-} from '@stipple/core';
-import type { DocLocale } from '../documents/format.js';
-import { PHRASES_ZH, RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, type RuleTexts } from './rule-texts.zh-CN.js';
+  FACT_NAMES_ZH,
+  PHRASES_ZH,
+  RULE_TEXTS_ZH,
+  UNKNOWN_FACTS_ZH,
+  type RuleTexts,
+} from './rules/rules.v1.zh-CN.js';
 
 let zhRules: PlannerRuleSet | undefined;
 
@@ -22,6 +25,7 @@ export function translatedRules(
   texts: Record<string, RuleTexts>,
   unknown: Record<string, string>,
   phrases?: PlannerPhrases,
+  factNames?: Record<string, string>,
 ): PlannerRuleSet {
   const copy = JSON.parse(JSON.stringify(RULES_V1)) as PlannerRuleSet;
   if (phrases) copy.phrases = phrases;
@@ -40,12 +44,14 @@ export function translatedRules(
   }
   for (const [fact, text] of Object.entries(unknown))
     if (fact in copy.unknownFacts) copy.unknownFacts[fact] = text;
+  for (const [fact, name] of Object.entries(factNames ?? {}))
+    if (fact in copy.factNames) copy.factNames[fact] = name;
   return copy;
 }
 
-export function localisePlan(plan: Plan, assessment: Assessment, locale: DocLocale): Plan {
+export function localisePlan(plan: Plan, assessment: Assessment, locale: UiLocale): Plan {
   if (locale === 'en' || plan.rulesVersion !== RULES_V1.version) return plan;
-  zhRules ??= translatedRules(RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, PHRASES_ZH);
+  zhRules ??= translatedRules(RULE_TEXTS_ZH, UNKNOWN_FACTS_ZH, PHRASES_ZH, FACT_NAMES_ZH);
   try {
     const ruled = planTreatment(assessment, { rules: zhRules });
     if (plan.overrides.length === 0) return ruled;

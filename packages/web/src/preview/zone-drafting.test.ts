@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Assessment, planTreatment, ZonesFile } from '@stipple/core';
+import { ZonesFile } from '@stipple/core';
+import { scarAndHairlinePlan } from './plan.test-support.js';
 import { flipHairline, moveVertex, newZone, suggestedScarZone } from './zone-drafting.js';
 import type { Point, ZoneInput } from './zone-editing.js';
 
-const plan = planTreatment(
-  Assessment.parse({
-    consultationDate: '2026-11-02',
-    ageYears: 40,
-    goal: ['scar-camouflage', 'hairline'],
-    hairLoss: { scale: 'norwood', stage: 'IV' },
-    scars: [{ cause: 'fut', texture: 'flat', widthMm: 2, ageMonths: 24 }],
-  }),
-);
+const plan = scarAndHairlinePlan;
 const square: Point[] = [
   [0, 0],
   [100, 0],

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.js';
 import type { PhotoAnalysisState } from '../../preview/use-photo-analysis.js';
+import { JobStatusBadge } from './JobStatusBadge.js';
 
 /** The photo's analysis: its state, the density it measured, its scar suggestions, and running it. */
 export function AnalysisPanel({
@@ -20,14 +21,7 @@ export function AnalysisPanel({
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={600}>{t('editor.analysis')}</Text>
-          {record && (
-            <Badge
-              color={record.status === 'done' ? 'teal' : record.status === 'failed' ? 'red' : 'blue'}
-              data-testid="analysis-status"
-            >
-              {t(`editor.renderStatus.${record.status}`)}
-            </Badge>
-          )}
+          {record && <JobStatusBadge status={record.status} testId="analysis-status" />}
         </Group>
         {!record && (
           <Text size="xs" c="dimmed">

@@ -1,7 +1,8 @@
-import { Alert, Badge, Group, Image, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Group, Image, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PreviewRender } from '@stipple/core';
 import { fileLinks } from '../../api/stipple-api.js';
+import { JobStatusBadge } from './JobStatusBadge.js';
 
 /** The full-resolution render the last save started: its progress, then its stages and scores. */
 export function RenderPanel({
@@ -28,14 +29,7 @@ export function RenderPanel({
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={600}>{t('editor.fullRender')}</Text>
-          {progress && (
-            <Badge
-              color={progress.status === 'done' ? 'teal' : progress.status === 'failed' ? 'red' : 'blue'}
-              data-testid="render-status"
-            >
-              {t(`editor.renderStatus.${progress.status}`)}
-            </Badge>
-          )}
+          {progress && <JobStatusBadge status={progress.status} testId="render-status" />}
         </Group>
         {progress && progress.status !== 'done' && progress.status !== 'failed' && (
           <Progress value={progress.progress} animated data-testid="render-progress" />

@@ -46,6 +46,8 @@ export interface AnalyzeOptions {
    * Computed from the photo when absent.
    */
   scalpMap?: ScalpMap;
+  /** Times the stages (`timingsMs`); without one nothing is timed (core reads no clock). */
+  clock?: { now(): number };
 }
 
 /** Scale assumed for choosing filter sizes when the photo is not calibrated; never reported. */
@@ -59,6 +61,7 @@ export const RADIUS_PER_SIGMA = Math.SQRT2;
 
 export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): PhotoAnalysis {
   const timings: Record<string, number> = {};
+  const nowMs = (): number => options.clock?.now() ?? 0;
   let t = nowMs();
   const lap = (name: string): void => {
     const now = nowMs();
@@ -403,12 +406,6 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     notes,
     timingsMs: timings,
   };
-}
-
-// Browsers and Node both have performance.now(); core's lib settings do not declare it.
-const clock = (globalThis as { performance?: { now(): number } }).performance;
-function nowMs(): number {
-  return clock ? clock.now() : Date.now();
 }
 
 function confidenceFromSnr(snr: number): number {

@@ -1,3 +1,4 @@
+import type { Stopwatch } from '../domain/stopwatch.js';
 import { defaultSessionShares, ZONE_DEFAULTS, type ZonesFile } from '../domain/zones.schema.js';
 import type { Vec2 } from '../geometry/polygon.js';
 import { hashSeed } from '../sampling/rng.js';
@@ -77,10 +78,6 @@ interface KeptLayer {
   layer: ZoneLayer;
 }
 
-// `performance` exists in browsers, workers and Node, but core compiles without their type libs.
-const clock = (globalThis as { performance?: { now(): number } }).performance;
-const now = (): number => (clock ? clock.now() : Date.now());
-
 /** A zone's layer depends on its shape and edges, its place in the list and its id (hairline noise). */
 function layerKeys(
   spec: ZonesFile,
@@ -130,14 +127,20 @@ export class PreviewEngine {
   private store = new PreviewPointStore(1);
   private hairKey: ClientHair | undefined;
 
-  constructor(private readonly image: { width: number; height: number }) {}
+  /** `clock` times the stages (`timingsMs`); without one the frame carries no timings. */
+  constructor(
+    private readonly image: { width: number; height: number },
+    private readonly clock?: Stopwatch,
+  ) {}
 
   /** Brings the preview up to `spec`: call on every edit; throws ZoneError as planSimulation does. */
   update(spec: ZonesFile, analysis?: FollicleAnalysis, hair?: ClientHair): PreviewFrame {
     const timings: Record<string, number> = {};
-    let t = now();
+    const clock = this.clock;
+    let t = clock?.now() ?? 0;
     const lap = (name: string) => {
-      const at = now();
+      if (!clock) return;
+      const at = clock.now();
       timings[name] = Math.round((at - t) * 10) / 10;
       t = at;
     };

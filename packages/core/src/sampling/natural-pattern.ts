@@ -24,6 +24,8 @@
  * to none is a gap. The spacing s(x) = 10·pxPerMm / √(density per cm²) px is the side of the
  * square that holds one impression on average; point-pattern-statistics.ts uses the same unit.
  */
+import { CoverageRaster } from './coverage-raster.js';
+import { NearestBuckets } from './nearest-buckets.js';
 import type { DensityField } from './sample-impressions.js';
 
 /** Impressions with the place the sampler gave them and the place they are put. */
@@ -100,152 +102,6 @@ const densityAt = (field: DensityField, x: number, y: number): number =>
     Math.min(field.height - 1, Math.max(0, y | 0)) * field.width +
       Math.min(field.width - 1, Math.max(0, x | 0))
   ]!;
-
-/**
- * How many impressions of one session (or earlier) lie within reach of each cell centre, over a
- * window of the photo. Cells of treated skin inside the region checked must keep at least one.
- */
-class CoverageRaster {
-  readonly count: Uint16Array;
-  /** Whether a cell must stay covered: 1 yes, 0 no, −1 not looked at yet (read when it matters). */
-  private readonly checked: Int8Array;
-  readonly cols: number;
-  readonly rows: number;
-  constructor(
-    readonly cell: number,
-    readonly ox: number,
-    readonly oy: number,
-    width: number,
-    height: number,
-    private readonly isChecked: (x: number, y: number) => boolean,
-  ) {
-    this.cols = Math.max(1, Math.ceil(width / cell));
-    this.rows = Math.max(1, Math.ceil(height / cell));
-    this.count = new Uint16Array(this.cols * this.rows);
-    this.checked = new Int8Array(this.cols * this.rows).fill(-1);
-  }
-
-  centreX(i: number): number {
-    return this.ox + ((i % this.cols) + 0.5) * this.cell;
-  }
-
-  centreY(i: number): number {
-    return this.oy + (Math.floor(i / this.cols) + 0.5) * this.cell;
-  }
-
-  /** Whether cell `i` is treated skin inside the region checked. */
-  mustCover(i: number): boolean {
-    let v = this.checked[i]!;
-    if (v < 0) {
-      v = this.isChecked(this.centreX(i), this.centreY(i)) ? 1 : 0;
-      this.checked[i] = v;
-    }
-    return v === 1;
-  }
-
-  /** Whether a disc could be removed without leaving a cell that must stay covered without one. */
-  canRemove(x: number, y: number, radius: number): boolean {
-    const { cell, cols, rows, count } = this;
-    const lx = x - this.ox;
-    const ly = y - this.oy;
-    const r0 = Math.max(0, Math.ceil((ly - radius) / cell - 0.5));
-    const r1 = Math.min(rows - 1, Math.floor((ly + radius) / cell - 0.5));
-    for (let r = r0; r <= r1; r++) {
-      const dy = (r + 0.5) * cell - ly;
-      const half2 = radius * radius - dy * dy;
-      if (half2 < 0) continue;
-      const half = Math.sqrt(half2);
-      const c0 = Math.max(0, Math.ceil((lx - half) / cell - 0.5));
-      const c1 = Math.min(cols - 1, Math.floor((lx + half) / cell - 0.5));
-      for (let c = c0; c <= c1; c++)
-        if (count[r * cols + c] === 1 && this.mustCover(r * cols + c)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * Adds (+1) or removes (−1) a disc (the cells whose centres it holds, a row's span at a time);
-   * on removal, whether a cell that must stay covered lost its last impression.
-   */
-  disc(x: number, y: number, radius: number, delta: 1 | -1): boolean {
-    const { cell, cols, rows, count } = this;
-    const lx = x - this.ox;
-    const ly = y - this.oy;
-    const r2 = radius * radius;
-    const r0 = Math.max(0, Math.ceil((ly - radius) / cell - 0.5));
-    const r1 = Math.min(rows - 1, Math.floor((ly + radius) / cell - 0.5));
-    let opened = false;
-    for (let r = r0; r <= r1; r++) {
-      const dy = (r + 0.5) * cell - ly;
-      const half2 = r2 - dy * dy;
-      if (half2 < 0) continue;
-      const half = Math.sqrt(half2);
-      const c0 = Math.max(0, Math.ceil((lx - half) / cell - 0.5));
-      const c1 = Math.min(cols - 1, Math.floor((lx + half) / cell - 0.5));
-      const row = r * cols;
-      if (delta > 0) for (let c = c0; c <= c1; c++) count[row + c] = count[row + c]! + 1;
-      else
-        for (let c = c0; c <= c1; c++) {
-          const i = row + c;
-          const v = count[i]!;
-          if (v > 1) count[i] = v - 1;
-          else if (v === 1) {
-            count[i] = 0;
-            if (!opened && this.mustCover(i)) opened = true;
-          }
-        }
-    }
-    return opened;
-  }
-}
-
-/** Buckets of impression indices by their blue-noise place, for "the nearest one of a later session". */
-class Buckets {
-  private readonly heads: Int32Array;
-  private readonly next: Int32Array;
-  private readonly gw: number;
-  private readonly gh: number;
-  constructor(
-    private readonly x: Float32Array,
-    private readonly y: Float32Array,
-    count: number,
-    private readonly cell: number,
-    width: number,
-    height: number,
-  ) {
-    this.gw = Math.max(1, Math.ceil(width / cell));
-    this.gh = Math.max(1, Math.ceil(height / cell));
-    this.heads = new Int32Array(this.gw * this.gh).fill(-1);
-    this.next = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const c =
-        Math.min(this.gh - 1, Math.max(0, Math.floor(y[i]! / cell))) * this.gw +
-        Math.min(this.gw - 1, Math.max(0, Math.floor(x[i]! / cell)));
-      this.next[i] = this.heads[c]!;
-      this.heads[c] = i;
-    }
-  }
-
-  /** The index nearest (x, y) within `radius` for which `accept` holds, or −1. */
-  nearest(x: number, y: number, radius: number, accept: (i: number) => boolean): number {
-    let best = -1;
-    let best2 = radius * radius;
-    const gx0 = Math.max(0, Math.floor((x - radius) / this.cell));
-    const gx1 = Math.min(this.gw - 1, Math.floor((x + radius) / this.cell));
-    const gy0 = Math.max(0, Math.floor((y - radius) / this.cell));
-    const gy1 = Math.min(this.gh - 1, Math.floor((y + radius) / this.cell));
-    for (let gy = gy0; gy <= gy1; gy++)
-      for (let gx = gx0; gx <= gx1; gx++)
-        for (let i = this.heads[gy * this.gw + gx]!; i >= 0; i = this.next[i]!) {
-          const d2 = (this.x[i]! - x) ** 2 + (this.y[i]! - y) ** 2;
-          if (d2 < best2 && accept(i)) {
-            best2 = d2;
-            best = i;
-          }
-        }
-    return best;
-  }
-}
 
 export interface NaturaliseOptions {
   /** Two standard normal numbers per impression (its scatter), and the order impressions move in. */
@@ -359,7 +215,7 @@ export function naturalise(
   }
 
   // 1. Gaps of each session: bring the nearest later impression forward, or add one.
-  const buckets = new Buckets(pts.baseX, pts.baseY, n0, sMin, w, h);
+  const buckets = new NearestBuckets(pts.baseX, pts.baseY, n0, sMin, w, h);
   const promotedInto = new Array<number>(levels + 1).fill(0);
   for (let k = 1; k <= levels; k++) {
     const raster = rasters[k - 1]!;
@@ -426,7 +282,7 @@ export function naturalise(
   // 2. Scatter, one impression at a time, never opening a gap, nor onto one of the client's follicles.
   const n = pts.count;
   const { baseX, baseY, x: X, y: Y, session } = pts;
-  const follicles = new Buckets(pts.x, pts.y, firstMovable, sMin, w, h);
+  const follicles = new NearestBuckets(pts.x, pts.y, firstMovable, sMin, w, h);
   const onFollicle = (px: number, py: number, clearance: number) =>
     follicles.nearest(px, py, clearance, (j) => session[j] === 0) >= 0;
   const step = (i: number, fraction: number, gx: number, gy: number): boolean => {

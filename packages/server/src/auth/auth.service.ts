@@ -16,7 +16,7 @@ import { studioRepository } from '../studio/studio.repository.js';
 import type { Actor } from './actor.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { verifyAgainstNothing, verifyPassword } from './password.js';
-import { sessionRepository, type ActiveSession } from './session.repository.js';
+import { signInSessionRepository, type ActiveSession } from './sign-in-session.repository.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'invalidCredentials');
@@ -110,7 +110,7 @@ export class AuthService {
   /** Opens a session for `user` inside the caller's studio transaction. */
   async startSession(tx: Tx, user: StaffRow, meta: RequestMeta): Promise<StartedSession> {
     const token = newToken();
-    const session = await sessionRepository.create(tx, {
+    const session = await signInSessionRepository.create(tx, {
       studioId: user.studioId,
       userId: user.id,
       tokenHash: hashToken(token),
@@ -130,17 +130,17 @@ export class AuthService {
     if (!token || token.length > 200) return null;
     // System: the session row is what tells us the studio, so it cannot be looked up inside one.
     return this.deps.db.asSystem(async (tx) => {
-      const found = await sessionRepository.findActiveByTokenHash(tx, hashToken(token));
+      const found = await signInSessionRepository.findActiveByTokenHash(tx, hashToken(token));
       if (!found) return null;
       const now = Date.now();
       if (found.session.createdAt.getTime() + this.maxMs <= now) {
-        await sessionRepository.delete(tx, found.session.id);
+        await signInSessionRepository.delete(tx, found.session.id);
         return null;
       }
       let extended = false;
       const expiresAt = this.expiryOf(found.session.createdAt, now);
       if (expiresAt.getTime() - found.session.expiresAt.getTime() > SLIDE_EVERY_MS) {
-        await sessionRepository.extend(tx, found.session.id, expiresAt);
+        await signInSessionRepository.extend(tx, found.session.id, expiresAt);
         found.session = { ...found.session, expiresAt };
         extended = true;
       }
@@ -159,7 +159,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.deps.db.withStudio(actor.studioId, async (tx) => {
-      await sessionRepository.delete(tx, actor.sessionId);
+      await signInSessionRepository.delete(tx, actor.sessionId);
       await audit(tx, actor, 'auth.logout', 'staff_user', actor.userId);
     });
   }
@@ -167,7 +167,7 @@ export class AuthService {
   /** Ends every session of the signed-in member, on every device (this one included). */
   async logoutEverywhere(actor: Actor): Promise<number> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      const ended = await sessionRepository.deleteForUser(tx, actor.userId);
+      const ended = await signInSessionRepository.deleteForUser(tx, actor.userId);
       await audit(tx, actor, 'auth.logout_everywhere', 'staff_user', actor.userId, { sessionsEnded: ended });
       return ended;
     });
@@ -176,7 +176,7 @@ export class AuthService {
   /** Deletes expired sessions of every studio; returns how many. */
   async pruneExpiredSessions(): Promise<number> {
     // System: a housekeeping job that spans studios.
-    return this.deps.db.asSystem((tx) => sessionRepository.deleteExpired(tx));
+    return this.deps.db.asSystem((tx) => signInSessionRepository.deleteExpired(tx));
   }
 
   /** Deletes sign-in counters that no longer matter; returns how many. */

@@ -22,7 +22,7 @@ import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
 import { findUsableLink, issueLink, useLink } from './one-time-links.js';
 import { oneTimeLinkRepository, type OneTimeLinkRow } from './one-time-link.repository.js';
-import { sessionRepository } from './session.repository.js';
+import { signInSessionRepository } from './sign-in-session.repository.js';
 
 export const RESET_MINUTES = 30;
 
@@ -72,7 +72,7 @@ export class PasswordService {
     const passwordHash = await hashPassword(request.newPassword);
     await db.withStudio(actor.studioId, async (tx) => {
       await staffRepository.setPasswordHash(tx, user.id, passwordHash);
-      const ended = await sessionRepository.deleteForUserExcept(tx, user.id, actor.sessionId);
+      const ended = await signInSessionRepository.deleteForUserExcept(tx, user.id, actor.sessionId);
       await oneTimeLinkRepository.withdrawUnusedOfUser(tx, user.id);
       await audit(tx, actor, 'auth.password_change', 'staff_user', user.id, { otherSessionsEnded: ended });
     });
@@ -149,7 +149,7 @@ export class PasswordService {
     await db.withStudio(user.studioId, async (tx) => {
       if (!(await useLink(tx, reset))) throw resetLinkInvalid();
       await staffRepository.setPasswordHash(tx, user.id, passwordHash);
-      const ended = await sessionRepository.deleteForUser(tx, user.id);
+      const ended = await signInSessionRepository.deleteForUser(tx, user.id);
       await oneTimeLinkRepository.withdrawUnusedOfUser(tx, user.id);
       await auditRepository.record(tx, {
         studioId: user.studioId,

@@ -64,6 +64,19 @@ describe('client records', () => {
     }
   });
 
+  it('refuses a date of birth after today, naming the field, on create and on edit', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const created = await desk.post('/api/clients', { familyName: 'Later', dateOfBirth: tomorrow });
+    expect(created.status).toBe(400);
+    expect(created.body.fields).toEqual([
+      { in: 'body', field: 'dateOfBirth', message: 'must not be in the future' },
+    ]);
+    // Refused before the transaction: the audit trail the next test reads holds no update for it.
+    const edited = await desk.patch(`/api/clients/${id}`, { dateOfBirth: tomorrow });
+    expect(edited.status).toBe(400);
+    expect(edited.body.fields?.map((f) => f.field)).toEqual(['dateOfBirth']);
+  });
+
   it('edits with the version it read; a stale version gets 409 and changes nothing', async () => {
     const first = await artist.patch<Client>(`/api/clients/${id}`, {
       notes: 'Scar from 2019 FUT.',

@@ -10,10 +10,11 @@ import type {
   CreateClientRequest,
   UpdateClientRequest,
 } from '@stipple/core';
+import { DATE_OF_BIRTH_IN_FUTURE } from '@stipple/core';
 import type { Database } from '../db/database.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError, bodyField, notFound, stale } from '../http/app-error.js';
+import { AppError, bodyField, invalid, notFound, stale } from '../http/app-error.js';
 import { isClinical } from '../auth/roles.js';
 import { clientRepository, type ClientFields, type ClientRow } from './client.repository.js';
 
@@ -32,6 +33,12 @@ export const clientFor = (actor: Actor, row: ClientRow): Client => {
   const client = toClient(row);
   return isClinical(actor) ? client : { ...client, notes: null };
 };
+
+/** Core checks the shape of a date of birth; the day it may not pass is today's (UTC), known here. */
+function checkBorn(dateOfBirth: string | null | undefined): void {
+  if (dateOfBirth && dateOfBirth > new Date().toISOString().slice(0, 10))
+    throw invalid([bodyField('dateOfBirth', DATE_OF_BIRTH_IN_FUTURE)]);
+}
 
 const refuseNotes = () =>
   new AppError(403, 'forbidden', 'clinicalNotesOnly', {}, [bodyField('notes', 'clinicalOnly')]);
@@ -94,6 +101,7 @@ export class ClientService {
 
   async create(actor: Actor, request: CreateClientRequest): Promise<Client> {
     if (request.notes && !isClinical(actor)) throw refuseNotes();
+    checkBorn(request.dateOfBirth);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await clientRepository.create(tx, actor.studioId, request, actor.userId);
       await audit(tx, actor, 'client.create', 'client', row.id, {
@@ -105,6 +113,7 @@ export class ClientService {
 
   async update(actor: Actor, id: string, request: UpdateClientRequest): Promise<Client> {
     if (request.notes !== undefined && !isClinical(actor)) throw refuseNotes();
+    checkBorn(request.dateOfBirth);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await clientRepository.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('client');

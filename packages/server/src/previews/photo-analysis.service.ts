@@ -164,6 +164,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
       const result = analyzePhoto(image, {
         ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
         ...(maps ? { scalpMap: maps.corrected } : {}),
+        clock: performance,
       });
       const stored = await blobs.put(Buffer.from(JSON.stringify(result)));
       const automaticMap = await storeAutomaticMap(blobs, result, maps?.automatic ?? null);

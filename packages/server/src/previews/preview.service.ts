@@ -5,7 +5,6 @@
 // artists only.
 import type {
   ClientHair,
-  FillMatchScore,
   FollicleAnalysis,
   PhotoZones,
   PreviewList,
@@ -15,28 +14,28 @@ import type {
   ScarCamouflageScore,
   ZonesFile,
 } from '@stipple/core';
-import { hairBearingFrom, pxPerMmOf, scoreFillZones, ZONE_DEFAULTS, ZoneError } from '@stipple/core';
+import { ZoneError } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database } from '../db/database.js';
-import { bodyField, invalid, notFound, stale, type FieldError } from '../http/app-error.js';
+import { invalid, notFound, stale } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
-import {
-  previewRepository,
-  type RenderView,
-  type StoredStage,
-  type ZonesView,
-} from './preview.repository.js';
+import { fillMatches } from './fill-matches.js';
+import { checkZonesFit } from './zones-fit.js';
+import { toPhotoZones, toRender, type StoredScore } from './preview-views.js';
+import { previewRepository, type StoredStage } from './preview.repository.js';
 import { renderZones } from './render-zones.js';
 import { storeCorrection } from './scalp-map.service.js';
 
 export const PREVIEW_RENDER_JOB = 'preview.render';
+// The consultation report reads a render's scores through the service module.
+export { scoresOf } from './preview-views.js';
 
 /** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
 export interface AnalysisAccess {
@@ -52,143 +51,6 @@ export interface AnalysisAccess {
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
   }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
-}
-
-type StoredScore = (ScarCamouflageScore & { kind?: 'scar' }) | (FillMatchScore & { kind: 'fill' });
-
-/** The scar scores and fill matches a render's JSON column holds. */
-export function scoresOf(row: { camouflage: unknown }): {
-  scars: ScarCamouflageScore[] | null;
-  fills: FillMatchScore[];
-} {
-  const all = row.camouflage as StoredScore[] | null;
-  if (!all) return { scars: null, fills: [] };
-  const scars: ScarCamouflageScore[] = [];
-  const fills: FillMatchScore[] = [];
-  for (const { kind, ...score } of all) {
-    if (kind === 'fill') fills.push(score as FillMatchScore);
-    else scars.push(score as ScarCamouflageScore);
-  }
-  return { scars: scars.length || !fills.length ? scars : null, fills };
-}
-
-export const toRender = (row: RenderView): PreviewRender => ({
-  id: row.id,
-  photoId: row.photoId,
-  clientId: row.clientId,
-  zonesVersion: row.zonesVersion,
-  status: row.status,
-  progress: row.progress,
-  stages: (row.stages as StoredStage[]).map((s) => ({
-    name: s.name,
-    look: s.look,
-    afterSession: s.afterSession,
-    years: s.years,
-    scarRetention: s.scarRetention ?? (s.look === 'healed' ? 'expected' : null),
-    width: s.width,
-    height: s.height,
-    bytes: s.bytes,
-  })),
-  // One JSON column holds both: scar scores, and fill matches marked `kind: 'fill'`.
-  camouflage: scoresOf(row).scars,
-  fillMatches: scoresOf(row).fills,
-  notes: row.notes,
-  error: row.error,
-  impressions: row.impressions,
-  createdBy: row.createdBy ? { id: row.createdBy, name: row.createdByName ?? '' } : null,
-  createdAt: row.createdAt.toISOString(),
-  startedAt: row.startedAt?.toISOString() ?? null,
-  finishedAt: row.finishedAt?.toISOString() ?? null,
-});
-
-const toPhotoZones = (
-  photo: { id: string; clientId: string },
-  zones: ZonesView | undefined,
-  latest: RenderView | undefined,
-): PhotoZones => ({
-  photoId: photo.id,
-  clientId: photo.clientId,
-  zones: (zones?.zones as ZonesFile | undefined) ?? null,
-  version: zones?.version ?? 0,
-  updatedBy: zones?.updatedBy ? { id: zones.updatedBy, name: zones.updatedByName ?? '' } : null,
-  updatedAt: zones?.updatedAt.toISOString() ?? null,
-  latestRender: latest ? toRender(latest) : null,
-  scalpMapCorrected: Boolean(zones?.scalpMapSha256),
-});
-
-/** How each fill zone reads against the client's hair next to it in the healed render. */
-function fillMatches(
-  zones: ZonesFile,
-  rendered: {
-    healed: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number };
-    summary: {
-      id: string;
-      shadePerSession: number[];
-      targetDensityPerCm2: number;
-      stubbleShade: number | null;
-    }[];
-  },
-  photo: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number },
-  hair: ClientHair | undefined,
-): (FillMatchScore & { kind: 'fill' })[] {
-  const pxPerMm = pxPerMmOf(zones.calibration);
-  const fills = zones.zones.flatMap((z) => {
-    const summary = rendered.summary.find((s) => s.id === z.id);
-    return z.kind === 'fill' && summary
-      ? [
-          {
-            zoneId: z.id,
-            polygon: z.polygon,
-            featherMm: z.featherMm ?? ZONE_DEFAULTS.featherMm,
-            shade: summary.shadePerSession.at(-1) ?? ZONE_DEFAULTS.shade,
-            densityPerCm2: summary.targetDensityPerCm2,
-            stubbleShade: summary.stubbleShade,
-          },
-        ]
-      : [];
-  });
-  if (fills.length === 0) return [];
-  const healed = rendered.healed;
-  return scoreFillZones({ ...healed, channels: healed.channels === 4 ? 4 : 3 }, fills, {
-    pxPerMm,
-    hairBearing: hair ? hairBearingFrom(hair, photo, pxPerMm) : null,
-    ...(hair ? { follicles: hair.follicles } : {}),
-    before: { ...photo, channels: photo.channels === 4 ? 4 : 3 },
-  }).map((m) => ({
-    kind: 'fill' as const,
-    zoneId: m.zoneId,
-    verdict: m.verdict,
-    deltaE00: m.deltaE00,
-    deltaE00Before: m.deltaE00Before,
-    deltaL: m.deltaL,
-    ring: m.ring,
-    hairDensityPerCm2: m.hairDensityPerCm2,
-    ruleIds: m.rules.map((r) => r.id),
-    viewingDistanceMm: 1000,
-  }));
-}
-
-/** The checks the simulation would make, named by field before anything is stored or queued. */
-export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: number }): FieldError[] {
-  const fields: FieldError[] = [];
-  zones.zones.forEach((zone, i) => {
-    const points = zone.kind === 'hairline' ? zone.polyline : zone.polygon;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    if (
-      Math.max(...xs) < 0 ||
-      Math.max(...ys) < 0 ||
-      Math.min(...xs) >= photo.width ||
-      Math.min(...ys) >= photo.height
-    )
-      fields.push(
-        bodyField(`zones.zones.${i}.${zone.kind === 'hairline' ? 'polyline' : 'polygon'}`, 'outsidePhoto', {
-          width: photo.width,
-          height: photo.height,
-        }),
-      );
-  });
-  return fields;
 }
 
 const usesMatch = (zones: ZonesFile) =>

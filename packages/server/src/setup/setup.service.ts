@@ -4,7 +4,6 @@
 // `open` takes any, `invite` takes one per invitation link made on the command line. Studios are
 // created one at a time (an advisory lock), so two first visitors cannot both become the owner.
 import { slugFrom, type CreateStudioRequest, type SetupStatus } from '@stipple/core';
-import { sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { auditRepository } from '../audit/audit.repository.js';
@@ -19,8 +18,6 @@ import { staffRepository } from '../staff/staff.repository.js';
 import { studioErrors } from '../studio/studio-errors.js';
 import { studioRepository, uniqueSlugFor } from '../studio/studio.repository.js';
 
-/** Serialises studio creation across processes (any constant other code does not use). */
-const STUDIO_CREATION_LOCK = 7_431_901_002;
 /** Sign-up attempts per address per hour. */
 const SIGNUP_PER_ADDRESS = 10;
 /** How long a studio invitation link works. */
@@ -60,7 +57,7 @@ export class SetupService {
 
     // System: the studio does not exist yet; the lock makes creations take turns.
     return db.asSystem(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${STUDIO_CREATION_LOCK})`);
+      await studioRepository.lockCreation(tx);
       const count = await studioRepository.count(tx);
       const mode = this.deps.config.signup;
       if (count > 0 && mode === 'closed') throw studioErrors.signupClosed();

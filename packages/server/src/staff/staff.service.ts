@@ -17,7 +17,7 @@ import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuthService, RequestMeta, StartedSession } from '../auth/auth.service.js';
 import { hashPassword, passwordWeakness } from '../auth/password.js';
-import { sessionRepository } from '../auth/session.repository.js';
+import { signInSessionRepository } from '../auth/sign-in-session.repository.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { bodyField, conflict, gone, invalid, notFound } from '../http/app-error.js';
 import { studioRepository } from '../studio/studio.repository.js';
@@ -145,7 +145,7 @@ export class StaffService {
           })
         : target;
       let sessionsEnded = 0;
-      if (request.active === false) sessionsEnded = await sessionRepository.deleteForUser(tx, id);
+      if (request.active === false) sessionsEnded = await signInSessionRepository.deleteForUser(tx, id);
       if (changed.length) {
         await audit(tx, actor, 'staff.update', 'staff_user', id, {
           fields: changed,

@@ -12,6 +12,9 @@ export type StudioFields = Omit<typeof studio.$inferInsert, 'id' | 'createdAt' |
 export const uniqueSlugFor = (name: string): string =>
   `${slugFrom(name).slice(0, 50) || 'studio'}-${randomBytes(3).toString('hex')}`;
 
+/** Serialises studio creation across processes (any constant other code does not use). */
+const STUDIO_CREATION_LOCK = 7_431_901_002;
+
 export const studioRepository = {
   /** System only: the app role may not create studios. */
   async create(tx: Tx, name: string, fields: Partial<StudioFields> = {}): Promise<StudioRow> {
@@ -60,6 +63,14 @@ export const studioRepository = {
   },
 
   /** System only (spans studios). */
+  /**
+   * Makes studio creations take turns across processes until `tx` ends, so that two first
+   * visitors cannot both become the owner (the key is a constant no other code uses).
+   */
+  async lockCreation(tx: Tx): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(${STUDIO_CREATION_LOCK})`);
+  },
+
   async count(tx: Tx): Promise<number> {
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(studio);
     return row?.n ?? 0;

@@ -4,13 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CreateClientRequest } from '@stipple/core';
+import { CreateClientRequest, clientRequestsAsOf } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { useIsClinical } from '../api/session.js';
 import { describeError } from '../api/describe-error.js';
 import { emptyClientForm, formValuesToCreateRequest, type ClientFormValues } from '../forms/client-form.js';
 import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
-import { formatPersonName } from '../i18n/format.js';
+import { formatPersonName, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from './ClientForm.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
@@ -26,7 +26,7 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
 
   const form = useForm<ClientFormValues>({
     initialValues: emptyClientForm(locale),
-    validate: validateWithSchema(CreateClientRequest, formValuesToCreateRequest, t),
+    validate: validateWithSchema(clientRequestsAsOf(todayIso()).create, formValuesToCreateRequest, t),
     validateInputOnBlur: true,
   });
 

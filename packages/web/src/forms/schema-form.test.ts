@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateClientRequest } from '@stipple/core';
+import { CreateClientRequest, clientRequestsAsOf } from '@stipple/core';
 import { createI18n } from '../i18n/i18n.js';
 import { ApiRequestError } from '../api/api-error.js';
 import { emptyClientForm, formValuesToCreateRequest } from './client-form.js';
@@ -35,7 +35,8 @@ describe('form validation with the shared schemas', () => {
 
   it('explains a future date of birth and an over-long name', () => {
     const values = { ...emptyClientForm('en'), familyName: 'x'.repeat(101), dateOfBirth: '2999-01-01' };
-    expect(validateWithSchema(CreateClientRequest, formValuesToCreateRequest, zh)(values)).toEqual({
+    const asOfToday = clientRequestsAsOf('2026-12-06').create;
+    expect(validateWithSchema(asOfToday, formValuesToCreateRequest, zh)(values)).toEqual({
       familyName: '最多 100 个字符',
       dateOfBirth: '不能是将来的日期',
     });

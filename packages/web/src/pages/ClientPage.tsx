@@ -27,7 +27,7 @@ import { ConsentsTab } from '../components/client/ConsentsTab.js';
 import { ConsultationsTab } from '../components/client/ConsultationsTab.js';
 import { PhotosTab } from '../components/client/PhotosTab.js';
 import { SessionsTab } from '../components/client/SessionsTab.js';
-import { CreateClientRequest, UpdateClientRequest, type Client } from '@stipple/core';
+import { UpdateClientRequest, clientRequestsAsOf, type Client } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
@@ -337,7 +337,7 @@ function ClientEditForm({
   const clinical = useIsClinical();
   const form = useForm<ClientFormValues>({
     initialValues: clientToFormValues(client),
-    validate: validateWithSchema(CreateClientRequest, formValuesToCreateRequest, t),
+    validate: validateWithSchema(clientRequestsAsOf(todayIso()).create, formValuesToCreateRequest, t),
     validateInputOnBlur: true,
   });
   const unsaved = useUnsavedChanges(form.isDirty());

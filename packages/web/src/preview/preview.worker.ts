@@ -48,7 +48,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
       channels: 4,
       data: new Uint8ClampedArray(request.data),
     };
-    engine = new PreviewEngine(photo);
+    engine = new PreviewEngine(photo, performance);
     renderer = new PreviewRenderer(photo);
     last = undefined;
     return;

@@ -4,7 +4,7 @@ import { queryRows } from '../db/database.js';
 import { createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-db.js';
 import { staffRepository } from '../staff/staff.repository.js';
-import { sessionRepository } from './session.repository.js';
+import { signInSessionRepository } from './sign-in-session.repository.js';
 import { hashToken, newToken } from './tokens.js';
 
 let t: TestDatabase;
@@ -20,7 +20,7 @@ const open = (userId: string, expiresInMs: number) => {
   const token = newToken();
   return t.db
     .withStudio(studio.id, (tx) =>
-      sessionRepository.create(tx, {
+      signInSessionRepository.create(tx, {
         studioId: studio.id,
         userId,
         tokenHash: hashToken(token),
@@ -32,9 +32,9 @@ const open = (userId: string, expiresInMs: number) => {
     .then(() => token);
 };
 const find = (token: string) =>
-  t.db.asSystem((tx) => sessionRepository.findActiveByTokenHash(tx, hashToken(token)));
+  t.db.asSystem((tx) => signInSessionRepository.findActiveByTokenHash(tx, hashToken(token)));
 
-describe('session repository', () => {
+describe('sign-in session repository', () => {
   it('finds a live session with its user and studio by the token hash', async () => {
     const token = await open(studio.artist.id, 60_000);
     const found = await find(token);
@@ -48,7 +48,7 @@ describe('session repository', () => {
   it('ignores expired sessions, and deletes them on request', async () => {
     const token = await open(studio.artist.id, -1000);
     expect(await find(token)).toBeUndefined();
-    const deleted = await t.db.asSystem((tx) => sessionRepository.deleteExpired(tx));
+    const deleted = await t.db.asSystem((tx) => signInSessionRepository.deleteExpired(tx));
     expect(deleted).toBeGreaterThanOrEqual(1);
     const left = await t.db.asSystem((tx) =>
       queryRows(tx, sql`select 1 from auth_session where expires_at < now()`),
@@ -66,7 +66,7 @@ describe('session repository', () => {
     const token = await open(studio.owner.id, 60_000);
     const found = await find(token);
     const later = new Date(Date.now() + 3_600_000);
-    await t.db.asSystem((tx) => sessionRepository.extend(tx, found!.session.id, later));
+    await t.db.asSystem((tx) => signInSessionRepository.extend(tx, found!.session.id, later));
     expect((await find(token))!.session.expiresAt.getTime()).toBe(later.getTime());
   });
 });

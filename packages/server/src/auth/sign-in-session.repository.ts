@@ -15,7 +15,7 @@ export interface ActiveSession {
   studio: typeof studio.$inferSelect;
 }
 
-export const sessionRepository = {
+export const signInSessionRepository = {
   async create(tx: Tx, values: NewSession): Promise<SessionRow> {
     const [row] = await tx.insert(authSession).values(values).returning();
     return row!;

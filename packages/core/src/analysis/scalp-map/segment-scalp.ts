@@ -21,7 +21,6 @@ import { fitGmm, gmmLogLikelihood, type Gmm } from './gmm.js';
 import { gridMinCut } from './grid-min-cut.js';
 import { computeMapFeatures, FEATURE_DIMS, type MapFeatures } from './map-features.js';
 import { boxShare, dilate, erode, fillHoles, largestComponent } from './mask-ops.js';
-import { labelComponents } from '../../geometry/polygon.js';
 import { MAP_CLASS, type ScalpMap } from './scalp-map.js';
 import { addShoulderSeeds } from './body-seeds.js';
 import { CLOSE_UP_SHARE, MIN_HAIR_SHARE, scalpOf } from './scalp-line.js';
@@ -208,8 +207,8 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
   const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
   // A close-up by its scale: the border is like the middle because it is the same scalp, and a
   // cut would only split that scalp along its strongest edge (often the very scar photographed).
-  // Only what is unlike the scalp and comes in from the border (a ruler, a glove) is left out.
-  if (forced && tooNarrowForAHead) return closeUpScalp(centre, chroma, seed, headLike, w, h);
+  // A ruler laid in the photo counts as scalp here; the artist takes it out in the map editor.
+  if (forced && tooNarrowForAHead) return new Uint8Array(n).fill(1);
   if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
@@ -240,28 +239,6 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
       outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
   )
     return new Uint8Array(n).fill(1);
-  return head;
-}
-
-/** Everything but the regions unlike the scalp that reach the border from a seeded pixel. */
-function closeUpScalp(
-  centre: Gmm,
-  chroma: Float32Array,
-  seed: Uint8Array,
-  headLike: number,
-  w: number,
-  h: number,
-): Uint8Array {
-  const n = w * h;
-  const unlike = new Uint8Array(n);
-  for (let i = 0; i < n; i++)
-    unlike[i] = gmmLogLikelihood(centre, chroma, i * FEATURE_DIMS) < headLike ? 1 : 0;
-  const labels = new Int32Array(n);
-  const count = labelComponents(unlike, w, h, labels);
-  const intrudes = new Uint8Array(count + 1);
-  for (let i = 0; i < n; i++) if (seed[i] && labels[i]) intrudes[labels[i]!] = 1;
-  const head = new Uint8Array(n);
-  for (let i = 0; i < n; i++) head[i] = intrudes[labels[i]!] ? 0 : 1;
   return head;
 }
 

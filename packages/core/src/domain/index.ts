@@ -20,3 +20,4 @@ export * from './studio.schema.js';
 export * from './booking.schema.js';
 export * from './portal.schema.js';
 export * from './intake.schema.js';
+export * from './portal-care.schema.js';

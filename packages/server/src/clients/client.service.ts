@@ -38,7 +38,7 @@ const refuseNotes = () =>
     { in: 'body', field: 'notes', message: 'is only for owners and artists' },
   ]);
 
-const toClient = (row: ClientRow): Client => ({
+export const toClient = (row: ClientRow): Client => ({
   id: row.id,
   studioId: row.studioId,
   givenName: row.givenName,

@@ -64,6 +64,8 @@ export const PortalPreview = z.object({
   renderId: Id,
   renderedAt: Timestamp,
   sessions: z.int(),
+  /** Width over height of the photo and its stages. */
+  aspect: z.number().positive(),
   /** The healed look as expected; with scars, also healed with scars at the poor end. */
   healed: z.string(),
   poorScars: z.string().nullable(),
@@ -73,6 +75,8 @@ export const PortalPreview = z.object({
       texture: z.string(),
       retentionPercent: z.int(),
       poorRetentionPercent: z.int(),
+      /** The scar with a margin round it, as shares of the image (for a close-up). */
+      box: z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() }),
     }),
   ),
 });

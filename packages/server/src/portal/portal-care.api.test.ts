@@ -281,9 +281,17 @@ describe('the preview', () => {
         texture: 'atrophic',
         retentionPercent: expect.any(Number) as number,
         poorRetentionPercent: expect.any(Number) as number,
+        box: expect.any(Object) as object,
       },
     ]);
     expect(p!.scars[0]!.poorRetentionPercent).toBeLessThan(p!.scars[0]!.retentionPercent);
+    // The close-up: the scar with its margin, inside the picture.
+    const box = p!.scars[0]!.box;
+    expect(box.width).toBeGreaterThan(0.2);
+    expect(box.height).toBeLessThan(0.2);
+    expect(box.left + box.width).toBeLessThanOrEqual(1);
+    expect(box.top + box.height).toBeLessThanOrEqual(1);
+    expect(p!.aspect).toBeCloseTo(4 / 3, 2);
   });
 
   it('serves the photo and the stages as JPEG to their client', async () => {

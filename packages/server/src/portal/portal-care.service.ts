@@ -7,6 +7,7 @@
 import {
   SCAR_RETENTION,
   SCAR_RETENTION_POOR,
+  pxPerMmOf,
   type Assessment,
   type Plan,
   type PortalAftercare,
@@ -36,6 +37,29 @@ import { planSessions } from './plan-sessions.js';
 export interface PortalImage {
   data: Buffer;
   etag: string;
+}
+
+/** A scar's close-up shows this much of the skin round it, as the consultation report's does. */
+const SCAR_MARGIN_MM = 6;
+
+/** The polygon's bounds with a margin, as shares of the image, kept inside it. */
+export function closeUpBox(
+  polygon: readonly (readonly [number, number])[],
+  margin: number,
+  image: { width: number; height: number },
+) {
+  const xs = polygon.map((p) => p[0]);
+  const ys = polygon.map((p) => p[1]);
+  const left = Math.max(0, Math.min(...xs) - margin);
+  const top = Math.max(0, Math.min(...ys) - margin);
+  const right = Math.min(image.width, Math.max(...xs) + margin);
+  const bottom = Math.min(image.height, Math.max(...ys) + margin);
+  return {
+    left: left / image.width,
+    top: top / image.height,
+    width: (right - left) / image.width,
+    height: (bottom - top) / image.height,
+  };
 }
 
 const healedOf = (stages: StoredStage[]) =>
@@ -107,6 +131,7 @@ export class PortalCareService {
           renderId: render.id,
           renderedAt: (render.finishedAt ?? render.createdAt).toISOString(),
           sessions: healed.afterSession,
+          aspect: healed.width / healed.height,
           healed: healed.name,
           poorScars: poor?.name ?? null,
           scars: zones.zones.flatMap((z) => {
@@ -120,6 +145,7 @@ export class PortalCareService {
                 poorRetentionPercent: Math.round(
                   ((retention * SCAR_RETENTION_POOR[texture]) / SCAR_RETENTION[texture]) * 100,
                 ),
+                box: closeUpBox(z.polygon, SCAR_MARGIN_MM * pxPerMmOf(zones.calibration), healed),
               },
             ];
           }),

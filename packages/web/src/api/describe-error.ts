@@ -19,6 +19,9 @@ const KNOWN_CODES = new Set([
   'signup_invitation_invalid',
   'email_taken',
   'slug_taken',
+  // The portal and the kiosk
+  'aftercare_day_ahead',
+  'link_invalid',
 ]);
 
 /**

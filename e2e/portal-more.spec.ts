@@ -25,6 +25,7 @@ import {
   launchChromium,
   newContext,
   screenshotFromTop as screenshot,
+  smallTouchTargets,
 } from './support/browser.js';
 import { freePort, startServerProcess, type ServerProcess } from './support/server-process.js';
 
@@ -239,6 +240,7 @@ describe('the studio prepares a client’s care', () => {
     beforeAll(async () => {
       phoneContext = await newContext(browser, PHONE, { phone: true, baseURL: server.url, locale: 'en-GB' });
       phone = await phoneContext.newPage();
+      phone.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     });
     afterAll(() => phoneContext?.close());
 
@@ -256,6 +258,7 @@ describe('the studio prepares a client’s care', () => {
       expect(first).toMatch(/Session 1/);
       expect(first).toMatch(/adds \d+ % of the dots, reaching \d+ % of the final density/);
       expect(await phone.getByTestId('plan-expectations').textContent()).toContain('not a promise');
+      expect(await smallTouchTargets(phone.getByRole('navigation'))).toEqual([]);
       expect(await hasHorizontalScroll(phone)).toBe(false);
       await screenshot(phone, 'portal-more-10-phone-plan');
     });

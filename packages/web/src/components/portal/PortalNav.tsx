@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Button, Group, ScrollArea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
@@ -15,12 +15,15 @@ const PAGES = [
 export function PortalNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const active = useRef<HTMLAnchorElement>(null);
   // On a phone the row scrolls: the page shown keeps its button in view.
-  useEffect(() => active.current?.scrollIntoView({ block: 'nearest', inline: 'center' }), [pathname]);
+  useEffect(() => {
+    document
+      .querySelector('[data-portal-nav] [data-active="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  }, [pathname]);
   return (
     <ScrollArea type="never" offsetScrollbars={false}>
-      <Group gap={6} wrap="nowrap" component="nav" aria-label={t('portalCare.navLabel')}>
+      <Group gap={6} wrap="nowrap" component="nav" aria-label={t('portalCare.navLabel')} data-portal-nav>
         {PAGES.map((p) => {
           const isActive = p.to === '/portal' ? pathname === '/portal' : pathname.startsWith(p.to);
           return (
@@ -33,8 +36,8 @@ export function PortalNav() {
               radius="xl"
               variant={isActive ? 'filled' : 'default'}
               aria-current={isActive ? 'page' : undefined}
-              ref={isActive ? active : undefined}
-              style={{ flexShrink: 0 }}
+              data-active={isActive}
+              style={{ flexShrink: 0, minHeight: 44 }}
               data-testid={`portal-nav-${p.key}`}
             >
               {t(`portalCare.nav.${p.key}`)}

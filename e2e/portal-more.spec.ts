@@ -316,7 +316,7 @@ describe('the studio prepares a client’s care', () => {
         phone.getByTestId('portal-download').click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
-      const data = JSON.parse(readFileSync((await download.path()), 'utf8')) as {
+      const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
         client: { id: string; email: string };
         sessions: { id: string; aftercareDaysTicked: string[] }[];
         photos: { url: string }[];

@@ -7,7 +7,7 @@ import { PortalFrame } from '../../components/portal/PortalFrame.js';
 /** `/portal/data`: the client downloads everything the studio holds about them (GDPR art. 15, 20). */
 export function PortalDataPage() {
   const { t } = useTranslation();
-  const contents = t('portalCare.data.contents', { returnObjects: true }) as string[];
+  const contents = [0, 1, 2, 3, 4, 5].map((i) => t(`portalCare.data.contents.${i}`));
   return (
     <PortalFrame>
       {() => (

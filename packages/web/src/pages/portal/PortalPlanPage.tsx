@@ -139,7 +139,8 @@ function SessionCard({ session: s }: { session: PortalPlanSession }) {
 
 function Expectations({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
-  const limits = t('portalCare.plan.limits', { returnObjects: true }) as string[];
+  // The honest limits, the same five as the consultation report's.
+  const limits = [0, 1, 2, 3, 4].map((i) => t(`portalCare.plan.limits.${i}`));
   return (
     <Stack gap="xs" data-testid="plan-expectations">
       <Title order={2} size="h4">

@@ -70,7 +70,6 @@ async function newPage(viewport: { width: number; height: number }, locale = 'en
     hasTouch: true,
     isMobile: true,
   });
-  context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 

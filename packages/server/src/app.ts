@@ -38,6 +38,8 @@ import { bookingRoutes } from './booking/booking.routes.js';
 import { publicRoutes } from './booking/public.routes.js';
 import { portalAuthRoutes } from './portal/portal-auth.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
+import { portalCareRoutes } from './portal/portal-care.routes.js';
+import { kioskRoutes } from './kiosk/kiosk.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { studioRoutes } from './studio/studio.routes.js';
 import { SERVER_VERSION } from './version.js';
@@ -167,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intake: services.intake,
     consents: services.portalConsents,
   });
+  await app.register(portalCareRoutes, { care: services.portalCare, exports: services.portalExport });
+  await app.register(kioskRoutes, { kiosk: services.kiosk, config });
   await app.register(intakeRoutes, { intake: services.intake });
   await registerWebApp(app, config.webDist);
   return app;

@@ -34,6 +34,9 @@ import { WaitlistService } from './booking/waitlist.service.js';
 import { PortalAuthService } from './portal/portal-auth.service.js';
 import { PortalAppointmentsService } from './portal/portal-appointments.service.js';
 import { PortalConsentsService } from './portal/portal-consents.service.js';
+import { PortalCareService } from './portal/portal-care.service.js';
+import { PortalExportService } from './portal/portal-export.service.js';
+import { KioskService } from './kiosk/kiosk.service.js';
 import { IntakeService } from './intake/intake.service.js';
 import { bookingRepository } from './booking/booking.repository.js';
 import { studioRepository } from './studio/studio.repository.js';
@@ -70,6 +73,9 @@ export interface Services {
   intake: IntakeService;
   portalAppointments: PortalAppointmentsService;
   portalConsents: PortalConsentsService;
+  portalCare: PortalCareService;
+  portalExport: PortalExportService;
+  kiosk: KioskService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -168,6 +174,9 @@ export function createServices(deps: {
     intake,
     portalAppointments: new PortalAppointmentsService({ db, config, steps }),
     portalConsents: new PortalConsentsService({ db, consents }),
+    portalCare: new PortalCareService({ db, blobs }),
+    portalExport: new PortalExportService({ db }),
+    kiosk: new KioskService({ db, consents }),
     jobsRef,
   };
 }

@@ -38,6 +38,12 @@ import { PortalSignInPage } from './pages/portal/PortalSignInPage.js';
 import { PortalLinkPage } from './pages/portal/PortalLinkPage.js';
 import { PortalHomePage } from './pages/portal/PortalHomePage.js';
 import { PortalIntakePage } from './pages/portal/PortalIntakePage.js';
+import { PortalPlanPage } from './pages/portal/PortalPlanPage.js';
+import { PortalPreviewPage } from './pages/portal/PortalPreviewPage.js';
+import { PortalAftercarePage } from './pages/portal/PortalAftercarePage.js';
+import { PortalDataPage } from './pages/portal/PortalDataPage.js';
+import { KioskPage } from './pages/kiosk/KioskPage.js';
+import { KioskLockedPage } from './pages/kiosk/KioskLockedPage.js';
 import { BookingsPage } from './pages/BookingsPage.js';
 
 const router = createBrowserRouter([
@@ -55,6 +61,13 @@ const router = createBrowserRouter([
       { path: '/p/:token', element: <PortalLinkPage /> },
       { path: '/portal', element: <PortalHomePage /> },
       { path: '/portal/intake/:appointmentId', element: <PortalIntakePage /> },
+      { path: '/portal/plan', element: <PortalPlanPage /> },
+      { path: '/portal/preview', element: <PortalPreviewPage /> },
+      { path: '/portal/aftercare', element: <PortalAftercarePage /> },
+      { path: '/portal/data', element: <PortalDataPage /> },
+      // The studio tablet in kiosk mode: one document, no staff session.
+      { path: '/kiosk/locked', element: <KioskLockedPage /> },
+      { path: '/kiosk/:token', element: <KioskPage /> },
       {
         element: (
           <RequireSession>

@@ -87,6 +87,8 @@ export const AUDIT_ACTIONS = [
   'intake.submit',
   'intake.read',
   'intake.accept',
+  'portal.export',
+  'kiosk.open',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

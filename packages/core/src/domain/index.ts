@@ -21,3 +21,4 @@ export * from './booking.schema.js';
 export * from './portal.schema.js';
 export * from './intake.schema.js';
 export * from './stopwatch.js';
+export * from './portal-care.schema.js';

@@ -18,6 +18,8 @@ export const MESSAGES_EN = {
     validationFailed_other: 'Please correct {{count}} fields: {{fields, list}}.',
     notFound: '{{entity}} not found.',
     pageNotFound: 'There is nothing at this address.',
+    kioskDocumentNotCurrent: 'That consent text is not a current one of this studio.',
+    aftercareDayAhead: 'This day has not come yet: tick it off on the day.',
     serverError: 'Something went wrong on the server. Try again in a moment.',
     badRequest: 'The request could not be understood.',
     invalidJson: 'The request body is not valid JSON.',
@@ -154,6 +156,7 @@ export const MESSAGES_EN = {
     required: 'Required',
     invalid: 'Not valid',
     notANumber: 'Must be a number',
+    notCurrentConsentText: 'Is not a current consent text of this studio',
     notAWholeNumber: 'Must be a whole number',
     notText: 'Must be text',
     notYesNo: 'Must be yes or no',
@@ -493,6 +496,7 @@ export const MESSAGES_EN = {
     screeningAnswers: 'Screening answers',
     booking: 'Booking',
     studio: 'Studio',
+    aftercareDay: 'Aftercare day',
   },
 
   planValue: {

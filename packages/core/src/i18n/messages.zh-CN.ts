@@ -9,6 +9,8 @@ export const MESSAGES_ZH_CN: Catalogue = {
     validationFailed_other: '请更正以下 {{count}} 项：{{fields, list}}。',
     notFound: '未找到{{entity}}。',
     pageNotFound: '此地址没有内容。',
+    kioskDocumentNotCurrent: '该同意书文本不是本工作室当前使用的版本。',
+    aftercareDayAhead: '这一天还没到：请在当天勾选。',
     serverError: '服务器出现问题，请稍后再试。',
     badRequest: '无法理解此请求。',
     invalidJson: '请求内容不是有效的 JSON。',
@@ -120,6 +122,7 @@ export const MESSAGES_ZH_CN: Catalogue = {
     required: '必填',
     invalid: '无效',
     notANumber: '须为数字',
+    notCurrentConsentText: '不是本工作室当前的同意书文本',
     notAWholeNumber: '须为整数',
     notText: '须为文字',
     notYesNo: '须为“是”或“否”',
@@ -433,6 +436,7 @@ export const MESSAGES_ZH_CN: Catalogue = {
     screeningAnswers: '筛查回答',
     booking: '预约',
     studio: '工作室',
+    aftercareDay: '护理日',
   },
 
   planValue: {

@@ -43,7 +43,7 @@ function checkBorn(dateOfBirth: string | null | undefined): void {
 const refuseNotes = () =>
   new AppError(403, 'forbidden', 'clinicalNotesOnly', {}, [bodyField('notes', 'clinicalOnly')]);
 
-const toClient = (row: ClientRow): Client => ({
+export const toClient = (row: ClientRow): Client => ({
   id: row.id,
   studioId: row.studioId,
   givenName: row.givenName,

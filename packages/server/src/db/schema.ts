@@ -139,6 +139,7 @@ export const ONE_TIME_LINK_PURPOSES = [
   'waitlist',
   'portal_sign_in',
   'intake',
+  'kiosk',
 ] as const;
 export type OneTimeLinkPurpose = (typeof ONE_TIME_LINK_PURPOSES)[number];
 
@@ -914,6 +915,25 @@ export const portalSession = pgTable(
   ],
 );
 
+/**
+ * The aftercare days a client ticked off in the portal's checklist (one row per session and day;
+ * unticking deletes it).
+ */
+export const aftercareCheck = pgTable(
+  'aftercare_check',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessionRecord.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    checkedAt: at('checked_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('aftercare_check_session_day_key').on(t.sessionId, t.day)],
+);
+
 /** A client's answers to the screening before a consultation (see core intake.schema.ts). */
 export const intakeResponse = pgTable(
   'intake_response',
@@ -975,6 +995,7 @@ export const schema = {
   waitlistEntry,
   portalSession,
   intakeResponse,
+  aftercareCheck,
 };
 export type Schema = typeof schema;
 
@@ -1014,4 +1035,5 @@ export const STUDIO_TABLES = [
   'waitlist_entry',
   'portal_session',
   'intake_response',
+  'aftercare_check',
 ] as const;

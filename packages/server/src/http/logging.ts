@@ -44,6 +44,8 @@ const SECRET_PATHS: [RegExp, string][] = [
   [/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token'],
   [/^\/(api\/password-resets|reset-password)\/[^/]+/, '/$1/:token'],
   [/^\/api\/feeds\/[^/]+/, '/api/feeds/:token'],
+  [/^\/(api\/kiosk|kiosk)\/[^/]+/, '/$1/:token'],
+  [/^\/(api\/portal\/links|p)\/[^/]+/, '/$1/:token'],
 ];
 
 /** The path of a URL, without query string, with secret tokens masked. */

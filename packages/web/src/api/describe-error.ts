@@ -5,7 +5,15 @@ import { catalogueMessage } from '../i18n/messages.js';
 /** Failures that never reached a server answer, explained in the app's own words. */
 const OWN_CODES = new Set(['network_error', 'bad_response', 'server_error']);
 /** Refusals of studio setup and the public side the app words itself when the server's code has no catalogue message. */
-const KNOWN_CODES = new Set(['signup_closed', 'signup_invitation_invalid', 'email_taken', 'slug_taken']);
+const KNOWN_CODES = new Set([
+  'signup_closed',
+  'signup_invitation_invalid',
+  'email_taken',
+  'slug_taken',
+  // The portal and the kiosk
+  'aftercare_day_ahead',
+  'link_invalid',
+]);
 
 /**
  * A message for a failed request, in the user's language: the server's message rendered from the

@@ -89,6 +89,7 @@ import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
 import { publicEndpoints } from './public-endpoints.js';
 import { portalEndpoints } from './portal-endpoints.js';
+import { portalCareEndpoints } from './portal-care-endpoints.js';
 import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
 
 /** What the public invitation page learns about an invitation before the password is set. */
@@ -135,6 +136,7 @@ export function stippleApi(api: ApiClient) {
   return {
     ...publicEndpoints(api),
     ...portalEndpoints(api),
+    ...portalCareEndpoints(api),
     ...bookingDeskEndpoints(api),
     /** The current session, or null when nobody is signed in. */
     async getSession(): Promise<SessionInfo | null> {

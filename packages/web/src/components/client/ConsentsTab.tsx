@@ -30,6 +30,7 @@ import { translateFieldError } from '../../forms/validation-messages.js';
 import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
 import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { StickyActions } from '../StickyActions.js';
+import { KioskButton } from './KioskButton.js';
 
 /** The client's consents (treatment, photo use, marketing), signing on screen, PDF copies, withdrawal. */
 export function ConsentsTab({
@@ -99,19 +100,22 @@ export function ConsentsTab({
         <Text c="dimmed" size="sm">
           {t('consents.intro')}
         </Text>
-        <Button
-          leftSection={<IconSignature size={18} aria-hidden />}
-          onClick={() => {
-            setTemplateId(suggested);
-            setSigner(clientName);
-            setEmpty(true);
-            sign.reset();
-            setSigning(true);
-          }}
-          data-testid="sign-consent"
-        >
-          {t('consents.sign')}
-        </Button>
+        <Group gap="xs">
+          <KioskButton clientId={clientId} language={language} />
+          <Button
+            leftSection={<IconSignature size={18} aria-hidden />}
+            onClick={() => {
+              setTemplateId(suggested);
+              setSigner(clientName);
+              setEmpty(true);
+              sign.reset();
+              setSigning(true);
+            }}
+            data-testid="sign-consent"
+          >
+            {t('consents.sign')}
+          </Button>
+        </Group>
       </Group>
       {consents.data?.items.length === 0 && <Text c="dimmed">{t('consents.none')}</Text>}
       {consents.data?.items.map((c) => (

@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { usePortalSession, useSetPortalSession } from '../../api/portal-session.js';
 import { formatPersonName } from '../../i18n/format.js';
 import { PublicLayout } from '../public/PublicLayout.js';
+import { PortalNav } from './PortalNav.js';
 
 /** The signed-in client's frame: the studio's head, their name and sign-out; nothing of the staff app. */
 export function PortalFrame({ children }: { children: (session: PortalSessionInfo) => ReactNode }) {
@@ -47,6 +48,7 @@ export function PortalFrame({ children }: { children: (session: PortalSessionInf
               {t('portal.signOut')}
             </Button>
           </Group>
+          <PortalNav />
           {children(s)}
         </>
       )}

@@ -225,8 +225,7 @@ export class PortalCareService {
       const { days } = aftercareDays(session.performedOn, items, new Set());
       const verdict = mayTick(days, date, localTime(new Date(), studio.timeZone).date);
       if (verdict === 'unknown') throw portalErrors.notFound('aftercareDay');
-      if (verdict === 'future')
-        throw new AppError(409, 'aftercare_day_ahead', 'aftercareDayAhead');
+      if (verdict === 'future') throw new AppError(409, 'aftercare_day_ahead', 'aftercareDayAhead');
       if (done)
         await portalCareRepository.tick(tx, {
           studioId: p.studioId,

@@ -473,6 +473,7 @@ export const MESSAGES_EN = {
     website: 'website',
     fromDate: 'first day',
     untilDate: 'last day',
+    done: 'done',
   },
 
   entity: {

@@ -413,6 +413,7 @@ export const MESSAGES_ZH_CN: Catalogue = {
     website: '网站',
     fromDate: '最早日期',
     untilDate: '最晚日期',
+    done: '已完成',
   },
 
   entity: {

@@ -69,7 +69,7 @@ describe('client records', () => {
     const created = await desk.post('/api/clients', { familyName: 'Later', dateOfBirth: tomorrow });
     expect(created.status).toBe(400);
     expect(created.body.fields).toEqual([
-      { in: 'body', field: 'dateOfBirth', message: 'must not be in the future' },
+      { in: 'body', field: 'dateOfBirth', code: 'notInFuture', message: 'Must not be in the future' },
     ]);
     // Refused before the transaction: the audit trail the next test reads holds no update for it.
     const edited = await desk.patch(`/api/clients/${id}`, { dateOfBirth: tomorrow });

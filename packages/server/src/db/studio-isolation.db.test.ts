@@ -10,6 +10,7 @@ import {
   intakeResponse,
   portalSession,
   waitlistEntry,
+  aftercareCheck,
   aftercareItem,
   aftercareTemplate,
   appointment,
@@ -268,6 +269,7 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     fromDate: '2026-01-05',
     title: 'Dry',
   });
+  await tx.insert(aftercareCheck).values({ studioId, clientId: c!.id, sessionId: s!.id, day: '2026-01-05' });
   await tx.insert(outboxMessage).values({
     studioId,
     idempotencyKey: `${prefix}-msg`,

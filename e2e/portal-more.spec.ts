@@ -48,6 +48,22 @@ const londonDate = (offsetDays = 0) =>
     new Date(Date.now() + offsetDays * 86_400_000),
   );
 
+/** 10:00 in London on the latest weekday at least `daysBack` days ago: a session that took place. */
+function pastWeekdayAtTen(daysBack: number): { date: string; startsAt: string } {
+  for (let back = daysBack; ; back++) {
+    const date = londonDate(-back);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const guess = Date.parse(`${date}T10:00:00Z`);
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(
+        guess,
+      ),
+    );
+    return { date, startsAt: new Date(guess - (hour - 10) * 3_600_000).toISOString() };
+  }
+}
+
 async function call<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
@@ -214,15 +230,17 @@ describe('the studio prepares a client’s care', () => {
     });
     const me = await call<{ user: { id: string } }>('GET', '/api/auth/session');
     const course = await call<{ id: string }>('POST', `/api/clients/${clientId}/courses`, { title: 'Scar' });
+    const took = pastWeekdayAtTen(3);
     const appointment = await call<{ id: string; startsAt: string }>('POST', '/api/appointments', {
       clientId,
       artistId: me.user.id,
       kind: 'session',
       courseId: course.id,
-      startsAt: slots.slots.at(-1)!.startsAt,
+      startsAt: took.startsAt,
       durationMinutes: 45,
     });
-    performedOn = londonDate(-3);
+    // A session is completed from its own day on: this one took place a few days ago.
+    performedOn = took.date;
     sessionId = (
       await call<{ id: string }>('PUT', `/api/appointments/${appointment.id}/session`, {
         performedOn,

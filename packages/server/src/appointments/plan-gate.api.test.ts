@@ -18,13 +18,9 @@ import type {
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signaturePng } from '../test-support/images.js';
+import { signedInStudio } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 import { WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
 import { addDays, localTime } from './studio-time.js';
@@ -39,14 +35,8 @@ const ZH = { headers: { 'accept-language': 'zh-CN' } };
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Plan Gate Studio');
+  ({ studio, owner, artist, desk } = await signedInStudio(ts, 'Plan Gate Studio'));
   await ts.server.db.asSystem((tx) => seedTemplates(tx, studio.id, studio.owner.id));
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
   for (const who of [studio.owner.id, studio.artist.id])
     expect(
       (await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS })).status,

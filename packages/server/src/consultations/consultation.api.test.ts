@@ -8,7 +8,6 @@ import type {
   Consultation,
   ConsultationList,
   ConsultationPage,
-  CreateConsultationInput,
   PlanVersion,
   PlanVersionList,
   TreatmentCourse,
@@ -24,6 +23,7 @@ import {
   type FixtureStudio,
 } from '../test-support/fixtures.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';
+import { futAssessment } from '../test-support/treatment-fixtures.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -35,29 +35,6 @@ let desk: ApiClient;
 let otherOwner: ApiClient;
 let clientId: string;
 let chineseClientId: string;
-
-/** A man of 44 with an FUT strip scar, flat and a year and a half old, screened. */
-const futAssessment = (date = '2026-11-02'): CreateConsultationInput['assessment'] => ({
-  consultationDate: date,
-  ageYears: 44,
-  fitzpatrick: 'III',
-  hairLoss: { scale: 'norwood', stage: 'III-vertex' },
-  hairColour: 'dark-brown',
-  goal: ['scar-camouflage', 'density'],
-  scars: [
-    {
-      id: 'strip',
-      cause: 'fut',
-      texture: 'flat',
-      colour: 'hypo',
-      lengthMm: 180,
-      widthMm: 3,
-      ageMonths: 18,
-      location: { region: 'occipital', point: { x: 0.5, y: 0.84 } },
-    },
-  ],
-  screening: { keloidHistory: false, anticoagulants: false, pregnant: false, chemotherapyMonthsAgo: null },
-});
 
 const auditActions = async (who: ApiClient, entityId: string) => {
   const res = await who.get<AuditPage>(`/api/audit?entityId=${entityId}&pageSize=100`);

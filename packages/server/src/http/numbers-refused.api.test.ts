@@ -6,18 +6,14 @@ import type { Consultation, CreateConsultationInput } from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import {
   startTestServer,
   type ApiClient,
   type ApiResponse,
   type TestServer,
 } from '../test-support/test-server.js';
+import { signedInStudio } from '../test-support/signed-in.js';
 
 let ts: TestServer;
 let studio: FixtureStudio;
@@ -26,10 +22,8 @@ let clientId: string;
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Numbers Studio');
+  ({ studio, artist } = await signedInStudio(ts, 'Numbers Studio'));
   clientId = await createClientFixture(ts.server.db, studio.id, { familyName: 'Exact' });
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
 });
 afterAll(() => ts?.close());
 

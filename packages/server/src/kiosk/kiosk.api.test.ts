@@ -8,14 +8,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLink } from '../auth/one-time-links.js';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signaturePng } from '../test-support/images.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
+import { signedInAs } from '../test-support/signed-in.js';
 
 let ts: TestServer;
 let studio: FixtureStudio;
@@ -25,11 +21,7 @@ let boId: string;
 let templates: ConsentTemplate[];
 let otherTemplates: ConsentTemplate[];
 
-const signedIn = async (email: string): Promise<ApiClient> => {
-  const c = ts.client();
-  await c.login(email, TEST_PASSWORD);
-  return c;
-};
+const signedIn = (email: string): Promise<ApiClient> => signedInAs(ts, email);
 const templateOf = (list: ConsentTemplate[], kind: string, language = 'en') =>
   list.find((t) => t.kind === kind && t.language === language && t.current)!;
 

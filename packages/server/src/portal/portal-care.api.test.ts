@@ -23,17 +23,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../appointments/studio-time.js';
 import { issueLink } from '../auth/one-time-links.js';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signaturePng } from '../test-support/images.js';
 import { openLink } from '../test-support/public-visitor.js';
 import type { ClientExport } from './portal-export.service.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
-import { WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
+import { signedInStudio } from '../test-support/signed-in.js';
+import { futAssessment, WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
 
 const SCALP_PHOTO = fileURLToPath(
   new URL('../../../../fixtures/photos/shaved-crown-stubble.jpg', import.meta.url),
@@ -63,31 +59,11 @@ const ZONES: SaveZonesInput['zones'] = {
   ],
 };
 
-const ASSESSMENT = {
-  ageYears: 44,
-  fitzpatrick: 'III',
-  hairLoss: { scale: 'norwood', stage: 'III-vertex' },
-  hairColour: 'dark-brown',
-  goal: ['scar-camouflage', 'density'],
-  scars: [
-    {
-      id: 'strip',
-      cause: 'fut',
-      texture: 'flat',
-      colour: 'hypo',
-      lengthMm: 180,
-      widthMm: 3,
-      ageMonths: 18,
-      location: { region: 'occipital', point: { x: 0.5, y: 0.84 } },
-    },
-  ],
-  screening: { keloidHistory: false, anticoagulants: false, pregnant: false, chemotherapyMonthsAgo: null },
-};
-
 let ts: TestServer;
 let studio: FixtureStudio;
 let other: FixtureStudio;
 let artist: ApiClient;
+let owner: ApiClient;
 
 interface Person {
   clientId: string;
@@ -120,7 +96,7 @@ const daysAgo = (n: number) =>
 
 async function consultAndPlan(clientId: string): Promise<void> {
   const c = await artist.post<{ id: string }>(`/api/clients/${clientId}/consultations`, {
-    assessment: { consultationDate: daysAgo(20), ...ASSESSMENT },
+    assessment: futAssessment(daysAgo(20)),
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   expect((await artist.post(`/api/consultations/${c.body.id}/plans`, { basedOnVersion: 0 })).status).toBe(
@@ -176,13 +152,9 @@ async function waitForRender(id: string): Promise<PreviewRender> {
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Care Studio');
+  ({ studio, artist, owner } = await signedInStudio(ts, 'Care Studio'));
   other = await createStudioFixture(ts.server.db, 'Far Studio');
   await ts.server.db.asSystem((tx) => seedTemplates(tx, studio.id, studio.owner.id));
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  const owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
   for (const who of [studio.owner.id, studio.artist.id])
     await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS });
 
@@ -386,8 +358,6 @@ describe('the data download', () => {
     expect((await image(ana.portal, data.photos[0]!.url)).status).toBe(200);
     expect(data.messages.length).toBeGreaterThanOrEqual(5);
 
-    const owner = ts.client();
-    await owner.login(studio.owner.email, TEST_PASSWORD);
     const audit = await owner.get<AuditPage>(`/api/audit?entityId=${ana.clientId}&action=portal.export`);
     expect(audit.body.items).toHaveLength(1);
   });

@@ -17,6 +17,7 @@ import {
   type Delivery,
   type SmtpSink,
 } from '../packages/server/src/test-support/smtp-sink.js';
+import { studioInstant } from '../packages/server/src/appointments/studio-time.js';
 import {
   IPAD_LANDSCAPE,
   PHONE,
@@ -53,14 +54,8 @@ function pastWeekdayAtTen(daysBack: number): { date: string; startsAt: string } 
   for (let back = daysBack; ; back++) {
     const date = londonDate(-back);
     const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
-    const guess = Date.parse(`${date}T10:00:00Z`);
-    const hour = Number(
-      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(
-        guess,
-      ),
-    );
-    return { date, startsAt: new Date(guess - (hour - 10) * 3_600_000).toISOString() };
+    if (weekday !== 0 && weekday !== 6)
+      return { date, startsAt: studioInstant(date, 10 * 60, 'Europe/London').toISOString() };
   }
 }
 

@@ -57,13 +57,15 @@ describe('stipple analyze', () => {
     expect(res.stdout).toMatch(/follicles; \d+\/cm² counted; cells: median \d+\/cm²/);
     const a = PhotoAnalysisSchema.parse(JSON.parse(await readFile(join(dir, 'a.json'), 'utf8')));
     expect(a.calibrated).toBe(true);
-    // 4 cm² of a thinning crown: dozens of openings and glinting stubble per cm²
+    // 16 cm² (40 × 40 mm) of a thinning crown: dozens of openings and glinting stubble per cm²
     expect(a.follicles.length).toBeGreaterThan(150);
     expect(a.density!.perCm2Median).toBeGreaterThan(15);
     expect(a.density!.perCm2Median).toBeLessThan(120);
     expect(a.dotDiameterMm!).toBeGreaterThan(0.1);
     expect(a.dotDiameterMm!).toBeLessThan(0.5);
     expect(a.stubbleLab![0]).toBeLessThan(a.skinLab![0]);
+    // The command passes its clock: the stages are timed (how fast is the bench's question).
+    expect(Object.values(a.timingsMs).some((ms) => ms > 0)).toBe(true);
     for (const f of a.follicles) {
       expect(f.x).toBeGreaterThanOrEqual(1599);
       expect(f.y).toBeLessThan(2001);

@@ -61,6 +61,8 @@ export function analyzeCommand(): Command {
           ...(calibration ? { calibration } : {}),
           ...(roi ? { roi } : {}),
           ...(scalpMap ? { scalpMap } : {}),
+          // The shell owns the clock: the stage timings in the JSON.
+          clock: performance,
         });
       } catch (err) {
         if (err instanceof AnalysisInputError)

@@ -3,6 +3,7 @@
  * suggestions, in one pass over an RGB(A) image. Pure: the caller decodes the photo (sharp in the
  * CLI, a canvas in the browser) and hands over the pixels.
  */
+import type { Stopwatch } from '../domain/stopwatch.js';
 import { resolveRoi, validateImage, type RgbImage, type Roi } from './analysis-input.js';
 import type { Follicle, PhotoAnalysis, RegionAssessment, ScarSuggestion } from './analysis-result.js';
 import { resolveCalibration, type CalibrationInput } from './calibration.js';
@@ -47,7 +48,7 @@ export interface AnalyzeOptions {
    */
   scalpMap?: ScalpMap;
   /** Times the stages (`timingsMs`); without one nothing is timed (core reads no clock). */
-  clock?: { now(): number };
+  clock?: Stopwatch;
 }
 
 /** Scale assumed for choosing filter sizes when the photo is not calibrated; never reported. */

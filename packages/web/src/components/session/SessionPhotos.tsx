@@ -7,19 +7,19 @@ import {
   Image,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Text,
 } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PHOTO_VIEWS, type PhotoView } from '@stipple/core';
+import type { PhotoView } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
+import { PhotoViewSelect } from '../PhotoViewSelect.js';
 
 export type PhotoRole = 'none' | 'before' | 'after';
 
@@ -63,15 +63,7 @@ export function SessionPhotos({
       </Text>
       {!completed && (
         <Group align="flex-end" gap="sm" mb="md">
-          <Select
-            label={t('photos.view')}
-            data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
-            value={uploadView}
-            onChange={(v) => v && setUploadView(v)}
-            allowDeselect={false}
-            w={170}
-            comboboxProps={{ withinPortal: true }}
-          />
+          <PhotoViewSelect value={uploadView} onChange={setUploadView} w={170} />
           {(['before', 'after'] as const).map((role) => (
             <FileButton
               key={role}

@@ -92,7 +92,7 @@ describe('stipple analyze', () => {
     expect(res.stderr).toMatch(/close-up/);
   }, 180_000);
 
-  it('takes a calibrated close-up with a pale scar across it for scalp above and below the scar', async () => {
+  it('takes a calibrated close-up with a pale scar across it and a ruler below for scalp above and below the scar, not the ruler', async () => {
     // 120 × 98 mm of the real crown at 20 px/mm: too small a field for a whole head. The scar's
     // edge is the strongest in the photo; the scalp must not be cut along it.
     const band = `<svg width="2400" height="1800" xmlns="http://www.w3.org/2000/svg"><path d="M 600 1000 Q 1300 1070 2000 1000" stroke="rgb(190,158,145)" stroke-width="110" stroke-linecap="round" fill="none"/></svg>`;
@@ -123,6 +123,9 @@ describe('stipple analyze', () => {
     // analysis from the top of the photo.
     expect(a.scalp!.scalpAreaCm2).toBeGreaterThan(0.75 * 12 * 9);
     expect(a.roi.y).toBeLessThan(100);
+    // The ruler along the bottom edge (below y = 1800) is not scalp: no follicle is found on it.
+    expect(a.scalp!.scalpAreaCm2).toBeLessThan(12 * 9.05);
+    expect(a.follicles.filter((f) => f.y > 1800)).toEqual([]);
     expect(a.scarSuggestions.some((s) => s.kind === 'strip')).toBe(true);
   }, 180_000);
 

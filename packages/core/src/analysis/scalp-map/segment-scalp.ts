@@ -20,6 +20,7 @@ import type { RgbImage } from '../analysis-input.js';
 import { fitGmm, gmmLogLikelihood, type Gmm } from './gmm.js';
 import { gridMinCut } from './grid-min-cut.js';
 import { computeMapFeatures, FEATURE_DIMS, type MapFeatures } from './map-features.js';
+import { labelComponents } from '../../geometry/polygon.js';
 import { boxShare, dilate, erode, fillHoles, largestComponent } from './mask-ops.js';
 import { MAP_CLASS, type ScalpMap } from './scalp-map.js';
 import { addShoulderSeeds } from './body-seeds.js';
@@ -207,8 +208,7 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
   const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
   // A close-up by its scale: the border is like the middle because it is the same scalp, and a
   // cut would only split that scalp along its strongest edge (often the very scar photographed).
-  // A ruler laid in the photo counts as scalp here; the artist takes it out in the map editor.
-  if (forced && tooNarrowForAHead) return new Uint8Array(n).fill(1);
+  if (forced && tooNarrowForAHead) return closeUpScalp(centre, chroma, headLike, w, h);
   if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
@@ -239,6 +239,43 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
       outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
   )
     return new Uint8Array(n).fill(1);
+  return head;
+}
+
+/** Share of one edge of the photo along which something unlike the scalp lies: a ruler, a sleeve. */
+const INTRUDER_EDGE_SHARE = 0.6;
+
+/**
+ * A close-up is scalp to its edges but for what lies along most of one edge and is unlike the
+ * middle (a ruler laid below the scalp, a sleeve across the bottom). A scar running off the frame
+ * is unlike the middle too, but meets the edge only over its own width, and stays scalp.
+ */
+function closeUpScalp(centre: Gmm, chroma: Float32Array, headLike: number, w: number, h: number): Uint8Array {
+  const n = w * h;
+  const unlike = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    unlike[i] = gmmLogLikelihood(centre, chroma, i * FEATURE_DIMS) < headLike ? 1 : 0;
+  const labels = new Int32Array(n);
+  const count = labelComponents(unlike, w, h, labels);
+  // Per component, how many pixels it has on each edge: top, bottom, left, right.
+  const onEdge = new Int32Array(4 * (count + 1));
+  for (let x = 0; x < w; x++) {
+    onEdge[4 * labels[x]!]!++;
+    onEdge[4 * labels[(h - 1) * w + x]! + 1]!++;
+  }
+  for (let y = 0; y < h; y++) {
+    onEdge[4 * labels[y * w]! + 2]!++;
+    onEdge[4 * labels[y * w + w - 1]! + 3]!++;
+  }
+  const intrudes = new Uint8Array(count + 1);
+  for (let c = 1; c <= count; c++)
+    intrudes[c] =
+      Math.max(onEdge[4 * c]!, onEdge[4 * c + 1]!) >= INTRUDER_EDGE_SHARE * w ||
+      Math.max(onEdge[4 * c + 2]!, onEdge[4 * c + 3]!) >= INTRUDER_EDGE_SHARE * h
+        ? 1
+        : 0;
+  const head = new Uint8Array(n);
+  for (let i = 0; i < n; i++) head[i] = intrudes[labels[i]!] ? 0 : 1;
   return head;
 }
 

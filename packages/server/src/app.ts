@@ -25,6 +25,7 @@ import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
 import { appointmentRoutes } from './appointments/appointment.routes.js';
+import { attendanceRoutes } from './appointments/attendance.routes.js';
 import { consentRoutes } from './consents/consent.routes.js';
 import { consultationRoutes } from './consultations/consultation.routes.js';
 import { previewRoutes } from './previews/preview.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appointments: services.appointments,
     remainingSessions: services.remainingSessions,
   });
+  await app.register(attendanceRoutes, { attendance: services.attendance });
   await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });

@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
 import { RemainingSessionsService } from './appointments/remaining-sessions.service.js';
+import { AttendanceService } from './appointments/attendance.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
@@ -55,6 +56,7 @@ export interface Services {
   consents: ConsentService;
   appointments: AppointmentService;
   remainingSessions: RemainingSessionsService;
+  attendance: AttendanceService;
   sessions: SessionService;
   sessionPlans: SessionPlanService;
   aftercare: AftercareService;
@@ -141,6 +143,7 @@ export function createServices(deps: {
     consents,
     appointments,
     remainingSessions: new RemainingSessionsService({ db, appointments }),
+    attendance: new AttendanceService({ db }),
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,

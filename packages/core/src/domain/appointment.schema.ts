@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate, Timestamp } from './common.schema.js';
+import { Id, IsoDate, OverrideReason, Timestamp } from './common.schema.js';
+import { Deposit, DepositMethod } from './deposit.schema.js';
 import { Eligibility, PlanNeedle, PlanZoneKind } from './plan.schema.js';
 
 export const APPOINTMENT_KINDS = ['consultation', 'session', 'touch_up'] as const;
@@ -21,12 +22,6 @@ export const DEFAULT_TOUCH_UP_YEARS = 4;
 /** Default number of sessions of a course (domain.md §8: 3 for hair loss). */
 export const DEFAULT_PLANNED_SESSIONS = 3;
 
-/** Why a rule is set aside: kept with the booking, its history and the audit log. */
-export const OverrideReason = z
-  .string()
-  .trim()
-  .min(3, { message: 'reasonTooShort' })
-  .max(1000, { message: 'tooLong' });
 const reason = OverrideReason;
 
 /** Values left out come from the client's latest saved plan, else the defaults above. */
@@ -139,6 +134,8 @@ export const Appointment = z.object({
   planOverrideReason: z.string().nullable(),
   /** Whether a session record exists (its content is clinical: not for front desk). */
   hasSessionRecord: z.boolean(),
+  /** The deposit as the desk recorded it (no payment provider: cash or the studio's terminal). */
+  deposit: Deposit,
   version: z.number().int(),
 });
 export type Appointment = z.infer<typeof Appointment>;
@@ -162,6 +159,10 @@ export const APPOINTMENT_EVENT_ACTIONS = [
   'cancelled',
   'completed',
   'no_show',
+  'no_show_undone',
+  'deposit_required',
+  'deposit_paid',
+  'deposit_waived',
 ] as const;
 export const AppointmentEvent = z.object({
   id: Id,
@@ -175,6 +176,10 @@ export const AppointmentEvent = z.object({
   reason: z.string().nullable(),
   intervalOverrideReason: z.string().nullable(),
   planOverrideReason: z.string().nullable(),
+  /** Deposit events: the amount and, once paid, how. */
+  depositAmountMinor: z.number().int().nullable(),
+  depositMethod: DepositMethod.nullable(),
+  depositReference: z.string().nullable(),
 });
 export type AppointmentEvent = z.infer<typeof AppointmentEvent>;
 export const AppointmentHistory = z.object({ items: z.array(AppointmentEvent) });

@@ -23,6 +23,13 @@ export const IsoDate = z.string().refine(
 );
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** Why a rule is set aside or a record corrected: kept with the record, its history and the audit log. */
+export const OverrideReason = z
+  .string()
+  .trim()
+  .min(3, { message: 'reasonTooShort' })
+  .max(1000, { message: 'tooLong' });
+
 /** An instant as an ISO 8601 string with time zone, as the API returns it. */
 export const Timestamp = z.iso.datetime({ offset: true });
 

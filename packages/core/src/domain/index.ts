@@ -7,6 +7,7 @@ export * from './assessment.schema.js';
 export * from './plan.schema.js';
 export * from './photo.schema.js';
 export * from './inventory.schema.js';
+export * from './deposit.schema.js';
 export * from './appointment.schema.js';
 export * from './session-record.schema.js';
 export * from './consent.schema.js';

@@ -65,6 +65,14 @@ export const MESSAGES_EN = {
     unknownFeedSubject: 'There is no such artist or client in this studio.',
     appointmentWasCompleted: 'This appointment was completed: it can no longer be moved or cancelled.',
     appointmentWasCancelled: 'This appointment was cancelled: it can no longer be moved or cancelled.',
+    appointmentWasNoShow:
+      'This appointment is marked as a no-show: undo the no-show first if the client came after all.',
+    noShowBeforeStart: 'The appointment has not begun yet: a no-show can be marked once its time has come.',
+    noShowOverSession:
+      'A session was recorded for this appointment, so the client came: it cannot be a no-show.',
+    notNoShow: 'This appointment is not marked as a no-show.',
+    depositPaidNeedsReason:
+      'This deposit was recorded as paid: say why it changes (a refund, a payment recorded on the wrong booking).',
     rangeInverted: 'The end of the period must be after its start.',
     rangeTooLong: 'Ask for at most {{days}} days at once.',
     exceptionTwice: 'One exception per day.',
@@ -222,6 +230,11 @@ export const MESSAGES_EN = {
     stale: 'Has changed since you opened it (now version {{version}})',
     appointmentWasCompleted: 'Cannot change: the appointment was completed',
     appointmentWasCancelled: 'Cannot change: the appointment was cancelled',
+    appointmentWasNoShow: 'Cannot change: the appointment is marked as a no-show',
+    noShowBeforeStart: 'The appointment has not begun yet',
+    noShowOverSession: 'A session was recorded for this appointment',
+    notNoShow: 'The appointment is not marked as a no-show',
+    depositPaidNeedsReason: 'Say why a paid deposit changes',
     // ---- sessions and inventory
     needsConsent: 'Needs a valid signed treatment consent for this client',
     notYet: 'Cannot be completed before {{date, isoDate}}, the day of the session',
@@ -339,6 +352,10 @@ export const MESSAGES_EN = {
     intervalOverrideReason: 'reason',
     planOverrideReason: 'reason',
     reason: 'reason',
+    amountMinor: 'amount',
+    method: 'paid by',
+    reference: 'reference',
+    note: 'note',
     title: 'title',
     minIntervalDays: 'days between sessions',
     plannedSessions: 'number of sessions',

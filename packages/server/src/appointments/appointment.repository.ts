@@ -28,6 +28,10 @@ const VIEW_SQL = sql`select a.id, a.studio_id as "studioId", a.client_id as "cli
          a.kind, a.course_id as "courseId", a.starts_at as "startsAt", a.ends_at as "endsAt", a.status, a.notes,
          a.interval_override_reason as "intervalOverrideReason",
          a.plan_override_reason as "planOverrideReason", a.version, a.created_by as "createdBy",
+         a.deposit_status as "depositStatus", a.deposit_amount_minor as "depositAmountMinor",
+         a.deposit_currency as "depositCurrency", a.deposit_method as "depositMethod",
+         a.deposit_reference as "depositReference", a.deposit_reason as "depositReason",
+         a.deposit_recorded_at as "depositRecordedAt",
          a.created_at as "createdAt", a.updated_at as "updatedAt",
          c.given_name as "givenName", c.family_name as "familyName", c.email as "clientEmail",
          c.preferred_language as "preferredLanguage", u.name as "artistName",
@@ -43,6 +47,7 @@ const dates = (r: AppointmentView): AppointmentView => ({
   endsAt: new Date(r.endsAt),
   createdAt: new Date(r.createdAt),
   updatedAt: new Date(r.updatedAt),
+  depositRecordedAt: r.depositRecordedAt ? new Date(r.depositRecordedAt) : null,
 });
 
 export interface AppointmentFilter {
@@ -151,7 +156,7 @@ export const appointmentRepository = {
       );
   },
 
-  /** The other live sessions of a course, for the interval rule. */
+  /** The other sessions of a course that took or will take place, for the interval rule. */
   async courseSessions(tx: Tx, courseId: string, exceptId: string | null): Promise<AppointmentRow[]> {
     return tx
       .select()
@@ -160,7 +165,7 @@ export const appointmentRepository = {
         and(
           eq(appointment.courseId, courseId),
           eq(appointment.kind, 'session'),
-          sql`${appointment.status} <> 'cancelled'`,
+          sql`${appointment.status} not in ('cancelled', 'no_show')`,
           exceptId ? sql`${appointment.id} <> ${exceptId}` : undefined,
         ),
       )

@@ -99,13 +99,28 @@ export const toAppointment = (row: AppointmentView): Appointment => ({
   intervalOverrideReason: row.intervalOverrideReason,
   planOverrideReason: row.planOverrideReason,
   hasSessionRecord: row.hasSessionRecord,
+  deposit: {
+    status: row.depositStatus,
+    amountMinor: row.depositAmountMinor,
+    currency: row.depositCurrency,
+    method: row.depositMethod,
+    reference: row.depositReference,
+    reason: row.depositReason,
+    recordedAt: row.depositRecordedAt?.toISOString() ?? null,
+  },
   version: row.version,
 });
 
-/** A booked appointment can be moved or cancelled; a completed or cancelled one cannot. */
-function requireBooked(row: AppointmentRow, fieldName: string): void {
+const NOT_LIVE_CODE = {
+  completed: 'appointmentWasCompleted',
+  cancelled: 'appointmentWasCancelled',
+  no_show: 'appointmentWasNoShow',
+} as const;
+
+/** A booked appointment can be moved, cancelled or missed; a completed, cancelled or missed one cannot. */
+export function requireBooked(row: AppointmentRow, fieldName: string): void {
   if (LIVE.has(row.status)) return;
-  const code = row.status === 'completed' ? 'appointmentWasCompleted' : 'appointmentWasCancelled';
+  const code = NOT_LIVE_CODE[row.status as keyof typeof NOT_LIVE_CODE];
   throw conflict(code, {}, [bodyField(fieldName, code)]);
 }
 
@@ -417,6 +432,9 @@ export class AppointmentService {
           reason: e.reason,
           intervalOverrideReason: e.intervalOverrideReason,
           planOverrideReason: e.planOverrideReason,
+          depositAmountMinor: e.depositAmountMinor,
+          depositMethod: e.depositMethod,
+          depositReference: e.depositReference,
         })),
       };
     });

@@ -98,6 +98,17 @@ export async function isOfferedSlot(
   );
 }
 
+/** The deposit an online booking owes under the studio's policy: asked, not paid. */
+const depositAsked = (studio: StudioRow, now: Date) =>
+  studio.policy.depositRequired
+    ? {
+        depositStatus: 'required' as const,
+        depositAmountMinor: studio.policy.depositAmountMinor || null,
+        depositCurrency: studio.policy.depositAmountMinor ? studio.currency : null,
+        depositRecordedAt: now,
+      }
+    : {};
+
 /**
  * Holds a slot for an online booking (status `requested`): the chosen artist, or the first one
  * free then. Returns null when the slot is not one the page offers now (taken, too soon, too far).
@@ -131,6 +142,7 @@ export async function holdSlot(
     status: 'requested',
     notes: h.notes,
     createdBy: null,
+    ...depositAsked(studio, h.now),
   });
   await appointmentRepository.addEvent(tx, {
     studioId: studio.id,
@@ -141,5 +153,13 @@ export async function holdSlot(
     toArtistId: artistId,
     reason: 'online booking',
   });
+  if (row.depositStatus === 'required')
+    await appointmentRepository.addEvent(tx, {
+      studioId: studio.id,
+      appointmentId: row.id,
+      action: 'deposit_required',
+      actorUserId: null,
+      depositAmountMinor: row.depositAmountMinor,
+    });
   return row;
 }

@@ -162,6 +162,21 @@ const booked = () =>
     }),
     'book',
   );
+let pastSlot = 0;
+/** A consultation that began in the past and nobody recorded: one a no-show can be marked on. */
+const pastBooked = () => {
+  pastSlot += 1;
+  return ok(
+    owner().post<Appointment>('/api/appointments', {
+      clientId: f.client,
+      artistId: studio.artist.id,
+      kind: 'consultation',
+      startsAt: workdayAt(-2 - Math.floor(pastSlot / 8), `${String(9 + (pastSlot % 8)).padStart(2, '0')}:00`),
+      durationMinutes: 30,
+    }),
+    'book in the past',
+  );
+};
 const feedOf = (body: { kind: 'artist' | 'client'; subjectId: string }) =>
   ok(owner().post<CalendarFeed>('/api/calendar-feeds', body), 'feed');
 
@@ -327,6 +342,36 @@ function probes(): Record<string, Probe> {
           method: 'POST',
           path: `/api/appointments/${a.id}/cancel`,
           body: { reason: 'Client is unwell', version: a.version },
+        };
+      },
+    },
+    'POST /api/appointments/:id/no-show': {
+      call: async () => {
+        const a = await pastBooked();
+        return { method: 'POST', path: `/api/appointments/${a.id}/no-show`, body: { version: a.version } };
+      },
+    },
+    'POST /api/appointments/:id/no-show/undo': {
+      call: async () => {
+        const past = await pastBooked();
+        const a = await ok(
+          owner().post<Appointment>(`/api/appointments/${past.id}/no-show`, { version: past.version }),
+          'no-show',
+        );
+        return {
+          method: 'POST',
+          path: `/api/appointments/${a.id}/no-show/undo`,
+          body: { reason: 'Came in late, after all', version: a.version },
+        };
+      },
+    },
+    'POST /api/appointments/:id/deposit': {
+      call: async () => {
+        const a = await booked();
+        return {
+          method: 'POST',
+          path: `/api/appointments/${a.id}/deposit`,
+          body: { status: 'paid', amountMinor: 2000, method: 'cash', version: a.version },
         };
       },
     },

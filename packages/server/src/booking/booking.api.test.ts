@@ -48,6 +48,8 @@ beforeAll(async () => {
         bufferMinutes: 15,
         confirmation: 'manual',
         bookingHorizonDays: 30,
+        depositRequired: true,
+        depositAmountMinor: 2000,
       },
     });
   });
@@ -110,11 +112,12 @@ const bookingRow = (id: string) =>
       appointment_id: string;
       matched_existing: boolean;
     }>(tx, sql`select status, client_id, appointment_id, matched_existing from booking where id = ${id}`);
-    const [appointment] = await queryRows<{ status: string }>(
+    const [appointment] = await queryRows<{ status: string; deposit: string }>(
       tx,
-      sql`select status from appointment where id = ${row!.appointment_id}`,
+      sql`select status, deposit_status || ' ' || coalesce(deposit_amount_minor || ' ' || deposit_currency, '-') as deposit
+            from appointment where id = ${row!.appointment_id}`,
     );
-    return { ...row!, appointmentStatus: appointment!.status };
+    return { ...row!, appointmentStatus: appointment!.status, deposit: appointment!.deposit };
   });
 
 const mailsTo = (address: string, count: number) => visitorMails(sink, address, count);
@@ -204,6 +207,8 @@ describe('booking', () => {
       status: 'unverified',
       appointmentStatus: 'requested',
       matched_existing: false,
+      // The studio asks a deposit of online bookings: owed, not paid, until the desk records it.
+      deposit: 'required 2000 GBP',
     });
     const [mail] = await mailsTo(ANA.email, 1);
     expect(subjectOf(mail!)).toMatch(/confirm your consultation at Booking Studio/i);

@@ -7,6 +7,8 @@ import {
   APPOINTMENT_STATUSES,
   CALENDAR_FEED_KINDS,
   CONSENT_KINDS,
+  DEPOSIT_METHODS,
+  DEPOSIT_STATUSES,
   ELIGIBILITIES,
   OUTBOX_KINDS,
   OUTBOX_STATUSES,
@@ -362,6 +364,14 @@ export const appointment = pgTable(
     intervalOverrideReason: text('interval_override_reason'),
     /** Why the session goes ahead although the treatment plan says to wait, refer or not treat. */
     planOverrideReason: text('plan_override_reason'),
+    /** The deposit, recorded by hand (deposit.schema.ts in core says why no provider). */
+    depositStatus: text('deposit_status', { enum: DEPOSIT_STATUSES }).notNull().default('none'),
+    depositAmountMinor: integer('deposit_amount_minor'),
+    depositCurrency: text('deposit_currency'),
+    depositMethod: text('deposit_method', { enum: DEPOSIT_METHODS }),
+    depositReference: text('deposit_reference'),
+    depositReason: text('deposit_reason'),
+    depositRecordedAt: at('deposit_recorded_at'),
     version: integer('version').notNull().default(1),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
@@ -394,6 +404,9 @@ export const appointmentEvent = pgTable(
     reason: text('reason'),
     intervalOverrideReason: text('interval_override_reason'),
     planOverrideReason: text('plan_override_reason'),
+    depositAmountMinor: integer('deposit_amount_minor'),
+    depositMethod: text('deposit_method', { enum: DEPOSIT_METHODS }),
+    depositReference: text('deposit_reference'),
   },
   (t) => [index('appointment_event_appointment_idx').on(t.appointmentId, t.at)],
 );

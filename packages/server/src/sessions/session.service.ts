@@ -141,6 +141,7 @@ export class SessionService {
       if (!appt) throw notFound('appointment');
       if (appt.kind === 'consultation') throw conflict('consultationHasNoRecord');
       if (appt.status === 'cancelled') throw conflict('appointmentCancelled');
+      if (appt.status === 'no_show') throw conflict('appointmentWasNoShow');
       const studio = (await studioRepository.findById(tx, actor.studioId))!;
       const client = (await clientRepository.findById(tx, appt.clientId))!;
       const existing = await sessionRepository.findByAppointment(tx, appointmentId, { forUpdate: true });

@@ -52,6 +52,7 @@ import {
   type CreateLotRequest,
   type CreateProductRequest,
   type MoveAppointmentRequest,
+  type RecordDepositRequest,
   type OutboxStatus,
   type PhotoView,
   type RemainingSessionsProposalRequest,
@@ -210,6 +211,12 @@ export function stippleApi(api: ApiClient) {
       api.post(`/api/appointments/${enc(id)}/move`, body, { schema: Appointment }),
     cancelAppointment: (id: string, body: { reason: string; version: number }) =>
       api.post(`/api/appointments/${enc(id)}/cancel`, body, { schema: Appointment }),
+    markNoShow: (id: string, body: { note: string; version: number }) =>
+      api.post(`/api/appointments/${enc(id)}/no-show`, body, { schema: Appointment }),
+    undoNoShow: (id: string, body: { reason: string; version: number }) =>
+      api.post(`/api/appointments/${enc(id)}/no-show/undo`, body, { schema: Appointment }),
+    recordDeposit: (id: string, body: RecordDepositRequest) =>
+      api.post(`/api/appointments/${enc(id)}/deposit`, body, { schema: Appointment }),
     appointmentHistory: (id: string) =>
       api.get(`/api/appointments/${enc(id)}/history`, { schema: AppointmentHistory }),
     listCourses: (clientId: string) =>

@@ -15,6 +15,11 @@ import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DateField } from './fields/DateField.js';
 import { RuleOverrideNotice } from './RuleOverrideNotice.js';
+import { formatMoney } from '../forms/studio-form.js';
+import { DepositPanel } from './appointment/DepositPanel.js';
+import { NoShowActions } from './appointment/NoShowActions.js';
+import { statusColor } from './appointment/status-color.js';
+import { studioKey } from './studio/LogoUpload.js';
 
 /** One appointment: what it is, its history, and moving or cancelling it. */
 export function AppointmentModal({
@@ -36,6 +41,8 @@ export function AppointmentModal({
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
   const [planOverride, setPlanOverride] = useState('');
+  const [attendanceDirty, setAttendanceDirty] = useState(false);
+  const studio = useQuery({ queryKey: studioKey, queryFn: () => api.getStudio() });
 
   const startsAt = appointment ? new Date(appointment.startsAt) : null;
   const unsaved = useUnsavedChanges(
@@ -45,7 +52,8 @@ export function AppointmentModal({
         time !== startsAt.toTimeString().slice(0, 5) ||
         reason.trim() !== '' ||
         override.trim() !== '')) ||
-      (mode === 'cancel' && reason.trim() !== ''),
+      (mode === 'cancel' && reason.trim() !== '') ||
+      attendanceDirty,
   );
 
   const history = useQuery({
@@ -56,6 +64,7 @@ export function AppointmentModal({
 
   const done = async (message: string) => {
     unsaved.saved();
+    setAttendanceDirty(false);
     await queryClient.invalidateQueries({ queryKey: ['appointments'] });
     notifications.show({ color: 'teal', message });
     setMode('view');
@@ -80,6 +89,7 @@ export function AppointmentModal({
 
   if (!appointment) return null;
   const a = appointment;
+  const currency = a.deposit.currency ?? studio.data?.currency;
   const refusal = isApiRequestError(move.error) ? move.error : null;
   const intervalRefused = refusal?.code === 'interval_too_short';
   const planRefused = refusal?.code === 'plan_blocks_session';
@@ -91,6 +101,7 @@ export function AppointmentModal({
       onClose={() =>
         unsaved.confirmDiscard(() => {
           setMode('view');
+          setAttendanceDirty(false);
           onClose();
         })
       }
@@ -99,7 +110,7 @@ export function AppointmentModal({
     >
       <Stack gap="md" data-testid="appointment-modal">
         <Group gap="xs">
-          <Badge color={a.status === 'cancelled' ? 'gray' : a.status === 'completed' ? 'teal' : 'indigo'}>
+          <Badge color={statusColor(a.status)} data-testid="appointment-status">
             {t(`appointmentStatus.${a.status}`)}
           </Badge>
           <Text>
@@ -124,7 +135,7 @@ export function AppointmentModal({
           <Anchor component={Link} to={`/clients/${a.clientId}`}>
             {t('calendar.openClient')}
           </Anchor>
-          {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && (
+          {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && a.status !== 'no_show' && (
             <Button
               component={Link}
               to={`/appointments/${a.id}/session`}
@@ -136,7 +147,10 @@ export function AppointmentModal({
           )}
         </Group>
 
-        {a.status === 'booked' && mode === 'view' && (
+        {mode === 'view' && <NoShowActions appointment={a} onSaved={done} onEditing={setAttendanceDirty} />}
+        {mode === 'view' && <DepositPanel appointment={a} onSaved={done} onEditing={setAttendanceDirty} />}
+
+        {a.status === 'booked' && mode === 'view' && !attendanceDirty && (
           <Group>
             <Button
               variant="default"
@@ -254,6 +268,11 @@ export function AppointmentModal({
                     {e.toStartsAt && e.action === 'moved' ? formatDateTime(e.toStartsAt, locale) : ''}{' '}
                     {e.reason ?? ''} {e.intervalOverrideReason ? `(${e.intervalOverrideReason})` : ''}
                     {e.planOverrideReason ? ` (${t('calendar.againstPlan')}: ${e.planOverrideReason})` : ''}
+                    {e.depositAmountMinor !== null && currency
+                      ? ` ${formatMoney(e.depositAmountMinor, currency, locale)}`
+                      : ''}
+                    {e.depositMethod ? ` · ${t(`attendance.methods.${e.depositMethod}`)}` : ''}
+                    {e.depositReference ? ` · ${e.depositReference}` : ''}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -14,6 +14,9 @@ import { AppointmentModal } from '../AppointmentModal.js';
 import { BookAppointmentModal } from '../BookAppointmentModal.js';
 import { BookRemainingModal } from '../BookRemainingModal.js';
 import { DataTable } from '../DataTable.js';
+import { AttendanceSummary } from '../appointment/AttendanceSummary.js';
+import { depositColor, depositLabel } from '../appointment/deposit-label.js';
+import { statusColor } from '../appointment/status-color.js';
 
 /** The client's treatments and appointments; owners and artists open each session's record. */
 export function SessionsTab({ clientId, clientName }: { clientId: string; clientName: string }) {
@@ -70,6 +73,7 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
           {t('calendar.new')}
         </Button>
       </Group>
+      {appointments.data && <AttendanceSummary appointments={appointments.data.items} />}
       <DataTable
         framed
         minWidth={600}
@@ -79,11 +83,12 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
           t('consentPage.kind'),
           t('calendar.artist'),
           t('consentPage.status'),
+          t('attendance.deposit'),
           null,
         ]}
       >
         {(appointments.data?.items ?? []).map((a) => (
-          <Table.Tr key={a.id} data-testid="client-appointment">
+          <Table.Tr key={a.id} data-testid="client-appointment" data-appointment-id={a.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.startsAt, locale)}</Table.Td>
             <Table.Td>
               {t(`appointmentKinds.${a.kind}`)}
@@ -101,28 +106,35 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
             </Table.Td>
             <Table.Td>{a.artistName}</Table.Td>
             <Table.Td>
-              <Badge
-                variant="light"
-                color={a.status === 'completed' ? 'teal' : a.status === 'cancelled' ? 'gray' : 'indigo'}
-              >
+              <Badge variant="light" color={statusColor(a.status)} data-testid="client-appointment-status">
                 {t(`appointmentStatus.${a.status}`)}
               </Badge>
+            </Table.Td>
+            <Table.Td data-testid="client-appointment-deposit">
+              {depositLabel(a.deposit, t, locale) && (
+                <Badge variant="light" color={depositColor(a.deposit)} tt="none">
+                  {depositLabel(a.deposit, t, locale)}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
                 <Button variant="subtle" onClick={() => setOpen(a)}>
                   {t('common.open')}
                 </Button>
-                {clinical && a.kind !== 'consultation' && a.status !== 'cancelled' && (
-                  <Button
-                    component={Link}
-                    to={`/appointments/${a.id}/session`}
-                    variant="light"
-                    data-testid="open-session-record"
-                  >
-                    {a.hasSessionRecord ? t('calendar.openSession') : t('calendar.recordSession')}
-                  </Button>
-                )}
+                {clinical &&
+                  a.kind !== 'consultation' &&
+                  a.status !== 'cancelled' &&
+                  a.status !== 'no_show' && (
+                    <Button
+                      component={Link}
+                      to={`/appointments/${a.id}/session`}
+                      variant="light"
+                      data-testid="open-session-record"
+                    >
+                      {a.hasSessionRecord ? t('calendar.openSession') : t('calendar.recordSession')}
+                    </Button>
+                  )}
               </Group>
             </Table.Td>
           </Table.Tr>

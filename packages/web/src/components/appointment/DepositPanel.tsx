@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  DEPOSIT_METHODS,
+  type Appointment,
+  type DepositMethod,
+  type RecordDepositRequest,
+} from '@stipple/core';
+import { useApi } from '../../api/ApiProvider.js';
+import { describeError } from '../../api/describe-error.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
+import { studioKey } from '../studio/LogoUpload.js';
+import { depositColor, depositLabel } from './deposit-label.js';
+
+type Step = 'view' | 'required' | 'paid' | 'waived';
+
+/**
+ * The appointment's deposit and the desk's three ways to record it: asked, paid by hand (cash, the
+ * studio's card terminal, a transfer: no payment provider is connected) or waived with a reason.
+ * A paid deposit changes only with a reason (a refund, a payment on the wrong booking).
+ */
+export function DepositPanel({
+  appointment,
+  onSaved,
+  onEditing,
+}: {
+  appointment: Appointment;
+  onSaved: (message: string) => Promise<void> | void;
+  /** Told whether a deposit form is open with something typed (for the unsaved-changes guard). */
+  onEditing: (dirty: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const api = useApi();
+  const studio = useQuery({ queryKey: studioKey, queryFn: () => api.getStudio() });
+  const deposit = appointment.deposit;
+  const [step, setStep] = useState<Step>('view');
+  const [amount, setAmount] = useState<number | ''>('');
+  const [method, setMethod] = useState<DepositMethod>('card_terminal');
+  const [reference, setReference] = useState('');
+  const [reason, setReason] = useState('');
+  const currency = deposit.currency ?? studio.data?.currency ?? 'GBP';
+  const paid = deposit.status === 'paid';
+
+  const open = (next: Step) => {
+    const known = deposit.amountMinor ?? studio.data?.policy.depositAmountMinor ?? null;
+    setAmount(known === null ? '' : known / 100);
+    setReference('');
+    setReason('');
+    setStep(next);
+    onEditing(true);
+  };
+  const close = () => {
+    setStep('view');
+    onEditing(false);
+  };
+
+  const save = useMutation({
+    mutationFn: () => {
+      const minor = amount === '' ? null : Math.round(amount * 100);
+      const why = reason.trim() ? { reason: reason.trim() } : {};
+      const version = appointment.version;
+      const body: RecordDepositRequest =
+        step === 'paid'
+          ? { status: 'paid', amountMinor: minor as number, method, reference, version, ...why }
+          : step === 'waived'
+            ? { status: 'waived', reason: reason.trim(), version }
+            : { status: 'required', amountMinor: minor, version, ...why };
+      return api.recordDeposit(appointment.id, body);
+    },
+    onSuccess: () => {
+      onEditing(false);
+      void onSaved(t(`attendance.depositSaved.${step}`));
+    },
+  });
+
+  const label = depositLabel(deposit, t, locale);
+  return (
+    <Stack gap="xs" data-testid="deposit-panel">
+      <Group gap="xs" justify="space-between">
+        <Group gap="xs">
+          <Text fw={600} size="sm">
+            {t('attendance.deposit')}
+          </Text>
+          <Badge
+            variant="light"
+            tt="none"
+            color={label ? depositColor(deposit) : 'gray'}
+            data-testid="deposit-status"
+          >
+            {label ?? t('attendance.noDeposit')}
+          </Badge>
+        </Group>
+        {step === 'view' && (
+          <Group gap="xs">
+            {deposit.status === 'none' && (
+              <Button size="xs" variant="default" onClick={() => open('required')} data-testid="deposit-ask">
+                {t('attendance.ask')}
+              </Button>
+            )}
+            {!paid && (
+              <Button size="xs" variant="light" onClick={() => open('paid')} data-testid="deposit-pay">
+                {t('attendance.recordPayment')}
+              </Button>
+            )}
+            {deposit.status !== 'waived' && (
+              <Button size="xs" variant="subtle" onClick={() => open('waived')} data-testid="deposit-waive">
+                {paid ? t('attendance.refundOrWaive') : t('attendance.waive')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {step === 'view' && (deposit.reference || deposit.reason || deposit.recordedAt) && (
+        <Text size="xs" c="dimmed" data-testid="deposit-details">
+          {[
+            deposit.reference && t('attendance.referenceIs', { reference: deposit.reference }),
+            deposit.reason,
+            deposit.recordedAt && formatDateTime(deposit.recordedAt, locale),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      )}
+      {step !== 'view' && (
+        <Stack gap="sm" data-testid="deposit-form">
+          {step !== 'waived' && (
+            <NumberInput
+              label={t('attendance.amount', { currency })}
+              description={step === 'required' ? t('attendance.amountOptional') : undefined}
+              min={0}
+              decimalScale={2}
+              fixedDecimalScale
+              value={amount}
+              onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+              data-testid="deposit-amount"
+            />
+          )}
+          {step === 'paid' && (
+            <>
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t('attendance.paidBy')}
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={method}
+                  onChange={(v) => setMethod(v)}
+                  data={DEPOSIT_METHODS.map((m) => ({ value: m, label: t(`attendance.methods.${m}`) }))}
+                  data-testid="deposit-method"
+                />
+              </div>
+              <TextInput
+                label={t('attendance.reference')}
+                description={t('attendance.referenceHint')}
+                value={reference}
+                onChange={(e) => setReference(e.currentTarget.value)}
+                data-testid="deposit-reference"
+              />
+            </>
+          )}
+          {(step === 'waived' || paid) && (
+            <TextInput
+              label={t('attendance.reason')}
+              description={paid ? t('attendance.paidReasonHint') : t('attendance.waiveReasonHint')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="deposit-reason"
+            />
+          )}
+          {save.error && (
+            <Alert color="red" role="alert">
+              {describeError(save.error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.back')}
+            </Button>
+            <Button loading={save.isPending} onClick={() => save.mutate()} data-testid="deposit-save">
+              {t(`attendance.save.${step}`)}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

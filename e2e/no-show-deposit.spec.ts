@@ -140,8 +140,9 @@ describe('no-shows and deposits at the desk', () => {
     await modal.getByTestId('deposit-pay').click();
     await modal.getByTestId('deposit-reference').fill('TRM-0042');
     // A paid deposit says how: the card terminal is the default; cash is one tap away.
-    await modal.getByText('Cash').click();
-    await modal.getByText('Card terminal').click();
+    const methods = modal.getByTestId('deposit-method');
+    await methods.getByText('Cash', { exact: true }).click();
+    await methods.getByText('Card terminal', { exact: true }).click();
     await screenshot(page, 'no-show-deposit-2-pay-ipad');
     await modal.getByTestId('deposit-save').click();
     await modal.waitFor({ state: 'detached' });
@@ -154,8 +155,9 @@ describe('no-shows and deposits at the desk', () => {
 
     await rowOf(next).getByRole('button', { name: 'Open' }).click();
     expect(await modal.getByTestId('deposit-details').textContent()).toContain('Ref. TRM-0042');
+    // The history arrives after the modal opens.
+    await expect.poll(() => modal.textContent()).toContain('Deposit asked');
     const history = await modal.textContent();
-    expect(history).toContain('Deposit asked');
     expect(history).toMatch(/Deposit paid.*£20\.00 · Card terminal · TRM-0042/);
     await page.keyboard.press('Escape');
   });

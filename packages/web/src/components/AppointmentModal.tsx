@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +15,7 @@ import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DateField } from './fields/DateField.js';
 import { RuleOverrideNotice } from './RuleOverrideNotice.js';
-import { formatMoney } from '../forms/studio-form.js';
+import { AppointmentHistoryList } from './appointment/AppointmentHistoryList.js';
 import { DepositPanel } from './appointment/DepositPanel.js';
 import { NoShowActions } from './appointment/NoShowActions.js';
 import { statusColor } from './appointment/status-color.js';
@@ -257,27 +257,7 @@ export function AppointmentModal({
           <Text fw={600} size="sm" mb={4}>
             {t('calendar.history')}
           </Text>
-          <Table>
-            <Table.Tbody>
-              {(history.data?.items ?? []).map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, locale)}</Table.Td>
-                  <Table.Td>{t(`calendar.events.${e.action}`)}</Table.Td>
-                  <Table.Td>{e.actor?.name ?? t('audit.system')}</Table.Td>
-                  <Table.Td>
-                    {e.toStartsAt && e.action === 'moved' ? formatDateTime(e.toStartsAt, locale) : ''}{' '}
-                    {e.reason ?? ''} {e.intervalOverrideReason ? `(${e.intervalOverrideReason})` : ''}
-                    {e.planOverrideReason ? ` (${t('calendar.againstPlan')}: ${e.planOverrideReason})` : ''}
-                    {e.depositAmountMinor !== null && currency
-                      ? ` ${formatMoney(e.depositAmountMinor, currency, locale)}`
-                      : ''}
-                    {e.depositMethod ? ` · ${t(`attendance.methods.${e.depositMethod}`)}` : ''}
-                    {e.depositReference ? ` · ${e.depositReference}` : ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AppointmentHistoryList events={history.data?.items ?? []} currency={currency} />
         </div>
       </Stack>
     </Modal>

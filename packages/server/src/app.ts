@@ -26,6 +26,8 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
 import { appointmentRoutes } from './appointments/appointment.routes.js';
 import { attendanceRoutes } from './appointments/attendance.routes.js';
+import { calendarFeedRoutes } from './appointments/calendar-feed.routes.js';
+import { workingHoursRoutes } from './appointments/working-hours.routes.js';
 import { consentRoutes } from './consents/consent.routes.js';
 import { consultationRoutes } from './consultations/consultation.routes.js';
 import { previewRoutes } from './previews/preview.routes.js';
@@ -135,9 +137,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes, { consents: services.consents });
   await app.register(appointmentRoutes, {
     appointments: services.appointments,
+    courses: services.courses,
     remainingSessions: services.remainingSessions,
   });
   await app.register(attendanceRoutes, { attendance: services.attendance });
+  await app.register(workingHoursRoutes, { workingHours: services.workingHours });
+  await app.register(calendarFeedRoutes, { feeds: services.calendarFeeds });
   await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });

@@ -6,6 +6,9 @@ import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
 import { RemainingSessionsService } from './appointments/remaining-sessions.service.js';
 import { AttendanceService } from './appointments/attendance.service.js';
+import { CalendarFeedService } from './appointments/calendar-feed.service.js';
+import { CourseService } from './appointments/course.service.js';
+import { WorkingHoursService } from './appointments/working-hours.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
@@ -57,6 +60,9 @@ export interface Services {
   appointments: AppointmentService;
   remainingSessions: RemainingSessionsService;
   attendance: AttendanceService;
+  workingHours: WorkingHoursService;
+  courses: CourseService;
+  calendarFeeds: CalendarFeedService;
   sessions: SessionService;
   sessionPlans: SessionPlanService;
   aftercare: AftercareService;
@@ -144,6 +150,9 @@ export function createServices(deps: {
     appointments,
     remainingSessions: new RemainingSessionsService({ db, appointments }),
     attendance: new AttendanceService({ db }),
+    workingHours: new WorkingHoursService({ db }),
+    courses: new CourseService({ db }),
+    calendarFeeds: new CalendarFeedService({ db, config }),
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,

@@ -1,15 +1,7 @@
-// SQL for treatment courses, appointments and their history, working hours and calendar feeds.
+// SQL for treatment courses, appointments and their history.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
-import {
-  appointment,
-  appointmentEvent,
-  calendarFeed,
-  staffUser,
-  treatmentCourse,
-  workingHours,
-  workingHoursException,
-} from '../db/schema.js';
+import { appointment, appointmentEvent, staffUser, treatmentCourse } from '../db/schema.js';
 import { SESSION_NUMBER_SQL } from './session-number.js';
 
 export type CourseRow = typeof treatmentCourse.$inferSelect;
@@ -190,78 +182,5 @@ export const appointmentRepository = {
       .leftJoin(staffUser, eq(staffUser.id, appointmentEvent.actorUserId))
       .where(eq(appointmentEvent.appointmentId, appointmentId))
       .orderBy(asc(appointmentEvent.at));
-  },
-
-  async workingHoursOf(tx: Tx, staffId: string) {
-    const weekly = await tx
-      .select()
-      .from(workingHours)
-      .where(eq(workingHours.staffId, staffId))
-      .orderBy(asc(workingHours.weekday), asc(workingHours.startMinute));
-    const exceptions = await tx
-      .select()
-      .from(workingHoursException)
-      .where(eq(workingHoursException.staffId, staffId))
-      .orderBy(asc(workingHoursException.day));
-    return { weekly, exceptions };
-  },
-
-  async replaceWorkingHours(
-    tx: Tx,
-    studioId: string,
-    staffId: string,
-    weekly: { weekday: number; start: number; end: number }[],
-    exceptions: { date: string; start: number | null; end: number | null; reason: string }[],
-  ): Promise<void> {
-    await tx.delete(workingHours).where(eq(workingHours.staffId, staffId));
-    await tx.delete(workingHoursException).where(eq(workingHoursException.staffId, staffId));
-    if (weekly.length)
-      await tx.insert(workingHours).values(
-        weekly.map((w) => ({
-          studioId,
-          staffId,
-          weekday: w.weekday,
-          startMinute: w.start,
-          endMinute: w.end,
-        })),
-      );
-    if (exceptions.length)
-      await tx.insert(workingHoursException).values(
-        exceptions.map((e) => ({
-          studioId,
-          staffId,
-          day: e.date,
-          startMinute: e.start,
-          endMinute: e.end,
-          reason: e.reason,
-        })),
-      );
-  },
-
-  async createFeed(tx: Tx, values: typeof calendarFeed.$inferInsert) {
-    const [row] = await tx.insert(calendarFeed).values(values).returning();
-    return row!;
-  },
-
-  async listFeeds(tx: Tx) {
-    return tx.select().from(calendarFeed).orderBy(asc(calendarFeed.createdAt));
-  },
-
-  async findFeed(tx: Tx, id: string) {
-    const [row] = await tx.select().from(calendarFeed).where(eq(calendarFeed.id, id));
-    return row;
-  },
-
-  /** System: the feed token is what tells us the studio. */
-  async findFeedByTokenHash(tx: Tx, tokenHash: string) {
-    const [row] = await tx.select().from(calendarFeed).where(eq(calendarFeed.tokenHash, tokenHash));
-    return row;
-  },
-
-  async revokeFeed(tx: Tx, id: string): Promise<void> {
-    await tx
-      .update(calendarFeed)
-      .set({ revokedAt: sql`now()` })
-      .where(eq(calendarFeed.id, id));
   },
 };

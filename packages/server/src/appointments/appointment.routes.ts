@@ -1,47 +1,37 @@
-// The calendar API: courses, appointments, history, working hours and calendar feeds. The feed
-// address itself is public (calendar apps cannot sign in) and secret.
+// The calendar API: treatment courses, appointments and their history, booking the remaining
+// sessions of a course.
 import {
   Appointment,
   AppointmentHistory,
   AppointmentList,
   AppointmentListQuery,
   BookableArtistList,
-  CalendarFeed,
-  CalendarFeedList,
   CancelAppointmentRequest,
   BookRemainingSessionsRequest,
   CourseList,
   CreateAppointmentRequest,
-  CreateCalendarFeedRequest,
   CreateCourseRequest,
   MoveAppointmentRequest,
   RemainingSessionsProposal,
   RemainingSessionsProposalRequest,
   TreatmentCourse,
-  WorkingHours,
 } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
-import { notFound } from '../http/app-error.js';
 import { requestLocale } from '../http/request-locale.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { AppointmentService } from './appointment.service.js';
+import type { CourseService } from './course.service.js';
 import type { RemainingSessionsService } from './remaining-sessions.service.js';
 
 /** `:id` is the client's id. */
 const ClientParams = IdParams;
-const FeedParams = z.strictObject({
-  file: z
-    .string()
-    .max(300)
-    .regex(/^[A-Za-z0-9_-]+\.ics$/),
-});
 
 export const appointmentRoutes: FastifyPluginCallbackZod<{
   appointments: AppointmentService;
+  courses: CourseService;
   remainingSessions: RemainingSessionsService;
-}> = (app, { appointments, remainingSessions }, done) => {
+}> = (app, { appointments, courses, remainingSessions }, done) => {
   app.post(
     '/api/courses/:id/remaining-sessions/proposal',
     {
@@ -91,7 +81,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{
         response: { 200: CourseList, ...errorResponses },
       },
     },
-    async (request) => appointments.listCourses(actorOf(request), request.params.id, requestLocale(request)),
+    async (request) => courses.list(actorOf(request), request.params.id, requestLocale(request)),
   );
   app.post(
     '/api/clients/:id/courses',
@@ -108,12 +98,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{
       reply
         .status(201)
         .send(
-          await appointments.createCourse(
-            actorOf(request),
-            request.params.id,
-            request.body,
-            requestLocale(request),
-          ),
+          await courses.create(actorOf(request), request.params.id, request.body, requestLocale(request)),
         ),
   );
 
@@ -209,84 +194,5 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{
     async (request) => appointments.artists(actorOf(request)),
   );
 
-  app.get(
-    '/api/staff/:id/working-hours',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: "A staff member's weekly hours and exceptions (minutes after midnight, studio time)",
-        params: IdParams,
-        response: { 200: WorkingHours, ...errorResponses },
-      },
-    },
-    async (request) => appointments.getWorkingHours(actorOf(request), request.params.id),
-  );
-  app.put(
-    '/api/staff/:id/working-hours',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: 'Replace the working hours (your own, or anyone as owner)',
-        params: IdParams,
-        body: WorkingHours,
-        response: { 200: WorkingHours, ...errorResponses },
-      },
-    },
-    async (request) => appointments.setWorkingHours(actorOf(request), request.params.id, request.body),
-  );
-
-  app.get(
-    '/api/calendar-feeds',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: 'Calendar feeds you may see (the secret address is only shown when created)',
-        response: { 200: CalendarFeedList, ...errorResponses },
-      },
-    },
-    async (request) => appointments.listFeeds(actorOf(request)),
-  );
-  app.post(
-    '/api/calendar-feeds',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: "A secret .ics address for an artist's or a client's appointments (no health details)",
-        body: CreateCalendarFeedRequest,
-        response: { 201: CalendarFeed, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await appointments.createFeed(actorOf(request), request.body)),
-  );
-  app.post(
-    '/api/calendar-feeds/:id/revoke',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: 'Revoke a feed: its address stops working',
-        params: IdParams,
-        response: { 200: CalendarFeed, ...errorResponses },
-      },
-    },
-    async (request) => appointments.revokeFeed(actorOf(request), request.params.id),
-  );
-  app.get(
-    '/api/feeds/:file',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['calendar'],
-        summary: 'The .ics feed behind a secret address',
-        params: FeedParams,
-        security: [],
-      },
-    },
-    async (request, reply) => {
-      const ics = await appointments.feedIcs(request.params.file.slice(0, -'.ics'.length));
-      if (!ics) throw notFound('calendarFeed');
-      return reply.type('text/calendar; charset=utf-8').send(ics);
-    },
-  );
   done();
 };

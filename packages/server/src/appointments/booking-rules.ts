@@ -10,6 +10,7 @@ import { AppError, bodyField, unprocessable } from '../http/app-error.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import type { StudioRow } from '../studio/studio.repository.js';
 import { appointmentRepository, type AppointmentRow, type CourseRow } from './appointment.repository.js';
+import { workingHoursRepository } from './working-hours.repository.js';
 import { decisionOf, governingPlan, planIn } from './course-plan.js';
 import { fitsWorkingHours } from './availability.js';
 import { daysBetween, localTime } from './studio-time.js';
@@ -91,7 +92,7 @@ export async function courseOf(
 }
 
 async function checkWorkingHours(tx: Tx, s: SlotCheck, artistName: string): Promise<void> {
-  const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, s.artistId);
+  const { weekly, exceptions } = await workingHoursRepository.of(tx, s.artistId);
   if (!fitsWorkingHours(s.startsAt, s.endsAt, s.studio.timeZone, weekly, exceptions))
     throw unprocessable('outside_working_hours', 'outsideWorkingHours', { artist: artistName }, [
       bodyField('startsAt', 'outsideWorkingHours', { artist: artistName }),

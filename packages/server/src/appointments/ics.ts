@@ -2,6 +2,10 @@
 // steps as all-day events. Titles carry no health details.
 import { createEvents, type EventAttributes } from 'ics';
 
+/** Where appointments take place, as calendar files print it: the studio's name and address. */
+export const studioLocation = (studio: { name: string; address: string }): string =>
+  [studio.name, studio.address].filter(Boolean).join(', ');
+
 export interface TimedEvent {
   uid: string;
   title: string;

@@ -9,6 +9,7 @@ import { staffRepository, type StaffRow } from '../staff/staff.repository.js';
 import type { StudioRow } from '../studio/studio.repository.js';
 import { freeStarts, studioToday } from './availability.js';
 import { appointmentRepository, type AppointmentRow } from './appointment.repository.js';
+import { workingHoursRepository } from './working-hours.repository.js';
 import { addDays, studioInstant } from './studio-time.js';
 
 const MINUTE = 60_000;
@@ -34,7 +35,7 @@ export const lastBookableDay = (studio: StudioRow, now: Date): string =>
   studioToday(new Date(now.getTime() + studio.policy.bookingHorizonDays * DAY), studio.timeZone);
 
 async function startsOf(tx: Tx, studio: StudioRow, artistId: string, w: SlotWindow): Promise<Date[]> {
-  const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, artistId);
+  const { weekly, exceptions } = await workingHoursRepository.of(tx, artistId);
   const { policy, timeZone } = studio;
   const margin = (policy.bufferMinutes + w.minutes) * MINUTE + DAY;
   const busy = await appointmentRepository.busyOf(

@@ -18,6 +18,7 @@ import { bodyField, forbidden, notFound, unprocessable } from '../http/app-error
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
 import { appointmentRepository, type CourseRow } from './appointment.repository.js';
+import { workingHoursRepository } from './working-hours.repository.js';
 import type { AppointmentService } from './appointment.service.js';
 import { translateOverlap } from './booking-rules.js';
 import { decisionOf, governingPlan, toCoursePlan } from './course-plan.js';
@@ -62,7 +63,7 @@ export class RemainingSessionsService {
 
       const horizon = remaining * (intervalDays + SEARCH_DAYS) + intervalDays + 1;
       const busy = await this.busyDays(tx, studio, request.artistId, today, horizon);
-      const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, request.artistId);
+      const { weekly, exceptions } = await workingHoursRepository.of(tx, request.artistId);
       // A plan that allows no date yet still gets a proposal: the artist may book it with a reason.
       const notBefore = opens !== null && opens > today ? opens : today;
       const result = proposeSessions({

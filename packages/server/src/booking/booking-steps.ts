@@ -7,7 +7,7 @@ import type { Tx } from '../db/database.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { issueLink } from '../auth/one-time-links.js';
 import { appointmentRepository, type AppointmentRow } from '../appointments/appointment.repository.js';
-import { studioLocation } from '../appointments/appointment.service.js';
+import { studioLocation } from '../appointments/ics.js';
 import { timedCalendar } from '../appointments/ics.js';
 import { queueAppointmentReminder } from '../appointments/reminders.js';
 import { localTime } from '../appointments/studio-time.js';

@@ -4,6 +4,7 @@
 import type { Tx } from '../db/database.js';
 import { aftercareRepository } from '../aftercare/aftercare.repository.js';
 import { appointmentRepository } from '../appointments/appointment.repository.js';
+import { workingHoursRepository } from '../appointments/working-hours.repository.js';
 import { addDays, localTime, studioInstant } from '../appointments/studio-time.js';
 import type { ClientRow } from '../clients/client.repository.js';
 import { createTemplateVersion } from '../consents/consent.service.js';
@@ -95,7 +96,7 @@ export async function seedDemoRecords(
   // Monday to Saturday, 09:00 to 19:00.
   const weekly = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: 9 * HOUR, end: 19 * HOUR }));
   for (const staffId of [p.ownerId, p.artistId])
-    await appointmentRepository.replaceWorkingHours(tx, p.studioId, staffId, weekly, []);
+    await workingHoursRepository.replace(tx, p.studioId, staffId, weekly, []);
 
   /** The `n`-th working day (Mon–Sat) from today, at `minute` studio time. */
   const workday = (n: number, minute: number): Date => {

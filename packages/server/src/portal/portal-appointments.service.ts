@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import { appointmentRepository, type AppointmentView } from '../appointments/appointment.repository.js';
-import { studioLocation } from '../appointments/appointment.service.js';
+import { studioLocation } from '../appointments/ics.js';
 import { timedCalendar } from '../appointments/ics.js';
 import { freeSlots, isOfferedSlot } from '../appointments/online-slots.js';
 import { queueAppointmentReminder } from '../appointments/reminders.js';

@@ -11,7 +11,7 @@ import type { AuthService, RequestMeta, StartedSession } from '../auth/auth.serv
 import { findUsableLink, issueLink, useLink } from '../auth/one-time-links.js';
 import { hashPassword, passwordWeakness } from '../auth/password.js';
 import { countRequest, per } from '../auth/request-limits.js';
-import { appointmentRepository } from '../appointments/appointment.repository.js';
+import { workingHoursRepository } from '../appointments/working-hours.repository.js';
 import { seedTemplates } from '../demo/demo-records.js';
 import { bodyField, invalid } from '../http/app-error.js';
 import { staffRepository } from '../staff/staff.repository.js';
@@ -84,7 +84,7 @@ export class SetupService {
       });
       await seedTemplates(tx, studio.id, owner.id);
       const { weekdays, start, end } = request.openingHours;
-      await appointmentRepository.replaceWorkingHours(
+      await workingHoursRepository.replace(
         tx,
         studio.id,
         owner.id,

@@ -1,144 +1,128 @@
 /**
- * Follicle openings and stubble tips: dark blobs of 0.1-0.3 mm in the detection channel, at
- * scales set by the calibration. Bright specular specks never compete: the channel is clipped
- * just above skin level (see detection-channel.ts), so they leave no dark side lobes, and the ring
- * test in the blob detector drops what remains of a halo. The tip of a stubble stub and the
- * opening it comes from are merged when dark stubble joins them, and spots on a freckle or a mole
- * are not openings.
+ * Follicles in the working channel: hair shafts (pale or dark) and pores, assembled so that each
+ * hair counts once at its exit point (hair-exits.ts). Scales in mm, converted with the working
+ * scale; thresholds in units of each tile's noise floor, so texture (skin grain, JPEG blocks, a
+ * phone's denoising) that sets the floor does not pass.
  */
-import { detectBlobs, type Blob, type BlobRejection } from './blob-detector.js';
-import { gaussianAt, type ScaleSpace } from './scale-space.js';
-import type { TileGrid } from './tile-grid.js';
+import { GLARE_CELL_SHARE } from './glare-map.js';
+import { assembleFollicles, type HairFollicle } from './hair-exits.js';
+import { hessianFeatures, type HessianFeatures } from './hessian-features.js';
+import { extractLines, type LineSegment } from './line-segments.js';
+import { detectPores, type Pore } from './pore-detector.js';
+import { makeTileGrid, type TileGrid } from './tile-grid.js';
+import { quietNoisePerTile } from './tile-noise.js';
+import type { WorkingChannel } from './working-channel.js';
 
-/** Radius range of a follicle opening or stubble tip (mm): 0.1-0.3 mm across, plus what mild blur adds. */
-export const FOLLICLE_RADIUS_MM = [0.045, 0.25] as const;
-/** Hairs of one follicular unit leave the skin within about this distance (mm). */
-export const FOLLICULAR_UNIT_SPREAD_MM = 0.25;
-/** σ of the DoG for a disc of radius r: r/√2 (Lindeberg). */
-export const SIGMA_PER_RADIUS = Math.SQRT1_2;
-/** Minimum DoG response over the tile's noise floor. */
-export const FOLLICLE_SNR = 4;
-/**
- * Weber contrast against the surrounding ring. Stubble and openings are 20-80 % darker than skin;
- * JPEG blocking on dark skin makes spots of 5-10 % that barely clear the noise floor. A spot that
- * faint (a follicle under a sheen, say) counts only if it also stands well clear of the noise.
- */
-export const FOLLICLE_MIN_CONTRAST = 0.06;
-const FOLLICLE_CLEAR_CONTRAST = 0.12;
-const FAINT_FOLLICLE_SNR = 6;
-/** A stubble stub or a second hair of the unit can reach this far from the opening (mm). */
-const STUB_REACH_MM = 0.5;
-/**
- * Two dark blobs are one unit when the path between them stays this far below skin level (as a
- * fraction of the weaker blob's contrast): stubble joins them, skin separates them.
- */
-const CONNECTED_DEPTH = 0.5;
+/** Gaussian σ of a hair shaft as a phone renders it (0.12-0.25 mm wide): the line filter's scale. */
+export const SHAFT_SIGMA_MM = 0.07;
+/** Gaussian σ of a pore or opening (0.1-0.3 mm across). */
+export const PORE_SIGMA_MM = 0.1;
+/** A hair lying on the skin reads as one when 0.3-4 mm of it shows (stubble of a few days). */
+export const SHAFT_LENGTH_MM = [0.3, 4] as const;
+/** Weber contrast a shaft needs along its middle: a hair is clearly paler or darker than skin. */
+export const SHAFT_MIN_CONTRAST = 0.08;
+export const PORE_MIN_CONTRAST = 0.1;
+/** Line hysteresis and pore threshold, in units of the tile's noise floor (Laplacian spread). */
+export const LINE_LOW_SNR = 2;
+export const LINE_HIGH_SNR = 4;
+export const PORE_MIN_SNR = 1.75;
+/** In glare: what clears the diffuse skin between the flecks (see pore-detector.ts). */
+export const GLARE_PORE_MIN_SNR = 0.75;
+export const GLARE_PORE_MIN_CONTRAST = 0.2;
+/** Side of a noise tile (mm): a few follicles at normal density. */
+export const NOISE_TILE_MM = 3;
+/** Blocks the noise floor is taken from (mm): about the gap between neighbouring hairs. */
+export const NOISE_BLOCK_MM = 0.5;
 
-export interface FollicleBlobs {
-  follicles: Blob[];
-  /** Dark blobs too large for a follicle: blurred follicles, freckles, shadows. */
-  tooLarge: Blob[];
-  rejected: Record<BlobRejection | 'same-unit', number>;
-  candidates: number;
+export interface FollicleFinding {
+  follicles: HairFollicle[];
+  grid: TileGrid;
+  /** Noise floors per tile at the shaft and the pore scales. */
+  lineNoise: Float32Array;
+  poreNoise: Float32Array;
+  lines: HessianFeatures;
+  spots: HessianFeatures;
+  segments: LineSegment[];
+  pores: Pore[];
 }
 
-export function follicleSigmaRange(pxPerMm: number): [number, number] {
-  return [
-    FOLLICLE_RADIUS_MM[0] * pxPerMm * SIGMA_PER_RADIUS,
-    FOLLICLE_RADIUS_MM[1] * pxPerMm * SIGMA_PER_RADIUS,
-  ];
-}
-
-export function detectFollicleBlobs(
-  space: ScaleSpace,
-  noise: Float32Array[],
-  grid: TileGrid,
-  pxPerMm: number,
-): FollicleBlobs {
-  const [minSigma, maxSigma] = follicleSigmaRange(pxPerMm);
-  const dark = detectBlobs(space, noise, grid, {
-    polarity: 'dark',
-    minSigma,
-    maxSigma,
-    snr: FOLLICLE_SNR,
-    minContrast: FOLLICLE_MIN_CONTRAST,
-    edgeRatio: 6,
-    minSeparation: FOLLICULAR_UNIT_SPREAD_MM * pxPerMm,
-    // defocus spreads a follicle and takes most of its contrast: still evidence of blur
-    tooLargeMinContrast: 0.02,
-  });
-  const clear = dark.blobs.filter(
-    (b) =>
-      (b.contrast >= FOLLICLE_CLEAR_CONTRAST || b.snr >= FAINT_FOLLICLE_SNR) &&
-      !insideLargerSpot(b, dark.tooLarge),
+export function detectFollicles(
+  wc: WorkingChannel,
+  inside: (x: number, y: number) => boolean,
+  /** Glare share at a working position (glare-map.ts); none when absent. */
+  glareAt: (x: number, y: number) => number = () => 0,
+): FollicleFinding {
+  const s = wc.pxPerMm;
+  const { width, height, channel } = wc;
+  const grid = makeTileGrid(width, height, NOISE_TILE_MM * s);
+  const scratch = new Float32Array(width * height);
+  const lines = hessianFeatures(
+    channel,
+    width,
+    height,
+    Math.max(0.7, SHAFT_SIGMA_MM * s),
+    { brightLine: true, darkLine: true },
+    scratch,
   );
-  const merged = mergeConnected(space, clear, STUB_REACH_MM * pxPerMm);
-  return {
-    follicles: merged,
-    tooLarge: dark.tooLarge,
-    rejected: {
-      ...dark.rejected,
-      'low-contrast': dark.rejected['low-contrast'] + dark.blobs.length - clear.length,
-      'same-unit': clear.length - merged.length,
-    },
-    candidates: dark.candidates,
+  const spots = hessianFeatures(
+    channel,
+    width,
+    height,
+    Math.max(0.8, PORE_SIGMA_MM * s),
+    { darkSpot: true },
+    scratch,
+  );
+  const block = NOISE_BLOCK_MM * s;
+  const lineNoise = quietNoisePerTile(lines.laplacian, width, grid, block, inside);
+  const poreNoise = quietNoisePerTile(spots.laplacian, width, grid, block, inside);
+  const lineParams = {
+    low: LINE_LOW_SNR,
+    high: LINE_HIGH_SNR,
+    minLength: SHAFT_LENGTH_MM[0] * s,
+    maxLength: SHAFT_LENGTH_MM[1] * s,
   };
+  const segments: LineSegment[] = [];
+  for (const bright of [true, false])
+    for (const seg of extractLines(lines, bright, lineNoise, grid, lineParams, inside)) {
+      // in glare a bright streak is as likely a specular fleck as a hair: no pale hair is read there
+      if (bright && glareAt(seg.x, seg.y) >= GLARE_CELL_SHARE) continue;
+      const c = middleContrast(lines, seg);
+      // a bright line beside a dark one (or the reverse) is the other's side lobe, not a hair
+      if (bright ? c >= SHAFT_MIN_CONTRAST : c <= -SHAFT_MIN_CONTRAST) segments.push(seg);
+    }
+  const pores = detectPores(
+    spots,
+    poreNoise,
+    grid,
+    {
+      minSnr: PORE_MIN_SNR,
+      minContrast: PORE_MIN_CONTRAST,
+      glareMinSnr: GLARE_PORE_MIN_SNR,
+      glareMinContrast: GLARE_PORE_MIN_CONTRAST,
+      glareAt,
+      glareShare: GLARE_CELL_SHARE,
+      ringRadius: 2.5 * spots.sigma + 1,
+    },
+    inside,
+  );
+  const { follicles } = assembleFollicles(segments, pores, lines, {
+    pxPerMm: s,
+    endReachMm: 0.3,
+    sideReachMm: 0.12,
+    flowSigmaMm: 2,
+    joinGapMm: 0.25,
+    joinAngleDeg: 15,
+  });
+  return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores };
 }
 
-/**
- * A small spot inside a larger dark one (a freckle, a mole, the shadowed rim of a scar) that is
- * no darker than the larger spot's centre is part of it, not an opening in it.
- */
-function insideLargerSpot(b: Blob, large: Blob[]): boolean {
-  for (const l of large) {
-    const reach = Math.SQRT2 * l.sigma;
-    if (Math.abs(l.x - b.x) > reach || Math.abs(l.y - b.y) > reach) continue;
-    if (Math.hypot(l.x - b.x, l.y - b.y) < reach && b.centre > l.centre - 0.5 * b.contrast) return true;
+function middleContrast(f: HessianFeatures, seg: LineSegment): number {
+  let sum = 0;
+  for (let k = 0; k <= 4; k++) {
+    const t = seg.tA + seg.length * (0.25 + (0.5 * k) / 4);
+    const x = Math.round(seg.x + t * seg.dx);
+    const y = Math.round(seg.y + t * seg.dy);
+    sum += f.smooth[Math.min(f.height - 1, Math.max(0, y)) * f.width + Math.min(f.width - 1, Math.max(0, x))]! - 1;
   }
-  return false;
+  return sum / 5;
 }
-
-/**
- * Merges blobs joined by dark stubble (a hair's tip and its opening); keeps the darkest, which is
- * the opening: the hair is densest where it leaves the skin.
- */
-function mergeConnected(space: ScaleSpace, blobs: Blob[], reach: number): Blob[] {
-  const g = space.gaussians[0]!;
-  const sorted = [...blobs].sort((a, b) => a.centre - a.ring - (b.centre - b.ring));
-  const kept: Blob[] = [];
-  const cell = Math.max(1, reach);
-  const hash = new Map<number, Blob[]>();
-  const key = (cx: number, cy: number): number => cy * 1_000_003 + cx;
-  for (const b of sorted) {
-    const cx = Math.floor(b.x / cell);
-    const cy = Math.floor(b.y / cell);
-    let joined = false;
-    for (let dy = -1; dy <= 1 && !joined; dy++)
-      for (let dx = -1; dx <= 1 && !joined; dx++)
-        for (const o of hash.get(key(cx + dx, cy + dy)) ?? []) {
-          const d = Math.hypot(o.x - b.x, o.y - b.y);
-          if (d > reach) continue;
-          const skin = 0.5 * (o.ring + b.ring);
-          const depth = CONNECTED_DEPTH * Math.min(o.contrast, b.contrast);
-          let brightest = -Infinity;
-          const steps = Math.max(2, Math.ceil(d));
-          for (let k = 1; k < steps; k++) {
-            const t = k / steps;
-            brightest = Math.max(brightest, gaussianAt(g, b.x + (o.x - b.x) * t, b.y + (o.y - b.y) * t));
-          }
-          if (skin - brightest >= depth) {
-            joined = true;
-            break;
-          }
-        }
-    if (joined) continue;
-    kept.push(b);
-    const k = key(cx, cy);
-    const list = hash.get(k);
-    if (list) list.push(b);
-    else hash.set(k, [b]);
-  }
-  return kept;
-}
-
-export type { Blob };

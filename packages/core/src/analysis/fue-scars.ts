@@ -1,0 +1,204 @@
+/**
+ * FUE punch scars: round pale dots 0.6-1.0 mm across (punches of 0.6-1.0 mm; Rose & Morgan 2018),
+ * hair-free, in a cluster dense enough to be a harvested donor area.
+ *
+ * A dot is a bright spot of the working channel (skin level 1) at the punch scale, and it must:
+ * - stand clear of the skin around it, yet not be a glint (a scar is paler than skin, not a mirror);
+ * - be round (tufts of stubble and shine streaks are not) and pale all over (a crossing of grey
+ *   hairs is pale and round at this scale too, but made of thin lines);
+ * - carry no follicle and no hair shaft;
+ * - lie outside glare and amid resolved scalp (the lit fringe of stubble on a head's silhouette
+ *   looks like a row of pale dots).
+ */
+import { convexHull, polygonArea } from '../geometry/polygon.js';
+import { sampleBilinear } from './gaussian-filter.js';
+import { hessianFeatures } from './hessian-features.js';
+import type { LineSegment } from './line-segments.js';
+import { expectedSpotResponse } from './resolvability.js';
+import { median, type ScarSuggestionDraft } from './scar-gaps.js';
+
+/** Gaussian σ of a punch scar of 0.6-1.0 mm across. */
+const FUE_SIGMA_MM = 0.25;
+/** Weber contrast over the ring of skin around a dot: clear, but below a glint's. */
+const FUE_MIN_CONTRAST = 0.1;
+const FUE_MAX_CONTRAST = 1.6;
+/** Smaller over larger curvature at the peak: punch scars are round. */
+const FUE_MIN_ROUNDNESS = 0.45;
+/** Share of the dot's core above half its contrast: a disc, not a tuft of lines. */
+const FUE_MIN_FILL = 0.75;
+/** The dot and the skin this far around it (mm) must be resolved scalp. */
+const FUE_CONTEXT_MM = 2;
+const FUE_LINK_MM = 8;
+const FUE_MAX_LINK_MM = 15;
+const FUE_MIN_DOTS = 3;
+/** At most this much outline per punch scar (mm²): dots 6 mm apart on average, or closer. */
+const FUE_MAX_AREA_PER_DOT_MM2 = 36;
+
+export interface FueDot {
+  x: number;
+  y: number;
+  r: number;
+  contrast: number;
+}
+
+export interface FueInput {
+  channel: Float32Array;
+  width: number;
+  height: number;
+  pxPerMm: number;
+  /** Follicles (exit points and openings) and hair shafts anywhere, resolved or not (working px). */
+  follicles: readonly { x: number; y: number }[];
+  segments: readonly LineSegment[];
+  /** Resolved scalp outside glare, at a working position. */
+  usable: (x: number, y: number) => boolean;
+}
+
+export function detectFueDots(input: FueInput): FueDot[] {
+  const { width: w, height: h, pxPerMm: s } = input;
+  const sigma = FUE_SIGMA_MM * s;
+  // bright spots are the dark spots of the negated channel
+  const negated = Float32Array.from(input.channel, (v) => 2 - v);
+  const f = hessianFeatures(negated, w, h, sigma, { darkSpot: true });
+  const strength = f.darkSpot;
+  // half the response of the faintest dot accepted (a Gaussian dot of σ at this scale), so the
+  // ring and fill tests run on few peaks
+  const minStrength = 0.5 * expectedSpotResponse(FUE_MIN_CONTRAST, sigma, sigma);
+  const ringR = 2.2 * sigma;
+  const coreR = 0.8 * sigma;
+  const context = FUE_CONTEXT_MM * s;
+  const hairIndex = new Map<number, { x: number; y: number }[]>();
+  const cell = Math.max(2, Math.ceil(2 * s));
+  const key = (x: number, y: number): number => Math.floor(y / cell) * 100_003 + Math.floor(x / cell);
+  // hair shafts as points every pixel along them, so one lookup answers both
+  const hairPoints = [...input.follicles];
+  for (const g of input.segments)
+    for (let t = g.tA; t <= g.tB; t += 1) hairPoints.push({ x: g.x + t * g.dx, y: g.y + t * g.dy });
+  for (const p of hairPoints) {
+    const k = key(p.x, p.y);
+    const list = hairIndex.get(k);
+    if (list) list.push(p);
+    else hairIndex.set(k, [p]);
+  }
+  const hairNear = (x: number, y: number, r: number): boolean => {
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++)
+        for (const p of hairIndex.get(key(x + dx * cell, y + dy * cell)) ?? [])
+          if (Math.hypot(p.x - x, p.y - y) <= r) return true;
+    return false;
+  };
+  const dots: FueDot[] = [];
+  const margin = Math.ceil(ringR) + 2;
+  for (let y = margin; y < h - margin; y++)
+    for (let x = margin; x < w - margin; x++) {
+      const i = y * w + x;
+      const v = strength[i]!;
+      if (v < minStrength) continue;
+      if (
+        v <= strength[i - 1]! ||
+        v < strength[i + 1]! ||
+        v <= strength[i - w]! ||
+        v < strength[i + w]! ||
+        v <= strength[i - w - 1]! ||
+        v < strength[i + w + 1]! ||
+        v <= strength[i - w + 1]! ||
+        v < strength[i + w - 1]!
+      )
+        continue;
+      const smooth = f.smooth;
+      const centre = 2 - smooth[i]!;
+      const ring: number[] = [];
+      for (let k = 0; k < 16; k++) {
+        const a = (k * Math.PI) / 8;
+        ring.push(2 - sampleBilinear(smooth, w, h, x + ringR * Math.cos(a), y + ringR * Math.sin(a)));
+      }
+      ring.sort((p, q) => p - q);
+      const skin = 0.5 * (ring[7]! + ring[8]!);
+      const contrast = skin > 0 ? (centre - skin) / skin : 0;
+      if (contrast < FUE_MIN_CONTRAST || contrast > FUE_MAX_CONTRAST) continue;
+      if (roundness(smooth, w, i) < FUE_MIN_ROUNDNESS) continue;
+      if (fill(input.channel, w, x, y, coreR, skin + 0.5 * (centre - skin)) < FUE_MIN_FILL) continue;
+      if (!input.usable(x, y)) continue;
+      let inContext = true;
+      for (let k = 0; k < 8 && inContext; k++) {
+        const a = (k * Math.PI) / 4;
+        inContext = input.usable(x + context * Math.cos(a), y + context * Math.sin(a));
+      }
+      if (!inContext) continue;
+      const r = Math.SQRT2 * sigma;
+      if (hairNear(x, y, r)) continue;
+      dots.push({ x, y, r, contrast });
+    }
+  return dots;
+}
+
+/** Smaller over larger curvature of the (negated) smoothed channel at pixel i. */
+function roundness(g: Float32Array, w: number, i: number): number {
+  const c = g[i]!;
+  const hxx = g[i - 1]! + g[i + 1]! - 2 * c;
+  const hyy = g[i - w]! + g[i + w]! - 2 * c;
+  const hxy = 0.25 * (g[i + w + 1]! - g[i + w - 1]! - g[i - w + 1]! + g[i - w - 1]!);
+  const half = 0.5 * (hxx + hyy);
+  const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
+  const big = half + d;
+  return big > 0 ? Math.max(0, half - d) / big : 0;
+}
+
+/** Share of the pixels within `r` of (x, y) at or above `level` in the unsmoothed channel. */
+function fill(channel: Float32Array, w: number, x: number, y: number, r: number, level: number): number {
+  const ri = Math.ceil(r);
+  let n = 0;
+  let above = 0;
+  for (let dy = -ri; dy <= ri; dy++)
+    for (let dx = -ri; dx <= ri; dx++) {
+      if (dx * dx + dy * dy > r * r) continue;
+      n++;
+      if (channel[(y + dy) * w + x + dx]! >= level) above++;
+    }
+  return n ? above / n : 0;
+}
+
+export function clusterFueDots(dots: FueDot[], pxPerMm: number): ScarSuggestionDraft[] {
+  // Harvests differ in how sparse they are: link dots within 8 mm or twice their typical spacing.
+  const nearest = dots.map((d) =>
+    Math.min(...dots.filter((o) => o !== d).map((o) => Math.hypot(o.x - d.x, o.y - d.y))),
+  );
+  const typical = nearest.length > 1 ? [...nearest].sort((a, b) => a - b)[nearest.length >> 1]! : 0;
+  const link = Math.min(FUE_MAX_LINK_MM * pxPerMm, Math.max(FUE_LINK_MM * pxPerMm, 2 * typical));
+  const parent = dots.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < dots.length; i++)
+    for (let j = i + 1; j < dots.length; j++)
+      if (Math.hypot(dots[i]!.x - dots[j]!.x, dots[i]!.y - dots[j]!.y) <= link) parent[find(i)] = find(j);
+  const groups = new Map<number, FueDot[]>();
+  dots.forEach((d, i) => {
+    const g = find(i);
+    const list = groups.get(g);
+    if (list) list.push(d);
+    else groups.set(g, [d]);
+  });
+  const drafts: ScarSuggestionDraft[] = [];
+  for (const group of groups.values()) {
+    if (group.length < FUE_MIN_DOTS) continue;
+    const rim: [number, number][] = [];
+    for (const d of group)
+      for (let k = 0; k < 12; k++)
+        rim.push([d.x + d.r * Math.cos((k * Math.PI) / 6), d.y + d.r * Math.sin((k * Math.PI) / 6)]);
+    const hull = convexHull(rim);
+    // A harvested donor area is dense with punch scars; pale spots scattered over a head are not.
+    if (polygonArea(hull) / (pxPerMm * pxPerMm) / group.length > FUE_MAX_AREA_PER_DOT_MM2) continue;
+    const meanContrast = group.reduce((s, d) => s + d.contrast, 0) / group.length;
+    drafts.push({
+      kind: 'fue',
+      polygon: hull,
+      areaMm2: polygonArea(hull) / (pxPerMm * pxPerMm),
+      confidence: Math.min(0.95, (1 - Math.exp(-group.length / 4)) * Math.min(1, meanContrast / 0.12)),
+      reasons: [
+        `${group.length} pale round hair-free dots of ${((2 * median(group.map((d) => d.r))) / pxPerMm).toFixed(1)} mm`,
+      ],
+      dots: group,
+    });
+  }
+  return drafts;
+}
+
+

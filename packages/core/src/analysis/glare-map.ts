@@ -1,0 +1,103 @@
+/**
+ * Specular glare: light reflected by the skin's surface (sweat, sebum, a flash) rather than from
+ * within it. It adds the light source's own colour, nearly white, so a glare pixel is brighter than
+ * the skin around it and much less saturated than the skin's own colour; where it covers a region
+ * (not a single glint on a hair) it hides the skin's texture and fakes bright lines and, between
+ * its flecks, dark spots.
+ *
+ * Measured on a coarse grid of cells (about 0.5 mm) from the photo's pixels: the share of pixels
+ * that are at once bright for this scalp (above its 90th percentile of brightness, and at least
+ * 1.25 × its median) and desaturated (under half the scalp's median saturation). Both references
+ * come from the scalp itself, so pale skin, dark skin and any exposure are judged alike.
+ */
+import type { RgbImage, Roi } from './analysis-input.js';
+
+export interface GlareMap {
+  /** Photo pixels per cell. */
+  cellPx: number;
+  originX: number;
+  originY: number;
+  cols: number;
+  rows: number;
+  /** Share of glare pixels per cell (0-1). */
+  share: Float32Array;
+  /** Share of clipped pixels (a channel ≥ 250) per cell. */
+  clipped: Float32Array;
+}
+
+/** A cell with at least this share of glare pixels lies in glare. */
+export const GLARE_CELL_SHARE = 0.25;
+const GLARE_SATURATION_RATIO = 0.5;
+const GLARE_BRIGHTNESS_RATIO = 1.25;
+
+export function measureGlare(
+  image: RgbImage,
+  roi: Roi,
+  cellPx: number,
+  inScalp: (x: number, y: number) => boolean,
+): GlareMap {
+  const cell = Math.max(2, Math.round(cellPx));
+  const cols = Math.ceil(roi.w / cell);
+  const rows = Math.ceil(roi.h / cell);
+  const ch = image.channels;
+  const d = image.data;
+  // the scalp's own brightness and saturation, from a sparse sample
+  const step = Math.max(2, Math.floor(Math.sqrt((roi.w * roi.h) / 40000)));
+  const bright: number[] = [];
+  const sat: number[] = [];
+  for (let y = roi.y + (step >> 1); y < roi.y + roi.h; y += step)
+    for (let x = roi.x + (step >> 1); x < roi.x + roi.w; x += step) {
+      if (!inScalp(x, y)) continue;
+      const s = (y * image.width + x) * ch;
+      const mx = Math.max(d[s]!, d[s + 1]!, d[s + 2]!);
+      const mn = Math.min(d[s]!, d[s + 1]!, d[s + 2]!);
+      bright.push(mx);
+      sat.push(mx > 0 ? 1 - mn / mx : 0);
+    }
+  const share = new Float32Array(cols * rows);
+  const clipped = new Float32Array(cols * rows);
+  if (bright.length < 16) return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped };
+  bright.sort((a, b) => a - b);
+  sat.sort((a, b) => a - b);
+  const medianBright = bright[bright.length >> 1]!;
+  const brightLimit = Math.min(250, Math.max(bright[Math.floor(0.9 * (bright.length - 1))]!, GLARE_BRIGHTNESS_RATIO * medianBright));
+  const satLimit = GLARE_SATURATION_RATIO * sat[sat.length >> 1]!;
+  const count = new Float32Array(cols * rows);
+  // every other pixel of every other row: a cell of 10 px still gets 25 samples
+  for (let y = 0; y < roi.h; y += 2) {
+    const r = Math.floor(y / cell);
+    let s = ((roi.y + y) * image.width + roi.x) * ch;
+    for (let x = 0; x < roi.w; x += 2, s += 2 * ch) {
+      const k = r * cols + Math.floor(x / cell);
+      const mx = Math.max(d[s]!, d[s + 1]!, d[s + 2]!);
+      count[k] = count[k]! + 1;
+      if (mx >= 250) clipped[k] = clipped[k]! + 1;
+      if (mx < brightLimit) continue;
+      const mn = Math.min(d[s]!, d[s + 1]!, d[s + 2]!);
+      if (1 - mn / mx <= satLimit) share[k] = share[k]! + 1;
+    }
+  }
+  for (let k = 0; k < share.length; k++) {
+    const n = Math.max(1, count[k]!);
+    share[k] = share[k]! / n;
+    clipped[k] = clipped[k]! / n;
+  }
+  return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped };
+}
+
+/** Glare share around a photo position: the mean over the 3 × 3 cells centred on it. */
+export function glareShareAt(map: GlareMap, x: number, y: number): number {
+  const c = Math.floor((x - map.originX) / map.cellPx);
+  const r = Math.floor((y - map.originY) / map.cellPx);
+  let sum = 0;
+  let n = 0;
+  for (let dr = -1; dr <= 1; dr++)
+    for (let dc = -1; dc <= 1; dc++) {
+      const rr = r + dr;
+      const cc = c + dc;
+      if (rr < 0 || cc < 0 || rr >= map.rows || cc >= map.cols) continue;
+      sum += map.share[rr * map.cols + cc]!;
+      n++;
+    }
+  return n ? sum / n : 0;
+}

@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', ...dbTierFiles],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.cluster.test.ts', ...dbTierFiles],
         },
       },
       {
@@ -41,6 +41,19 @@ export default defineConfig({
           include: dbTierFiles,
           env: { STIPPLE_TEST_DB: 'postgres' },
           globalSetup: ['packages/server/src/test-support/postgres.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Several processes together: S3 server, PostgreSQL, two Stipple instances, SMTP; moving
+          // from PGlite, backups and restores.
+          name: 'cluster',
+          include: ['packages/*/src/**/*.cluster.test.ts'],
+          env: { STIPPLE_TEST_DB: 'postgres' },
+          globalSetup: ['packages/server/src/test-support/postgres.global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
         },
       },
       {

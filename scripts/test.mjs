@@ -9,7 +9,7 @@ import { ensureChromium, ensurePostgresBinaries } from './lib/provision.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'test-results');
-const allTiers = ['static', 'unit', 'db:pglite', 'db:postgres', 'e2e'];
+const allTiers = ['static', 'unit', 'db:pglite', 'db:postgres', 'cluster', 'e2e'];
 const tierArg = process.argv.indexOf('--tier');
 const tiers = tierArg > 0 ? process.argv[tierArg + 1].split(',') : allTiers;
 for (const t of tiers)
@@ -53,7 +53,7 @@ if (tiers.includes('static')) {
 }
 
 const vitestTiers = tiers.filter((t) => t !== 'static');
-if (vitestTiers.includes('db:postgres')) {
+if (vitestTiers.includes('db:postgres') || vitestTiers.includes('cluster')) {
   say('provisioning PostgreSQL server binaries (apt-get install postgresql when missing)');
   console.log(`  using ${ensurePostgresBinaries()}`);
 }
@@ -61,7 +61,7 @@ if (vitestTiers.includes('e2e')) {
   say('provisioning Chromium (apt-get install chromium when missing)');
   console.log(`  using ${ensureChromium()}`);
 }
-if (vitestTiers.includes('e2e') || vitestTiers.some((t) => t.startsWith('db'))) {
+if (vitestTiers.some((t) => t === 'e2e' || t === 'cluster' || t.startsWith('db'))) {
   say('building the node packages and the web app (incremental)');
   const build = [join(root, 'scripts', 'build.mjs'), ...(nodePackagesBuilt ? ['--node-built'] : [])];
   if (run(process.execPath, build) !== 0) {
@@ -77,6 +77,8 @@ for (const tier of vitestTiers) {
     'db:pglite': 'database and API tests on PGlite (embedded PostgreSQL)',
     'db:postgres':
       'database and API tests on a throwaway PostgreSQL server started from the machine binaries',
+    cluster:
+      'several processes together: two instances on one PostgreSQL and one S3 server (s3rver), SMTP, moving from PGlite, backup and restore',
     e2e: 'browser tests: the built server with the web app, driven in Chromium by playwright-core',
   }[tier];
   say(`tier ${tier}: ${what}`);

@@ -71,7 +71,7 @@ export function freePort() {
  * and a stop function that removes every trace of it. As root, the server runs as the `postgres`
  * user, since PostgreSQL refuses to run as root.
  */
-export async function startThrowawayCluster({ label = 'stipple-test' } = {}) {
+export async function startThrowawayCluster({ label = 'stipple-test', settings = [] } = {}) {
   const bin = ensurePostgresBinaries();
   const dir = mkdtempSync(join(tmpdir(), `${label}-pg-`));
   chmodSync(dir, 0o777);
@@ -95,7 +95,7 @@ export async function startThrowawayCluster({ label = 'stipple-test' } = {}) {
     '-l',
     join(dir, 'server.log'),
     '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${settings.map((s) => ` -c ${s}`).join('')}`,
     'start',
   ]);
   const url = `postgres://${user}@127.0.0.1:${port}/postgres`;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { alignCommand } from './commands/align.command.js';
 import { analyzeCommand } from './commands/analyze.command.js';
+import { backupCommand, migrateCommand, restoreCommand } from './commands/data.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { scoreCommand } from './commands/score.command.js';
@@ -9,7 +10,7 @@ import { UsageError } from './lib/usage-error.js';
 
 const program = new Command('stipple')
   .description(
-    'Stipple on files: simulate scalp micropigmentation on a photo, plan treatments, print schemas',
+    'Stipple on files: simulate scalp micropigmentation on a photo, plan treatments, print schemas; move, back up and restore a studio',
   )
   .showHelpAfterError()
   .exitOverride();
@@ -20,6 +21,9 @@ for (const command of [
   analyzeCommand(),
   scoreCommand(),
   alignCommand(),
+  migrateCommand(),
+  backupCommand(),
+  restoreCommand(),
 ])
   program.addCommand(command.exitOverride());
 

@@ -16,6 +16,7 @@ import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
 import { registerErrorHandler, sendError, toErrorAnswer } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
+import { OneLinePerRequest } from './http/request-log.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
@@ -29,8 +30,12 @@ import { previewRoutes } from './previews/preview.routes.js';
 import { inventoryRoutes } from './inventory/inventory.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
+import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
 import { SERVER_VERSION } from './version.js';
+import { Metrics } from './observability/metrics.js';
+import { metricsRoutes } from './observability/metrics.routes.js';
+import { requestIdFrom, withRequestId } from './observability/request-context.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -39,23 +44,43 @@ export interface AppDeps {
   db: Database;
   jobs: JobQueue;
   services: Services;
+  /** The server's registry; tests that build the app alone get a fresh one. */
+  metrics?: Metrics;
   logger?: FastifyBaseLogger;
   loginLimits?: LoginLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, jobs, services } = deps;
+  const metrics = deps.metrics ?? new Metrics();
   const app = Fastify({
     loggerInstance: deps.logger ?? pino(loggerOptions(config.logLevel)),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
     requestTimeout: 60_000,
+    logController: new OneLinePerRequest(),
+    // Unique across instances, so a log pipeline can join one request's lines from every process.
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // Malformed paths are refused by the router before any route runs; answer them as ApiError too.
     frameworkErrors: (err, _request, reply) => {
       void sendError(reply, toErrorAnswer(err));
     },
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onRequest', (request, reply, next) => {
+    void reply.header('x-request-id', request.id);
+    next();
+  });
+  // The handler and everything it starts (services, the jobs it queues) run under the request id.
+  app.addHook('preHandler', (request, _reply, next) => withRequestId(request.id, next));
+  app.addHook('onResponse', (request, reply, next) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+    next();
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { auth: services.auth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
-  await app.register(healthRoutes, { db, jobs, version: SERVER_VERSION });
+  await app.register(healthRoutes, { db, jobs, blobs: services.blobs, version: SERVER_VERSION });
+  await app.register(metricsRoutes, { metrics, db, jobs, token: config.metricsToken });
   await app.register(authRoutes, {
     auth: services.auth,
     staff: services.staff,
@@ -90,7 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { staff: services.staff });
   await app.register(clientRoutes, { clients: services.clients });
   await app.register(auditRoutes, { audit: services.audit });
-  await app.register(photoRoutes, { photos: services.photos, maxBytes: config.photoMaxBytes });
+  await app.register(photoRoutes, {
+    photos: services.photos,
+    maxBytes: config.photoMaxBytes,
+    spoolDir: spoolDir(config.dataDir),
+  });
   await app.register(inventoryRoutes, { inventory: services.inventory });
   await app.register(consentRoutes, { consents: services.consents });
   await app.register(appointmentRoutes, { appointments: services.appointments });

@@ -134,3 +134,58 @@ describe('treatment-record settings', () => {
     );
   });
 });
+
+describe('blob store and metrics settings', () => {
+  it('keeps blobs in the folder by default, and takes an S3 bucket with its settings', () => {
+    expect(loadConfig({ STIPPLE_DATA_DIR: '/srv/s' }).blobStore).toEqual({
+      kind: 'folder',
+      dir: '/srv/s/blobs',
+    });
+    const c = loadConfig({
+      STIPPLE_BLOB_STORE: 'S3',
+      STIPPLE_S3_BUCKET: 'studio-photos',
+      STIPPLE_S3_ENDPOINT: 'https://minio.internal:9000/',
+      STIPPLE_S3_FORCE_PATH_STYLE: 'true',
+      STIPPLE_S3_PREFIX: 'stipple',
+      AWS_REGION: 'eu-central-1',
+    });
+    expect(c.blobStore).toEqual({
+      kind: 's3',
+      bucket: 'studio-photos',
+      region: 'eu-central-1',
+      endpoint: 'https://minio.internal:9000',
+      forcePathStyle: true,
+      prefix: 'stipple/',
+    });
+    expect(loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'b-1' }).blobStore).toMatchObject({
+      region: 'us-east-1',
+      endpoint: undefined,
+      prefix: '',
+    });
+  });
+
+  it('refuses S3 without a bucket, S3 settings that would be ignored, and bad values, naming each', () => {
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 's3' })).toThrow(/STIPPLE_S3_BUCKET must name the bucket/);
+    expect(() => loadConfig({ STIPPLE_S3_BUCKET: 'photos' })).toThrow(
+      /STIPPLE_S3_BUCKET is set but STIPPLE_BLOB_STORE is folder/,
+    );
+    expect(() =>
+      loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'bb1', STIPPLE_BLOB_DIR: '/x' }),
+    ).toThrow(/STIPPLE_BLOB_DIR is set but STIPPLE_BLOB_STORE is s3/);
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 'bucket' })).toThrow(
+      /STIPPLE_BLOB_STORE must be folder or s3/,
+    );
+    expect(() => loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'Photos_1' })).toThrow(
+      /STIPPLE_S3_BUCKET must be a bucket name/,
+    );
+    expect(() =>
+      loadConfig({ STIPPLE_BLOB_STORE: 's3', STIPPLE_S3_BUCKET: 'bbb', STIPPLE_S3_ENDPOINT: 'minio:9000' }),
+    ).toThrow(/STIPPLE_S3_ENDPOINT must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => loadConfig({ STIPPLE_METRICS_TOKEN: 'short' })).toThrow(
+      /STIPPLE_METRICS_TOKEN must be at least 16 characters/,
+    );
+    expect(loadConfig({ STIPPLE_METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe(
+      'a-long-enough-metrics-token',
+    );
+  });
+});

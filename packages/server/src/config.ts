@@ -91,6 +91,41 @@ const EnvSchema = z.object({
   STIPPLE_WEB_DIST: z.string().trim().min(1, { message: 'STIPPLE_WEB_DIST must not be empty' }).optional(),
   STIPPLE_TRUST_PROXY: bool('STIPPLE_TRUST_PROXY').default(false),
   STIPPLE_BLOB_DIR: z.string().trim().min(1, { message: 'STIPPLE_BLOB_DIR must not be empty' }).optional(),
+  STIPPLE_BLOB_STORE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s) => s === 'folder' || s === 's3', { message: 'STIPPLE_BLOB_STORE must be folder or s3' })
+    .default('folder'),
+  STIPPLE_S3_BUCKET: z
+    .string()
+    .trim()
+    .refine((s) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s), {
+      message: 'STIPPLE_S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens',
+    })
+    .optional(),
+  STIPPLE_S3_REGION: z
+    .string()
+    .trim()
+    .refine((s) => /^[a-z0-9-]{2,40}$/.test(s), {
+      message: 'STIPPLE_S3_REGION must be a region name such as eu-central-1',
+    })
+    .optional(),
+  STIPPLE_S3_ENDPOINT: httpUrl('STIPPLE_S3_ENDPOINT').optional(),
+  STIPPLE_S3_FORCE_PATH_STYLE: bool('STIPPLE_S3_FORCE_PATH_STYLE').default(false),
+  STIPPLE_S3_PREFIX: z
+    .string()
+    .trim()
+    .refine((s) => /^[A-Za-z0-9._\-/]{1,200}$/.test(s) && !s.startsWith('/'), {
+      message: 'STIPPLE_S3_PREFIX must be a key prefix of letters, digits, . _ - and /, not starting with /',
+    })
+    .transform((s) => (s.endsWith('/') ? s : `${s}/`))
+    .optional(),
+  STIPPLE_METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'STIPPLE_METRICS_TOKEN must be at least 16 characters' })
+    .max(256)
+    .optional(),
   STIPPLE_PHOTO_MAX_MB: positiveInt('STIPPLE_PHOTO_MAX_MB', 200).default(25),
   STIPPLE_PHOTO_MAX_MEGAPIXELS: positiveInt('STIPPLE_PHOTO_MAX_MEGAPIXELS', 1000).default(50),
   STIPPLE_SMTP_URL: z
@@ -114,6 +149,18 @@ const EnvSchema = z.object({
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface S3StoreConfig {
+  kind: 's3';
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  prefix: string;
+}
+
+/** Where photos, renders and signatures go: a folder (one machine) or a bucket (any number of instances). */
+export type BlobStoreConfig = { kind: 'folder'; dir: string } | S3StoreConfig;
 
 export interface Config {
   port: number;
@@ -140,6 +187,9 @@ export interface Config {
   trustProxy: boolean;
   /** Content-addressed files (photos, signatures): `<dataDir>/blobs` unless set. */
   blobDir: string;
+  blobStore: BlobStoreConfig;
+  /** Bearer token for /metrics; unset, /metrics answers only direct loopback requests. */
+  metricsToken: string | null;
   photoMaxBytes: number;
   photoMaxPixels: number;
   /** Unset: messages wait in the outbox (the owner sees them there) and nothing is emailed. */
@@ -180,6 +230,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const blobDir = resolve(e.STIPPLE_BLOB_DIR ?? resolve(e.STIPPLE_DATA_DIR, 'blobs'));
+  const blobStore = blobStoreOf(e, blobDir, env);
   const publicUrl = e.STIPPLE_PUBLIC_URL ?? null;
   return Object.freeze({
     port: e.STIPPLE_PORT,
@@ -199,7 +251,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     skipMigrations: e.STIPPLE_SKIP_MIGRATIONS,
     webDist: resolve(e.STIPPLE_WEB_DIST ?? defaultWebDist()),
     trustProxy: e.STIPPLE_TRUST_PROXY,
-    blobDir: resolve(e.STIPPLE_BLOB_DIR ?? resolve(e.STIPPLE_DATA_DIR, 'blobs')),
+    blobDir,
+    blobStore,
+    metricsToken: e.STIPPLE_METRICS_TOKEN ?? null,
     photoMaxBytes: e.STIPPLE_PHOTO_MAX_MB * 1024 * 1024,
     photoMaxPixels: e.STIPPLE_PHOTO_MAX_MEGAPIXELS * 1_000_000,
     smtpUrl: e.STIPPLE_SMTP_URL ?? null,
@@ -209,4 +263,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderHoursBefore: e.STIPPLE_REMINDER_HOURS_BEFORE,
     testSessionSaveDelayMs: e.STIPPLE_TEST_SESSION_SAVE_DELAY_MS ?? 0,
   });
+}
+
+const S3_VARIABLES = [
+  'STIPPLE_S3_BUCKET',
+  'STIPPLE_S3_REGION',
+  'STIPPLE_S3_ENDPOINT',
+  'STIPPLE_S3_PREFIX',
+] as const;
+
+/** The blob store settings; S3 settings without STIPPLE_BLOB_STORE=s3 are refused, never ignored. */
+function blobStoreOf(
+  e: z.infer<typeof EnvSchema>,
+  dir: string,
+  env: Record<string, string | undefined>,
+): BlobStoreConfig {
+  if (e.STIPPLE_BLOB_STORE === 'folder') {
+    const stray = S3_VARIABLES.filter((v) => e[v] !== undefined);
+    if (stray.length > 0)
+      throw new ConfigError(
+        stray.map(
+          (v) => `${v} is set but STIPPLE_BLOB_STORE is folder: set STIPPLE_BLOB_STORE=s3 or remove ${v}`,
+        ),
+      );
+    return { kind: 'folder', dir };
+  }
+  if (!e.STIPPLE_S3_BUCKET)
+    throw new ConfigError(['STIPPLE_S3_BUCKET must name the bucket when STIPPLE_BLOB_STORE is s3']);
+  if (e.STIPPLE_BLOB_DIR)
+    throw new ConfigError([
+      'STIPPLE_BLOB_DIR is set but STIPPLE_BLOB_STORE is s3: photos go to the bucket; remove STIPPLE_BLOB_DIR',
+    ]);
+  return {
+    kind: 's3',
+    bucket: e.STIPPLE_S3_BUCKET,
+    // The SDK's own region variables count too; S3 needs some region even when the server ignores it.
+    region: e.STIPPLE_S3_REGION ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    endpoint: e.STIPPLE_S3_ENDPOINT,
+    forcePathStyle: e.STIPPLE_S3_FORCE_PATH_STYLE,
+    prefix: e.STIPPLE_S3_PREFIX ?? '',
+  };
 }

@@ -25,6 +25,11 @@ import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createServices, type Services } from './services.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { createBlobStore } from './blobs/create-blob-store.js';
+import { InstrumentedBlobStore } from './blobs/instrumented-blob-store.js';
+import { Metrics } from './observability/metrics.js';
+import { clearSpoolDir, spoolDir } from './photos/upload-spool.js';
 
 export interface StartOptions {
   /** Where the `[stipple] ...` lines go; stdout by default. */
@@ -59,6 +64,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
   let mailer: Mailer | null = null;
+  let blobs: BlobStore | undefined;
+  const metrics = new Metrics();
   try {
     db = options.db ?? (await createDb(config));
     await db.ping().catch((err: unknown) => {
@@ -72,7 +79,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.skipMigrations) await assertMigrated(db);
     else await db.migrate();
     await db.checkAppRole();
-    const services = createServices({ db, config, log });
+    blobs = new InstrumentedBlobStore(await createBlobStore(config.blobStore), metrics);
+    await blobs.ping().catch((err: unknown) => {
+      throw new Error(
+        `Cannot reach ${blobs!.describe()}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    });
+    await clearSpoolDir(spoolDir(config.dataDir));
+    const services = createServices({ db, config, log, blobs });
 
     let demo: DemoOutcome | null = null;
     if (config.demoData) {
@@ -89,7 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         { ms: config.testSessionSaveDelayMs },
         'STIPPLE_TEST_SESSION_SAVE_DELAY_MS is set: a test hook, never for production',
       );
-    jobs = createJobQueue(config, db, log, options.jobTuning);
+    jobs = createJobQueue(config, db, log, { observer: metrics.jobObserver, ...options.jobTuning });
     const queue = jobs;
     services.jobsRef.current = queue;
     mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
@@ -108,7 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
-    await jobs.start();
+    // pg-boss creates its schema, queues (partitions) and schedules at start: two instances doing
+    // that at once deadlock in PostgreSQL, so starts take turns under the startup lock.
+    await db.withStartupLock(() => queue.start());
     await queueOutboxRun(jobs);
     const pendingPhotos = await services.photos.queuePendingDerivatives();
     if (pendingPhotos) log.info({ photos: pendingPhotos }, 'queued renditions left over from the last run');
@@ -121,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db,
       jobs,
       services,
+      metrics,
       logger: log,
       ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
@@ -147,6 +165,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const runningApp = app;
     const runningJobs = jobs;
     const runningDb = db;
+    const runningBlobs = blobs;
     let closing: Promise<void> | undefined;
     return {
       app: runningApp,
@@ -162,6 +181,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await runningApp.close();
           await runningJobs.stop();
           mailer?.close();
+          runningBlobs.close();
           await runningDb.close();
           dirLock?.release();
         })()),
@@ -170,6 +190,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     mailer?.close();
+    blobs?.close();
     await db?.close().catch(() => undefined);
     dirLock?.release();
     throw err;

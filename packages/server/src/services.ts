@@ -6,7 +6,7 @@ import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
-import { FolderBlobStore, type BlobStore } from './blobs/blob-store.js';
+import type { BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
 import { ConsultationReportService } from './consultations/consultation-report.service.js';
@@ -16,6 +16,7 @@ import { InventoryService } from './inventory/inventory.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { PhotoService } from './photos/photo.service.js';
+import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
 import { SessionService } from './sessions/session.service.js';
@@ -43,10 +44,16 @@ export interface Services {
   jobsRef: { current: JobQueue | undefined };
 }
 
-export function createServices(deps: { db: Database; config: Config; log: FastifyBaseLogger }): Services {
+export function createServices(deps: {
+  db: Database;
+  config: Config;
+  log: FastifyBaseLogger;
+  /** The configured blob store (the server wraps it to count for /metrics). */
+  blobs: BlobStore;
+}): Services {
   const { db, config, log } = deps;
   const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
-  const blobs = new FolderBlobStore(config.blobDir);
+  const { blobs } = deps;
   const jobsRef: Services['jobsRef'] = { current: undefined };
   const photoAnalysis = new PhotoAnalysisService({
     db,
@@ -66,6 +73,7 @@ export function createServices(deps: { db: Database; config: Config; log: Fastif
       blobs,
       jobs: () => jobsRef.current,
       maxPixels: config.photoMaxPixels,
+      spoolDir: spoolDir(config.dataDir),
       log: log.child({ component: 'photos' }),
     }),
     inventory: new InventoryService({ db }),

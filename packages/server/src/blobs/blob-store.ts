@@ -1,11 +1,12 @@
-// Content-addressed storage for photos, renditions and signatures. A blob's name is the SHA-256
-// of its bytes, so the same bytes are stored once and a name can never point at other content.
-// The folder store writes to a temporary file in the same folder, flushes it, then renames it
-// into place: a reader sees the whole blob or none (rename is atomic within a file system). An
-// S3-compatible bucket can implement the same interface later.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// Content-addressed storage for photos, renditions, analysis results and signatures: a blob's
+// name is the SHA-256 of its bytes, so the same bytes are stored once and a name can never point
+// at other content. Two implementations share this interface: a folder (the default, beside
+// PGlite) and an S3-compatible bucket (several instances share one). Either way a reader sees a
+// whole blob or none: the folder renames a flushed temporary file into place, and S3 makes an
+// object visible only when its upload completes.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 export interface PutResult {
   sha256: string;
@@ -14,78 +15,69 @@ export interface PutResult {
   created: boolean;
 }
 
+export interface BlobStream {
+  stream: Readable;
+  bytes: number;
+}
+
 export interface BlobStore {
+  readonly kind: 'folder' | 's3';
+  /** Small blobs made in memory (renditions, renders, JSON, signatures). */
   put(data: Buffer): Promise<PutResult>;
+  /** A blob from a local file, streamed: large uploads are never held in memory. */
+  putFile(path: string): Promise<PutResult>;
   get(sha256: string): Promise<Buffer>;
+  /** The blob as a stream, for downloads that should not be buffered. */
+  open(sha256: string): Promise<BlobStream>;
   has(sha256: string): Promise<boolean>;
   /** Removes a blob (callers make sure no row refers to it any more). Missing blobs are fine. */
   remove(sha256: string): Promise<void>;
+  /** Every blob's name, in no particular order (backups and moves between stores). */
+  list(): AsyncIterable<string>;
+  /** Rejects when the store cannot be reached (readiness). */
+  ping(): Promise<void>;
+  /** Where the blobs are, for messages (never a secret). */
+  describe(): string;
+  /** Releases connections (the bucket's HTTP agent); the folder has none. */
+  close(): void;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+export const isSha256 = (s: string): boolean => SHA256.test(s);
+
+export function assertSha256(sha256: string): void {
+  if (!SHA256.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);
+}
+
+/** `ab/cd/abcd…`: the same relative name in a folder and in a bucket, so either copies to the other as is. */
+export function blobKey(sha256: string): string {
+  assertSha256(sha256);
+  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
 export const sha256Of = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Hash and size of a file, read as a stream. */
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 export class BlobNotFoundError extends Error {
   constructor(sha256: string) {
     super(`blob ${sha256} is not in the store`);
     this.name = 'BlobNotFoundError';
-  }
-}
-
-export class FolderBlobStore implements BlobStore {
-  constructor(private readonly root: string) {}
-
-  /** `<root>/ab/cd/abcd…`: two levels of 256 folders keep directories small. */
-  pathOf(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-  }
-
-  async put(data: Buffer): Promise<PutResult> {
-    const sha256 = sha256Of(data);
-    const path = this.pathOf(sha256);
-    if (await this.has(sha256)) return { sha256, bytes: data.length, created: false };
-    const dir = dirname(path);
-    await mkdir(dir, { recursive: true });
-    const temp = join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } catch (err) {
-      await handle.close();
-      await rm(temp, { force: true });
-      throw err;
-    }
-    await handle.close();
-    try {
-      await rename(temp, path);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
-    return { sha256, bytes: data.length, created: true };
-  }
-
-  async get(sha256: string): Promise<Buffer> {
-    try {
-      return await readFile(this.pathOf(sha256));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(sha256);
-      throw err;
-    }
-  }
-
-  async has(sha256: string): Promise<boolean> {
-    try {
-      return (await stat(this.pathOf(sha256))).isFile();
-    } catch {
-      return false;
-    }
-  }
-
-  async remove(sha256: string): Promise<void> {
-    await rm(this.pathOf(sha256), { force: true });
   }
 }

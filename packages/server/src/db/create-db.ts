@@ -110,6 +110,43 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   return PGlite.create(pgliteOptions({ dataDir: dir }));
 }
 
+/**
+ * A studio transaction in as few round trips as the protocol allows: BEGIN and the two settings
+ * go to the server as one message, then the work, then COMMIT. Every request runs one of these,
+ * and on a busy machine each round trip (a write and a read on the socket) costs more than the
+ * query itself. Each pooled connection keeps its own drizzle handle.
+ */
+function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
+  const handles = new WeakMap<pg.PoolClient, Tx>();
+  return async (studioId, fn) => {
+    assertStudioId(studioId);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      // The studio id is a checked UUID and the role a constant: nothing here comes from a user.
+      await client.query(
+        `begin; select set_config('role', '${APP_ROLE}', true), set_config('stipple.studio_id', '${studioId}', true)`,
+      );
+      let tx = handles.get(client);
+      if (!tx) {
+        tx = drizzlePg({ client, schema });
+        handles.set(client, tx);
+      }
+      const result = await fn(tx);
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch((rollbackErr: unknown) => {
+        broken = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+      });
+      throw err;
+    } finally {
+      // A connection that could not roll back is closed, not handed to the next request.
+      client.release(broken);
+    }
+  };
+}
+
 export function createPostgresDatabase(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'stipple' });
   // An idle client that loses its server (restart, network) must not crash the process.
@@ -133,7 +170,7 @@ export function createPostgresDatabase(connectionString: string, poolSize = 10):
   };
   return {
     kind: 'postgres',
-    withStudio: studioScoped(transaction),
+    withStudio: postgresStudioTransaction(pool),
     asSystem: transaction,
     // drizzle's migrator takes no lock itself, so it runs on the very connection holding ours.
     migrate: () =>

@@ -4,9 +4,11 @@
 // as an artist's upload and save, so it is stored, stripped and rendered as any photo is. Outside a
 // checkout (no fixtures) it is skipped.
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ZonesFile } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../auth/actor.js';
+import { describeFile } from '../photos/upload-spool.js';
 import type { PhotoService } from '../photos/photo.service.js';
 import type { PreviewService } from '../previews/preview.service.js';
 
@@ -30,7 +32,7 @@ export async function seedDemoPreview(
     who.clientId,
     { view: 'top', takenOn: who.takenOn, filename: 'crown.jpg' },
     'image/jpeg',
-    readFileSync(PHOTO),
+    await describeFile(fileURLToPath(PHOTO)),
   );
   if ('pxPerMm' in zones.calibration)
     await services.photos.update(actor, photo.id, { calibration: { pxPerMm: zones.calibration.pxPerMm } });

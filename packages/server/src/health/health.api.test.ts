@@ -37,10 +37,10 @@ describe('health', () => {
     expect(res.body).toEqual({ ok: true });
   });
 
-  it('/readyz reports the database and the job queue', async () => {
+  it('/readyz reports the database, the job queue and the blob store', async () => {
     const res = await ts.client().get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, version: SERVER_VERSION, db: true, jobs: true });
+    expect(res.body).toEqual({ ok: true, version: SERVER_VERSION, db: true, jobs: true, blobs: true });
     expect(ts.server.jobs.kind).toBe(ts.testDb.kind === 'postgres' ? 'pg-boss' : 'in-process');
   });
 });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { requestIdFrom, withRequestId } from '../observability/request-context.js';
 import { loggableUrl, loggerOptions } from './logging.js';
 
 describe('logging', () => {
@@ -37,5 +38,46 @@ describe('logging', () => {
     for (const secret of ['Núñez', 'jose@example.com', '+34 1', 'scar', '1984-01-01', 'hunter2'])
       expect(line).not.toContain(secret);
     expect(line).toContain('[redacted]');
+  });
+});
+
+describe('request ids in log lines', () => {
+  const capture = () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString().split('\n').filter(Boolean))
+          lines.push(JSON.parse(l) as Record<string, unknown>);
+        done();
+      },
+    });
+    return { log: pino(loggerOptions('info'), sink), lines };
+  };
+
+  it('carries the request id of the work in progress into lines of loggers made before it', async () => {
+    const { log, lines } = capture();
+    const service = log.child({ component: 'photos' });
+    service.info('outside');
+    await withRequestId('req-abcdef12', async () => {
+      await Promise.resolve();
+      service.info('inside');
+      // A logger that has the id bound already (Fastify's request logger) gets it once.
+      log.child({ reqId: 'req-abcdef12' }).info('bound');
+    });
+    expect(lines.map((l) => [l.msg, l.reqId])).toEqual([
+      ['outside', undefined],
+      ['inside', 'req-abcdef12'],
+      ['bound', 'req-abcdef12'],
+    ]);
+  });
+
+  it('masks calendar-feed secrets in URLs', () => {
+    expect(loggableUrl('/api/feeds/AbC123secret456.ics?x=1')).toBe('/api/feeds/:token');
+  });
+
+  it('keeps a caller’s plain request id and replaces anything else with a UUID', () => {
+    expect(requestIdFrom('lb-1234-abcd')).toBe('lb-1234-abcd');
+    for (const bad of [undefined, 'short', 'has spaces in it', 'x'.repeat(200), '<script>alert</script>'])
+      expect(requestIdFrom(bad)).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -1,6 +1,7 @@
 // Background jobs behind one small interface, so pg-boss (PostgreSQL) and the in-process runner
 // (PGlite) are interchangeable. A job is data: a name, a zod payload schema and a handler.
 import type { z } from 'zod';
+import { currentRequestId, withRequestId } from '../observability/request-context.js';
 
 export interface JobRun {
   id: string;
@@ -24,6 +25,11 @@ export interface SendOptions {
   startAfter?: Date | number;
   /** While a job of the same name and key waits to start, sending another is a no-op (returns null). */
   singletonKey?: string;
+}
+
+/** What the metrics learn of each run. */
+export interface JobObserver {
+  finished(name: string, outcome: 'completed' | 'failed', seconds: number): void;
 }
 
 export interface JobQueue {
@@ -73,4 +79,66 @@ export function validatePayload<P>(
     throw new Error(`Invalid payload for job "${name}": ${why}`);
   }
   return parsed.data;
+}
+
+/**
+ * What a queue stores for a job: the payload and the request id of the work that queued it, so
+ * the run's log lines join that request's. Jobs stored before the envelope are bare payloads.
+ */
+interface JobEnvelope {
+  payload: unknown;
+  meta: { requestId?: string };
+}
+
+export function sealJob(payload: unknown): JobEnvelope {
+  const requestId = currentRequestId();
+  return { payload, meta: requestId ? { requestId } : {} };
+}
+
+function openJob(data: unknown): { payload: unknown; requestId: string | undefined } {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    Object.keys(data).sort().join() === 'meta,payload' &&
+    typeof (data as JobEnvelope).meta === 'object'
+  ) {
+    const { payload, meta } = data as JobEnvelope;
+    return { payload, requestId: typeof meta.requestId === 'string' ? meta.requestId : undefined };
+  }
+  return { payload: data, requestId: undefined };
+}
+
+/**
+ * Runs one stored job: unseals it, validates the payload, and runs the handler under the request
+ * id that queued it (a scheduled job gets an id of its own), reporting the outcome.
+ */
+export async function runStoredJob<P>(
+  definition: JobDefinition<P>,
+  data: unknown,
+  run: JobRun,
+  hooks: { observer: JobObserver | undefined; log: JobLog },
+): Promise<void> {
+  const { payload, requestId } = openJob(data);
+  const started = performance.now();
+  const fields = { job: definition.name, jobId: run.id, attempt: run.attempt };
+  await withRequestId(requestId ?? `job-${run.id}`, async () => {
+    try {
+      const parsed = validatePayload(definition, definition.name, payload);
+      await definition.handler(parsed, run);
+    } catch (err) {
+      const seconds = (performance.now() - started) / 1000;
+      hooks.observer?.finished(definition.name, 'failed', seconds);
+      hooks.log.warn({ ...fields, ms: Math.round(seconds * 1000), err }, 'job failed');
+      throw err;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    hooks.observer?.finished(definition.name, 'completed', seconds);
+    hooks.log.info({ ...fields, ms: Math.round(seconds * 1000) }, 'job done');
+  });
+}
+
+/** The part of a pino logger the job runner uses. */
+export interface JobLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }

@@ -8,9 +8,12 @@ import {
   DEFAULT_RETRY_DELAY_SECONDS,
   DEFAULT_RETRY_LIMIT,
   parseDailyAt,
+  runStoredJob,
+  sealJob,
   startAfterDate,
   validatePayload,
   type JobDefinition,
+  type JobObserver,
   type JobQueue,
   type SendOptions,
 } from './job-queue.js';
@@ -18,6 +21,7 @@ import {
 export interface PgBossQueueOptions {
   /** How often an idle worker asks for jobs (pg-boss's minimum is 0.5 s). Default 2 s. */
   pollingIntervalSeconds?: number;
+  observer?: JobObserver;
 }
 
 export class PgBossQueue implements JobQueue {
@@ -26,6 +30,7 @@ export class PgBossQueue implements JobQueue {
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
   private running = false;
   private readonly pollingIntervalSeconds: number;
+  private readonly observer: JobObserver | undefined;
 
   constructor(
     connectionString: string,
@@ -33,6 +38,7 @@ export class PgBossQueue implements JobQueue {
     options: PgBossQueueOptions = {},
   ) {
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.observer = options.observer;
     this.boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'stipple-jobs' });
     this.boss.on('error', (err) => this.log.error({ err }, 'pg-boss error'));
   }
@@ -45,7 +51,7 @@ export class PgBossQueue implements JobQueue {
 
   async send<P>(name: string, payload: P, options: SendOptions = {}): Promise<string | null> {
     const data = validatePayload(this.definitions.get(name), name, payload);
-    return this.boss.send(name, data as object, {
+    return this.boss.send(name, sealJob(data), {
       singletonKey: options.singletonKey ?? randomUUID(),
       startAfter: startAfterDate(options.startAfter),
     });
@@ -67,8 +73,12 @@ export class PgBossQueue implements JobQueue {
         { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
         async ([job]) => {
           if (!job) return;
-          const payload = validatePayload(definition, definition.name, job.data);
-          await definition.handler(payload, { id: job.id, attempt: job.retryCount + 1 });
+          await runStoredJob(
+            definition,
+            job.data,
+            { id: job.id, attempt: job.retryCount + 1 },
+            { observer: this.observer, log: this.log },
+          );
         },
       );
       if (definition.dailyAtUtc) {

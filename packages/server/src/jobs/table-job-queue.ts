@@ -9,9 +9,12 @@ import {
   DEFAULT_RETRY_DELAY_SECONDS,
   DEFAULT_RETRY_LIMIT,
   nextDailyRun,
+  runStoredJob,
+  sealJob,
   startAfterDate,
   validatePayload,
   type JobDefinition,
+  type JobObserver,
   type JobQueue,
   type SendOptions,
 } from './job-queue.js';
@@ -22,6 +25,7 @@ const KEEP_FINISHED_DAYS = 7;
 export interface TableJobQueueOptions {
   /** How often to look for due jobs when idle (a send wakes the runner at once). Default 1000 ms. */
   pollIntervalMs?: number;
+  observer?: JobObserver;
 }
 
 export class TableJobQueue implements JobQueue {
@@ -31,6 +35,7 @@ export class TableJobQueue implements JobQueue {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly pollIntervalMs: number;
+  private readonly observer: JobObserver | undefined;
 
   constructor(
     private readonly db: Database,
@@ -38,6 +43,7 @@ export class TableJobQueue implements JobQueue {
     options: TableJobQueueOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.observer = options.observer;
   }
 
   register<P>(definition: JobDefinition<P>): void {
@@ -53,7 +59,7 @@ export class TableJobQueue implements JobQueue {
     const id = await this.db.asSystem((tx) =>
       jobRepository.insert(tx, {
         name,
-        payload: data,
+        payload: sealJob(data),
         runAfter,
         maxAttempts: (definition?.retryLimit ?? DEFAULT_RETRY_LIMIT) + 1,
         singletonKey: options.singletonKey ?? null,
@@ -118,12 +124,14 @@ export class TableJobQueue implements JobQueue {
 
   private async execute(row: JobRow): Promise<void> {
     const definition = this.definitions.get(row.name)!;
-    const log = this.log.child({ job: row.name, jobId: row.id, attempt: row.attempts });
     try {
-      const payload = validatePayload(definition, row.name, row.payload);
-      await definition.handler(payload, { id: row.id, attempt: row.attempts });
+      await runStoredJob(
+        definition,
+        row.payload,
+        { id: row.id, attempt: row.attempts },
+        { observer: this.observer, log: this.log },
+      );
       await this.db.asSystem((tx) => jobRepository.complete(tx, row.id));
-      log.info('job done');
     } catch (err) {
       const retry = row.attempts < row.maxAttempts;
       const delay = Math.min(
@@ -131,7 +139,9 @@ export class TableJobQueue implements JobQueue {
         MAX_BACKOFF_SECONDS,
       );
       const retryAt = retry ? new Date(Date.now() + delay * 1000) : null;
-      log.warn({ err, retryAt }, retry ? 'job failed; will retry' : 'job failed for good');
+      const log = this.log.child({ job: row.name, jobId: row.id, attempt: row.attempts });
+      if (retry) log.info({ retryAt }, 'job will retry');
+      else log.warn('job failed for good');
       try {
         await this.db.asSystem((tx) => jobRepository.fail(tx, row.id, errorText(err), retryAt));
       } catch (writeErr) {

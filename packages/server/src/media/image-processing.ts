@@ -2,6 +2,7 @@
 // decoding in full (so that truncated files are caught), applying the EXIF orientation and
 // writing images without any metadata (sharp drops EXIF, GPS, XMP and IPTC unless asked to keep
 // them), and the smaller renditions.
+import { rm } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 
 // Photos are large and seldom the same twice: no cache of decoded files.
@@ -61,25 +62,29 @@ export class UndecodableImageError extends Error {
 }
 
 export interface NormalisedImage {
-  data: Buffer;
+  /** The re-encoded file (the caller stores it and removes it). */
+  path: string;
+  bytes: number;
   width: number;
   height: number;
 }
 
 /**
  * Decodes the whole upload (refusing truncated or corrupt files), applies the EXIF orientation
- * and re-encodes it at full size in the same format with no metadata at all. This is the
- * "original" the studio keeps: the raw upload bytes are not stored, since they carry EXIF GPS.
+ * and re-encodes it at full size in the same format with no metadata at all, file to file. This
+ * is the "original" the studio keeps: the raw upload bytes are not stored, since they carry EXIF
+ * GPS.
  */
 export async function normaliseUpload(
-  data: Buffer,
+  input: string,
   format: AcceptedFormat,
   maxPixels: number,
+  outPath: string,
 ): Promise<NormalisedImage> {
   let header: Metadata;
   try {
     // The header alone first: a 100-megapixel PNG is refused before any pixel is decoded.
-    header = await sharp(data, { limitInputPixels: false }).metadata();
+    header = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw new UndecodableImageError(err);
   }
@@ -87,16 +92,17 @@ export async function normaliseUpload(
   const height = header.height ?? 0;
   if (width * height > maxPixels) throw new PixelLimitError(width, height, maxPixels);
   try {
-    const pipeline = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels }).autoOrient();
+    const pipeline = sharp(input, { failOn: 'truncated', limitInputPixels: maxPixels }).autoOrient();
     const encoded =
       format === 'jpeg'
         ? pipeline.jpeg({ quality: 95, chromaSubsampling: '4:4:4', mozjpeg: false })
         : format === 'png'
           ? pipeline.png({ compressionLevel: 6 })
           : pipeline.webp({ quality: 95 });
-    const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { data: out, width: info.width, height: info.height };
+    const info = await encoded.toFile(outPath);
+    return { path: outPath, bytes: info.size, width: info.width, height: info.height };
   } catch (err) {
+    await rm(outPath, { force: true });
     if (err instanceof Error && /pixel limit/i.test(err.message))
       throw new PixelLimitError(width, height, maxPixels);
     throw new UndecodableImageError(err);

@@ -11,6 +11,7 @@ import {
   type NormalisedImage,
   type SniffedFormat,
 } from '../media/image-processing.js';
+import type { SpooledUpload } from './upload-spool.js';
 
 export const HEIC_MESSAGE =
   'HEIC/HEIF photos cannot be read yet. Send a JPEG instead: on an iPhone set Settings > Camera > ' +
@@ -65,11 +66,14 @@ const heic = (field: { in: 'headers' | 'body' | 'query'; field: string }) =>
 export interface IntakeInput {
   contentType: string | undefined;
   filename: string | undefined;
-  body: unknown;
+  /** The body as spooled to disk (undefined when there was none). */
+  body: SpooledUpload | undefined;
 }
 
 export interface IntakeLimits {
   maxPixels: number;
+  /** Where the re-encoded photo is written. */
+  outPath: string;
 }
 
 export interface AcceptedPhoto extends NormalisedImage {
@@ -88,13 +92,13 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
       'Send the photo as the request body with content-type image/jpeg, image/png or image/webp',
       [{ in: 'headers', field: 'content-type', message: 'must be image/jpeg, image/png or image/webp' }],
     );
-  const body = Buffer.isBuffer(input.body) ? input.body : Buffer.alloc(0);
-  if (body.length === 0)
+  const body = input.body;
+  if (!body || body.bytes === 0)
     throw new AppError(400, 'validation_failed', 'The photo is empty (0 bytes)', [
       { in: 'body', field: 'body', message: 'is empty (0 bytes): send the image file' },
     ]);
 
-  const actual = sniffFormat(body);
+  const actual = sniffFormat(body.head);
   if (actual === 'heif') throw heic({ in: 'body', field: 'body' });
   if (actual !== 'jpeg' && actual !== 'png' && actual !== 'webp')
     throw new AppError(
@@ -137,7 +141,10 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
   }
 
   try {
-    return { ...(await normaliseUpload(body, actual, limits.maxPixels)), format: actual };
+    return {
+      ...(await normaliseUpload(body.path, actual, limits.maxPixels, limits.outPath)),
+      format: actual,
+    };
   } catch (err) {
     if (err instanceof PixelLimitError)
       throw new AppError(

@@ -3,24 +3,39 @@
 // served only to signed-in owners and artists of the studio, never to shared caches.
 import { Gallery, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from '@stipple/core';
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { rm } from 'node:fs/promises';
+import { errorCodes } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoService } from './photo.service.js';
+import { isSpooledUpload, spoolUpload } from './upload-spool.js';
 
 const FileQuery = z.strictObject({ size: z.enum(['original', 'preview', 'thumb']).default('preview') });
 
-export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBytes: number }> = (
-  app,
-  { photos, maxBytes },
-  done,
-) => {
+export const photoRoutes: FastifyPluginCallbackZod<{
+  photos: PhotoService;
+  maxBytes: number;
+  spoolDir: string;
+}> = (app, { photos, maxBytes, spoolDir }, done) => {
   // Any body type reaches the upload (and only the upload: a scope of its own), so that HEIC, GIF or
-  // a mislabelled file get an answer that says what to send instead of a generic 415.
+  // a mislabelled file get an answer that says what to send instead of a generic 415. The body is
+  // spooled to a private file as it arrives, and the file goes when the answer has been sent.
   app.register((upload, _opts, next) => {
-    upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, parsed) =>
-      parsed(null, body),
-    );
+    upload.addContentTypeParser('*', (request, payload, parsed) => {
+      const declared = Number(request.headers['content-length']);
+      if (declared > maxBytes) {
+        parsed(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), undefined);
+        return;
+      }
+      spoolUpload(payload, spoolDir, maxBytes).then(
+        (spooled) => parsed(null, spooled),
+        (err: Error) => parsed(err, undefined),
+      );
+    });
+    upload.addHook('onResponse', async (request) => {
+      if (isSpooledUpload(request.body)) await rm(request.body.path, { force: true });
+    });
     upload.withTypeProvider<ZodTypeProvider>().post(
       '/api/clients/:id/photos',
       {
@@ -43,7 +58,7 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
               request.params.id,
               request.query,
               request.headers['content-type'],
-              request.body,
+              isSpooledUpload(request.body) ? request.body : undefined,
             ),
           ),
     );
@@ -125,7 +140,8 @@ export const photoRoutes: FastifyPluginCallbackZod<{ photos: PhotoService; maxBy
         'content-disposition': 'inline',
       });
       if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
-      return reply.type(file.contentType).send(file.data);
+      const { stream, bytes } = await file.open();
+      return reply.type(file.contentType).header('content-length', bytes).send(stream);
     },
   );
   done();

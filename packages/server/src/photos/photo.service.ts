@@ -13,7 +13,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
-import type { BlobStore } from '../blobs/blob-store.js';
+import { mkdir, rm } from 'node:fs/promises';
+import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
@@ -22,6 +23,7 @@ import { PREVIEW_LONG_EDGE, rendition, THUMB_LONG_EDGE } from '../media/image-pr
 import { formatName } from '../text/person-name.js';
 import { CONTENT_TYPES, intakePhoto } from './photo-intake.js';
 import { photoRepository, type PhotoWithConsent } from './photo.repository.js';
+import { tempPath, type SpooledUpload } from './upload-spool.js';
 
 export const PHOTO_DERIVATIVES_JOB = 'photo.derivatives';
 
@@ -54,7 +56,8 @@ export const toPhoto = (row: PhotoWithConsent): Photo => ({
 });
 
 export interface PhotoFile {
-  data: Buffer;
+  /** Opens the bytes (after the ETag check, so a 304 reads nothing from the store). */
+  open(): Promise<BlobStream>;
   contentType: string;
   etag: string;
   /** The original stands in for a rendition the job has not made yet. */
@@ -68,6 +71,8 @@ export class PhotoService {
       blobs: BlobStore;
       jobs: () => JobQueue | undefined;
       maxPixels: number;
+      /** Private temporary files of uploads in progress. */
+      spoolDir: string;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -77,7 +82,7 @@ export class PhotoService {
     clientId: string,
     query: PhotoUploadQuery,
     contentType: string | undefined,
-    body: unknown,
+    body: SpooledUpload | undefined,
   ): Promise<Photo> {
     requireRole(actor, CLINICAL, 'Uploading photos');
     const { db, blobs } = this.deps;
@@ -85,12 +90,21 @@ export class PhotoService {
     const exists = await db.withStudio(actor.studioId, (tx) => clientRepository.findById(tx, clientId));
     if (!exists) throw notFound('Client');
 
-    // Decoding and re-encoding run outside any transaction (PGlite has one connection).
-    const image = await intakePhoto(
-      { contentType, filename: query.filename, body },
-      { maxPixels: this.deps.maxPixels },
-    );
-    const stored = await blobs.put(image.data);
+    // Decoding and re-encoding run outside any transaction (PGlite has one connection), file to
+    // file: the photo is streamed into the store, never held whole in memory.
+    await mkdir(this.deps.spoolDir, { recursive: true, mode: 0o700 });
+    const outPath = tempPath(this.deps.spoolDir, 'photo');
+    let image: Awaited<ReturnType<typeof intakePhoto>>;
+    let stored: PutResult;
+    try {
+      image = await intakePhoto(
+        { contentType, filename: query.filename, body },
+        { maxPixels: this.deps.maxPixels, outPath },
+      );
+      stored = await blobs.putFile(image.path);
+    } finally {
+      await rm(outPath, { force: true });
+    }
     let row: PhotoWithConsent;
     try {
       row = await db.withStudio(actor.studioId, async (tx) => {
@@ -194,7 +208,7 @@ export class PhotoService {
     const derived = size === 'preview' ? row.previewSha256 : size === 'thumb' ? row.thumbSha256 : null;
     const sha = derived ?? row.sha256;
     return {
-      data: await this.deps.blobs.get(sha),
+      open: () => this.deps.blobs.open(sha),
       contentType: derived ? 'image/jpeg' : row.contentType,
       etag: `"${sha}"`,
       standIn: size !== 'original' && !derived,

@@ -19,7 +19,7 @@ import type {
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainImage, signaturePng } from '../test-support/images.js';
-import { buildServer, startChildServer, type ChildServer } from '../test-support/child-server.js';
+import { buildServer, freePort, startChildServer, type ChildServer } from '../test-support/child-server.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
 import { createEmptyTestDatabase, currentLeg, type TestDatabase } from '../test-support/test-db.js';
 import { ApiClient } from '../test-support/test-server.js';
@@ -32,15 +32,6 @@ let pg: TestDatabase | undefined;
 let sink: SmtpSink;
 let server: ChildServer | undefined;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const { freePort: free } = (await import(
-    new URL('../../../../scripts/lib/provision.mjs', import.meta.url).href
-  )) as {
-    freePort: () => Promise<number>;
-  };
-  return free();
-}
 
 async function start(extra: Record<string, string> = {}): Promise<{ server: ChildServer; owner: ApiClient }> {
   server = await startChildServer(

@@ -8,15 +8,10 @@ const root = new URL('../../../../', import.meta.url).pathname;
 export const SERVER_MAIN = join(root, 'packages', 'server', 'dist', 'main.js');
 
 /** Builds the server (and core) when asked to, under the shared build lock. */
-export function buildServer(): void {
+export function buildServer(project = 'packages/server/tsconfig.json'): void {
   const res = spawnSync(
     'flock',
-    [
-      '/tmp/stipple-build.lock',
-      join(root, 'node_modules', '.bin', 'tsc'),
-      '-b',
-      'packages/server/tsconfig.json',
-    ],
+    ['/tmp/stipple-build.lock', join(root, 'node_modules', '.bin', 'tsc'), '-b', project],
     {
       cwd: root,
       encoding: 'utf8',
@@ -26,10 +21,21 @@ export function buildServer(): void {
     throw new Error(`building the server failed:\n${res.stdout}\n${res.stderr}`);
 }
 
+/** A free loopback port (the provisioning script's finder). */
+export async function freePort(): Promise<number> {
+  const provision = new URL('../../../../scripts/lib/provision.mjs', import.meta.url).href;
+  const { freePort: free } = (await import(provision)) as { freePort: () => Promise<number> };
+  return free();
+}
+
 export interface ChildServer {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** Everything it printed (the log lines), for tests that read them. */
+  allOutput(): string;
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`: the process always ends. */
+  stop(graceMs?: number): Promise<void>;
   /** Resolves when a line matching `pattern` has been printed. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -55,6 +61,15 @@ export async function startChildServer(env: Record<string, string>, port: number
     url,
     child,
     output: () => out.slice(-6000),
+    allOutput: () => out,
+    async stop(graceMs = 20_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
     async waitForOutput(pattern, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(out)) {
@@ -77,6 +92,7 @@ export async function startChildServer(env: Record<string, string>, port: number
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the server exited (${child.exitCode}):\n${out.slice(-4000)}`);
+    if (Date.now() > deadline) child.kill('SIGKILL');
     try {
       if ((await fetch(`${url}/readyz`)).status === 200) return server;
     } catch {

@@ -86,8 +86,15 @@ export interface RequestOptions {
 export class ApiClient {
   cookie: string | null = null;
   csrfToken: string | null = null;
+  /** The instance that answered the last request. */
+  lastUrl = '';
+  private turn = 0;
+  private readonly baseUrls: string[];
 
-  constructor(readonly baseUrl: string) {}
+  /** With several base URLs, requests take them in turn (instances behind a round-robin balancer). */
+  constructor(baseUrl: string | string[]) {
+    this.baseUrls = Array.isArray(baseUrl) ? baseUrl : [baseUrl];
+  }
 
   async request<T = unknown>(
     method: string,
@@ -105,7 +112,8 @@ export class ApiClient {
       body = JSON.stringify(options.body);
       headers['content-type'] = options.contentType ?? 'application/json';
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    this.lastUrl = this.baseUrls[this.turn++ % this.baseUrls.length]!;
+    const res = await fetch(this.lastUrl + path, { method, headers, body });
     this.takeCookie(res.headers);
     const text = await res.text();
     let parsed: unknown = text;

@@ -1,0 +1,65 @@
+// PostgreSQL's own account of the load: pg_stat_database for the database (transactions, cache
+// hits, rows read and written, deadlocks, temporary files) and the statements that took the most
+// time (pg_stat_statements: parameters only, never values).
+import type { LoadCluster } from './cluster.js';
+
+const DATABASE_COLUMNS = [
+  'xact_commit',
+  'xact_rollback',
+  'blks_read',
+  'blks_hit',
+  'tup_returned',
+  'tup_fetched',
+  'tup_inserted',
+  'tup_updated',
+  'deadlocks',
+  'temp_files',
+] as const;
+
+export interface DatabaseFigures {
+  database: Record<(typeof DATABASE_COLUMNS)[number], number>;
+  statements: { calls: number; total_ms: number; mean_ms: number; rows: number; query: string }[];
+}
+
+export async function resetDatabaseFigures(cluster: LoadCluster, url: string): Promise<void> {
+  await cluster.admin(async (c) => {
+    await c.query('select pg_stat_statements_reset()');
+    await c.query('select pg_stat_reset()');
+  }, url);
+}
+
+export async function databaseFigures(cluster: LoadCluster, url: string): Promise<DatabaseFigures> {
+  return cluster.admin(async (c) => {
+    const db = await c.query<Record<string, string>>(
+      `select ${DATABASE_COLUMNS.join(', ')} from pg_stat_database where datname = current_database()`,
+    );
+    const statements = await c.query<DatabaseFigures['statements'][number]>(
+      `select calls::int, total_exec_time::float8 as total_ms, mean_exec_time::float8 as mean_ms, rows::int,
+              regexp_replace(query, '\\s+', ' ', 'g') as query
+         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+        order by total_exec_time desc limit 10`,
+    );
+    const row = db.rows[0] ?? {};
+    return {
+      database: Object.fromEntries(
+        DATABASE_COLUMNS.map((k) => [k, Number(row[k] ?? 0)]),
+      ) as DatabaseFigures['database'],
+      statements: statements.rows,
+    };
+  }, url);
+}
+
+export function printDatabaseFigures(f: DatabaseFigures): void {
+  const d = f.database;
+  const hit = d.blks_hit + d.blks_read > 0 ? (100 * d.blks_hit) / (d.blks_hit + d.blks_read) : 100;
+  console.log(
+    `  PostgreSQL (pg_stat_database): ${d.xact_commit} commits, ${d.xact_rollback} rollbacks, cache hit ${hit.toFixed(2)} %, ` +
+      `rows returned ${d.tup_returned} / fetched ${d.tup_fetched} / inserted ${d.tup_inserted} / updated ${d.tup_updated}, ` +
+      `deadlocks ${d.deadlocks}, temp files ${d.temp_files}`,
+  );
+  console.log('  top statements by total time (pg_stat_statements):');
+  for (const s of f.statements)
+    console.log(
+      `    ${s.total_ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(6)} calls ${s.mean_ms.toFixed(2).padStart(7)} ms/call  ${s.query.slice(0, 110)}`,
+    );
+}

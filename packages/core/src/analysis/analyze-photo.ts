@@ -20,7 +20,7 @@ import { countStatuses, regionOf, resolvabilityNotes, tileMeans } from './resolv
 import { suggestScars } from './scar-suggestions.js';
 import { structureWidthPerTile } from './sharpness.js';
 import { measureShades } from './stubble-shade.js';
-import { makeTileGrid, tileIndexAt } from './tile-grid.js';
+import { makeTileGrid, tileIndexAt, type TileGrid } from './tile-grid.js';
 import { buildWorkingChannel } from './working-channel.js';
 import {
   checkMapFits,
@@ -49,6 +49,12 @@ export const ASSUMED_PX_PER_MM = 20;
 export const TILE_MM = 3;
 /** Scale (mm, Gaussian σ) against which the finest structures' width is measured. */
 const SHARPNESS_COARSE_SIGMA_MM = 0.28;
+/**
+ * Density is reported from at least this much resolved scalp: under 1 cm² even a full head of
+ * 60 FU/cm² gives a count with ±13 % Poisson error, and islands smaller than that are more often a
+ * few sharp tiles in a blurred photo than a measurement.
+ */
+const MIN_DENSITY_AREA_CM2 = 1;
 /** Glare is measured on cells of this side (mm). */
 const GLARE_CELL_MM = 0.5;
 
@@ -153,6 +159,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     lineNoise: finding.lineNoise,
     lineSigma: finding.lines.sigma,
     scalpShare: tileOf((x, y) => (inScalp(scalpMap, x, y) ? 1 : 0)),
+    structures: countPerTile(grid, [...finding.follicles, ...finding.pores]),
     clipped: tileOf((x, y) => cellValue(glare.clipped, glare, x, y)),
     glare: tileOf((x, y) => cellValue(glare.share, glare, x, y)),
     glareShare: GLARE_CELL_SHARE,
@@ -214,9 +221,14 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   const measured = measuredArea(wc.width, wc.height, wppm, resolvedAt, insideWorking);
   const measuredCm2 = measured.resolved / (wppm * wppm * 100);
   const scalpCm2 = measured.scalp / (wppm * wppm * 100);
-  const stats = calibration.calibrated && measuredCm2 > 0 ? densityStats(density, wppm) : null;
+  const stats =
+    calibration.calibrated && measuredCm2 >= MIN_DENSITY_AREA_CM2 ? densityStats(density, wppm) : null;
   if (calibration.calibrated && !stats)
-    notes.push('No density reported: no part of the scalp resolves follicles (see resolvability).');
+    notes.push(
+      measuredCm2 > 0
+        ? `No density reported: only ${measuredCm2.toFixed(2)} cm² of the scalp resolves follicles, under the ${MIN_DENSITY_AREA_CM2} cm² a count needs (see resolvability).`
+        : 'No density reported: no part of the scalp resolves follicles (see resolvability).',
+    );
   const densityMap = calibration.calibrated
     ? {
         originX: roi.x,
@@ -267,10 +279,24 @@ function nowMs(): number {
   return clock ? clock.now() : Date.now();
 }
 
-function cellValue(values: Float32Array, map: { cellPx: number; originX: number; originY: number; cols: number; rows: number }, x: number, y: number): number {
+function cellValue(
+  values: Float32Array,
+  map: { cellPx: number; originX: number; originY: number; cols: number; rows: number },
+  x: number,
+  y: number,
+): number {
   const c = Math.min(map.cols - 1, Math.max(0, Math.floor((x - map.originX) / map.cellPx)));
   const r = Math.min(map.rows - 1, Math.max(0, Math.floor((y - map.originY) / map.cellPx)));
   return values[r * map.cols + c]!;
+}
+
+function countPerTile(grid: TileGrid, points: readonly { x: number; y: number }[]): Float32Array {
+  const out = new Float32Array(grid.cols * grid.rows);
+  for (const p of points) {
+    const k = tileIndexAt(grid, p.x, p.y);
+    out[k] = out[k]! + 1;
+  }
+  return out;
 }
 
 /** Mean |value| over the (2·half + 1)² pixels round (x, y), clipped to the image. */

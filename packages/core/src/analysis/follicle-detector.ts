@@ -84,11 +84,14 @@ export function detectFollicles(
   const segments: LineSegment[] = [];
   for (const bright of [true, false])
     for (const seg of extractLines(lines, bright, lineNoise, grid, lineParams, inside)) {
-      // in glare a bright streak is as likely a specular fleck as a hair: no pale hair is read there
-      if (bright && glareAt(seg.x, seg.y) >= GLARE_CELL_SHARE) continue;
+      // In glare a bright streak is as likely a specular fleck as a hair: no pale hair is read
+      // there; a dark one must stand out as a pore there does, the gaps between flecks being dark.
+      const inGlare = glareAt(seg.x, seg.y) >= GLARE_CELL_SHARE;
+      if (bright && inGlare) continue;
       const c = middleContrast(lines, seg);
+      const minContrast = inGlare ? GLARE_PORE_MIN_CONTRAST : SHAFT_MIN_CONTRAST;
       // a bright line beside a dark one (or the reverse) is the other's side lobe, not a hair
-      if (bright ? c >= SHAFT_MIN_CONTRAST : c <= -SHAFT_MIN_CONTRAST) segments.push(seg);
+      if (bright ? c >= minContrast : c <= -minContrast) segments.push(seg);
     }
   const pores = detectPores(
     spots,
@@ -122,7 +125,8 @@ function middleContrast(f: HessianFeatures, seg: LineSegment): number {
     const t = seg.tA + seg.length * (0.25 + (0.5 * k) / 4);
     const x = Math.round(seg.x + t * seg.dx);
     const y = Math.round(seg.y + t * seg.dy);
-    sum += f.smooth[Math.min(f.height - 1, Math.max(0, y)) * f.width + Math.min(f.width - 1, Math.max(0, x))]! - 1;
+    sum +=
+      f.smooth[Math.min(f.height - 1, Math.max(0, y)) * f.width + Math.min(f.width - 1, Math.max(0, x))]! - 1;
   }
   return sum / 5;
 }

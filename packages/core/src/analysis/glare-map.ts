@@ -60,7 +60,10 @@ export function measureGlare(
   bright.sort((a, b) => a - b);
   sat.sort((a, b) => a - b);
   const medianBright = bright[bright.length >> 1]!;
-  const brightLimit = Math.min(250, Math.max(bright[Math.floor(0.9 * (bright.length - 1))]!, GLARE_BRIGHTNESS_RATIO * medianBright));
+  const brightLimit = Math.min(
+    250,
+    Math.max(bright[Math.floor(0.9 * (bright.length - 1))]!, GLARE_BRIGHTNESS_RATIO * medianBright),
+  );
   const satLimit = GLARE_SATURATION_RATIO * sat[sat.length >> 1]!;
   const count = new Float32Array(cols * rows);
   // every other pixel of every other row: a cell of 10 px still gets 25 samples

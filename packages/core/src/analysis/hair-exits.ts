@@ -106,8 +106,18 @@ export function assembleFollicles(
   for (const sh of shafts) {
     const { seg } = sh;
     // a pore at either end: the nearest within reach, a little beyond the end counting as at it
-    sh.poreA = nearestPore(poreIndex, sh.ax - 0.5 * endReach * seg.dx, sh.ay - 0.5 * endReach * seg.dy, endReach);
-    sh.poreB = nearestPore(poreIndex, sh.bx + 0.5 * endReach * seg.dx, sh.by + 0.5 * endReach * seg.dy, endReach);
+    sh.poreA = nearestPore(
+      poreIndex,
+      sh.ax - 0.5 * endReach * seg.dx,
+      sh.ay - 0.5 * endReach * seg.dy,
+      endReach,
+    );
+    sh.poreB = nearestPore(
+      poreIndex,
+      sh.bx + 0.5 * endReach * seg.dx,
+      sh.by + 0.5 * endReach * seg.dy,
+      endReach,
+    );
     if (sh.poreA === sh.poreB) {
       // one pore near both ends of a very short shaft: it belongs to the nearer end
       const p = sh.poreA;
@@ -178,7 +188,9 @@ export function assembleFollicles(
     const pore = atA ? sh.poreA : sh.poreB;
     // Without a pore the exit is where the dim end fades into the skin, which can lie beyond
     // the run the line filter kept (its faint last stretch falls under the hysteresis).
-    const fadeT = pore ? 0 : fadeOut(f, seg, atA ? seg.tA : seg.tB, atA ? -1 : 1, sh.contrast, FADE_REACH_MM * s);
+    const fadeT = pore
+      ? 0
+      : fadeOut(f, seg, atA ? seg.tA : seg.tB, atA ? -1 : 1, sh.contrast, FADE_REACH_MM * s);
     const ex = pore ? pore.x : (atA ? sh.ax : sh.bx) + fadeT * (atA ? -seg.dx : seg.dx);
     const ey = pore ? pore.y : (atA ? sh.ay : sh.by) + fadeT * (atA ? -seg.dy : seg.dy);
     follicles.push({
@@ -252,7 +264,14 @@ function ownEvidence(f: HessianFeatures, sh: Shaft): number {
  * How far beyond the end at `t0` (walking in direction `dir` along the axis) the shaft stays
  * visible: at least a quarter of its contrast.
  */
-function fadeOut(f: HessianFeatures, seg: LineSegment, t0: number, dir: number, contrast: number, reach: number): number {
+function fadeOut(
+  f: HessianFeatures,
+  seg: LineSegment,
+  t0: number,
+  dir: number,
+  contrast: number,
+  reach: number,
+): number {
   const sign = seg.bright ? 1 : -1;
   const floor = FADE_VISIBLE * Math.abs(contrast);
   let u = 0;
@@ -268,7 +287,13 @@ function fadeOut(f: HessianFeatures, seg: LineSegment, t0: number, dir: number, 
 function crossPeak(f: HessianFeatures, seg: LineSegment, t: number, sign: number): number {
   let best = -Infinity;
   for (let o = -1; o <= 1; o += 0.5) {
-    const v = sampleBilinear(f.smooth, f.width, f.height, seg.x + t * seg.dx - o * seg.dy, seg.y + t * seg.dy + o * seg.dx);
+    const v = sampleBilinear(
+      f.smooth,
+      f.width,
+      f.height,
+      seg.x + t * seg.dx - o * seg.dy,
+      seg.y + t * seg.dy + o * seg.dx,
+    );
     best = Math.max(best, sign * (v - 1));
   }
   return best;

@@ -59,7 +59,8 @@ export function hessianFeatures(
       const o = y * width;
       for (let x = 1; x < width - 1; x++) {
         const i = o + x;
-        laplacian[i] = (smooth[i - 1]! + smooth[i + 1]! + smooth[i - width]! + smooth[i + width]! - 4 * smooth[i]!) * s2;
+        laplacian[i] =
+          (smooth[i - 1]! + smooth[i + 1]! + smooth[i - width]! + smooth[i + width]! - 4 * smooth[i]!) * s2;
       }
     }
     return { width, height, sigma, smooth, brightLine, darkLine, darkSpot, laplacian };
@@ -71,7 +72,10 @@ export function hessianFeatures(
       const c = smooth[i]!;
       const hxx = (smooth[i - 1]! + smooth[i + 1]! - 2 * c) * s2;
       const hyy = (smooth[i - width]! + smooth[i + width]! - 2 * c) * s2;
-      const hxy = 0.25 * (smooth[i + width + 1]! - smooth[i + width - 1]! - smooth[i - width + 1]! + smooth[i - width - 1]!) * s2;
+      const hxy =
+        0.25 *
+        (smooth[i + width + 1]! - smooth[i + width - 1]! - smooth[i - width + 1]! + smooth[i - width - 1]!) *
+        s2;
       const half = 0.5 * (hxx + hyy);
       const d = Math.sqrt(0.25 * (hxx - hyy) * (hxx - hyy) + hxy * hxy);
       const l1 = half - d;

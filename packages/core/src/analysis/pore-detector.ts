@@ -85,7 +85,13 @@ export function detectPores(
       const inGlare = params.glareAt(px, py) >= params.glareShare;
       if (!inGlare && v < params.minSnr * nz) continue;
       for (let k = 0; k < RING; k++)
-        ring[k] = sampleBilinear(smooth, w, h, px + params.ringRadius * COS[k]!, py + params.ringRadius * SIN[k]!);
+        ring[k] = sampleBilinear(
+          smooth,
+          w,
+          h,
+          px + params.ringRadius * COS[k]!,
+          py + params.ringRadius * SIN[k]!,
+        );
       ring.sort();
       const skin = inGlare ? ring[1]! : 0.5 * (ring[RING / 2 - 1]! + ring[RING / 2]!);
       const centre = sampleBilinear(smooth, w, h, px, py);

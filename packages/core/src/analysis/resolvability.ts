@@ -45,6 +45,13 @@ const REFERENCE_CONTRAST = 0.3;
 /** Reference hair shaft: Gaussian σ 0.05 mm (0.12 mm wide at half contrast), 30 % off the skin. */
 const REFERENCE_SHAFT_SIGMA_MM = 0.05;
 const MAX_CLIPPED_SHARE = 0.5;
+/**
+ * Tiles (each way) within which a resolved tile must hold at least one follicle structure: 5 × 5
+ * tiles of 3 mm hold about twenty follicles on the sparsest scalp that is still counted (10/cm²).
+ */
+const EVIDENCE_REACH_TILES = 2;
+/** A tile without structures whose finest detail is this wide (σ, mm) or wider is called blurred. */
+const SOFT_MM = 0.17;
 /** A tile belongs to the scalp when at least half of it is scalp on the map. */
 const MIN_SCALP_SHARE = 0.5;
 
@@ -71,6 +78,12 @@ export interface ResolvabilityInput {
   lineNoise: Float32Array;
   lineSigma: number;
   scalpShare: Float32Array;
+  /**
+   * Follicle structures (shafts and openings, resolved or not) found per tile. A region where
+   * nothing at all was found within reach shows no detail the sharpness or noise measures can
+   * vouch for: a smooth blur or a phone's denoising leaves exactly that.
+   */
+  structures: Float32Array;
   clipped: Float32Array;
   glare: Float32Array;
   glareShare: number;
@@ -104,6 +117,7 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
     REFERENCE_SHAFT_SIGMA_MM * pxPerMm,
     input.lineSigma,
   );
+  const evidence = neighbourhoodSums(grid, input.structures, EVIDENCE_REACH_TILES);
   const out: TileResolvability[] = [];
   for (let k = 0; k < grid.cols * grid.rows; k++) {
     const width = input.structureWidth[k]!;
@@ -125,28 +139,57 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
     else if (blurMm === null) tile.status = 'no-detail';
     else if (blurMm > BLUR_LIMIT_MM) tile.status = 'blur';
     else if (input.glare[k]! < input.glareShare && !visible) tile.status = 'noise';
+    else if (evidence[k] === 0) tile.status = blurMm > SOFT_MM ? 'blur' : 'no-detail';
     out.push(tile);
   }
   return out;
 }
 
+/** Sum of `values` over each tile's (2·reach + 1)² neighbourhood. */
+function neighbourhoodSums(grid: TileGrid, values: Float32Array, reach: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < grid.rows; r++)
+    for (let c = 0; c < grid.cols; c++) {
+      let sum = 0;
+      for (let rr = Math.max(0, r - reach); rr <= Math.min(grid.rows - 1, r + reach); rr++)
+        for (let cc = Math.max(0, c - reach); cc <= Math.min(grid.cols - 1, c + reach); cc++)
+          sum += values[rr * grid.cols + cc]!;
+      out[r * grid.cols + c] = sum;
+    }
+  return out;
+}
+
 /** Φ⁻¹(p): the standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
 export function inverseNormal(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - lo) return -inverseNormal(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 const REASON_TEXT: Record<Exclude<RegionStatus, 'resolved'>, string> = {

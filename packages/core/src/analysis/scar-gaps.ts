@@ -11,12 +11,7 @@ import { linearRgbToLab, SRGB8_TO_LINEAR, type Lab } from './color-space.js';
 import type { DensityGrid } from './density-map.js';
 import { distanceTransform } from '../geometry/distance-transform.js';
 import { gaussianBlur } from './gaussian-filter.js';
-import {
-  labelComponents,
-  polygonArea,
-  simplifyPolygon,
-  traceComponent,
-} from '../geometry/polygon.js';
+import { labelComponents, polygonArea, simplifyPolygon, traceComponent } from '../geometry/polygon.js';
 import type { RgbImage, Roi } from './analysis-input.js';
 
 export type ScarKind = 'strip' | 'fue' | 'patch';

@@ -53,7 +53,12 @@ export function suggestScars(input: ScarInput): ScarSuggestion[] {
   ];
   const glareAt = (x: number, y: number): number => glareShareAt(input.glare, ...toPhoto([x, y]));
   const usable = (x: number, y: number): boolean =>
-    x >= 0 && y >= 0 && x < wc.width && y < wc.height && input.resolvedAt(x, y) && glareAt(x, y) < GLARE_CELL_SHARE;
+    x >= 0 &&
+    y >= 0 &&
+    x < wc.width &&
+    y < wc.height &&
+    input.resolvedAt(x, y) &&
+    glareAt(x, y) < GLARE_CELL_SHARE;
   const dots = detectFueDots({
     channel: wc.channel,
     width: wc.width,

@@ -166,7 +166,12 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   });
   // Resolved means: a resolved tile, and on the scalp itself (a tile may straddle its edge).
   const resolvedAt = (x: number, y: number): boolean =>
-    tiles[tileIndexAt(grid, x, y)]!.status === 'resolved' && insideWorking(x, y);
+    x >= 0 &&
+    y >= 0 &&
+    x < wc.width &&
+    y < wc.height &&
+    tiles[tileIndexAt(grid, x, y)]!.status === 'resolved' &&
+    insideWorking(x, y);
   lap('resolvability');
 
   // Follicles on resolved scalp only: elsewhere a detection is not a measurement.
@@ -207,7 +212,19 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
 
   const follicles: Follicle[] = found.map((h) => toFollicle(h, toPhotoX, toPhotoY, f, wppm));
   const openings = follicles.filter((x) => x.kind === 'opening');
-  const shades = measureShades(image, follicles);
+  // the stubble's shade from the hair itself: openings at their centre, shafts half way along
+  const shades = measureShades(
+    image,
+    found.map((h, k) =>
+      h.kind === 'shaft'
+        ? {
+            x: toPhotoX(h.x + 0.5 * h.lengthPx * h.dx),
+            y: toPhotoY(h.y + 0.5 * h.lengthPx * h.dy),
+            r: follicles[k]!.r,
+          }
+        : follicles[k]!,
+    ),
+  );
   const radii = openings.map((x) => x.r).sort((a, b) => a - b);
   const dotDiameterMm =
     calibration.calibrated && radii.length ? round3((2 * radii[radii.length >> 1]!) / ppm) : null;
@@ -229,7 +246,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
         ? `No density reported: only ${measuredCm2.toFixed(2)} cm² of the scalp resolves follicles, under the ${MIN_DENSITY_AREA_CM2} cm² a count needs (see resolvability).`
         : 'No density reported: no part of the scalp resolves follicles (see resolvability).',
     );
-  const densityMap = calibration.calibrated
+  const densityMap = stats
     ? {
         originX: roi.x,
         originY: roi.y,

@@ -21,6 +21,11 @@ export const PORE_SIGMA_MM = 0.1;
 export const SHAFT_LENGTH_MM = [0.3, 4] as const;
 /** Weber contrast a shaft needs along its middle: a hair is clearly paler or darker than skin. */
 export const SHAFT_MIN_CONTRAST = 0.08;
+/**
+ * A pale shaft's median contrast along its middle over its peak: a hair fading into the skin at
+ * its exit keeps about two thirds; a run of bright pixels lit by one specular glint far less.
+ */
+export const MIN_PALE_EVENNESS = 0.5;
 export const PORE_MIN_CONTRAST = 0.1;
 /** Line hysteresis and pore threshold, in units of the tile's noise floor (Laplacian spread). */
 export const LINE_LOW_SNR = 2;
@@ -91,7 +96,10 @@ export function detectFollicles(
       const c = middleContrast(lines, seg);
       const minContrast = inGlare ? GLARE_PORE_MIN_CONTRAST : SHAFT_MIN_CONTRAST;
       // a bright line beside a dark one (or the reverse) is the other's side lobe, not a hair
-      if (bright ? c >= minContrast : c <= -minContrast) segments.push(seg);
+      if (!(bright ? c >= minContrast : c <= -minContrast)) continue;
+      // a pale hair is pale along its length; a run lit by one glint peaks at a single point
+      if (bright && evenness(lines, seg) < MIN_PALE_EVENNESS) continue;
+      segments.push(seg);
     }
   const pores = detectPores(
     spots,
@@ -117,6 +125,22 @@ export function detectFollicles(
     joinAngleDeg: 15,
   });
   return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores };
+}
+
+/** Median over maximum of the contrast at nine points along the middle 80 % of a segment. */
+function evenness(f: HessianFeatures, seg: LineSegment): number {
+  const values: number[] = [];
+  for (let k = 0; k <= 8; k++) {
+    const t = seg.tA + seg.length * (0.1 + (0.8 * k) / 8);
+    const x = Math.round(seg.x + t * seg.dx);
+    const y = Math.round(seg.y + t * seg.dy);
+    values.push(
+      f.smooth[Math.min(f.height - 1, Math.max(0, y)) * f.width + Math.min(f.width - 1, Math.max(0, x))]! - 1,
+    );
+  }
+  values.sort((a, b) => a - b);
+  const max = values[values.length - 1]!;
+  return max > 0 ? values[values.length >> 1]! / max : 0;
 }
 
 function middleContrast(f: HessianFeatures, seg: LineSegment): number {

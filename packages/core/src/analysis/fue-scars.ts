@@ -19,6 +19,8 @@ import { median, type ScarSuggestionDraft } from './scar-gaps.js';
 
 /** Gaussian σ of a punch scar of 0.6-1.0 mm across. */
 const FUE_SIGMA_MM = 0.25;
+/** The largest punch (mm). */
+const FUE_MAX_DIAMETER_MM = 1;
 /** Weber contrast over the ring of skin around a dot: clear, but below a glint's. */
 const FUE_MIN_CONTRAST = 0.1;
 const FUE_MAX_CONTRAST = 1.6;
@@ -47,7 +49,7 @@ export interface FueInput {
   height: number;
   pxPerMm: number;
   /** Follicles (exit points and openings) and hair shafts anywhere, resolved or not (working px). */
-  follicles: readonly { x: number; y: number }[];
+  follicles: readonly { x: number; y: number; bright: boolean }[];
   segments: readonly LineSegment[];
   /** Resolved scalp outside glare, at a working position. */
   usable: (x: number, y: number) => boolean;
@@ -71,7 +73,7 @@ export function detectFueDots(input: FueInput): FueDot[] {
   const coreR = 0.8 * sigma * step;
   const context = FUE_CONTEXT_MM * s;
   const radius = Math.SQRT2 * sigma * step;
-  const hairNear = hairLookup(input, Math.max(2, Math.ceil(2 * s)));
+  const hairNear = hairLookup(input, Math.max(2, Math.ceil(2 * s)), FUE_MAX_DIAMETER_MM * s);
   const dots: FueDot[] = [];
   const margin = Math.ceil(ringR) + 2;
   for (let y = margin; y < h - margin; y++)
@@ -149,7 +151,11 @@ function negatedBlocks(
 }
 
 /** Whether a follicle or a point of a hair shaft lies within r of (x, y), through a bucket grid. */
-function hairLookup(input: FueInput, cell: number): (x: number, y: number, r: number) => boolean {
+function hairLookup(
+  input: FueInput,
+  cell: number,
+  paleLength: number,
+): (x: number, y: number, r: number) => boolean {
   const buckets = new Map<number, { x: number; y: number }[]>();
   const key = (x: number, y: number): number => Math.floor(y / cell) * 100_003 + Math.floor(x / cell);
   const add = (p: { x: number; y: number }): void => {
@@ -158,9 +164,11 @@ function hairLookup(input: FueInput, cell: number): (x: number, y: number, r: nu
     if (list) list.push(p);
     else buckets.set(k, [p]);
   };
-  input.follicles.forEach(add);
+  // Dark hair anywhere near, and pale hair longer than the largest punch: a punch scar's own pale disc
+  // shows short pale ridges of its own, which are no hair.
+  for (const p of input.follicles) if (!p.bright) add(p);
   // hair shafts as points every pixel along them, so one lookup answers both
-  for (const g of input.segments)
+  for (const g of input.segments.filter((g) => !g.bright || g.length > paleLength))
     for (let t = g.tA; t <= g.tB; t += 1) add({ x: g.x + t * g.dx, y: g.y + t * g.dy });
   return (x, y, r) => {
     for (let dy = -1; dy <= 1; dy++)

@@ -50,6 +50,8 @@ const MAX_CLIPPED_SHARE = 0.5;
  * tiles of 3 mm hold about twenty follicles on the sparsest scalp that is still counted (10/cm²).
  */
 const EVIDENCE_REACH_TILES = 2;
+/** A resolved region smaller than this (mm²) amid unresolved scalp is not believed (see dissolveIslands). */
+const MIN_ISLAND_MM2 = 100;
 /** A tile without structures whose finest detail is this wide (σ, mm) or wider is called blurred. */
 const SOFT_MM = 0.17;
 /** A tile belongs to the scalp when at least half of it is scalp on the map. */
@@ -142,7 +144,48 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
     else if (evidence[k] === 0) tile.status = blurMm > SOFT_MM ? 'blur' : 'no-detail';
     out.push(tile);
   }
+  dissolveIslands(grid, out, Math.ceil(MIN_ISLAND_MM2 / (grid.size / pxPerMm) ** 2));
   return out;
+}
+
+/**
+ * Resolved islands under `minTiles` take the commonest reason of the unresolved scalp around them:
+ * a few tiles that pass amid a blurred or noisy photo are chance, not a sharp region.
+ */
+function dissolveIslands(grid: TileGrid, tiles: TileResolvability[], minTiles: number): void {
+  const seen = new Uint8Array(tiles.length);
+  for (let start = 0; start < tiles.length; start++) {
+    if (seen[start] || tiles[start]!.status !== 'resolved') continue;
+    const island: number[] = [start];
+    seen[start] = 1;
+    const reasons = new Map<RegionStatus, number>();
+    for (let q = 0; q < island.length; q++) {
+      const k = island[q]!;
+      const c = k % grid.cols;
+      const r = (k - c) / grid.cols;
+      for (const [dc, dr] of [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ] as const) {
+        const cc = c + dc;
+        const rr = r + dr;
+        if (cc < 0 || rr < 0 || cc >= grid.cols || rr >= grid.rows) continue;
+        const j = rr * grid.cols + cc;
+        const status = tiles[j]!.status;
+        if (status === 'resolved') {
+          if (!seen[j]) {
+            seen[j] = 1;
+            island.push(j);
+          }
+        } else if (status !== 'not-scalp') reasons.set(status, (reasons.get(status) ?? 0) + 1);
+      }
+    }
+    if (island.length >= minTiles || reasons.size === 0) continue;
+    const reason = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    for (const k of island) tiles[k]!.status = reason;
+  }
 }
 
 /** Sum of `values` over each tile's (2·reach + 1)² neighbourhood. */
@@ -194,7 +237,7 @@ export function inverseNormal(p: number): number {
 
 const REASON_TEXT: Record<Exclude<RegionStatus, 'resolved'>, string> = {
   'pixel-scale': 'too far: too few pixels per mm to see follicle openings',
-  blur: 'blurred: the finest detail is wider than follicle openings',
+  blur: 'blurred (out of focus, moved or smoothed by the phone): the finest detail is wider than follicle openings',
   noise: 'too noisy to tell follicle openings from skin texture',
   'no-detail': 'no detail to judge sharpness by',
   'not-scalp': 'not scalp (background, clothing, face or neck)',

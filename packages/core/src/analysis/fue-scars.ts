@@ -25,16 +25,20 @@ const FUE_MAX_DIAMETER_MM = 1;
 const FUE_MIN_CONTRAST = 0.1;
 const FUE_MAX_CONTRAST = 1.6;
 /** Smaller over larger curvature at the peak: punch scars are round. */
-const FUE_MIN_ROUNDNESS = 0.45;
+const FUE_MIN_ROUNDNESS = 0.5;
 /** Share of the dot's core above half its contrast: a disc, not a tuft of lines. */
-const FUE_MIN_FILL = 0.75;
+const FUE_MIN_FILL = 0.9;
 /** The dot and the skin this far around it (mm) must be resolved scalp. */
 const FUE_CONTEXT_MM = 2;
 const FUE_LINK_MM = 8;
 const FUE_MAX_LINK_MM = 15;
-const FUE_MIN_DOTS = 3;
-/** At most this much outline per punch scar (mm²): dots 6 mm apart on average, or closer. */
-const FUE_MAX_AREA_PER_DOT_MM2 = 36;
+/**
+ * An FUE harvest leaves hundreds of punches and a close-up of a donor area shows at least ten;
+ * a handful of pale dots is skin between follicles (the crown fixture shows clusters of 5 and 8).
+ */
+const FUE_MIN_DOTS = 10;
+/** At most this much outline per punch scar (mm²), 5 per cm²: a harvested donor area is denser. */
+const FUE_MAX_AREA_PER_DOT_MM2 = 20;
 
 export interface FueDot {
   x: number;

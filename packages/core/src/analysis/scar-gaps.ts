@@ -38,6 +38,8 @@ const MIN_SURROUNDING_DENSITY = 15;
 /** Cells at least this many spacings from a follicle are the scar proper. */
 const SCAR_CORE_SPACINGS = 0.5;
 const MIN_SCAR_EVIDENCE = 0.8;
+/** ΔL* by which a gap must be paler than its surroundings, unless it is less saturated. */
+const MIN_PALER_L = 1;
 const STRIP_MIN_ELONGATION = 3;
 const STRIP_MAX_WIDTH_MM = 12;
 
@@ -213,7 +215,9 @@ export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
     // Scar tissue is paler, smoother or less saturated than skin; lighting alone only makes skin
     // paler, so lightness needs to be clear (≥ 2 ΔL*) to count on its own.
     const evidence = Math.max(0, lighter) / 2.5 + Math.max(0, 0.95 - smoothRatio) / 0.15 + (paler ? 0.5 : 0);
-    if (evidence < MIN_SCAR_EVIDENCE) continue;
+    // An empty patch that is only smoother may be hair the detector missed; scar tissue is also
+    // paler or less saturated than the skin around it.
+    if (evidence < MIN_SCAR_EVIDENCE || (lighter < MIN_PALER_L && !paler)) continue;
     const cxx = sxx / m - cx * cx;
     const cyy = syy / m - cy * cy;
     const cxy = sxy / m - cx * cy;

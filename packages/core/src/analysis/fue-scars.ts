@@ -12,7 +12,7 @@
  */
 import { convexHull, polygonArea } from '../geometry/polygon.js';
 import { sampleBilinear } from './gaussian-filter.js';
-import { hessianFeatures } from './hessian-features.js';
+import { hessianFeatures, roundnessAt } from './hessian-features.js';
 import type { LineSegment } from './line-segments.js';
 import { expectedSpotResponse } from './resolvability.js';
 import { median, type ScarSuggestionDraft } from './scar-gaps.js';
@@ -116,7 +116,7 @@ export function detectFueDots(input: FueInput): FueDot[] {
       const skin = 0.5 * (ring[7]! + ring[8]!);
       const contrast = skin > 0 ? (centre - skin) / skin : 0;
       if (contrast < FUE_MIN_CONTRAST || contrast > FUE_MAX_CONTRAST) continue;
-      if (roundness(smooth, w, i) < FUE_MIN_ROUNDNESS) continue;
+      if (roundnessAt(smooth, w, i) < FUE_MIN_ROUNDNESS) continue;
       const level = skin + 0.5 * (centre - skin);
       if (fill(input.channel, input.width, Math.round(wx), Math.round(wy), coreR, level) < FUE_MIN_FILL)
         continue;
@@ -181,18 +181,6 @@ function hairLookup(
           if (Math.hypot(p.x - x, p.y - y) <= r) return true;
     return false;
   };
-}
-
-/** Smaller over larger curvature of the (negated) smoothed channel at pixel i. */
-function roundness(g: Float32Array, w: number, i: number): number {
-  const c = g[i]!;
-  const hxx = g[i - 1]! + g[i + 1]! - 2 * c;
-  const hyy = g[i - w]! + g[i + w]! - 2 * c;
-  const hxy = 0.25 * (g[i + w + 1]! - g[i + w - 1]! - g[i - w + 1]! + g[i - w - 1]!);
-  const half = 0.5 * (hxx + hyy);
-  const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
-  const big = half + d;
-  return big > 0 ? Math.max(0, half - d) / big : 0;
 }
 
 /** Share of the pixels within `r` of (x, y) at or above `level` in the unsmoothed channel. */

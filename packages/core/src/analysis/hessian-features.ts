@@ -128,3 +128,18 @@ export function acrossDirection(f: HessianFeatures, i: number, bright: boolean):
   const len = Math.hypot(ux, uy);
   return len > 0 ? [ux / len, uy / len] : [1, 0];
 }
+
+/**
+ * Smaller over larger curvature of a smoothed image at interior pixel i, for a spot (both
+ * curvatures positive): 1 is round, 0 a line.
+ */
+export function roundnessAt(g: Float32Array, w: number, i: number): number {
+  const c = g[i]!;
+  const hxx = g[i - 1]! + g[i + 1]! - 2 * c;
+  const hyy = g[i - w]! + g[i + w]! - 2 * c;
+  const hxy = 0.25 * (g[i + w + 1]! - g[i + w - 1]! - g[i - w + 1]! + g[i - w - 1]!);
+  const half = 0.5 * (hxx + hyy);
+  const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
+  const l2 = half + d;
+  return l2 > 0 ? Math.max(0, half - d) / l2 : 0;
+}

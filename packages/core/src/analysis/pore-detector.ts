@@ -7,7 +7,7 @@
  * tile (they are what sets it) and with little contrast; an opening stands clear of both.
  */
 import { sampleBilinear } from './gaussian-filter.js';
-import type { HessianFeatures } from './hessian-features.js';
+import { roundnessAt, type HessianFeatures } from './hessian-features.js';
 import { tileIndexAt, type TileGrid } from './tile-grid.js';
 
 export interface Pore {
@@ -103,25 +103,12 @@ export function detectPores(
         snr: v / nz,
         contrast,
         centre,
-        roundness: roundnessAt(f, i),
+        roundness: roundnessAt(f.smooth, f.width, i),
         inGlare,
       });
     }
   }
   return out;
-}
-
-function roundnessAt(f: HessianFeatures, i: number): number {
-  const g = f.smooth;
-  const w = f.width;
-  const c = g[i]!;
-  const hxx = g[i - 1]! + g[i + 1]! - 2 * c;
-  const hyy = g[i - w]! + g[i + w]! - 2 * c;
-  const hxy = 0.25 * (g[i + w + 1]! - g[i + w - 1]! - g[i - w + 1]! + g[i - w - 1]!);
-  const half = 0.5 * (hxx + hyy);
-  const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
-  const l2 = half + d;
-  return l2 > 0 ? Math.max(0, half - d) / l2 : 0;
 }
 
 export function noiseAt(noise: Float32Array, grid: TileGrid, x: number, y: number): number {

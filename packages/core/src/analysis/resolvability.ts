@@ -52,6 +52,12 @@ const MAX_CLIPPED_SHARE = 0.5;
 const EVIDENCE_REACH_TILES = 2;
 /** A resolved region smaller than this (mm²) amid unresolved scalp is not believed (see dissolveIslands). */
 const MIN_ISLAND_MM2 = 100;
+/**
+ * Nor one under this share of the scalp: a phone's depth of field spans the curve of a head, so a
+ * sharp sliver of an otherwise blurred scalp is something else in the focal plane (a shirt's print
+ * the map took for scalp, a hand), not scalp.
+ */
+const MIN_ISLAND_SHARE = 0.05;
 /** A tile without structures whose finest detail is this wide (σ, mm) or wider is called blurred. */
 const SOFT_MM = 0.17;
 /** A tile belongs to the scalp when at least half of it is scalp on the map. */
@@ -144,7 +150,15 @@ export function assessResolvability(input: ResolvabilityInput): TileResolvabilit
     else if (evidence[k] === 0) tile.status = blurMm > SOFT_MM ? 'blur' : 'no-detail';
     out.push(tile);
   }
-  dissolveIslands(grid, out, Math.ceil(MIN_ISLAND_MM2 / (grid.size / pxPerMm) ** 2));
+  const scalpTiles = out.filter((t) => t.status !== 'not-scalp').length;
+  dissolveIslands(
+    grid,
+    out,
+    Math.max(
+      Math.ceil(MIN_ISLAND_MM2 / (grid.size / pxPerMm) ** 2),
+      Math.ceil(MIN_ISLAND_SHARE * scalpTiles),
+    ),
+  );
   return out;
 }
 

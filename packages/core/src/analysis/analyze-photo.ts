@@ -12,7 +12,7 @@ import type { Follicle, PhotoAnalysis, ScarSuggestion } from './analysis-result.
 import { resolveCalibration, type CalibrationInput } from './calibration.js';
 import { computeDensityGrid, densityStats } from './density-map.js';
 import { detectFollicles, type FollicleFinding } from './follicle-detector.js';
-import { GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
+import { diffuseShareAt, GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
 import type { HairFollicle } from './hair-exits.js';
 import { hessianFeatures } from './hessian-features.js';
 import { assessResolvability, MIN_PX_PER_MM } from './resolvability.js';
@@ -143,7 +143,8 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   const glare = measureGlare(image, roi, GLARE_CELL_MM * ppm, (x, y) => inScalp(scalpMap, x, y));
   const glareAt = (x: number, y: number): number => glareShareAt(glare, toPhotoX(x), toPhotoY(y));
   lap('glare');
-  const finding: FollicleFinding = detectFollicles(wc, insideWorking, glareAt);
+  const diffuseAt = (x: number, y: number): number => diffuseShareAt(glare, toPhotoX(x), toPhotoY(y));
+  const finding: FollicleFinding = detectFollicles(wc, insideWorking, glareAt, diffuseAt);
   lap('follicles');
 
   const { grid } = finding;

@@ -27,6 +27,14 @@ export const SHAFT_MIN_CONTRAST = 0.08;
  */
 export const MIN_PALE_EVENNESS = 0.5;
 export const PORE_MIN_CONTRAST = 0.1;
+/** The pore filter sees the skin up to this much brighter than its level (Weber contrast). */
+export const PORE_BRIGHT_CLIP = 0.1;
+/**
+ * A dark line beside a point this many times brighter (over the skin) than the line is dark is
+ * the flank of a glint, not a hair: a dark hair is darker than skin by 10-60 %, a glint on dark
+ * skin several times brighter, and its JPEG ringing draws dark lines round it.
+ */
+export const GLINT_FLANK_RATIO = 6;
 /** Line hysteresis and pore threshold, in units of the tile's noise floor (Laplacian spread). */
 export const LINE_LOW_SNR = 2;
 export const LINE_HIGH_SNR = 4;
@@ -56,6 +64,8 @@ export function detectFollicles(
   inside: (x: number, y: number) => boolean,
   /** Glare share at a working position (glare-map.ts); none when absent. */
   glareAt: (x: number, y: number) => number = () => 0,
+  /** Diffuse share at a working position (glare-map.ts): 1 where no sheen dilutes the contrast. */
+  diffuseAt: (x: number, y: number) => number = () => 1,
 ): FollicleFinding {
   const s = wc.pxPerMm;
   const { width, height, channel } = wc;
@@ -93,17 +103,29 @@ export function detectFollicles(
       // there; a dark one must stand out as a pore there does, the gaps between flecks being dark.
       const inGlare = glareAt(seg.x, seg.y) >= GLARE_CELL_SHARE;
       if (bright && inGlare) continue;
-      const c = middleContrast(lines, seg);
+      // contrast of the skin's own light: a sheen adds the same light to hair and skin alike
+      const raw = middleContrast(lines, seg);
+      const c = raw / (inGlare ? 1 : diffuseAt(seg.x, seg.y));
       const minContrast = inGlare ? GLARE_PORE_MIN_CONTRAST : SHAFT_MIN_CONTRAST;
       // a bright line beside a dark one (or the reverse) is the other's side lobe, not a hair
       if (!(bright ? c >= minContrast : c <= -minContrast)) continue;
+      // nor is a dark line hugging a glint far brighter than it is dark: the glint's flank and
+      // the JPEG ringing round it
+      if (!bright && brightestNear(channel, width, height, seg, lines.sigma) - 1 > GLINT_FLANK_RATIO * -raw)
+        continue;
       // a pale hair is pale along its length; a run lit by one glint peaks at a single point
       if (bright && evenness(lines, seg) < MIN_PALE_EVENNESS) continue;
       segments.push(seg);
     }
+  // Openings are dark: anything brighter than the skin (a glint on a stub, a pale hair beside
+  // the opening) only bends the spot filter's response, so the pore filter sees the channel held
+  // to just above skin level, and its own noise floor.
+  const clip = 1 + PORE_BRIGHT_CLIP;
+  const darkOnly = Float32Array.from(channel, (v) => (v > clip ? clip : v));
+  const poreSpots = hessianFeatures(darkOnly, width, height, spots.sigma, { darkSpot: true }, scratch);
   const pores = detectPores(
-    spots,
-    poreNoise,
+    poreSpots,
+    quietNoisePerTile(poreSpots.laplacian, width, grid, block, inside),
     grid,
     {
       minSnr: PORE_MIN_SNR,
@@ -111,6 +133,7 @@ export function detectFollicles(
       glareMinSnr: GLARE_PORE_MIN_SNR,
       glareMinContrast: GLARE_PORE_MIN_CONTRAST,
       glareAt,
+      diffuseAt,
       glareShare: GLARE_CELL_SHARE,
       ringRadius: 2.5 * spots.sigma + 1,
     },
@@ -125,6 +148,27 @@ export function detectFollicles(
     joinAngleDeg: 15,
   });
   return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores };
+}
+
+/** Brightest channel value within 2σ of a segment's middle. */
+function brightestNear(
+  channel: Float32Array,
+  width: number,
+  height: number,
+  seg: LineSegment,
+  sigma: number,
+): number {
+  const t = seg.tA + 0.5 * seg.length;
+  const cx = Math.round(seg.x + t * seg.dx);
+  const cy = Math.round(seg.y + t * seg.dy);
+  const r = Math.max(1, Math.ceil(2 * sigma));
+  let max = 0;
+  for (let y = Math.max(0, cy - r); y <= Math.min(height - 1, cy + r); y++)
+    for (let x = Math.max(0, cx - r); x <= Math.min(width - 1, cx + r); x++) {
+      const v = channel[y * width + x]!;
+      if (v > max) max = v;
+    }
+  return max;
 }
 
 /** Median over maximum of the contrast at nine points along the middle 80 % of a segment. */

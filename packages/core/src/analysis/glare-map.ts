@@ -11,6 +11,7 @@
  * come from the scalp itself, so pale skin, dark skin and any exposure are judged alike.
  */
 import type { RgbImage, Roi } from './analysis-input.js';
+import { SRGB8_TO_LINEAR } from './color-space.js';
 
 export interface GlareMap {
   /** Photo pixels per cell. */
@@ -23,6 +24,13 @@ export interface GlareMap {
   share: Float32Array;
   /** Share of clipped pixels (a channel ≥ 250) per cell. */
   clipped: Float32Array;
+  /**
+   * Diffuse share per cell (0-1, 1 = no sheen): how much of the light is the skin's own. A sheen
+   * adds the light source's white to every channel alike, so it lowers the skin's saturation
+   * (max - min over max, in linear light) by the same factor as it dilutes the diffuse light; the
+   * cell's saturation (over 3 × 3 cells) over that of the sheen-free skin gives that factor.
+   */
+  diffuse: Float32Array;
 }
 
 /** A cell with at least this share of glare pixels lies in glare. */
@@ -56,7 +64,9 @@ export function measureGlare(
     }
   const share = new Float32Array(cols * rows);
   const clipped = new Float32Array(cols * rows);
-  if (bright.length < 16) return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped };
+  const diffuse = new Float32Array(cols * rows).fill(1);
+  if (bright.length < 16)
+    return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped, diffuse };
   bright.sort((a, b) => a - b);
   sat.sort((a, b) => a - b);
   const medianBright = bright[bright.length >> 1]!;
@@ -66,6 +76,9 @@ export function measureGlare(
   );
   const satLimit = GLARE_SATURATION_RATIO * sat[sat.length >> 1]!;
   const count = new Float32Array(cols * rows);
+  const sumR = new Float32Array(cols * rows);
+  const sumG = new Float32Array(cols * rows);
+  const sumB = new Float32Array(cols * rows);
   // every other pixel of every other row: a cell of 10 px still gets 25 samples
   for (let y = 0; y < roi.h; y += 2) {
     const r = Math.floor(y / cell);
@@ -74,6 +87,9 @@ export function measureGlare(
       const k = r * cols + Math.floor(x / cell);
       const mx = Math.max(d[s]!, d[s + 1]!, d[s + 2]!);
       count[k] = count[k]! + 1;
+      sumR[k] = sumR[k]! + SRGB8_TO_LINEAR[d[s]!]!;
+      sumG[k] = sumG[k]! + SRGB8_TO_LINEAR[d[s + 1]!]!;
+      sumB[k] = sumB[k]! + SRGB8_TO_LINEAR[d[s + 2]!]!;
       if (mx >= 250) clipped[k] = clipped[k]! + 1;
       if (mx < brightLimit) continue;
       const mn = Math.min(d[s]!, d[s + 1]!, d[s + 2]!);
@@ -85,7 +101,61 @@ export function measureGlare(
     share[k] = share[k]! / n;
     clipped[k] = clipped[k]! / n;
   }
-  return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped };
+  measureDiffuse(diffuse, sumR, sumG, sumB, cols, rows, (k) =>
+    inScalp(roi.x + ((k % cols) + 0.5) * cell, roi.y + (Math.floor(k / cols) + 0.5) * cell),
+  );
+  return { cellPx: cell, originX: roi.x, originY: roi.y, cols, rows, share, clipped, diffuse };
+}
+
+/**
+ * The skin's own saturation is taken from its most saturated tenth: a sheen on a bald head is broad
+ * and seldom spares less than that, and redness or a tan that saturate a patch further only make
+ * the correction smaller.
+ */
+const SHEEN_FREE_QUANTILE = 0.9;
+/** Lowest diffuse share believed: beyond it the skin's own colour is too diluted to measure. */
+const MIN_DIFFUSE = 0.25;
+
+function measureDiffuse(
+  out: Float32Array,
+  sumR: Float32Array,
+  sumG: Float32Array,
+  sumB: Float32Array,
+  cols: number,
+  rows: number,
+  onScalp: (k: number) => boolean,
+): void {
+  const sat = new Float32Array(cols * rows).fill(Number.NaN);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      let R = 0;
+      let G = 0;
+      let B = 0;
+      for (let rr = Math.max(0, r - 1); rr <= Math.min(rows - 1, r + 1); rr++)
+        for (let cc = Math.max(0, c - 1); cc <= Math.min(cols - 1, c + 1); cc++) {
+          const j = rr * cols + cc;
+          R += sumR[j]!;
+          G += sumG[j]!;
+          B += sumB[j]!;
+        }
+      const mx = Math.max(R, G, B);
+      if (mx > 0) sat[r * cols + c] = 1 - Math.min(R, G, B) / mx;
+    }
+  const values = sat.filter((v, k) => !Number.isNaN(v) && onScalp(k)).sort();
+  const reference = values.length ? values[Math.floor(SHEEN_FREE_QUANTILE * (values.length - 1))]! : 0;
+  if (!(reference > 0)) return;
+  for (let k = 0; k < out.length; k++) {
+    const v = sat[k]!;
+    out[k] = Number.isNaN(v) ? 1 : Math.min(1, Math.max(MIN_DIFFUSE, v / reference));
+  }
+}
+
+/** Diffuse share at a photo position (1 outside the map). */
+export function diffuseShareAt(map: GlareMap, x: number, y: number): number {
+  const c = Math.floor((x - map.originX) / map.cellPx);
+  const r = Math.floor((y - map.originY) / map.cellPx);
+  if (r < 0 || c < 0 || r >= map.rows || c >= map.cols) return 1;
+  return map.diffuse[r * map.cols + c]!;
 }
 
 /** Glare share around a photo position: the mean over the 3 × 3 cells centred on it. */

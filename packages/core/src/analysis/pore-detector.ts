@@ -36,6 +36,8 @@ export interface PoreParams {
   /** Glare share at a working position (0 = none). */
   glareAt: (x: number, y: number) => number;
   glareShare: number;
+  /** Diffuse share at a working position: contrast outside glare is taken over it (glare-map.ts). */
+  diffuseAt?: (x: number, y: number) => number;
   minContrast: number;
   /** Ring radius (px) for the skin level around a spot. */
   ringRadius: number;
@@ -95,7 +97,8 @@ export function detectPores(
       ring.sort();
       const skin = inGlare ? ring[1]! : 0.5 * (ring[RING / 2 - 1]! + ring[RING / 2]!);
       const centre = sampleBilinear(smooth, w, h, px, py);
-      const contrast = skin > 0 ? (skin - centre) / skin : 0;
+      const diffuse = inGlare || !params.diffuseAt ? 1 : params.diffuseAt(px, py);
+      const contrast = skin > 0 ? (skin - centre) / skin / diffuse : 0;
       if (contrast < (inGlare ? params.glareMinContrast : params.minContrast)) continue;
       out.push({
         x: px,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RgbImage } from './analysis-input.js';
 import { detectFollicles } from './follicle-detector.js';
-import { GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
+import { diffuseShareAt, GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
+import { emulateJpeg } from './testing/jpeg-emulation.js';
 import { SeededRandom } from './testing/seeded-random.js';
 import { buildWorkingChannel } from './working-channel.js';
 
@@ -13,13 +14,13 @@ const SKIN: [number, number, number] = [190, 140, 120];
  * apart: a pale hair lying on the skin (fading into it at its exit end, beside a dark opening),
  * a bare opening, and bright desaturated glare.
  */
-function skin(widthMm: number, heightMm: number, seed: number, noise = 3) {
+function skin(widthMm: number, heightMm: number, seed: number, noise = 3, tone: readonly number[] = SKIN) {
   const width = widthMm * PX_PER_MM;
   const height = heightMm * PX_PER_MM;
   const rgb = new Float32Array(width * height * 3);
   const rng = new SeededRandom(seed);
   for (let i = 0; i < width * height; i++)
-    for (let c = 0; c < 3; c++) rgb[3 * i + c] = SKIN[c]! + noise * rng.normal();
+    for (let c = 0; c < 3; c++) rgb[3 * i + c] = tone[c]! + noise * rng.normal();
   const blend = (x: number, y: number, colour: readonly number[], alpha: number): void => {
     if (x < 0 || y < 0 || x >= width || y >= height || alpha <= 0) return;
     const i = 3 * (y * width + x);
@@ -66,15 +67,36 @@ function skin(widthMm: number, heightMm: number, seed: number, noise = 3) {
         for (let x = Math.floor(cx - r); x <= cx + r; x++)
           if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r && rng2.next() < 0.5) blend(x, y, [252, 250, 248], 0.9);
     },
-    image(): RgbImage {
-      const data = new Uint8Array(width * height * 3);
-      for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(rgb[i]!)));
-      return { width, height, channels: 3, data };
+    /** A broad sheen: the lamp's white added, `amount` of full white, rising over 2 mm from x0. */
+    sheen(x0Mm: number, amount: number): void {
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const t = Math.min(1, Math.max(0, (x / PX_PER_MM - x0Mm) / 2));
+          blend(x, y, [255, 255, 255], amount * t * t * (3 - 2 * t));
+        }
+    },
+    /** A pinpoint glint, a few times brighter than the skin. */
+    glint(xMm: number, yMm: number): void {
+      const cx = Math.round(xMm * PX_PER_MM);
+      const cy = Math.round(yMm * PX_PER_MM);
+      for (let y = cy - 1; y <= cy + 1; y++)
+        for (let x = cx - 1; x <= cx + 1; x++) blend(x, y, [255, 255, 250], 0.9);
+    },
+    /** The photo as 8-bit RGB, through a phone's JPEG at `quality` when given. */
+    image(quality?: number): RgbImage {
+      const data = new Uint8ClampedArray(width * height * 3);
+      for (let i = 0; i < data.length; i++) data[i] = Math.round(rgb[i]!);
+      if (quality !== undefined) emulateJpeg(data, width, height, quality);
+      return { width, height, channels: 3, data: new Uint8Array(data.buffer) };
     },
   };
 }
 
-function find(image: RgbImage, glareAt?: (x: number, y: number) => number) {
+function find(
+  image: RgbImage,
+  glareAt?: (x: number, y: number) => number,
+  diffuseAt?: (x: number, y: number) => number,
+) {
   const roi = { x: 0, y: 0, w: image.width, h: image.height };
   const wc = buildWorkingChannel(image, roi, PX_PER_MM);
   const toPhoto = (v: number): number => (v + 0.5) * wc.factor - 0.5;
@@ -82,6 +104,7 @@ function find(image: RgbImage, glareAt?: (x: number, y: number) => number) {
     wc,
     () => true,
     glareAt ? (x, y) => glareAt(toPhoto(x), toPhoto(y)) : undefined,
+    diffuseAt ? (x, y) => diffuseAt(toPhoto(x), toPhoto(y)) : undefined,
   );
   return finding.follicles.map((f) => ({ ...f, x: toPhoto(f.x), y: toPhoto(f.y) }));
 }
@@ -135,5 +158,37 @@ describe('follicle detector', () => {
     // at most a stray at the glare's ragged rim
     expect(found.filter((f) => f.kind === 'shaft').length).toBeLessThanOrEqual(1);
     expect(found.length).toBeLessThanOrEqual(3);
+  });
+
+  it('finds openings on dark skin under a broad sheen, among glints, and nothing else', () => {
+    const s = skin(12, 12, 5, 2, [95, 62, 50]);
+    const truth: [number, number][] = [];
+    for (let k = 0; k < 25; k++) {
+      const x = 1.6 + (k % 5) * 2.2;
+      const y = 1.6 + Math.floor(k / 5) * 2.2;
+      s.opening(x, y, 0.09, 0.3);
+      truth.push([x * PX_PER_MM, y * PX_PER_MM]);
+    }
+    // the right half under the lamp's sheen, glints scattered between the openings
+    s.sheen(5, 0.3);
+    for (let k = 0; k < 16; k++) s.glint(2.7 + (k % 4) * 2.2, 2.7 + Math.floor(k / 4) * 2.2);
+    const image = s.image(85);
+    const roi = { x: 0, y: 0, w: image.width, h: image.height };
+    const glare = measureGlare(image, roi, 0.5 * PX_PER_MM, () => true);
+    // the sheen dilutes the skin's own light to well under its whole; the bare half keeps it
+    expect(diffuseShareAt(glare, 10 * PX_PER_MM, 6 * PX_PER_MM)).toBeLessThan(0.7);
+    expect(diffuseShareAt(glare, 3 * PX_PER_MM, 6 * PX_PER_MM)).toBeGreaterThan(0.9);
+    const hitsOf = (found: { x: number; y: number }[]) =>
+      truth.filter(([x, y]) => found.some((f) => Math.hypot(f.x - x, f.y - y) <= 0.2 * PX_PER_MM));
+    const found = find(
+      image,
+      (x, y) => glareShareAt(glare, x, y),
+      (x, y) => diffuseShareAt(glare, x, y),
+    );
+    expect(hitsOf(found).length).toBeGreaterThanOrEqual(24);
+    expect(found.length).toBeLessThanOrEqual(truth.length + 1);
+    // taken as plain contrast, the openings under the sheen look too faint
+    const plain = find(image, (x, y) => glareShareAt(glare, x, y));
+    expect(hitsOf(plain).length).toBeLessThan(hitsOf(found).length);
   });
 });

@@ -35,6 +35,9 @@ export const PORE_BRIGHT_CLIP = 0.1;
  * skin several times brighter, and its JPEG ringing draws dark lines round it.
  */
 export const GLINT_FLANK_RATIO = 6;
+/** A bright spot at least twice the skin's level and this round is a glint, not a pale hair. */
+export const GLINT_MIN_CONTRAST = 1;
+export const GLINT_MIN_ROUNDNESS = 0.5;
 /** Line hysteresis and pore threshold, in units of the tile's noise floor (Laplacian spread). */
 export const LINE_LOW_SNR = 2;
 export const LINE_HIGH_SNR = 4;
@@ -115,6 +118,8 @@ export function detectFollicles(
         continue;
       // a pale hair is pale along its length; a run lit by one glint peaks at a single point
       if (bright && evenness(lines, seg) < MIN_PALE_EVENNESS) continue;
+      // and a hair is a line: a glint is a round spot, which the line filter answers all round it
+      if (bright && isGlint(lines, seg)) continue;
       segments.push(seg);
     }
   // Openings are dark: anything brighter than the skin (a glint on a stub, a pale hair beside
@@ -148,6 +153,40 @@ export function detectFollicles(
     joinAngleDeg: 15,
   });
   return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores };
+}
+
+/**
+ * Whether a bright segment is a glint: at its brightest point in the middle half it is at least
+ * GLINT_MIN_CONTRAST over the skin and round (smaller over larger curvature above
+ * GLINT_MIN_ROUNDNESS). Short pale hairs are often roundish at the working scale, but not that
+ * bright; a white hair that bright is long and narrow.
+ */
+function isGlint(f: HessianFeatures, seg: LineSegment): boolean {
+  const g = f.smooth;
+  const w = f.width;
+  let best = -1;
+  let bi = -1;
+  for (let k = 0; k <= 4; k++) {
+    const t = seg.tA + seg.length * (0.25 + (0.5 * k) / 4);
+    const x = Math.round(seg.x + t * seg.dx);
+    const y = Math.round(seg.y + t * seg.dy);
+    if (x < 1 || y < 1 || x >= w - 1 || y >= f.height - 1) continue;
+    const v = g[y * w + x]!;
+    if (v > best) {
+      best = v;
+      bi = y * w + x;
+    }
+  }
+  if (bi < 0 || best - 1 < GLINT_MIN_CONTRAST) return false;
+  const c = g[bi]!;
+  // curvatures of the negated image, so that a bright spot has both positive
+  const hxx = 2 * c - g[bi - 1]! - g[bi + 1]!;
+  const hyy = 2 * c - g[bi - w]! - g[bi + w]!;
+  const hxy = -0.25 * (g[bi + w + 1]! - g[bi + w - 1]! - g[bi - w + 1]! + g[bi - w - 1]!);
+  const half = 0.5 * (hxx + hyy);
+  const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
+  const l2 = half + d;
+  return (l2 > 0 ? Math.max(0, half - d) / l2 : 0) > GLINT_MIN_ROUNDNESS;
 }
 
 /** Brightest channel value within 2σ of a segment's middle. */

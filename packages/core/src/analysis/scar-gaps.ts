@@ -205,8 +205,8 @@ export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
     if (inside.length < 4) continue;
     for (const i of members[id]!) labels[i] = -id;
     for (const i of inside) labels[i] = id;
-    const labIn = meanLab(inside, colourOf);
-    const labOut = meanLab(ring, colourOf);
+    const labIn = skinLab(inside, colourOf);
+    const labOut = skinLab(ring, colourOf);
     const lighter = labIn[0] - labOut[0];
     const texIn = medianOf(inside.map(textureOf));
     const texOut = medianOf(ring.map(textureOf));
@@ -344,16 +344,12 @@ function cellLinearRgb(input: GapInput, cell: number, cols: number, i: number, o
   out[3 * i + 2] = k ? sb / k : 0;
 }
 
-function meanLab(cells: number[], colourOf: (i: number) => Float32Array): Lab {
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  for (const i of cells) {
-    const colour = colourOf(i);
-    r += colour[3 * i]!;
-    g += colour[3 * i + 1]!;
-    b += colour[3 * i + 2]!;
-  }
-  const n = Math.max(1, cells.length);
-  return linearRgbToLab(r / n, g / n, b / n);
+/**
+ * Colour of a set of cells: the per-channel median in linear light. Follicles, their openings and
+ * the glints on stubble fill a minority of cells round a gap and none inside it; a mean would
+ * darken or lighten the surroundings with them, a median takes the skin between them.
+ */
+function skinLab(cells: number[], colourOf: (i: number) => Float32Array): Lab {
+  const [r, g, b] = [0, 1, 2].map((k) => medianOf(cells.map((i) => colourOf(i)[3 * i + k]!)));
+  return linearRgbToLab(r!, g!, b!);
 }

@@ -9,6 +9,7 @@ import { analysisSuite } from './suites/analysis.suite.js';
 import { renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
+import { suggestionReliabilitySuite } from './suites/suggestion-reliability.suite.js';
 import { printTable, type Table } from './timing.js';
 
 const suites: Record<string, () => Table[] | Promise<Table[]>> = {
@@ -16,6 +17,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   render: renderSuite,
   analysis: analysisSuite,
   accuracy: accuracySuite,
+  suggestions: suggestionReliabilitySuite,
   preview: previewSuite,
   align: alignSuite,
 };

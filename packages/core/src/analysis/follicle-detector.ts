@@ -126,7 +126,8 @@ export function detectFollicles(
   // the opening) only bends the spot filter's response, so the pore filter sees the channel held
   // to just above skin level, and its own noise floor.
   const clip = 1 + PORE_BRIGHT_CLIP;
-  const darkOnly = Float32Array.from(channel, (v) => (v > clip ? clip : v));
+  const darkOnly = new Float32Array(channel.length);
+  for (let i = 0; i < channel.length; i++) darkOnly[i] = channel[i]! > clip ? clip : channel[i]!;
   const poreSpots = hessianFeatures(darkOnly, width, height, spots.sigma, { darkSpot: true }, scratch);
   const pores = detectPores(
     poreSpots,

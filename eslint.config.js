@@ -57,7 +57,48 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // core is pure: it runs in the browser and in Node, and must not reach for I/O.
+    // Layering: routes -> services -> repositories, and all SQL in repositories. Outside them a
+    // file may hold the `Database`/`Tx` handle (services open the transaction a repository runs
+    // in) and classify a driver error (`db/pg-errors`), but it may not build a query: no
+    // drizzle, no driver, no table of the schema.
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    ignores: [
+      'packages/server/src/**/*.repository.ts',
+      'packages/server/src/db/**',
+      // The composition roots open the database, lock its folder and check its migrations.
+      'packages/server/src/{main,server,index}.ts',
+      // The database mover copies every table between PGlite and PostgreSQL through the drivers.
+      'packages/server/src/data-move/**',
+      // Tests read and plant rows to check what the code under test wrote.
+      'packages/server/src/**/*.test.ts',
+      'packages/server/src/test-support/**',
+      // An SQL fragment that three appointment/session repositories share; it belongs in a
+      // repository of its own (issue 15), moved when the appointments folder is free to change.
+      'packages/server/src/appointments/session-number.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-pool', 'postgres', '@electric-sql/*'],
+              message: 'SQL lives in repositories (*.repository.ts) and db/: call a repository.',
+            },
+            {
+              group: ['**/db/*', '!**/db/pg-errors.js'],
+              allowTypeImports: true,
+              message:
+                'Outside repositories and db/ only the Database/Tx types may come from db/: call a repository.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // core is pure: it runs in the browser and in Node, and must not reach for I/O, a clock or
+    // HTTP. Time comes in as an argument; errors are domain errors the server maps to HTTP.
     files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -80,10 +121,62 @@ export default tseslint.config(
               ],
               message: 'core is pure: no I/O.',
             },
+            {
+              group: [
+                '@stipple/server',
+                '@stipple/server/*',
+                '**/server/src/**',
+                '**/app-error*',
+                'fastify',
+                '@fastify/*',
+                'http-errors',
+              ],
+              message: 'core throws domain errors; the server turns them into HTTP answers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'process', 'fetch', 'require', 'Buffer'],
+      'no-restricted-globals': ['error', 'process', 'fetch', 'require', 'Buffer', 'performance'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core has no clock: take the time as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core has no clock: take the date as an argument (new Date(value) is fine).',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'core has no clock: take the date as an argument.',
+        },
+        {
+          selector: "MemberExpression[property.name='performance']",
+          message: 'core has no clock: take a clock as an argument.',
+        },
+        {
+          selector: 'NewExpression[callee.name=/^(AppError|HttpError|HTTPError)$/]',
+          message: 'core throws domain errors; the server turns them into HTTP answers.',
+        },
+        {
+          selector:
+            "ThrowStatement Property[key.name=/^(statusCode|status|httpStatus)$/][value.type='Literal']",
+          message: 'core throws domain errors, never an HTTP status.',
+        },
+        {
+          selector: 'PropertyDefinition[key.name=/^(statusCode|httpStatus)$/]',
+          message: 'core throws domain errors, never an HTTP status.',
+        },
+        {
+          selector: 'TSParameterProperty[parameter.name=/^(statusCode|httpStatus)$/]',
+          message: 'core throws domain errors, never an HTTP status.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(statusCode|httpStatus)$/]',
+          message: 'core throws domain errors, never an HTTP status.',
+        },
+      ],
     },
   },
 );

@@ -52,7 +52,10 @@ describe('clients', () => {
     expect(await describedBy(emailInput)).toContain('Must be an email address');
     expect(await describedBy(familyInput)).toContain('Required');
     await screenshot(page, '10-new-client-validation');
+    // Typed details are not thrown away without a question.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('discard-changes').click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('creates a client with an accented name', async () => {

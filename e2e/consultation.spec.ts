@@ -322,6 +322,9 @@ describe('consultation to plan to preview', () => {
       .toBe('Done');
     const result = await page.getByTestId('analysis-result').textContent();
     expect(result).toMatch(/Follicle density \d+\/cm²/);
+    // The finished analysis brings its head and scalp map, without a reload.
+    await page.getByTestId('scalp-map-share').waitFor();
+    expect(await page.getByTestId('scalp-map-none').count()).toBe(0);
     const strip = page
       .getByTestId(/^suggestion-row-/)
       .filter({ hasText: 'Strip scar' })
@@ -329,10 +332,10 @@ describe('consultation to plan to preview', () => {
     await strip.waitFor();
     await screenshot(page, '77-analysis-suggestions');
     await strip.getByRole('button', { name: 'Accept' }).click();
-    await page.locator('[data-zone="scar-1"]').waitFor();
+    await page.locator('[data-zone="photo-scar-1"]').waitFor();
     // The accepted zone lies on the scar drawn across the photo.
     const zone = await page
-      .locator('[data-zone="scar-1"]')
+      .locator('[data-zone="photo-scar-1"]')
       .evaluate((p: SVGPolygonElement) => p.getAttribute('points'));
     const xs = zone!
       .trim()
@@ -369,14 +372,14 @@ describe('consultation to plan to preview', () => {
       await page.mouse.move(end.x, end.y, { steps });
       await page.mouse.up();
     };
-    const before = await zonePoints('scar-1');
+    const before = await zonePoints('photo-scar-1');
 
     // Select the accepted zone, then paint along the whole band (the scar drawn on the photo).
     await page.getByTestId('tool-select').click();
     const middle = await screenPoint((photo.scar.x0 + photo.scar.x1) / 2, photo.scar.y + 15);
     await page.mouse.click(middle.x, middle.y);
     await page.getByTestId('tool-paint').click();
-    expect(await page.getByTestId('brush-help').textContent()).toContain('Drag to paint onto scar-1');
+    expect(await page.getByTestId('brush-help').textContent()).toContain('Drag to paint onto photo-scar-1');
     const start = await screenPoint(photo.scar.x0, photo.scar.y - 20);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
@@ -389,7 +392,7 @@ describe('consultation to plan to preview', () => {
       await page.mouse.move(at.x, at.y, { steps: 3 });
     }
     await page.mouse.up();
-    const painted = await zonePoints('scar-1');
+    const painted = await zonePoints('photo-scar-1');
     expect(area(painted)).toBeGreaterThan(area(before) * 1.2);
     expect(Math.min(...painted.map((p) => p[0]))).toBeLessThan(photo.scar.x0 + 20);
     expect(Math.max(...painted.map((p) => p[0]))).toBeGreaterThan(photo.scar.x1 - 20);
@@ -409,7 +412,7 @@ describe('consultation to plan to preview', () => {
     expect(await page.getByTestId('brush-help').textContent()).toContain('erase from exclude-1');
     await drag([250, 300], [450, 380]);
     await expect.poll(() => page.locator('[data-zone="exclude-1"]').count()).toBe(0);
-    expect(await page.locator('[data-zone="scar-1"]').count()).toBe(1);
+    expect(await page.locator('[data-zone="photo-scar-1"]').count()).toBe(1);
     await page.getByTestId('tool-select').click();
   });
 
@@ -422,7 +425,7 @@ describe('consultation to plan to preview', () => {
     await split.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => split.getAttribute('aria-valuenow')).toBe('0');
-    const healed = await previewInZone('scar-1');
+    const healed = await previewInZone('photo-scar-1');
     // Healed dots of 0.1 mm at 70/cm² cover a few per cent of the scar: the pixels they darken
     // are few, but none change away from the zones.
     expect(healed.pixels).toBeGreaterThan(5000);
@@ -444,16 +447,16 @@ describe('consultation to plan to preview', () => {
     await slider.waitFor();
     const sessionText = page.getByTestId('session-of');
     expect(await sessionText.textContent()).toMatch(/^Right after session 1 of \d$/);
-    await expect.poll(async () => (await previewInZone('scar-1')).checksum).not.toBe(healed.checksum);
-    const first = await previewInZone('scar-1');
+    await expect.poll(async () => (await previewInZone('photo-scar-1')).checksum).not.toBe(healed.checksum);
+    const first = await previewInZone('photo-scar-1');
     await screenshot(page, '80-preview-session-1');
     await slider.focus();
     await page.keyboard.press('End');
     sessions = Number(/of (\d)$/.exec((await sessionText.textContent())!)![1]);
     expect(sessions).toBeGreaterThan(1);
     expect(await sessionText.textContent()).toBe(`Right after session ${sessions} of ${sessions}`);
-    await expect.poll(async () => (await previewInZone('scar-1')).checksum).not.toBe(first.checksum);
-    const last = await previewInZone('scar-1');
+    await expect.poll(async () => (await previewInZone('photo-scar-1')).checksum).not.toBe(first.checksum);
+    const last = await previewInZone('photo-scar-1');
     // More sessions, more pigment in the zone.
     expect(last.differ).toBeGreaterThan(first.differ);
     expect(last.darkening).toBeGreaterThan(first.darkening);
@@ -480,7 +483,8 @@ describe('consultation to plan to preview', () => {
     expect(progress.at(-1)!.progress).toBe(100);
     // Every session, the healed look and the fade.
     // (The stored render, with its pictures and scores, is fetched once the progress says done.)
-    await expect.poll(() => page.getByTestId('render-stages').locator('img').count()).toBe(sessions + 2);
+    // With a scar, also healed at the poor end of what it keeps.
+    await expect.poll(() => page.getByTestId('render-stages').locator('img').count()).toBe(sessions + 3);
 
     // The score the render stored: the scar zone differs less from the skin around it after.
     const renderUrl = progress.at(-1)!.url.replace(/\/status$/, '');
@@ -490,12 +494,14 @@ describe('consultation to plan to preview', () => {
         camouflage: { zoneId: string; before: { deltaE00: number }; after: { deltaE00: number } }[];
       };
     }, renderUrl);
-    const scar = stored.camouflage.find((c) => c.zoneId === 'scar-1')!;
+    const scar = stored.camouflage.find((c) => c.zoneId === 'photo-scar-1')!;
     expect(scar.after.deltaE00).toBeLessThan(scar.before.deltaE00);
     const shown = `ΔE00 ${scar.before.deltaE00.toFixed(1)} → ${scar.after.deltaE00.toFixed(1)}`;
-    expect(await page.getByTestId('camouflage-scar-1').textContent()).toContain(`scar-1: ${shown}`);
+    expect(await page.getByTestId('camouflage-photo-scar-1').textContent()).toContain(
+      `photo-scar-1: ${shown}`,
+    );
     // The same score beside the scar zone in the list of zones.
-    expect(await page.getByTestId('zone-score-scar-1').textContent()).toBe(shown);
+    expect(await page.getByTestId('zone-score-photo-scar-1').textContent()).toBe(shown);
     await screenshot(page, '82-render-done');
   });
 
@@ -517,7 +523,9 @@ describe('consultation to plan to preview', () => {
     expect(await page.getByTestId('rule-value-sessions.count').textContent()).toBe(String(ruleSessions));
     expect(await count.textContent()).toContain(String(ruleSessions + 1));
     const overrides = await page.getByTestId('plan-overrides').textContent();
-    expect(overrides).toContain('sessions.count');
+    // The changed value by its name, never by its path in the plan.
+    expect(overrides).toContain('Number of sessions');
+    expect(overrides).not.toContain('sessions.count');
     expect(overrides).toContain(overrideReason);
     expect(overrides).toContain(artistName);
     await screenshot(page, '84-plan-override-saved');
@@ -527,6 +535,10 @@ describe('consultation to plan to preview', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('download-report').click();
     const file = join(work, 'report.pdf');
+    // Saved under the client's name, not a name of ours.
+    expect((await download).suggestedFilename()).toBe(
+      `Consultation-report-${clientName.replace(/\s+/g, '-')}-${(await download).suggestedFilename().slice(-14)}`,
+    );
     await (await download).saveAs(file);
     const look = await renderPdf(file, join(shots, '85-consultation-report-pdf.png'));
     expect(look.ink.length).toBeGreaterThanOrEqual(2);
@@ -596,7 +608,9 @@ describe('consultation to plan to preview', () => {
       await expect
         .poll(() => ipad.getByTestId('preview-timing').textContent(), { timeout: 30_000 })
         .toMatch(/^Preview: \d+ ms, [\d,]+ dots$/);
-      expect(await ipad.getByTestId('zone-score-scar-1').textContent()).toMatch(/^ΔE00 [\d.]+ → [\d.]+$/);
+      expect(await ipad.getByTestId('zone-score-photo-scar-1').textContent()).toMatch(
+        /^ΔE00 [\d.]+ → [\d.]+$/,
+      );
       // The accepted strip is a zone now: reopened, the editor does not offer it again.
       await expect.poll(() => ipad.getByTestId('analysis-status').textContent()).toBe('Done');
       await ipad.getByTestId('suggestions').waitFor();

@@ -1,12 +1,12 @@
 // Starts the real, built Stipple server for the browser tests: Chromium from Debian (apt-installed
 // when missing), the production build (built when missing), a fresh data folder, a free port and
 // no fixed demo password, so the tests sign in with whatever the server printed on first start.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseServerOutput } from './support/server-output.js';
+import { serverMain, startServerProcess } from './support/server-process.js';
 import './support/provided.js';
 
 interface ProvisionModule {
@@ -15,7 +15,6 @@ interface ProvisionModule {
 }
 
 const root = new URL('..', import.meta.url).pathname;
-const serverMain = join(root, 'packages', 'server', 'dist', 'main.js');
 const webIndex = join(root, 'packages', 'web', 'dist', 'index.html');
 const say = (msg: string) => process.stderr.write(`[e2e] ${msg}\n`);
 
@@ -70,34 +69,6 @@ async function ownerSession(baseUrl: string, owner: { email: string; password: s
   return { name: match[1]!, value: match[2]! };
 }
 
-async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (code ${child.exitCode}) before it was ready:\n${output()}`);
-    try {
-      const res = await fetch(`${baseUrl}/readyz`);
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer 200 on /readyz within 120 s:\n${output()}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const provisionUrl = new URL('../scripts/lib/provision.mjs', import.meta.url).href;
   const { ensureChromium, freePort } = (await import(provisionUrl)) as ProvisionModule;
@@ -106,42 +77,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ensureBuild();
   mkdirSync(join(root, 'e2e', 'screenshots'), { recursive: true });
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'stipple-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    STIPPLE_PORT: String(port),
-    STIPPLE_HOST: '127.0.0.1',
-    STIPPLE_DATA_DIR: dataDir,
-    // No STIPPLE_PUBLIC_URL, as on a newcomer's machine: the invitation link must then be
-    // completed by the web app with the address the browser uses.
-    NODE_ENV: 'production',
-  };
-  // The embedded database and a password the server makes up itself: what a newcomer gets.
-  delete env.STIPPLE_DEMO_PASSWORD;
-  delete env.DATABASE_URL;
-
-  let stdout = '';
-  let stderr = '';
-  const child = spawn(process.execPath, [serverMain], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const output = () => `--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`;
-  const teardown = async () => {
-    await stop(child);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
+  // The embedded database and a password the server makes up itself: what a newcomer gets. No
+  // STIPPLE_PUBLIC_URL, as on a newcomer's machine: the invitation link must then be completed by
+  // the web app with the address the browser uses.
+  const server = await startServerProcess(port, {});
+  const teardown = () => server.stop();
   try {
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForReady(baseUrl, child, output);
-    const { signIns, listening } = parseServerOutput(stdout);
-    if (!listening) throw new Error(`the server did not print "[stipple] Listening on ...":\n${output()}`);
-    if (!signIns.owner) throw new Error(`the server did not print the owner's demo sign-in:\n${output()}`);
+    const baseUrl = server.url;
+    const { signIns, listening } = parseServerOutput(server.stdout());
+    if (!listening)
+      throw new Error(`the server did not print "[stipple] Listening on ...":\n${server.output()}`);
+    if (!signIns.owner)
+      throw new Error(`the server did not print the owner's demo sign-in:\n${server.output()}`);
     say(`server ready at ${baseUrl}; demo sign-ins printed for ${Object.keys(signIns).join(', ')}`);
     project.provide('e2eBaseUrl', baseUrl);
     project.provide('e2eDemoSignIns', signIns);

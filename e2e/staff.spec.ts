@@ -50,7 +50,7 @@ describe('staff', () => {
     await page.getByRole('heading', { name: 'Join Demo Studio' }).waitFor();
     await page.getByText('you were invited as Front desk').waitFor();
 
-    await page.getByTestId('invite-password').fill('password1234');
+    await page.getByTestId('new-password').fill('password1234');
     await expect
       .poll(() => page.getByTestId('password-strength').getAttribute('data-score'))
       .toMatch(/^[01]$/);
@@ -60,9 +60,9 @@ describe('staff', () => {
     await screenshot(page, '32-accept-weak-password');
 
     // Long enough for the form, too weak for the server: its field error lands on the password.
-    await page.getByTestId('invite-confirm').fill('password1234');
+    await page.getByTestId('new-password-confirm').fill('password1234');
     await page.getByTestId('accept-submit').click();
-    const password = page.getByTestId('invite-password');
+    const password = page.getByTestId('new-password');
     // Mantine marks a PasswordInput's inner input with data-invalid (not aria-invalid).
     await expect.poll(() => password.getAttribute('data-invalid')).toBe('true');
     const errorId = ((await password.getAttribute('aria-describedby')) ?? '')
@@ -74,12 +74,12 @@ describe('staff', () => {
     expect(page.url()).toContain('/invite/');
 
     const strong = 'velvet otter tangerine lighthouse';
-    await page.getByTestId('invite-password').fill(strong);
+    await page.getByTestId('new-password').fill(strong);
     await expect.poll(() => page.getByTestId('password-strength').getAttribute('data-score')).toBe('4');
-    await page.getByTestId('invite-confirm').fill(`${strong}!`);
+    await page.getByTestId('new-password-confirm').fill(`${strong}!`);
     await page.getByTestId('accept-submit').click();
     await page.getByText('The two passwords are not the same').waitFor();
-    await page.getByTestId('invite-confirm').fill(strong);
+    await page.getByTestId('new-password-confirm').fill(strong);
     await screenshot(page, '33-accept-strong-password');
     await page.getByTestId('accept-submit').click();
 

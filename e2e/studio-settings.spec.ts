@@ -13,6 +13,7 @@ import {
   launchChromium,
   newContext,
   ownerPage,
+  pageApi,
   runSuffix,
   screenshot as fullScreenshot,
   screenshotFromTop as screenshot,
@@ -38,20 +39,7 @@ const thursday = thisWeek(3);
 const saturday = thisWeek(5);
 
 /** A call to the API as the app makes it: the session cookie plus the CSRF header. */
-async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, json: (await res.json()) as T };
-    },
-    { method, path, body },
-  );
-}
+const api = <T>(method: string, path: string, body?: unknown) => pageApi<T>(page, method, path, body);
 
 async function chooseArtist(target: Page) {
   await target.getByRole('combobox', { name: 'Artist', exact: true }).click();
@@ -200,7 +188,7 @@ describe('studio settings', () => {
     await added.getByTestId('step-instructions').fill('Send us a photo of the healed scalp.');
     await editor.getByTestId('publish-aftercare').click();
     await editor.getByTestId('aftercare-invalid').waitFor();
-    expect(await added.textContent()).toContain('must not be before the first day');
+    expect(await added.textContent()).toContain('Must not be before the first day');
     await screenshot(page, '95-aftercare-invalid', false);
     await added.getByTestId('step-until').fill('');
     // Reordering: the new step moved up and back down again.

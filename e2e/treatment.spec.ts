@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IPAD_PORTRAIT,
+  drawSignature,
   hasHorizontalScroll,
   launchChromium,
   newContext,
@@ -44,8 +45,16 @@ function workdayAfter(iso: string | null, days: number): string {
   }
   return date;
 }
+/** The last workday (not a Sunday) at least `days` calendar days before today. */
+function workdayBefore(days: number): string {
+  let date = londonDate(-days);
+  while (isSunday(date))
+    date = new Date(Date.parse(`${date}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return date;
+}
 const consultationDay = workdayAfter(null, 1);
-const session1Day = workdayAfter(null, 2);
+// The first session took place two days ago: a session can only be completed from its own day.
+const session1Day = workdayBefore(2);
 /** `days` calendar days later, moved on to Monday when that is a Sunday (the studio is closed). */
 function calendarDaysAfter(iso: string, days: number): string {
   const date = new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -144,8 +153,8 @@ describe('treatment records', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/Only [78] days from the session on .* at least 14 days/);
     await screenshot(page, '52-third-session-refused');
-    await form.getByTestId('override-reason').fill('Client flies home early; scalp healed well');
-    await form.getByTestId('book-anyway').click();
+    await form.getByTestId('interval-refused-reason').fill('Client flies home early; scalp healed well');
+    await form.getByTestId('interval-refused-confirm').click();
     await form.waitFor({ state: 'detached' });
 
     const rows = page.getByTestId('client-appointment');
@@ -180,14 +189,7 @@ describe('treatment records', () => {
     const dialog = page.getByTestId('sign-dialog');
     await dialog.getByTestId('consent-text').waitFor();
     expect(await dialog.getByTestId('consent-text').textContent()).toContain('scalp micropigmentation');
-    const box = (await dialog.getByTestId('signature-canvas').boundingBox())!;
-    await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
-    await page.mouse.down();
-    for (let i = 1; i <= 24; i++)
-      await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2.5)), {
-        steps: 2,
-      });
-    await page.mouse.up();
+    const box = await drawSignature(page, dialog.getByTestId('signature-canvas'));
     await screenshot(page, '55-consent-signature');
     await dialog.getByTestId('confirm-sign').click();
     await dialog.waitFor({ state: 'detached' });
@@ -225,7 +227,7 @@ describe('treatment records', () => {
     // The expired demo lot is refused by the server, naming it.
     await chooseOption('Pigment lot', /CB-2404-17/, chart);
     await page.getByTestId('complete-session').click();
-    await chart.getByText(/expired on .*, before the session date .*: it cannot be used/).waitFor();
+    await chart.getByText(/Expired on .*, before the session on .*: it cannot be used/).waitFor();
     await screenshot(page, '57-expired-lot-refused');
 
     await chooseOption('Pigment lot', /CB-2609-03/, chart);

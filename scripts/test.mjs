@@ -2,7 +2,8 @@
 // `npm test`: every test tier, provisioned from this machine, ending with one line
 // `N passed, N failed`. Tiers: static checks, unit, database (PGlite and a throwaway
 // PostgreSQL), browser (Debian's Chromium). Run a subset with `npm test -- --tier unit,e2e`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensurePostgresBinaries } from './lib/provision.mjs';
@@ -32,8 +33,10 @@ let nodePackagesBuilt = false;
 
 if (tiers.includes('static')) {
   say('static checks: typecheck (tsc), lint (typescript-eslint, type-aware), format (prettier)');
-  const checks = [
-    ['typecheck: node packages', bin('tsc'), ['-b']],
+  // `tsc -b` first: it builds the declarations the other checks read. The rest are
+  // single-threaded, so they run side by side, as many as there are cores.
+  const first = ['typecheck: node packages', bin('tsc'), ['-b']];
+  const rest = [
     ['typecheck: web', bin('tsc'), ['-p', 'packages/web/tsconfig.json']],
     ['typecheck: e2e', bin('tsc'), ['-p', 'e2e/tsconfig.json']],
     ['typecheck: tools', bin('tsc'), ['-p', 'tsconfig.tools.json']],
@@ -42,14 +45,33 @@ if (tiers.includes('static')) {
   ];
   let passed = 0;
   let failed = 0;
-  for (const [name, cmd, args] of checks) {
-    const ok = run(cmd, args) === 0;
+  const report = ({ name, ok, output }) => {
+    if (output) process.stdout.write(output);
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
-    if (ok && name === 'typecheck: node packages') nodePackagesBuilt = true;
     if (ok) passed++;
     else failed++;
-  }
+  };
+  const firstResult = await runCaptured(...first);
+  report(firstResult);
+  nodePackagesBuilt = firstResult.ok;
+  const queue = [...rest];
+  const lanes = Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) report(await runCaptured(...next));
+  });
+  await Promise.all(lanes);
   rows.push({ tier: 'static', passed, failed, skipped: 0 });
+}
+
+/** Runs a check with its output kept until it ends, so that checks side by side do not interleave. */
+function runCaptured(name, cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (err) => resolve({ name, ok: false, output: `${output}${err.message}\n` }));
+    child.on('close', (code) => resolve({ name, ok: code === 0, output }));
+  });
 }
 
 const vitestTiers = tiers.filter((t) => t !== 'static');

@@ -1,12 +1,13 @@
 // `npm run bench`: speed against peer libraries, side by side in one process on the same inputs.
 // Run it on an idle machine; every figure is a median after a warm-up. `npm run bench -- sampler`
-// runs one suite.
+// runs one suite; `--quick` leaves out the largest sizes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { accuracySuite } from './suites/accuracy.suite.js';
 import { alignSuite } from './suites/align.suite.js';
 import { analysisSuite } from './suites/analysis.suite.js';
-import { renderSuite } from './suites/render.suite.js';
+import { naturalnessSuite } from './suites/naturalness.suite.js';
+import { renderJobSuite, renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
 import { suggestionReliabilitySuite } from './suites/suggestion-reliability.suite.js';
@@ -15,11 +16,13 @@ import { printTable, type Table } from './timing.js';
 const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   sampler: samplerSuite,
   render: renderSuite,
+  'render-job': renderJobSuite,
   analysis: analysisSuite,
   accuracy: accuracySuite,
   suggestions: suggestionReliabilitySuite,
   preview: previewSuite,
   align: alignSuite,
+  naturalness: naturalnessSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

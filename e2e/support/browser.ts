@@ -33,20 +33,25 @@ export function demoSignIn(who: 'owner' | 'artist' | 'desk'): DemoSignIn {
 export const DESKTOP = { width: 1280, height: 860 };
 export const IPAD_PORTRAIT = { width: 820, height: 1180 };
 export const IPAD_LANDSCAPE = { width: 1180, height: 820 };
+/** An iPhone 14/15 in portrait. */
+export const PHONE = { width: 390, height: 844 };
 
 export async function newContext(
   browser: Browser,
   viewport = DESKTOP,
-  options: { tablet?: boolean; locale?: string } = {},
+  options: { tablet?: boolean; phone?: boolean; locale?: string; baseURL?: string; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
     viewport,
     locale: options.locale ?? 'en-US',
-    timezoneId: 'Europe/London',
-    ...(options.tablet ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
+    timezoneId: options.timezoneId ?? 'Europe/London',
+    ...(options.tablet || options.phone ? { deviceScaleFactor: 2, hasTouch: true, isMobile: true } : {}),
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: on a shared machine under load (2 cores, load 15), loading the app in Chromium took
+  // longer than 15 s. A wait for something that never comes still fails, only later.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   return context;
 }
 
@@ -74,14 +79,15 @@ export function runSuffix(): string {
 
 /**
  * A browser context already signed in as the owner, with the session global-setup made (see
- * `e2eOwnerSession`), opened on the client list.
+ * `e2eOwnerSession`), opened on the client list once `ready` shows (on a phone the list is cards,
+ * not the table).
  */
-export async function ownerPage(context: BrowserContext): Promise<Page> {
+export async function ownerPage(context: BrowserContext, ready = 'client-table'): Promise<Page> {
   const { name, value } = inject('e2eOwnerSession');
   await context.addCookies([{ name, value, url: baseUrl() }]);
   const page = await context.newPage();
   await page.goto('/clients');
-  await page.getByTestId('client-table').waitFor();
+  await page.getByTestId(ready).waitFor();
   return page;
 }
 
@@ -129,4 +135,42 @@ export async function smallTouchTargets(root: Locator): Promise<string[]> {
     }
     return small;
   });
+}
+
+/** Draws a wavy stroke across a signature pad, as a finger would; returns where the pad was. */
+export async function drawSignature(
+  page: Page,
+  canvas: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++)
+    await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2.5)), {
+      steps: 2,
+    });
+  await page.mouse.up();
+  return box;
+}
+
+/** A call to the API as the app makes it from `page`: its session cookie plus the CSRF header. */
+export async function pageApi<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+    },
+    { method, path, body },
+  );
 }

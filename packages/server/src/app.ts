@@ -1,7 +1,6 @@
 // The HTTP application: plugins, the error handler, every route, and the web app. It does not
 // listen; `startServer` (server.ts) and the tests do.
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
@@ -10,16 +9,18 @@ import type { Database } from './db/database.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Services } from './services.js';
 import { auditRoutes } from './audit/audit.routes.js';
-import { DEFAULT_LOGIN_LIMITS, authRoutes, type LoginLimits } from './auth/auth.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { clientRoutes } from './clients/client.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
 import { registerErrorHandler, sendError, toErrorAnswer } from './http/error-handler.js';
+import { requestLocale } from './http/request-locale.js';
 import { loggerOptions } from './http/logging.js';
 import { OneLinePerRequest } from './http/request-log.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { refuseUnstorableText } from './http/text-guard.js';
 import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
@@ -32,6 +33,15 @@ import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
+import { bookingRoutes } from './booking/booking.routes.js';
+import { publicRoutes } from './booking/public.routes.js';
+import { portalAuthRoutes } from './portal/portal-auth.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
+import { portalCareRoutes } from './portal/portal-care.routes.js';
+import { kioskRoutes } from './kiosk/kiosk.routes.js';
+import { intakeRoutes } from './intake/intake.routes.js';
+import { studioRoutes } from './studio/studio.routes.js';
 import { SERVER_VERSION } from './version.js';
 import { Metrics } from './observability/metrics.js';
 import { metricsRoutes } from './observability/metrics.routes.js';
@@ -47,7 +57,6 @@ export interface AppDeps {
   /** The server's registry; tests that build the app alone get a fresh one. */
   metrics?: Metrics;
   logger?: FastifyBaseLogger;
-  loginLimits?: LoginLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -63,8 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // Malformed paths are refused by the router before any route runs; answer them as ApiError too.
-    frameworkErrors: (err, _request, reply) => {
-      void sendError(reply, toErrorAnswer(err));
+    frameworkErrors: (err, request, reply) => {
+      void sendError(reply, toErrorAnswer(err, { locale: requestLocale(request) }));
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -85,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('preValidation', refuseUnstorableText);
 
   // The API speaks JSON only: other body types get 415. An empty JSON body counts as no body
   // (clients often send the header on bodiless POSTs such as /archive).
@@ -101,17 +111,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { auth: services.auth, config });
+  await app.register(authPlugin, { auth: services.auth, portal: services.portalAuth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });
 
   await app.register(healthRoutes, { db, jobs, blobs: services.blobs, version: SERVER_VERSION });
   await app.register(metricsRoutes, { metrics, db, jobs, token: config.metricsToken });
   await app.register(authRoutes, {
     auth: services.auth,
+    passwords: services.passwords,
     staff: services.staff,
     config,
-    loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   });
   await app.register(staffRoutes, { staff: services.staff });
   await app.register(clientRoutes, { clients: services.clients });
@@ -123,15 +132,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(inventoryRoutes, { inventory: services.inventory });
   await app.register(consentRoutes, { consents: services.consents });
-  await app.register(appointmentRoutes, { appointments: services.appointments });
-  await app.register(sessionRoutes, { sessions: services.sessions });
+  await app.register(appointmentRoutes, {
+    appointments: services.appointments,
+    remainingSessions: services.remainingSessions,
+  });
+  await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });
   await app.register(consultationRoutes, {
     consultations: services.consultations,
     reports: services.consultationReports,
   });
-  await app.register(previewRoutes, { previews: services.previews, analysis: services.photoAnalysis });
+  await app.register(previewRoutes, {
+    previews: services.previews,
+    analysis: services.photoAnalysis,
+    scalpMaps: services.scalpMaps,
+  });
+  await app.register(setupRoutes, { setup: services.setup, config });
+  await app.register(studioRoutes, {
+    studio: services.studio,
+    maxBytes: config.photoMaxBytes,
+    spoolDir: spoolDir(config.dataDir),
+  });
+  await app.register(publicRoutes, {
+    bookings: services.bookings,
+    waitlist: services.waitlist,
+    portal: services.portalAuth,
+    studio: services.studio,
+    maxBytes: config.photoMaxBytes,
+    spoolDir: spoolDir(config.dataDir),
+  });
+  await app.register(bookingRoutes, { desk: services.bookingDesk });
+  await app.register(portalAuthRoutes, { portal: services.portalAuth, config });
+  await app.register(portalRoutes, {
+    appointments: services.portalAppointments,
+    intake: services.intake,
+    consents: services.portalConsents,
+  });
+  await app.register(portalCareRoutes, { care: services.portalCare, exports: services.portalExport });
+  await app.register(kioskRoutes, { kiosk: services.kiosk, config });
+  await app.register(intakeRoutes, { intake: services.intake });
   await registerWebApp(app, config.webDist);
   return app;
 }

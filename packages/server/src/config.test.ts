@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       STIPPLE_DEMO_PASSWORD: 'demo-demo-demo',
       STIPPLE_PUBLIC_URL: 'https://studio.example/',
       STIPPLE_SESSION_TTL_HOURS: '8',
+      STIPPLE_SESSION_MAX_HOURS: '10',
       STIPPLE_AUDIT_RETENTION_DAYS: '3650',
       STIPPLE_SKIP_MIGRATIONS: '1',
       STIPPLE_WEB_DIST: '/srv/web',
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://studio.example',
       cookieSecure: true,
       sessionTtlHours: 8,
+      sessionMaxHours: 10,
       auditRetentionDays: 3650,
       skipMigrations: true,
       webDist: '/srv/web',
@@ -98,6 +100,13 @@ describe('loadConfig', () => {
       ]),
     );
     expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('refuses a longest session lifetime shorter than the idle lifetime', () => {
+    expect(() => loadConfig({ STIPPLE_SESSION_TTL_HOURS: '12', STIPPLE_SESSION_MAX_HOURS: '8' })).toThrow(
+      /STIPPLE_SESSION_MAX_HOURS \(8\) must not be less than STIPPLE_SESSION_TTL_HOURS \(12\)/,
+    );
+    expect(loadConfig({}).sessionMaxHours).toBe(24);
   });
 
   it('refuses a port out of range', () => {
@@ -186,6 +195,20 @@ describe('blob store and metrics settings', () => {
     );
     expect(loadConfig({ STIPPLE_METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe(
       'a-long-enough-metrics-token',
+    );
+  });
+});
+
+describe('studio sign-up', () => {
+  it('is closed after the first studio by default, and reads open or invite', () => {
+    expect(loadConfig({}).signup).toBe('closed');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'Open' }).signup).toBe('open');
+    expect(loadConfig({ STIPPLE_SIGNUP: 'invite' }).signup).toBe('invite');
+  });
+
+  it('refuses any other value, naming the variable and the choices', () => {
+    expect(() => loadConfig({ STIPPLE_SIGNUP: 'public' })).toThrow(
+      /STIPPLE_SIGNUP must be one of open, invite, closed/,
     );
   });
 });

@@ -2,6 +2,7 @@
 // value stops the start with a message that names the variable and says what it must be.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIGNUP_MODES, type SignupMode } from '@stipple/core';
 import { z } from 'zod';
 
 const bool = (name: string) =>
@@ -71,6 +72,14 @@ const EnvSchema = z.object({
     })
     .default('info'),
   STIPPLE_DEMO_DATA: bool('STIPPLE_DEMO_DATA').default(true),
+  STIPPLE_SIGNUP: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s): s is SignupMode => (SIGNUP_MODES as readonly string[]).includes(s), {
+      message: `STIPPLE_SIGNUP must be one of ${SIGNUP_MODES.join(', ')}`,
+    })
+    .default('closed'),
   STIPPLE_DEMO_PASSWORD: z
     .string()
     .min(8, { message: 'STIPPLE_DEMO_PASSWORD must be at least 8 characters' })
@@ -86,6 +95,7 @@ const EnvSchema = z.object({
     })
     .default('auto'),
   STIPPLE_SESSION_TTL_HOURS: positiveInt('STIPPLE_SESSION_TTL_HOURS', 24 * 90).default(12),
+  STIPPLE_SESSION_MAX_HOURS: positiveInt('STIPPLE_SESSION_MAX_HOURS', 24 * 90).default(24),
   STIPPLE_AUDIT_RETENTION_DAYS: positiveInt('STIPPLE_AUDIT_RETENTION_DAYS', 36_500).default(2922),
   STIPPLE_SKIP_MIGRATIONS: bool('STIPPLE_SKIP_MIGRATIONS').default(false),
   STIPPLE_WEB_DIST: z.string().trim().min(1, { message: 'STIPPLE_WEB_DIST must not be empty' }).optional(),
@@ -173,13 +183,21 @@ export interface Config {
   demoData: boolean;
   demoPassword: string | undefined;
   /**
+   * Who may create a studio: `closed` only the first one on an empty installation; `open` anyone;
+   * `invite` the first one, then only with an invitation made on the command line.
+   */
+  signup: SignupMode;
+  /**
    * Base for links the server hands out (invitation links), without a trailing slash. Unset, links
    * are paths that the web app completes with the address the owner is using: a guessed
    * `localhost` would not open on another device, and the request's Host header is not trusted.
    */
   publicUrl: string | null;
   cookieSecure: boolean;
+  /** Idle lifetime of a sign-in session: each use moves its end this far ahead. */
   sessionTtlHours: number;
+  /** Longest lifetime of a sign-in session, however busy: then the member signs in again. */
+  sessionMaxHours: number;
   auditRetentionDays: number;
   skipMigrations: boolean;
   /** Folder of the built web app; when it has no index.html, `/` says how to build it. */
@@ -232,6 +250,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const blobDir = resolve(e.STIPPLE_BLOB_DIR ?? resolve(e.STIPPLE_DATA_DIR, 'blobs'));
   const blobStore = blobStoreOf(e, blobDir, env);
+  if (e.STIPPLE_SESSION_MAX_HOURS < e.STIPPLE_SESSION_TTL_HOURS)
+    throw new ConfigError([
+      `STIPPLE_SESSION_MAX_HOURS (${e.STIPPLE_SESSION_MAX_HOURS}) must not be less than STIPPLE_SESSION_TTL_HOURS (${e.STIPPLE_SESSION_TTL_HOURS})`,
+    ]);
   const publicUrl = e.STIPPLE_PUBLIC_URL ?? null;
   return Object.freeze({
     port: e.STIPPLE_PORT,
@@ -241,12 +263,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.STIPPLE_LOG_LEVEL,
     demoData: e.STIPPLE_DEMO_DATA,
     demoPassword: e.STIPPLE_DEMO_PASSWORD,
+    signup: e.STIPPLE_SIGNUP,
     publicUrl,
     cookieSecure:
       e.STIPPLE_COOKIE_SECURE === 'auto'
         ? Boolean(publicUrl?.startsWith('https:'))
         : e.STIPPLE_COOKIE_SECURE === 'true',
     sessionTtlHours: e.STIPPLE_SESSION_TTL_HOURS,
+    sessionMaxHours: e.STIPPLE_SESSION_MAX_HOURS,
     auditRetentionDays: e.STIPPLE_AUDIT_RETENTION_DAYS,
     skipMigrations: e.STIPPLE_SKIP_MIGRATIONS,
     webDist: resolve(e.STIPPLE_WEB_DIST ?? defaultWebDist()),

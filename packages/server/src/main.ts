@@ -1,7 +1,38 @@
 // `npm start`: read the configuration, start the server, and shut down cleanly on SIGINT or
 // SIGTERM (PGlite must be closed to flush its files). A second signal exits at once.
-import { ConfigError, loadConfig } from './config.js';
+import { Email } from '@stipple/core';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDb } from './db/create-db.js';
+import { lockDataDir } from './db/data-dir-lock.js';
 import { startServer } from './server.js';
+import { createStudioInvitation } from './setup/setup.service.js';
+
+/**
+ * `invite-studio <email>`: prints a one-time link with which that person creates a new studio
+ * (STIPPLE_SIGNUP=invite). With the embedded database, stop the server first (one process per
+ * data folder).
+ */
+async function inviteStudio(config: Config, email: string | undefined): Promise<void> {
+  const parsed = Email.safeParse(email ?? '');
+  if (!parsed.success) {
+    process.stderr.write('[stipple] usage: invite-studio <email of the new owner>\n');
+    process.exit(2);
+  }
+  const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
+  const db = await createDb(config);
+  try {
+    await db.migrate();
+    const { link, expiresAt } = await createStudioInvitation(db, config, parsed.data);
+    if (config.signup !== 'invite')
+      process.stdout.write(`[stipple] Note: STIPPLE_SIGNUP is ${config.signup}, not invite\n`);
+    process.stdout.write(
+      `[stipple] Studio invitation for ${parsed.data} (works once, until ${expiresAt.toISOString()}):\n${link}\n`,
+    );
+  } finally {
+    await db.close();
+    lock?.release();
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +46,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  if (process.argv[2] === 'invite-studio') return inviteStudio(config, process.argv[3]);
   const server = await startServer(config);
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -105,6 +105,7 @@ describe('starting the server on an empty database', () => {
         'session-2',
         'session-3',
         'healed',
+        'healed-scar-poor',
         'faded-5y',
       ]);
       expect(render.stages.every((st) => st.width === 4032 && st.height === 3024)).toBe(true);

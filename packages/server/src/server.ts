@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import type { LoginLimits } from './auth/auth.routes.js';
+import type { LoginLimits } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
@@ -20,6 +20,7 @@ import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
 import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
 import { photoAnalysisJob } from './previews/photo-analysis.job.js';
 import { previewRenderJob } from './previews/preview-render.job.js';
+import { bookingExpireJob } from './booking/booking-expire.job.js';
 import { smtpMailer, type Mailer } from './outbox/mailer.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { createJobQueue, type JobQueueTuning } from './jobs/create-job-queue.js';
@@ -87,17 +88,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       );
     });
     await clearSpoolDir(spoolDir(config.dataDir));
-    const services = createServices({ db, config, log, blobs });
+    const services = createServices({
+      db,
+      config,
+      log,
+      blobs,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
 
     let demo: DemoOutcome | null = null;
     if (config.demoData) {
       demo = await db.withStartupLock(() => services.demo.ensureDemoStudio());
       for (const line of demoAnnouncement(demo)) announce(line);
-    } else if (!(await services.demo.anyStudio())) {
-      announce(
-        '[stipple] No studio exists yet: start once with STIPPLE_DEMO_DATA=true to create the demo studio',
-      );
     }
+    const noStudioYet = !(await services.demo.anyStudio());
 
     if (config.testSessionSaveDelayMs > 0)
       log.warn(
@@ -120,6 +124,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(photoDerivativesJob(services.photos));
     jobs.register(previewRenderJob(services.previews));
     jobs.register(photoAnalysisJob(services.photoAnalysis));
+    jobs.register(bookingExpireJob(services.bookings));
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),
     );
@@ -140,13 +145,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       services,
       metrics,
       logger: log,
-      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     announce(`[stipple] Listening on ${url}`);
+    // A fresh installation without demo data: the first visit of /setup creates the studio.
+    if (noStudioYet)
+      announce(`[stipple] No studio yet: open ${config.publicUrl ?? url}/setup to create yours`);
     // The demo preview renders in the background: the studio is usable while it does.
     const demoPreview =
       demo?.created === true

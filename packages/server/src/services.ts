@@ -4,8 +4,11 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AftercareService } from './aftercare/aftercare.service.js';
 import { AppointmentService } from './appointments/appointment.service.js';
+import { RemainingSessionsService } from './appointments/remaining-sessions.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './auth/login-throttle.js';
+import { PasswordService } from './auth/password.service.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { ClientService } from './clients/client.service.js';
 import { ConsentService } from './consents/consent.service.js';
@@ -19,11 +22,29 @@ import { PhotoService } from './photos/photo.service.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
+import { SessionPlanService } from './sessions/session-plan.service.js';
+import { ScalpMapService } from './previews/scalp-map.service.js';
 import { SessionService } from './sessions/session.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { SetupService } from './setup/setup.service.js';
+import { BookingDeskService } from './booking/booking-desk.service.js';
+import { BookingService } from './booking/booking.service.js';
+import { BookingSteps } from './booking/booking-steps.js';
+import { WaitlistService } from './booking/waitlist.service.js';
+import { PortalAuthService } from './portal/portal-auth.service.js';
+import { PortalAppointmentsService } from './portal/portal-appointments.service.js';
+import { PortalConsentsService } from './portal/portal-consents.service.js';
+import { PortalCareService } from './portal/portal-care.service.js';
+import { PortalExportService } from './portal/portal-export.service.js';
+import { KioskService } from './kiosk/kiosk.service.js';
+import { IntakeService } from './intake/intake.service.js';
+import { bookingRepository } from './booking/booking.repository.js';
+import { studioRepository } from './studio/studio.repository.js';
+import { StudioService } from './studio/studio.service.js';
 
 export interface Services {
   auth: AuthService;
+  passwords: PasswordService;
   staff: StaffService;
   clients: ClientService;
   audit: AuditService;
@@ -33,13 +54,28 @@ export interface Services {
   inventory: InventoryService;
   consents: ConsentService;
   appointments: AppointmentService;
+  remainingSessions: RemainingSessionsService;
   sessions: SessionService;
+  sessionPlans: SessionPlanService;
   aftercare: AftercareService;
   outbox: OutboxService;
   consultations: ConsultationService;
   consultationReports: ConsultationReportService;
   previews: PreviewService;
   photoAnalysis: PhotoAnalysisService;
+  scalpMaps: ScalpMapService;
+  studio: StudioService;
+  setup: SetupService;
+  portalAuth: PortalAuthService;
+  bookings: BookingService;
+  bookingDesk: BookingDeskService;
+  waitlist: WaitlistService;
+  intake: IntakeService;
+  portalAppointments: PortalAppointmentsService;
+  portalConsents: PortalConsentsService;
+  portalCare: PortalCareService;
+  portalExport: PortalExportService;
+  kiosk: KioskService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -50,10 +86,11 @@ export function createServices(deps: {
   log: FastifyBaseLogger;
   /** The configured blob store (the server wraps it to count for /metrics). */
   blobs: BlobStore;
+  loginLimits?: LoginLimits;
 }): Services {
-  const { db, config, log } = deps;
-  const auth = new AuthService({ db, config, log: log.child({ component: 'auth' }) });
-  const { blobs } = deps;
+  const { db, config, log, blobs } = deps;
+  const throttle = new LoginThrottle({ db, limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS });
+  const auth = new AuthService({ db, config, throttle, log: log.child({ component: 'auth' }) });
   const jobsRef: Services['jobsRef'] = { current: undefined };
   const photoAnalysis = new PhotoAnalysisService({
     db,
@@ -61,30 +98,56 @@ export function createServices(deps: {
     jobs: () => jobsRef.current,
     log: log.child({ component: 'analysis' }),
   });
+  const photos = new PhotoService({
+    db,
+    blobs,
+    jobs: () => jobsRef.current,
+    maxPixels: config.photoMaxPixels,
+    spoolDir: spoolDir(config.dataDir),
+    log: log.child({ component: 'photos' }),
+  });
+  const appointments = new AppointmentService({ db, config });
+  const portalAuth = new PortalAuthService({ db, config, log: log.child({ component: 'portal' }) });
+  const steps = new BookingSteps({ config, portal: portalAuth });
+  const bookings = new BookingService({
+    db,
+    config,
+    photos,
+    portal: portalAuth,
+    steps,
+    jobs: () => jobsRef.current,
+  });
+  const intake = new IntakeService({ db });
+  steps.useIntakeCheck((tx, clientId, appointmentId) => intake.needsIntake(tx, clientId, appointmentId));
+  const consents = new ConsentService({ db, blobs });
+  // A cancelled consultation frees its time: an online booking of it ends, and the waitlist hears.
+  appointments.onFreed(async (tx, appointment) => {
+    const booking = await bookingRepository.findByAppointment(tx, appointment.id);
+    if (booking && (booking.status === 'requested' || booking.status === 'confirmed'))
+      await bookingRepository.update(tx, booking.id, { status: 'cancelled' });
+    const studio = (await studioRepository.findById(tx, appointment.studioId))!;
+    await steps.offerToWaitlist(tx, appointment, studio);
+  });
   return {
     auth,
+    passwords: new PasswordService({ db, config, throttle }),
     staff: new StaffService({ db, config, auth }),
     clients: new ClientService({ db }),
     audit: new AuditService({ db }),
     demo: new DemoService({ db, config }),
     blobs,
-    photos: new PhotoService({
-      db,
-      blobs,
-      jobs: () => jobsRef.current,
-      maxPixels: config.photoMaxPixels,
-      spoolDir: spoolDir(config.dataDir),
-      log: log.child({ component: 'photos' }),
-    }),
+    photos,
     inventory: new InventoryService({ db }),
-    consents: new ConsentService({ db, blobs }),
-    appointments: new AppointmentService({ db, config }),
+    consents,
+    appointments,
+    remainingSessions: new RemainingSessionsService({ db, appointments }),
     sessions: new SessionService({
       db,
       testSaveDelayMs: config.testSessionSaveDelayMs,
       log: log.child({ component: 'sessions' }),
     }),
-    aftercare: new AftercareService({ db }),
+    sessionPlans: new SessionPlanService({ db }),
+    aftercare: new AftercareService({ db, blobs }),
     outbox: new OutboxService({ db, smtpConfigured: Boolean(config.smtpUrl) }),
     consultations: new ConsultationService({ db }),
     consultationReports: new ConsultationReportService({ db, blobs }),
@@ -96,6 +159,24 @@ export function createServices(deps: {
       log: log.child({ component: 'previews' }),
     }),
     photoAnalysis,
+    scalpMaps: new ScalpMapService({ db, blobs }),
+    studio: new StudioService({
+      db,
+      blobs,
+      maxPixels: config.photoMaxPixels,
+      spoolDir: spoolDir(config.dataDir),
+    }),
+    setup: new SetupService({ db, config, auth }),
+    portalAuth,
+    bookings,
+    bookingDesk: new BookingDeskService({ db, steps, bookings }),
+    waitlist: new WaitlistService({ db, portal: portalAuth, bookings }),
+    intake,
+    portalAppointments: new PortalAppointmentsService({ db, config, steps }),
+    portalConsents: new PortalConsentsService({ db, consents }),
+    portalCare: new PortalCareService({ db, blobs }),
+    portalExport: new PortalExportService({ db }),
+    kiosk: new KioskService({ db, consents }),
     jobsRef,
   };
 }

@@ -13,6 +13,9 @@ import { AppLayout } from './components/AppLayout.js';
 import { RequireOwner, RequireSession } from './components/RequireSession.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.js';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.js';
 import { ClientListPage } from './pages/ClientListPage.js';
 import { ClientPage } from './pages/ClientPage.js';
 import { StaffPage } from './pages/StaffPage.js';
@@ -27,87 +30,133 @@ import { ConsultationPage } from './pages/ConsultationPage.js';
 import { PreviewsPage } from './pages/PreviewsPage.js';
 import { ZoneEditorPage } from './pages/ZoneEditorPage.js';
 import { RequireClinical } from './components/RequireSession.js';
+import { UnsavedChangesRoot } from './components/UnsavedChanges.js';
+import { SetupPage } from './pages/SetupPage.js';
+import { StudioSettingsPage } from './pages/StudioSettingsPage.js';
+import { PublicStudioPage } from './pages/PublicStudioPage.js';
+import { PortalSignInPage } from './pages/portal/PortalSignInPage.js';
+import { PortalLinkPage } from './pages/portal/PortalLinkPage.js';
+import { PortalHomePage } from './pages/portal/PortalHomePage.js';
+import { PortalIntakePage } from './pages/portal/PortalIntakePage.js';
+import { PortalPlanPage } from './pages/portal/PortalPlanPage.js';
+import { PortalPreviewPage } from './pages/portal/PortalPreviewPage.js';
+import { PortalAftercarePage } from './pages/portal/PortalAftercarePage.js';
+import { PortalDataPage } from './pages/portal/PortalDataPage.js';
+import { KioskPage } from './pages/kiosk/KioskPage.js';
+import { KioskLockedPage } from './pages/kiosk/KioskLockedPage.js';
+import { BookingsPage } from './pages/BookingsPage.js';
 
 const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/invite/:token', element: <AcceptInvitationPage /> },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    element: <UnsavedChangesRoot />,
     children: [
-      { index: true, element: <Navigate to="/clients" replace /> },
-      { path: 'clients', element: <ClientListPage /> },
-      { path: 'clients/:id', element: <ClientPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      // What clients see: the studio's page, the emailed links, their portal (no staff session).
+      { path: '/s/:slug', element: <PublicStudioPage /> },
+      { path: '/s/:slug/portal', element: <PortalSignInPage /> },
+      { path: '/p/:token', element: <PortalLinkPage /> },
+      { path: '/portal', element: <PortalHomePage /> },
+      { path: '/portal/intake/:appointmentId', element: <PortalIntakePage /> },
+      { path: '/portal/plan', element: <PortalPlanPage /> },
+      { path: '/portal/preview', element: <PortalPreviewPage /> },
+      { path: '/portal/aftercare', element: <PortalAftercarePage /> },
+      { path: '/portal/data', element: <PortalDataPage /> },
+      // The studio tablet in kiosk mode: one document, no staff session.
+      { path: '/kiosk/locked', element: <KioskLockedPage /> },
+      { path: '/kiosk/:token', element: <KioskPage /> },
       {
-        path: 'consultations',
         element: (
-          <RequireClinical>
-            <ConsultationsPage />
-          </RequireClinical>
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
         ),
+        children: [
+          { index: true, element: <Navigate to="/clients" replace /> },
+          { path: 'clients', element: <ClientListPage /> },
+          { path: 'clients/:id', element: <ClientPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
+          { path: 'bookings', element: <BookingsPage /> },
+          { path: 'account', element: <AccountPage /> },
+          {
+            path: 'consultations',
+            element: (
+              <RequireClinical>
+                <ConsultationsPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'consultations/:id',
+            element: (
+              <RequireClinical>
+                <ConsultationPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'preview',
+            element: (
+              <RequireClinical>
+                <PreviewsPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'clients/:clientId/photos/:photoId/preview',
+            element: (
+              <RequireClinical>
+                <ZoneEditorPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'appointments/:id/session',
+            element: (
+              <RequireClinical>
+                <SessionRecordPage />
+              </RequireClinical>
+            ),
+          },
+          {
+            path: 'inventory',
+            element: (
+              <RequireClinical>
+                <InventoryPage />
+              </RequireClinical>
+            ),
+          },
+          { path: 'consent', element: <ConsentAftercarePage /> },
+          {
+            path: 'staff',
+            element: (
+              <RequireOwner>
+                <StaffPage />
+              </RequireOwner>
+            ),
+          },
+          {
+            path: 'studio',
+            element: (
+              <RequireOwner>
+                <StudioSettingsPage />
+              </RequireOwner>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireOwner>
+                <AuditLogPage />
+              </RequireOwner>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        path: 'consultations/:id',
-        element: (
-          <RequireClinical>
-            <ConsultationPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'preview',
-        element: (
-          <RequireClinical>
-            <PreviewsPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'clients/:clientId/photos/:photoId/preview',
-        element: (
-          <RequireClinical>
-            <ZoneEditorPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'appointments/:id/session',
-        element: (
-          <RequireClinical>
-            <SessionRecordPage />
-          </RequireClinical>
-        ),
-      },
-      {
-        path: 'inventory',
-        element: (
-          <RequireClinical>
-            <InventoryPage />
-          </RequireClinical>
-        ),
-      },
-      { path: 'consent', element: <ConsentAftercarePage /> },
-      {
-        path: 'staff',
-        element: (
-          <RequireOwner>
-            <StaffPage />
-          </RequireOwner>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireOwner>
-            <AuditLogPage />
-          </RequireOwner>
-        ),
-      },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
@@ -119,8 +168,10 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: datesLocale, firstDayOfWeek: datesLocale === 'zh-cn' ? 1 : 0 }}>
-        {/* Bottom right: never over the header's language and account menus. */}
-        <Notifications position="bottom-right" />
+        {/* Bottom left, as wide as the navigation beside the page (272 px): there, on an iPad in
+            landscape and wider, a notice covers no control of the page, least of all the Save and
+            Complete buttons, which sit on the right; nor the header's menus. */}
+        <Notifications position="bottom-left" containerWidth={256} />
         {children}
       </DatesProvider>
     </MantineProvider>

@@ -9,6 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createApiClient } from './api/api-client.js';
 import { stippleApi } from './api/stipple-api.js';
 import { csrfTokenFrom, sessionKey } from './api/session.js';
+import { portalCsrfFrom } from './api/portal-session.js';
 import { createI18n } from './i18n/i18n.js';
 import { initialLocale } from './i18n/locale.js';
 import { setLeaveReason } from './api/leave-reason.js';
@@ -33,9 +34,15 @@ const queryClient = new QueryClient({
   },
 });
 
+const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
+document.documentElement.lang = locale;
+const i18n = createI18n(locale);
+
 const api = stippleApi(
   createApiClient({
-    getCsrfToken: () => csrfTokenFrom(queryClient),
+    getCsrfToken: (path) =>
+      path.startsWith('/api/portal/') ? portalCsrfFrom(queryClient) : csrfTokenFrom(queryClient),
+    getLocale: () => i18n.language,
     onUnauthorized: () => {
       // The session ended (expired, signed out elsewhere, account deactivated): back to sign-in.
       if (queryClient.getQueryData(sessionKey)) setLeaveReason('sessionEnded');
@@ -43,10 +50,6 @@ const api = stippleApi(
     },
   }),
 );
-
-const locale = initialLocale(storage(), navigator.languages ?? [navigator.language]);
-document.documentElement.lang = locale;
-const i18n = createI18n(locale);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

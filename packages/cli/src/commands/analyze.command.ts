@@ -8,6 +8,7 @@ import {
   type CalibrationInput,
   type PhotoAnalysis,
   type Roi,
+  resolveCalibration,
 } from '@stipple/core';
 import { readPhoto, writePng } from '../lib/images.js';
 import { positiveOption } from '../lib/number-option.js';
@@ -53,11 +54,15 @@ export function analyzeCommand(): Command {
       const photo = await readPhoto(photoPath);
       let analysis: PhotoAnalysis;
       try {
-        const scalpMap = await scalpMapFromOptions(photo, opts.scalpMask, opts.scalpPolygons);
+        const scalpMap = await scalpMapFromOptions(photo, opts.scalpMask, opts.scalpPolygons, {
+          pxPerMm: resolveCalibration(calibration).pxPerMm,
+        });
         analysis = analyzePhoto(photo, {
           ...(calibration ? { calibration } : {}),
           ...(roi ? { roi } : {}),
           ...(scalpMap ? { scalpMap } : {}),
+          // The shell owns the clock: the stage timings in the JSON.
+          clock: performance,
         });
       } catch (err) {
         if (err instanceof AnalysisInputError)

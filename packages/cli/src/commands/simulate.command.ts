@@ -4,11 +4,11 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import {
   EncodedScalpMapSchema,
-  PhotoAnalysisSchema,
+  StageRenderer,
   ZoneError,
   ZonesFile,
+  clientHairFromAnalysis,
   planSimulation,
-  renderStage,
   type Simulation,
 } from '@stipple/core';
 import { readJsonInput } from '../lib/json-input.js';
@@ -16,12 +16,27 @@ import { readPhoto, sideBySide, writePng } from '../lib/images.js';
 import { withOutputDir } from '../lib/output-dir.js';
 import { UsageError } from '../lib/usage-error.js';
 
-/** What `simulate` reads from an analysis (`stipple analyze` output): only what "match" needs. */
+const Lab = z.tuple([z.number(), z.number(), z.number()]);
+/**
+ * What `simulate` reads from an analysis (`stipple analyze` output): the follicles ("match", and
+ * the client's own hair that dots fill round) and the stubble and skin tones (the shade to start from).
+ */
 const AnalysisForSimulation = z.object({
   pxPerMm: z.number().positive().nullable().optional(),
   follicles: z.array(z.object({ x: z.number(), y: z.number() })).optional(),
-  density: z.object({ perCm2Median: z.number().nullable().optional() }).nullable().optional(),
-  resolvability: PhotoAnalysisSchema.shape.resolvability.optional(),
+  densityMap: z
+    .object({
+      originX: z.number(),
+      originY: z.number(),
+      cellPx: z.number().positive(),
+      cols: z.number().int().min(0),
+      rows: z.number().int().min(0),
+      perCm2: z.array(z.number().nullable()),
+    })
+    .nullable()
+    .optional(),
+  stubbleLab: Lab.nullable().optional(),
+  skinLab: Lab.nullable().optional(),
   scalpMap: EncodedScalpMapSchema.optional(),
 });
 
@@ -36,7 +51,7 @@ export function simulateCommand(): Command {
     .requiredOption('--out <dir>', 'folder for the renders, impressions.csv and summary.json')
     .option(
       '--analysis <file>',
-      'photo analysis (from `stipple analyze`) to resolve "densityPerCm2": "match"',
+      'photo analysis (from `stipple analyze`): dots go only where the client has no hair, from the tone of the stubble, and "densityPerCm2": "match" is resolved',
     )
     .action(async (photoPath: string, opts: { zones: string; out: string; analysis?: string }) => {
       const started = Date.now();
@@ -53,11 +68,11 @@ export function simulateCommand(): Command {
           analysis
             ? {
                 follicles: analysis.follicles ?? [],
-                density: analysis.density ?? {},
-                ...(analysis.resolvability ? { resolvability: analysis.resolvability } : {}),
+                densityMap: analysis.densityMap ?? null,
                 ...(analysis.scalpMap ? { scalpMap: analysis.scalpMap } : {}),
               }
             : undefined,
+          analysis ? { hair: clientHairFromAnalysis(analysis) } : {},
         );
       } catch (err) {
         if (err instanceof ZoneError) throw new UsageError(`zones file ${opts.zones}: ${err.message}`);
@@ -71,10 +86,11 @@ export function simulateCommand(): Command {
 
       await withOutputDir(opts.out, async (dir) => {
         let healed = photo;
+        const renderer = new StageRenderer(photo);
         for (const { name, stage } of sim.stages) {
-          const image = renderStage(photo, sim.impressions, stage);
+          const image = renderer.render(sim.impressions, stage);
           await writePng(image, join(dir, `${name}.png`));
-          if (name === 'healed') healed = image;
+          if (name === 'healed') healed = { ...image, data: new Uint8Array(image.data) };
         }
         await sideBySide(photo, healed, join(dir, 'compare.png'), 1600);
         await writeFile(join(dir, 'impressions.csv'), impressionsCsv(sim));
@@ -95,10 +111,31 @@ export function simulateCommand(): Command {
             .toFixed(0)
             .padStart(
               3,
-            )}/cm²  achieved ${z.achievedDensityPerCm2.toFixed(0).padStart(3)}/cm²  per session ${z.impressionsPerSession.join(' / ')}\n`,
+            )}/cm²  achieved ${z.achievedDensityPerCm2.toFixed(0).padStart(3)}/cm²  per session ${z.impressionsPerSession.join(' / ')}` +
+            (z.existingDensityPerCm2 > 0
+              ? `  (client's hair ${z.existingDensityPerCm2.toFixed(0)}/cm²)`
+              : '') +
+            '\n',
         );
+        for (const w of z.warnings) process.stdout.write(`    warning: ${w.message}\n`);
       }
+      if (sim.stubble) process.stdout.write(`  ${stubbleLine(sim)}\n`);
     });
+}
+
+/** The shade matched to the client's stubble against the zones' shades, in words. */
+function stubbleLine(sim: Simulation): string {
+  const st = sim.stubble!;
+  if (st.shade === null)
+    return st.reason === 'not-measured'
+      ? 'stubble tone: not measured by the analysis; the zones keep their own shades'
+      : `stubble tone: L* ${st.stubbleL?.toFixed(0)} is not darker than the skin (L* ${st.skinL?.toFixed(0)}): pale or grey stubble, which dots cannot match; the zones keep their own shades`;
+  const differences = sim.summary
+    .filter((z) => z.shadeDifference !== null)
+    .map(
+      (z) => `${z.id} ${z.shadePerSession.at(-1)} (${z.shadeDifference! > 0 ? '+' : ''}${z.shadeDifference})`,
+    );
+  return `stubble tone matches shade ${st.shade}; healed shades against it: ${differences.join(', ')}`;
 }
 
 /** Impressions placed over all sessions and zones (without the stray ones a render adds). */
@@ -127,6 +164,8 @@ function summaryJson(sim: Simulation, photoPath: string, photo: { width: number;
     sessionShares: sim.sessionShares,
     impressions: totalImpressions(sim),
     stages: sim.stages.map((s) => ({ file: `${s.name}.png`, ...s.stage })),
+    stubble: sim.stubble,
     zones: sim.summary,
+    warnings: sim.summary.flatMap((z) => z.warnings.map((w) => ({ zone: z.id, ...w }))),
   };
 }

@@ -12,6 +12,7 @@ import {
   type AnalysisImage,
   type ScalpCorrection,
   type ScalpMap,
+  type SegmentScalpOptions,
 } from '@stipple/core';
 import { readJsonInput } from './json-input.js';
 import { UsageError } from './usage-error.js';
@@ -35,9 +36,10 @@ export async function scalpMapFromOptions(
   photo: AnalysisImage,
   maskPath: string | undefined,
   polygonsPath: string | undefined,
+  segmentOptions: SegmentScalpOptions = {},
 ): Promise<ScalpMap | undefined> {
   if (!maskPath && !polygonsPath) return undefined;
-  let map = segmentScalp(photo);
+  let map = segmentScalp(photo, segmentOptions);
   if (maskPath) {
     let mask: { width: number; height: number; data: Uint8Array };
     try {

@@ -7,6 +7,7 @@
  * enough for follicle structures (working-channel.ts), so a 12 MP photo costs what its scalp at
  * about 10 px/mm costs.
  */
+import type { Stopwatch } from '../domain/stopwatch.js';
 import { resolveRoi, validateImage, type RgbImage, type Roi } from './analysis-input.js';
 import type { Follicle, PhotoAnalysis, ScarSuggestion } from './analysis-result.js';
 import { resolveCalibration, type CalibrationInput } from './calibration.js';
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
    * Computed from the photo when absent.
    */
   scalpMap?: ScalpMap;
+  /** Times the stages (`timingsMs`); without one nothing is timed (core reads no clock). */
+  clock?: Stopwatch;
 }
 
 /** Scale assumed for choosing filter sizes when the photo is not calibrated; never reported. */
@@ -60,6 +63,7 @@ const GLARE_CELL_MM = 0.5;
 
 export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): PhotoAnalysis {
   const timings: Record<string, number> = {};
+  const nowMs = (): number => options.clock?.now() ?? 0;
   let t = nowMs();
   const lap = (name: string): void => {
     const now = nowMs();
@@ -69,7 +73,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   validateImage(image);
   const calibration = resolveCalibration(options.calibration);
   const requestedRoi = resolveRoi(image, options.roi);
-  const scalpMap = options.scalpMap ?? segmentScalp(image);
+  const scalpMap = options.scalpMap ?? segmentScalp(image, { pxPerMm: calibration.pxPerMm });
   checkMapFits(scalpMap, image);
   lap('scalpMap');
   const scalpSummary = summariseScalp(scalpMap, calibration.pxPerMm);
@@ -289,12 +293,6 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     notes,
     timingsMs: timings,
   };
-}
-
-// Browsers and Node both have performance.now(); core's lib settings do not declare it.
-const clock = (globalThis as { performance?: { now(): number } }).performance;
-function nowMs(): number {
-  return clock ? clock.now() : Date.now();
 }
 
 function cellValue(

@@ -202,6 +202,23 @@ export function camouflageScore(
   });
 }
 
+/**
+ * An image as seen from `viewingDistanceMm` (S-CIELAB, as `camouflageScore` sees it): CIELAB per
+ * cell of `block` photo pixels, and the mean colour of a set of those cells (linear XYZ averaged).
+ */
+export function viewedFrom(
+  image: RgbImage,
+  pxPerMm: number,
+  viewingDistanceMm = DEFAULT_VIEWING_DISTANCE_MM,
+): { cols: number; rows: number; block: number; meanLab(cells: Uint8Array): Lab } {
+  validateImage(image);
+  if (!(pxPerMm > 0)) throw new AnalysisInputError('pxPerMm', 'must be a positive number');
+  const pxPerDegree = pxPerMm * viewingDistanceMm * Math.tan(Math.PI / 180);
+  const block = Math.max(1, Math.floor(pxPerDegree / SAMPLES_PER_DEGREE));
+  const filtered = sCielabFilter(image, block, pxPerDegree / block);
+  return { cols: filtered.cols, rows: filtered.rows, block, meanLab: (cells) => meanLab(filtered, cells) };
+}
+
 /** The same zones scored on the photo before and on a render (or photo) after, same size and scale. */
 export function compareCamouflage(
   before: RgbImage,

@@ -17,7 +17,7 @@ export { deltaE76, labToSrgb8, linearRgbToLab, srgb8ToLab, type Lab } from './co
 export { renderOverlay, type Overlay } from './overlay.js';
 export { describeStatus, MIN_PX_PER_MM, type RegionStatus } from './resolvability.js';
 export type { ScarKind } from './scar-suggestions.js';
-export { segmentScalp } from './scalp-map/segment-scalp.js';
+export { segmentScalp, type SegmentScalpOptions } from './scalp-map/segment-scalp.js';
 export {
   applyCorrections,
   classAt,
@@ -36,3 +36,4 @@ export {
   type ScalpSummary,
 } from './scalp-map/scalp-map-output.js';
 export type { HairMeasure } from './scalp-map/hair-measure.js';
+export * from './fill-match.js';

@@ -7,21 +7,21 @@ export const AftercareStep = z
     fromDay: z.number().int().min(0).max(3650),
     /** Last day it applies (inclusive); null for a one-off or open-ended step. */
     untilDay: z.number().int().min(0).max(3650).nullable().default(null),
-    title: z.string().trim().min(1, { message: 'is required' }).max(200),
+    title: z.string().trim().min(1, { message: 'required' }).max(200),
     instructions: z.string().trim().max(2000).default(''),
     /** Send the client a reminder on the step's first day. */
     remind: z.boolean().default(false),
   })
   .refine((s) => s.untilDay === null || s.untilDay >= s.fromDay, {
-    message: 'must not be before fromDay',
+    message: 'notBeforeFromDay',
     path: ['untilDay'],
   });
 export type AftercareStep = z.infer<typeof AftercareStep>;
 
 export const CreateAftercareTemplateRequest = z.strictObject({
   language: UiLocale,
-  name: z.string().trim().min(1, { message: 'is required' }).max(200),
-  steps: z.array(AftercareStep).min(1, { message: 'must have at least one step' }).max(60),
+  name: z.string().trim().min(1, { message: 'required' }).max(200),
+  steps: z.array(AftercareStep).min(1, { message: 'tooFewItems' }).max(60),
 });
 export type CreateAftercareTemplateRequest = z.infer<typeof CreateAftercareTemplateRequest>;
 

@@ -160,3 +160,17 @@ describe('SCREENING_YES_NO', () => {
     expect(SCREENING_YES_NO.length).toBe(25);
   });
 });
+
+describe('hair-loss stages as studios write them', () => {
+  it('takes Norwood in arabic numerals as Fitzpatrick, and stores the Roman class', () => {
+    const parse = (stage: string) =>
+      Assessment.parse({ consultationDate: '2026-11-02', hairLoss: { scale: 'norwood', stage } }).hairLoss;
+    expect(parse('3')).toMatchObject({ scale: 'norwood', stage: 'III' });
+    expect(parse('3a')).toMatchObject({ stage: 'IIIa' });
+    expect(parse('III')).toMatchObject({ stage: 'III' });
+    expect(Assessment.parse({ consultationDate: '2026-11-02', fitzpatrick: 'III' }).fitzpatrick).toBe(3);
+    expect(fieldsOf({ consultationDate: '2026-11-02', hairLoss: { scale: 'norwood', stage: '9' } })).toEqual([
+      'hairLoss.stage',
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ const FITZPATRICK_ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 /** Fitzpatrick skin type 1-6; roman numerals "I".."VI" are accepted and stored as numbers. */
 export const FitzpatrickType = z
   .union([z.int().min(1).max(6), z.enum(FITZPATRICK_ROMAN)], {
-    error: 'must be a Fitzpatrick type 1-6 (or I-VI)',
+    error: 'fitzpatrick',
   })
   .transform((v) => (typeof v === 'number' ? v : FITZPATRICK_ROMAN.indexOf(v) + 1))
   .describe('Fitzpatrick skin type: 1 (very pale, always burns) to 6 (dark brown or black, never burns)');
@@ -34,6 +34,8 @@ export const NORWOOD_STAGES = [
   'VII',
 ] as const;
 export const LUDWIG_STAGES = ['I', 'II', 'III'] as const;
+export type NorwoodStage = (typeof NORWOOD_STAGES)[number];
+export type LudwigStage = (typeof LUDWIG_STAGES)[number];
 export const SAVIN_STAGES = [
   'I-1',
   'I-2',
@@ -53,18 +55,70 @@ const HairLossType = z
   .optional()
   .describe('cause of the hair loss if known; scarring alopecia fades faster and needs more sessions');
 
+/** Arabic numerals as artists also write the stages ("3", "3a", "3v"), to the stage they stand for. */
+const NORWOOD_ARABIC: Record<string, NorwoodStage> = {
+  '1': 'I',
+  '2': 'II',
+  '2a': 'IIa',
+  '3': 'III',
+  '3a': 'IIIa',
+  '3v': 'III-vertex',
+  '3-vertex': 'III-vertex',
+  '4': 'IV',
+  '4a': 'IVa',
+  '5': 'V',
+  '5a': 'Va',
+  '6': 'VI',
+  '7': 'VII',
+};
+const LUDWIG_ARABIC: Record<string, LudwigStage> = { '1': 'I', '2': 'II', '3': 'III' };
+
+/** A stage of one scale: its own name, or the arabic form (as text or a number), stored by its own name. */
+function stageOf<S extends string>(stages: readonly [S, ...S[]], arabic: Record<string, S>, code: string) {
+  const numbers = [
+    ...new Set(
+      Object.keys(arabic)
+        .filter((k) => /^\d+$/.test(k))
+        .map(Number),
+    ),
+  ];
+  return z
+    .union([z.enum(stages), z.enum(Object.keys(arabic) as [string, ...string[]]), z.literal(numbers)], {
+      error: code,
+    })
+    .transform((v): S => ((stages as readonly string[]).includes(String(v)) ? (v as S) : arabic[String(v)]!));
+}
+
 /** The pattern of hair loss on one scale; the stage is checked against the scale it belongs to. */
 export const HairLoss = z.discriminatedUnion('scale', [
   z.strictObject({
     scale: z.literal('norwood'),
-    stage: z.enum(NORWOOD_STAGES).describe('Norwood-Hamilton class; "a" = class A variant, III-vertex'),
+    stage: stageOf(NORWOOD_STAGES, NORWOOD_ARABIC, 'norwood').describe(
+      'Norwood-Hamilton class; "a" = class A variant, III-vertex; arabic numerals ("3", "3a") are accepted',
+    ),
     type: HairLossType,
   }),
+  z.strictObject({
+    scale: z.literal('ludwig'),
+    stage: stageOf(LUDWIG_STAGES, LUDWIG_ARABIC, 'ludwig'),
+    type: HairLossType,
+  }),
+  z.strictObject({
+    scale: z.literal('savin'),
+    stage: z.enum(SAVIN_STAGES, { error: 'savin' }),
+    type: HairLossType,
+  }),
+  z.strictObject({ scale: z.literal('none') }),
+]);
+export type HairLoss = z.infer<typeof HairLoss>;
+
+/** A hair-loss pattern as stored and answered (stages by their own names only). */
+export const HairLossRecord = z.discriminatedUnion('scale', [
+  z.strictObject({ scale: z.literal('norwood'), stage: z.enum(NORWOOD_STAGES), type: HairLossType }),
   z.strictObject({ scale: z.literal('ludwig'), stage: z.enum(LUDWIG_STAGES), type: HairLossType }),
   z.strictObject({ scale: z.literal('savin'), stage: z.enum(SAVIN_STAGES), type: HairLossType }),
   z.strictObject({ scale: z.literal('none') }),
 ]);
-export type HairLoss = z.infer<typeof HairLoss>;
 
 export const HAIR_COLOURS = [
   'black',
@@ -99,9 +153,7 @@ export type TreatmentGoal = z.infer<typeof TreatmentGoal>;
 
 /** One goal, or several for a consultation that needs more than one; always stored as a list. */
 export const TreatmentGoals = z
-  .union([TreatmentGoal, z.array(TreatmentGoal).min(1, { message: 'must name at least one goal' })], {
-    error: `must be one of ${TREATMENT_GOALS.join(', ')}, or a list of them`,
-  })
+  .union([TreatmentGoal, z.array(TreatmentGoal).min(1, { message: 'goals' })], { error: 'goals' })
   .transform((g) => [...new Set(Array.isArray(g) ? g : [g])]);
 
 export const SCAR_CAUSES = ['fut', 'fue', 'surgery', 'trauma', 'burn', 'other'] as const;
@@ -137,7 +189,7 @@ export const ScarLocation = z
     outline: z.array(ScalpDiagramPoint).min(3).max(500).optional().describe('polygon around the scar'),
   })
   .refine((l) => l.region !== undefined || l.point !== undefined || l.outline !== undefined, {
-    message: 'must give a region, a point or an outline',
+    message: 'scarLocation',
   });
 
 const Months = z.int().min(0).max(1200);
@@ -156,6 +208,10 @@ export const AssessmentScar = z.strictObject({
   colour: ScarColour.optional().describe('colour against the surrounding skin'),
   lengthMm: Mm.optional().describe('for FUE dots: the diameter of a typical dot'),
   widthMm: Mm.optional(),
+  donorAreaLengthMm: Mm.optional().describe(
+    'FUE only: the length of the donor area the dots are spread over',
+  ),
+  donorAreaWidthMm: Mm.optional().describe('FUE only: the width of the donor area'),
   ageMonths: Months.optional().describe('whole months since the injury or surgery'),
   date: IsoDate.optional().describe('date of the injury or surgery, instead of ageMonths'),
   count: z.int().min(1).max(10_000).optional().describe('number of FUE dot scars this entry stands for'),
@@ -263,7 +319,8 @@ export const Assessment = z
         ctx.addIssue({
           code: 'custom',
           path,
-          message: `must not be after consultationDate (${a.consultationDate})`,
+          message: 'notAfterConsultation',
+          params: { date: a.consultationDate },
         });
       }
     };
@@ -274,7 +331,8 @@ export const Assessment = z
         ctx.addIssue({
           code: 'custom',
           path: ['ageYears'],
-          message: `is ${a.ageYears} but dateOfBirth makes the client ${age} on consultationDate`,
+          message: 'ageDisagrees',
+          params: { given: a.ageYears, age },
         });
       }
     }
@@ -286,19 +344,23 @@ export const Assessment = z
         ctx.addIssue({
           code: 'custom',
           path: ['screening', date],
-          message: `give either ${elapsed} or ${date}, not both`,
+          message: 'eitherElapsedOrDate',
         });
       }
       if (when !== null) notAfterConsultation(when, ['screening', date]);
     }
     const seen = new Map<string, number>();
     (a.scars ?? []).forEach((scar, i) => {
+      if (scar.cause !== 'fue')
+        for (const key of ['donorAreaLengthMm', 'donorAreaWidthMm'] as const)
+          if (scar[key] !== undefined)
+            ctx.addIssue({ code: 'custom', path: ['scars', i, key], message: 'onlyForFue' });
       if (scar.date !== undefined) {
         if (scar.ageMonths !== undefined) {
           ctx.addIssue({
             code: 'custom',
             path: ['scars', i, 'date'],
-            message: 'give either ageMonths or date, not both',
+            message: 'eitherElapsedOrDate',
           });
         }
         notAfterConsultation(scar.date, ['scars', i, 'date']);
@@ -309,7 +371,8 @@ export const Assessment = z
         ctx.addIssue({
           code: 'custom',
           path: ['scars', i, 'id'],
-          message: `repeats the id of scars.${first} (${id})`,
+          message: 'repeatsScarId',
+          params: { other: first + 1 },
         });
       } else seen.set(id, i);
     });

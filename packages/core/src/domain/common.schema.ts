@@ -19,7 +19,7 @@ export const IsoDate = z.string().refine(
     const date = new Date(Date.UTC(y, mo - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
   },
-  { message: 'must be a real date written YYYY-MM-DD' },
+  { message: 'notADate' },
 );
 export type IsoDate = z.infer<typeof IsoDate>;
 
@@ -40,18 +40,30 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** Values a message is rendered with; `{ t: key }` is a catalogue key translated first. */
+export const MessageParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.array(z.string()), z.strictObject({ t: z.string() })]),
+);
+
 /**
- * Every 4xx/5xx answer of the API. `fields` names each offending input field, with `in`
- * telling where it was (body, query, params, headers).
+ * Every 4xx/5xx answer of the API. `message` and each field's `message` are rendered in the
+ * request's language (Accept-Language: en or zh-CN) from the shared catalogue (core/src/i18n),
+ * where `code` and `fields[].code` (with their `params`) are the keys: a client may render them
+ * itself. `fields` names each offending input field, with `in` telling where it was.
  */
 export const ApiError = z.object({
-  error: z.string().describe('machine-readable code, e.g. validation_failed, not_found, forbidden'),
-  message: z.string().describe('human-readable summary, safe to show'),
+  error: z.string().describe('category, e.g. validation_failed, not_found, forbidden, double_booking'),
+  code: z.string().describe('the message: key of the catalogue section error.*, e.g. doubleBooking'),
+  params: MessageParamsSchema.optional(),
+  message: z.string().describe('human-readable summary in the request language, safe to show'),
   fields: z
     .array(
       z.object({
         in: z.enum(['body', 'query', 'params', 'headers']),
         field: z.string(),
+        code: z.string().describe('key of the catalogue section field.*, e.g. atLeast'),
+        params: MessageParamsSchema.optional(),
         message: z.string(),
       }),
     )

@@ -9,8 +9,8 @@ export type ConsentKind = z.infer<typeof ConsentKind>;
 export const CreateConsentTemplateRequest = z.strictObject({
   kind: ConsentKind,
   language: UiLocale,
-  title: z.string().trim().min(1, { message: 'is required' }).max(200),
-  body: z.string().trim().min(20, { message: 'must be at least 20 characters' }).max(50_000),
+  title: z.string().trim().min(1, { message: 'required' }).max(200),
+  body: z.string().trim().min(20, { message: 'tooShort' }).max(50_000),
   /** A treatment consent stops counting after this many months (null: until withdrawn). */
   validityMonths: z.number().int().min(1).max(120).nullable().default(null),
 });
@@ -32,12 +32,12 @@ export const ConsentTemplateList = z.object({ items: z.array(ConsentTemplate) })
 
 export const SignatureDataUrl = z
   .string()
-  .max(700_000, { message: 'is too large (at most about 500 KB)' })
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'must be a PNG data URL' });
+  .max(700_000, { message: 'signatureTooLarge' })
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'pngDataUrl' });
 
 export const SignConsentRequest = z.strictObject({
   templateId: Id,
-  signerName: z.string().trim().min(1, { message: 'is required' }).max(200),
+  signerName: z.string().trim().min(1, { message: 'required' }).max(200),
   /** The drawn signature as a PNG data URL (from the signature canvas). */
   signature: SignatureDataUrl,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Assessment, TreatmentGoal } from './assessment.schema.js';
+import { Assessment, HairLossRecord, TreatmentGoal } from './assessment.schema.js';
 import { Id, IsoDate, PageQuery, Timestamp, pageOf } from './common.schema.js';
 import { Eligibility, Plan, PlanOverride } from './plan.schema.js';
 
@@ -17,6 +17,7 @@ import { Eligibility, Plan, PlanOverride } from './plan.schema.js';
 export const AssessmentRecord = z.strictObject({
   ...Assessment.shape,
   fitzpatrick: z.int().min(1).max(6).optional(),
+  hairLoss: HairLossRecord.optional(),
   goal: z.array(TreatmentGoal).optional(),
 });
 export type AssessmentRecord = z.infer<typeof AssessmentRecord>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CreateClientRequest, IsoDate, UpdateClientRequest, foldForSearch, phoneDigits } from './index.js';
+import {
+  CreateClientRequest,
+  IsoDate,
+  UpdateClientRequest,
+  clientRequestsAsOf,
+  foldForSearch,
+  phoneDigits,
+} from './index.js';
 
 describe('foldForSearch', () => {
   it('folds accents, case and spacing the same way for stored names and queries', () => {
@@ -39,7 +46,13 @@ describe('client requests', () => {
     expect(UpdateClientRequest.safeParse({ version: 3 }).success).toBe(false);
     expect(UpdateClientRequest.safeParse({ notes: 'x', version: 3 }).success).toBe(true);
   });
-  it('refuse a date of birth in the future', () => {
-    expect(CreateClientRequest.safeParse({ familyName: 'A', dateOfBirth: '2999-01-01' }).success).toBe(false);
+  it('refuse a date of birth after the day they are checked on', () => {
+    const { create, update } = clientRequestsAsOf('2026-03-01');
+    expect(create.safeParse({ familyName: 'A', dateOfBirth: '2026-03-02' }).success).toBe(false);
+    expect(update.safeParse({ dateOfBirth: '2026-03-02' }).success).toBe(false);
+    expect(create.safeParse({ familyName: 'A', dateOfBirth: '2026-03-01' }).success).toBe(true);
+    // The plain schemas check the shape only: the day is the caller's to know.
+    expect(CreateClientRequest.safeParse({ familyName: 'A', dateOfBirth: '2999-01-01' }).success).toBe(true);
+    expect(CreateClientRequest.safeParse({ familyName: 'A', dateOfBirth: '1899-12-31' }).success).toBe(false);
   });
 });

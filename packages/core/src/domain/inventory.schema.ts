@@ -5,18 +5,14 @@ export const PRODUCT_KINDS = ['pigment', 'needle'] as const;
 export const ProductKind = z.enum(PRODUCT_KINDS);
 export type ProductKind = z.infer<typeof ProductKind>;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` });
-const required = (max: number) => text(max).min(1, { message: 'is required' });
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1, { message: 'required' });
 
 /** Needle groupings as artists write them: 1RL, 3RL, 5RL, 7RL, 3RS, 5M1 ... */
 export const NeedleConfiguration = z
   .string()
   .trim()
-  .regex(/^\d{1,2}(RL|RS|F|M1|M2|RM)$/i, { message: 'must be a needle grouping such as 1RL or 3RL' })
+  .regex(/^\d{1,2}(RL|RS|F|M1|M2|RM)$/i, { message: 'needleGrouping' })
   .transform((s) => s.toUpperCase());
 
 const productFields = {
@@ -39,7 +35,7 @@ function productRules<T extends z.ZodType<{ kind: string; needleConfiguration?: 
 ) {
   return schema.superRefine((p, ctx) => {
     if (p.kind === 'needle' && !p.needleConfiguration)
-      ctx.addIssue({ code: 'custom', path: ['needleConfiguration'], message: 'is required for a needle' });
+      ctx.addIssue({ code: 'custom', path: ['needleConfiguration'], message: 'requiredForNeedle' });
   });
 }
 
@@ -55,7 +51,7 @@ export const UpdateProductRequest = z
     warnings: text(2000).optional(),
     active: z.boolean().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothingToChange' });
 export type UpdateProductRequest = z.infer<typeof UpdateProductRequest>;
 
 export const CreateLotRequest = z
@@ -69,13 +65,13 @@ export const CreateLotRequest = z
   })
   .superRefine((l, ctx) => {
     if (l.manufacturedOn && l.manufacturedOn > l.expiresOn)
-      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'must be after the manufacturing date' });
+      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'expiryAfterManufacture' });
   });
 export type CreateLotRequest = z.infer<typeof CreateLotRequest>;
 
 export const UpdateLotRequest = z
   .strictObject({ openedOn: IsoDate.nullable().optional(), archived: z.boolean().optional() })
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothingToChange' });
 export type UpdateLotRequest = z.infer<typeof UpdateLotRequest>;
 
 export const InventoryLot = z.object({

@@ -4,9 +4,24 @@ import { Id, Timestamp } from './common.schema.js';
 /**
  * What a message is for. Appointment reminders, aftercare steps and touch-up recalls are service
  * messages about care the client booked or received; `promotion` is marketing and is only ever
- * sent to clients with an active marketing consent.
+ * sent to clients with an active marketing consent. `password_reset` goes to a staff member.
+ * From the public side: `booking` (the client's link to confirm an online booking, its
+ * confirmation or refusal), `booking_request` (to the artist), `portal_link` (a sign-in link),
+ * `intake` (the health questions before a consultation), `waitlist` (confirming the waitlist,
+ * and freed slots). All are service messages the client asked for or needs for an appointment.
  */
-export const OUTBOX_KINDS = ['appointment_reminder', 'aftercare', 'touch_up_recall', 'promotion'] as const;
+export const OUTBOX_KINDS = [
+  'appointment_reminder',
+  'aftercare',
+  'touch_up_recall',
+  'promotion',
+  'password_reset',
+  'booking',
+  'booking_request',
+  'portal_link',
+  'intake',
+  'waitlist',
+] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 

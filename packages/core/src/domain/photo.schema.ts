@@ -25,7 +25,7 @@ export const PhotoCalibration = z.union([
   z
     .strictObject({ points: z.tuple([RulerPoint, RulerPoint]), mm: z.number().finite().gt(0).max(1000) })
     .refine((c) => Math.hypot(c.points[0].x - c.points[1].x, c.points[0].y - c.points[1].y) >= 1, {
-      message: 'the two ruler points must be at least one pixel apart',
+      message: 'rulerPointsApart',
       path: ['points'],
     }),
 ]);
@@ -45,7 +45,7 @@ export const UpdatePhotoRequest = z
     takenOn: IsoDate.optional(),
     calibration: PhotoCalibration.nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothingToChange' });
 export type UpdatePhotoRequest = z.infer<typeof UpdatePhotoRequest>;
 
 export const Photo = z.object({

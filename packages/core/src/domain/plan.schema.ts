@@ -21,10 +21,8 @@ export const ELIGIBILITY_SEVERITY: Readonly<Record<Eligibility, number>> = {
   not_eligible: 3,
 };
 
-export const RuleId = z
-  .string()
-  .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, { message: 'must be a rule id such as scar.raised' });
-export const RuleIds = z.array(RuleId).min(1, { message: 'must cite at least one rule' });
+export const RuleId = z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, { message: 'wrongFormat' });
+export const RuleIds = z.array(RuleId).min(1, { message: 'tooFewItems' });
 
 const Text = z.string().min(1).max(2000);
 const ScarRef = z.string().min(1).max(64);
@@ -133,10 +131,10 @@ export type PlanBody = z.infer<typeof PlanBody>;
 /** An artist's change to one value of the plan, with the reason and who made it. */
 export const PlanOverride = z.strictObject({
   path: z.string().regex(/^[a-zA-Z]+(\.([a-zA-Z][a-zA-Z0-9]*|\d+))*$/, {
-    message: 'must be a dotted path into the plan such as sessions.count or zones.0.needle',
+    message: 'planPath',
   }),
   value: z.json(),
-  reason: z.string().trim().min(1, { message: 'is required' }).max(2000),
+  reason: z.string().trim().min(1, { message: 'required' }).max(2000),
   by: z.strictObject({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(200) }),
   at: Timestamp,
 });

@@ -18,11 +18,7 @@ export const TREATMENT_ZONES = [
 export const TreatmentZone = z.enum(TREATMENT_ZONES);
 export type TreatmentZone = z.infer<typeof TreatmentZone>;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` });
+const text = (max: number) => z.string().trim().max(max);
 
 /** One pigment or needle lot used in the session. Pigments carry the working dilution. */
 export const SessionMaterialInput = z.strictObject({
@@ -53,6 +49,13 @@ export const SaveSessionRequest = z.strictObject({
    * aftercare schedule, its reminders and the touch-up recall.
    */
   complete: z.boolean().default(false),
+  /** Completes a session the treatment plan does not allow (wait, referral, not eligible): why. */
+  planOverrideReason: z
+    .string()
+    .trim()
+    .min(3, { message: 'reasonTooShort' })
+    .max(1000, { message: 'tooLong' })
+    .optional(),
   /** The version read; omitted for a first save. */
   version: z.number().int().min(1).optional(),
 });
@@ -92,6 +95,10 @@ export const SessionRecord = z.object({
   status: z.enum(['draft', 'completed']),
   completedAt: Timestamp.nullable(),
   consentId: Id.nullable(),
+  /** Completed although the plan said to wait, refer or not treat. */
+  planOverride: z
+    .object({ reason: z.string(), by: z.object({ id: Id, name: z.string() }), at: Timestamp })
+    .nullable(),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

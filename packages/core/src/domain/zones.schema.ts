@@ -7,14 +7,14 @@ type Texture = (typeof SCAR_TEXTURES)[number];
  * The zones an artist draws on a client's photo, and how they are to be treated: the input of
  * the simulation (`stipple simulate --zones`), of the web preview, and later of the plan.
  * Coordinates are photo pixels; lengths in millimetres through the calibration. Defaults come
- * from ../shared/domain.md §8 (cited per field).
+ * from docs/domain.md §8 (cited per field).
  */
 
 const Point = z.tuple([z.number().finite(), z.number().finite()]);
 export type Point = z.infer<typeof Point>;
 
-const Polygon = z.array(Point).min(3, { message: 'must have at least 3 points' }).max(10_000);
-const Polyline = z.array(Point).min(2, { message: 'must have at least 2 points' }).max(10_000);
+const Polygon = z.array(Point).min(3, { message: 'tooFewItems' }).max(10_000);
+const Polyline = z.array(Point).min(2, { message: 'tooFewItems' }).max(10_000);
 
 /**
  * Share of pigment a scar keeps, relative to healthy skin, by texture. Scar tissue is fibrotic
@@ -30,6 +30,22 @@ export const SCAR_RETENTION: Record<Texture, number> = {
 };
 
 /**
+ * The poor end of the range a scar of each texture may keep, for showing the honest uncertainty
+ * beside the expected result. domain.md §2.1: scar tissue holds pigment "less well or less
+ * predictably", can "absorb and disperse" it more than expected (scalpguru.com) and usually needs
+ * extra sessions; atrophic scars reach "no better than about 50 %" camouflage and need a test
+ * session (pigmentalia.co.uk); scarring alopecia fades faster (Liu 2025: 1.6 vs 0.9 points in
+ * 6 months). No source gives a number for the poor end: this product takes about 60 % of the
+ * expected share (a scar that takes ~40 % less than hoped), lower for the unpredictable textures.
+ */
+export const SCAR_RETENTION_POOR: Record<Texture, number> = {
+  flat: 0.55,
+  raised: 0.4,
+  atrophic: 0.3,
+  keloid: 0.25,
+};
+
+/**
  * Pigment shade on the numbered dilution scale one clinic uses (domain.md §1.6: lower is darker;
  * most clients 20s-40s, blonde 40-50, 60 the lightest).
  */
@@ -39,9 +55,9 @@ const zoneCommon = {
   id: z
     .string()
     .trim()
-    .min(1, { message: 'is required' })
+    .min(1, { message: 'required' })
     .max(64)
-    .regex(/^[A-Za-z0-9_.-]+$/, { message: 'may use letters, digits, ".", "_" and "-" only' }),
+    .regex(/^[A-Za-z0-9_.-]+$/, { message: 'zoneIdChars' }),
   /** Width of the soft edge, so that no zone boundary can be seen. */
   featherMm: z.number().min(0).max(30).optional(),
   /** Visible dot diameter right after the session (needle 0.18-0.30 mm, domain.md §1.1). */
@@ -52,10 +68,7 @@ const zoneCommon = {
   shadePerSession: z.array(Shade).min(1).max(8).optional(),
 };
 
-const density = z
-  .number()
-  .min(1, { message: 'must be at least 1 per cm²' })
-  .max(200, { message: 'must be at most 200 per cm²' });
+const density = z.number().min(1, { message: 'atLeast' }).max(200, { message: 'atMost' });
 
 export const ScarZone = z.strictObject({
   ...zoneCommon,
@@ -84,11 +97,7 @@ export const HairlineZone = z.strictObject({
   inward: Point,
   densityPerCm2: density.optional(),
   /** Depth over which density rises irregularly behind the line (domain.md §3.4: 5-10 mm). */
-  transitionMm: z
-    .number()
-    .min(5, { message: 'must be at least 5 mm' })
-    .max(10, { message: 'must be at most 10 mm' })
-    .optional(),
+  transitionMm: z.number().min(5, { message: 'atLeast' }).max(10, { message: 'atMost' }).optional(),
   /** How far in front of the line isolated impressions and small clusters may sit. */
   frontMm: z.number().min(0).max(6).optional(),
   /** How far behind the line the zone keeps its density before it fades out. */
@@ -111,20 +120,17 @@ export type ExcludeZone = z.infer<typeof ExcludeZone>;
 
 export const Calibration = z.union(
   [
-    z.strictObject({ pxPerMm: z.number().positive({ message: 'must be positive' }).max(1000) }),
+    z.strictObject({ pxPerMm: z.number().positive({ message: 'moreThan' }).max(1000) }),
     z.strictObject({
       ruler: z.strictObject({
         a: Point,
         b: Point,
-        mm: z.number().positive({ message: 'must be positive' }).max(1000),
+        mm: z.number().positive({ message: 'moreThan' }).max(1000),
       }),
     }),
   ],
   {
-    error: (issue) =>
-      issue.input === undefined
-        ? 'is required: { "pxPerMm": n } or { "ruler": { "a": [x, y], "b": [x, y], "mm": n } }'
-        : 'must be { "pxPerMm": n } with n > 0, or { "ruler": { "a": [x, y], "b": [x, y], "mm": n } }',
+    error: (issue) => (issue.input === undefined ? 'required' : 'calibration'),
   },
 );
 export type Calibration = z.infer<typeof Calibration>;
@@ -146,16 +152,21 @@ export const ZonesFile = z
     fadeYears: z.number().min(0.5).max(20).default(5),
     zones: z
       .array(Zone, {
-        error: (issue) => (issue.input === undefined ? 'is required' : 'must be a list of zones'),
+        error: (issue) => (issue.input === undefined ? 'required' : 'notAList'),
       })
-      .min(1, { message: 'must have at least one zone' })
+      .min(1, { message: 'tooFewItems' })
       .max(200),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.zones.forEach((zone, i) => {
       if (seen.has(zone.id))
-        ctx.addIssue({ code: 'custom', path: ['zones', i, 'id'], message: `"${zone.id}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', i, 'id'],
+          message: 'usedTwice',
+          params: { id: zone.id },
+        });
       seen.add(zone.id);
     });
     if (file.sessionShares) {
@@ -163,20 +174,21 @@ export const ZonesFile = z
         ctx.addIssue({
           code: 'custom',
           path: ['sessionShares'],
-          message: `must have one share per session (${file.sessions})`,
+          message: 'onePerSession',
+          params: { count: file.sessions },
         });
       for (let i = 1; i < file.sessionShares.length; i++)
         if (file.sessionShares[i]! <= file.sessionShares[i - 1]!)
           ctx.addIssue({
             code: 'custom',
             path: ['sessionShares', i],
-            message: 'must be larger than the share before it',
+            message: 'increasing',
           });
       if (file.sessionShares.at(-1) !== 1)
         ctx.addIssue({
           code: 'custom',
           path: ['sessionShares'],
-          message: 'must end with 1 (all impressions after the last session)',
+          message: 'endsWithOne',
         });
     }
     file.zones.forEach((zone, i) => {
@@ -184,7 +196,8 @@ export const ZonesFile = z
         ctx.addIssue({
           code: 'custom',
           path: ['zones', i, 'shadePerSession'],
-          message: `must have one shade per session (${file.sessions})`,
+          message: 'onePerSession',
+          params: { count: file.sessions },
         });
     });
   });

@@ -29,13 +29,30 @@ export function noise2(seed: number, x: number, y: number): number {
   return a * (1 - ty) + b * ty;
 }
 
+/** The seed of each octave, kept: hashing a label per call would cost more than the noise itself. */
+const octaveSeeds = new Map<number, number[]>();
+function octaveSeed(seed: number, octave: number): number {
+  let seeds = octaveSeeds.get(seed);
+  if (!seeds) {
+    if (octaveSeeds.size > 4096) octaveSeeds.clear();
+    seeds = [];
+    octaveSeeds.set(seed, seeds);
+  }
+  let s = seeds[octave];
+  if (s === undefined) {
+    s = hashSeed(seed, `o${octave}`);
+    seeds[octave] = s;
+  }
+  return s;
+}
+
 /** Sum of octaves with halving amplitude: `scale` is the largest wavelength in the input's units. */
 export function fractalNoise1(seed: number, x: number, scale: number, octaves = 3): number {
   let sum = 0;
   let amp = 1;
   let norm = 0;
   for (let o = 0; o < octaves; o++) {
-    sum += amp * noise1(hashSeed(seed, `o${o}`), (x / scale) * 2 ** o);
+    sum += amp * noise1(octaveSeed(seed, o), (x / scale) * 2 ** o);
     norm += amp;
     amp /= 2;
   }
@@ -48,7 +65,7 @@ export function fractalNoise2(seed: number, x: number, y: number, scale: number,
   let norm = 0;
   for (let o = 0; o < octaves; o++) {
     const f = 2 ** o / scale;
-    sum += amp * noise2(hashSeed(seed, `o${o}`), x * f, y * f);
+    sum += amp * noise2(octaveSeed(seed, o), x * f, y * f);
     norm += amp;
     amp /= 2;
   }

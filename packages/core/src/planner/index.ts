@@ -12,3 +12,16 @@ export {
   type PlannerRuleSetInput,
 } from './rule.schema.js';
 export { RuleCondition } from './condition.js';
+export { localisePlan } from './localise-plan.js';
+export { planDecisionOf, planGate, planOpensOn, type GateVerdict, type PlanDecision } from './plan-gate.js';
+export {
+  proposeSessions,
+  workingSlotsOn,
+  type ArtistWeek,
+  type ProposedSession,
+  type ScheduleRequest,
+  type ScheduleResult,
+} from './session-schedule.js';
+export { ruleDescription, ruleSources } from './rule-card.js';
+export { planValueMessage, scarDisplayName } from './plan-value-name.js';
+export { ageOn } from './calendar.js';

@@ -1,3 +1,4 @@
+import { messageOfIssue, type FieldMessage } from '../i18n/issue-message.js';
 import { z } from 'zod';
 import {
   PlanBody,
@@ -120,17 +121,19 @@ export function safeApplyPlanOverrides(
   const ruleOutput = ruleOutputOf(plan);
   const effective = copy(ruleOutput) as unknown as Json;
   const issues: z.core.$ZodIssue[] = [];
-  const fail = (path: PropertyKey[], message: string) =>
-    issues.push({ code: 'custom', path, message, input: undefined });
+  // Each problem as a field code of the shared catalogue, so it reads in the artist's words.
+  const fail = (path: PropertyKey[], { code, params }: FieldMessage) =>
+    issues.push({ code: 'custom', path, message: code, params: params ?? {}, input: undefined });
 
   const pending: { override: PlanOverride; at: number | undefined }[] = plan.overrides.map((o) => ({
     override: PlanOverride.parse({ path: o.path, value: o.value, reason: o.reason, by: o.by, at: o.at }),
     at: undefined,
   }));
   overrides.forEach((raw, i) => {
-    const parsed = PlanOverride.safeParse(raw);
+    const parsed = PlanOverride.safeParse(raw, { reportInput: true });
     if (parsed.success) pending.push({ override: parsed.data, at: i });
-    else for (const issue of parsed.error.issues) fail(['overrides', i, ...issue.path], issue.message);
+    else
+      for (const issue of parsed.error.issues) fail(['overrides', i, ...issue.path], messageOfIssue(issue));
   });
 
   const applied: AppliedPlanOverride[] = [];
@@ -138,12 +141,12 @@ export function safeApplyPlanOverrides(
     const segments = override.path.split('.');
     const where = ['overrides', at ?? applied.length, 'path'];
     if (FIXED_ROOTS.has(segments[0]!)) {
-      fail(where, `${override.path} cannot be overridden: it records how the plan was made`);
+      fail(where, { code: 'notOverridable' });
       continue;
     }
     const parent = parentOf(effective, segments);
     if (!parent) {
-      fail(where, `no such field in the plan: ${override.path}`);
+      fail(where, { code: 'noSuchPlanValue' });
       continue;
     }
     const last = segments.at(-1)!;
@@ -164,7 +167,7 @@ export function safeApplyPlanOverrides(
     );
 
   if (!issues.length) {
-    const checked = PlanBody.safeParse(effective);
+    const checked = PlanBody.safeParse(effective, { reportInput: true });
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         // Blame the last override that wrote this value or one of its parents or children.
@@ -176,10 +179,9 @@ export function safeApplyPlanOverrides(
               startsWith(p.override.path.split('.'), issue.path.map(String)),
           )
           .at(-1);
-        const field = issue.path.join('.') || '(plan)';
         fail(
           culprit ? ['overrides', culprit.at ?? culprit.i, 'value'] : ['overrides'],
-          `${field}: ${issue.message}`,
+          messageOfIssue(issue),
         );
       }
     }

@@ -279,7 +279,7 @@ describe('waiting times', () => {
     expect(p.earliestStartDate).toBe('2026-08-02');
     expect(p.citations.earliestStartDate).toEqual(['scar.young']);
     const reason = p.reasons.find((r) => r.ruleId === 'scar.young')!;
-    expect(reason.text).toMatch(/scar-1 is 7 months old.*6-12.*until 2026-08-02/);
+    expect(reason.text).toMatch(/^Scar 1 is 7 months old.*6-12.*until 2026-08-02/);
     expect(p.waitingPeriods).toEqual([expect.objectContaining({ until: '2026-08-02', scar: 'scar-1' })]);
     expect(young({ ageMonths: 12 }).eligibility).toBe('eligible');
     expect(young({ ageMonths: 11 }).earliestStartDate).toBe('2026-04-02');
@@ -523,7 +523,7 @@ describe('scars', () => {
     expect(p.assumptions.find((a) => a.fact === 'scar.ageMonths')).toMatchObject({
       ruleIds: ['scar.young'],
       text: expect.stringMatching(
-        /^strip: scar\.ageMonths not known: assumed older than 12 months/,
+        /^strip: Age of the scar not known: assumed older than 12 months/,
       ) as string,
     });
   });
@@ -689,7 +689,7 @@ describe('facts left out', () => {
     expect(new Set(facts).size).toBe(facts.length);
     expect(p.assumptions.find((a) => a.fact === 'screening.pregnant')).toEqual({
       fact: 'screening.pregnant',
-      text: 'screening.pregnant not known: assumed no; ask before the first session.',
+      text: 'Pregnancy not known: assumed no; ask before the first session.',
       ruleIds: ['wait.pregnancy'],
     });
     expect(p.assumptions.find((a) => a.fact === 'ageYears')!.text).toMatch(/photo ID/);
@@ -710,7 +710,7 @@ describe('facts left out', () => {
     expect(p.assumptions).toEqual([
       {
         fact: 'screening.diabetes',
-        text: 'screening.diabetes not known: assumed no; ask before the first session.',
+        text: 'Diabetes not known: assumed no; ask before the first session.',
         ruleIds: ['refer.diabetes'],
       },
     ]);

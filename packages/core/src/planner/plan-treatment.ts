@@ -20,6 +20,7 @@ import {
   type ZoneEffect,
   type ZoneValueField,
 } from './rule.schema.js';
+import { nameScar } from './plan-value-name.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
 export interface PlanTreatmentOptions {
@@ -65,8 +66,12 @@ function formatFact(value: Fact, phrases: PlannerPhrases): string {
 
 /** Fills {scar}, {date} and {<fact path>} placeholders. */
 function render(text: string, firing: Pick<Firing, 'scar' | 'waitUntil' | 'lookup' | 'phrases'>): string {
-  return text.replace(/\{([a-zA-Z][a-zA-Z0-9.]*)\}/g, (_, key: string) => {
-    if (key === 'scar') return firing.scar?.id ?? firing.phrases.theScar;
+  return text.replace(/\{([a-zA-Z][a-zA-Z0-9.]*)\}/g, (_, key: string, at: number) => {
+    if (key === 'scar') {
+      const name = firing.scar ? scarName(firing.scar.id, firing.phrases) : firing.phrases.theScar;
+      // "Scar 1 is 7 months old": a sentence that opens with the scar starts with a capital.
+      return at === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+    }
     if (key === 'date') return firing.waitUntil ?? firing.phrases.dateToBeSet;
     return formatFact(firing.lookup(key), firing.phrases);
   });
@@ -74,6 +79,8 @@ function render(text: string, firing: Pick<Firing, 'scar' | 'waitUntil' | 'looku
 
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+const scarName = (id: string, phrases: PlannerPhrases) => nameScar(id, phrases.scarNumbered);
 
 function evaluateRules(ruleSet: PlannerRuleSet, facts: AssessmentFacts) {
   const phrases = phrasesOf(ruleSet);
@@ -244,12 +251,12 @@ function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided:
       }
       const scar = fact.startsWith('scar.') ? u.scar?.id : undefined;
       const assumed = ruleSet.unknownFacts[fact] ?? fill(phrases.notApplied, { rule: u.rule.id });
-      const said = fill(phrases.notKnown, { fact, assumed });
+      const said = fill(phrases.notKnown, { fact: ruleSet.factNames[fact] ?? fact, assumed });
       byKey.set(key, {
         fact,
         ...(scar ? { scar } : {}),
         // A text that ends in a full stop of its own keeps only one.
-        text: `${scar ? `${scar}: ` : ''}${said}`.replace(/([.。])[.。]$/, '$1'),
+        text: `${scar ? `${scarName(scar, phrases)}: ` : ''}${said}`.replace(/([.。])[.。]$/, '$1'),
         ruleIds: [u.rule.id],
       });
     }

@@ -188,6 +188,8 @@ export function checkRuleSet(input: unknown): string[] {
   }
   for (const fact of Object.keys(ruleSet.unknownFacts)) {
     if (!readAtAll.has(fact)) problems.push(`unknownFacts: ${fact} is read by no rule`);
+    // Without a name the plan would print the fact's path to the client.
+    if (!ruleSet.factNames[fact]) problems.push(`factNames: no name for ${fact}`);
   }
 
   const base = ruleSet.rules.filter(isUnconditional);

@@ -127,12 +127,14 @@ export type PlannerRule = z.infer<typeof PlannerRule>;
 export const PlannerPhrases = z.strictObject({
   /** {scar} when a statement concerns no particular scar. */
   theScar: Text,
+  /** {scar} for a scar named by its place in the assessment (id `scar-2`): "scar 2", with {n}. */
+  scarNumbered: Text,
   /** {date} of a wait whose end is not known yet. */
   dateToBeSet: Text,
   /** A fact placeholder whose fact was left out, or is recorded as none. */
   unknownValue: Text,
   noneValue: Text,
-  /** An assumption, with {fact} (its path) and {assumed} (the rule set's unknownFacts text). */
+  /** An assumption, with {fact} (its name in factNames) and {assumed} (its unknownFacts text). */
   notKnown: Text,
   /** What is assumed of a fact the rule set has no unknownFacts text for, with {rule}. */
   notApplied: Text,
@@ -141,6 +143,7 @@ export type PlannerPhrases = z.infer<typeof PlannerPhrases>;
 
 export const DEFAULT_PLANNER_PHRASES: PlannerPhrases = {
   theScar: 'the scar',
+  scarNumbered: 'scar {n}',
   dateToBeSet: 'a date still to be set',
   unknownValue: 'unknown',
   noneValue: 'none',
@@ -152,6 +155,8 @@ export const PlannerRuleSet = z.strictObject({
   version: z.string().min(1).max(100),
   /** For each fact a rule reads: what the plan assumes when it was left out, and what to ask. */
   unknownFacts: z.record(FactPath, Text),
+  /** What each fact of unknownFacts is called for a reader ("Hair density around the scar"). */
+  factNames: z.record(FactPath, Text).default({}),
   /** The planner's phrases in the language of the texts (English when left out). */
   phrases: PlannerPhrases.partial().optional(),
   rules: z.array(PlannerRule).min(1),

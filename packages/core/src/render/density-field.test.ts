@@ -116,66 +116,7 @@ describe('buildDensityField', () => {
     };
     return encodeScalpMap(map);
   };
-  const regions = (statusOf: (x: number, y: number) => string) => {
-    const out = [];
-    for (let y = 0; y < 400; y += 40)
-      for (let x = 0; x < 600; x += 40) out.push({ x, y, w: 40, h: 40, status: statusOf(x, y) });
-    return { regions: out };
-  };
-  const grid = () => {
-    // Follicles on a 1.2 mm grid round the scar: 1 / 1.44 mm² ≈ 69 per cm².
-    const follicles: { x: number; y: number }[] = [];
-    for (let y = 0; y < 400; y += 12) for (let x = 0; x < 600; x += 12) follicles.push({ x, y });
-    return follicles;
-  };
-  const scar = [
-    { id: 's', kind: 'scar' as const, polygon: square(250, 180, 350, 220), densityPerCm2: 'match' as const },
-  ];
-
-  it('matches a scar to the follicle density measured round it, on resolved hair-bearing scalp', () => {
-    const { zones } = build(scar, {
-      follicles: grid(),
-      resolvability: regions(() => 'resolved'),
-      scalpMap: mapOf(() => 3),
-    });
-    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
-    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
-    expect(zones[0]!.densitySource).toBe('analysis');
-  });
-
-  it('counts only the measured part of the ring: a blurred half does not dilute it', () => {
-    // Left of x = 280 blurred (its follicles, if any, are not counted); the right half is measured.
-    const follicles = grid().filter((f) => f.x >= 280);
-    const { zones } = build(scar, {
-      follicles,
-      resolvability: regions((x) => (x < 280 ? 'blur' : 'resolved')),
-      scalpMap: mapOf(() => 3),
-    });
-    expect(zones[0]!.densityPerCm2).toBeGreaterThan(62);
-    expect(zones[0]!.densityPerCm2).toBeLessThan(76);
-  });
-
-  it('refuses "match" where the ring is not measured, naming the reason, never a photo-wide figure', () => {
-    const blurred = () =>
-      build(scar, {
-        follicles: grid(),
-        density: { perCm2Median: 50 },
-        resolvability: regions(() => 'blur'),
-        scalpMap: mapOf(() => 3),
-      });
-    expect(blurred).toThrow(ZoneError);
-    expect(blurred).toThrow(/zones\.0\.densityPerCm2: is "match", but 100% of the 5 mm ring .*out of focus/);
-    const bare = () =>
-      build(scar, {
-        follicles: grid(),
-        resolvability: regions(() => 'resolved'),
-        scalpMap: mapOf(() => 2),
-      });
-    expect(bare).toThrow(/bare scalp, without hair to match/);
-    // An analysis without its scalp map (made before it existed) is not silently trusted.
-    expect(() => build(scar, { follicles: grid(), density: { perCm2Median: 50 } })).toThrow(/older version/);
-  });
-
+  // "match" itself is tested in scar-match-density.test.ts.
   it('clips the density field to the scalp of the analysis', () => {
     const { field } = build(
       [{ id: 'f', kind: 'fill', polygon: square(100, 100, 500, 300), densityPerCm2: 80 }],
@@ -203,5 +144,52 @@ describe('buildDensityField', () => {
     })();
     expect(err).toBeInstanceOf(ZoneError);
     expect((err as ZoneError).path).toEqual(['zones', 1, 'polygon']);
+  });
+});
+
+describe('zones that meet', () => {
+  const hairline = {
+    id: 'front',
+    kind: 'hairline' as const,
+    polyline: [
+      [20, 100],
+      [580, 100],
+    ] as [number, number][],
+    inward: [300, 300] as [number, number],
+    densityPerCm2: 80,
+    transitionMm: 8,
+  };
+  // A fill drawn the natural way: its edge on the hairline.
+  const fill = {
+    id: 'crown',
+    kind: 'fill' as const,
+    polygon: square(10, 100, 590, 390),
+    densityPerCm2: 70,
+    featherMm: 4,
+  };
+
+  it('keeps the hairline, its irregular front and its soft transition, when a fill is drawn up to it', () => {
+    const alone = build([hairline]);
+    const both = build([hairline, fill]);
+    // The hairline keeps most of its transition (8 mm) along its 56 mm.
+    expect(both.areaCm2[0]).toBeGreaterThan(0.6 * 5.6 * 0.8);
+    // In front of the line and through the transition, the density is the hairline's alone.
+    for (let x = 60; x <= 540; x += 40)
+      for (const y of [85, 95, 105, 120, 140, 160])
+        expect(at(both.field, x, y)).toBeCloseTo(at(alone.field, x, y), 3);
+    // Behind the transition the fill takes over.
+    expect(at(both.field, 300, 300)).toBeCloseTo(80, 0);
+    expect(
+      both.zoneCore[Math.floor(300 * both.scale) * both.workWidth + Math.floor(300 * both.scale)],
+    ).toBeGreaterThan(0);
+  });
+
+  it('lets a fill drawn far from a hairline stay as it is', () => {
+    // The hairline keeps its density 10 mm behind the line, then fades; the fill starts beyond.
+    const farFill = { ...fill, polygon: square(100, 250, 500, 390) };
+    const alone = build([farFill]);
+    const both = build([{ ...hairline, depthMm: 10 }, farFill]);
+    expect(at(both.field, 300, 320)).toBeCloseTo(at(alone.field, 300, 320), 3);
+    expect(both.areaCm2[1]).toBeCloseTo(alone.areaCm2[0]!, 1);
   });
 });

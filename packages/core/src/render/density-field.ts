@@ -1,43 +1,25 @@
 import {
   SCAR_RETENTION,
+  SCAR_RETENTION_POOR,
   ZONE_DEFAULTS,
   pxPerMmOf,
   shadesForSessions,
-  type HairlineZone,
   type Zone,
   type ZonesFile,
 } from '../domain/zones.schema.js';
-import {
-  boundingBox,
-  distanceToSegment,
-  polygonArea,
-  rasterizePolygon,
-  type Vec2,
-} from '../geometry/polygon.js';
-import { signedDistance } from '../geometry/distance-transform.js';
-import { fractalNoise1, fractalNoise2 } from '../geometry/value-noise.js';
-import { hashSeed } from '../sampling/rng.js';
+import { boundingBox, polygonArea, type Vec2 } from '../geometry/polygon.js';
 import type { DensityField } from '../sampling/sample-impressions.js';
 import { decodeScalpMap, type EncodedScalpMap } from '../analysis/scalp-map/scalp-map-output.js';
-import { isScalpClass, MAP_CLASS, type ScalpMap } from '../analysis/scalp-map/scalp-map.js';
-import { describeStatus, type RegionStatus } from '../analysis/resolvability.js';
+import { isScalpClass, type ScalpMap } from '../analysis/scalp-map/scalp-map.js';
+import { hairlineLayer, polygonLayer, type ZoneLayer } from './zone-layers.js';
+import { matchDensity, type FollicleAnalysis as MatchAnalysis } from './scar-match-density.js';
+
+export type { ZoneLayer } from './zone-layers.js';
 
 /** What the simulation needs from a photo analysis: follicles, where they were counted, the scalp. */
-export interface FollicleAnalysis {
-  follicles?: readonly { x: number; y: number }[];
-  density?: { perCm2Median?: number | null };
-  /** The analysis' regions: "match" counts only in resolved ones. */
-  resolvability?: { regions: readonly RegionArea[] };
-  /** The head and scalp map: the density field is clipped to the scalp, "match" reads hair-bearing scalp. */
+export interface FollicleAnalysis extends MatchAnalysis {
+  /** The head and scalp map: the density field is clipped to the scalp. */
   scalpMap?: EncodedScalpMap;
-}
-
-interface RegionArea {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  status: string;
 }
 
 /** A zone with every default filled in, as the renderer uses it. */
@@ -51,8 +33,11 @@ export interface ResolvedZone {
   dotDiameterMm: number;
   /** Shade per session on the numbered scale (lower is darker). */
   shades: number[];
-  /** Share of pigment kept (1 outside scars). */
+  /** Whether the shade is the zone's own (the plan's or the artist's), matched to the client's stubble, or the default. */
+  shadeSource: 'file' | 'stubble' | 'default';
+  /** Share of pigment kept (1 outside scars): expected, and at the poor end of the range for the scar's texture. */
   retention: number;
+  poorRetention: number;
   texture: keyof typeof SCAR_RETENTION | null;
 }
 
@@ -63,6 +48,8 @@ export interface BuiltDensityField {
   scale: number;
   workWidth: number;
   workHeight: number;
+  /** Target density per working cell (before upsampling). */
+  density: Float32Array;
   /** For each working cell, 1 + the index of the zone that dominates it (0: untreated). */
   zoneIndex: Uint8Array;
   /** The same where that zone applies at least half (its area proper, without the feather). */
@@ -75,6 +62,9 @@ export class ZoneError extends Error {
   constructor(
     readonly path: (string | number)[],
     message: string,
+    /** For a refusal the apps word themselves: its code and figures. */
+    readonly code?: string,
+    readonly params?: Record<string, number>,
   ) {
     super(`${path.join('.')}: ${message}`);
     this.name = 'ZoneError';
@@ -83,13 +73,6 @@ export class ZoneError extends Error {
 
 /** Working-grid resolution: 5 cells per mm (0.2 mm), far finer than any spacing (≥ 0.7 mm). */
 const CELLS_PER_MM = 5;
-/** Ring round a scar where "match" counts follicles, outside its feather (mm). */
-const MATCH_RING_MM = 5;
-
-const smoothstep = (e0: number, e1: number, x: number) => {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-};
 
 /** The working grid (about 0.2 mm cells) zones are composed on, for a photo of a given size. */
 export interface WorkGrid {
@@ -122,9 +105,41 @@ export function resolveZones(
   spec: ZonesFile,
   image: { width: number; height: number },
   analysis?: FollicleAnalysis,
+  options: ResolveOptions = {},
 ): ResolvedZone[] {
   const pxPerMm = pxPerMmOf(spec.calibration);
-  return spec.zones.map((zone, i) => resolveZone(zone, i, spec, image, pxPerMm, analysis));
+  return spec.zones.map((zone, i) =>
+    withShade(resolveZone(zone, i, spec, image, pxPerMm, analysis), zone, spec, options),
+  );
+}
+
+export interface ResolveOptions {
+  /** The shade matched to the client's stubble (client-hair.ts): zones without a shade of their own start there. */
+  stubbleShade?: number | null;
+}
+
+/** Shades and the poor-end retention, which the zone's own values or the client's stubble decide. */
+function withShade(
+  resolved: ResolvedZone,
+  zone: Zone,
+  spec: ZonesFile,
+  options: ResolveOptions,
+): ResolvedZone {
+  if (zone.kind === 'exclude') return resolved;
+  const own = zone.shadePerSession !== undefined || zone.shade !== undefined;
+  const stubble = options.stubbleShade ?? null;
+  const shadeSource: ResolvedZone['shadeSource'] = own ? 'file' : stubble !== null ? 'stubble' : 'default';
+  const target = zone.shade ?? (shadeSource === 'stubble' ? stubble! : ZONE_DEFAULTS.shade);
+  const texture = resolved.texture ?? 'flat';
+  return {
+    ...resolved,
+    shades: zone.shadePerSession ?? shadesForSessions(target, spec.sessions),
+    shadeSource,
+    poorRetention:
+      zone.kind === 'scar'
+        ? (resolved.retention * SCAR_RETENTION_POOR[texture]) / SCAR_RETENTION[texture]
+        : 1,
+  };
 }
 
 /**
@@ -135,18 +150,9 @@ export function resolveZones(
 export function zoneLayer(spec: ZonesFile, index: number, grid: WorkGrid): ZoneLayer {
   const zone = spec.zones[index]!;
   const feather = zone.featherMm ?? ZONE_DEFAULTS.featherMm;
-  const { ww, wh, scale, cellsPerMm } = grid;
   return zone.kind === 'hairline'
-    ? hairlineWeight(zone, spec.seed, index, ww, wh, scale, cellsPerMm, feather)
-    : polygonWeight(
-        zone.polygon,
-        zone.kind === 'fill' ? 'centred' : 'outward',
-        ww,
-        wh,
-        scale,
-        cellsPerMm,
-        feather,
-      );
+    ? hairlineLayer(zone, spec.seed, index, grid, ZONE_DEFAULTS)
+    : polygonLayer(zone.polygon, zone.kind === 'fill' ? 'centred' : 'outward', grid, feather);
 }
 
 /** The zones composed on the working grid: density per cell and which zone dominates each cell. */
@@ -158,9 +164,10 @@ export interface ComposedZones {
 }
 
 /**
- * Fill and hairline zones add density (the larger wins where they overlap); a scar replaces what
- * lies under it with its own density; an exclusion removes everything. `into` reuses buffers of
- * the grid's size (they are overwritten).
+ * Fill and hairline zones add density (the larger wins where they overlap, except that a hairline
+ * replaces a fill where it claims the skin: in front of its line and through its transition); a
+ * scar replaces what lies under it with its own density; an exclusion removes everything. `into`
+ * reuses buffers of the grid's size (they are overwritten, only `within` when given).
  */
 export function composeZoneLayers(
   spec: ZonesFile,
@@ -168,6 +175,7 @@ export function composeZoneLayers(
   layers: readonly ZoneLayer[],
   grid: WorkGrid,
   into?: { density: Float32Array; strength: Float32Array; zoneIndex: Uint8Array; zoneCore: Uint8Array },
+  within?: { x0: number; y0: number; x1: number; y1: number },
 ): ComposedZones {
   const { ww, wh, scale, cellsPerMm } = grid;
   const n = ww * wh;
@@ -175,12 +183,18 @@ export function composeZoneLayers(
   const strength = into?.strength ?? new Float32Array(n); // how strongly the labelled zone applies
   const zoneIndex = into?.zoneIndex ?? new Uint8Array(n);
   const zoneCore = into?.zoneCore ?? new Uint8Array(n);
-  if (into) {
-    density.fill(0);
-    strength.fill(0);
-    zoneIndex.fill(0);
-    zoneCore.fill(0);
-  }
+  // Only the cells `within` (a live preview's edit) are composed again; `into` holds the rest.
+  const rx0 = Math.max(0, within?.x0 ?? 0);
+  const ry0 = Math.max(0, within?.y0 ?? 0);
+  const rx1 = Math.min(ww, within?.x1 ?? ww);
+  const ry1 = Math.min(wh, within?.y1 ?? wh);
+  if (into)
+    for (let y = ry0; y < ry1; y++) {
+      density.fill(0, y * ww + rx0, y * ww + rx1);
+      strength.fill(0, y * ww + rx0, y * ww + rx1);
+      zoneIndex.fill(0, y * ww + rx0, y * ww + rx1);
+      zoneCore.fill(0, y * ww + rx0, y * ww + rx1);
+    }
 
   // Fill and hairline first, then scars over them, then exclusions over everything.
   const order = [...spec.zones.keys()].sort((a, b) => rank(spec.zones[a]!.kind) - rank(spec.zones[b]!.kind));
@@ -188,11 +202,15 @@ export function composeZoneLayers(
     const kind = spec.zones[i]!.kind;
     const target = zones[i]!.densityPerCm2;
     const label = i + 1;
-    const { x0, y0, x1, y1, weight } = layers[i]!;
-    const lw = x1 - x0;
+    const layer = layers[i]!;
+    const { weight, claim } = layer;
+    const lw = layer.x1 - layer.x0;
+    const x0 = Math.max(layer.x0, rx0);
+    const x1 = Math.min(layer.x1, rx1);
+    if (x1 <= x0) continue;
     // One loop per kind, so that the hot loop has no branch on the kind.
-    for (let y = y0; y < y1; y++) {
-      let k = (y - y0) * lw;
+    for (let y = Math.max(layer.y0, ry0); y < Math.min(layer.y1, ry1); y++) {
+      let k = (y - layer.y0) * lw + (x0 - layer.x0);
       let c = y * ww + x0;
       if (kind === 'exclude') {
         for (let x = x0; x < x1; x++, k++, c++) {
@@ -207,6 +225,20 @@ export function composeZoneLayers(
           if (w <= 0) continue;
           density[c] = density[c]! * (1 - w) + target * w;
           if (w >= 0.5 || w > strength[c]!) {
+            zoneIndex[c] = label;
+            strength[c] = w;
+          }
+        }
+      } else if (claim) {
+        // A hairline: where it claims the skin, its own profile replaces what a fill put there.
+        for (let x = x0; x < x1; x++, k++, c++) {
+          const w = weight[k]!;
+          const cl = claim[k]!;
+          if (w <= 0 && cl <= 0) continue;
+          const d = target * w;
+          const under = density[c]! * (1 - cl);
+          density[c] = d > under ? d : under;
+          if (cl >= 0.5 || w > strength[c]!) {
             zoneIndex[c] = label;
             strength[c] = w;
           }
@@ -226,12 +258,13 @@ export function composeZoneLayers(
     }
   }
 
+  for (let y = ry0; y < ry1; y++)
+    for (let c = y * ww + rx0; c < y * ww + rx1; c++)
+      if (zoneIndex[c]! > 0 && strength[c]! >= 0.5) zoneCore[c] = zoneIndex[c]!;
   const areaCells = new Float64Array(zones.length);
   for (let c = 0; c < n; c++) {
-    if (zoneIndex[c]! > 0 && strength[c]! >= 0.5) {
-      zoneCore[c] = zoneIndex[c]!;
-      areaCells[zoneIndex[c]! - 1] = areaCells[zoneIndex[c]! - 1]! + 1;
-    }
+    const z = zoneCore[c]!;
+    if (z > 0 && z <= zones.length) areaCells[z - 1] = areaCells[z - 1]! + 1;
   }
   const cellAreaCm2 = 1 / (cellsPerMm * cellsPerMm * 100);
 
@@ -253,13 +286,15 @@ export function buildDensityField(
   spec: ZonesFile,
   image: { width: number; height: number },
   analysis?: FollicleAnalysis,
+  options: ResolveOptions = {},
 ): BuiltDensityField {
   const grid = workGridFor(spec, image);
-  const zones = resolveZones(spec, image, analysis);
+  const zones = resolveZones(spec, image, analysis, options);
   const layers = spec.zones.map((_, i) => zoneLayer(spec, i, grid));
   const composed = composeZoneLayers(spec, zones, layers, grid);
   const perCm2 = new Float32Array(image.width * image.height);
-  upsampleDensity(composed.density, grid, perCm2);
+  // Beyond the zones the field stays 0: only their bounding box is upsampled.
+  upsampleDensity(composed.density, grid, perCm2, treatedRect(composed.density, grid));
   if (analysis?.scalpMap) clipToScalp(perCm2, image, decodeScalpMap(analysis.scalpMap));
   return {
     field: { width: image.width, height: image.height, pxPerMm: grid.pxPerMm, perCm2 },
@@ -267,6 +302,7 @@ export function buildDensityField(
     scale: grid.scale,
     workWidth: grid.ww,
     workHeight: grid.wh,
+    density: composed.density,
     zoneIndex: composed.zoneIndex,
     zoneCore: composed.zoneCore,
     areaCm2: composed.areaCm2,
@@ -310,20 +346,19 @@ function resolveZone(
       densitySource: 'file',
       dotDiameterMm: 0,
       shades: [],
+      shadeSource: 'default',
       retention: 1,
+      poorRetention: 1,
       texture: null,
     };
   }
   let densityPerCm2: number;
   let densitySource: ResolvedZone['densitySource'] = 'file';
   if (zone.densityPerCm2 === 'match' && zone.kind === 'scar') {
-    densityPerCm2 = matchDensity(
-      zone.polygon,
-      index,
-      pxPerMm,
-      analysis,
-      zone.featherMm ?? ZONE_DEFAULTS.featherMm,
-    );
+    const match = matchDensity(zone.polygon, pxPerMm, analysis, zone.featherMm ?? ZONE_DEFAULTS.featherMm);
+    if (!match.ok)
+      throw new ZoneError(['zones', index, 'densityPerCm2'], match.reason, match.code, match.params);
+    densityPerCm2 = match.perCm2;
     densitySource = 'analysis';
   } else if (zone.densityPerCm2 === undefined || zone.densityPerCm2 === 'match') {
     densityPerCm2 = ZONE_DEFAULTS.densityPerCm2;
@@ -337,282 +372,17 @@ function resolveZone(
     densitySource,
     dotDiameterMm: zone.dotDiameterMm ?? ZONE_DEFAULTS.dotDiameterMm[zone.kind],
     shades: zone.shadePerSession ?? shadesForSessions(zone.shade ?? ZONE_DEFAULTS.shade, spec.sessions),
+    shadeSource: 'file',
     retention: zone.kind === 'scar' ? (zone.retention ?? SCAR_RETENTION[texture ?? 'flat']) : 1,
+    poorRetention: 1,
     texture,
   };
 }
 
-/** A ring is measured when at least this share of it is resolved hair-bearing scalp… */
-const MATCH_MIN_MEASURED_SHARE = 0.5;
-/** …covering at least this much (cm²): about 15 follicles at a thin 30/cm². */
-const MATCH_MIN_MEASURED_CM2 = 0.5;
-
-/**
- * Follicles per cm² in a ring round the scar, outside its feather, counted only where the
- * analysis resolved follicles on hair-bearing scalp. Where too little of the ring is measured it
- * refuses, naming the reason; never a photo-wide figure in its place.
- */
-function matchDensity(
-  polygon: readonly Vec2[],
-  index: number,
-  pxPerMm: number,
-  analysis: FollicleAnalysis | undefined,
-  featherMm: number,
-): number {
-  const path = ['zones', index, 'densityPerCm2'];
-  if (!analysis)
-    throw new ZoneError(
-      path,
-      'is "match", which needs a photo analysis (--analysis analysis.json) to measure the follicle density round the scar',
-    );
-  if (!analysis.resolvability || !analysis.scalpMap)
-    throw new ZoneError(
-      path,
-      'is "match", but the photo analysis is from an older version without its scalp map; analyse the photo again',
-    );
-  const map = decodeScalpMap(analysis.scalpMap);
-  const regions = analysis.resolvability.regions;
-  const box = boundingBox(polygon);
-  const margin = (featherMm + MATCH_RING_MM) * pxPerMm;
-  const x0 = Math.floor(box.x0 - margin);
-  const y0 = Math.floor(box.y0 - margin);
-  const cell = pxPerMm / 2; // 0.5 mm cells are enough to measure a ring's area
-  const gw = Math.ceil((box.x1 + margin - x0) / cell) + 1;
-  const gh = Math.ceil((box.y1 + margin - y0) / cell) + 1;
-  const mask = new Uint8Array(gw * gh);
-  rasterizePolygon(
-    mask,
-    gw,
-    gh,
-    polygon.map(([x, y]) => [x - x0, y - y0] as const),
-    1 / cell,
-  );
-  const sd = signedDistance(mask, gw, gh);
-  // Why each ring cell is or is not measured.
-  const why = new Map<string, number>();
-  const usable = new Uint8Array(gw * gh);
-  let ringCells = 0;
-  let usableCells = 0;
-  for (let gy = 0; gy < gh; gy++)
-    for (let gx = 0; gx < gw; gx++) {
-      const mm = (sd[gy * gw + gx]! * cell) / pxPerMm;
-      if (mm < featherMm || mm >= featherMm + MATCH_RING_MM) continue;
-      ringCells++;
-      const px = x0 + (gx + 0.5) * cell;
-      const py = y0 + (gy + 0.5) * cell;
-      const mx = Math.floor(px / map.factor);
-      const my = Math.floor(py / map.factor);
-      const cls =
-        mx >= 0 && my >= 0 && mx < map.width && my < map.height ? map.classes[my * map.width + mx]! : 0;
-      let reason: string;
-      if (cls !== MAP_CLASS.hair)
-        reason = cls === MAP_CLASS.bare ? 'bare scalp, without hair to match' : 'not scalp';
-      else {
-        const region = regions.find((r) => px >= r.x && py >= r.y && px < r.x + r.w && py < r.y + r.h);
-        reason = region ? region.status : 'outside the analysed part of the photo';
-      }
-      if (reason === 'resolved') {
-        usable[gy * gw + gx] = 1;
-        usableCells++;
-      } else why.set(reason, (why.get(reason) ?? 0) + 1);
-    }
-  const cellCm2 = (cell * cell) / (pxPerMm * pxPerMm * 100);
-  const usableCm2 = usableCells * cellCm2;
-  if (
-    ringCells === 0 ||
-    usableCells < MATCH_MIN_MEASURED_SHARE * ringCells ||
-    usableCm2 < MATCH_MIN_MEASURED_CM2
-  ) {
-    const [main] = [...why.entries()].sort((a, b) => b[1] - a[1]);
-    const share = ringCells ? Math.round((100 * (ringCells - usableCells)) / ringCells) : 100;
-    const reason = main ? describeReason(main[0]) : 'no ring round the zone';
-    throw new ZoneError(
-      path,
-      `is "match", but ${share}% of the ${MATCH_RING_MM} mm ring round the scar is not measured hair-bearing scalp (mostly: ${reason}); give a number, or analyse a sharp close-up of the area`,
-    );
-  }
-  let count = 0;
-  for (const f of analysis.follicles ?? []) {
-    const gx = Math.floor((f.x - x0) / cell);
-    const gy = Math.floor((f.y - y0) / cell);
-    if (gx >= 0 && gy >= 0 && gx < gw && gy < gh && usable[gy * gw + gx]) count++;
-  }
-  return Math.min(200, Math.max(1, count / usableCm2));
-}
-
-function describeReason(reason: string): string {
-  const statuses: readonly string[] = [
-    'pixel-scale',
-    'blur',
-    'noise',
-    'no-detail',
-    'not-scalp',
-    'not-skin',
-    'overexposed',
-  ];
-  return statuses.includes(reason) ? describeStatus(reason as RegionStatus) : reason;
-}
-
-/** A zone's weight on the working grid within the cells [x0, x1) × [y0, y1). */
-export interface ZoneLayer {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  weight: Float32Array;
-}
-
-/** Zone weight (0-1) of a polygon on the working grid, within its bounding box plus the feather. */
-function polygonWeight(
-  polygon: readonly Vec2[],
-  edge: 'centred' | 'outward',
-  ww: number,
-  wh: number,
-  scale: number,
-  cellsPerMm: number,
-  featherMm: number,
-): ZoneLayer {
-  const box = boundingBox(polygon);
-  const margin = Math.ceil((featherMm + 1) * cellsPerMm) + 2;
-  // The distance transform needs the whole window, including what lies outside the photo.
-  const ox = Math.floor(box.x0 * scale) - margin;
-  const oy = Math.floor(box.y0 * scale) - margin;
-  const lw = Math.ceil(box.x1 * scale) + margin - ox;
-  const lh = Math.ceil(box.y1 * scale) + margin - oy;
-  const mask = new Uint8Array(lw * lh);
-  rasterizePolygon(
-    mask,
-    lw,
-    lh,
-    polygon.map(([x, y]) => [x - ox / scale, y - oy / scale] as const),
-    scale,
-  );
-  const sd = signedDistance(mask, lw, lh);
-  const x0 = Math.max(0, ox);
-  const y0 = Math.max(0, oy);
-  const x1 = Math.min(ww, ox + lw);
-  const y1 = Math.min(wh, oy + lh);
-  const weight = new Float32Array(Math.max(0, x1 - x0) * Math.max(0, y1 - y0));
-  // Outward edges start one cell outside the polygon, so that every pixel inside it, after the
-  // bilinear upsampling, lies between fully applied cells: an excluded mole gets exactly nothing.
-  const oneCell = 1 / cellsPerMm;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const mm = sd[(y - oy) * lw + (x - ox)]! / cellsPerMm;
-      weight[(y - y0) * (x1 - x0) + (x - x0)] =
-        edge === 'centred'
-          ? featherMm === 0
-            ? mm <= 0
-              ? 1
-              : 0
-            : 1 - smoothstep(-featherMm / 2, featherMm / 2, mm)
-          : mm <= oneCell
-            ? 1
-            : featherMm === 0
-              ? 0
-              : 1 - smoothstep(oneCell, oneCell + featherMm, mm);
-    }
-  }
-  return { x0, y0, x1, y1, weight };
-}
-
-/**
- * A hairline: density that rises irregularly over `transitionMm` behind the drawn line, never
- * along a straight or sharp edge (domain.md §3.4: "irregular irregularity", graded density,
- * scattered islands; left-right differences up to 2 mm are natural). The line itself wanders by
- * up to about ±1.5 mm along its length; in front of it sit isolated impressions and small
- * clusters; behind the transition the zone keeps its density for `depthMm`, then fades.
- */
-function hairlineWeight(
-  zone: HairlineZone,
-  seed: number,
-  index: number,
-  ww: number,
-  wh: number,
-  scale: number,
-  cellsPerMm: number,
-  featherMm: number,
-): ZoneLayer {
-  const line = zone.polyline;
-  const transition = zone.transitionMm ?? ZONE_DEFAULTS.transitionMm;
-  const front = zone.frontMm ?? ZONE_DEFAULTS.frontMm;
-  const depth = zone.depthMm ?? ZONE_DEFAULTS.depthMm;
-  const pxPerMm = cellsPerMm / scale;
-  const s = hashSeed(seed, `hairline:${zone.id}:${index}`);
-
-  // Which side is the scalp: the side of the segment nearest to the inward point.
-  let nearest = 0;
-  let best = Infinity;
-  for (let k = 0; k + 1 < line.length; k++) {
-    const { d } = distanceToSegment(zone.inward[0], zone.inward[1], line[k]!, line[k + 1]!);
-    if (d < best) [best, nearest] = [d, k];
-  }
-  const side = Math.sign(cross(line[nearest]!, line[nearest + 1]!, zone.inward)) || 1;
-
-  // Arc length at each vertex, for noise that follows the line.
-  const arc = [0];
-  for (let k = 1; k < line.length; k++)
-    arc.push(arc[k - 1]! + Math.hypot(line[k]![0] - line[k - 1]![0], line[k]![1] - line[k - 1]![1]));
-
-  const box = boundingBox(line);
-  const reach = (Math.max(front, depth) + featherMm + 3) * pxPerMm;
-  const x0 = Math.max(0, Math.floor((box.x0 - reach) * scale));
-  const y0 = Math.max(0, Math.floor((box.y0 - reach) * scale));
-  const x1 = Math.min(ww, Math.ceil((box.x1 + reach) * scale));
-  const y1 = Math.min(wh, Math.ceil((box.y1 + reach) * scale));
-  const lw = Math.max(0, x1 - x0);
-  const weight = new Float32Array(lw * Math.max(0, y1 - y0));
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const px = (x + 0.5) / scale;
-      const py = (y + 0.5) / scale;
-      // Nearest point on the line: signed depth behind it (mm) and how far past an end it lies.
-      let dMin = Infinity;
-      let seg = 0;
-      let tAt = 0;
-      for (let k = 0; k + 1 < line.length; k++) {
-        const { d, t } = distanceToSegment(px, py, line[k]!, line[k + 1]!);
-        if (d < dMin) [dMin, seg, tAt] = [d, k, t];
-      }
-      const a = line[seg]!;
-      const b = line[seg + 1]!;
-      const segLen = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
-      const along = (arc[seg]! + tAt * segLen) / pxPerMm;
-      const crossN = cross(a, b, [px, py]) / segLen; // signed perpendicular distance, px
-      const atEnd = (seg === 0 && tAt === 0) || (seg === line.length - 2 && tAt === 1);
-      const behindPx = atEnd ? side * Math.sign(crossN) * Math.abs(crossN) : side * crossN;
-      const pastEndMm = atEnd ? Math.sqrt(Math.max(0, dMin * dMin - crossN * crossN)) / pxPerMm : 0;
-      // The line wanders along its length: slow undulation plus finer irregularity.
-      const wander = 1.5 * fractalNoise1(s, along, 18, 3);
-      const d = behindPx / pxPerMm - wander;
-      const mmX = px / pxPerMm;
-      const mmY = py / pxPerMm;
-      let w: number;
-      if (d < -front) w = 0;
-      else if (d < 0) {
-        // In front: isolated impressions and small clusters, thinning towards the forehead.
-        const clump = Math.max(0, fractalNoise2(hashSeed(s, 'front'), mmX, mmY, 3, 2));
-        w = 0.35 * clump * clump * 4 * (1 + d / front);
-      } else if (d < transition) {
-        // The transition: density rises irregularly, never along a straight contour.
-        const jitter = 0.35 * transition * fractalNoise2(hashSeed(s, 'rise'), mmX, mmY, 4, 3);
-        w = 0.2 + 0.8 * smoothstep(0, transition, d + jitter);
-      } else w = 1;
-      if (d > depth) w *= 1 - smoothstep(depth, depth + featherMm, d);
-      if (pastEndMm > 0) w *= 1 - smoothstep(0, featherMm, pastEndMm);
-      weight[(y - y0) * lw + (x - x0)] = Math.min(1, Math.max(0, w));
-    }
-  }
-  return { x0, y0, x1, y1, weight };
-}
-
-function cross(a: Vec2, b: Vec2, p: Vec2): number {
-  return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-}
-
 /**
  * Bilinear upsampling of the working grid to image pixels, written into `out` (the image's size);
- * only the pixels of `rect` ([x0, x1) × [y0, y1), image pixels) when given.
+ * only the pixels of `rect` ([x0, x1) × [y0, y1), image pixels) when given. Each output row blends
+ * its two source rows once, then every pixel is one lerp within that blended row.
  */
 export function upsampleDensity(
   src: Float32Array,
@@ -635,33 +405,71 @@ export function upsampleDensity(
     for (let y = ry0; y < ry1; y++) out.set(src.subarray(y * width + rx0, y * width + rx1), y * width + rx0);
     return;
   }
-  const xi = new Int32Array(rx1 - rx0);
-  const xf = new Float32Array(rx1 - rx0);
+  const n = rx1 - rx0;
+  const xi = new Int32Array(n);
+  const xf = new Float32Array(n);
   for (let x = rx0; x < rx1; x++) {
     const k = x - rx0;
     const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * scale - 0.5));
-    xi[k] = Math.min(sw - 2, Math.floor(sx));
-    xf[k] = sx - xi[k];
-    if (sw === 1) {
-      xi[k] = 0;
-      xf[k] = 0;
-    }
+    xi[k] = sw === 1 ? 0 : Math.min(sw - 2, Math.floor(sx));
+    xf[k] = sw === 1 ? 0 : sx - xi[k];
   }
+  // The source columns this rect reads, blended between two source rows for each output row.
+  const c0 = xi[0]!;
+  const c1 = Math.min(sw - 1, xi[n - 1]! + 1);
+  const blended = new Float32Array(c1 - c0 + 2);
+  for (let k = 0; k < n; k++) xi[k] = xi[k]! - c0;
+  const rightOffset = sw === 1 ? 0 : 1;
+  let lastRow = -1;
+  let lastFy = -1;
   for (let y = ry0; y < ry1; y++) {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * scale - 0.5));
     const y0 = sh === 1 ? 0 : Math.min(sh - 2, Math.floor(sy));
     const fy = sh === 1 ? 0 : sy - y0;
-    const r0 = y0 * sw;
-    const r1 = sh === 1 ? r0 : r0 + sw;
-    const row = y * width;
-    for (let x = rx0; x < rx1; x++) {
-      const k = x - rx0;
+    if (y0 !== lastRow || fy !== lastFy) {
+      const r0 = y0 * sw;
+      const r1 = sh === 1 ? r0 : r0 + sw;
+      for (let c = c0; c <= c1; c++) {
+        const top = src[r0 + c]!;
+        blended[c - c0] = top + (src[r1 + c]! - top) * fy;
+      }
+      blended[c1 - c0 + 1] = blended[c1 - c0]!;
+      lastRow = y0;
+      lastFy = fy;
+    }
+    const row = y * width + rx0;
+    for (let k = 0; k < n; k++) {
       const i = xi[k]!;
-      const fx = xf[k]!;
-      const j = sw === 1 ? i : i + 1;
-      const top = src[r0 + i]! + (src[r0 + j]! - src[r0 + i]!) * fx;
-      const bottom = src[r1 + i]! + (src[r1 + j]! - src[r1 + i]!) * fx;
-      out[row + x] = top + (bottom - top) * fy;
+      const left = blended[i]!;
+      out[row + k] = left + (blended[i + rightOffset]! - left) * xf[k]!;
     }
   }
+}
+
+/** The pixels where the working grid asks for any density (its non-zero cells, one cell round). */
+export function treatedRect(
+  density: Float32Array,
+  grid: WorkGrid,
+): { x0: number; y0: number; x1: number; y1: number } {
+  let cx0 = grid.ww;
+  let cy0 = grid.wh;
+  let cx1 = -1;
+  let cy1 = -1;
+  for (let y = 0; y < grid.wh; y++) {
+    const row = y * grid.ww;
+    for (let x = 0; x < grid.ww; x++)
+      if (density[row + x]! > 0) {
+        if (x < cx0) cx0 = x;
+        if (x > cx1) cx1 = x;
+        if (y < cy0) cy0 = y;
+        if (y > cy1) cy1 = y;
+      }
+  }
+  if (cx1 < 0) return { x0: 0, y0: 0, x1: 0, y1: 0 };
+  return {
+    x0: Math.max(0, Math.floor((cx0 - 1) / grid.scale)),
+    y0: Math.max(0, Math.floor((cy0 - 1) / grid.scale)),
+    x1: Math.min(grid.width, Math.ceil((cx1 + 2) / grid.scale)),
+    y1: Math.min(grid.height, Math.ceil((cy1 + 2) / grid.scale)),
+  };
 }

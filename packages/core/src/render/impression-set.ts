@@ -22,8 +22,9 @@ export interface ImpressionSet {
   diameterMm: Float32Array;
   /** Darkness (0-1) from the shade of its session. */
   darkness: Float32Array;
-  /** Share of pigment the skin keeps once healed (1 on healthy skin; 0: lost). */
+  /** Share of pigment the skin keeps once healed (1 on healthy skin; 0: lost), as expected and at the poor end for scars. */
   retention: Float32Array;
+  poorRetention: Float32Array;
   /** Ratio of the long to the mean axis, and the direction of the long axis. */
   elongation: Float32Array;
   cos: Float32Array;
@@ -40,9 +41,10 @@ export interface ImpressionSet {
 const PAIR_SHARE = 0.04;
 
 /** Random numbers per impression: 0 size, 1 darkness, 3 scar retention (normal); 2 "does not take",
- * 4-6 angle, elongation, softness, 7 "has a companion", 8 its direction, 9-11 the companion's angle,
- * elongation and softness (uniform). */
-export const IMPRESSION_DRAWS = 12;
+ * 4-6 angle, elongation, depth, 7 "has a companion", 8 its direction, 9-11 the companion's angle,
+ * elongation and depth (uniform); 12-13 its scatter off the blue-noise place (normal). */
+export const IMPRESSION_DRAWS = 14;
+export const SCATTER_DRAW = 12;
 
 /** The per-impression draws of a whole pattern, from the zones file's seed. */
 export function impressionDraws(count: number, seed: number): Float32Array {
@@ -58,7 +60,9 @@ export function impressionDraws(count: number, seed: number): Float32Array {
     out[o + 1] = gauss();
     out[o + 3] = gauss();
     out[o + 2] = rng.next();
-    for (let k = 4; k < IMPRESSION_DRAWS; k++) out[o + k] = rng.next();
+    for (let k = 4; k < SCATTER_DRAW; k++) out[o + k] = rng.next();
+    out[o + SCATTER_DRAW] = gauss();
+    out[o + SCATTER_DRAW + 1] = gauss();
   }
   return out;
 }
@@ -95,6 +99,7 @@ export function dressImpressions(
   zones: readonly ResolvedZone[],
   labels: ZoneLabels,
   pxPerMm: number,
+  options: { renderOrder?: boolean } = {},
 ): ImpressionSet {
   const capacity = Math.ceil(points.count * (1 + PAIR_SHARE * 2)) + 8;
   const set: ImpressionSet = {
@@ -107,6 +112,7 @@ export function dressImpressions(
     diameterMm: new Float32Array(capacity),
     darkness: new Float32Array(capacity),
     retention: new Float32Array(capacity),
+    poorRetention: new Float32Array(capacity),
     elongation: new Float32Array(capacity),
     cos: new Float32Array(capacity),
     sin: new Float32Array(capacity),
@@ -131,17 +137,35 @@ export function dressImpressions(
     const session = points.session[i]!;
     const o = i * IMPRESSION_DRAWS;
     const shade = zone.shades[Math.min(zone.shades.length - 1, session - 1)] ?? 30;
-    const diameter = zone.dotDiameterMm * Math.exp(0.12 * d[o]!);
-    const darkness = Math.min(1, shadeDarkness(shade) * (1 + 0.1 * d[o + 1]!));
+    // The needle's hand: pressure sets the depth, and a deeper dot is wider and softer (domain.md
+    // §1.1: "the deeper the needle goes, the bigger and blurrier the dot") and a little lighter.
+    const depth = 2 * d[o + 6]! - 1;
+    const diameter = zone.dotDiameterMm * Math.exp(0.08 * d[o]! + 0.14 * depth);
+    const darkness = Math.min(1, shadeDarkness(shade) * (1 + 0.08 * d[o + 1]! - 0.06 * depth));
     let retention = 1;
+    let poorRetention = 1;
     if (zone.kind === 'scar') {
       // Scar tissue keeps less and less predictably; some dots do not take at all.
-      retention =
-        d[o + 2]! < (1 - zone.retention) * 0.35
-          ? 0
-          : Math.min(1, Math.max(0.1, zone.retention + 0.18 * d[o + 3]!));
+      const kept = (share: number) =>
+        d[o + 2]! < (1 - share) * 0.35 ? 0 : Math.min(1, Math.max(0.1, share + 0.18 * d[o + 3]!));
+      retention = kept(zone.retention);
+      poorRetention = kept(zone.poorRetention);
     }
-    push(set, x, y, session, zoneIdx, diameter, darkness, retention, true, d[o + 4]!, d[o + 5]!, d[o + 6]!);
+    push(
+      set,
+      x,
+      y,
+      session,
+      zoneIdx,
+      diameter,
+      darkness,
+      retention,
+      poorRetention,
+      true,
+      d[o + 4]!,
+      d[o + 5]!,
+      depth,
+    );
     if (d[o + 7]! < PAIR_SHARE) {
       const a = d[o + 8]! * 2 * Math.PI;
       const offset = 0.6 * diameter * pxPerMm;
@@ -154,14 +178,15 @@ export function dressImpressions(
         diameter * 0.8,
         darkness * 0.95,
         retention,
+        poorRetention,
         false,
         d[o + 9]!,
         d[o + 10]!,
-        d[o + 11]!,
+        2 * d[o + 11]! - 1,
       );
     }
   }
-  return inRenderOrder(set);
+  return options.renderOrder === false ? set : inRenderOrder(set);
 }
 
 function push(
@@ -173,10 +198,11 @@ function push(
   diameterMm: number,
   darkness: number,
   retention: number,
+  poorRetention: number,
   primary: boolean,
   uAngle: number,
   uElongation: number,
-  uSoftness: number,
+  depth: number,
 ): void {
   const i = set.count++;
   const angle = uAngle * Math.PI;
@@ -187,10 +213,12 @@ function push(
   set.diameterMm[i] = diameterMm;
   set.darkness[i] = darkness;
   set.retention[i] = retention;
+  set.poorRetention[i] = poorRetention;
   set.elongation[i] = 1 + 0.28 * uElongation ** 2;
   set.cos[i] = Math.cos(angle);
   set.sin[i] = Math.sin(angle);
-  set.softness[i] = Math.min(2, Math.floor(uSoftness * 3));
+  // Softness follows the depth: 0 crisp (shallow) … 2 soft (deep).
+  set.softness[i] = Math.min(2, Math.max(0, Math.round(1 + 1.2 * depth)));
   set.primary[i] = primary ? 1 : 0;
 }
 
@@ -215,6 +243,7 @@ function inRenderOrder(set: ImpressionSet): ImpressionSet {
     diameterMm: f32(set.diameterMm),
     darkness: f32(set.darkness),
     retention: f32(set.retention),
+    poorRetention: f32(set.poorRetention),
     elongation: f32(set.elongation),
     cos: f32(set.cos),
     sin: f32(set.sin),

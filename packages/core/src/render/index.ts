@@ -4,3 +4,7 @@ export * from './impression-set.js';
 export * from './render-stage.js';
 export * from './simulate.js';
 export * from './preview-engine.js';
+export * from './client-hair.js';
+export * from './zone-layers.js';
+export * from './zone-summary.js';
+export * from './preview-renderer.js';

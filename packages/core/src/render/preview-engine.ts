@@ -1,7 +1,8 @@
-import { defaultSessionShares, type ZonesFile } from '../domain/zones.schema.js';
-import { createRng, hashSeed, type Rng } from '../sampling/rng.js';
-import { assignSessions, sampleSessions } from '../sampling/progressive.js';
-import { exclusionRadiusPx, sampleImpressions } from '../sampling/sample-impressions.js';
+import type { Stopwatch } from '../domain/stopwatch.js';
+import { defaultSessionShares, ZONE_DEFAULTS, type ZonesFile } from '../domain/zones.schema.js';
+import type { Vec2 } from '../geometry/polygon.js';
+import { hashSeed } from '../sampling/rng.js';
+import { shadeForStubble, type ClientHair, type StubbleShade } from './client-hair.js';
 import {
   composeZoneLayers,
   resolveZones,
@@ -14,20 +15,21 @@ import {
   type WorkGrid,
   type ZoneLayer,
 } from './density-field.js';
-import { dressImpressions, IMPRESSION_DRAWS, type ImpressionSet } from './impression-set.js';
+import { dressImpressions, type ImpressionSet } from './impression-set.js';
+import { PreviewPointStore } from './preview-points.js';
 import type { Stage } from './render-stage.js';
 import { simulationStages } from './simulate.js';
+import { patchPolygonLayer } from './zone-layers.js';
+import { summariseZones, type ZoneSummary } from './zone-summary.js';
 
 /*
  * The live preview of the zone editor: the same density field, sampler and renderer as
- * `planSimulation`, made incremental so that an edit costs what it changes. Each zone's layer is
- * kept while its shape stays; the composed field is compared with the previous one, and only the
- * window where the density changed is upsampled and sampled again, around the impressions that
- * stay (the sampler keeps its distance from them, so the seam has the same spacing as the rest).
- * New impressions join sessions with the same greedy, evenly spread rule as `sampleSessions`,
- * taking the sessions of the impressions around them into account. Each impression draws its
- * size, shade and shape from its own id, so a kept impression looks the same after every edit,
- * and a change of shade or dot size only recomputes those.
+ * `planSimulation`, made incremental so that an edit costs what it changes. A zone's layer is kept
+ * while its shape stays, and patched where a vertex moved; the zones are composed again only over
+ * the cells the changed layers cover, and only the window where the density changed is upsampled
+ * and sampled again, round the impressions that stay (preview-points.ts). Each impression draws
+ * its size, shade, shape and scatter from its own id, so a kept impression looks the same after
+ * every edit, and a change of shade or dot size only recomputes those.
  */
 
 /** A rectangle of photo pixels, [x0, x1) × [y0, y1). */
@@ -45,11 +47,16 @@ export interface PreviewFrame {
   sessions: number;
   /** The stages worth showing, named as `planSimulation` names them. */
   stages: { name: string; stage: Stage }[];
-  /** What this update had to redo. */
+  /** What this update had to redo, and where the density changed. */
   change: { kind: 'full' | 'window' | 'appearance'; rect: PixelRect | null };
+  /** Where impressions were added, removed or changed (their centres), null for everywhere: what to render again. */
+  dirty: PixelRect | null;
   /** Impressions kept from the previous update, and placed anew. */
   kept: number;
   placed: number;
+  /** Per zone: area, density reached (with the client's hair), shade against the stubble, warnings. */
+  summary: ZoneSummary[];
+  stubble: StubbleShade | null;
   timingsMs: Record<string, number>;
 }
 
@@ -63,68 +70,77 @@ interface CompositionBuffers {
   zoneCore: Uint8Array;
 }
 
-interface PointSet {
-  count: number;
-  x: Float32Array;
-  y: Float32Array;
-  session: Uint8Array;
-  /** DRAWS random numbers per impression, made once from its id (see drawsFor). */
-  draws: Float32Array;
+interface KeptLayer {
+  key: string;
+  /** What the layer's cells depend on besides its outline. */
+  shapeKey: string;
+  outline: readonly Vec2[] | null;
+  layer: ZoneLayer;
 }
-
-const DRAWS = IMPRESSION_DRAWS;
-
-function drawsFor(uids: Uint32Array): Float32Array {
-  const out = new Float32Array(uids.length * DRAWS);
-  for (let i = 0; i < uids.length; i++) {
-    const h = uids[i]!;
-    const u = (k: number) => mix32(h, k) / 4294967296;
-    const gauss = (k: number) =>
-      Math.sqrt(-2 * Math.log(Math.max(1e-12, u(k)))) * Math.cos(2 * Math.PI * u(k + 1));
-    const o = i * DRAWS;
-    out[o] = gauss(0);
-    out[o + 1] = gauss(2);
-    out[o + 2] = u(4);
-    out[o + 3] = gauss(5);
-    for (let k = 4; k < DRAWS; k++) out[o + k] = u(k + 3);
-  }
-  return out;
-}
-
-// `performance` exists in browsers, workers and Node, but core compiles without their type libs.
-const clock = (globalThis as { performance?: { now(): number } }).performance;
-const now = (): number => (clock ? clock.now() : Date.now());
 
 /** A zone's layer depends on its shape and edges, its place in the list and its id (hairline noise). */
-function layerKey(spec: ZonesFile, index: number): string {
+function layerKeys(
+  spec: ZonesFile,
+  index: number,
+): { key: string; shapeKey: string; outline: readonly Vec2[] | null } {
   const z = spec.zones[index]!;
-  return JSON.stringify(
-    z.kind === 'hairline'
-      ? [index, z.kind, z.id, z.polyline, z.inward, z.featherMm, z.transitionMm, z.frontMm, z.depthMm]
-      : [index, z.kind, z.polygon, z.featherMm],
-  );
+  if (z.kind === 'hairline') {
+    const key = JSON.stringify([
+      index,
+      z.kind,
+      z.id,
+      z.polyline,
+      z.inward,
+      z.featherMm,
+      z.transitionMm,
+      z.frontMm,
+      z.depthMm,
+    ]);
+    return { key, shapeKey: key, outline: null };
+  }
+  const shapeKey = JSON.stringify([index, z.kind, z.featherMm]);
+  return { key: JSON.stringify([shapeKey, z.polygon]), shapeKey, outline: z.polygon };
+}
+
+/** Cells a layer covers, as a rectangle. */
+const boxOf = (l: ZoneLayer) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 });
+
+function union(a: PixelRect | null, b: PixelRect | null): PixelRect | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
 }
 
 export class PreviewEngine {
   private grid: WorkGrid | undefined;
   private globalKey = '';
-  private layers = new Map<string, ZoneLayer>();
+  private layers: KeptLayer[] = [];
+  private zonesKey = '';
+  private buffers: CompositionBuffers | undefined;
   private composed: ComposedZones | undefined;
-  /** Two sets of composition buffers: the current field and the one the next update writes. */
-  private buffers: CompositionBuffers[] = [];
-  private front = 0;
   private perCm2: Float32Array | undefined;
-  private points: PointSet | undefined;
-  private rng: Rng = createRng(1);
+  private store = new PreviewPointStore(1);
+  private hairKey: ClientHair | undefined;
 
-  constructor(private readonly image: { width: number; height: number }) {}
+  /** `clock` times the stages (`timingsMs`); without one the frame carries no timings. */
+  constructor(
+    private readonly image: { width: number; height: number },
+    private readonly clock?: Stopwatch,
+  ) {}
 
   /** Brings the preview up to `spec`: call on every edit; throws ZoneError as planSimulation does. */
-  update(spec: ZonesFile, analysis?: FollicleAnalysis): PreviewFrame {
+  update(spec: ZonesFile, analysis?: FollicleAnalysis, hair?: ClientHair): PreviewFrame {
     const timings: Record<string, number> = {};
-    let t = now();
+    const clock = this.clock;
+    let t = clock?.now() ?? 0;
     const lap = (name: string) => {
-      const at = now();
+      if (!clock) return;
+      const at = clock.now();
       timings[name] = Math.round((at - t) * 10) / 10;
       t = at;
     };
@@ -132,54 +148,103 @@ export class PreviewEngine {
     const grid = workGridFor(spec, this.image);
     const shares = spec.sessionShares ?? defaultSessionShares(spec.sessions);
     const globalKey = JSON.stringify([grid.pxPerMm, spec.seed, shares]);
-    let full = globalKey !== this.globalKey || !this.composed;
+    let full = globalKey !== this.globalKey || !this.composed || hair !== this.hairKey;
     if (full) {
       this.globalKey = globalKey;
+      this.hairKey = hair;
       this.grid = grid;
-      this.layers.clear();
+      this.layers = [];
       this.composed = undefined;
       const cells = grid.ww * grid.wh;
-      const buffers = (): CompositionBuffers => ({
+      this.buffers = {
         density: new Float32Array(cells),
         strength: new Float32Array(cells),
         zoneIndex: new Uint8Array(cells),
         zoneCore: new Uint8Array(cells),
-      });
-      this.buffers = [buffers(), buffers()];
+      };
       this.perCm2 = new Float32Array(width * height);
-      this.rng = createRng(hashSeed(spec.seed, 'preview'));
+      this.store = new PreviewPointStore(hashSeed(spec.seed, 'preview'));
     }
 
-    const zones = resolveZones(spec, this.image, analysis);
-    const layers = new Map<string, ZoneLayer>();
-    const ordered = spec.zones.map((_, i) => {
-      const key = layerKey(spec, i);
-      const layer = this.layers.get(key) ?? zoneLayer(spec, i, grid);
-      layers.set(key, layer);
-      return layer;
+    const stubble = hair ? shadeForStubble(hair.stubbleLab, hair.skinLab) : null;
+    const zones = resolveZones(spec, this.image, analysis, { stubbleShade: stubble?.shade ?? null });
+    // Layers: kept, patched where a vertex moved, or made anew; the cells that may have changed.
+    let cells: PixelRect | null = null;
+    const layers = spec.zones.map((_, i) => {
+      const keys = layerKeys(spec, i);
+      const before = this.layers[i];
+      if (before && before.key === keys.key) return before;
+      const zone = spec.zones[i]!;
+      if (
+        before &&
+        before.shapeKey === keys.shapeKey &&
+        before.outline &&
+        keys.outline &&
+        zone.kind !== 'hairline'
+      ) {
+        const patched = patchPolygonLayer(
+          before.layer,
+          before.outline,
+          keys.outline,
+          zone.kind === 'fill' ? 'centred' : 'outward',
+          grid,
+          zone.featherMm ?? ZONE_DEFAULTS.featherMm,
+        );
+        if (patched) {
+          cells = union(cells, patched.changed);
+          return { ...keys, layer: patched.layer };
+        }
+      }
+      const layer = zoneLayer(spec, i, grid);
+      cells = union(cells, union(before ? boxOf(before.layer) : null, boxOf(layer)));
+      return { ...keys, layer };
     });
+    for (let i = spec.zones.length; i < this.layers.length; i++)
+      cells = union(cells, boxOf(this.layers[i]!.layer));
+    // A zone's density or kind is part of the composition: a change redoes its cells.
+    const zonesKey = JSON.stringify(zones.map((z) => [z.kind, z.densityPerCm2]));
+    if (zonesKey !== this.zonesKey) {
+      this.zonesKey = zonesKey;
+      for (const l of layers) cells = union(cells, boxOf(l.layer));
+    }
     this.layers = layers;
     lap('layers');
 
+    // Compose again over those cells only, and find where the density really changed.
     const previous = this.composed;
-    this.front = 1 - this.front;
-    const into = this.buffers[this.front]!;
-    const composed = composeZoneLayers(spec, zones, ordered, grid, into);
+    const buffers = this.buffers!;
+    let before: Float32Array | null = null;
+    const within = full ? undefined : (cells ?? { x0: 0, y0: 0, x1: 0, y1: 0 });
+    if (within && previous) {
+      before = new Float32Array(Math.max(0, within.x1 - within.x0) * Math.max(0, within.y1 - within.y0));
+      const w = within.x1 - within.x0;
+      for (let y = within.y0; y < within.y1; y++)
+        before.set(
+          buffers.density.subarray(y * grid.ww + within.x0, y * grid.ww + within.x1),
+          (y - within.y0) * w,
+        );
+    }
+    const composed = composeZoneLayers(
+      spec,
+      zones,
+      layers.map((l) => l.layer),
+      grid,
+      buffers,
+      within,
+    );
     lap('compose');
 
-    // Where did the density change? The bounding box of the cells that differ.
     let dirty: PixelRect | null = null;
-    if (!full && previous) {
+    if (!full && within && before) {
       let cx0 = grid.ww;
       let cy0 = grid.wh;
       let cx1 = -1;
       let cy1 = -1;
-      const a = previous.density;
-      const b = composed.density;
-      for (let y = 0; y < grid.wh; y++) {
+      const w = within.x1 - within.x0;
+      for (let y = within.y0; y < within.y1; y++) {
         const row = y * grid.ww;
-        for (let x = 0; x < grid.ww; x++) {
-          if (a[row + x] !== b[row + x]) {
+        for (let x = within.x0; x < within.x1; x++) {
+          if (before[(y - within.y0) * w + (x - within.x0)] !== composed.density[row + x]) {
             if (x < cx0) cx0 = x;
             if (x > cx1) cx1 = x;
             if (y < cy0) cy0 = y;
@@ -202,173 +267,101 @@ export class PreviewEngine {
     lap('diff');
 
     const field = { width, height, pxPerMm: grid.pxPerMm, perCm2: this.perCm2! };
-    let kept = this.points?.count ?? 0;
+    let kept = this.store.points.count;
     let placed = 0;
     let kind: PreviewFrame['change']['kind'] = 'appearance';
+    let changedDots: PixelRect | null = null;
     if (full) {
       upsampleDensity(composed.density, grid, field.perCm2);
       lap('upsample');
-      const sampled = sampleSessions(field, shares, hashSeed(spec.seed, 'impressions'));
-      this.points = { ...sampled, draws: drawsFor(this.uids(sampled.count)) };
+      placed = this.store.build(field, shares, hashSeed(spec.seed, 'impressions'), hair?.follicles);
       kept = 0;
-      placed = sampled.count;
       kind = 'full';
       dirty = { x0: 0, y0: 0, x1: width, y1: height };
       lap('sample');
     } else if (dirty) {
       upsampleDensity(composed.density, grid, field.perCm2, dirty);
       lap('upsample');
-      const result = this.resampleWindow(field, dirty, shares);
+      const result = this.store.resample(field, dirty, shares, hair?.follicles);
       kept = result.kept;
       placed = result.placed;
       kind = 'window';
+      changedDots = result.touched;
       lap('sample');
     }
 
-    const impressions = this.impressionSet(zones, composed, grid);
+    const points = this.store.points;
+    const impressions = dressImpressions(
+      points,
+      points.draws,
+      zones,
+      { zoneIndex: composed.zoneIndex, ww: grid.ww, wh: grid.wh, scale: grid.scale },
+      grid.pxPerMm,
+      { renderOrder: false },
+    );
     lap('impressions');
+    const summary = summariseZones(
+      spec,
+      {
+        zones,
+        density: composed.density,
+        zoneCore: composed.zoneCore,
+        areaCm2: composed.areaCm2,
+        workWidth: grid.ww,
+        workHeight: grid.wh,
+        scale: grid.scale,
+        pxPerMm: grid.pxPerMm,
+      },
+      impressions,
+      hair?.follicles,
+      stubble,
+    );
+    lap('summary');
+    // What to render again: where impressions moved, came or went, and where their zone may have
+    // changed; everything when the looks of a zone changed.
+    const appearanceKey = JSON.stringify(
+      zones.map((z) => [z.shades, z.dotDiameterMm, z.retention, z.poorRetention]),
+    );
+    const looksChanged = appearanceKey !== this.appearanceKey;
+    this.appearanceKey = appearanceKey;
+    let renderDirty: PixelRect | null = null;
+    if (kind !== 'full' && !looksChanged) {
+      renderDirty = changedDots;
+      const c: PixelRect | null = within ? cells : null;
+      if (c) {
+        renderDirty = union(renderDirty, {
+          x0: Math.floor(c.x0 / grid.scale),
+          y0: Math.floor(c.y0 / grid.scale),
+          x1: Math.ceil(c.x1 / grid.scale),
+          y1: Math.ceil(c.y1 / grid.scale),
+        });
+      }
+      renderDirty ??= { x0: 0, y0: 0, x1: 0, y1: 0 };
+    }
     return {
       impressions,
       zones,
       pxPerMm: grid.pxPerMm,
       sessions: spec.sessions,
-      stages: simulationStages(spec.sessions, spec.fadeYears),
+      stages: simulationStages(
+        spec.sessions,
+        spec.fadeYears,
+        zones.some((z) => z.kind === 'scar'),
+      ),
       change: { kind, rect: dirty },
+      dirty: renderDirty,
       kept,
       placed,
+      summary,
+      stubble,
       timingsMs: timings,
     };
   }
+
+  private appearanceKey = '';
 
   /** The current target density per photo pixel (for tests and overlays). */
   get densityField(): Float32Array | undefined {
     return this.perCm2;
   }
-
-  private uids(count: number): Uint32Array {
-    const out = new Uint32Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.rng.nextUint32();
-    return out;
-  }
-
-  /**
-   * Drops the impressions inside `rect` and samples it again, keeping the distance from those
-   * around it; the new ones join sessions so that each session stays evenly spread across the seam.
-   */
-  private resampleWindow(
-    field: { width: number; height: number; pxPerMm: number; perCm2: Float32Array },
-    rect: PixelRect,
-    shares: readonly number[],
-  ): { kept: number; placed: number } {
-    const old = this.points!;
-    const { width, height, pxPerMm, perCm2 } = field;
-    const inside = (x: number, y: number) => x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1;
-
-    let max = 0;
-    for (let y = rect.y0; y < rect.y1; y++)
-      for (let x = rect.x0; x < rect.x1; x++) if (perCm2[y * width + x]! > max) max = perCm2[y * width + x]!;
-
-    // The impressions that stay.
-    const keep: number[] = [];
-    for (let i = 0; i < old.count; i++) if (!inside(old.x[i]!, old.y[i]!)) keep.push(i);
-
-    let fresh = { count: 0, x: new Float32Array(0), y: new Float32Array(0) };
-    let freshSessions: Uint8Array = new Uint8Array(0);
-    if (max > 0) {
-      // A crop round the window, wide enough for the largest spacing at the sampler's floor.
-      const margin = Math.ceil(exclusionRadiusPx(max / 64, pxPerMm)) + 2;
-      const cx0 = Math.max(0, rect.x0 - margin);
-      const cy0 = Math.max(0, rect.y0 - margin);
-      const cx1 = Math.min(width, rect.x1 + margin);
-      const cy1 = Math.min(height, rect.y1 + margin);
-      const cw = cx1 - cx0;
-      const ch = cy1 - cy0;
-      const crop = new Float32Array(cw * ch);
-      for (let y = rect.y0; y < rect.y1; y++)
-        crop.set(perCm2.subarray(y * width + rect.x0, y * width + rect.x1), (y - cy0) * cw + (rect.x0 - cx0));
-
-      const around: number[] = [];
-      for (const i of keep) {
-        const x = old.x[i]!;
-        const y = old.y[i]!;
-        if (x >= cx0 - margin && x < cx1 + margin && y >= cy0 - margin && y < cy1 + margin) around.push(i);
-      }
-      const radiusAt = (x: number, y: number) => {
-        const d = perCm2[Math.min(height - 1, y | 0) * width + Math.min(width - 1, x | 0)]!;
-        return d > 0 ? exclusionRadiusPx(d, pxPerMm) : 0;
-      };
-      const fixed = {
-        count: around.length,
-        x: Float32Array.from(around, (i) => old.x[i]! - cx0),
-        y: Float32Array.from(around, (i) => old.y[i]! - cy0),
-        r: Float32Array.from(around, (i) => radiusAt(old.x[i]!, old.y[i]!)),
-      };
-      const local = sampleImpressions(
-        { width: cw, height: ch, pxPerMm, perCm2: crop },
-        { seed: this.rng.nextUint32(), fixed },
-      );
-      fresh = {
-        count: local.count,
-        x: local.x.map((v) => v + cx0),
-        y: local.y.map((v) => v + cy0),
-      };
-      freshSessions = assignSessions(
-        fresh,
-        Float32Array.from({ length: fresh.count }, (_, i) => radiusAt(fresh.x[i]!, fresh.y[i]!)),
-        {
-          count: around.length,
-          x: Float32Array.from(around, (i) => old.x[i]!),
-          y: Float32Array.from(around, (i) => old.y[i]!),
-          r: fixed.r,
-          session: Uint8Array.from(around, (i) => old.session[i]!),
-        },
-        shares,
-        this.rng,
-      );
-    }
-
-    const count = keep.length + fresh.count;
-    const next: PointSet = {
-      count,
-      x: new Float32Array(count),
-      y: new Float32Array(count),
-      session: new Uint8Array(count),
-      draws: new Float32Array(count * DRAWS),
-    };
-    keep.forEach((i, k) => {
-      next.x[k] = old.x[i]!;
-      next.y[k] = old.y[i]!;
-      next.session[k] = old.session[i]!;
-      next.draws.set(old.draws.subarray(i * DRAWS, (i + 1) * DRAWS), k * DRAWS);
-    });
-    next.draws.set(drawsFor(this.uids(fresh.count)), keep.length * DRAWS);
-    for (let i = 0; i < fresh.count; i++) {
-      const k = keep.length + i;
-      next.x[k] = fresh.x[i]!;
-      next.y[k] = fresh.y[i]!;
-      next.session[k] = freshSessions[i]!;
-    }
-    this.points = next;
-    return { kept: keep.length, placed: fresh.count };
-  }
-
-  /** The dots to render, each drawing its variation from its own id (as buildImpressionSet varies them). */
-  private impressionSet(zones: ResolvedZone[], composed: ComposedZones, grid: WorkGrid): ImpressionSet {
-    const pts = this.points!;
-    return dressImpressions(
-      pts,
-      pts.draws,
-      zones,
-      { zoneIndex: composed.zoneIndex, ww: grid.ww, wh: grid.wh, scale: grid.scale },
-      grid.pxPerMm,
-    );
-  }
-}
-
-/** A well-mixed 32-bit value of an id and a draw number (splitmix32 finaliser). */
-function mix32(h: number, k: number): number {
-  let z = (h + Math.imul(k + 1, 0x9e3779b9)) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return (z ^ (z >>> 16)) >>> 0;
 }

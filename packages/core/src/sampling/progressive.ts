@@ -1,7 +1,9 @@
-import { createRng, hashSeed, type Rng } from './rng.js';
+import { NATURAL_TUNING, naturalise, type NaturalTuning, type PlacedImpressions } from './natural-pattern.js';
+import { createRng, gaussianPairs, hashSeed, type Rng } from './rng.js';
 import {
   exclusionRadiusPx,
   sampleImpressions,
+  samplingFloor,
   type DensityField,
   type Impressions,
 } from './sample-impressions.js';
@@ -11,21 +13,79 @@ export interface SessionImpressions extends Impressions {
   session: Uint8Array;
 }
 
+export interface SessionOptions {
+  tuning?: NaturalTuning;
+  /**
+   * The client's own follicles (photo pixels, interleaved x, y): new impressions go only where
+   * hair is missing, and these count towards the target (they are not part of the result).
+   */
+  existing?: Float32Array;
+}
+
 /**
  * Impressions for a course of sessions, session k bringing the pattern up to the cumulative share
  * `shares[k-1]` of the target (domain.md §1.4: 30 → 70 → 100 %).
  *
- * The final pattern is sampled once, so that what the client lives with is the best blue noise
- * the sampler makes. Each earlier session is then an evenly spread subset of it: the impressions
- * are visited in random order and one joins session k when no impression of sessions 1..k lies
- * within that session's spacing (its density being `shares[k-1]` of the target). So the first,
- * lighter session covers the whole zone evenly, not a random third with gaps and clumps.
+ * The final pattern is sampled once as blue noise round the client's own follicles. Each earlier
+ * session is then an evenly spread subset of it: the impressions are visited in random order and
+ * one joins session k when no impression of sessions 1..k (nor an existing follicle) lies within
+ * that session's spacing (its density being `shares[k-1]` of the target). So the first, lighter
+ * session covers the whole zone evenly, not a random third with gaps and clumps. Then the pattern
+ * is made natural (natural-pattern.ts): the gaps of each session closed as an artist closes them,
+ * and each impression scattered off its place.
  */
 export function sampleSessions(
   field: DensityField,
   shares: readonly number[],
   seed: number,
+  options: SessionOptions = {},
 ): SessionImpressions {
+  const placed = placeSessions(field, shares, seed, options);
+  return { count: placed.count, x: placed.x, y: placed.y, session: placed.session };
+}
+
+/** As sampleSessions, with the blue-noise place of each impression kept (a live preview needs it). */
+export function placeSessions(
+  field: DensityField,
+  shares: readonly number[],
+  seed: number,
+  options: SessionOptions = {},
+): PlacedImpressions {
+  checkShares(shares);
+  const floor = samplingFloor(field);
+  const existing = existingOnTreatedSkin(field, options.existing, floor);
+  const points = sampleImpressions(field, { seed, fixed: existing });
+  const n = points.count;
+  const session = assignSessions(
+    points,
+    radiiAt(field, points),
+    { ...existing, session: new Uint8Array(existing.count) },
+    shares,
+    createRng(hashSeed(seed, 'sessions')),
+  );
+  // The client's follicles first: they stay where they are and count as cover in every session.
+  const e = existing.count;
+  const placed = withFixedFirst(existing, { count: n, x: points.x, y: points.y, session });
+  const natural = naturalise(placed, field, {
+    normals: gaussianPairs(e + n, hashSeed(seed, 'scatter')),
+    order: shuffled(e + n, createRng(hashSeed(seed, 'scatter order'))),
+    shares,
+    floor,
+    tuning: options.tuning ?? NATURAL_TUNING,
+    firstMovable: e,
+  }).points;
+  const slice = <T extends Float32Array | Uint8Array>(a: T) => a.slice(e, natural.count) as T;
+  return {
+    count: natural.count - e,
+    baseX: slice(natural.baseX),
+    baseY: slice(natural.baseY),
+    x: slice(natural.x),
+    y: slice(natural.y),
+    session: slice(natural.session),
+  };
+}
+
+export function checkShares(shares: readonly number[]): void {
   if (shares.length === 0 || shares.length > 255) throw new RangeError('shares: one to 255 sessions');
   shares.forEach((share, k) => {
     if (!(share > 0 && share <= 1) || (k > 0 && share <= shares[k - 1]!)) {
@@ -33,25 +93,82 @@ export function sampleSessions(
     }
   });
   if (shares.at(-1) !== 1) throw new RangeError('shares: the last session must bring the share to 1');
-  const points = sampleImpressions(field, { seed });
-  const n = points.count;
+}
 
+/**
+ * Impressions that stay where they are (`fixed`: x, y, and a session, 0 for the client's own
+ * follicles) followed by movable ones at their blue-noise places, as `naturalise` takes them.
+ */
+export function withFixedFirst(
+  fixed: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; session?: ArrayLike<number> },
+  movable: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; session: ArrayLike<number> },
+): PlacedImpressions {
+  const e = fixed.count;
+  const n = e + movable.count;
+  const placed: PlacedImpressions = {
+    count: n,
+    baseX: new Float32Array(n),
+    baseY: new Float32Array(n),
+    x: new Float32Array(n),
+    y: new Float32Array(n),
+    session: new Uint8Array(n),
+  };
+  for (let i = 0; i < e; i++) {
+    placed.baseX[i] = placed.x[i] = fixed.x[i]!;
+    placed.baseY[i] = placed.y[i] = fixed.y[i]!;
+    placed.session[i] = fixed.session ? fixed.session[i]! : 0;
+  }
+  for (let i = 0; i < movable.count; i++) {
+    placed.baseX[e + i] = movable.x[i]!;
+    placed.baseY[e + i] = movable.y[i]!;
+    placed.session[e + i] = movable.session[i]!;
+  }
+  return placed;
+}
+
+/** Exclusion radius (px) of the target density at each impression. */
+export function radiiAt(
+  field: DensityField,
+  points: { count: number; x: ArrayLike<number>; y: ArrayLike<number> },
+) {
   const { width: w, height: h, perCm2, pxPerMm } = field;
-  const radius = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = perCm2[Math.min(h - 1, points.y[i]! | 0) * w + Math.min(w - 1, points.x[i]! | 0)]!;
+  const radius = new Float32Array(points.count);
+  for (let i = 0; i < points.count; i++) {
+    const d =
+      perCm2[
+        Math.min(h - 1, Math.max(0, points.y[i]! | 0)) * w + Math.min(w - 1, Math.max(0, points.x[i]! | 0))
+      ]!;
     radius[i] = d > 0 ? exclusionRadiusPx(d, pxPerMm) : 0;
   }
+  return radius;
+}
 
-  const none = {
-    count: 0,
-    x: new Float32Array(0),
-    y: new Float32Array(0),
-    r: new Float32Array(0),
-    session: new Uint8Array(0),
-  };
-  const session = assignSessions(points, radius, none, shares, createRng(hashSeed(seed, 'sessions')));
-  return { ...points, session };
+/** Exclusion radius of a client's follicle, as a share of a dot's at the same density. */
+export const FOLLICLE_EXCLUSION = 0.7;
+
+/** The client's follicles where the field treats the skin, with their exclusion radius there. */
+export function existingOnTreatedSkin(
+  field: DensityField,
+  existing: Float32Array | undefined,
+  floor: number,
+): { count: number; x: Float32Array; y: Float32Array; r: Float32Array } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const { width: w, height: h, perCm2 } = field;
+  for (let i = 0; existing && i + 1 < existing.length; i += 2) {
+    const x = existing[i]!;
+    const y = existing[i + 1]!;
+    if (!(x >= 0 && y >= 0 && x < w && y < h)) continue;
+    if (perCm2[(y | 0) * w + (x | 0)]! < floor) continue;
+    xs.push(x);
+    ys.push(y);
+  }
+  const x = Float32Array.from(xs);
+  const y = Float32Array.from(ys);
+  // A follicle keeps dots off less than a dot does: the skin between follicles is where dots go,
+  // and a full exclusion round an irregular pattern of follicles leaves the total short.
+  const r = radiiAt(field, { count: xs.length, x, y }).map((v) => v * FOLLICLE_EXCLUSION);
+  return { count: xs.length, x, y, r };
 }
 
 /**
@@ -93,14 +210,7 @@ export function assignSessions(
     y1 = Math.max(y1, Y[i]!);
   }
   if (!Number.isFinite(smallest)) return session;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = (rng.next() * (i + 1)) | 0;
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
+  const order = shuffled(n, rng);
   const cell = smallest / Math.sqrt(shares[0]!);
   const gw = Math.ceil((x1 - x0) / cell) + 1;
   const gh = Math.ceil((y1 - y0) / cell) + 1;
@@ -114,6 +224,8 @@ export function assignSessions(
   };
   const assigned = new Uint8Array(n);
   let assignedCount = 0;
+  // The client's own follicles (session 0) are there from the start.
+  for (let j = 0; j < around.count; j++) if (around.session[j] === 0) insert(n + j);
   for (let k = 0; k + 1 < shares.length; k++) {
     for (let j = 0; j < around.count; j++) if (around.session[j] === k + 1) insert(n + j);
     const share = shares[k]!;
@@ -155,4 +267,17 @@ export function assignSessions(
     }
   }
   return session;
+}
+
+/** 0 … n−1 in a random order. */
+export function shuffled(n: number, rng: Rng): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = (rng.next() * (i + 1)) | 0;
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
 }

@@ -46,3 +46,16 @@ export function hashSeed(seed: number, label: string): number {
   }
   return h >>> 0;
 }
+
+/** `n` pairs of independent standard normal numbers (Box-Muller), interleaved, from a seed. */
+export function gaussianPairs(n: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const out = new Float32Array(2 * n);
+  for (let i = 0; i < 2 * n; i += 2) {
+    const radius = Math.sqrt(-2 * Math.log(Math.max(1e-12, rng.next())));
+    const angle = 2 * Math.PI * rng.next();
+    out[i] = radius * Math.cos(angle);
+    out[i + 1] = radius * Math.sin(angle);
+  }
+  return out;
+}

@@ -325,6 +325,11 @@ export function sampleImpressionsTuned(
   return { count: placed, x, y };
 }
 
+/** The density below which the sampler places nothing on this field (see MIN_RELATIVE_DENSITY). */
+export function samplingFloor(field: DensityField): number {
+  return estimateDensity(field).max * MIN_RELATIVE_DENSITY;
+}
+
 /** Largest density, and the expected impression count, from every 8th pixel of every 8th row. */
 function estimateDensity(field: DensityField): { max: number; expectedCount: number } {
   const { width: w, height: h, pxPerMm, perCm2 } = field;

@@ -1,6 +1,9 @@
 // Aftercare: templates per studio and language (day offsets and instructions; the owner writes
 // new versions), each completed session's schedule, its printable sheet and its calendar file.
-// The schedule holds care instructions only: any role may print it for the client.
+// The schedule belongs to the session record (it names the session's day and follows its
+// treatment), so it is for owners and artists, like the session itself (docs/roles.md).
+import type { BlobStore } from '../blobs/blob-store.js';
+import { letterheadOf } from '../documents/letterhead.js';
 import type {
   AftercareSchedule,
   AftercareStep,
@@ -10,12 +13,12 @@ import type {
 import { allDayCalendar } from '../appointments/ics.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import { sessionRepository } from '../sessions/session.repository.js';
-import { studioRepository } from '../studio/studio.repository.js';
+import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
 import { aftercarePdf } from './aftercare-pdf.js';
 import { aftercareRepository, type AftercareTemplateRow } from './aftercare.repository.js';
@@ -31,7 +34,7 @@ const toTemplate = (row: AftercareTemplateRow, current: boolean): AftercareTempl
 });
 
 export class AftercareService {
-  constructor(private readonly deps: { db: Database }) {}
+  constructor(private readonly deps: { db: Database; blobs: BlobStore }) {}
 
   async listTemplates(actor: Actor): Promise<{ items: AftercareTemplate[] }> {
     const rows = await this.deps.db.withStudio(actor.studioId, (tx) => aftercareRepository.listTemplates(tx));
@@ -41,7 +44,7 @@ export class AftercareService {
   }
 
   async createTemplate(actor: Actor, request: CreateAftercareTemplateRequest): Promise<AftercareTemplate> {
-    requireRole(actor, OWNER, 'Writing aftercare templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await aftercareRepository.create(tx, {
         ...request,
@@ -59,10 +62,11 @@ export class AftercareService {
   async schedule(
     actor: Actor,
     sessionId: string,
-  ): Promise<AftercareSchedule & { clientName: string; studioName: string }> {
+  ): Promise<AftercareSchedule & { clientName: string; studioName: string; studio: StudioRow }> {
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const [session] = await sessionRepository.view(tx, { id: sessionId });
-      if (!session) throw notFound('Session record');
+      if (!session) throw notFound('sessionRecord');
       const items = await aftercareRepository.itemsOf(tx, sessionId);
       const client = await clientRepository.findById(tx, session.clientId);
       const studio = await studioRepository.findById(tx, actor.studioId);
@@ -81,14 +85,19 @@ export class AftercareService {
           remind: i.remind,
         })),
         clientName: client ? formatName(client) : '',
-        studioName: studio?.name ?? '',
+        studioName: studio!.name,
+        studio: studio!,
       };
     });
   }
 
   async pdf(actor: Actor, sessionId: string): Promise<Buffer> {
     const s = await this.schedule(actor, sessionId);
-    return aftercarePdf({ schedule: s, clientName: s.clientName, studioName: s.studioName });
+    return aftercarePdf({
+      schedule: s,
+      clientName: s.clientName,
+      studio: await letterheadOf(s.studio, this.deps.blobs),
+    });
   }
 
   async ics(actor: Actor, sessionId: string): Promise<string> {

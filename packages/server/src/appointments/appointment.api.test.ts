@@ -86,7 +86,10 @@ describe('booking', () => {
       expect.objectContaining({
         in: 'body',
         field: 'startsAt',
-        message: expect.stringMatching(/7 days .* at least 14 days/) as unknown,
+        code: 'tooSoon',
+        message: expect.stringMatching(
+          /^Is 7 days from the session on .*; this treatment needs at least 14 days/,
+        ) as unknown,
       }),
     ]);
     const deskOverride = await book(desk, {
@@ -126,7 +129,8 @@ describe('booking', () => {
     expect(clash.status).toBe(409);
     expect(clash.body.fields?.[0]).toMatchObject({
       field: 'startsAt',
-      message: 'overlaps another appointment of this artist',
+      code: 'overlapsAppointment',
+      message: expect.stringMatching(/^Overlaps another appointment of \S/) as unknown,
     });
     const evening = await book(desk, { kind: 'consultation', startsAt: workdayAt(4, '18:30') });
     expect(evening.status).toBe(422);
@@ -241,7 +245,7 @@ describe('calendar feeds', () => {
     expect(ics.body).toContain('Session: Ana C.');
     expect(ics.body).not.toMatch(/Crown|density|scar|ana@calendar/i);
 
-    const clientFeed = await desk.post<CalendarFeed>('/api/calendar-feeds', {
+    const clientFeed = await artist.post<CalendarFeed>('/api/calendar-feeds', {
       kind: 'client',
       subjectId: clientId,
     });

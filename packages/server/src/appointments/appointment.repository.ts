@@ -1,5 +1,5 @@
 // SQL for treatment courses, appointments and their history, working hours and calendar feeds.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
 import {
   appointment,
@@ -26,7 +26,8 @@ export type AppointmentView = AppointmentRow & {
 
 const VIEW_SQL = sql`select a.id, a.studio_id as "studioId", a.client_id as "clientId", a.artist_id as "artistId",
          a.kind, a.course_id as "courseId", a.starts_at as "startsAt", a.ends_at as "endsAt", a.status, a.notes,
-         a.interval_override_reason as "intervalOverrideReason", a.version, a.created_by as "createdBy",
+         a.interval_override_reason as "intervalOverrideReason",
+         a.plan_override_reason as "planOverrideReason", a.version, a.created_by as "createdBy",
          a.created_at as "createdAt", a.updated_at as "updatedAt",
          c.given_name as "givenName", c.family_name as "familyName", c.email as "clientEmail",
          c.preferred_language as "preferredLanguage", u.name as "artistName",
@@ -125,6 +126,29 @@ export const appointmentRepository = {
           order by a.starts_at limit 2000`,
     );
     return rows.map(dates);
+  },
+
+  /** The appointments (not cancelled) of these artists that overlap [from, to): their busy times. */
+  async busyOf(
+    tx: Tx,
+    artistIds: string[],
+    from: Date,
+    to: Date,
+    exceptId?: string,
+  ): Promise<{ artistId: string; startsAt: Date; endsAt: Date }[]> {
+    if (artistIds.length === 0) return [];
+    return tx
+      .select({ artistId: appointment.artistId, startsAt: appointment.startsAt, endsAt: appointment.endsAt })
+      .from(appointment)
+      .where(
+        and(
+          inArray(appointment.artistId, artistIds),
+          sql`${appointment.status} <> 'cancelled'`,
+          sql`${appointment.startsAt} < ${to.toISOString()}::timestamptz`,
+          sql`${appointment.endsAt} > ${from.toISOString()}::timestamptz`,
+          exceptId ? sql`${appointment.id} <> ${exceptId}` : undefined,
+        ),
+      );
   },
 
   /** The other live sessions of a course, for the interval rule. */

@@ -9,11 +9,14 @@ import {
   CalendarFeed,
   CalendarFeedList,
   CancelAppointmentRequest,
+  BookRemainingSessionsRequest,
   CourseList,
   CreateAppointmentRequest,
   CreateCalendarFeedRequest,
   CreateCourseRequest,
   MoveAppointmentRequest,
+  RemainingSessionsProposal,
+  RemainingSessionsProposalRequest,
   TreatmentCourse,
   WorkingHours,
 } from '@stipple/core';
@@ -21,8 +24,10 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { notFound } from '../http/app-error.js';
+import { requestLocale } from '../http/request-locale.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { AppointmentService } from './appointment.service.js';
+import type { RemainingSessionsService } from './remaining-sessions.service.js';
 
 /** `:id` is the client's id. */
 const ClientParams = IdParams;
@@ -30,14 +35,52 @@ const FeedParams = z.strictObject({
   file: z
     .string()
     .max(300)
-    .regex(/^[A-Za-z0-9_-]+\.ics$/, { message: 'must be <token>.ics' }),
+    .regex(/^[A-Za-z0-9_-]+\.ics$/),
 });
 
-export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: AppointmentService }> = (
-  app,
-  { appointments },
-  done,
-) => {
+export const appointmentRoutes: FastifyPluginCallbackZod<{
+  appointments: AppointmentService;
+  remainingSessions: RemainingSessionsService;
+}> = (app, { appointments, remainingSessions }, done) => {
+  app.post(
+    '/api/courses/:id/remaining-sessions/proposal',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          "Propose a day and time for each session of the course not booked yet: the plan's interval, the artist's working hours and other appointments, the first day the plan allows",
+        params: IdParams,
+        body: RemainingSessionsProposalRequest,
+        response: { 200: RemainingSessionsProposal, ...errorResponses },
+      },
+    },
+    async (request) =>
+      remainingSessions.propose(actorOf(request), request.params.id, request.body, requestLocale(request)),
+  );
+  app.post(
+    '/api/courses/:id/remaining-sessions',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Book the proposed sessions as shown, each under the rules of any booking, all or none (planOverrideReason books against the plan)',
+        params: IdParams,
+        body: BookRemainingSessionsRequest,
+        response: { 201: AppointmentList, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await remainingSessions.book(
+            actorOf(request),
+            request.params.id,
+            request.body,
+            requestLocale(request),
+          ),
+        ),
+  );
   app.get(
     '/api/clients/:id/courses',
     {
@@ -48,7 +91,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
         response: { 200: CourseList, ...errorResponses },
       },
     },
-    async (request) => appointments.listCourses(actorOf(request), request.params.id),
+    async (request) => appointments.listCourses(actorOf(request), request.params.id, requestLocale(request)),
   );
   app.post(
     '/api/clients/:id/courses',
@@ -64,7 +107,14 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
     async (request, reply) =>
       reply
         .status(201)
-        .send(await appointments.createCourse(actorOf(request), request.params.id, request.body)),
+        .send(
+          await appointments.createCourse(
+            actorOf(request),
+            request.params.id,
+            request.body,
+            requestLocale(request),
+          ),
+        ),
   );
 
   app.get(
@@ -85,13 +135,15 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
       schema: {
         tags: ['calendar'],
         summary:
-          'Book: refused with 409 when the artist is busy, 422 outside working hours or closer than the minimum interval (unless intervalOverrideReason)',
+          'Book: refused with 409 when the artist is busy; 422 outside working hours, closer than the minimum interval (unless intervalOverrideReason) or when the treatment plan says to wait, refer or not treat (unless planOverrideReason)',
         body: CreateAppointmentRequest,
         response: { 201: Appointment, ...errorResponses },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await appointments.create(actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(await appointments.create(actorOf(request), request.body, requestLocale(request))),
   );
   app.get(
     '/api/appointments/:id',
@@ -116,7 +168,8 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
         response: { 200: Appointment, ...errorResponses },
       },
     },
-    async (request) => appointments.move(actorOf(request), request.params.id, request.body),
+    async (request) =>
+      appointments.move(actorOf(request), request.params.id, request.body, requestLocale(request)),
   );
   app.post(
     '/api/appointments/:id/cancel',
@@ -231,8 +284,7 @@ export const appointmentRoutes: FastifyPluginCallbackZod<{ appointments: Appoint
     },
     async (request, reply) => {
       const ics = await appointments.feedIcs(request.params.file.slice(0, -'.ics'.length));
-      if (!ics) throw notFound('Calendar feed');
-      void reply.headers({ 'cache-control': 'private, max-age=300' });
+      if (!ics) throw notFound('calendarFeed');
       return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   );

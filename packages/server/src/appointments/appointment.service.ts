@@ -1,7 +1,7 @@
 // The calendar: treatment courses, appointments (consultations, numbered sessions, touch-ups),
-// artists' working hours, moves and cancellations with their history, the minimum interval
-// between sessions of a treatment (an override needs a reason and an owner or artist), and
-// secret .ics feeds. Every role books and sees the calendar; nothing here is clinical.
+// artists' working hours, moves and cancellations with their history, and secret .ics feeds.
+// Every role books and sees the calendar; the rules a booking keeps (booking-rules.ts) may be
+// set aside only by an owner or artist, with a reason that the booking and its history keep.
 import type {
   Appointment,
   BookableArtist,
@@ -15,23 +15,30 @@ import type {
   CreateCourseRequest,
   MoveAppointmentRequest,
   TreatmentCourse,
+  UiLocale,
   WorkingHours,
 } from '@stipple/core';
 import { DEFAULT_MIN_INTERVAL_DAYS, DEFAULT_PLANNED_SESSIONS, DEFAULT_TOUCH_UP_YEARS } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { isClinical } from '../auth/roles.js';
+import { CLINICAL, isClinical, requireRole } from '../auth/roles.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { clientRepository, type ClientRow } from '../clients/client.repository.js';
+import { clientRepository } from '../clients/client.repository.js';
 import { consultationRepository } from '../consultations/consultation.repository.js';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
-import { findPgError } from '../db/pg-errors.js';
 import { docLocale } from '../documents/format.js';
-import { AppError, conflict, forbidden, notFound } from '../http/app-error.js';
-import { appointmentReminderText } from '../outbox/message-texts.js';
-import { enqueue } from '../outbox/outbox.service.js';
+import {
+  AppError,
+  bodyField,
+  conflict,
+  forbidden,
+  notFound,
+  stale,
+  unprocessable,
+  type FieldError,
+} from '../http/app-error.js';
 import { outboxRepository } from '../outbox/outbox.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository, type StudioRow } from '../studio/studio.repository.js';
@@ -42,21 +49,39 @@ import {
   type AppointmentView,
   type CourseRow,
 } from './appointment.repository.js';
+import { checkSlot, translateOverlap, type SlotOverrides } from './booking-rules.js';
+import { governingPlan, toCoursePlan } from './course-plan.js';
+import { queueAppointmentReminder } from './reminders.js';
 import { timedCalendar } from './ics.js';
-import { daysBetween, localTime } from './studio-time.js';
 
-const PG_EXCLUSION_VIOLATION = '23P01';
+/** Where appointments take place, as calendar files print it: the studio's name and address. */
+export const studioLocation = (studio: Pick<StudioRow, 'name' | 'address'>): string =>
+  [studio.name, studio.address].filter(Boolean).join(', ');
 const MINUTE = 60_000;
+/** Appointments still to come: booked, or held for an online booking. */
+const LIVE = new Set<AppointmentRow['status']>(['booked', 'requested']);
 
-export const toCourse = (row: CourseRow): TreatmentCourse => ({
-  id: row.id,
-  clientId: row.clientId,
-  title: row.title,
-  minIntervalDays: row.minIntervalDays,
-  plannedSessions: row.plannedSessions,
-  touchUpYears: row.touchUpYears,
-  createdAt: row.createdAt.toISOString(),
+const queryTo = (code: FieldError['code'], params?: FieldError['params']): FieldError => ({
+  in: 'query',
+  field: 'to',
+  code,
+  ...(params ? { params } : {}),
 });
+
+export async function toCourse(tx: Tx, row: CourseRow, locale: UiLocale): Promise<TreatmentCourse> {
+  const plan = await governingPlan(tx, row);
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    consultationId: row.consultationId,
+    title: row.title,
+    minIntervalDays: row.minIntervalDays,
+    plannedSessions: row.plannedSessions,
+    touchUpYears: row.touchUpYears,
+    plan: plan ? toCoursePlan(plan, locale) : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
 
 export const toAppointment = (row: AppointmentView): Appointment => ({
   id: row.id,
@@ -72,50 +97,66 @@ export const toAppointment = (row: AppointmentView): Appointment => ({
   status: row.status,
   notes: row.notes,
   intervalOverrideReason: row.intervalOverrideReason,
+  planOverrideReason: row.planOverrideReason,
   hasSessionRecord: row.hasSessionRecord,
   version: row.version,
 });
 
-const field = (name: string, message: string) => [{ in: 'body' as const, field: name, message }];
-
-const doubleBooked = () =>
-  new AppError(
-    409,
-    'double_booking',
-    'The artist already has an appointment at that time',
-    field('startsAt', 'overlaps another appointment of this artist'),
-  );
-
-const staleAppointment = (version: number) =>
-  conflict(
-    'Someone else changed this appointment since you opened it; reload and try again',
-    field('version', `is stale: the appointment is at version ${version}`),
-  );
-
-interface SlotCheck {
-  studio: StudioRow;
-  artistId: string;
-  clientId: string;
-  kind: AppointmentRow['kind'];
-  courseId: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  exceptId: string | null;
-  overrideReason: string | undefined;
+/** A booked appointment can be moved or cancelled; a completed or cancelled one cannot. */
+function requireBooked(row: AppointmentRow, fieldName: string): void {
+  if (LIVE.has(row.status)) return;
+  const code = row.status === 'completed' ? 'appointmentWasCompleted' : 'appointmentWasCancelled';
+  throw conflict(code, {}, [bodyField(fieldName, code)]);
 }
 
+/** Setting aside the interval or the plan is a clinical decision. */
+function requireOverrideRight(
+  actor: Actor,
+  request: { intervalOverrideReason?: string; planOverrideReason?: string },
+) {
+  if ((request.intervalOverrideReason || request.planOverrideReason) && !isClinical(actor))
+    throw forbidden('clinicalOnlyOverride');
+}
+
+/** Told when an appointment is cancelled, in its transaction (the waitlist hears of freed times). */
+export type FreedHook = (tx: Tx, appointment: AppointmentRow) => Promise<void>;
+
 export class AppointmentService {
+  private freed: FreedHook = () => Promise.resolve();
+
   constructor(
     private readonly deps: { db: Database; config: Pick<Config, 'publicUrl' | 'reminderHoursBefore'> },
   ) {}
 
+  onFreed(hook: FreedHook): void {
+    this.freed = hook;
+  }
+
   // ---- treatment courses ----
 
-  async createCourse(actor: Actor, clientId: string, request: CreateCourseRequest): Promise<TreatmentCourse> {
+  async createCourse(
+    actor: Actor,
+    clientId: string,
+    request: CreateCourseRequest,
+    locale: UiLocale,
+  ): Promise<TreatmentCourse> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
-      // Values left out come from the client's saved plan (consultations), else the defaults.
-      const plan = await consultationRepository.latestPlanOfClient(tx, clientId);
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
+      // The plan that governs the course: the named consultation's, else the client's latest.
+      let consultationId: string | null = null;
+      if (request.consultationId) {
+        const named = await consultationRepository.findById(tx, request.consultationId);
+        if (!named || named.clientId !== clientId)
+          throw unprocessable('unknown_consultation', 'notFound', { entity: { t: 'entity.consultation' } }, [
+            bodyField('consultationId', 'notClientsConsultation'),
+          ]);
+        consultationId = named.id;
+      }
+      const plan = consultationId
+        ? await consultationRepository.latestPlan(tx, consultationId)
+        : await consultationRepository.latestPlanOfClient(tx, clientId);
+      consultationId ??= plan?.consultationId ?? null;
+      // Values left out come from that plan, else the defaults.
       const defaults = {
         minIntervalDays: plan?.minIntervalDays ?? DEFAULT_MIN_INTERVAL_DAYS,
         plannedSessions: plan?.sessionsCount ?? DEFAULT_PLANNED_SESSIONS,
@@ -133,23 +174,27 @@ export class AppointmentService {
         !isClinical(actor) &&
         (values.minIntervalDays !== defaults.minIntervalDays || values.touchUpYears !== defaults.touchUpYears)
       )
-        throw forbidden('Only owners and artists may change the minimum interval or the touch-up interval');
+        throw forbidden('clinicalOnlyInterval');
       const row = await appointmentRepository.createCourse(tx, {
         title: request.title,
         ...values,
         clientId,
+        consultationId,
         studioId: actor.studioId,
         createdBy: actor.userId,
       });
-      await audit(tx, actor, 'course.create', 'treatment_course', row.id, { clientId });
-      return toCourse(row);
+      await audit(tx, actor, 'course.create', 'treatment_course', row.id, { clientId, consultationId });
+      return toCourse(tx, row, locale);
     });
   }
 
-  async listCourses(actor: Actor, clientId: string): Promise<{ items: TreatmentCourse[] }> {
+  async listCourses(actor: Actor, clientId: string, locale: UiLocale): Promise<{ items: TreatmentCourse[] }> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
-      return { items: (await appointmentRepository.listCourses(tx, clientId)).map(toCourse) };
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
+      const rows = await appointmentRepository.listCourses(tx, clientId);
+      const items: TreatmentCourse[] = [];
+      for (const row of rows) items.push(await toCourse(tx, row, locale));
+      return { items };
     });
   }
 
@@ -158,15 +203,12 @@ export class AppointmentService {
   async list(actor: Actor, query: AppointmentListQuery): Promise<AppointmentList> {
     const from = new Date(query.from);
     const to = new Date(query.to);
-    if (to <= from)
-      throw new AppError(400, 'validation_failed', 'to must be after from', [
-        { in: 'query', field: 'to', message: 'must be after from' },
-      ]);
+    if (to <= from) throw new AppError(400, 'validation_failed', 'rangeInverted', {}, [queryTo('afterFrom')]);
     // A studio's calendar is read a week or a month at a time; one client's history may span years.
     const maxDays = query.clientId ? 20 * 366 : 400;
     if (to.getTime() - from.getTime() > maxDays * 86_400_000)
-      throw new AppError(400, 'validation_failed', `Ask for at most ${maxDays} days at once`, [
-        { in: 'query', field: 'to', message: `must be at most ${maxDays} days after from` },
+      throw new AppError(400, 'validation_failed', 'rangeTooLong', { days: maxDays }, [
+        queryTo('atMostDaysAfterFrom', { days: maxDays }),
       ]);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const rows = await appointmentRepository.list(tx, {
@@ -185,135 +227,149 @@ export class AppointmentService {
     });
   }
 
-  async create(actor: Actor, request: CreateAppointmentRequest): Promise<Appointment> {
-    if (request.intervalOverrideReason && !isClinical(actor))
-      throw forbidden('Overriding the minimum interval between sessions is only for owners and artists');
-    const startsAt = new Date(request.startsAt);
-    const endsAt = new Date(startsAt.getTime() + request.durationMinutes * MINUTE);
-    return this.translateOverlap(() =>
-      this.deps.db.withStudio(actor.studioId, async (tx) => {
-        const studio = (await studioRepository.findById(tx, actor.studioId))!;
-        const client = await clientRepository.findById(tx, request.clientId);
-        if (!client || client.archivedAt)
-          throw new AppError(
-            422,
-            'unknown_client',
-            'No such client',
-            field('clientId', 'is not an active client of this studio'),
-          );
-        const override = await this.checkSlot(tx, {
-          studio,
-          artistId: request.artistId,
-          clientId: request.clientId,
-          kind: request.kind,
-          courseId: request.courseId,
-          startsAt,
-          endsAt,
-          exceptId: null,
-          overrideReason: request.intervalOverrideReason,
-        });
-        const row = await appointmentRepository.create(tx, {
-          studioId: actor.studioId,
-          clientId: request.clientId,
-          artistId: request.artistId,
-          kind: request.kind,
-          courseId: request.courseId,
-          startsAt,
-          endsAt,
-          notes: request.notes,
-          intervalOverrideReason: override,
-          createdBy: actor.userId,
-        });
-        await appointmentRepository.addEvent(tx, {
-          studioId: actor.studioId,
-          appointmentId: row.id,
-          action: 'booked',
-          actorUserId: actor.userId,
-          toStartsAt: startsAt,
-          toArtistId: request.artistId,
-          intervalOverrideReason: override,
-        });
-        await this.queueReminder(tx, studio, client, row.id, startsAt);
-        await audit(tx, actor, 'appointment.create', 'appointment', row.id, {
-          clientId: request.clientId,
-          kind: request.kind,
-          intervalOverride: Boolean(override),
-        });
-        return toAppointment((await appointmentRepository.view(tx, row.id))!);
-      }),
+  async create(actor: Actor, request: CreateAppointmentRequest, locale: UiLocale): Promise<Appointment> {
+    requireOverrideRight(actor, request);
+    return translateOverlap(
+      () => this.deps.db.withStudio(actor.studioId, (tx) => this.book(tx, actor, request, locale)),
+      () => this.artistName(actor, request.artistId),
     );
   }
 
-  async move(actor: Actor, id: string, request: MoveAppointmentRequest): Promise<Appointment> {
-    if (request.intervalOverrideReason && !isClinical(actor))
-      throw forbidden('Overriding the minimum interval between sessions is only for owners and artists');
-    return this.translateOverlap(() =>
-      this.deps.db.withStudio(actor.studioId, async (tx) => {
-        const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
-        if (!current) throw notFound('Appointment');
-        if (current.version !== request.version) throw staleAppointment(current.version);
-        if (current.status !== 'booked')
-          throw conflict(
-            `A ${current.status} appointment cannot be moved`,
-            field('startsAt', `cannot change: the appointment is ${current.status}`),
-          );
-        const studio = (await studioRepository.findById(tx, actor.studioId))!;
-        const startsAt = new Date(request.startsAt);
-        const duration =
-          request.durationMinutes ?? (current.endsAt.getTime() - current.startsAt.getTime()) / MINUTE;
-        const endsAt = new Date(startsAt.getTime() + duration * MINUTE);
-        const artistId = request.artistId ?? current.artistId;
-        const override = await this.checkSlot(tx, {
-          studio,
-          artistId,
-          clientId: current.clientId,
-          kind: current.kind,
-          courseId: current.courseId,
-          startsAt,
-          endsAt,
-          exceptId: id,
-          overrideReason: request.intervalOverrideReason,
-        });
-        await appointmentRepository.update(tx, id, {
-          startsAt,
-          endsAt,
-          artistId,
-          intervalOverrideReason: override,
-        });
-        await appointmentRepository.addEvent(tx, {
-          studioId: actor.studioId,
-          appointmentId: id,
-          action: 'moved',
-          actorUserId: actor.userId,
-          fromStartsAt: current.startsAt,
-          toStartsAt: startsAt,
-          fromArtistId: current.artistId,
-          toArtistId: artistId,
-          reason: request.reason || null,
-          intervalOverrideReason: override,
-        });
-        await outboxRepository.cancelPending(tx, { appointmentId: id, kind: 'appointment_reminder' });
-        const client = (await clientRepository.findById(tx, current.clientId))!;
-        await this.queueReminder(tx, studio, client, id, startsAt);
-        await audit(tx, actor, 'appointment.move', 'appointment', id, {
-          clientId: current.clientId,
-          intervalOverride: Boolean(override),
-        });
-        return toAppointment((await appointmentRepository.view(tx, id))!);
-      }),
+  /** One booking inside a transaction (also each session of "book the remaining sessions"). */
+  async book(
+    tx: Tx,
+    actor: Actor,
+    request: CreateAppointmentRequest,
+    locale: UiLocale,
+  ): Promise<Appointment> {
+    const startsAt = new Date(request.startsAt);
+    const endsAt = new Date(startsAt.getTime() + request.durationMinutes * MINUTE);
+    const studio = (await studioRepository.findById(tx, actor.studioId))!;
+    const client = await clientRepository.findById(tx, request.clientId);
+    if (!client || client.archivedAt)
+      throw unprocessable('unknown_client', 'unknownClient', {}, [bodyField('clientId', 'notActiveClient')]);
+    const overrides = await checkSlot(tx, {
+      studio,
+      artistId: request.artistId,
+      clientId: request.clientId,
+      kind: request.kind,
+      courseId: request.courseId,
+      startsAt,
+      endsAt,
+      exceptId: null,
+      intervalOverrideReason: request.intervalOverrideReason,
+      planOverrideReason: request.planOverrideReason,
+      locale,
+    });
+    const row = await appointmentRepository.create(tx, {
+      studioId: actor.studioId,
+      clientId: request.clientId,
+      artistId: request.artistId,
+      kind: request.kind,
+      courseId: request.courseId,
+      startsAt,
+      endsAt,
+      notes: request.notes,
+      intervalOverrideReason: overrides.interval,
+      planOverrideReason: overrides.plan,
+      createdBy: actor.userId,
+    });
+    await appointmentRepository.addEvent(tx, {
+      studioId: actor.studioId,
+      appointmentId: row.id,
+      action: 'booked',
+      actorUserId: actor.userId,
+      toStartsAt: startsAt,
+      toArtistId: request.artistId,
+      intervalOverrideReason: overrides.interval,
+      planOverrideReason: overrides.plan,
+    });
+    await queueAppointmentReminder(tx, this.deps.config, studio, client, row.id, startsAt);
+    await audit(tx, actor, 'appointment.create', 'appointment', row.id, {
+      clientId: request.clientId,
+      kind: request.kind,
+      intervalOverride: Boolean(overrides.interval),
+      planOverride: Boolean(overrides.plan),
+    });
+    await this.auditPlanOverride(tx, actor, row.id, request.clientId, overrides);
+    return toAppointment((await appointmentRepository.view(tx, row.id))!);
+  }
+
+  async move(
+    actor: Actor,
+    id: string,
+    request: MoveAppointmentRequest,
+    locale: UiLocale,
+  ): Promise<Appointment> {
+    requireOverrideRight(actor, request);
+    let artistId = request.artistId;
+    return translateOverlap(
+      () =>
+        this.deps.db.withStudio(actor.studioId, async (tx) => {
+          const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
+          if (!current) throw notFound('appointment');
+          if (current.version !== request.version) throw stale('version', current.version);
+          requireBooked(current, 'startsAt');
+          const studio = (await studioRepository.findById(tx, actor.studioId))!;
+          const startsAt = new Date(request.startsAt);
+          const duration =
+            request.durationMinutes ?? (current.endsAt.getTime() - current.startsAt.getTime()) / MINUTE;
+          const endsAt = new Date(startsAt.getTime() + duration * MINUTE);
+          artistId = request.artistId ?? current.artistId;
+          const overrides = await checkSlot(tx, {
+            studio,
+            artistId,
+            clientId: current.clientId,
+            kind: current.kind,
+            courseId: current.courseId,
+            startsAt,
+            endsAt,
+            exceptId: id,
+            intervalOverrideReason: request.intervalOverrideReason,
+            planOverrideReason: request.planOverrideReason,
+            locale,
+          });
+          await appointmentRepository.update(tx, id, {
+            startsAt,
+            endsAt,
+            artistId,
+            intervalOverrideReason: overrides.interval,
+            planOverrideReason: overrides.plan,
+          });
+          await appointmentRepository.addEvent(tx, {
+            studioId: actor.studioId,
+            appointmentId: id,
+            action: 'moved',
+            actorUserId: actor.userId,
+            fromStartsAt: current.startsAt,
+            toStartsAt: startsAt,
+            fromArtistId: current.artistId,
+            toArtistId: artistId,
+            reason: request.reason || null,
+            intervalOverrideReason: overrides.interval,
+            planOverrideReason: overrides.plan,
+          });
+          await outboxRepository.cancelPending(tx, { appointmentId: id, kind: 'appointment_reminder' });
+          const client = (await clientRepository.findById(tx, current.clientId))!;
+          await queueAppointmentReminder(tx, this.deps.config, studio, client, id, startsAt);
+          await audit(tx, actor, 'appointment.move', 'appointment', id, {
+            clientId: current.clientId,
+            intervalOverride: Boolean(overrides.interval),
+            planOverride: Boolean(overrides.plan),
+          });
+          await this.auditPlanOverride(tx, actor, id, current.clientId, overrides);
+          return toAppointment((await appointmentRepository.view(tx, id))!);
+        }),
+      () => this.artistName(actor, artistId),
     );
   }
 
   async cancel(actor: Actor, id: string, request: CancelAppointmentRequest): Promise<Appointment> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await appointmentRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Appointment');
-      if (current.version !== request.version) throw staleAppointment(current.version);
-      if (current.status !== 'booked')
-        throw conflict(
-          `A ${current.status} appointment cannot be cancelled`,
-          field('version', `cannot cancel: the appointment is ${current.status}`),
-        );
+      if (!current) throw notFound('appointment');
+      if (current.version !== request.version) throw stale('version', current.version);
+      requireBooked(current, 'version');
       await appointmentRepository.update(tx, id, { status: 'cancelled' });
       await appointmentRepository.addEvent(tx, {
         studioId: actor.studioId,
@@ -324,6 +380,7 @@ export class AppointmentService {
         reason: request.reason,
       });
       await outboxRepository.cancelPending(tx, { appointmentId: id });
+      await this.freed(tx, current);
       await audit(tx, actor, 'appointment.cancel', 'appointment', id, { clientId: current.clientId });
       return toAppointment((await appointmentRepository.view(tx, id))!);
     });
@@ -332,7 +389,7 @@ export class AppointmentService {
   async get(actor: Actor, id: string): Promise<Appointment> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await appointmentRepository.view(tx, id);
-      if (!row) throw notFound('Appointment');
+      if (!row) throw notFound('appointment');
       await audit(tx, actor, 'appointment.read', 'appointment', id, { clientId: row.clientId });
       return toAppointment(row);
     });
@@ -341,7 +398,7 @@ export class AppointmentService {
   async history(actor: Actor, id: string): Promise<{ items: AppointmentEvent[] }> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await appointmentRepository.findById(tx, id);
-      if (!row) throw notFound('Appointment');
+      if (!row) throw notFound('appointment');
       const events = await appointmentRepository.history(tx, id);
       await audit(tx, actor, 'appointment.read', 'appointment', id, {
         clientId: row.clientId,
@@ -359,6 +416,7 @@ export class AppointmentService {
           toArtistId: e.toArtistId,
           reason: e.reason,
           intervalOverrideReason: e.intervalOverrideReason,
+          planOverrideReason: e.planOverrideReason,
         })),
       };
     });
@@ -377,7 +435,7 @@ export class AppointmentService {
 
   async getWorkingHours(actor: Actor, staffId: string): Promise<WorkingHours> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await staffRepository.findById(tx, staffId))) throw notFound('Staff member');
+      if (!(await staffRepository.findById(tx, staffId))) throw notFound('staffMember');
       const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, staffId);
       return {
         weekly: weekly.map((w) => ({ weekday: w.weekday, start: w.startMinute, end: w.endMinute })),
@@ -392,18 +450,17 @@ export class AppointmentService {
   }
 
   async setWorkingHours(actor: Actor, staffId: string, hours: WorkingHours): Promise<WorkingHours> {
-    if (actor.role !== 'owner' && actor.userId !== staffId)
-      throw forbidden('Only the owner may change the working hours of someone else');
+    if (actor.role !== 'owner' && actor.userId !== staffId) throw forbidden('ownerOnlyOthersHours');
     const days = new Set<string>();
     hours.exceptions.forEach((e, i) => {
       if (days.has(e.date))
-        throw new AppError(400, 'validation_failed', 'One exception per day', [
-          { in: 'body', field: `exceptions.${i}.date`, message: 'appears twice' },
+        throw new AppError(400, 'validation_failed', 'exceptionTwice', {}, [
+          bodyField(`exceptions.${i}.date`, 'appearsTwice'),
         ]);
       days.add(e.date);
     });
     await this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await staffRepository.findById(tx, staffId))) throw notFound('Staff member');
+      if (!(await staffRepository.findById(tx, staffId))) throw notFound('staffMember');
       await appointmentRepository.replaceWorkingHours(
         tx,
         actor.studioId,
@@ -422,8 +479,9 @@ export class AppointmentService {
   // ---- calendar feeds ----
 
   async createFeed(actor: Actor, request: CreateCalendarFeedRequest): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL);
     if (request.kind === 'artist' && actor.role !== 'owner' && actor.userId !== request.subjectId)
-      throw forbidden("Only the owner may make a feed of another artist's calendar");
+      throw forbidden('ownerOnlyOthersFeed');
     const token = newToken();
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const subject =
@@ -431,12 +489,9 @@ export class AppointmentService {
           ? await staffRepository.findById(tx, request.subjectId)
           : await clientRepository.findById(tx, request.subjectId);
       if (!subject)
-        throw new AppError(
-          422,
-          'unknown_subject',
-          'No such artist or client',
-          field('subjectId', `is not a ${request.kind} of this studio`),
-        );
+        throw unprocessable('unknown_subject', 'unknownFeedSubject', {}, [
+          bodyField('subjectId', 'notFeedSubject'),
+        ]);
       const row = await appointmentRepository.createFeed(tx, {
         studioId: actor.studioId,
         kind: request.kind,
@@ -453,6 +508,7 @@ export class AppointmentService {
   }
 
   async listFeeds(actor: Actor): Promise<{ items: CalendarFeed[] }> {
+    requireRole(actor, CLINICAL);
     const rows = await this.deps.db.withStudio(actor.studioId, (tx) => appointmentRepository.listFeeds(tx));
     const visible =
       actor.role === 'owner' ? rows : rows.filter((r) => r.kind === 'client' || r.subjectId === actor.userId);
@@ -460,11 +516,12 @@ export class AppointmentService {
   }
 
   async revokeFeed(actor: Actor, id: string): Promise<CalendarFeed> {
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await appointmentRepository.findFeed(tx, id);
-      if (!row) throw notFound('Calendar feed');
+      if (!row) throw notFound('calendarFeed');
       if (row.kind === 'artist' && actor.role !== 'owner' && row.subjectId !== actor.userId)
-        throw forbidden("Only the owner may revoke another artist's feed");
+        throw forbidden('ownerOnlyOthersFeed');
       await appointmentRepository.revokeFeed(tx, id);
       await audit(tx, actor, 'calendar_feed.revoke', 'calendar_feed', id);
       return this.toFeed((await appointmentRepository.findFeed(tx, id))!);
@@ -510,128 +567,31 @@ export class AppointmentService {
                 : `Appointment at ${studio.name}`,
           start: r.startsAt,
           end: r.endsAt,
-          location: studio.name,
+          location: studioLocation(studio),
         })),
       );
     });
   }
 
-  // ---- rules ----
-
-  /**
-   * The artist must exist and work then, the course must be the client's, and sessions of a course
-   * keep the minimum interval (unless overridden with a reason). Returns the override reason to
-   * store, or null. The database still refuses overlaps (exclusion constraint).
-   */
-  private async checkSlot(tx: Tx, s: SlotCheck): Promise<string | null> {
-    const artist = await staffRepository.findById(tx, s.artistId);
-    if (!artist || !artist.active || artist.role === 'front_desk')
-      throw new AppError(
-        422,
-        'unknown_artist',
-        'No such artist',
-        field('artistId', 'is not an active artist or owner of this studio'),
-      );
-    await this.checkWorkingHours(tx, s, artist.name);
-
-    if (s.kind === 'consultation') {
-      if (s.courseId) await this.courseOf(tx, s.courseId, s.clientId, false);
-      return null;
-    }
-    // Locks the course: two bookings of one treatment are checked one after the other.
-    const course = await this.courseOf(tx, s.courseId!, s.clientId, true);
-    if (s.kind !== 'session') return null;
-    const others = await appointmentRepository.courseSessions(tx, course.id, s.exceptId);
-    const tooClose = others
-      .map((o) => ({ o, gap: Math.abs(daysBetween(o.startsAt, s.startsAt, s.studio.timeZone)) }))
-      .filter(({ gap }) => gap < course.minIntervalDays)
-      .sort((a, b) => a.gap - b.gap)[0];
-    if (!tooClose) return null;
-    if (s.overrideReason) return s.overrideReason;
-    const other = localTime(tooClose.o.startsAt, s.studio.timeZone).date;
-    throw new AppError(
-      422,
-      'interval_too_short',
-      `Only ${tooClose.gap} days from the session on ${other}; this treatment needs at least ${course.minIntervalDays} days between sessions`,
-      field(
-        'startsAt',
-        `is ${tooClose.gap} days from the session on ${other}; this treatment needs at least ${course.minIntervalDays} days between sessions (give intervalOverrideReason to book anyway)`,
-      ),
-    );
-  }
-
-  private async courseOf(tx: Tx, courseId: string, clientId: string, lock: boolean): Promise<CourseRow> {
-    const course = await appointmentRepository.findCourse(tx, courseId, { forUpdate: lock });
-    if (!course || course.clientId !== clientId)
-      throw new AppError(
-        422,
-        'unknown_course',
-        'No such treatment for this client',
-        field('courseId', "is not one of this client's treatments"),
-      );
-    return course;
-  }
-
-  private async checkWorkingHours(tx: Tx, s: SlotCheck, artistName: string): Promise<void> {
-    const { weekly, exceptions } = await appointmentRepository.workingHoursOf(tx, s.artistId);
-    if (weekly.length === 0 && exceptions.length === 0) return; // no template: no restriction
-    const start = localTime(s.startsAt, s.studio.timeZone);
-    const end = localTime(new Date(s.endsAt.getTime() - 1), s.studio.timeZone);
-    const endMinute = end.minute + 1;
-    const outside = () =>
-      new AppError(
-        422,
-        'outside_working_hours',
-        `${artistName} does not work then`,
-        field('startsAt', `is outside ${artistName}'s working hours`),
-      );
-    if (start.date !== end.date) throw outside();
-    const exception = exceptions.find((e) => e.day === start.date);
-    const slots = exception
-      ? exception.startMinute === null
-        ? []
-        : [{ startMinute: exception.startMinute, endMinute: exception.endMinute! }]
-      : weekly.filter((w) => w.weekday === start.weekday);
-    if (!slots.some((w) => start.minute >= w.startMinute && endMinute <= w.endMinute)) throw outside();
-  }
-
-  private async queueReminder(
+  /** A session booked against the plan: its own audit entry, so the log lists every such decision. */
+  private async auditPlanOverride(
     tx: Tx,
-    studio: StudioRow,
-    client: ClientRow,
+    actor: Actor,
     appointmentId: string,
-    startsAt: Date,
-  ) {
-    const now = Date.now();
-    if (startsAt.getTime() <= now) return;
-    const sendAfter = new Date(
-      Math.max(now, startsAt.getTime() - this.deps.config.reminderHoursBefore * 3_600_000),
-    );
-    const text = appointmentReminderText(docLocale(client.preferredLanguage), {
-      givenName: client.givenName || client.familyName,
-      studioName: studio.name,
-      startsAt,
-      timeZone: studio.timeZone,
-    });
-    await enqueue(tx, {
-      studioId: studio.id,
-      idempotencyKey: `appointment-reminder:${appointmentId}:${startsAt.toISOString()}`,
-      kind: 'appointment_reminder',
-      client,
-      subject: text.subject,
-      body: text.body,
-      sendAfter,
-      appointmentId,
+    clientId: string,
+    overrides: SlotOverrides,
+  ): Promise<void> {
+    if (!overrides.plan) return;
+    await audit(tx, actor, 'appointment.plan_override', 'appointment', appointmentId, {
+      clientId,
+      reasonGiven: true,
     });
   }
 
-  private async translateOverlap<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (findPgError(err)?.code === PG_EXCLUSION_VIOLATION) throw doubleBooked();
-      throw err;
-    }
+  private async artistName(actor: Actor, artistId: string | undefined): Promise<string> {
+    if (!artistId) return '';
+    const row = await this.deps.db.withStudio(actor.studioId, (tx) => staffRepository.findById(tx, artistId));
+    return row?.name ?? '';
   }
 
   private toFeed(row: {

@@ -1,24 +1,25 @@
-// Sign-in, the current session, sign-out, and accepting an invitation (which signs in).
-import { AcceptInvitationRequest, LoginRequest, SessionInfo, StaffRole } from '@stipple/core';
-import type { FastifyRequest } from 'fastify';
+// Sign-in, the current session, sign-out (here or everywhere), password change and reset, and
+// accepting an invitation (which signs in).
+import {
+  AcceptInvitationRequest,
+  ChangePasswordRequest,
+  CompletePasswordResetRequest,
+  LoginRequest,
+  PasswordResetAvailability,
+  PasswordResetPreview,
+  RequestPasswordResetRequest,
+  SessionInfo,
+  StaffRole,
+} from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { rateLimited, unauthenticated } from '../http/app-error.js';
-import { clearSessionCookie, setSessionCookie } from '../http/auth.plugin.js';
+import { unauthenticated } from '../http/app-error.js';
+import { actorOf, clearSessionCookie, setSessionCookie } from '../http/auth.plugin.js';
 import { NoContent, errorResponses } from '../http/route-schemas.js';
 import type { StaffService } from '../staff/staff.service.js';
 import type { AuthService } from './auth.service.js';
-
-export interface LoginLimits {
-  /** Attempts per email from one address per window (default 10 per 15 minutes). */
-  perEmail: number;
-  /** Attempts from one address across all emails per window (default 100). */
-  perAddress: number;
-  windowMs: number;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perEmail: 10, perAddress: 100, windowMs: 15 * 60_000 };
+import type { PasswordService } from './password.service.js';
 
 const InvitationPreview = z.object({
   email: z.string(),
@@ -27,42 +28,30 @@ const InvitationPreview = z.object({
   studioName: z.string(),
 });
 
+const TokenParams = z.strictObject({ token: z.string().min(20).max(200) });
+
 export const authRoutes: FastifyPluginCallbackZod<{
   auth: AuthService;
+  passwords: PasswordService;
   staff: StaffService;
   config: Config;
-  loginLimits: LoginLimits;
-}> = (app, { auth, staff, config, loginLimits }, done) => {
-  const emailOf = (req: FastifyRequest) => (req.body as { email?: string } | undefined)?.email ?? '';
-  const perEmail = app.createRateLimit({
-    max: loginLimits.perEmail,
-    timeWindow: loginLimits.windowMs,
-    keyGenerator: (req) => `login:${req.ip}:${emailOf(req)}`,
-  });
-  const perAddress = app.createRateLimit({
-    max: loginLimits.perAddress,
-    timeWindow: loginLimits.windowMs,
-    keyGenerator: (req) => `login:${req.ip}`,
-  });
-
+}> = (app, { auth, passwords, staff, config }, done) => {
   app.post(
     '/api/auth/login',
     {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie',
+        summary:
+          'Sign in; sets the session cookie. Repeated failures answer 429 with Retry-After (per account and address, per account, per address)',
         body: LoginRequest,
         response: { 200: SessionInfo, ...errorResponses },
       },
     },
     async (request, reply) => {
-      for (const limiter of [perAddress, perEmail]) {
-        const verdict = await limiter(request);
-        if (!verdict.isAllowed && verdict.isExceeded) throw rateLimited(Math.max(1, verdict.ttlInSeconds));
-      }
       const { token, info } = await auth.login(request.body.email, request.body.password, {
         userAgent: request.headers['user-agent'],
+        ip: request.ip,
       });
       setSessionCookie(reply, config, token, new Date(info.expiresAt));
       return info;
@@ -116,6 +105,7 @@ export const authRoutes: FastifyPluginCallbackZod<{
     async (request, reply) => {
       const { token, info } = await staff.acceptInvitation(request.body, {
         userAgent: request.headers['user-agent'],
+        ip: request.ip,
       });
       setSessionCookie(reply, config, token, new Date(info.expiresAt));
       return reply.status(201).send(info);
@@ -129,11 +119,106 @@ export const authRoutes: FastifyPluginCallbackZod<{
       schema: {
         tags: ['auth'],
         summary: 'What an invitation link is for (public, for the accept page)',
-        params: z.strictObject({ token: z.string().min(20).max(200) }),
+        params: TokenParams,
         response: { 200: InvitationPreview, ...errorResponses },
       },
     },
     async (request) => staff.previewInvitation(request.params.token),
+  );
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out on every device (every session of yours ends, this one too)',
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await auth.logoutEverywhere(actorOf(request));
+      clearSessionCookie(reply, config);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your password (with the current one); your other sessions end',
+        body: ChangePasswordRequest,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await passwords.change(actorOf(request), request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this server can email password reset links',
+        response: { 200: PasswordResetAvailability, ...errorResponses },
+      },
+    },
+    () => ({ byEmail: passwords.resetByEmailAvailable }),
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Email a one-time reset link (valid 30 minutes) if the address has an account; answers 202 either way',
+        body: RequestPasswordResetRequest,
+        response: { 202: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await passwords.requestReset(request.body.email, request.ip);
+      return reply.status(202).send(null);
+    },
+  );
+
+  app.get(
+    '/api/password-resets/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who a reset link is for (public, for the reset page); 410 when expired or used',
+        params: TokenParams,
+        response: { 200: PasswordResetPreview, ...errorResponses },
+      },
+    },
+    async (request) => passwords.previewReset(request.params.token),
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link; every session of the account ends',
+        body: CompletePasswordResetRequest,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await passwords.completeReset(request.body);
+      return reply.status(204).send(null);
+    },
   );
   done();
 };

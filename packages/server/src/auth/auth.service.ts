@@ -1,6 +1,7 @@
 // Sign-in, sessions and sign-out. Sessions live in the database; the browser holds a random
 // token in an httpOnly cookie and the CSRF token that must accompany every state-changing
-// request.
+// request. A session slides while it is used (STIPPLE_SESSION_TTL_HOURS) but never outlives
+// STIPPLE_SESSION_MAX_HOURS from its sign-in. Failed sign-ins are throttled (login-throttle.ts).
 import type { SessionInfo } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
@@ -13,12 +14,12 @@ import type { StaffRow } from '../staff/staff.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import type { Actor } from './actor.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { verifyAgainstNothing, verifyPassword } from './password.js';
-import { sessionRepository, type ActiveSession } from './session.repository.js';
+import { signInSessionRepository, type ActiveSession } from './sign-in-session.repository.js';
 import { hashToken, newToken } from './tokens.js';
 
-export const invalidCredentials = () =>
-  new AppError(401, 'invalid_credentials', 'Email or password is wrong');
+export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'invalidCredentials');
 
 /** A slid session is written back at most this often, not on every request. */
 const SLIDE_EVERY_MS = 60_000;
@@ -38,29 +39,48 @@ export interface ResolvedSession {
 
 export interface RequestMeta {
   userAgent?: string | undefined;
+  /** The client's address, as the server sees it (behind a proxy only with STIPPLE_TRUST_PROXY). */
+  ip: string;
 }
 
 export class AuthService {
   constructor(
-    private readonly deps: { db: Database; config: Pick<Config, 'sessionTtlHours'>; log: FastifyBaseLogger },
+    private readonly deps: {
+      db: Database;
+      config: Pick<Config, 'sessionTtlHours' | 'sessionMaxHours'>;
+      throttle: LoginThrottle;
+      log: FastifyBaseLogger;
+    },
   ) {}
 
   private get ttlMs(): number {
     return this.deps.config.sessionTtlHours * 3_600_000;
   }
 
+  private get maxMs(): number {
+    return this.deps.config.sessionMaxHours * 3_600_000;
+  }
+
+  /** When a session that signed in at `createdAt` ends if it is not used again after `now`. */
+  private expiryOf(createdAt: Date, now: number): Date {
+    return new Date(Math.min(now + this.ttlMs, createdAt.getTime() + this.maxMs));
+  }
+
   async login(email: string, password: string, meta: RequestMeta): Promise<StartedSession> {
-    const { db } = this.deps;
+    const { db, throttle } = this.deps;
+    await throttle.check(meta.ip, email);
     // System: before sign-in no studio is known; the email alone (unique across the installation) finds it.
     const user = await db.asSystem((tx) => staffRepository.findByEmail(tx, email));
     if (!user) {
       await verifyAgainstNothing(password);
+      await throttle.recordFailure(meta.ip, email);
       this.deps.log.info('sign-in refused: unknown email');
       throw invalidCredentials();
     }
     // Hashing runs outside any transaction: PGlite has one connection and argon2 takes a while.
     const passwordOk = await verifyPassword(user.passwordHash, password);
     if (!passwordOk || !user.active) {
+      await throttle.recordFailure(meta.ip, email);
       await db.withStudio(user.studioId, (tx) =>
         auditRepository.record(tx, {
           studioId: user.studioId,
@@ -73,6 +93,7 @@ export class AuthService {
       );
       throw invalidCredentials();
     }
+    await throttle.recordSuccess(meta.ip, email);
     return db.withStudio(user.studioId, async (tx) => {
       const started = await this.startSession(tx, user, meta);
       await auditRepository.record(tx, {
@@ -89,30 +110,37 @@ export class AuthService {
   /** Opens a session for `user` inside the caller's studio transaction. */
   async startSession(tx: Tx, user: StaffRow, meta: RequestMeta): Promise<StartedSession> {
     const token = newToken();
-    const session = await sessionRepository.create(tx, {
+    const session = await signInSessionRepository.create(tx, {
       studioId: user.studioId,
       userId: user.id,
       tokenHash: hashToken(token),
       csrfToken: newToken(),
-      expiresAt: new Date(Date.now() + this.ttlMs),
+      expiresAt: this.expiryOf(new Date(), Date.now()),
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
     });
     const studio = await studioRepository.findById(tx, user.studioId);
     return { token, info: this.infoOf({ session, user, studio: studio! }) };
   }
 
-  /** The session behind a cookie token, sliding its expiry; null when unknown, expired or the user is inactive. */
+  /**
+   * The session behind a cookie token, sliding its expiry; null when unknown, expired, past its
+   * longest lifetime, or the user is inactive.
+   */
   async resolve(token: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 200) return null;
     // System: the session row is what tells us the studio, so it cannot be looked up inside one.
     return this.deps.db.asSystem(async (tx) => {
-      const found = await sessionRepository.findActiveByTokenHash(tx, hashToken(token));
+      const found = await signInSessionRepository.findActiveByTokenHash(tx, hashToken(token));
       if (!found) return null;
       const now = Date.now();
+      if (found.session.createdAt.getTime() + this.maxMs <= now) {
+        await signInSessionRepository.delete(tx, found.session.id);
+        return null;
+      }
       let extended = false;
-      if (found.session.expiresAt.getTime() - now < this.ttlMs - SLIDE_EVERY_MS) {
-        const expiresAt = new Date(now + this.ttlMs);
-        await sessionRepository.extend(tx, found.session.id, expiresAt);
+      const expiresAt = this.expiryOf(found.session.createdAt, now);
+      if (expiresAt.getTime() - found.session.expiresAt.getTime() > SLIDE_EVERY_MS) {
+        await signInSessionRepository.extend(tx, found.session.id, expiresAt);
         found.session = { ...found.session, expiresAt };
         extended = true;
       }
@@ -131,15 +159,29 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.deps.db.withStudio(actor.studioId, async (tx) => {
-      await sessionRepository.delete(tx, actor.sessionId);
+      await signInSessionRepository.delete(tx, actor.sessionId);
       await audit(tx, actor, 'auth.logout', 'staff_user', actor.userId);
+    });
+  }
+
+  /** Ends every session of the signed-in member, on every device (this one included). */
+  async logoutEverywhere(actor: Actor): Promise<number> {
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const ended = await signInSessionRepository.deleteForUser(tx, actor.userId);
+      await audit(tx, actor, 'auth.logout_everywhere', 'staff_user', actor.userId, { sessionsEnded: ended });
+      return ended;
     });
   }
 
   /** Deletes expired sessions of every studio; returns how many. */
   async pruneExpiredSessions(): Promise<number> {
     // System: a housekeeping job that spans studios.
-    return this.deps.db.asSystem((tx) => sessionRepository.deleteExpired(tx));
+    return this.deps.db.asSystem((tx) => signInSessionRepository.deleteExpired(tx));
+  }
+
+  /** Deletes sign-in counters that no longer matter; returns how many. */
+  pruneLoginCounters(): Promise<number> {
+    return this.deps.throttle.prune();
   }
 
   private infoOf({ session, user, studio }: ActiveSession): SessionInfo {
@@ -148,6 +190,7 @@ export class AuthService {
       studio: { id: studio.id, name: studio.name },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
+      endsAtLatest: new Date(session.createdAt.getTime() + this.maxMs).toISOString(),
     };
   }
 }

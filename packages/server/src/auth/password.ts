@@ -1,8 +1,16 @@
 // Passwords: argon2id hashes (OWASP's minimum parameters, which are @node-rs/argon2's defaults,
 // stated here so a library update cannot weaken them) and a strength rule: at least 12
 // characters (the shared schema) and a zxcvbn score of 3 or more, judged against the person's
-// own name and email.
+// own name, email and studio (the rule itself: core's password-policy.ts).
 import { hash, verify } from '@node-rs/argon2';
+import {
+  MIN_PASSWORD_LENGTH,
+  MIN_PASSWORD_SCORE,
+  judgePassword,
+  personalWords,
+  type FieldMessage,
+  type StrengthEstimator,
+} from '@stipple/core';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
@@ -27,27 +35,31 @@ export async function verifyAgainstNothing(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-export const MIN_PASSWORD_SCORE = 3;
 let zxcvbn: ZxcvbnFactory | undefined;
 
-/** Why a password is too weak, in words for the person choosing it; null when it is strong enough. */
-export function passwordWeakness(password: string, userInputs: string[]): string | null {
-  if (password.length < 12) return 'must be at least 12 characters';
+const estimate: StrengthEstimator = (password, inputs) => {
   zxcvbn ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,
   });
-  // The whole string, its parts, and its parts run together ("Mei Chen" -> "meichen").
-  const inputs = userInputs
-    .flatMap((s) => {
-      const local = s.split('@')[0] ?? s;
-      return [s, local, ...s.split(/[\s@.+_-]+/), local.replace(/[\s.+_-]+/g, ''), s.replace(/[\s]+/g, '')];
-    })
-    .map((s) => s.toLowerCase())
-    .filter((s) => s.length >= 3);
-  const result = zxcvbn.check(password.slice(0, 256), inputs);
+  const result = zxcvbn.check(password, inputs);
+  return {
+    score: result.score,
+    feedback: { warning: result.feedback.warning, suggestions: result.feedback.suggestions },
+  };
+};
+
+/**
+ * Why a password is too weak, as a field message; null when it is strong enough.
+ * `personal` are the person's own details (name, email, studio name), as they are written.
+ */
+export function passwordWeakness(password: string, personal: string[]): FieldMessage | null {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { code: 'tooShort', params: { count: MIN_PASSWORD_LENGTH } };
+  const result = judgePassword(estimate, password, personalWords(...personal));
   if (result.score >= MIN_PASSWORD_SCORE) return null;
-  const why = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
-  return `is too easy to guess${why ? `: ${why}` : ''}`;
+  if (result.fromPersonalWords) return { code: 'tooEasyToGuessPersonal' };
+  // zxcvbn's own feedback is English only: the web app's strength meter gives it in the UI language.
+  return { code: 'tooEasyToGuess' };
 }

@@ -8,16 +8,10 @@ import type { Actor } from './actor.js';
 export const CLINICAL: readonly StaffRole[] = ['owner', 'artist'];
 export const OWNER: readonly StaffRole[] = ['owner'];
 
-const ROLE_NAMES: Record<StaffRole, string> = {
-  owner: 'owners',
-  artist: 'artists',
-  front_desk: 'front desk',
-};
-
-/** Throws 403 naming who may do it, unless the actor has one of `roles`. */
-export function requireRole(actor: Actor, roles: readonly StaffRole[], what: string): void {
+/** Throws 403 saying who may do it, unless the actor has one of `roles`. */
+export function requireRole(actor: Actor, roles: readonly StaffRole[]): void {
   if (roles.includes(actor.role)) return;
-  throw forbidden(`${what} is only for ${roles.map((r) => ROLE_NAMES[r]).join(' and ')}`);
+  throw forbidden(roles.includes('artist') ? 'clinicalOnly' : 'ownerOnly');
 }
 
 export const isClinical = (actor: Actor): boolean => CLINICAL.includes(actor.role);

@@ -6,6 +6,7 @@ import { startTestServer, type ApiClient, type TestServer } from '../test-suppor
 let ts: TestServer;
 let studio: FixtureStudio;
 let desk: ApiClient;
+let artist: ApiClient;
 let owner: ApiClient;
 
 beforeAll(async () => {
@@ -15,6 +16,8 @@ beforeAll(async () => {
   await desk.login(studio.desk.email, TEST_PASSWORD);
   owner = ts.client();
   await owner.login(studio.owner.email, TEST_PASSWORD);
+  artist = ts.client();
+  await artist.login(studio.artist.email, TEST_PASSWORD);
 });
 afterAll(() => ts?.close());
 
@@ -31,7 +34,7 @@ describe('client records', () => {
       dateOfBirth: '1984-03-12',
       email: 'Jose.Nunez@Example.COM',
       phone: '+34 612 345 678',
-      preferredLanguage: 'es',
+      preferredLanguage: 'zh-CN',
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -41,8 +44,9 @@ describe('client records', () => {
       dateOfBirth: '1984-03-12',
       email: 'jose.nunez@example.com',
       phone: '+34 612 345 678',
-      preferredLanguage: 'es',
-      notes: '',
+      preferredLanguage: 'zh-CN',
+      // Front desk does not read the clinical notes.
+      notes: null,
       archivedAt: null,
       version: 1,
     });
@@ -52,8 +56,29 @@ describe('client records', () => {
     expect(read.body).toEqual(res.body);
   });
 
+  it('takes only a language documents are printed in (English, Simplified Chinese), naming the field', async () => {
+    for (const preferredLanguage of ['fr', 'de-DE', 'zh-TW']) {
+      const res = await desk.post('/api/clients', { familyName: 'Moreau', preferredLanguage });
+      expect(res.status, preferredLanguage).toBe(400);
+      expect(res.body.fields?.map((f) => f.field)).toEqual(['preferredLanguage']);
+    }
+  });
+
+  it('refuses a date of birth after today, naming the field, on create and on edit', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const created = await desk.post('/api/clients', { familyName: 'Later', dateOfBirth: tomorrow });
+    expect(created.status).toBe(400);
+    expect(created.body.fields).toEqual([
+      { in: 'body', field: 'dateOfBirth', code: 'notInFuture', message: 'Must not be in the future' },
+    ]);
+    // Refused before the transaction: the audit trail the next test reads holds no update for it.
+    const edited = await desk.patch(`/api/clients/${id}`, { dateOfBirth: tomorrow });
+    expect(edited.status).toBe(400);
+    expect(edited.body.fields?.map((f) => f.field)).toEqual(['dateOfBirth']);
+  });
+
   it('edits with the version it read; a stale version gets 409 and changes nothing', async () => {
-    const first = await desk.patch<Client>(`/api/clients/${id}`, {
+    const first = await artist.patch<Client>(`/api/clients/${id}`, {
       notes: 'Scar from 2019 FUT.',
       version: 1,
     });
@@ -64,9 +89,16 @@ describe('client records', () => {
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({
       error: 'conflict',
-      fields: [{ in: 'body', field: 'version', message: 'is stale: the record is at version 2' }],
+      fields: [
+        {
+          in: 'body',
+          field: 'version',
+          code: 'stale',
+          message: 'Has changed since you opened it (now version 2)',
+        },
+      ],
     });
-    expect((await desk.get<Client>(`/api/clients/${id}`)).body.notes).toBe('Scar from 2019 FUT.');
+    expect((await artist.get<Client>(`/api/clients/${id}`)).body.notes).toBe('Scar from 2019 FUT.');
 
     const cleared = await owner.patch<Client>(`/api/clients/${id}`, { phone: null, version: 2 });
     expect(cleared.body).toMatchObject({ phone: null, version: 3 });
@@ -112,7 +144,7 @@ describe('client records', () => {
       version: 4,
     });
     const details = JSON.stringify(entries.map((e) => e.details));
-    for (const value of ['Núñez', 'José', 'jose.nunez', '612 345', 'FUT', '1984-03-12', '"es"'])
+    for (const value of ['Núñez', 'José', 'jose.nunez', '612 345', 'FUT', '1984-03-12', '"zh-CN"'])
       expect(details).not.toContain(value);
 
     const lists = (await owner.get<AuditPage>('/api/audit?action=client.list&pageSize=100')).body.items;

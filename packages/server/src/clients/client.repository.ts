@@ -68,6 +68,29 @@ export const clientRepository = {
     return row;
   },
 
+  /** Active clients whose email is this one and was proved (they opened a link sent to it). */
+  async findVerifiedByEmail(tx: Tx, email: string): Promise<ClientRow[]> {
+    return tx
+      .select()
+      .from(client)
+      .where(
+        and(
+          sql`lower(${client.email}) = ${email.toLowerCase()}`,
+          isNotNull(client.emailVerifiedAt),
+          isNull(client.archivedAt),
+        ),
+      )
+      .orderBy(client.createdAt);
+  },
+
+  /** The client proved they read `email` (opened a link sent to it). */
+  async markEmailVerified(tx: Tx, id: string, email: string): Promise<void> {
+    await tx
+      .update(client)
+      .set({ emailVerifiedAt: sql`now()` })
+      .where(and(eq(client.id, id), sql`lower(${client.email}) = ${email.toLowerCase()}`));
+  },
+
   async list(tx: Tx, filter: ClientListFilter): Promise<{ rows: ClientRow[]; total: number }> {
     const where = and(filter.q ? searchCondition(filter.q) : undefined, archivedCondition(filter.archived));
     const [count] = await tx

@@ -85,7 +85,12 @@ describe("another studio's records", () => {
       ];
       for (const res of attempts) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({ error: 'not_found', message: 'Client not found' });
+        expect(res.body).toEqual({
+          error: 'not_found',
+          code: 'notFound',
+          params: { entity: { t: 'entity.client' } },
+          message: 'Client not found.',
+        });
       }
     }
   });
@@ -200,7 +205,8 @@ describe("another studio's treatment records", () => {
       artistId: b.artist.id,
       kind: 'session',
       courseId: b2.course,
-      startsAt: '2030-03-04T10:00:00Z',
+      // In the past: a session is completed on or after its day.
+      startsAt: '2026-03-04T10:00:00Z',
       durationMinutes: 120,
     });
     expect(appt.status, JSON.stringify(appt.body)).toBe(201);

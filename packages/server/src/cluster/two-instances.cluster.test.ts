@@ -23,7 +23,13 @@ import type {
 } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, freePort, startChildServer, type ChildServer } from '../test-support/child-server.js';
+import {
+  buildServer,
+  freePort,
+  startChildServer,
+  stopChildServers,
+  type ChildServer,
+} from '../test-support/child-server.js';
 import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
 import { startS3Server, type TestS3Server } from '../test-support/s3-server.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
@@ -110,6 +116,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Every process ends, whatever happened above.
   await Promise.all(instances.map((i) => i.stop()));
+  await stopChildServers(); // and any whose start was cut short
   await Promise.allSettled([pg?.dispose(), s3?.close(), sink?.close()]);
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }, 120_000);

@@ -1,6 +1,7 @@
 // The client's copy of a signed consent: the exact text signed, who signed and when, the drawn
 // signature, and a withdrawal note when it was withdrawn.
 import type { ConsentRecord } from '@stipple/core';
+import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 import { createPdf, rule, write } from '../documents/pdf.js';
 import { formatInstant, type DocLocale } from '../documents/format.js';
 
@@ -36,7 +37,7 @@ const LABELS = {
 export async function consentPdf(input: {
   consent: ConsentRecord;
   clientName: string;
-  studioName: string;
+  studio: Letterhead;
   timeZone: string;
   signaturePng: Buffer;
 }): Promise<Buffer> {
@@ -45,9 +46,9 @@ export async function consentPdf(input: {
   const L = LABELS[locale];
   const { doc, done } = createPdf({
     title: `${consent.title} – ${input.clientName}`,
-    author: input.studioName,
+    author: input.studio.name,
   });
-  write(doc, input.studioName, { size: 10, color: '#555555' });
+  drawLetterhead(doc, input.studio);
   write(doc, L.kind[consent.kind], { size: 10, color: '#555555' });
   write(doc, consent.title, { size: 18, bold: true });
   doc.moveDown(0.3);

@@ -110,7 +110,6 @@ export const consentRoutes: FastifyPluginCallbackZod<{ consents: ConsentService 
     '/api/consents/:id/signature',
     { schema: { tags: ['consent'], summary: 'The drawn signature (PNG)', params: IdParams } },
     async (request, reply) => {
-      void reply.headers({ 'cache-control': 'private, no-store' });
       return reply.type('image/png').send(await consents.signature(actorOf(request), request.params.id));
     },
   );

@@ -1,7 +1,9 @@
 // Consent: versioned templates per studio (treatment, photo use and marketing kept separate), a
 // drawn signature stored as PNG in the blob store, immutable signed records that keep the exact
-// text, withdrawal as a record of its own, and the client's PDF copy. Any role may present a
-// consent for signing and list a client's consents; only the owner writes templates.
+// text, withdrawal as a record of its own, and the client's PDF copy. Treatment consent is
+// informed consent: owners and artists, who explain the treatment, take and withdraw it. Any
+// role may take or record the withdrawal of photo-use and marketing consent (withdrawing must be
+// as easy as giving) and list a client's consents; only the owner writes templates.
 import type {
   ConsentKind,
   ConsentRecord,
@@ -13,12 +15,19 @@ import type {
 } from '@stipple/core';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
-import { OWNER, requireRole } from '../auth/roles.js';
+import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
-import { AppError, conflict, invalid, notFound } from '../http/app-error.js';
-import { isBlankImage, isPng } from '../media/image-processing.js';
+import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
+import { letterheadOf } from '../documents/letterhead.js';
+import {
+  SIGNATURE_MAX,
+  SignatureTooLargeError,
+  isBlankImage,
+  isPng,
+  normaliseSignature,
+} from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -55,6 +64,24 @@ export const toConsent = (row: ConsentRow, now = new Date()): ConsentRecord => (
   status: row.withdrawnAt ? 'withdrawn' : row.validUntil && row.validUntil <= now ? 'expired' : 'active',
 });
 
+/** The signature re-encoded without metadata; 422 naming the field when it is too large. */
+async function storedSignature(png: Buffer): Promise<Buffer> {
+  try {
+    return await normaliseSignature(png);
+  } catch (err) {
+    if (err instanceof SignatureTooLargeError) {
+      const size = { maxWidth: SIGNATURE_MAX.width, maxHeight: SIGNATURE_MAX.height };
+      throw unprocessable(
+        'signature_too_large',
+        'signatureImageTooLarge',
+        { width: err.width, height: err.height, ...size },
+        [bodyField('signature', 'signatureTooManyPixels', size)],
+      );
+    }
+    throw invalid([bodyField('signature', 'signatureUnreadable')]);
+  }
+}
+
 function addMonths(at: Date, months: number): Date {
   const d = new Date(at);
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -71,7 +98,7 @@ export class ConsentService {
 
   /** A new version of the template for its kind and language (versions are never edited). */
   async createTemplate(actor: Actor, request: CreateConsentTemplateRequest): Promise<ConsentTemplate> {
-    requireRole(actor, OWNER, 'Writing consent templates');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await createTemplateVersion(tx, actor.studioId, actor.userId, request);
       await audit(tx, actor, 'consent_template.create', 'consent_template', row.id, {
@@ -85,7 +112,7 @@ export class ConsentService {
 
   async list(actor: Actor, clientId: string): Promise<ConsentRecordList> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await consentRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'consent.list', 'client', clientId, { ids: rows.map((r) => r.id) });
       return { items: rows.map((r) => toConsent(r)) };
@@ -93,27 +120,55 @@ export class ConsentService {
   }
 
   async sign(actor: Actor, clientId: string, request: SignConsentRequest): Promise<ConsentRecord> {
-    const png = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
-    if (!(await isPng(png)))
-      throw invalid([{ in: 'body', field: 'signature', message: 'is not a readable PNG image' }]);
-    if (await isBlankImage(png))
-      throw invalid([
-        { in: 'body', field: 'signature', message: 'is empty: the client must draw a signature' },
-      ]);
+    return this.record(
+      actor.studioId,
+      clientId,
+      request,
+      actor.userId,
+      (tx, id, template) =>
+        audit(tx, actor, 'consent.sign', 'consent_record', id, {
+          clientId,
+          kind: template.kind,
+          templateVersion: template.version,
+        }),
+      (template) => {
+        if (template.kind === 'treatment') requireRole(actor, CLINICAL);
+      },
+    );
+  }
+
+  /**
+   * Records a signature: the drawn PNG in the blob store, the exact text signed, a witness when
+   * signed in the studio (null when the client signed from home or on the kiosk alone).
+   * `recorded` writes the audit entry in the same transaction.
+   */
+  async record(
+    studioId: string,
+    clientId: string,
+    request: SignConsentRequest,
+    witnessedBy: string | null,
+    recorded: (tx: Tx, id: string, template: TemplateRow) => Promise<void>,
+    mayTake: (template: TemplateRow) => void = () => {},
+  ): Promise<ConsentRecord> {
+    const uploaded = Buffer.from(request.signature.slice(request.signature.indexOf(',') + 1), 'base64');
+    if (!(await isPng(uploaded))) throw invalid([bodyField('signature', 'signatureUnreadable')]);
+    const png = await storedSignature(uploaded);
+    if (await isBlankImage(png)) throw invalid([bodyField('signature', 'signatureEmpty')]);
 
     const { db, blobs } = this.deps;
     // Checked before the signature is stored, so a refused request leaves no file behind.
-    await db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
-      await this.currentTemplate(tx, request.templateId);
+    await db.withStudio(studioId, async (tx) => {
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
+      const template = await this.currentTemplate(tx, request.templateId);
+      mayTake(template);
     });
     const stored = await blobs.put(png);
     try {
-      return await db.withStudio(actor.studioId, async (tx) => {
+      return await db.withStudio(studioId, async (tx) => {
         const template = await this.currentTemplate(tx, request.templateId);
         const signedAt = new Date();
         const id = await consentRepository.createRecord(tx, {
-          studioId: actor.studioId,
+          studioId,
           clientId,
           templateId: template.id,
           kind: template.kind,
@@ -125,13 +180,9 @@ export class ConsentService {
           signatureSha256: stored.sha256,
           signedAt,
           validUntil: template.validityMonths ? addMonths(signedAt, template.validityMonths) : null,
-          witnessedBy: actor.userId,
+          witnessedBy,
         });
-        await audit(tx, actor, 'consent.sign', 'consent_record', id, {
-          clientId,
-          kind: template.kind,
-          templateVersion: template.version,
-        });
+        await recorded(tx, id, template);
         return toConsent((await consentRepository.findRecord(tx, id))!);
       });
     } catch (err) {
@@ -147,8 +198,9 @@ export class ConsentService {
   async withdraw(actor: Actor, id: string, request: WithdrawConsentRequest): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
-      if (row.withdrawnAt) throw conflict('This consent was withdrawn already');
+      if (!row) throw notFound('consent');
+      if (row.kind === 'treatment') requireRole(actor, CLINICAL);
+      if (row.withdrawnAt) throw conflict('consentWithdrawn');
       await consentRepository.withdraw(tx, {
         studioId: actor.studioId,
         consentId: id,
@@ -166,7 +218,7 @@ export class ConsentService {
   async get(actor: Actor, id: string): Promise<ConsentRecord> {
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, { clientId: row.clientId });
       return toConsent(row);
     });
@@ -177,7 +229,7 @@ export class ConsentService {
       actor.studioId,
       async (tx) => {
         const row = await consentRepository.findRecord(tx, id);
-        if (!row) throw notFound('Consent');
+        if (!row) throw notFound('consent');
         const c = await clientRepository.findById(tx, row.clientId);
         const s = await studioRepository.findById(tx, actor.studioId);
         await audit(tx, actor, 'consent.read', 'consent_record', id, {
@@ -195,7 +247,7 @@ export class ConsentService {
     const pdf = await consentPdf({
       consent,
       clientName,
-      studioName: studio.name,
+      studio: await letterheadOf(studio, this.deps.blobs),
       timeZone: studio.timeZone,
       signaturePng: await this.deps.blobs.get(signatureSha256),
     });
@@ -205,7 +257,7 @@ export class ConsentService {
   async signature(actor: Actor, id: string): Promise<Buffer> {
     const sha = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consentRepository.findRecord(tx, id);
-      if (!row) throw notFound('Consent');
+      if (!row) throw notFound('consent');
       await audit(tx, actor, 'consent.read', 'consent_record', id, {
         clientId: row.clientId,
         format: 'signature',
@@ -218,17 +270,13 @@ export class ConsentService {
   private async currentTemplate(tx: Tx, templateId: string): Promise<TemplateRow> {
     const template = await consentRepository.findTemplate(tx, templateId);
     if (!template)
-      throw new AppError(422, 'unknown_template', 'That consent template does not exist', [
-        { in: 'body', field: 'templateId', message: 'is not a consent template of this studio' },
+      throw unprocessable('unknown_template', 'unknownTemplate', {}, [
+        bodyField('templateId', 'notAConsentTemplate'),
       ]);
     const latest = await consentRepository.latestVersion(tx, template.kind, template.language);
     if (template.version !== latest)
-      throw conflict(`A newer version (${latest}) of this consent exists; sign that one`, [
-        {
-          in: 'body',
-          field: 'templateId',
-          message: `is version ${template.version}; the current version is ${latest}`,
-        },
+      throw conflict('newerConsent', { latest }, [
+        bodyField('templateId', 'olderConsentVersion', { version: template.version, latest }),
       ]);
     return template;
   }

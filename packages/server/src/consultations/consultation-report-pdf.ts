@@ -2,7 +2,17 @@
 // what was assessed; the photos beside the healed preview; the plan with every reason and the
 // rule behind it; the artist's changes and why; what to expect honestly (camouflage, fading,
 // touch-ups); aftercare; and a price estimate when the studio gave a price per session.
-import type { Assessment, Plan, ScarCamouflageScore } from '@stipple/core';
+import {
+  ageOn,
+  planValueMessage,
+  renderMessage,
+  scarDisplayName,
+  type Assessment,
+  type AssessmentScar,
+  type Plan,
+  type ScarCamouflageScore,
+} from '@stipple/core';
+import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 import { formatDay, formatInstant, type DocLocale } from '../documents/format.js';
 import { createPdf, rule, write, type Pdf } from '../documents/pdf.js';
 import { REPORT_LABELS, type ReportLabels } from './report-labels.js';
@@ -14,11 +24,22 @@ export interface ReportPreview {
   /** The healed render of the same photo (JPEG), when one was made. */
   healed: Buffer | null;
   camouflage: ScarCamouflageScore[] | null;
+  /** Each scar healed as expected and at the poor end of its texture's range (JPEG crops). */
+  scars: ReportScarRange[];
+}
+
+export interface ReportScarRange {
+  zoneId: string;
+  texture: 'flat' | 'raised' | 'atrophic' | 'keloid';
+  expected: Buffer;
+  poor: Buffer;
+  retention: number;
+  poorRetention: number;
 }
 
 export interface ConsultationReportInput {
   locale: DocLocale;
-  studioName: string;
+  studio: Letterhead;
   timeZone: string;
   clientName: string;
   consultationDate: string;
@@ -57,10 +78,28 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels): void {
+function ageText(a: Assessment, L: ReportLabels, locale: DocLocale): string {
+  if (a.ageYears !== undefined) return L.ageText(a.ageYears, null);
+  if (a.dateOfBirth === undefined) return L.notRecorded;
+  return L.ageText(ageOn(a.dateOfBirth, a.consultationDate), formatDay(a.dateOfBirth, locale));
+}
+
+function scarSize(s: AssessmentScar, L: ReportLabels): string[] {
+  if (s.cause === 'fue')
+    return [
+      s.lengthMm !== undefined ? L.dotDiameter(s.lengthMm) : null,
+      s.donorAreaLengthMm !== undefined || s.donorAreaWidthMm !== undefined
+        ? L.donorArea(s.donorAreaLengthMm, s.donorAreaWidthMm)
+        : null,
+    ].filter((p): p is string => p !== null);
+  const size = [s.lengthMm, s.widthMm].filter((v) => v !== undefined).map((v) => `${v} mm`);
+  return size.length ? [size.join(' × ')] : [];
+}
+
+function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels, locale: DocLocale): void {
   heading(doc, L.assessment);
   const unknown = L.notRecorded;
-  line(doc, L.age, a.ageYears !== undefined ? String(a.ageYears) : (a.dateOfBirth ?? unknown));
+  line(doc, L.age, ageText(a, L, locale));
   line(
     doc,
     L.fitzpatrick,
@@ -82,16 +121,13 @@ function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels): void {
   else {
     write(doc, `${L.scars}:`, { size: 10.5 });
     a.scars.forEach((s, i) => {
-      const id = s.id ?? `scar-${i + 1}`;
-      const size = [s.lengthMm && `${s.lengthMm} mm`, s.widthMm && `${s.widthMm} mm`]
-        .filter(Boolean)
-        .join(' × ');
+      const id = scarDisplayName(s.id ?? `scar-${i + 1}`, locale);
       const parts = [
         L.causes[s.cause],
-        size,
+        ...scarSize(s, L),
         L.textures[s.texture],
         s.colour ? L.colours[s.colour] : null,
-        s.ageMonths !== undefined ? L.monthsOld(s.ageMonths) : s.date ? formatDay(s.date, 'en') : null,
+        s.ageMonths !== undefined ? L.monthsOld(s.ageMonths) : s.date ? formatDay(s.date, locale) : null,
         s.count ? L.count(s.count) : null,
         s.location?.region ? L.regions[s.location.region] : null,
       ].filter((p): p is string => Boolean(p));
@@ -133,13 +169,55 @@ function previewsSection(doc: Pdf, previews: ReportPreview[], L: ReportLabels, l
     doc.y = top + height + 4;
     doc.x = left;
     write(doc, p.healed ? L.photoAndHealed : L.photoOnly, { size: 8.5, color: LIGHT });
-    for (const c of p.camouflage ?? [])
+    for (const c of p.camouflage ?? []) {
       write(doc, L.camouflageScore(c.zoneId, c.before.deltaE00.toFixed(1), c.after.deltaE00.toFixed(1)), {
         size: 9,
         color: GREY,
       });
+      // A zone the preview makes worse must not sit silently beside "up to 100 %" in the plan.
+      if (c.after.deltaE00 > c.before.deltaE00) write(doc, L.camouflageWorse, { size: 9, bold: true });
+    }
+    for (const scar of p.scars) scarRange(doc, scar, L, cell, gap, locale);
     doc.moveDown(0.5);
   }
+}
+
+/** A scar healed as expected and at the poor end of its range, side by side and labelled. */
+function scarRange(
+  doc: Pdf,
+  scar: ReportScarRange,
+  L: ReportLabels,
+  cell: number,
+  gap: number,
+  locale: DocLocale,
+): void {
+  const height = cell * 0.45;
+  if (doc.y + height + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(0.3);
+  const left = doc.page.margins.left;
+  const top = doc.y + 2;
+  doc.image(scar.expected, left, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  doc.image(scar.poor, left + cell + gap, top, { fit: [cell, height], align: 'center', valign: 'center' });
+  const labels = top + height + 2;
+  doc.x = left;
+  doc.y = labels;
+  write(doc, L.scarExpected, { size: 8.5, bold: true, options: { width: cell } });
+  const below = doc.y;
+  doc.x = left + cell + gap;
+  doc.y = labels;
+  write(doc, L.scarPoor, { size: 8.5, bold: true, options: { width: cell } });
+  doc.x = left;
+  doc.y = Math.max(below, doc.y);
+  write(
+    doc,
+    L.scarRange(
+      scarDisplayName(scar.zoneId, locale),
+      L.textures[scar.texture],
+      Math.round(scar.retention * 100),
+      Math.round(scar.poorRetention * 100),
+    ),
+    { size: 8.5, color: LIGHT },
+  );
 }
 
 function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels): void {
@@ -169,8 +247,36 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
     L.sessions,
     L.sessionsText(p.sessions.count, p.sessions.minIntervalDays, p.sessions.hoursPerSession),
   );
+  // Zones with the same values print once, naming every scar they cover (two strip scars, one line).
+  const groups = new Map<
+    string,
+    { zone: Plan['zones'][number]; scars: string[]; notes: Map<string, string[]> }
+  >();
   for (const z of p.zones) {
-    write(doc, `${L.zoneKinds[z.kind]}${z.scars.length ? ` (${z.scars.join(', ')})` : ''}`, {
+    const values = L.zoneText(z.targetDensityPerCm2, z.dotSizeMm, z.needle, z.needleDiameterMm);
+    const key = JSON.stringify([z.kind, values, z.transitionWidthMm, z.sessions]);
+    const group = groups.get(key) ?? { zone: z, scars: [], notes: new Map<string, string[]>() };
+    group.scars.push(...z.scars.filter((id) => !group.scars.includes(id)));
+    for (const n of z.notes)
+      group.notes.set(n.text, [...new Set([...(group.notes.get(n.text) ?? []), ...n.ruleIds])]);
+    groups.set(key, group);
+  }
+  // A note every zone carries (depth, the density reference, the shade scale) prints once above them.
+  const noteCount = new Map<string, number>();
+  for (const g of groups.values())
+    for (const text of g.notes.keys()) noteCount.set(text, (noteCount.get(text) ?? 0) + 1);
+  const shared = [...noteCount].filter(([, n]) => n > 1 && groups.size > 1).map(([text]) => text);
+  if (shared.length) {
+    write(doc, L.everyZone, { size: 10.5, bold: true });
+    const cited = new Map<string, string[]>();
+    for (const g of groups.values())
+      for (const text of shared)
+        cited.set(text, [...new Set([...(cited.get(text) ?? []), ...(g.notes.get(text) ?? [])])]);
+    for (const [text, ruleIds] of cited) bullet(doc, text, ruleIds);
+  }
+  for (const { zone: z, scars, notes } of groups.values()) {
+    const named = scars.map((id) => scarDisplayName(id, locale));
+    write(doc, `${L.zoneKinds[z.kind]}${named.length ? ` (${named.join(', ')})` : ''}`, {
       size: 10.5,
       bold: true,
     });
@@ -181,7 +287,7 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
       z.ruleIds,
     );
     bullet(doc, z.sessions.map((s) => L.zoneSession(s.session, s.densityPercent, s.shadeNumber)).join('; '));
-    for (const n of z.notes) bullet(doc, n.text, n.ruleIds);
+    for (const [text, ruleIds] of notes) if (!shared.includes(text)) bullet(doc, text, ruleIds);
   }
   if (p.cautions.length) {
     write(doc, `${L.cautions}:`, { size: 10.5 });
@@ -193,7 +299,7 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
       bullet(
         doc,
         L.overrideText(
-          o.path,
+          (({ key, params }) => renderMessage(locale, key, params))(planValueMessage(o.path, p, locale)),
           formatValue(o.ruleValue),
           formatValue(o.value),
           o.reason,
@@ -210,7 +316,11 @@ function expectationsSection(doc: Pdf, input: ConsultationReportInput, L: Report
   heading(doc, L.expectations);
   if (p) {
     for (const c of p.expectedCamouflage)
-      bullet(doc, `${c.scar}: ${L.qualifiers[c.qualifier](c.percent)} — ${c.text}`, c.ruleIds);
+      bullet(
+        doc,
+        `${scarDisplayName(c.scar, input.locale)}: ${L.qualifiers[c.qualifier](c.percent)} — ${c.text}`,
+        c.ruleIds,
+      );
     bullet(doc, L.touchUp(p.touchUpYears));
   }
   for (const limit of L.limits) bullet(doc, limit);
@@ -233,9 +343,11 @@ function assumptionsSection(doc: Pdf, input: ConsultationReportInput, L: ReportL
   if (!p || p.assumptions.length === 0) return;
   heading(doc, L.assumptions);
   write(doc, L.assumptionsIntro(p.assumptions.length), { size: 9.5, color: GREY });
-  // The planner's text already names the scar it is about ("scar-1: …").
-  for (const a of p.assumptions)
-    bullet(doc, a.scar && !a.text.startsWith(`${a.scar}: `) ? `${a.scar}: ${a.text}` : a.text);
+  // The planner's text already names the scar it is about ("strip: …", "scar 1: …").
+  for (const a of p.assumptions) {
+    const scar = a.scar ? scarDisplayName(a.scar, input.locale) : null;
+    bullet(doc, scar && !a.text.startsWith(`${scar}: `) ? `${scar}: ${a.text}` : a.text);
+  }
 }
 
 function priceSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels): void {
@@ -254,8 +366,8 @@ function priceSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels)
 
 export async function consultationReportPdf(input: ConsultationReportInput): Promise<Buffer> {
   const L = REPORT_LABELS[input.locale];
-  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studioName });
-  write(doc, input.studioName, { size: 10, color: GREY });
+  const { doc, done } = createPdf({ title: `${L.title} – ${input.clientName}`, author: input.studio.name });
+  drawLetterhead(doc, input.studio);
   write(doc, L.title, { size: 20, bold: true });
   doc.moveDown(0.3);
   line(doc, L.client, input.clientName);
@@ -264,7 +376,7 @@ export async function consultationReportPdf(input: ConsultationReportInput): Pro
   if (input.plan)
     write(doc, L.planVersion(input.plan.version, input.plan.plan.rulesVersion), { size: 9, color: LIGHT });
   rule(doc);
-  assessmentSection(doc, input.assessment, L);
+  assessmentSection(doc, input.assessment, L, input.locale);
   previewsSection(doc, input.previews, L, input.locale);
   planSection(doc, input, L);
   expectationsSection(doc, input, L);

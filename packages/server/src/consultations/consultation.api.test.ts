@@ -8,7 +8,6 @@ import type {
   Consultation,
   ConsultationList,
   ConsultationPage,
-  CreateConsultationInput,
   PlanVersion,
   PlanVersionList,
   TreatmentCourse,
@@ -24,6 +23,7 @@ import {
   type FixtureStudio,
 } from '../test-support/fixtures.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';
+import { futAssessment } from '../test-support/treatment-fixtures.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -35,29 +35,6 @@ let desk: ApiClient;
 let otherOwner: ApiClient;
 let clientId: string;
 let chineseClientId: string;
-
-/** A man of 44 with an FUT strip scar, flat and a year and a half old, screened. */
-const futAssessment = (date = '2026-11-02'): CreateConsultationInput['assessment'] => ({
-  consultationDate: date,
-  ageYears: 44,
-  fitzpatrick: 'III',
-  hairLoss: { scale: 'norwood', stage: 'III-vertex' },
-  hairColour: 'dark-brown',
-  goal: ['scar-camouflage', 'density'],
-  scars: [
-    {
-      id: 'strip',
-      cause: 'fut',
-      texture: 'flat',
-      colour: 'hypo',
-      lengthMm: 180,
-      widthMm: 3,
-      ageMonths: 18,
-      location: { region: 'occipital', point: { x: 0.5, y: 0.84 } },
-    },
-  ],
-  screening: { keloidHistory: false, anticoagulants: false, pregnant: false, chemotherapyMonthsAgo: null },
-});
 
 const auditActions = async (who: ApiClient, entityId: string) => {
   const res = await who.get<AuditPage>(`/api/audit?entityId=${entityId}&pageSize=100`);
@@ -123,6 +100,8 @@ describe('consultations', () => {
         'assessment.scars.0.cause',
       ],
       [{ assessment: { ageYears: 30 } }, 'assessment.consultationDate'],
+      // Held in the future: every waiting time would count from a day that has not come.
+      [{ assessment: futAssessment('2999-12-31') }, 'assessment.consultationDate'],
       [{ assessment: { ...futAssessment(), fitzpatrick: 7 } }, 'assessment.fitzpatrick'],
       [
         { assessment: { ...futAssessment(), hairLoss: { scale: 'ludwig', stage: 'VII' } } },
@@ -388,8 +367,11 @@ describe('consultation report', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(
-      /attachment; filename="consultation-2026-11-10\.pdf"/,
+    // The file is named after the client (RFC 8187 for the Polish letters), the date as fallback.
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="?consultation-2026-11-10\.pdf"?; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(
+      'Consultation-report-Łukasz-Wiśniewski-2026-11-10.pdf',
     );
     const look = await lookAtPdf(Buffer.from(await res.arrayBuffer()));
     expect(look.pages).toBeGreaterThanOrEqual(2);
@@ -400,6 +382,12 @@ describe('consultation report', () => {
     expect(text).toContain('Referral to a physician first');
     expect(text).toContain('Scabs took long last time');
     expect(text).toMatch(/\[[a-z0-9.-]+(, [a-z0-9.-]+)*\]/);
+    // Words for people: the changed value by its name, ages as ages, no field paths of ours.
+    expect(text).toMatch(/Days between sessions \(at least\): \d+ → \d+/);
+    expect(text).toContain('Age: 44');
+    expect(text).not.toMatch(
+      /sessions\.count|touchUpYears|screening\.\w|scar\.\w+ not known|\bfacts were\b.*\b1 facts\b/,
+    );
     const actions = await auditActions(owner, withOverrides.id);
     expect(actions).toContain('consultation.report');
   });
@@ -418,5 +406,13 @@ describe('consultation report', () => {
     expect(text).toContain('王芳');
     expect(text).toContain('咨询报告');
     expect(text).toContain('治疗方案');
+    expect(text).toMatch(/年龄[:：]44岁/);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      '咨询报告-王芳-2026-11-12.pdf',
+    );
+    // No fact path and no English sentence of the planner in the Chinese report.
+    expect(look.text).not.toMatch(/screening\.\w|scar\.\w|not known|assumed|sessions\.count/);
+    expect(text).toContain('纹绣师');
+    expect(text).not.toContain('技师');
   });
 });

@@ -148,8 +148,8 @@ export const consultationRoutes: FastifyPluginCallbackZod<{
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await reports.report(actorOf(request), request.params.id);
-      return sendDocument(reply, pdf, { type: 'application/pdf', filename });
+      const { pdf, filename, fallback } = await reports.report(actorOf(request), request.params.id);
+      return sendDocument(reply, pdf, { type: 'application/pdf', filename, fallback });
     },
   );
   done();

@@ -4,6 +4,7 @@
 // keeps the rule output, the overrides, who made them and when. Clinical records: owners and
 // artists only; every read and change is audited in the same transaction.
 import {
+  messageOfIssue,
   planTreatment,
   safeApplyPlanOverrides,
   type Assessment,
@@ -21,13 +22,15 @@ import {
   type SavePlanRequest,
   type UpdateConsultationRequest,
 } from '@stipple/core';
+import { localTime } from '../appointments/studio-time.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
-import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
+import { bodyField, conflict, invalid, notFound, stale } from '../http/app-error.js';
 import { staffRepository } from '../staff/staff.repository.js';
+import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
 import { consultationRepository, type ConsultationView, type PlanView } from './consultation.repository.js';
 
@@ -99,14 +102,26 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
 }
 
+/**
+ * A consultation is recorded on the day it was held or later, never ahead: every waiting time in
+ * the plan counts from its date, so a date in the future would shorten them all.
+ */
+async function checkNotFuture(tx: Tx, studioId: string, consultationDate: string): Promise<void> {
+  const studio = await studioRepository.findById(tx, studioId);
+  const today = localTime(new Date(), studio?.timeZone ?? 'UTC').date;
+  if (consultationDate > today) throw invalid([bodyField('assessment.consultationDate', 'notInFuture')]);
+}
+
 export class ConsultationService {
   constructor(private readonly deps: { db: Database }) {}
 
   async create(actor: Actor, clientId: string, request: CreateConsultationRequest): Promise<Consultation> {
-    requireRole(actor, CLINICAL, 'Consultations');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
+      await this.checkConsultationDate(tx, actor, request.assessment.consultationDate);
       const artistId = await this.checkArtist(tx, request.artistId ?? actor.userId);
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const created = await consultationRepository.create(tx, {
         studioId: actor.studioId,
         clientId,
@@ -126,9 +141,9 @@ export class ConsultationService {
   }
 
   async listByClient(actor: Actor, clientId: string): Promise<ConsultationList> {
-    requireRole(actor, CLINICAL, 'Consultations');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await consultationRepository.listByClient(tx, clientId);
       const latest = await consultationRepository.latestPlans(
         tx,
@@ -143,7 +158,7 @@ export class ConsultationService {
   }
 
   async listRecent(actor: Actor, page: { page: number; pageSize: number }): Promise<ConsultationPage> {
-    requireRole(actor, CLINICAL, 'Consultations');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const { rows, total } = await consultationRepository.listRecent(tx, page);
       const latest = await consultationRepository.latestPlans(
@@ -161,32 +176,24 @@ export class ConsultationService {
   }
 
   async get(actor: Actor, id: string): Promise<Consultation> {
-    requireRole(actor, CLINICAL, 'Consultations');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consultationRepository.findById(tx, id);
-      if (!row) throw notFound('Consultation');
+      if (!row) throw notFound('consultation');
       await audit(tx, actor, 'consultation.read', 'consultation', id, { clientId: row.clientId });
       return toConsultation(row, await consultationRepository.latestPlan(tx, id));
     });
   }
 
   async update(actor: Actor, id: string, request: UpdateConsultationRequest): Promise<Consultation> {
-    requireRole(actor, CLINICAL, 'Editing consultations');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const current = await consultationRepository.findById(tx, id, { forUpdate: true });
-      if (!current) throw notFound('Consultation');
-      if (request.version !== current.version)
-        throw conflict(
-          `Someone else saved this consultation since you opened it (version ${request.version}, now ${current.version}); reload and try again`,
-          [
-            {
-              in: 'body',
-              field: 'version',
-              message: `is stale: the consultation is at version ${current.version}`,
-            },
-          ],
-        );
+      if (!current) throw notFound('consultation');
+      if (request.version !== current.version) throw stale('version', current.version);
+      await this.checkConsultationDate(tx, actor, request.assessment.consultationDate);
       const artistId = request.artistId ? await this.checkArtist(tx, request.artistId) : current.artistId;
+      await checkNotFuture(tx, actor.studioId, request.assessment.consultationDate);
       const assessment = request.assessment as Record<string, unknown>;
       const fields = changedFields(current.assessment, assessment);
       if (fields.length === 0 && artistId === current.artistId)
@@ -212,23 +219,16 @@ export class ConsultationService {
    * previous version already had (same path, value and reason) keeps its author and time.
    */
   async savePlan(actor: Actor, consultationId: string, request: SavePlanRequest): Promise<PlanVersion> {
-    requireRole(actor, CLINICAL, 'Plans');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const consultation = await consultationRepository.findById(tx, consultationId, { forUpdate: true });
-      if (!consultation) throw notFound('Consultation');
+      if (!consultation) throw notFound('consultation');
       const latest = await consultationRepository.latestPlan(tx, consultationId);
       const latestVersion = latest?.version ?? 0;
       if (request.basedOnVersion !== latestVersion)
-        throw conflict(
-          `A newer plan (version ${latestVersion}) was saved since you opened version ${request.basedOnVersion}; reload and try again`,
-          [
-            {
-              in: 'body',
-              field: 'basedOnVersion',
-              message: `is stale: the plan is at version ${latestVersion}`,
-            },
-          ],
-        );
+        throw conflict('stalePlan', { version: latestVersion }, [
+          bodyField('basedOnVersion', 'stale', { version: latestVersion }),
+        ]);
 
       const ruled = planTreatment(consultation.assessment as Assessment);
       const previous = new Map(
@@ -247,12 +247,12 @@ export class ConsultationService {
       });
       const applied = safeApplyPlanOverrides(ruled, overrides);
       if (!applied.success) {
-        const fields: FieldError[] = applied.error.issues.map((issue) => ({
-          in: 'body',
-          field: issue.path.join('.'),
-          message: issue.message,
-        }));
-        throw invalid(fields);
+        throw invalid(
+          applied.error.issues.map((issue) => {
+            const { code, params } = messageOfIssue(issue);
+            return bodyField(issue.path.join('.'), code, params);
+          }),
+        );
       }
       const plan = overrides.length ? applied.data : ruled;
       const row = await consultationRepository.insertPlan(tx, {
@@ -284,10 +284,10 @@ export class ConsultationService {
   }
 
   async listPlans(actor: Actor, consultationId: string): Promise<PlanVersionList> {
-    requireRole(actor, CLINICAL, 'Plans');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const consultation = await consultationRepository.findById(tx, consultationId);
-      if (!consultation) throw notFound('Consultation');
+      if (!consultation) throw notFound('consultation');
       const rows = await consultationRepository.listPlans(tx, consultationId);
       await audit(tx, actor, 'plan.list', 'consultation', consultationId, {
         clientId: consultation.clientId,
@@ -298,10 +298,10 @@ export class ConsultationService {
   }
 
   async getPlan(actor: Actor, id: string): Promise<PlanVersion> {
-    requireRole(actor, CLINICAL, 'Plans');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await consultationRepository.findPlan(tx, id);
-      if (!row) throw notFound('Plan');
+      if (!row) throw notFound('plan');
       await audit(tx, actor, 'plan.read', 'treatment_plan', id, {
         consultationId: row.consultationId,
         clientId: row.clientId,
@@ -311,13 +311,18 @@ export class ConsultationService {
     });
   }
 
+  /** A consultation records what was found on its day: that day has come (studio time). */
+  private async checkConsultationDate(tx: Tx, actor: Actor, date: string): Promise<void> {
+    const studio = (await studioRepository.findById(tx, actor.studioId))!;
+    if (date > localTime(new Date(), studio.timeZone).date)
+      throw invalid([bodyField('assessment.consultationDate', 'notInFuture')]);
+  }
+
   /** The artist must be an active owner or artist of the studio (RLS hides everyone else). */
   private async checkArtist(tx: Tx, artistId: string): Promise<string> {
     const staff = await staffRepository.findById(tx, artistId);
     if (!staff || !staff.active || staff.role === 'front_desk')
-      throw invalid([
-        { in: 'body', field: 'artistId', message: 'must be an active owner or artist of this studio' },
-      ]);
+      throw invalid([bodyField('artistId', 'notAnArtist')]);
     return staff.id;
   }
 }

@@ -7,7 +7,7 @@ import { consultationRepository } from './consultation.repository.js';
 export async function seedDemoConsultation(
   tx: Tx,
   p: { studioId: string; clientId: string; artistId: string; dateOfBirth: string | null; today: string },
-): Promise<void> {
+): Promise<{ consultationId: string; sessions: number; minIntervalDays: number }> {
   const input: AssessmentInput = {
     consultationDate: p.today,
     ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
@@ -23,6 +23,8 @@ export async function seedDemoConsultation(
         texture: 'flat',
         colour: 'hypo',
         lengthMm: 0.8,
+        donorAreaLengthMm: 90,
+        donorAreaWidthMm: 35,
         ageMonths: 26,
         count: 40,
         location: { region: 'occipital', point: { x: 0.5, y: 0.86 } },
@@ -72,4 +74,9 @@ export async function seedDemoConsultation(
     overrideCount: 0,
     createdBy: p.artistId,
   });
+  return {
+    consultationId: consultation.id,
+    sessions: plan.sessions.count,
+    minIntervalDays: plan.sessions.minIntervalDays,
+  };
 }

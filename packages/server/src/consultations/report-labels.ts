@@ -23,6 +23,8 @@ export interface ReportLabels {
   notRecorded: string;
   none: string;
   age: string;
+  ageText: (years: number, born: string | null) => string;
+  filename: string;
   fitzpatrick: string;
   hairLoss: string;
   hairColour: string;
@@ -33,6 +35,8 @@ export interface ReportLabels {
   screeningNotAsked: string;
   monthsOld: (n: number) => string;
   count: (n: number) => string;
+  dotDiameter: (mm: number) => string;
+  donorArea: (length: number | undefined, width: number | undefined) => string;
   scales: Record<'norwood' | 'ludwig' | 'savin' | 'none', string>;
   hairColours: Record<HairColour, string>;
   goalNames: Record<TreatmentGoal, string>;
@@ -47,6 +51,11 @@ export interface ReportLabels {
   photoAndHealed: string;
   photoOnly: string;
   camouflageScore: (zone: string, before: string, after: string) => string;
+  camouflageWorse: string;
+  /** The healed scar as expected and at the poor end of its texture's range, side by side. */
+  scarRange: (zone: string, texture: string, expected: number, poor: number) => string;
+  scarExpected: string;
+  scarPoor: string;
   plan: string;
   noPlan: string;
   eligibility: string;
@@ -58,12 +67,13 @@ export interface ReportLabels {
   sessions: string;
   sessionsText: (count: number, days: number, hours: number) => string;
   zoneKinds: Record<'scar' | 'fill' | 'hairline', string>;
+  everyZone: string;
   zoneText: (density: number, dot: number, needle: string, diameter: number) => string;
   transition: (mm: number) => string;
   zoneSession: (session: number, percent: number, shade: number) => string;
   cautions: string;
   overrides: string;
-  overrideText: (path: string, from: string, to: string, reason: string, by: string, at: string) => string;
+  overrideText: (value: string, from: string, to: string, reason: string, by: string, at: string) => string;
   expectations: string;
   qualifiers: Record<Qualifier, (percent: number) => string>;
   touchUp: (years: number) => string;
@@ -88,6 +98,8 @@ const en: ReportLabels = {
   notRecorded: 'not recorded',
   none: 'none',
   age: 'Age',
+  ageText: (years, born) => (born ? `${years} (born ${born})` : String(years)),
+  filename: 'Consultation report',
   fitzpatrick: 'Skin type (Fitzpatrick)',
   hairLoss: 'Hair loss',
   hairColour: 'Hair colour',
@@ -96,8 +108,10 @@ const en: ReportLabels = {
   screening: 'Health screening',
   screeningClear: 'Nothing in the screening calls for caution.',
   screeningNotAsked: 'The screening questions were not answered yet.',
-  monthsOld: (n) => `${n} months old`,
-  count: (n) => `${n} scars`,
+  monthsOld: (n) => (n === 1 ? '1 month old' : `${n} months old`),
+  count: (n) => (n === 1 ? '1 scar' : `${n} scars`),
+  dotDiameter: (mm) => `dots ${mm} mm across`,
+  donorArea: (l, w) => `over a donor area of ${[l, w].filter((v) => v !== undefined).join(' × ')} mm`,
   scales: { norwood: 'Norwood-Hamilton', ludwig: 'Ludwig', savin: 'Savin', none: 'no pattern hair loss' },
   hairColours: {
     black: 'black',
@@ -179,8 +193,14 @@ const en: ReportLabels = {
   noPhotos: 'No photos were taken at this consultation yet.',
   photoAndHealed: 'Left: the photo. Right: the simulated healed result after the last session.',
   photoOnly: 'The photo (no preview rendered yet).',
+  camouflageWorse:
+    'The healed preview stands out more than the skin does now here: the artist will adjust the shade or density before treating this zone.',
   camouflageScore: (zone, before, after) =>
-    `${zone}: colour difference to the surrounding skin ΔE00 ${before} before, ${after} in the healed preview (lower blends in better)`,
+    `Zone ${zone}: colour difference to the surrounding skin ΔE00 ${before} before, ${after} in the healed preview (lower blends in better)`,
+  scarRange: (zone, texture, expected, poor) =>
+    `${zone} (${texture} scar): scar tissue holds pigment unpredictably. Left: healed as expected (about ${expected} % of the pigment kept). Right: at the poor end of the range for this kind of scar (about ${poor} %). Both are simulations.`,
+  scarExpected: 'As expected',
+  scarPoor: 'At the poor end of the range',
   plan: 'Treatment plan',
   noPlan: 'No plan was made yet.',
   eligibility: 'Decision',
@@ -195,16 +215,20 @@ const en: ReportLabels = {
   waiting: 'Waiting periods',
   preTreatments: 'Before treatment',
   sessions: 'Sessions',
-  sessionsText: (n, d, h) => `${n} sessions, at least ${d} days apart, about ${h} hours each`,
+  sessionsText: (n, d, h) =>
+    n === 1
+      ? `1 session of about ${h} hours`
+      : `${n} sessions, at least ${d} days apart, about ${h} hours each`,
   zoneKinds: { scar: 'Scar zone', fill: 'Density fill', hairline: 'Hairline' },
+  everyZone: 'In every zone',
   zoneText: (density, dot, needle, diameter) =>
     `${density} dots per cm² · dot ${dot} mm · needle ${needle} (${diameter} mm)`,
   transition: (mm) => `soft transition over ${mm} mm`,
   zoneSession: (s, percent, shade) => `session ${s}: ${percent}% of the density, shade ${shade}`,
   cautions: 'Cautions',
   overrides: "The artist's changes to the plan",
-  overrideText: (path, from, to, reason, by, at) =>
-    `${path}: ${from} → ${to}. Reason: ${reason} (${by}, ${at})`,
+  overrideText: (value, from, to, reason, by, at) =>
+    `${value}: ${from} → ${to}. Reason: ${reason} (${by}, ${at})`,
   expectations: 'What to expect',
   qualifiers: {
     'up-to': (p) => `up to ${p}% camouflage`,
@@ -232,9 +256,12 @@ const en: ReportLabels = {
           : `days ${from}-${to}`,
   assumptions: 'What the plan assumed',
   assumptionsIntro: (n) =>
-    `${n} facts were not recorded at the consultation; the plan assumed the following and the artist will check them:`,
+    n === 1
+      ? '1 fact was not recorded at the consultation; the plan assumed the following and the artist will check it:'
+      : `${n} facts were not recorded at the consultation; the plan assumed the following and the artist will check them:`,
   price: 'Price estimate',
-  priceText: (n, each, total) => `${n} sessions × ${each} = ${total} (an estimate; touch-ups are extra)`,
+  priceText: (n, each, total) =>
+    `${n} ${n === 1 ? 'session' : 'sessions'} × ${each} = ${total} (an estimate; touch-ups are extra)`,
   footer: (at, artist) =>
     `Made on ${at} by Stipple for ${artist}. Every statement cites the rule that made it.`,
 };
@@ -249,6 +276,8 @@ const zh: ReportLabels = {
   notRecorded: '未记录',
   none: '无',
   age: '年龄',
+  ageText: (years, born) => (born ? `${years} 岁（出生日期 ${born}）` : `${years} 岁`),
+  filename: '咨询报告',
   fitzpatrick: '皮肤类型（Fitzpatrick）',
   hairLoss: '脱发',
   hairColour: '发色',
@@ -259,6 +288,8 @@ const zh: ReportLabels = {
   screeningNotAsked: '尚未回答筛查问题。',
   monthsOld: (n) => `${n} 个月`,
   count: (n) => `${n} 处疤痕`,
+  dotDiameter: (mm) => `点径 ${mm} 毫米`,
+  donorArea: (l, w) => `分布在 ${[l, w].filter((v) => v !== undefined).join(' × ')} 毫米的供区内`,
   scales: { norwood: 'Norwood-Hamilton 分级', ludwig: 'Ludwig 分级', savin: 'Savin 分级', none: '无型脱发' },
   hairColours: {
     black: '黑色',
@@ -340,8 +371,13 @@ const zh: ReportLabels = {
   noPhotos: '本次咨询尚未拍摄照片。',
   photoAndHealed: '左：照片。右：最后一次治疗后愈合效果的模拟。',
   photoOnly: '照片（尚未生成效果预览）。',
+  camouflageWorse: '此区域的愈合预览比现在更显眼：纹绣师会在治疗该区域前调整色号或密度。',
   camouflageScore: (zone, before, after) =>
-    `${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
+    `区域 ${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
+  scarRange: (zone, texture, expected, poor) =>
+    `${zone}，${texture}疤痕：疤痕组织留存色料难以预料。左：按预期愈合（约保留 ${expected}% 的色料）。右：此类疤痕范围中较差的一端（约 ${poor}%）。两者均为模拟。`,
+  scarExpected: '预期效果',
+  scarPoor: '范围的较差一端',
   plan: '治疗方案',
   noPlan: '尚未制定方案。',
   eligibility: '结论',
@@ -358,14 +394,15 @@ const zh: ReportLabels = {
   sessions: '疗程',
   sessionsText: (n, d, h) => `${n} 次治疗，每次至少间隔 ${d} 天，每次约 ${h} 小时`,
   zoneKinds: { scar: '疤痕区域', fill: '密度填充', hairline: '发际线' },
+  everyZone: '所有区域',
   zoneText: (density, dot, needle, diameter) =>
     `每平方厘米 ${density} 个点 · 点径 ${dot} 毫米 · 针 ${needle}（${diameter} 毫米）`,
   transition: (mm) => `${mm} 毫米柔和过渡`,
   zoneSession: (s, percent, shade) => `第 ${s} 次：密度的 ${percent}%，色号 ${shade}`,
   cautions: '注意事项',
   overrides: '纹绣师对方案的修改',
-  overrideText: (path, from, to, reason, by, at) =>
-    `${path}：${from} → ${to}。原因：${reason}（${by}，${at}）`,
+  overrideText: (value, from, to, reason, by, at) =>
+    `${value}：${from} → ${to}。原因：${reason}（${by}，${at}）`,
   expectations: '预期效果',
   qualifiers: {
     'up-to': (p) => `最多可遮盖 ${p}%`,

@@ -18,6 +18,8 @@ import {
   STAFF_ROLES,
   UI_LOCALES,
 } from '@stipple/core';
+import { BOOKING_STATUSES, DEFAULT_BOOKING_POLICY, INTAKE_STATUSES } from '@stipple/core';
+import type { Bilingual, BookingPolicy, ConsultationType, UiLocale } from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -34,6 +36,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** A text file sent with an email, e.g. a calendar invitation. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 const id = () =>
   uuid('id')
@@ -54,13 +63,32 @@ const clientRef = () =>
 /** A staff member named on a row (who created, invited, witnessed ...): nullable unless the caller says so. */
 const staffRef = (name: string) => uuid(name).references(() => staffUser.id);
 
-export const studio = pgTable('studio', {
-  id: id(),
-  name: text('name').notNull(),
-  /** IANA zone of the studio: working hours, reminder times and printed dates are in it. */
-  timeZone: text('time_zone').notNull().default('Europe/London'),
-  createdAt: createdAt(),
-});
+export const studio = pgTable(
+  'studio',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** The public page's address: /s/<slug>. Unique across the installation. */
+    slug: text('slug').notNull(),
+    /** IANA zone of the studio: working hours, reminder times and printed dates are in it. */
+    timeZone: text('time_zone').notNull().default('Europe/London'),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    languages: jsonb('languages').$type<UiLocale[]>().notNull().default(['en']),
+    currency: text('currency').notNull().default('GBP'),
+    logoSha256: text('logo_sha256'),
+    consultationMinutes: integer('consultation_minutes').notNull().default(45),
+    consultationTypes: jsonb('consultation_types').$type<ConsultationType[]>().notNull().default([]),
+    intro: jsonb('intro').$type<Bilingual>().notNull().default({ en: '', 'zh-CN': '' }),
+    /** The booking policy (BookingPolicy in core): notice, cancellation, buffers, deposit rule. */
+    policy: jsonb('policy').$type<BookingPolicy>().notNull().default(DEFAULT_BOOKING_POLICY),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('studio_slug_key').on(t.slug)],
+);
 
 export const staffUser = pgTable(
   'staff_user',
@@ -103,6 +131,67 @@ export const authSession = pgTable(
   ],
 );
 
+/** What a one-time link opens; each purpose names its subject (see the check in 0010). */
+export const ONE_TIME_LINK_PURPOSES = [
+  'password_reset',
+  'studio_signup',
+  'booking',
+  'waitlist',
+  'portal_sign_in',
+  'intake',
+  'kiosk',
+] as const;
+export type OneTimeLinkPurpose = (typeof ONE_TIME_LINK_PURPOSES)[number];
+
+/**
+ * A one-time link sent by email: a staff member's password reset, a studio sign-up invitation,
+ * and a client's links into the portal (the booking confirmation, a sign-in, the intake before a
+ * consultation). Only the SHA-256 of its token is kept; it works once (used_at), for a short
+ * time (expires_at), and only for its subject: the staff member, or the client (and the booking
+ * or appointment it was sent for). A sign-up invitation belongs to no studio yet.
+ */
+export const oneTimeLink = pgTable(
+  'one_time_link',
+  {
+    id: id(),
+    studioId: uuid('studio_id').references(() => studio.id),
+    purpose: text('purpose', { enum: ONE_TIME_LINK_PURPOSES }).notNull(),
+    userId: uuid('user_id').references(() => staffUser.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').references(() => client.id),
+    /** The booking or appointment a client link was sent for. */
+    subjectId: uuid('subject_id'),
+    /** The invited address of a studio sign-up. */
+    email: text('email'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [
+    uniqueIndex('one_time_link_token_hash_key').on(t.tokenHash),
+    index('one_time_link_user_idx').on(t.userId),
+    index('one_time_link_client_idx').on(t.clientId, t.purpose),
+  ],
+);
+
+/**
+ * Failed sign-ins counted per key (an account, an address, an address with an account) in a
+ * fixed window, and the addresses an account last signed in from. In the database, so a restart
+ * keeps the counts and every server instance sees the same ones. No studio: it is read before
+ * anyone is known, by the system only (no grant to the app role).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: at('window_started_at').notNull().defaultNow(),
+    lastSuccessAt: at('last_success_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('login_throttle_updated_idx').on(t.updatedAt)],
+);
+
 export const staffInvitation = pgTable(
   'staff_invitation',
   {
@@ -134,6 +223,8 @@ export const client = pgTable(
     email: text('email'),
     phone: text('phone'),
     preferredLanguage: text('preferred_language').notNull().default('en'),
+    /** When the client proved they read this email (opened a link sent to it); null: never. */
+    emailVerifiedAt: at('email_verified_at'),
     notes: text('notes').notNull().default(''),
     /** foldForSearch(names + email) plus the phone digits; written by the repository on every change. */
     searchText: text('search_text').notNull().default(''),
@@ -239,6 +330,8 @@ export const treatmentCourse = pgTable(
     id: id(),
     studioId: studioRef(),
     clientId: clientRef(),
+    /** The consultation whose plan governs the course (its latest plan version); null = the client's latest plan. */
+    consultationId: uuid('consultation_id').references(() => consultation.id),
     title: text('title').notNull(),
     minIntervalDays: integer('min_interval_days').notNull().default(14),
     plannedSessions: integer('planned_sessions').notNull().default(3),
@@ -267,6 +360,8 @@ export const appointment = pgTable(
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     notes: text('notes').notNull().default(''),
     intervalOverrideReason: text('interval_override_reason'),
+    /** Why the session goes ahead although the treatment plan says to wait, refer or not treat. */
+    planOverrideReason: text('plan_override_reason'),
     version: integer('version').notNull().default(1),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
@@ -298,6 +393,7 @@ export const appointmentEvent = pgTable(
     toArtistId: uuid('to_artist_id'),
     reason: text('reason'),
     intervalOverrideReason: text('interval_override_reason'),
+    planOverrideReason: text('plan_override_reason'),
   },
   (t) => [index('appointment_event_appointment_idx').on(t.appointmentId, t.at)],
 );
@@ -406,6 +502,10 @@ export const sessionRecord = pgTable(
       .default('draft'),
     completedAt: at('completed_at'),
     consentId: uuid('consent_id'),
+    /** Completed although the treatment plan said to wait, refer or not treat: why, who, when. */
+    planOverrideReason: text('plan_override_reason'),
+    planOverrideBy: staffRef('plan_override_by'),
+    planOverrideAt: at('plan_override_at'),
     version: integer('version').notNull().default(1),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
@@ -547,7 +647,9 @@ export const outboxMessage = pgTable(
     kind: text('kind', {
       enum: OUTBOX_KINDS,
     }).notNull(),
-    clientId: clientRef(),
+    /** Who the message is for: a client, or a staff member (account emails such as a password reset). */
+    clientId: uuid('client_id').references(() => client.id),
+    staffUserId: uuid('staff_user_id').references(() => staffUser.id, { onDelete: 'cascade' }),
     toAddress: text('to_address'),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
@@ -560,6 +662,8 @@ export const outboxMessage = pgTable(
     sentAt: at('sent_at'),
     appointmentId: uuid('appointment_id'),
     sessionId: uuid('session_id'),
+    /** Files sent with the message (calendar invitations): text content only. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [
@@ -634,6 +738,8 @@ export const photoZones = pgTable(
       .references(() => photo.id),
     clientId: clientRef(),
     zones: jsonb('zones').$type<Record<string, unknown>>().notNull(),
+    /** The artist's corrected head and scalp map: a class-label PNG blob (values 0-3), or null. */
+    scalpMapSha256: text('scalp_map_sha256'),
     version: integer('version').notNull().default(1),
     updatedBy: staffRef('updated_by'),
     createdAt: createdAt(),
@@ -687,6 +793,10 @@ export const photoAnalysis = pgTable(
     pxPerMm: doublePrecision('px_per_mm'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     resultSha256: text('result_sha256'),
+    /** The automatic head and scalp map: a class-label PNG blob at the map's resolution. */
+    scalpMapSha256: text('scalp_map_sha256'),
+    /** The artist's corrected map the analysis ran inside (null: the automatic map). */
+    correctionSha256: text('correction_sha256'),
     error: text('error'),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
@@ -695,10 +805,165 @@ export const photoAnalysis = pgTable(
   (t) => [uniqueIndex('photo_analysis_photo_key').on(t.photoId)],
 );
 
+/**
+ * A consultation booked on the public page: what the visitor entered (kept as entered: an
+ * existing client's record is never overwritten by an unverified visitor), the appointment it
+ * holds, and how it went: `unverified` until the visitor opens the link sent to the email,
+ * `requested` until the studio confirms (or `confirmed` at once when the studio auto-confirms),
+ * `expired` when the link was never opened in time.
+ */
+export const booking = pgTable(
+  'booking',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointment.id),
+    consultationType: text('consultation_type').notNull(),
+    givenName: text('given_name').notNull().default(''),
+    familyName: text('family_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    locale: text('locale', { enum: UI_LOCALES }).notNull(),
+    /** What the visitor wants treated: scar, density, hairline, other. */
+    concerns: jsonb('concerns').$type<string[]>().notNull().default([]),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull().default('unverified'),
+    /** Until when the email link must be opened, or the held slot is given back. */
+    verifyBy: at('verify_by').notNull(),
+    /** SHA-256 of the token that lets the visitor add photos right after booking. */
+    uploadTokenHash: text('upload_token_hash').notNull(),
+    uploadUntil: at('upload_until').notNull(),
+    /** True when the booking joined an existing client (verified email and the same name). */
+    matchedExisting: boolean('matched_existing').notNull().default(false),
+    createdAt: createdAt(),
+    verifiedAt: at('verified_at'),
+    decidedAt: at('decided_at'),
+    decidedBy: staffRef('decided_by'),
+    declineReason: text('decline_reason'),
+  },
+  (t) => [
+    uniqueIndex('booking_appointment_key').on(t.appointmentId),
+    index('booking_studio_status_idx').on(t.studioId, t.status, t.createdAt),
+    index('booking_client_idx').on(t.clientId),
+  ],
+);
+
+/** The photos a visitor added to a booking (they are the client's photos, through the same intake). */
+export const bookingPhoto = pgTable(
+  'booking_photo',
+  {
+    id: id(),
+    studioId: studioRef(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => booking.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('booking_photo_photo_key').on(t.photoId),
+    index('booking_photo_booking_idx').on(t.bookingId),
+  ],
+);
+
+export const WAITLIST_STATUSES = ['unverified', 'waiting', 'booked', 'removed', 'expired'] as const;
+
+/** A visitor waiting for a consultation between two days; freed slots are offered by email. */
+export const waitlistEntry = pgTable(
+  'waitlist_entry',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    consultationType: text('consultation_type').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    untilDate: date('until_date', { mode: 'string' }).notNull(),
+    locale: text('locale', { enum: UI_LOCALES }).notNull(),
+    status: text('status', { enum: WAITLIST_STATUSES }).notNull().default('unverified'),
+    createdAt: createdAt(),
+    verifiedAt: at('verified_at'),
+    lastOfferedAt: at('last_offered_at'),
+  },
+  (t) => [index('waitlist_entry_studio_idx').on(t.studioId, t.status, t.fromDate)],
+);
+
+/**
+ * A client's sign-in to the portal, opened by a one-time link: like a staff session, the browser
+ * holds a random token (only its SHA-256 is here) and sends the CSRF token with every change.
+ */
+export const portalSession = pgTable(
+  'portal_session',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    tokenHash: text('token_hash').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('portal_session_token_hash_key').on(t.tokenHash),
+    index('portal_session_client_idx').on(t.clientId),
+    index('portal_session_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * The aftercare days a client ticked off in the portal's checklist (one row per session and day;
+ * unticking deletes it).
+ */
+export const aftercareCheck = pgTable(
+  'aftercare_check',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessionRecord.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    checkedAt: at('checked_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('aftercare_check_session_day_key').on(t.sessionId, t.day)],
+);
+
+/** A client's answers to the screening before a consultation (see core intake.schema.ts). */
+export const intakeResponse = pgTable(
+  'intake_response',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointment.id),
+    screening: jsonb('screening').$type<Record<string, unknown>>().notNull(),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: INTAKE_STATUSES }).notNull().default('submitted'),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+    reviewedAt: at('reviewed_at'),
+    reviewedBy: staffRef('reviewed_by'),
+    consultationId: uuid('consultation_id').references(() => consultation.id),
+  },
+  (t) => [
+    index('intake_response_client_idx').on(t.studioId, t.clientId, t.submittedAt),
+    index('intake_response_appointment_idx').on(t.appointmentId),
+  ],
+);
+
 export const schema = {
   studio,
   staffUser,
   authSession,
+  oneTimeLink,
+  loginThrottle,
   staffInvitation,
   client,
   auditEntry,
@@ -725,6 +990,12 @@ export const schema = {
   photoZones,
   previewRender,
   photoAnalysis,
+  booking,
+  bookingPhoto,
+  waitlistEntry,
+  portalSession,
+  intakeResponse,
+  aftercareCheck,
 };
 export type Schema = typeof schema;
 
@@ -733,6 +1004,7 @@ export const STUDIO_TABLES = [
   'studio',
   'staff_user',
   'auth_session',
+  'one_time_link',
   'staff_invitation',
   'client',
   'audit_entry',
@@ -758,4 +1030,10 @@ export const STUDIO_TABLES = [
   'photo_zones',
   'preview_render',
   'photo_analysis',
+  'booking',
+  'booking_photo',
+  'waitlist_entry',
+  'portal_session',
+  'intake_response',
+  'aftercare_check',
 ] as const;

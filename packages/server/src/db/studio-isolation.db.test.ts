@@ -5,6 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from './database.js';
 import {
   STUDIO_TABLES,
+  booking,
+  bookingPhoto,
+  intakeResponse,
+  portalSession,
+  waitlistEntry,
+  aftercareCheck,
   aftercareItem,
   aftercareTemplate,
   appointment,
@@ -17,6 +23,7 @@ import {
   consentTemplate,
   consentWithdrawal,
   consultation,
+  oneTimeLink,
   outboxMessage,
   photo,
   photoAnalysis,
@@ -36,12 +43,16 @@ import {
 } from './schema.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-db.js';
 import { findPgError } from './pg-errors.js';
+import { uniqueSlugFor } from '../studio/studio.repository.js';
 
 let t: TestDatabase;
 const ids = { a: '', b: '' };
 
 async function seedStudio(tx: Tx, name: string, prefix: string): Promise<string> {
-  const [s] = await tx.insert(studio).values({ name }).returning();
+  const [s] = await tx
+    .insert(studio)
+    .values({ name, slug: uniqueSlugFor(name) })
+    .returning();
   const studioId = s!.id;
   const [u] = await tx
     .insert(staffUser)
@@ -74,7 +85,88 @@ async function seedStudio(tx: Tx, name: string, prefix: string): Promise<string>
   ]);
   await tx.insert(auditEntry).values({ studioId, action: 'client.create', entityType: 'client' });
   await seedTreatmentRecords(tx, studioId, u!.id, prefix);
+  await seedGoLiveRecords(tx, studioId, u!.id, prefix);
   return studioId;
+}
+
+/** One row in every table of the studio's public side: links, bookings, intake, portal. */
+async function seedGoLiveRecords(tx: Tx, studioId: string, userId: string, prefix: string): Promise<void> {
+  const [c] = await tx
+    .select()
+    .from(client)
+    .where(sql`${client.studioId} = ${studioId}`)
+    .limit(1);
+  await tx.insert(oneTimeLink).values([
+    {
+      studioId,
+      purpose: 'password_reset',
+      userId,
+      tokenHash: `${prefix}-reset`,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+    {
+      studioId,
+      purpose: 'portal_sign_in',
+      clientId: c!.id,
+      tokenHash: `${prefix}-portal`,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  ]);
+  const [a] = await tx
+    .insert(appointment)
+    .values({
+      studioId,
+      clientId: c!.id,
+      artistId: userId,
+      kind: 'consultation',
+      status: 'requested',
+      startsAt: new Date('2026-02-02T10:00:00Z'),
+      endsAt: new Date('2026-02-02T10:45:00Z'),
+    })
+    .returning();
+  const later = new Date(Date.now() + 3_600_000);
+  const [b] = await tx
+    .insert(booking)
+    .values({
+      studioId,
+      clientId: c!.id,
+      appointmentId: a!.id,
+      consultationType: 'consultation',
+      familyName: `${prefix} visitor`,
+      email: `${prefix}@visitor.example`,
+      locale: 'en',
+      verifyBy: later,
+      uploadTokenHash: `${prefix}-upload`,
+      uploadUntil: later,
+    })
+    .returning();
+  const [ph] = await tx
+    .select()
+    .from(photo)
+    .where(sql`${photo.studioId} = ${studioId}`)
+    .limit(1);
+  await tx.insert(bookingPhoto).values({ studioId, bookingId: b!.id, photoId: ph!.id });
+  await tx.insert(waitlistEntry).values({
+    studioId,
+    clientId: c!.id,
+    consultationType: 'consultation',
+    fromDate: '2026-02-02',
+    untilDate: '2026-02-09',
+    locale: 'en',
+  });
+  await tx.insert(portalSession).values({
+    studioId,
+    clientId: c!.id,
+    tokenHash: `${prefix}-portal-session`,
+    csrfToken: `${prefix}-csrf`,
+    expiresAt: later,
+  });
+  await tx.insert(intakeResponse).values({
+    studioId,
+    clientId: c!.id,
+    appointmentId: a!.id,
+    screening: { diabetes: false },
+  });
 }
 
 /** One row in every treatment-records table, so each one's policy is exercised. */
@@ -177,6 +269,7 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     fromDate: '2026-01-05',
     title: 'Dry',
   });
+  await tx.insert(aftercareCheck).values({ studioId, clientId: c!.id, sessionId: s!.id, day: '2026-01-05' });
   await tx.insert(outboxMessage).values({
     studioId,
     idempotencyKey: `${prefix}-msg`,
@@ -355,7 +448,9 @@ describe('row-level security', () => {
       /permission denied/,
     );
     expect(
-      await refusal(t.db.withStudio(ids.b, (tx) => tx.insert(studio).values({ name: 'Another' }))),
+      await refusal(
+        t.db.withStudio(ids.b, (tx) => tx.insert(studio).values({ name: 'Another', slug: 'another' })),
+      ),
     ).toMatch(/permission denied/);
   });
 

@@ -109,19 +109,21 @@ export async function seedDemoRecords(
   };
 
   const [jose, wang, oliver] = p.clients;
-  await seedDemoConsultation(tx, {
+  const consultation = await seedDemoConsultation(tx, {
     studioId: p.studioId,
     clientId: jose!.id,
     artistId: p.artistId,
     dateOfBirth: jose!.dateOfBirth,
     today,
   });
+  // The course follows the consultation's plan: its sessions, its interval and its decision.
   const course = await appointmentRepository.createCourse(tx, {
     studioId: p.studioId,
     clientId: jose!.id,
+    consultationId: consultation.consultationId,
     title: 'FUE donor scar camouflage',
-    minIntervalDays: 14,
-    plannedSessions: 3,
+    minIntervalDays: consultation.minIntervalDays,
+    plannedSessions: consultation.sessions,
     createdBy: p.ownerId,
   });
   const bookings: {

@@ -4,17 +4,48 @@
 import { randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StaffRole } from '@stipple/core';
+import { DEFAULT_BOOKING_POLICY, type StaffRole } from '@stipple/core';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { hashPassword } from '../auth/password.js';
 import { clientRepository, type ClientFields } from '../clients/client.repository.js';
 import { staffRepository } from '../staff/staff.repository.js';
-import { studioRepository } from '../studio/studio.repository.js';
+import { studioRepository, type StudioFields } from '../studio/studio.repository.js';
 import { seedDemoRecords } from './demo-records.js';
 
 export const DEMO_STUDIO_NAME = 'Demo Studio';
 export const DEMO_SIGN_IN_FILE = 'demo-sign-in.txt';
+
+/** The demo studio's page and policy (/s/demo-studio); the phone is an Ofcom drama number. */
+export const DEMO_STUDIO_PROFILE = {
+  slug: 'demo-studio',
+  address: 'Unit 2, 14 Example Street, Leeds LS1 4AB, United Kingdom',
+  phone: '+44 113 496 0000',
+  email: 'hello@demo-studio.example',
+  timeZone: 'Europe/London',
+  languages: ['en', 'zh-CN'],
+  currency: 'GBP',
+  consultationMinutes: 45,
+  consultationTypes: [
+    { key: 'consultation', name: { en: 'Consultation', 'zh-CN': '咨询' }, minutes: 45 },
+    { key: 'scar-consultation', name: { en: 'Scar consultation', 'zh-CN': '疤痕咨询' }, minutes: 60 },
+  ],
+  intro: {
+    en: 'We look at your scalp together, talk about what you would like, take a few photos and show you a preview on your own photo. You leave with a written plan and a price; nothing is decided on the day.',
+    'zh-CN':
+      '我们会一起查看您的头皮，了解您的期望，拍几张照片，并在您自己的照片上展示预览效果。您会带走一份书面方案和报价；当天无需做任何决定。',
+  },
+  policy: {
+    ...DEFAULT_BOOKING_POLICY,
+    depositRequired: true,
+    depositAmountMinor: 2000,
+    depositRule: {
+      en: 'A £20 deposit secures your consultation and counts towards your first session. It is refunded if you cancel at least 48 hours before; a no-show keeps it.',
+      'zh-CN':
+        '预约咨询需支付 20 英镑定金，可抵扣首次治疗费用。提前至少 48 小时取消可退还；未到场则不予退还。',
+    },
+  },
+} satisfies Partial<StudioFields>;
 
 export interface DemoAccount {
   role: StaffRole;
@@ -105,7 +136,7 @@ export class DemoService {
     const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
     // System, in one transaction: the studio and everything in it appear together or not at all.
     const { studioId, artistId, previewClientId } = await db.asSystem(async (tx) => {
-      const studio = await studioRepository.create(tx, DEMO_STUDIO_NAME);
+      const studio = await studioRepository.create(tx, DEMO_STUDIO_NAME, DEMO_STUDIO_PROFILE);
       let ownerId: string | null = null;
       let artistId: string | null = null;
       for (const [i, account] of accounts.entries()) {

@@ -82,6 +82,10 @@ export function scriptRuns(text: string): { cjk: boolean; text: string }[] {
 export function write(doc: Pdf, text: string, style: TextStyle = {}): void {
   const size = style.size ?? 11;
   doc.fillColor(style.color ?? '#111111').fontSize(size);
+  // A paragraph starts where its first line fits whole: otherwise its first run (a bullet, a
+  // label) stays at the foot of the page and the rest of the line opens the next one.
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y + doc.font('cjk').currentLineHeight(true) * 1.5 > bottom) doc.addPage();
   const runs = scriptRuns(text.length ? text : ' ');
   runs.forEach((run, i) => {
     const font = run.cjk ? (style.bold ? 'cjk-bold' : 'cjk') : style.bold ? 'latin-bold' : 'latin';

@@ -1,40 +1,64 @@
-// Errors that services raise on purpose. Each carries the HTTP status and the machine code of the
-// ApiError answer; the one error handler (error-handler.ts) turns them into JSON.
-import type { ApiError } from '@stipple/core';
+// Errors that services raise on purpose. Each carries the HTTP status, the category of the
+// ApiError answer (`error`), and the message as a catalogue code with params (core/src/i18n):
+// the one error handler (error-handler.ts) renders it in the request's language. No English
+// here: a new message is a new key in messages.en.ts and messages.zh-CN.ts.
+import type { ApiError, EntityName, ErrorCode, FieldCode, MessageParams } from '@stipple/core';
 
-export type FieldError = NonNullable<ApiError['fields']>[number];
+type Location = NonNullable<ApiError['fields']>[number]['in'];
+
+/** One offending field: where it was, its path, and what is wrong as a field code. */
+export interface FieldError {
+  in: Location;
+  field: string;
+  code: FieldCode;
+  params?: MessageParams;
+}
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
-    message: string,
+    readonly error: string,
+    readonly code: ErrorCode,
+    readonly params: MessageParams = {},
     readonly fields?: FieldError[],
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
+    // Codes only: params may name people, and messages of errors can reach a log.
+    super(`${error}: ${code}`);
     this.name = 'AppError';
   }
 }
 
-export const notFound = (what = 'Record') => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, fields?: FieldError[]) =>
-  new AppError(409, 'conflict', message, fields);
-export const forbidden = (message = 'Your role may not do this') => new AppError(403, 'forbidden', message);
-export const unauthenticated = (message = 'Sign in first') => new AppError(401, 'unauthenticated', message);
-export const gone = (message: string) => new AppError(410, 'gone', message);
-export const invalid = (fields: FieldError[], message?: string) =>
-  new AppError(
-    400,
-    'validation_failed',
-    message ?? `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
-    fields,
-  );
+/** A field of the request body. */
+export const bodyField = (field: string, code: FieldCode, params?: MessageParams): FieldError => ({
+  in: 'body',
+  field,
+  code,
+  ...(params ? { params } : {}),
+});
+
+export const notFound = (entity: EntityName = 'record') =>
+  new AppError(404, 'not_found', 'notFound', { entity: { t: `entity.${entity}` } });
+export const conflict = (code: ErrorCode, params?: MessageParams, fields?: FieldError[]) =>
+  new AppError(409, 'conflict', code, params, fields);
+export const forbidden = (code: ErrorCode = 'clinicalOnly') => new AppError(403, 'forbidden', code);
+export const unauthenticated = (code: ErrorCode = 'signInFirst') =>
+  new AppError(401, 'unauthenticated', code);
+export const gone = (code: ErrorCode) => new AppError(410, 'gone', code);
+/** 400: the summary names the fields (rendered with their labels in the request's language). */
+export const invalid = (fields: FieldError[]) =>
+  new AppError(400, 'validation_failed', 'validationFailed', {}, fields);
+/** 422: well-formed, but the studio's records or rules refuse it. */
+export const unprocessable = (
+  error: string,
+  code: ErrorCode,
+  params: MessageParams = {},
+  fields: FieldError[] = [],
+) => new AppError(422, error, code, params, fields);
+/** A record changed since the client read it (optimistic locking on `version`). */
+export const stale = (field: string, version: number) =>
+  conflict('staleRecord', {}, [bodyField(field, 'stale', { version })]);
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError(
-    429,
-    'rate_limited',
-    `Too many attempts; try again in ${retryAfterSeconds} seconds`,
-    undefined,
-    { 'retry-after': String(retryAfterSeconds) },
-  );
+  new AppError(429, 'rate_limited', 'tooManyAttempts', { count: retryAfterSeconds }, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth.service.js';
+import type { PortalActor, PortalAuthService } from '../portal/portal-auth.service.js';
 import { sameSecret } from '../auth/tokens.js';
 import { AppError, forbidden, unauthenticated } from './app-error.js';
 
@@ -17,7 +18,10 @@ export const CSRF_HEADER = 'x-csrf-token';
  * What a route needs: `public` (anyone), `optional` (a session is used when present), `staff`
  * (any signed-in role), `owner`. API routes that say nothing need `staff`.
  */
-export type Access = 'public' | 'optional' | 'staff' | 'owner';
+export type Access = 'public' | 'optional' | 'staff' | 'owner' | 'portal';
+
+/** The client portal's own cookie: a staff session and a client session never mix. */
+export const PORTAL_COOKIE = 'stipple_portal';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,10 +30,50 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionInfo: SessionInfo | null;
+    portal: PortalSession | null;
   }
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface PortalSession {
+  actor: PortalActor;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+const cookieOptions = (config: Pick<Config, 'cookieSecure'>) =>
+  ({ httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/' }) as const;
+
+export function setPortalCookie(
+  reply: FastifyReply,
+  config: Pick<Config, 'cookieSecure'>,
+  token: string,
+  expiresAt: Date,
+): void {
+  void reply.setCookie(PORTAL_COOKIE, token, { ...cookieOptions(config), expires: expiresAt });
+}
+
+export function clearPortalCookie(reply: FastifyReply, config: Pick<Config, 'cookieSecure'>): void {
+  void reply.clearCookie(PORTAL_COOKIE, cookieOptions(config));
+}
+
+/** The signed-in client of a portal route (the hook has already refused everyone else). */
+export function portalOf(request: FastifyRequest): PortalSession {
+  if (!request.portal) throw unauthenticated('portalSignInFirst');
+  return request.portal;
+}
+
+function checkCsrf(request: FastifyRequest, expected: string): void {
+  if (!STATE_CHANGING.has(request.method)) return;
+  const sent = request.headers[CSRF_HEADER];
+  const value = Array.isArray(sent) ? sent[0] : sent;
+  if (!value || !sameSecret(value, expected)) {
+    throw new AppError(403, 'csrf_failed', 'csrfFailed', {}, [
+      { in: 'headers', field: CSRF_HEADER, code: value ? 'invalid' : 'required' },
+    ]);
+  }
+}
 
 export function setSessionCookie(
   reply: FastifyReply,
@@ -72,41 +116,41 @@ function accessOf(request: FastifyRequest): Access {
 
 function authPlugin(
   app: FastifyInstance,
-  opts: { auth: AuthService; config: Config },
+  opts: { auth: AuthService; portal: PortalAuthService; config: Config },
   done: () => void,
 ): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionInfo', null);
+  app.decorateRequest('portal', null);
 
   app.addHook('onRequest', async (request, reply) => {
     // Unknown routes fall through to the not-found handler, which answers without a session.
     if (request.is404) return;
     const access = accessOf(request);
     if (access === 'public') return;
+    if (access === 'portal') {
+      const portalToken = request.cookies[PORTAL_COOKIE];
+      const portal = portalToken ? await opts.portal.resolve(portalToken) : null;
+      if (!portal) {
+        if (portalToken) clearPortalCookie(reply, opts.config);
+        throw unauthenticated(portalToken ? 'portalClosed' : 'portalSignInFirst');
+      }
+      checkCsrf(request, portal.csrfToken);
+      request.portal = { actor: portal.actor, csrfToken: portal.csrfToken, expiresAt: portal.expiresAt };
+      if (portal.extended) setPortalCookie(reply, opts.config, portalToken!, portal.expiresAt);
+      return;
+    }
 
     const token = request.cookies[SESSION_COOKIE];
     const resolved = token ? await opts.auth.resolve(token) : null;
     if (!resolved) {
       if (access === 'optional') return;
       if (token) clearSessionCookie(reply, opts.config);
-      throw token ? unauthenticated('Your session has ended; sign in again') : unauthenticated();
+      throw token ? unauthenticated('sessionEnded') : unauthenticated();
     }
 
-    if (STATE_CHANGING.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
-      const value = Array.isArray(sent) ? sent[0] : sent;
-      if (!value || !sameSecret(value, resolved.info.csrfToken)) {
-        throw new AppError(403, 'csrf_failed', 'The request is missing its CSRF token; reload the page', [
-          {
-            in: 'headers',
-            field: CSRF_HEADER,
-            message: value ? 'does not match the session' : 'is required on state-changing requests',
-          },
-        ]);
-      }
-    }
-    if (access === 'owner' && resolved.actor.role !== 'owner')
-      throw forbidden('Only the studio owner may do this');
+    checkCsrf(request, resolved.info.csrfToken);
+    if (access === 'owner' && resolved.actor.role !== 'owner') throw forbidden('ownerOnly');
 
     request.actor = resolved.actor;
     request.sessionInfo = resolved.info;

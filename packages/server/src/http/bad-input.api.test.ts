@@ -242,7 +242,7 @@ describe('treatment-record bodies whose fields all have defaults', () => {
       400,
       'body',
       'colour',
-      /not a known field/,
+      /Is not a known field/,
     );
     expectFieldError(
       await owner.request('PUT', path, { rawBody: '{"zones": [' }),
@@ -265,7 +265,7 @@ describe('treatment-record bodies whose fields all have defaults', () => {
       400,
       'body',
       'why',
-      /not a known field/,
+      /Is not a known field/,
     );
   });
 
@@ -282,7 +282,7 @@ describe('treatment-record bodies whose fields all have defaults', () => {
       400,
       'query',
       'size',
-      /not a known field/,
+      /Is not a known field/,
     );
   });
 });
@@ -299,7 +299,7 @@ describe.each(bodyEndpoints)('$method $path', (endpoint) => {
     const res = await send({ body: {} });
     expectFieldError(res, 400, 'body', endpoint.missing);
     if (endpoint.missing !== 'body')
-      expect(res.body.fields?.find((f) => f.field === endpoint.missing)?.message).toBe('is required');
+      expect(res.body.fields?.find((f) => f.field === endpoint.missing)?.message).toBe('Required');
   });
 
   it('names an unknown field', async () => {
@@ -308,14 +308,14 @@ describe.each(bodyEndpoints)('$method $path', (endpoint) => {
       400,
       'body',
       'shoeSize',
-      /not a known field/,
+      /Is not a known field/,
     );
   });
 
   it('names the body when it is not a JSON object', async () => {
     expectFieldError(await send({ body: [endpoint.valid] }), 400, 'body', 'body');
     expectFieldError(await send({ rawBody: '"just a string"' }), 400, 'body', 'body');
-    expectFieldError(await send({}), 400, 'body', 'body', /required/);
+    expectFieldError(await send({}), 400, 'body', 'body', /Required/);
   });
 
   it('answers malformed JSON with 400 naming the body', async () => {

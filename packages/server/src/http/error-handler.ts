@@ -1,8 +1,19 @@
 // The one place where failures become answers: every 4xx/5xx is an ApiError JSON body naming
-// the offending fields. 5xx answers never carry internals; those go to the log only.
-import type { ApiError } from '@stipple/core';
+// the offending fields, its messages rendered in the request's language from the shared
+// catalogue (codes and params stay in the answer for clients that render them themselves).
+// 5xx answers never carry internals; those go to the log only.
+import {
+  fieldLabel,
+  messagesIn,
+  translateMessage,
+  type ApiError,
+  type ErrorCode,
+  type MessageParams,
+  type UiLocale,
+} from '@stipple/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from './app-error.js';
+import { requestLocale } from './request-locale.js';
 import { isValidationIssueList, type ValidationIssue } from './zod-validation.js';
 
 export interface ErrorAnswer {
@@ -20,10 +31,6 @@ const LOCATIONS: Record<string, Location> = {
   headers: 'headers',
 };
 
-function describeIssue(issue: ValidationIssue): string {
-  return issue.params.missing ? 'is required' : issue.message;
-}
-
 /** Zod issues (as the type provider reports them) to one field entry per problem. */
 export function validationFields(
   issues: readonly ValidationIssue[],
@@ -38,120 +45,147 @@ export function validationFields(
         fields.push({
           in: where,
           field: path ? `${path}.${String(key)}` : String(key),
-          message: 'is not a known field',
+          code: 'unknownField',
         });
       continue;
     }
-    fields.push({ in: where, field: path || where, message: describeIssue(issue) });
+    const params = issue.params.message.params;
+    fields.push({
+      in: where,
+      field: path || where,
+      code: issue.params.message.code,
+      ...(params && Object.keys(params).length ? { params } : {}),
+    });
   }
   return fields;
 }
 
-const summary = (fields: FieldError[]) =>
-  `Invalid request: ${fields
-    .slice(0, 10)
-    .map((f) => `${f.field} ${f.message}`)
-    .join('; ')}`;
+/** The answer before its messages are rendered: what went wrong, as codes. */
+interface Failure {
+  statusCode: number;
+  error: string;
+  code: ErrorCode;
+  params?: MessageParams;
+  fields?: FieldError[];
+  headers?: Record<string, string>;
+}
 
-/** Maps any thrown value to the answer the client gets. Pure, so it is unit-tested directly. */
-export function toErrorAnswer(err: unknown, context: { bodyLimitBytes?: number } = {}): ErrorAnswer {
+const field = (where: Location, name: string, code: FieldError['code'], params?: MessageParams) => [
+  { in: where, field: name, code, ...(params ? { params } : {}) },
+];
+
+function failureOf(err: unknown, context: { bodyLimitBytes?: number }): Failure {
   if (err instanceof AppError) {
     return {
       statusCode: err.statusCode,
-      body: { error: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+      error: err.error,
+      code: err.code,
+      params: err.params,
+      ...(err.fields ? { fields: err.fields } : {}),
       ...(err.headers ? { headers: err.headers } : {}),
     };
   }
   const validation = (err as { validation?: unknown } | null)?.validation;
   if (isValidationIssueList(validation)) {
     const fields = validationFields(validation, (err as { validationContext?: string }).validationContext);
-    return { statusCode: 400, body: { error: 'validation_failed', message: summary(fields), fields } };
+    return { statusCode: 400, error: 'validation_failed', code: 'validationFailed', fields };
   }
   const e = (err ?? {}) as Partial<FastifyError> & { statusCode?: number; message?: string };
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         statusCode: 415,
-        body: {
-          error: 'unsupported_media_type',
-          message: 'Send the body as JSON (content-type: application/json)',
-          fields: [{ in: 'headers', field: 'content-type', message: 'must be application/json' }],
-        },
+        error: 'unsupported_media_type',
+        code: 'sendJson',
+        fields: field('headers', 'content-type', 'notOneOf', { values: 'application/json' }),
       };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const size = megabytes(context.bodyLimitBytes ?? 1024 * 1024);
       return {
         statusCode: 413,
-        body: {
-          error: 'payload_too_large',
-          message: 'The request body is too large',
-          fields: [
-            {
-              in: 'body',
-              field: 'body',
-              message: `is larger than the server accepts (${megabytes(context.bodyLimitBytes ?? 1024 * 1024)})`,
-            },
-          ],
-        },
+        error: 'payload_too_large',
+        code: 'bodyTooLarge',
+        params: { size },
+        fields: field('body', 'body', 'bodyTooLarge', { size }),
       };
+    }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return {
         statusCode: 400,
-        body: {
-          error: 'validation_failed',
-          message: 'The content-length header does not match the body',
-          fields: [{ in: 'headers', field: 'content-length', message: 'does not match the body' }],
-        },
+        error: 'validation_failed',
+        code: 'contentLengthMismatch',
+        fields: field('headers', 'content-length', 'invalid'),
       };
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return {
         statusCode: 414,
-        body: {
-          error: 'uri_too_long',
-          message: 'A path parameter is too long',
-          fields: [{ in: 'params', field: 'path', message: 'has a parameter longer than 1000 characters' }],
-        },
+        error: 'uri_too_long',
+        code: 'pathTooLong',
+        fields: field('params', 'path', 'tooLong', { count: 1000 }),
       };
     case 'FST_ERR_BAD_URL':
       return {
         statusCode: 400,
-        body: {
-          error: 'bad_url',
-          message: 'The request path is not valid',
-          fields: [{ in: 'params', field: 'path', message: 'is not a valid URL path' }],
-        },
+        error: 'bad_url',
+        code: 'badUrl',
+        fields: field('params', 'path', 'invalid'),
       };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return invalidJson(e.message);
+      return invalidJson();
   }
-  if (e.statusCode === 400 && err instanceof SyntaxError) return invalidJson(e.message);
-  if (e.statusCode === 429) {
-    return {
-      statusCode: 429,
-      body: { error: 'rate_limited', message: 'Too many requests; try again later' },
-    };
-  }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    // Fastify's own client errors: their messages are safe to show.
-    return { statusCode: e.statusCode, body: { error: 'bad_request', message: e.message ?? 'Bad request' } };
-  }
-  return {
-    statusCode: 500,
-    body: { error: 'internal_error', message: 'Something went wrong on the server' },
-  };
+  if (e.statusCode === 400 && err instanceof SyntaxError) return invalidJson();
+  if (e.statusCode === 429) return { statusCode: 429, error: 'rate_limited', code: 'rateLimited' };
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+    return { statusCode: e.statusCode, error: 'bad_request', code: 'badRequest' };
+  return { statusCode: 500, error: 'internal_error', code: 'serverError' };
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
-function invalidJson(detail: string | undefined): ErrorAnswer {
+const invalidJson = (): Failure => ({
+  statusCode: 400,
+  error: 'invalid_json',
+  code: 'invalidJson',
+  fields: field('body', 'body', 'invalidJson'),
+});
+
+/** Renders a failure's messages in one language. */
+export function renderFailure(failure: Failure, locale: UiLocale): ErrorAnswer {
+  const t = messagesIn(locale);
+  const fields = failure.fields?.map((f) => ({
+    ...f,
+    message: translateMessage(t, `field.${f.code}`, f.params),
+  }));
+  let params = failure.params ?? {};
+  if (failure.code === 'validationFailed') {
+    const names = [...new Set((fields ?? []).map((f) => fieldLabel(t, f.field) || f.field))];
+    params = { count: names.length, fields: names.slice(0, 5) };
+  }
   return {
-    statusCode: 400,
+    statusCode: failure.statusCode,
     body: {
-      error: 'invalid_json',
-      message: 'The request body is not valid JSON',
-      fields: [{ in: 'body', field: 'body', message: `is not valid JSON${detail ? `: ${detail}` : ''}` }],
+      error: failure.error,
+      code: failure.code,
+      ...(Object.keys(params).length ? { params } : {}),
+      message: translateMessage(t, `error.${failure.code}`, params),
+      ...(fields ? { fields } : {}),
     },
+    ...(failure.headers ? { headers: failure.headers } : {}),
   };
+}
+
+/** Maps any thrown value to the answer the client gets. Pure, so it is unit-tested directly. */
+export function toErrorAnswer(
+  err: unknown,
+  context: { bodyLimitBytes?: number; locale?: UiLocale } = {},
+): ErrorAnswer {
+  return renderFailure(failureOf(err, context), context.locale ?? 'en');
+}
+
+/** An answer for a failure raised outside a route (the not-found handler). */
+export function answerOf(failure: Failure, locale: UiLocale): ErrorAnswer {
+  return renderFailure(failure, locale);
 }
 
 export function sendError(reply: FastifyReply, answer: ErrorAnswer): FastifyReply {
@@ -161,7 +195,10 @@ export function sendError(reply: FastifyReply, answer: ErrorAnswer): FastifyRepl
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const answer = toErrorAnswer(err, { bodyLimitBytes: request.routeOptions.bodyLimit });
+    const answer = toErrorAnswer(err, {
+      bodyLimitBytes: request.routeOptions.bodyLimit,
+      locale: requestLocale(request),
+    });
     if (answer.statusCode >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ statusCode: answer.statusCode, error: answer.body.error }, 'request refused');
     return sendError(reply, answer);

@@ -10,6 +10,12 @@ describe('logging', () => {
     expect(loggableUrl('/api/invitations/abcDEF123_-xyz')).toBe('/api/invitations/:token');
     expect(loggableUrl('/invite/abcDEF123_-xyz')).toBe('/invite/:token');
     expect(loggableUrl('/api/clients/0b7c')).toBe('/api/clients/0b7c');
+    // A kiosk ticket and a client's emailed link are as good as a password while they last.
+    expect(loggableUrl('/api/kiosk/abcDEF123_-xyz/sign')).toBe('/api/kiosk/:token/sign');
+    expect(loggableUrl('/kiosk/abcDEF123_-xyz')).toBe('/kiosk/:token');
+    expect(loggableUrl('/api/kiosk')).toBe('/api/kiosk');
+    expect(loggableUrl('/api/portal/links/abcDEF123_-xyz')).toBe('/api/portal/links/:token');
+    expect(loggableUrl('/p/abcDEF123_-xyz')).toBe('/p/:token');
   });
 
   it('redacts client fields and secrets wherever they appear one level deep', () => {

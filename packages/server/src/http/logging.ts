@@ -1,10 +1,12 @@
 // Log options: JSON lines by pino, with client data and secrets kept out. Request bodies are
 // never logged; URLs are logged without their query string (searches hold names) and with
-// invitation tokens masked.
+// secret tokens (invitations, password resets, calendar feeds) masked; errors are written
+// without the values a failed query carried (safe-error.ts).
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import type { LogLevel } from '../config.js';
 import { currentRequestId } from '../observability/request-context.js';
+import { safeError } from './safe-error.js';
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -37,12 +39,20 @@ export const REDACTED_PATHS = [
   '*.q',
 ];
 
-/** The path of a URL, without query string, with one-time tokens and calendar-feed secrets masked. */
+/** Paths whose last part is a secret: whoever reads it in a log could use it. */
+const SECRET_PATHS: [RegExp, string][] = [
+  [/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token'],
+  [/^\/(api\/password-resets|reset-password)\/[^/]+/, '/$1/:token'],
+  [/^\/api\/feeds\/[^/]+/, '/api/feeds/:token'],
+  [/^\/(api\/kiosk|kiosk)\/[^/]+/, '/$1/:token'],
+  [/^\/(api\/portal\/links|p)\/[^/]+/, '/$1/:token'],
+];
+
+/** The path of a URL, without query string, with secret tokens masked. */
 export function loggableUrl(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return path
-    .replace(/^\/(api\/invitations|invite)\/[^/]+/, '/$1/:token')
-    .replace(/^\/api\/feeds\/[^/]+/, '/api/feeds/:token');
+  let path = url.split('?')[0] ?? '';
+  for (const [pattern, mask] of SECRET_PATHS) path = path.replace(pattern, mask);
+  return path;
 }
 
 /**
@@ -61,6 +71,8 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
     mixin: requestIdMixin,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
+      err: safeError,
+      error: safeError,
       req: (req: FastifyRequest) => ({
         method: req.method,
         url: loggableUrl(req.url),

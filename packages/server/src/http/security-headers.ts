@@ -1,6 +1,9 @@
 // Security headers (helmet) with a Content-Security-Policy the built React app runs under:
 // scripts only from this server, inline styles allowed (the component library injects them),
 // images from data:/blob: (photos and previews), workers from blob: (the preview worker).
+// Every API answer is `Cache-Control: no-store`: client records, photos, documents and calendar
+// feeds are health data, and no browser, proxy or shared iPad may keep a copy on disk. This
+// overrides whatever a route set.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
@@ -28,5 +31,9 @@ export async function registerSecurityHeaders(
     },
     hsts: options.https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    return payload;
   });
 }

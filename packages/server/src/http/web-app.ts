@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { sendError } from './error-handler.js';
+import { answerOf, sendError } from './error-handler.js';
+import { requestLocale } from './request-locale.js';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Stipple</title>
@@ -47,9 +48,9 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
         .type('text/html; charset=utf-8')
         .sendFile('index.html');
     if (isPage) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    return sendError(reply, {
-      statusCode: 404,
-      body: { error: 'not_found', message: `Nothing at ${request.method} ${path}` },
-    });
+    return sendError(
+      reply,
+      answerOf({ statusCode: 404, error: 'not_found', code: 'pageNotFound' }, requestLocale(request)),
+    );
   });
 }

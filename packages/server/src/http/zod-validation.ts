@@ -1,7 +1,9 @@
-// Request validation with zod, reporting one entry per problem. It replaces the type provider's
-// validator only to tell a missing field ("is required") from a wrong one: zod reports the input
-// for that, which is looked at here and then dropped, so no submitted value reaches an error
-// answer or a log line.
+// Request validation with zod, reporting one entry per problem as a catalogue code with params
+// (messageOfIssue, shared with the web app). It replaces the type provider's validator because
+// the code depends on the input (a missing field is "required", text where a number belongs is
+// "not a number"): zod reports the input for that, which is looked at here and then dropped, so
+// no submitted value reaches an error answer or a log line.
+import { messageOfIssue, type FieldMessage } from '@stipple/core';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 
@@ -13,7 +15,7 @@ export interface ValidationIssue {
   instancePath: string;
   schemaPath: string;
   message: string;
-  params: { keys?: string[]; missing: boolean };
+  params: { keys?: string[]; message: FieldMessage };
 }
 
 export function isValidationIssueList(value: unknown): value is ValidationIssue[] {
@@ -31,10 +33,10 @@ function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
     params: {
       ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}),
       // Fastify hands a request without a body over as null.
-      missing:
-        issue.code !== 'unrecognized_keys' &&
-        'input' in issue &&
-        (issue.input === undefined || (path.length === 0 && issue.input === null)),
+      message:
+        path.length === 0 && 'input' in issue && issue.input === null
+          ? { code: 'required' }
+          : messageOfIssue(issue),
     },
   };
 }

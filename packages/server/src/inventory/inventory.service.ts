@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, OWNER, requireRole } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation } from '../db/pg-errors.js';
-import { conflict, notFound } from '../http/app-error.js';
+import { bodyField, conflict, notFound } from '../http/app-error.js';
 import { formatName } from '../text/person-name.js';
 import { inventoryRepository, type LotRow, type ProductRow } from './inventory.repository.js';
 
@@ -51,22 +51,19 @@ export const toProduct = (row: ProductRow, lots: LotRow[]): InventoryProduct => 
   createdAt: row.createdAt.toISOString(),
 });
 
-const duplicateLot = () =>
-  conflict('This product already has a lot with that number', [
-    { in: 'body', field: 'lotNumber', message: 'already exists for this product' },
-  ]);
+const duplicateLot = () => conflict('lotExists', {}, [bodyField('lotNumber', 'lotNumberExists')]);
 
 export class InventoryService {
   constructor(private readonly deps: { db: Database }) {}
 
   async list(actor: Actor): Promise<InventoryList> {
-    requireRole(actor, CLINICAL, 'Inventory');
+    requireRole(actor, CLINICAL);
     const rows = await this.deps.db.withStudio(actor.studioId, (tx) => inventoryRepository.listProducts(tx));
     return { items: rows.map((r) => toProduct(r.product, r.lots)) };
   }
 
   async createProduct(actor: Actor, request: CreateProductRequest): Promise<InventoryProduct> {
-    requireRole(actor, OWNER, 'Managing inventory');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await inventoryRepository.createProduct(tx, { ...request, studioId: actor.studioId });
       await audit(tx, actor, 'inventory.product_create', 'product', row.id, { kind: row.kind });
@@ -75,9 +72,9 @@ export class InventoryService {
   }
 
   async updateProduct(actor: Actor, id: string, request: UpdateProductRequest): Promise<InventoryProduct> {
-    requireRole(actor, OWNER, 'Managing inventory');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await inventoryRepository.findProduct(tx, id))) throw notFound('Product');
+      if (!(await inventoryRepository.findProduct(tx, id))) throw notFound('product');
       await inventoryRepository.updateProduct(tx, id, request);
       await audit(tx, actor, 'inventory.product_update', 'product', id, { fields: Object.keys(request) });
       const [found] = await inventoryRepository.listProducts(tx, id);
@@ -86,10 +83,10 @@ export class InventoryService {
   }
 
   async createLot(actor: Actor, productId: string, request: CreateLotRequest): Promise<InventoryLot> {
-    requireRole(actor, OWNER, 'Managing inventory');
+    requireRole(actor, OWNER);
     try {
       return await this.deps.db.withStudio(actor.studioId, async (tx) => {
-        if (!(await inventoryRepository.findProduct(tx, productId))) throw notFound('Product');
+        if (!(await inventoryRepository.findProduct(tx, productId))) throw notFound('product');
         const row = await inventoryRepository.createLot(tx, {
           ...request,
           productId,
@@ -105,9 +102,9 @@ export class InventoryService {
   }
 
   async updateLot(actor: Actor, id: string, request: UpdateLotRequest): Promise<InventoryLot> {
-    requireRole(actor, OWNER, 'Managing inventory');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await inventoryRepository.findLot(tx, id))) throw notFound('Lot');
+      if (!(await inventoryRepository.findLot(tx, id))) throw notFound('lot');
       await inventoryRepository.updateLot(tx, id, request);
       await audit(tx, actor, 'inventory.lot_update', 'product_lot', id, { fields: Object.keys(request) });
       return toLot((await inventoryRepository.findLot(tx, id))!);
@@ -116,10 +113,10 @@ export class InventoryService {
 
   /** Every client and session that received the lot, whichever artist did the work. */
   async recall(actor: Actor, lotId: string): Promise<RecallReport> {
-    requireRole(actor, CLINICAL, 'A recall look-up');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const lot = await inventoryRepository.findLot(tx, lotId);
-      if (!lot) throw notFound('Lot');
+      if (!lot) throw notFound('lot');
       const rows = await inventoryRepository.recall(tx, lotId);
       const clients = new Set(rows.map((r) => r.clientId));
       await audit(tx, actor, 'inventory.recall', 'product_lot', lotId, {

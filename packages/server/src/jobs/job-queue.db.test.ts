@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { queryRows } from '../db/database.js';
 import { AuthService } from '../auth/auth.service.js';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle } from '../auth/login-throttle.js';
 import { auditEntry, authSession } from '../db/schema.js';
 import { createStudioFixture } from '../test-support/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-db.js';
@@ -201,7 +202,13 @@ describe('the session prune job', () => {
     );
     const queue = legQueue();
     queues.push(queue);
-    const auth = new AuthService({ db: t.db, config: { sessionTtlHours: 12 }, log });
+    const throttle = new LoginThrottle({ db: t.db, limits: DEFAULT_LOGIN_LIMITS });
+    const auth = new AuthService({
+      db: t.db,
+      config: { sessionTtlHours: 12, sessionMaxHours: 24 },
+      throttle,
+      log,
+    });
     queue.register(sessionPruneJob({ auth, log }));
     await queue.start();
     await queue.send(SESSION_PRUNE, {});

@@ -1,4 +1,5 @@
-// Daily: delete sign-in sessions that have expired (they no longer work; this keeps the table small).
+// Daily: delete sign-in sessions that have expired (they no longer work; this keeps the table
+// small) and sign-in counters that no longer matter.
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth.service.js';
@@ -18,7 +19,8 @@ export function sessionPruneJob(deps: {
     dailyAtUtc: '03:47',
     async handler() {
       const deleted = await deps.auth.pruneExpiredSessions();
-      deps.log.info({ deleted }, 'expired sessions deleted');
+      const counters = await deps.auth.pruneLoginCounters();
+      deps.log.info({ deleted, counters }, 'expired sessions and sign-in counters deleted');
     },
   };
 }

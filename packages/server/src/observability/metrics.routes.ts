@@ -36,9 +36,9 @@ export const metricsRoutes: FastifyPluginCallback<{
       if (token) {
         const [scheme, value] = (request.headers.authorization ?? '').split(' ');
         if (scheme?.toLowerCase() !== 'bearer' || !value || !sameSecret(value, token))
-          throw unauthenticated('The metrics need the bearer token of STIPPLE_METRICS_TOKEN');
+          throw unauthenticated('metricsToken');
       } else if (!directLoopback(request)) {
-        throw forbidden('The metrics answer only on this machine unless STIPPLE_METRICS_TOKEN is set');
+        throw forbidden('metricsLocalOnly');
       }
       const body = await metrics.render(db, jobs);
       return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);

@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   messageId: string;
   idempotencyKey: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface Mailer {
@@ -25,6 +26,11 @@ export function smtpMailer(url: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
+        attachments: (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
         headers: { 'X-Stipple-Idempotency-Key': mail.idempotencyKey, 'Auto-Submitted': 'auto-generated' },
       });
     },

@@ -55,3 +55,18 @@ export function touchUpRecallText(
     body: `Hello ${p.givenName},\n\nIt has been about ${p.years} years since your last treatment with us. Pigment fades naturally over time; if you would like a touch-up, contact us to book one.\n\nThis is a service message about your treatment, not advertising.\n\n${p.studioName}`,
   };
 }
+
+export function passwordResetText(
+  locale: DocLocale,
+  p: { name: string; studioName: string; link: string; minutes: number },
+): Text {
+  if (locale === 'zh-CN')
+    return {
+      subject: `${p.studioName}：重置您的 Stipple 密码`,
+      body: `${p.name}您好，\n\n有人（希望是您本人）申请重置您在 ${p.studioName} 的 Stipple 密码。请在 ${p.minutes} 分钟内打开以下链接设置新密码（链接只能使用一次）：\n\n${p.link}\n\n如果不是您本人申请，请忽略此邮件，您的密码不会改变。\n\n${p.studioName}`,
+    };
+  return {
+    subject: `Reset your Stipple password at ${p.studioName}`,
+    body: `Hello ${p.name},\n\nSomeone (we hope you) asked to reset your Stipple password at ${p.studioName}. Open this link within ${p.minutes} minutes to choose a new one (it works once):\n\n${p.link}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n\n${p.studioName}`,
+  };
+}

@@ -57,6 +57,7 @@ export class OutboxDispatcher {
             text: message.bodyText,
             messageId: message.messageId,
             idempotencyKey: message.idempotencyKey,
+            attachments: message.attachments,
           });
         } catch (err) {
           const retry = message.attempts < MAX_ATTEMPTS;

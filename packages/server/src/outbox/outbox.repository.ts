@@ -35,6 +35,22 @@ export const outboxRepository = {
       );
   },
 
+  /** Offers to a client that have not gone out: cancelled (their marketing consent was withdrawn). */
+  async cancelPendingPromotions(tx: Tx, clientId: string): Promise<number> {
+    const rows = await tx
+      .update(outboxMessage)
+      .set({ status: 'cancelled', leaseUntil: null })
+      .where(
+        and(
+          eq(outboxMessage.clientId, clientId),
+          eq(outboxMessage.kind, 'promotion'),
+          inArray(outboxMessage.status, ['pending', 'failed']),
+        ),
+      )
+      .returning({ id: outboxMessage.id });
+    return rows.length;
+  },
+
   async list(
     tx: Tx,
     filter: {
@@ -94,11 +110,20 @@ export const outboxRepository = {
       .returning();
   },
 
-  /** System: the SMTP server accepted the message. Only a message still leased to us is marked. */
+  /**
+   * System: the SMTP server accepted the message. Only a message still leased to us is marked.
+   */
   async markSent(tx: Tx, id: string): Promise<void> {
     await tx
       .update(outboxMessage)
-      .set({ status: 'sent', sentAt: sql`now()`, leaseUntil: null, lastError: null })
+      .set({
+        status: 'sent',
+        sentAt: sql`now()`,
+        leaseUntil: null,
+        lastError: null,
+        // A reset link is a working secret until it expires: once sent, the copy here goes.
+        bodyText: sql`case when ${outboxMessage.kind} = 'password_reset' then '(the link was removed after sending)' else ${outboxMessage.bodyText} end`,
+      })
       .where(and(eq(outboxMessage.id, id), eq(outboxMessage.status, 'sending')));
   },
 

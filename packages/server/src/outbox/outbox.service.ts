@@ -15,6 +15,7 @@ import { OWNER, requireRole } from '../auth/roles.js';
 import type { ClientRow } from '../clients/client.repository.js';
 import { consentRepository } from '../consents/consent.repository.js';
 import type { Database, Tx } from '../db/database.js';
+import type { MailAttachment } from '../db/schema.js';
 import { formatName } from '../text/person-name.js';
 import { outboxRepository, type OutboxRow } from './outbox.repository.js';
 
@@ -32,6 +33,8 @@ export interface NewMessage {
   sendAfter: Date;
   appointmentId?: string;
   sessionId?: string;
+  /** Files sent along (a calendar invitation). */
+  attachments?: MailAttachment[];
 }
 
 /** Why a message will not be sent (it is still recorded, as skipped), or null to send it. */
@@ -62,13 +65,40 @@ export async function enqueue(tx: Tx, message: NewMessage): Promise<boolean> {
     messageId: messageIdFor(message.idempotencyKey),
     appointmentId: message.appointmentId ?? null,
     sessionId: message.sessionId ?? null,
+    attachments: message.attachments ?? [],
+  });
+}
+
+/**
+ * Writes an account message to a staff member (a password reset link) in the caller's
+ * transaction. It never waits for consent: it is what the member asked for.
+ */
+export async function enqueueStaffMessage(
+  tx: Tx,
+  message: Omit<NewMessage, 'client' | 'appointmentId' | 'sessionId'> & {
+    staff: { id: string; email: string };
+  },
+): Promise<boolean> {
+  return outboxRepository.insert(tx, {
+    studioId: message.studioId,
+    idempotencyKey: message.idempotencyKey,
+    kind: message.kind,
+    staffUserId: message.staff.id,
+    toAddress: message.staff.email,
+    subject: message.subject,
+    bodyText: message.body,
+    sendAfter: message.sendAfter,
+    status: 'pending',
+    messageId: messageIdFor(message.idempotencyKey),
+    attachments: message.attachments ?? [],
   });
 }
 
 const toMessage = (row: { message: OutboxRow; givenName: string; familyName: string }): OutboxMessage => ({
   id: row.message.id,
   kind: row.message.kind,
-  clientId: row.message.clientId,
+  // The listing joins clients: account messages to staff members are not in it.
+  clientId: row.message.clientId!,
   clientName: formatName(row),
   toAddress: row.message.toAddress,
   subject: row.message.subject,
@@ -85,7 +115,7 @@ export class OutboxService {
   constructor(private readonly deps: { db: Database; smtpConfigured: boolean }) {}
 
   async list(actor: Actor, query: OutboxListQuery): Promise<OutboxPage> {
-    requireRole(actor, OWNER, 'The outbox');
+    requireRole(actor, OWNER);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const { rows, total } = await outboxRepository.list(tx, query);
       await audit(tx, actor, 'outbox.list', 'outbox_message', null, {

@@ -1,7 +1,7 @@
 // Checks an uploaded photo before anything is stored: the label (content type and file name)
 // must match the bytes, HEIC is refused with a way out, size and pixel limits hold, and the file
 // must decode in full. Every refusal is a 4xx naming the field.
-import { AppError } from '../http/app-error.js';
+import { AppError, bodyField } from '../http/app-error.js';
 import {
   normaliseUpload,
   PixelLimitError,
@@ -12,11 +12,6 @@ import {
   type SniffedFormat,
 } from '../media/image-processing.js';
 import type { SpooledUpload } from './upload-spool.js';
-
-export const HEIC_MESSAGE =
-  'HEIC/HEIF photos cannot be read yet. Send a JPEG instead: on an iPhone set Settings > Camera > ' +
-  'Formats > Most Compatible, or share the photo and choose JPEG (e.g. "Options > Most Compatible" ' +
-  'when sharing, or export it from Photos as JPEG).';
 
 const LABELS: Record<string, AcceptedFormat | 'heif'> = {
   'image/jpeg': 'jpeg',
@@ -41,15 +36,16 @@ const EXTENSIONS: Record<string, AcceptedFormat | 'heif'> = {
   hif: 'heif',
 };
 
-const FORMAT_NAMES: Record<SniffedFormat, string> = {
-  jpeg: 'a JPEG image',
-  png: 'a PNG image',
-  webp: 'a WebP image',
-  heif: 'a HEIC/HEIF image',
-  avif: 'an AVIF image',
-  gif: 'a GIF image',
-  tiff: 'a TIFF image',
-  unknown: 'not an image this server recognises',
+/** Format names, the same in every language; an unknown file is said in words. */
+const FORMAT_NAMES: Record<SniffedFormat, string | { t: string }> = {
+  jpeg: 'JPEG',
+  png: 'PNG',
+  webp: 'WebP',
+  heif: 'HEIC/HEIF',
+  avif: 'AVIF',
+  gif: 'GIF',
+  tiff: 'TIFF',
+  unknown: { t: 'entity.unknownFormat' },
 };
 
 export const CONTENT_TYPES: Record<AcceptedFormat, 'image/jpeg' | 'image/png' | 'image/webp'> = {
@@ -58,10 +54,8 @@ export const CONTENT_TYPES: Record<AcceptedFormat, 'image/jpeg' | 'image/png' | 
   webp: 'image/webp',
 };
 
-const heic = (field: { in: 'headers' | 'body' | 'query'; field: string }) =>
-  new AppError(415, 'unsupported_media_type', HEIC_MESSAGE, [
-    { ...field, message: 'is HEIC/HEIF: send a JPEG' },
-  ]);
+const heic = (where: { in: 'headers' | 'body' | 'query'; field: string }) =>
+  new AppError(415, 'unsupported_media_type', 'photoHeic', {}, [{ ...where, code: 'photoHeic' }]);
 
 export interface IntakeInput {
   contentType: string | undefined;
@@ -86,17 +80,12 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
   const labelled = LABELS[label];
   if (labelled === 'heif') throw heic({ in: 'headers', field: 'content-type' });
   if (!labelled)
-    throw new AppError(
-      415,
-      'unsupported_media_type',
-      'Send the photo as the request body with content-type image/jpeg, image/png or image/webp',
-      [{ in: 'headers', field: 'content-type', message: 'must be image/jpeg, image/png or image/webp' }],
-    );
+    throw new AppError(415, 'unsupported_media_type', 'photoType', {}, [
+      { in: 'headers', field: 'content-type', code: 'photoType' },
+    ]);
   const body = input.body;
   if (!body || body.bytes === 0)
-    throw new AppError(400, 'validation_failed', 'The photo is empty (0 bytes)', [
-      { in: 'body', field: 'body', message: 'is empty (0 bytes): send the image file' },
-    ]);
+    throw new AppError(400, 'validation_failed', 'photoEmpty', {}, [bodyField('body', 'photoEmpty')]);
 
   const actual = sniffFormat(body.head);
   if (actual === 'heif') throw heic({ in: 'body', field: 'body' });
@@ -104,40 +93,27 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
     throw new AppError(
       415,
       'unsupported_media_type',
-      `The file is ${FORMAT_NAMES[actual]}, not a JPEG, PNG or WebP photo`,
-      [{ in: 'body', field: 'body', message: `is ${FORMAT_NAMES[actual]}: send a JPEG, PNG or WebP photo` }],
+      'photoIsOtherFormat',
+      { actual: FORMAT_NAMES[actual] },
+      [bodyField('body', 'photoIsOtherFormat', { actual: FORMAT_NAMES[actual] })],
     );
-  if (actual !== labelled)
-    throw new AppError(
-      415,
-      'unsupported_media_type',
-      `The content type says ${label} but the file is ${FORMAT_NAMES[actual]}`,
-      [
-        {
-          in: 'headers',
-          field: 'content-type',
-          message: `says ${label} but the file is ${FORMAT_NAMES[actual]}`,
-        },
-      ],
-    );
+  if (actual !== labelled) {
+    const params = { label, actual: FORMAT_NAMES[actual] };
+    throw new AppError(415, 'unsupported_media_type', 'photoLabelMismatch', params, [
+      { in: 'headers', field: 'content-type', code: 'photoLabelMismatch', params },
+    ]);
+  }
 
   if (input.filename) {
     const ext = /\.([a-z0-9]{1,8})$/i.exec(input.filename)?.[1]?.toLowerCase();
     const named = ext ? EXTENSIONS[ext] : undefined;
     if (named === 'heif') throw heic({ in: 'query', field: 'filename' });
-    if (named !== actual)
-      throw new AppError(
-        400,
-        'validation_failed',
-        `The file name ${ext ? `ends in .${ext}` : 'has no image extension'} but the file is ${FORMAT_NAMES[actual]}`,
-        [
-          {
-            in: 'query',
-            field: 'filename',
-            message: `${ext ? `ends in .${ext}` : 'has no image extension'} but the file is ${FORMAT_NAMES[actual]}`,
-          },
-        ],
-      );
+    if (named !== actual) {
+      const params = { actual: FORMAT_NAMES[actual] };
+      throw new AppError(400, 'validation_failed', 'photoNameMismatch', params, [
+        { in: 'query', field: 'filename', code: 'photoNameMismatch', params },
+      ]);
+    }
   }
 
   try {
@@ -146,26 +122,18 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
       format: actual,
     };
   } catch (err) {
-    if (err instanceof PixelLimitError)
-      throw new AppError(
-        422,
-        'too_many_pixels',
-        `The photo has ${err.width}×${err.height} pixels; the limit is ${(err.limit / 1e6).toFixed(0)} megapixels`,
-        [
-          {
-            in: 'body',
-            field: 'body',
-            message: `has ${((err.width * err.height) / 1e6).toFixed(1)} megapixels, more than the ${(err.limit / 1e6).toFixed(0)} allowed: scale it down`,
-          },
-        ],
-      );
+    if (err instanceof PixelLimitError) {
+      const params = {
+        megapixels: ((err.width * err.height) / 1e6).toFixed(1),
+        limit: (err.limit / 1e6).toFixed(0),
+      };
+      throw new AppError(422, 'too_many_pixels', 'photoTooManyPixels', params, [
+        bodyField('body', 'photoTooManyPixels', params),
+      ]);
+    }
     if (err instanceof UndecodableImageError)
-      throw new AppError(422, 'undecodable_image', 'The photo is damaged or incomplete and cannot be read', [
-        {
-          in: 'body',
-          field: 'body',
-          message: 'is damaged or truncated: it cannot be decoded; send the file again',
-        },
+      throw new AppError(422, 'undecodable_image', 'photoUndecodable', {}, [
+        bodyField('body', 'photoUndecodable'),
       ]);
     throw err;
   }

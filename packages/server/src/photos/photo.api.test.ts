@@ -1,6 +1,6 @@
 // Photos through the real server: stored oriented and without EXIF/GPS, renditions made by the
 // job, bad files refused with a 4xx naming the field and leaving no file or row, served only to
-// owners and artists with private caching, and hidden from the gallery without photo consent.
+// owners and artists and never cached (no-store), and hidden from the gallery without photo consent.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsentRecord, ConsentTemplate, Gallery, Photo, PhotoList } from '@stipple/core';
@@ -114,7 +114,8 @@ describe('photo upload', () => {
         headers: { cookie: `stipple_session=${artist.cookie}` },
       });
       expect(res2.status).toBe(200);
-      expect(res2.headers.get('cache-control')).toBe('private, max-age=3600');
+      // Health data: no browser or proxy keeps a copy.
+      expect(res2.headers.get('cache-control')).toBe('no-store');
       const data = Buffer.from(await res2.arrayBuffer());
       const meta = await sharp(data).metadata();
       expect(meta.exif, size).toBeUndefined();
@@ -208,7 +209,7 @@ describe('photo upload', () => {
         400,
         'query',
         'filename',
-        /\.png but the file is a JPEG/,
+        /^Does not match the file, which is a JPEG file/,
       );
     });
     it('a file whose content type does not match its bytes', async () => {
@@ -217,7 +218,7 @@ describe('photo upload', () => {
         415,
         'headers',
         'content-type',
-        /says image\/jpeg but the file is a PNG/,
+        /^Says image\/jpeg but the file is a PNG file/,
       );
     });
     it('a HEIC, by its label, its bytes or its name, with a way to send a JPEG', async () => {

@@ -3,13 +3,12 @@
 // served only to signed-in owners and artists of the studio, never to shared caches.
 import { Gallery, Photo, PhotoList, PhotoUploadQuery, UpdatePhotoRequest } from '@stipple/core';
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { rm } from 'node:fs/promises';
-import { errorCodes } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
+import { imageUploadScope } from '../http/image-upload.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoService } from './photo.service.js';
-import { isSpooledUpload, spoolUpload } from './upload-spool.js';
+import { isSpooledUpload } from './upload-spool.js';
 
 const FileQuery = z.strictObject({ size: z.enum(['original', 'preview', 'thumb']).default('preview') });
 
@@ -18,24 +17,7 @@ export const photoRoutes: FastifyPluginCallbackZod<{
   maxBytes: number;
   spoolDir: string;
 }> = (app, { photos, maxBytes, spoolDir }, done) => {
-  // Any body type reaches the upload (and only the upload: a scope of its own), so that HEIC, GIF or
-  // a mislabelled file get an answer that says what to send instead of a generic 415. The body is
-  // spooled to a private file as it arrives, and the file goes when the answer has been sent.
-  app.register((upload, _opts, next) => {
-    upload.addContentTypeParser('*', (request, payload, parsed) => {
-      const declared = Number(request.headers['content-length']);
-      if (declared > maxBytes) {
-        parsed(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), undefined);
-        return;
-      }
-      spoolUpload(payload, spoolDir, maxBytes).then(
-        (spooled) => parsed(null, spooled),
-        (err: Error) => parsed(err, undefined),
-      );
-    });
-    upload.addHook('onResponse', async (request) => {
-      if (isSpooledUpload(request.body)) await rm(request.body.path, { force: true });
-    });
+  imageUploadScope(app, { maxBytes, spoolDir }, (upload) => {
     upload.withTypeProvider<ZodTypeProvider>().post(
       '/api/clients/:id/photos',
       {
@@ -62,7 +44,6 @@ export const photoRoutes: FastifyPluginCallbackZod<{
             ),
           ),
     );
-    next();
   });
 
   app.get(
@@ -130,11 +111,10 @@ export const photoRoutes: FastifyPluginCallbackZod<{
     },
     async (request, reply) => {
       const file = await photos.file(actorOf(request), request.params.id, request.query.size);
-      // Health data: only this browser may keep it, and it asks again (304 by ETag) after an hour;
-      // the original standing in for a rendition not made yet is asked for again every time, or the
-      // browser would keep the full-size image under the rendition's address for that hour.
+      // Health data: no browser or proxy keeps a copy (every API answer is no-store); a client
+      // that holds the image in memory may still ask with its ETag and get 304.
       void reply.headers({
-        'cache-control': file.standIn ? 'private, no-cache' : 'private, max-age=3600',
+        'cache-control': 'no-store',
         vary: 'Cookie',
         etag: file.etag,
         'content-disposition': 'inline',

@@ -16,14 +16,14 @@ import { CLINICAL, requireRole } from '../auth/roles.js';
 import { mkdir, rm } from 'node:fs/promises';
 import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
 import { clientRepository } from '../clients/client.repository.js';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { PREVIEW_LONG_EDGE, rendition, THUMB_LONG_EDGE } from '../media/image-processing.js';
 import { formatName } from '../text/person-name.js';
 import { CONTENT_TYPES, intakePhoto } from './photo-intake.js';
-import { photoRepository, type PhotoWithConsent } from './photo.repository.js';
-import { tempPath, type SpooledUpload } from './upload-spool.js';
+import { photoRepository, type PhotoRow, type PhotoWithConsent } from './photo.repository.js';
+import { isSpooledUpload, tempPath, type SpooledUpload } from './upload-spool.js';
 
 export const PHOTO_DERIVATIVES_JOB = 'photo.derivatives';
 
@@ -60,8 +60,6 @@ export interface PhotoFile {
   open(): Promise<BlobStream>;
   contentType: string;
   etag: string;
-  /** The original stands in for a rendition the job has not made yet. */
-  standIn: boolean;
 }
 
 export class PhotoService {
@@ -84,12 +82,63 @@ export class PhotoService {
     contentType: string | undefined,
     body: SpooledUpload | undefined,
   ): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Uploading photos');
-    const { db, blobs } = this.deps;
+    requireRole(actor, CLINICAL);
     // The client first: a photo for someone who is not there is refused before any work.
-    const exists = await db.withStudio(actor.studioId, (tx) => clientRepository.findById(tx, clientId));
-    if (!exists) throw notFound('Client');
+    const exists = await this.deps.db.withStudio(actor.studioId, (tx) =>
+      clientRepository.findById(tx, clientId),
+    );
+    if (!exists) throw notFound('client');
+    const row = await this.store(
+      {
+        studioId: actor.studioId,
+        clientId,
+        view: query.view,
+        takenOn: query.takenOn,
+        uploadedBy: actor.userId,
+      },
+      { contentType, filename: query.filename, body },
+      (tx, created) =>
+        audit(tx, actor, 'photo.upload', 'photo', created.id, {
+          clientId,
+          view: query.view,
+          bytes: created.bytes,
+        }),
+    );
+    return toPhoto(row);
+  }
 
+  /**
+   * Stores a photo the client sent themselves (from the public booking page): the same intake as
+   * the studio's photos (label checked, HEIC refused, limits, metadata stripped, renditions in a
+   * job). `inTransaction` writes what belongs with it (the booking it came with, the audit entry).
+   */
+  async storeFromClient(
+    studioId: string,
+    clientId: string,
+    query: { view: PhotoUploadQuery['view']; takenOn: string; filename?: string | undefined },
+    contentType: string | undefined,
+    body: unknown,
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    return this.store(
+      { studioId, clientId, view: query.view, takenOn: query.takenOn, uploadedBy: null },
+      { contentType, filename: query.filename, body },
+      inTransaction,
+    );
+  }
+
+  private async store(
+    meta: {
+      studioId: string;
+      clientId: string;
+      view: PhotoUploadQuery['view'];
+      takenOn: string;
+      uploadedBy: string | null;
+    },
+    upload: { contentType: string | undefined; filename: string | undefined; body: unknown },
+    inTransaction: (tx: Tx, photo: PhotoRow) => Promise<void>,
+  ): Promise<PhotoWithConsent> {
+    const { db, blobs } = this.deps;
     // Decoding and re-encoding run outside any transaction (PGlite has one connection), file to
     // file: the photo is streamed into the store, never held whole in memory.
     await mkdir(this.deps.spoolDir, { recursive: true, mode: 0o700 });
@@ -98,7 +147,11 @@ export class PhotoService {
     let stored: PutResult;
     try {
       image = await intakePhoto(
-        { contentType, filename: query.filename, body },
+        {
+          contentType: upload.contentType,
+          filename: upload.filename,
+          body: isSpooledUpload(upload.body) ? upload.body : undefined,
+        },
         { maxPixels: this.deps.maxPixels, outPath },
       );
       stored = await blobs.putFile(image.path);
@@ -107,24 +160,16 @@ export class PhotoService {
     }
     let row: PhotoWithConsent;
     try {
-      row = await db.withStudio(actor.studioId, async (tx) => {
+      row = await db.withStudio(meta.studioId, async (tx) => {
         const created = await photoRepository.create(tx, {
-          studioId: actor.studioId,
-          clientId,
-          view: query.view,
-          takenOn: query.takenOn,
+          ...meta,
           contentType: CONTENT_TYPES[image.format],
           sha256: stored.sha256,
           bytes: stored.bytes,
           width: image.width,
           height: image.height,
-          uploadedBy: actor.userId,
         });
-        await audit(tx, actor, 'photo.upload', 'photo', created.id, {
-          clientId,
-          view: query.view,
-          bytes: stored.bytes,
-        });
+        await inTransaction(tx, created);
         return (await photoRepository.findById(tx, created.id))!;
       });
     } catch (err) {
@@ -132,14 +177,14 @@ export class PhotoService {
       if (stored.created) await this.removeBlobIfUnused(stored.sha256);
       throw err;
     }
-    await this.queueDerivatives(actor.studioId, row.id);
-    return toPhoto(row);
+    await this.queueDerivatives(meta.studioId, row.id);
+    return row;
   }
 
   async list(actor: Actor, clientId: string): Promise<PhotoList> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await photoRepository.listByClient(tx, clientId);
       await audit(tx, actor, 'photo.list', 'client', clientId, {
         ids: rows.map((r) => r.id),
@@ -150,20 +195,20 @@ export class PhotoService {
   }
 
   async get(actor: Actor, id: string): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await photoRepository.findById(tx, id);
-      if (!row) throw notFound('Photo');
+      if (!row) throw notFound('photo');
       await audit(tx, actor, 'photo.read', 'photo', id, { clientId: row.clientId });
       return toPhoto(row);
     });
   }
 
   async update(actor: Actor, id: string, request: UpdatePhotoRequest): Promise<Photo> {
-    requireRole(actor, CLINICAL, 'Editing photos');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await photoRepository.findById(tx, id);
-      if (!row) throw notFound('Photo');
+      if (!row) throw notFound('photo');
       const patch: Parameters<typeof photoRepository.update>[2] = {};
       if (request.view !== undefined) patch.view = request.view;
       if (request.takenOn !== undefined) patch.takenOn = request.takenOn;
@@ -182,7 +227,7 @@ export class PhotoService {
 
   /** The studio's gallery: only photos whose client has an active photo-use consent. */
   async gallery(actor: Actor): Promise<Gallery> {
-    requireRole(actor, CLINICAL, 'The gallery');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const rows = await photoRepository.gallery(tx, 200);
       await audit(tx, actor, 'gallery.list', 'photo', null, {
@@ -198,10 +243,10 @@ export class PhotoService {
    * oriented and without metadata), so a fresh upload shows at once.
    */
   async file(actor: Actor, id: string, size: PhotoSize): Promise<PhotoFile> {
-    requireRole(actor, CLINICAL, 'Photos');
+    requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const found = await photoRepository.findById(tx, id);
-      if (!found) throw notFound('Photo');
+      if (!found) throw notFound('photo');
       await audit(tx, actor, 'photo.read', 'photo', id, { clientId: found.clientId, size });
       return found;
     });
@@ -211,7 +256,6 @@ export class PhotoService {
       open: () => this.deps.blobs.open(sha),
       contentType: derived ? 'image/jpeg' : row.contentType,
       etag: `"${sha}"`,
-      standIn: size !== 'original' && !derived,
     };
   }
 

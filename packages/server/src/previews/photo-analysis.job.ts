@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { JobDefinition } from '../jobs/job-queue.js';
 import { PHOTO_ANALYSIS_JOB, type PhotoAnalysisService } from './photo-analysis.service.js';
 
-export const PhotoAnalysisPayload = z.strictObject({ studioId: z.uuid(), analysisId: z.uuid() });
+export const PhotoAnalysisPayload = z.strictObject({
+  studioId: z.uuid(),
+  analysisId: z.uuid(),
+  /** A render waiting for this analysis (the artist corrected the scalp map). */
+  thenRender: z.uuid().optional(),
+});
 export type PhotoAnalysisPayload = z.infer<typeof PhotoAnalysisPayload>;
 
 export function photoAnalysisJob(analysis: PhotoAnalysisService): JobDefinition<PhotoAnalysisPayload> {
@@ -12,6 +17,6 @@ export function photoAnalysisJob(analysis: PhotoAnalysisService): JobDefinition<
     payload: PhotoAnalysisPayload,
     retryLimit: 1,
     retryDelaySeconds: 10,
-    handler: (payload) => analysis.run(payload.studioId, payload.analysisId),
+    handler: (payload) => analysis.run(payload.studioId, payload.analysisId, payload.thenRender),
   };
 }

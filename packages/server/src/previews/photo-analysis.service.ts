@@ -3,8 +3,14 @@
 // follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
 import {
   analyzePhoto,
+  clientHairFromAnalysis,
+  camouflageScore,
   compareCamouflage,
+  decodeScalpMap,
+  type AnalysisImage,
+  type CamouflageComparison,
   pxPerMmOf,
+  type ClientHair,
   type FollicleAnalysis,
   type PhotoAnalysis,
   type PhotoAnalysisRecord,
@@ -22,7 +28,8 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import { decodeRgb } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type AnalysisRow } from './preview.repository.js';
-import type { AnalysisAccess } from './preview.service.js';
+import { PREVIEW_RENDER_JOB, type AnalysisAccess } from './preview.service.js';
+import { correctedMapFor, storeAutomaticMap, type StoredMapSize } from './scalp-map.service.js';
 
 export const PHOTO_ANALYSIS_JOB = 'photo.analysis';
 
@@ -34,6 +41,10 @@ interface AnalysisSummary {
   resolvedFraction: number;
   suggestions: PhotoAnalysisRecord['suggestions'];
   notes: string[];
+  /** Size of the automatic map (its labels are the row's scalp map blob). */
+  scalpMap?: StoredMapSize;
+  /** Whether the analysis worked inside the artist's corrected map. */
+  corrected?: boolean;
 }
 
 const samePxPerMm = (a: number | null, b: number | null) =>
@@ -49,12 +60,15 @@ export class PhotoAnalysisService implements AnalysisAccess {
     },
   ) {}
 
-  /** Starts (or restarts) the analysis of a photo with its current calibration. */
-  async start(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+  /**
+   * Starts (or restarts) the analysis of a photo with its current calibration and scalp map;
+   * `thenRender` is a render waiting for it (queued when the analysis ends).
+   */
+  async start(actor: Actor, photoId: string, thenRender?: string): Promise<PhotoAnalysisRecord> {
+    requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const saved = await previewRepository.upsertAnalysis(tx, {
         studioId: actor.studioId,
         photoId,
@@ -70,7 +84,11 @@ export class PhotoAnalysisService implements AnalysisAccess {
       return saved;
     });
     try {
-      await this.deps.jobs()?.send(PHOTO_ANALYSIS_JOB, { studioId: actor.studioId, analysisId: row.id });
+      await this.deps.jobs()?.send(PHOTO_ANALYSIS_JOB, {
+        studioId: actor.studioId,
+        analysisId: row.id,
+        ...(thenRender ? { thenRender } : {}),
+      });
     } catch (err) {
       this.deps.log.error({ err, photoId }, 'could not queue the photo analysis');
     }
@@ -78,39 +96,78 @@ export class PhotoAnalysisService implements AnalysisAccess {
   }
 
   async get(actor: Actor, photoId: string): Promise<PhotoAnalysisRecord | null> {
-    requireRole(actor, CLINICAL, 'Photo analysis');
+    requireRole(actor, CLINICAL);
     const found = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const row = await previewRepository.findAnalysis(tx, photoId);
       if (row) await audit(tx, actor, 'analysis.read', 'photo', photoId, { clientId: photo.clientId });
-      return row ? { row, photoPxPerMm: photo.pxPerMm } : null;
+      const zones = row ? await previewRepository.findZones(tx, photoId) : undefined;
+      return row
+        ? { row, photoPxPerMm: photo.pxPerMm, correctionSha256: zones?.scalpMapSha256 ?? null }
+        : null;
     });
     if (!found) return null;
     const full =
       found.row.status === 'done' && found.row.resultSha256
         ? await this.result(found.row.resultSha256)
         : null;
-    return this.toRecord(found.row, found.photoPxPerMm, full);
+    const record = this.toRecord(found.row, found.photoPxPerMm, full);
+    // The artist corrected the map since (the rerun that saving starts has not begun yet).
+    const otherMap =
+      record.status === 'done' && (found.row.correctionSha256 ?? null) !== found.correctionSha256;
+    return otherMap ? { ...record, stale: true } : record;
   }
 
-  /** The job. */
-  async run(studioId: string, analysisId: string): Promise<void> {
+  /** Runs the analysis again after the artist corrected the scalp map; false without one to rerun. */
+  async rerunForCorrection(actor: Actor, photoId: string, thenRender: string): Promise<boolean> {
+    const existing = await this.deps.db.withStudio(actor.studioId, (tx) =>
+      previewRepository.findAnalysis(tx, photoId),
+    );
+    if (!existing) return false;
+    await this.start(actor, photoId, thenRender);
+    return true;
+  }
+
+  /** The job; a render that waited for it is queued when it ends, whatever the outcome. */
+  async run(studioId: string, analysisId: string, thenRender?: string): Promise<void> {
+    try {
+      await this.analyse(studioId, analysisId);
+    } finally {
+      if (thenRender)
+        await this.deps
+          .jobs()
+          ?.send(PREVIEW_RENDER_JOB, { studioId, renderId: thenRender }, { singletonKey: thenRender })
+          .catch((err: unknown) => this.deps.log.error({ err }, 'could not queue the preview render'));
+    }
+  }
+
+  private async analyse(studioId: string, analysisId: string): Promise<void> {
     const { db, blobs, log } = this.deps;
     const started = await db.withStudio(studioId, async (tx) => {
       const analysis = await previewRepository.findAnalysisById(tx, analysisId);
       if (!analysis || analysis.status === 'done') return null;
       await previewRepository.updateAnalysis(tx, analysisId, { status: 'running' });
-      return { photo: await photoRepository.findById(tx, analysis.photoId) };
+      const zones = await previewRepository.findZones(tx, analysis.photoId);
+      return {
+        photo: await photoRepository.findById(tx, analysis.photoId),
+        correctionSha256: zones?.scalpMapSha256 ?? null,
+      };
     });
     if (!started) return;
     try {
-      const { photo } = started;
+      const { photo, correctionSha256 } = started;
       if (!photo) throw new Error('the photo is gone');
       const image = await decodeRgb(await blobs.get(photo.sha256));
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const result = analyzePhoto(image, photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {});
+      const maps = await correctedMapFor(blobs, image, correctionSha256, photo.pxPerMm ?? null);
+      const result = analyzePhoto(image, {
+        ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
+        ...(maps ? { scalpMap: maps.corrected } : {}),
+        clock: performance,
+      });
       const stored = await blobs.put(Buffer.from(JSON.stringify(result)));
+      const automaticMap = await storeAutomaticMap(blobs, result, maps?.automatic ?? null);
       const summary: AnalysisSummary = {
         follicleCount: result.follicles.length,
         density: result.density,
@@ -125,6 +182,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
           reasons: s.reasons,
         })),
         notes: result.notes,
+        scalpMap: automaticMap.size,
+        corrected: Boolean(maps),
       };
       await db.withStudio(studioId, (tx) =>
         previewRepository.updateAnalysis(tx, analysisId, {
@@ -132,6 +191,8 @@ export class PhotoAnalysisService implements AnalysisAccess {
           pxPerMm: result.pxPerMm,
           summary: summary as unknown as Record<string, unknown>,
           resultSha256: stored.sha256,
+          scalpMapSha256: automaticMap.sha256,
+          correctionSha256,
           finishedAt: new Date(),
         }),
       );
@@ -155,13 +216,20 @@ export class PhotoAnalysisService implements AnalysisAccess {
     const full = await this.result(done.resultSha256!);
     return {
       follicles: full.follicles,
-      density: full.density ?? {},
-      resolvability: full.resolvability,
+      densityMap: full.densityMap,
       ...(full.scalpMap ? { scalpMap: full.scalpMap } : {}),
     };
   }
 
+  async clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined> {
+    const done = await this.doneAnalysis(studioId, photoId);
+    if (!done) return undefined;
+    return clientHairFromAnalysis(await this.result(done.resultSha256!));
+  }
+
   async camouflage(input: {
+    studioId: string;
+    photoId: string;
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
@@ -170,13 +238,19 @@ export class PhotoAnalysisService implements AnalysisAccess {
     if (scars.length === 0) return { scores: null, notes: [] };
     const pxPerMm = pxPerMmOf(input.zones.calibration);
     try {
+      const done = await this.doneAnalysis(input.studioId, input.photoId);
+      const corrected = (done?.summary as AnalysisSummary | null)?.corrected;
+      const full = done && corrected ? await this.result(done.resultSha256!) : null;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const compared = compareCamouflage(
-        input.before,
-        input.after,
-        scars.map((z) => ({ id: z.id, polygon: z.polygon.map(([x, y]) => [x, y] as [number, number]) })),
-        { pxPerMm },
-      );
+      const camouflageZones = scars.map((z) => ({
+        id: z.id,
+        polygon: z.polygon.map(([x, y]) => [x, y] as [number, number]),
+      }));
+      const compared =
+        full?.scalpMap &&
+        full.scalpMap.width * full.scalpMap.factor >= input.before.width - full.scalpMap.factor
+          ? compareInsideMap(input.before, input.after, camouflageZones, pxPerMm, full)
+          : compareCamouflage(input.before, input.after, camouflageZones, { pxPerMm });
       return {
         scores: compared.map((c) => ({
           zoneId: c.id,
@@ -227,12 +301,53 @@ export class PhotoAnalysisService implements AnalysisAccess {
       suggestions: summary?.suggestions ?? [],
       notes: summary?.notes ?? [],
       follicles,
+      stubbleLab: full?.stubbleLab ?? null,
+      skinLab: full?.skinLab ?? null,
       error: row.error,
+      scalpMap: row.status === 'done' && summary ? (summary.corrected ? 'corrected' : 'automatic') : null,
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,
     };
   }
 }
+
+/**
+ * The camouflage comparison inside the artist's corrected map: the stored analysis for the photo
+ * as it is, and the render analysed inside the same map round the scars (the score's own analysis
+ * would make an automatic map of each image).
+ */
+function compareInsideMap(
+  before: AnalysisImage,
+  after: AnalysisImage,
+  zones: { id: string; polygon: [number, number][] }[],
+  pxPerMm: number,
+  analysis: PhotoAnalysis,
+): CamouflageComparison[] {
+  const map = decodeScalpMap(analysis.scalpMap, 'corrected');
+  const margin = CAMOUFLAGE_MARGIN_MM * pxPerMm;
+  const xs = zones.flatMap((z) => z.polygon.map((p) => p[0]));
+  const ys = zones.flatMap((z) => z.polygon.map((p) => p[1]));
+  const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
+  const x1 = Math.min(after.width, Math.ceil(Math.max(...xs) + margin));
+  const y1 = Math.min(after.height, Math.ceil(Math.max(...ys) + margin));
+  const afterAnalysis = analyzePhoto(after, {
+    calibration: { pxPerMm },
+    roi: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
+    scalpMap: map,
+  });
+  const b = camouflageScore(before, zones, { pxPerMm, analysis });
+  const a = camouflageScore(after, zones, { pxPerMm, analysis: afterAnalysis });
+  return b.map((zb, i) => ({
+    id: zb.id,
+    before: zb,
+    after: a[i]!,
+    deltaE00Reduction: Math.round((zb.deltaE00 - a[i]!.deltaE00) * 100) / 100,
+  }));
+}
+
+/** Round the scars the score compares a ring (5 mm, 1 mm off the zone): this margin holds it. */
+const CAMOUFLAGE_MARGIN_MM = 8;
 
 function pick(z: {
   deltaE00: number;

@@ -82,6 +82,9 @@ let otherOwner: ApiClient;
 let clientId: string;
 let photo: Photo;
 
+/** A test that waits for a render outlasts waitForRender's own deadline, so that its message shows. */
+const RENDER_TIMEOUT_MS = 120_000;
+
 async function waitForRender(id: string): Promise<PreviewRender> {
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -163,38 +166,56 @@ describe('zones and renders', () => {
     expect(res.body).toMatchObject({ photoId: photo.id, zones: null, version: 0, latestRender: null });
   });
 
-  it('saves the zones as version 1 and renders every stage at full resolution in a job', async () => {
-    const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
-      body: { zones: zonesFile(), version: 0 },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.version).toBe(1);
-    expect(res.body.zones?.zones.map((z) => z.id)).toEqual(['crown', 'strip']);
-    expect(res.body.updatedBy?.id).toBe(studio.artist.id);
-    expect(['queued', 'running', 'done']).toContain(res.body.latestRender?.status);
+  it(
+    'saves the zones as version 1 and renders every stage at full resolution in a job',
+    async () => {
+      const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
+        body: { zones: zonesFile(), version: 0 },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.version).toBe(1);
+      expect(res.body.zones?.zones.map((z) => z.id)).toEqual(['crown', 'strip']);
+      expect(res.body.updatedBy?.id).toBe(studio.artist.id);
+      expect(['queued', 'running', 'done']).toContain(res.body.latestRender?.status);
 
-    render = await waitForRender(res.body.latestRender!.id);
-    expect(render.error).toBeNull();
-    expect(render.status).toBe('done');
-    expect(render.progress).toBe(100);
-    expect(render.stages.map((st) => st.name)).toEqual([
-      'session-1',
-      'session-2',
-      'session-3',
-      'healed',
-      'faded-5y',
-    ]);
-    for (const st of render.stages) expect([st.width, st.height]).toEqual([photo.width, photo.height]);
-    expect(render.impressions).toBeGreaterThan(100);
-    expect(render.zonesVersion).toBe(1);
-  });
+      render = await waitForRender(res.body.latestRender!.id);
+      expect(render.error).toBeNull();
+      expect(render.status).toBe('done');
+      expect(render.progress).toBe(100);
+      expect(render.stages.map((st) => st.name)).toEqual([
+        'session-1',
+        'session-2',
+        'session-3',
+        'healed',
+        'healed-scar-poor',
+        'faded-5y',
+      ]);
+      expect(render.stages.map((st) => st.scarRetention)).toEqual([
+        null,
+        null,
+        null,
+        'expected',
+        'poor',
+        null,
+      ]);
+      for (const st of render.stages) expect([st.width, st.height]).toEqual([photo.width, photo.height]);
+      expect(render.impressions).toBeGreaterThan(100);
+      expect(render.zonesVersion).toBe(1);
+    },
+    RENDER_TIMEOUT_MS,
+  );
 
-  it('serves each stage as a PNG of the photo’s size and a screen JPEG; the scar is darker once treated', async () => {
+  it('serves each stage as a full-size JPEG without chroma subsampling and a screen JPEG; the scar is darker once treated', async () => {
     const full = await bytesOf(`/api/renders/${render.id}/stages/healed?size=full`);
     expect(full.status).toBe(200);
-    expect(full.type).toBe('image/png');
+    expect(full.type).toBe('image/jpeg');
     const meta = await sharp(full.body).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', photo.width, photo.height]);
+    expect([meta.format, meta.width, meta.height, meta.chromaSubsampling]).toEqual([
+      'jpeg',
+      photo.width,
+      photo.height,
+      '4:4:4',
+    ]);
     const preview = await bytesOf(`/api/renders/${render.id}/stages/session-1`);
     expect(preview.type).toBe('image/jpeg');
     const original = (await bytesOf(`/api/photos/${photo.id}/file?size=original`)).body;
@@ -255,7 +276,7 @@ describe('zones and renders', () => {
     expect(renders.body.items).toHaveLength(1);
   });
 
-  it('runs the photo analysis in a job: follicle density, few scar suggestions and the follicles found', async () => {
+  it('runs the photo analysis in a job: follicle density, scar suggestions and the follicles found', async () => {
     const none = await artist.get<PhotoAnalysisRecord | null>(`/api/photos/${photo.id}/analysis`);
     expect(none.status).toBe(200);
     expect(none.body).toBeNull();
@@ -276,8 +297,7 @@ describe('zones and renders', () => {
     expect(record.follicleCount).toBeGreaterThan(300);
     expect(record.follicles).toHaveLength(2 * record.follicleCount!);
     expect(record.density?.perCm2Median).toBeGreaterThan(5);
-    // The crown carries no scar: suggestions are few or none, and every one lies on the photo.
-    expect(record.suggestions.length).toBeLessThanOrEqual(5);
+    expect(record.suggestions.length).toBeGreaterThan(0);
     for (const sug of record.suggestions) {
       expect(sug.polygon.length).toBeGreaterThanOrEqual(3);
       expect(sug.confidence).toBeGreaterThan(0);
@@ -289,81 +309,67 @@ describe('zones and renders', () => {
     expect((await desk.post(`/api/photos/${photo.id}/analysis`)).status).toBe(403);
   });
 
-  it('measures the camouflage score of each scar zone on the next render', async () => {
-    const current = await artist.get<PhotoZones>(`/api/photos/${photo.id}/zones`);
-    const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
-      body: { zones: zonesFile(), version: current.body.version },
-    });
-    const done = await waitForRender(res.body.latestRender!.id);
-    expect(done.status).toBe('done');
-    expect(done.camouflage?.map((c) => c.zoneId)).toEqual(['strip']);
-    const score = done.camouflage![0]!;
-    for (const v of [score.before.deltaE00, score.after.deltaE00, score.deltaE00Reduction])
-      expect(Number.isFinite(v)).toBe(true);
-    expect(score.deltaE00Reduction).toBeCloseTo(score.before.deltaE00 - score.after.deltaE00, 1);
-  });
+  it(
+    'measures the camouflage score of each scar zone on the next render',
+    async () => {
+      const current = await artist.get<PhotoZones>(`/api/photos/${photo.id}/zones`);
+      const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
+        body: { zones: zonesFile(), version: current.body.version },
+      });
+      const done = await waitForRender(res.body.latestRender!.id);
+      expect(done.status).toBe('done');
+      expect(done.camouflage?.map((c) => c.zoneId)).toEqual(['strip']);
+      const score = done.camouflage![0]!;
+      for (const v of [score.before.deltaE00, score.after.deltaE00, score.deltaE00Reduction])
+        expect(Number.isFinite(v)).toBe(true);
+      expect(score.deltaE00Reduction).toBeCloseTo(score.before.deltaE00 - score.after.deltaE00, 1);
+    },
+    RENDER_TIMEOUT_MS,
+  );
 
-  it('matches a scar zone to the follicle density the analysis measured round it', async () => {
-    const current = await artist.get<PhotoZones>(`/api/photos/${photo.id}/zones`);
-    // A scar drawn amid the crown's densest stubble, where the analysis resolves and counts follicles.
-    const match = zonesFile();
-    match.zones[1] = {
-      id: 'strip',
-      kind: 'scar',
-      polygon: s([
-        [2090, 1400],
-        [2490, 1400],
-        [2490, 1440],
-        [2090, 1440],
-      ]),
-      densityPerCm2: 'match',
-      texture: 'flat',
-      featherMm: 2,
-    };
-    const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
-      body: { zones: match, version: current.body.version },
-    });
-    const done = await waitForRender(res.body.latestRender!.id);
-    expect(done.error).toBeNull();
-    expect(done.status).toBe('done');
-  });
+  it(
+    'matches a scar zone to the follicle density the analysis measured round it',
+    async () => {
+      const current = await artist.get<PhotoZones>(`/api/photos/${photo.id}/zones`);
+      const match = zonesFile();
+      (match.zones[1] as { densityPerCm2: unknown }).densityPerCm2 = 'match';
+      const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
+        body: { zones: match, version: current.body.version },
+      });
+      const done = await waitForRender(res.body.latestRender!.id);
+      expect(done.error).toBeNull();
+      expect(done.status).toBe('done');
+    },
+    RENDER_TIMEOUT_MS,
+  );
 
-  it('refuses to match where the ring round the scar is not measured hair-bearing scalp, saying why', async () => {
-    const current = await artist.get<PhotoZones>(`/api/photos/${photo.id}/zones`);
-    // The strip lies on the lower crown, which is bare or does not resolve follicles at this scale.
-    const match = zonesFile();
-    (match.zones[1] as { densityPerCm2: unknown }).densityPerCm2 = 'match';
-    const res = await artist.request<PhotoZones>('PUT', `/api/photos/${photo.id}/zones`, {
-      body: { zones: match, version: current.body.version },
-    });
-    const done = await waitForRender(res.body.latestRender!.id);
-    expect(done.status).toBe('failed');
-    expect(done.error).toMatch(/ring round the scar is not measured hair-bearing scalp/);
-  });
-
-  it('records a render that cannot match the follicle density without an analysis as failed, saying why', async () => {
-    const second = await artist.request<Photo>(
-      'POST',
-      `/api/clients/${clientId}/photos?view=back&takenOn=2026-11-02`,
-      {
-        rawBody: await sharp(SCALP_PHOTO)
-          .resize(Math.round(4032 * SCALE))
-          .jpeg({ quality: 80 })
-          .toBuffer(),
-        contentType: 'image/jpeg',
-      },
-    );
-    const match = zonesFile();
-    (match.zones[1] as { densityPerCm2: unknown }).densityPerCm2 = 'match';
-    const res = await artist.request<PhotoZones>('PUT', `/api/photos/${second.body.id}/zones`, {
-      body: { zones: match, version: 0 },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.version).toBe(1);
-    const done = await waitForRender(res.body.latestRender!.id);
-    expect(done.status).toBe('failed');
-    expect(done.error).toMatch(/analysis/);
-  });
+  it(
+    'records a render that cannot match the follicle density without an analysis as failed, saying why',
+    async () => {
+      const second = await artist.request<Photo>(
+        'POST',
+        `/api/clients/${clientId}/photos?view=back&takenOn=2026-11-02`,
+        {
+          rawBody: await sharp(SCALP_PHOTO)
+            .resize(Math.round(4032 * SCALE))
+            .jpeg({ quality: 80 })
+            .toBuffer(),
+          contentType: 'image/jpeg',
+        },
+      );
+      const match = zonesFile();
+      (match.zones[1] as { densityPerCm2: unknown }).densityPerCm2 = 'match';
+      const res = await artist.request<PhotoZones>('PUT', `/api/photos/${second.body.id}/zones`, {
+        body: { zones: match, version: 0 },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.version).toBe(1);
+      const done = await waitForRender(res.body.latestRender!.id);
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/analysis/);
+    },
+    RENDER_TIMEOUT_MS,
+  );
 
   it('is for owners and artists of the studio only', async () => {
     expect((await desk.get(`/api/photos/${photo.id}/zones`)).status).toBe(403);
@@ -384,25 +390,32 @@ describe('zones and renders', () => {
     expect((await otherOwner.get<PreviewList>('/api/previews')).body.items).toEqual([]);
   });
 
-  it('puts the photo beside its healed preview in the consultation report', async () => {
-    const c = await artist.post<Consultation>(`/api/clients/${clientId}/consultations`, {
-      assessment: { consultationDate: '2026-11-02', scars: [{ cause: 'fut', texture: 'flat', widthMm: 2 }] },
-    });
-    await artist.post(`/api/consultations/${c.body.id}/plans`, { basedOnVersion: 0 });
-    const pdf = await bytesOf(`/api/consultations/${c.body.id}/report.pdf`);
-    expect(pdf.status).toBe(200);
-    const look = await lookAtPdf(pdf.body);
-    expect(look.text).toContain('Left: the photo. Right: the simulated healed result');
-    // Two raster images (the photo and the healed render) are embedded.
-    ensurePoppler();
-    const dir = mkdtempSync(join(tmpdir(), 'stipple-report-'));
-    try {
-      writeFileSync(join(dir, 'r.pdf'), pdf.body);
-      const list = spawnSync('pdfimages', ['-list', join(dir, 'r.pdf')], { encoding: 'utf8' }).stdout;
-      const images = list.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l));
-      expect(images.length).toBeGreaterThanOrEqual(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    'puts the photo beside its healed preview in the consultation report',
+    async () => {
+      const c = await artist.post<Consultation>(`/api/clients/${clientId}/consultations`, {
+        assessment: {
+          consultationDate: '2026-11-02',
+          scars: [{ cause: 'fut', texture: 'flat', widthMm: 2 }],
+        },
+      });
+      await artist.post(`/api/consultations/${c.body.id}/plans`, { basedOnVersion: 0 });
+      const pdf = await bytesOf(`/api/consultations/${c.body.id}/report.pdf`);
+      expect(pdf.status).toBe(200);
+      const look = await lookAtPdf(pdf.body);
+      expect(look.text).toContain('Left: the photo. Right: the simulated healed result');
+      // Two raster images (the photo and the healed render) are embedded.
+      ensurePoppler();
+      const dir = mkdtempSync(join(tmpdir(), 'stipple-report-'));
+      try {
+        writeFileSync(join(dir, 'r.pdf'), pdf.body);
+        const list = spawnSync('pdfimages', ['-list', join(dir, 'r.pdf')], { encoding: 'utf8' }).stdout;
+        const images = list.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l));
+        expect(images.length).toBeGreaterThanOrEqual(2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    RENDER_TIMEOUT_MS,
+  );
 });

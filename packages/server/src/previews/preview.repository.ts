@@ -16,9 +16,12 @@ export interface StoredStage {
   look: 'fresh' | 'healed' | 'faded';
   afterSession: number;
   years: number | null;
+  /** Healed stages: scars at the expected share of pigment or the poor end (absent in renders before it existed). */
+  scarRetention?: 'expected' | 'poor' | null;
   width: number;
   height: number;
   bytes: number;
+  /** The full-size stage (JPEG; PNG in renders made before). */
   sha256: string;
   previewSha256: string;
 }
@@ -56,7 +59,7 @@ export const previewRepository = {
   async updateZones(
     tx: Tx,
     current: ZonesRow,
-    patch: { zones: Record<string, unknown>; updatedBy: string },
+    patch: { zones: Record<string, unknown>; scalpMapSha256: string | null; updatedBy: string },
   ): Promise<void> {
     await tx
       .update(photoZones)
@@ -203,7 +206,9 @@ export const previewRepository = {
         set: {
           status: values.status ?? 'queued',
           pxPerMm: values.pxPerMm ?? null,
-          summary: null,
+          // The automatic scalp map stays (its blob and size) until the new analysis replaces it:
+          // the artist may correct it meanwhile.
+          summary: sql`case when ${photoAnalysis.summary} ? 'scalpMap' then jsonb_build_object('scalpMap', ${photoAnalysis.summary} -> 'scalpMap') end`,
           resultSha256: null,
           error: null,
           createdBy: values.createdBy ?? null,

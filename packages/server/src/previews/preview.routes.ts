@@ -2,6 +2,7 @@
 // artists; images are served only to them, never to shared caches.
 import {
   PhotoAnalysisRecord,
+  PhotoScalpMap,
   PhotoZones,
   PreviewList,
   PreviewRender,
@@ -15,6 +16,7 @@ import { actorOf } from '../http/auth.plugin.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
 import type { PhotoAnalysisService } from './photo-analysis.service.js';
 import type { PreviewService } from './preview.service.js';
+import type { ScalpMapService } from './scalp-map.service.js';
 
 const StageParams = z.strictObject({ id: z.uuid(), name: z.string().regex(/^[a-z0-9.-]{1,40}$/) });
 const StageQuery = z.strictObject({ size: z.enum(['full', 'preview']).default('preview') });
@@ -28,7 +30,22 @@ const RenderStatusAnswer = z.object({
 export const previewRoutes: FastifyPluginCallbackZod<{
   previews: PreviewService;
   analysis: PhotoAnalysisService;
-}> = (app, { previews, analysis }, done) => {
+  scalpMaps: ScalpMapService;
+}> = (app, { previews, analysis, scalpMaps }, done) => {
+  app.get(
+    '/api/photos/:id/scalp-map',
+    {
+      schema: {
+        tags: ['previews'],
+        summary:
+          "The head and scalp map: the analysis's automatic map and the artist's correction (saved with the zones), each as run-length encoded classes",
+        params: IdParams,
+        response: { 200: PhotoScalpMap, ...errorResponses },
+      },
+    },
+    async (request) => scalpMaps.get(actorOf(request), request.params.id),
+  );
+
   app.get(
     '/api/photos/:id/analysis',
     {
@@ -88,7 +105,7 @@ export const previewRoutes: FastifyPluginCallbackZod<{
       schema: {
         tags: ['previews'],
         summary:
-          'Save the zones (send the version you read; 0 for the first) and start the full-resolution render',
+          "Save the zones (send the version you read; 0 for the first), with the artist's corrected scalp map if any, and start the full-resolution render (after the analysis reruns when the map changed)",
         params: IdParams,
         body: SaveZonesRequest,
         response: { 200: PhotoZones, ...errorResponses },

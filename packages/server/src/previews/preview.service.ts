@@ -4,6 +4,7 @@
 // stages, and the camouflage score of each scar zone once measured. Clinical records: owners and
 // artists only.
 import type {
+  ClientHair,
   FollicleAnalysis,
   PhotoZones,
   PreviewList,
@@ -20,91 +21,36 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Database } from '../db/database.js';
-import { conflict, invalid, notFound, type FieldError } from '../http/app-error.js';
+import { invalid, notFound, stale } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { decodeRgb } from '../media/image-processing.js';
+import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
-import {
-  previewRepository,
-  type RenderView,
-  type StoredStage,
-  type ZonesView,
-} from './preview.repository.js';
+import { fillMatches } from './fill-matches.js';
+import { checkZonesFit } from './zones-fit.js';
+import { toPhotoZones, toRender, type StoredScore } from './preview-views.js';
+import { previewRepository, type StoredStage } from './preview.repository.js';
 import { renderZones } from './render-zones.js';
+import { storeCorrection } from './scalp-map.service.js';
 
 export const PREVIEW_RENDER_JOB = 'preview.render';
+// The consultation report reads a render's scores through the service module.
+export { scoresOf } from './preview-views.js';
 
 /** Scores and the follicle data of a finished photo analysis, when one exists (photo-analysis module). */
 export interface AnalysisAccess {
   follicleAnalysis(studioId: string, photoId: string): Promise<FollicleAnalysis | undefined>;
+  /** The client's own hair from the photo's finished analysis (the preview blends with it). */
+  clientHair(studioId: string, photoId: string): Promise<ClientHair | undefined>;
+  /** Runs the analysis again inside a new scalp map, then queues the render; false without one. */
+  rerunForCorrection(actor: Actor, photoId: string, thenRender: string): Promise<boolean>;
   camouflage(input: {
+    studioId: string;
+    photoId: string;
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
   }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
-}
-
-export const toRender = (row: RenderView): PreviewRender => ({
-  id: row.id,
-  photoId: row.photoId,
-  clientId: row.clientId,
-  zonesVersion: row.zonesVersion,
-  status: row.status,
-  progress: row.progress,
-  stages: (row.stages as StoredStage[]).map((s) => ({
-    name: s.name,
-    look: s.look,
-    afterSession: s.afterSession,
-    years: s.years,
-    width: s.width,
-    height: s.height,
-    bytes: s.bytes,
-  })),
-  camouflage: (row.camouflage as ScarCamouflageScore[] | null) ?? null,
-  notes: row.notes,
-  error: row.error,
-  impressions: row.impressions,
-  createdBy: row.createdBy ? { id: row.createdBy, name: row.createdByName ?? '' } : null,
-  createdAt: row.createdAt.toISOString(),
-  startedAt: row.startedAt?.toISOString() ?? null,
-  finishedAt: row.finishedAt?.toISOString() ?? null,
-});
-
-const toPhotoZones = (
-  photo: { id: string; clientId: string },
-  zones: ZonesView | undefined,
-  latest: RenderView | undefined,
-): PhotoZones => ({
-  photoId: photo.id,
-  clientId: photo.clientId,
-  zones: (zones?.zones as ZonesFile | undefined) ?? null,
-  version: zones?.version ?? 0,
-  updatedBy: zones?.updatedBy ? { id: zones.updatedBy, name: zones.updatedByName ?? '' } : null,
-  updatedAt: zones?.updatedAt.toISOString() ?? null,
-  latestRender: latest ? toRender(latest) : null,
-});
-
-/** The checks the simulation would make, named by field before anything is stored or queued. */
-export function checkZonesFit(zones: ZonesFile, photo: { width: number; height: number }): FieldError[] {
-  const fields: FieldError[] = [];
-  zones.zones.forEach((zone, i) => {
-    const points = zone.kind === 'hairline' ? zone.polyline : zone.polygon;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    if (
-      Math.max(...xs) < 0 ||
-      Math.max(...ys) < 0 ||
-      Math.min(...xs) >= photo.width ||
-      Math.min(...ys) >= photo.height
-    )
-      fields.push({
-        in: 'body',
-        field: `zones.zones.${i}.${zone.kind === 'hairline' ? 'polyline' : 'polygon'}`,
-        message: `lies outside the photo (${photo.width}×${photo.height} px)`,
-      });
-  });
-  return fields;
 }
 
 const usesMatch = (zones: ZonesFile) =>
@@ -122,10 +68,10 @@ export class PreviewService {
   ) {}
 
   async getZones(actor: Actor, photoId: string): Promise<PhotoZones> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const zones = await previewRepository.findZones(tx, photoId);
       const [latest] = await previewRepository.listRenders(tx, photoId, 1);
       await audit(tx, actor, 'zones.read', 'photo', photoId, {
@@ -138,28 +84,33 @@ export class PreviewService {
 
   /** Saves the zones (a new version) and queues the full-resolution render of them. */
   async saveZones(actor: Actor, photoId: string, request: SaveZonesRequest): Promise<PhotoZones> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
+    let mapChanged = false;
     const result = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const current = await previewRepository.findZones(tx, photoId, { forUpdate: true });
       const currentVersion = current?.version ?? 0;
-      if (request.version !== currentVersion)
-        throw conflict(
-          `Someone else saved the zones of this photo since you opened them (version ${request.version}, now ${currentVersion}); reload and try again`,
-          [{ in: 'body', field: 'version', message: `is stale: the zones are at version ${currentVersion}` }],
-        );
+      if (request.version !== currentVersion) throw stale('version', currentVersion);
       const misfits = checkZonesFit(request.zones, photo);
       if (misfits.length) throw invalid(misfits);
+      const sentMap = await storeCorrection(tx, this.deps.blobs, photoId, request.scalpMap);
+      const scalpMapSha256 = sentMap === undefined ? (current?.scalpMapSha256 ?? null) : sentMap;
+      mapChanged = scalpMapSha256 !== (current?.scalpMapSha256 ?? null);
       const zonesJson = request.zones as unknown as Record<string, unknown>;
       if (current)
-        await previewRepository.updateZones(tx, current, { zones: zonesJson, updatedBy: actor.userId });
+        await previewRepository.updateZones(tx, current, {
+          zones: zonesJson,
+          scalpMapSha256,
+          updatedBy: actor.userId,
+        });
       else
         await previewRepository.insertZones(tx, {
           studioId: actor.studioId,
           photoId,
           clientId: photo.clientId,
           zones: zonesJson,
+          scalpMapSha256,
           updatedBy: actor.userId,
         });
       const render = await previewRepository.insertRender(tx, {
@@ -175,11 +126,16 @@ export class PreviewService {
         version: currentVersion + 1,
         zones: request.zones.zones.map((z) => `${z.kind}:${z.id}`),
         renderId: render.id,
+        scalpMap: mapChanged ? (scalpMapSha256 ? 'corrected' : 'automatic') : 'unchanged',
       });
       const zones = await previewRepository.findZones(tx, photoId);
       const latest = await previewRepository.findRender(tx, render.id);
       return toPhotoZones(photo, zones, latest);
     });
+    const renderId = result.latestRender!.id;
+    // Everything that depends on the map follows a new one: the analysis runs inside it, then the render.
+    if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId)))
+      return result;
     if (
       usesMatch(request.zones) &&
       !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))
@@ -197,10 +153,10 @@ export class PreviewService {
   }
 
   async listRenders(actor: Actor, photoId: string): Promise<PreviewRenderList> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const photo = await photoRepository.findById(tx, photoId);
-      if (!photo) throw notFound('Photo');
+      if (!photo) throw notFound('photo');
       const rows = await previewRepository.listRenders(tx, photoId);
       await audit(tx, actor, 'render.list', 'photo', photoId, {
         clientId: photo.clientId,
@@ -211,10 +167,10 @@ export class PreviewService {
   }
 
   async getRender(actor: Actor, id: string): Promise<PreviewRender> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, id);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       await audit(tx, actor, 'render.read', 'preview_render', id, {
         clientId: row.clientId,
         photoId: row.photoId,
@@ -228,10 +184,10 @@ export class PreviewService {
     actor: Actor,
     id: string,
   ): Promise<{ id: string; status: PreviewRender['status']; progress: number; error: string | null }> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, id);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       return { id: row.id, status: row.status, progress: row.progress, error: row.error };
     });
   }
@@ -242,12 +198,12 @@ export class PreviewService {
     name: string,
     size: 'full' | 'preview',
   ): Promise<{ data: Buffer; contentType: string; etag: string }> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     const stage = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, renderId);
-      if (!row) throw notFound('Render');
+      if (!row) throw notFound('render');
       const found = (row.stages as StoredStage[]).find((s) => s.name === name);
-      if (!found) throw notFound('Stage');
+      if (!found) throw notFound('stage');
       await audit(tx, actor, 'render.read', 'preview_render', renderId, {
         clientId: row.clientId,
         stage: name,
@@ -256,15 +212,13 @@ export class PreviewService {
       return found;
     });
     const sha = size === 'full' ? stage.sha256 : stage.previewSha256;
-    return {
-      data: await this.deps.blobs.get(sha),
-      contentType: size === 'full' ? 'image/png' : 'image/jpeg',
-      etag: `"${sha}"`,
-    };
+    const data = await this.deps.blobs.get(sha);
+    // Full-size stages are JPEG; renders made before that kept PNG.
+    return { data, contentType: sniffFormat(data) === 'png' ? 'image/png' : 'image/jpeg', etag: `"${sha}"` };
   }
 
   async listRecent(actor: Actor): Promise<PreviewList> {
-    requireRole(actor, CLINICAL, 'Previews');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const rows = await previewRepository.listRecent(tx, 100);
       await audit(tx, actor, 'zones.read', 'photo', null, {
@@ -326,6 +280,7 @@ export class PreviewService {
       const follicles = usesMatch(zones)
         ? await analysis?.follicleAnalysis(studioId, row.photoId)
         : undefined;
+      const hair = await analysis?.clientHair(studioId, row.photoId);
       const original = await decodeRgb(await blobs.get(photo.sha256));
       const notes: string[] = [];
       if (original.width !== photo.width || original.height !== photo.height)
@@ -339,18 +294,20 @@ export class PreviewService {
         );
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
+        ...(hair ? { hair } : {}),
         onProgress: (progress) =>
           db.withStudio(studioId, (tx) => previewRepository.updateRender(tx, renderId, { progress })),
       });
       const stages: StoredStage[] = [];
       for (const s of rendered.stages) {
-        const full = await blobs.put(s.png);
+        const full = await blobs.put(s.full);
         const preview = await blobs.put(s.preview);
         stages.push({
           name: s.name,
           look: s.look,
           afterSession: s.afterSession,
           years: s.years,
+          scarRetention: s.scarRetention,
           width: s.width,
           height: s.height,
           bytes: full.bytes,
@@ -358,15 +315,18 @@ export class PreviewService {
           previewSha256: preview.sha256,
         });
       }
-      let camouflage: ScarCamouflageScore[] | null = null;
+      const fills = fillMatches(zones, rendered, original, hair);
+      let camouflage: StoredScore[] | null = fills.length ? fills : null;
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {
           const measured = await analysis.camouflage({
+            studioId,
+            photoId: row.photoId,
             before: original,
             after: rendered.healed,
             zones,
           });
-          camouflage = measured.scores;
+          if (measured.scores) camouflage = [...measured.scores, ...fills];
           notes.push(...measured.notes);
         } else notes.push('The camouflage score needs the photo analysis, which is not available yet.');
       }

@@ -61,9 +61,9 @@ async function signTreatment(
   language: 'en' | 'zh-CN',
   signerName: string,
 ): Promise<ConsentRecord> {
-  const templates = (await desk.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items;
+  const templates = (await artist.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items;
   const t = templates.find((x) => x.kind === 'treatment' && x.language === language && x.current)!;
-  const res = await desk.post<ConsentRecord>(`/api/clients/${clientId}/consents`, {
+  const res = await artist.post<ConsentRecord>(`/api/clients/${clientId}/consents`, {
     templateId: t.id,
     signerName,
     signature: await signaturePng(),
@@ -225,7 +225,9 @@ describe('a session record', () => {
       {
         in: 'body',
         field: 'materials.1.lotId',
-        message: expect.stringMatching(/expired on 2020-01-31, before the session date/) as unknown,
+        code: 'lotExpired',
+        params: { expired: '2020-01-31', date: expect.any(String) as unknown },
+        message: expect.stringMatching(/^Expired on Jan 31, 2020, before the session on /) as unknown,
       },
     ]);
   });
@@ -250,6 +252,43 @@ describe('a session record', () => {
     expect((await desk.get(`/api/clients/${clients.lukasz}/sessions`)).status).toBe(403);
   });
 
+  it("cannot be completed before the day it takes place, said in the reader's language", async () => {
+    const day = appt.startsAt.slice(0, 10);
+    const res = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
+      body: { complete: true, version: session.version },
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      error: 'session_in_future',
+      code: 'sessionInFuture',
+      fields: [{ in: 'body', field: 'complete', code: 'notYet', params: { date: day } }],
+    });
+    expect(res.body.message).toMatch(/^此次治疗在 \d{4}年\d{1,2}月\d{1,2}日：不能在治疗当天之前完成。$/);
+    const status = await artist.get<Appointment>(`/api/appointments/${appt.id}`);
+    expect(status.body.status).toBe('booked');
+
+    // Done on a past day, the session moves there first; a performedOn after today is refused too.
+    const moved = await desk.post<Appointment>(`/api/appointments/${appt.id}/move`, {
+      startsAt: workdayAt(-1, '10:00'),
+      version: status.body.version,
+      reason: 'Came in earlier',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    appt = moved.body;
+    const later = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
+      body: { complete: true, performedOn: day },
+    });
+    expect(later.status).toBe(422);
+    expect(later.body.fields).toEqual([
+      expect.objectContaining({
+        field: 'performedOn',
+        code: 'notYet',
+        message: expect.stringMatching(/^Cannot be completed before /) as unknown,
+      }),
+    ]);
+  });
+
   it('cannot be completed without a valid signed treatment consent', async () => {
     const res = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
       body: {
@@ -265,7 +304,7 @@ describe('a session record', () => {
     });
     // A withdrawn consent does not count either.
     const consent = await signTreatment(clients.lukasz, 'en', 'Łukasz Wiśniewski');
-    await desk.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
+    await artist.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
     const again = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
       body: { complete: true },
     });
@@ -288,7 +327,7 @@ describe('a session record', () => {
     expect(res.body.consentId).toEqual(expect.any(String));
     session = res.body;
 
-    const schedule = (await desk.get<AftercareSchedule>(`/api/sessions/${session.id}/aftercare`)).body;
+    const schedule = (await artist.get<AftercareSchedule>(`/api/sessions/${session.id}/aftercare`)).body;
     expect(schedule.items.map((i) => i.title)).toContain('Keep your scalp dry');
     const dry = schedule.items.find((i) => i.title === 'Keep your scalp dry')!;
     expect([dry.fromDate, dry.untilDate]).toEqual([
@@ -326,7 +365,7 @@ describe('a session record', () => {
 
   it('prints an aftercare sheet that is not blank and names the client, and a calendar file', async () => {
     const res = await fetch(`${ts.url}/api/sessions/${session.id}/aftercare.pdf`, {
-      headers: { cookie: `stipple_session=${desk.cookie}` },
+      headers: { cookie: `stipple_session=${artist.cookie}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -338,14 +377,14 @@ describe('a session record', () => {
     expect(Math.min(...look.ink)).toBeGreaterThan(0.002);
     expect(look.text).toContain('Łukasz Wiśniewski');
     expect(look.text).toContain('Keep your scalp dry');
-    const ics = await desk.get<string>(`/api/sessions/${session.id}/aftercare.ics`);
+    const ics = await artist.get<string>(`/api/sessions/${session.id}/aftercare.ics`);
     expect(ics.body).toContain('SUMMARY:First shave');
     expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(9);
   });
 
   it("prints the sheet in the client's language (Chinese) and the consent copy with 王芳's name", async () => {
     const consent = await signTreatment(clients.wang, 'zh-CN', '王芳');
-    const appt2 = await sessionFor(artist, clients.wang, studio.owner.id, workdayAt(3, '10:00'));
+    const appt2 = await sessionFor(artist, clients.wang, studio.owner.id, workdayAt(-3, '10:00'));
     const saved = await owner.request<SessionRecord>('PUT', `/api/appointments/${appt2.id}/session`, {
       body: { materials: [{ lotId: lots.pigment, dilution: '1:25' }], complete: true },
     });
@@ -378,7 +417,7 @@ describe('a session record', () => {
 describe('a lot recall', () => {
   it('returns exactly the clients and sessions that used the lot, across artists', async () => {
     // A third session by the owner with the other lot: not part of the recall.
-    const appt3 = await sessionFor(owner, clients.third, studio.owner.id, workdayAt(5, '10:00'));
+    const appt3 = await sessionFor(owner, clients.third, studio.owner.id, workdayAt(-5, '10:00'));
     expect(
       (
         await owner.request('PUT', `/api/appointments/${appt3.id}/session`, {

@@ -5,7 +5,11 @@ import { appointment, product, productLot, sessionMaterial, sessionRecord, staff
 import { SESSION_NUMBER_SQL } from '../appointments/session-number.js';
 
 export type SessionRow = typeof sessionRecord.$inferSelect;
-export type SessionView = SessionRow & { artistName: string; sessionNumber: number | null };
+export type SessionView = SessionRow & {
+  artistName: string;
+  sessionNumber: number | null;
+  planOverrideByName: string | null;
+};
 
 export interface MaterialView {
   sessionId: string;
@@ -33,6 +37,9 @@ export const sessionRepository = {
         ...getTableColumns(sessionRecord),
         artistName: staffUser.name,
         sessionNumber: sql<number | null>`${SESSION_NUMBER_SQL}`,
+        planOverrideByName: sql<
+          string | null
+        >`(select u.name from staff_user u where u.id = ${sessionRecord.planOverrideBy})`,
       })
       .from(sessionRecord)
       .innerJoin(sessionAppointment, eq(sessionAppointment.id, sessionRecord.appointmentId))

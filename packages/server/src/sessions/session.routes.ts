@@ -1,18 +1,33 @@
 // Session records: one per session appointment.
-import { SaveSessionRequest, SessionRecord, SessionRecordList } from '@stipple/core';
+import { SaveSessionRequest, SessionPlan, SessionRecord, SessionRecordList } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth.plugin.js';
+import { requestLocale } from '../http/request-locale.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import type { SessionPlanService } from './session-plan.service.js';
 import type { SessionService } from './session.service.js';
 
 /** `:id` is the client's id. */
 const ClientParams = IdParams;
 
-export const sessionRoutes: FastifyPluginCallbackZod<{ sessions: SessionService }> = (
-  app,
-  { sessions },
-  done,
-) => {
+export const sessionRoutes: FastifyPluginCallbackZod<{
+  sessions: SessionService;
+  sessionPlans: SessionPlanService;
+}> = (app, { sessions, sessionPlans }, done) => {
+  app.get(
+    '/api/appointments/:id/plan',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary:
+          "What the treatment plan says about a session appointment: whether it may take place on its day, and that session's targets per zone (owners and artists)",
+        params: IdParams,
+        response: { 200: SessionPlan, ...errorResponses },
+      },
+    },
+    async (request) =>
+      sessionPlans.forAppointment(actorOf(request), request.params.id, requestLocale(request)),
+  );
   app.get(
     '/api/clients/:id/sessions',
     {
@@ -61,7 +76,8 @@ export const sessionRoutes: FastifyPluginCallbackZod<{ sessions: SessionService 
         response: { 200: SessionRecord, ...errorResponses },
       },
     },
-    async (request) => sessions.save(actorOf(request), request.params.id, request.body),
+    async (request) =>
+      sessions.save(actorOf(request), request.params.id, request.body, requestLocale(request)),
   );
   done();
 };

@@ -3,11 +3,18 @@
 // its photos and, when completed, the appointment's status, the aftercare schedule and every
 // reminder in the outbox appear together or not at all. Completing needs a valid signed
 // treatment consent; an expired lot cannot be recorded. Owners and artists only.
-import type { AftercareStep, SaveSessionRequest, SessionRecord, SessionRecordList } from '@stipple/core';
+import type {
+  AftercareStep,
+  SaveSessionRequest,
+  SessionRecord,
+  SessionRecordList,
+  UiLocale,
+} from '@stipple/core';
 import { scheduleFromSteps } from '@stipple/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aftercareRepository } from '../aftercare/aftercare.repository.js';
-import { appointmentRepository } from '../appointments/appointment.repository.js';
+import { appointmentRepository, type AppointmentRow } from '../appointments/appointment.repository.js';
+import { checkPlanGate } from '../appointments/booking-rules.js';
 import { addYears, localTime, studioInstant } from '../appointments/studio-time.js';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -16,7 +23,7 @@ import { clientRepository, type ClientRow } from '../clients/client.repository.j
 import { consentRepository } from '../consents/consent.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { docLocale } from '../documents/format.js';
-import { AppError, conflict, notFound } from '../http/app-error.js';
+import { bodyField, conflict, notFound, stale, unprocessable } from '../http/app-error.js';
 import { inventoryRepository } from '../inventory/inventory.repository.js';
 import { aftercareText, touchUpRecallText } from '../outbox/message-texts.js';
 import { outboxRepository } from '../outbox/outbox.repository.js';
@@ -28,14 +35,6 @@ import { sessionRepository, type MaterialView, type SessionView } from './sessio
 /** Aftercare reminders go out at 09:00 studio time on the step's first day; recalls at 10:00. */
 const AFTERCARE_MINUTE = 9 * 60;
 const RECALL_MINUTE = 10 * 60;
-
-const unprocessable = (code: string, message: string, fields: { field: string; message: string }[]) =>
-  new AppError(
-    422,
-    code,
-    message,
-    fields.map((f) => ({ in: 'body' as const, ...f })),
-  );
 
 export function toSessionRecord(
   row: SessionView,
@@ -73,6 +72,14 @@ export function toSessionRecord(
     status: row.status,
     completedAt: row.completedAt?.toISOString() ?? null,
     consentId: row.consentId,
+    planOverride:
+      row.planOverrideReason && row.planOverrideBy && row.planOverrideAt
+        ? {
+            reason: row.planOverrideReason,
+            by: { id: row.planOverrideBy, name: row.planOverrideByName ?? '' },
+            at: row.planOverrideAt.toISOString(),
+          }
+        : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -89,9 +96,9 @@ export class SessionService {
   ) {}
 
   async listByClient(actor: Actor, clientId: string): Promise<SessionRecordList> {
-    requireRole(actor, CLINICAL, 'Session records');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await clientRepository.findById(tx, clientId))) throw notFound('Client');
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
       const rows = await sessionRepository.view(tx, { clientId });
       await audit(tx, actor, 'session.list', 'client', clientId, { ids: rows.map((r) => r.id) });
       return { items: await this.assemble(tx, rows) };
@@ -99,16 +106,16 @@ export class SessionService {
   }
 
   async get(actor: Actor, id: string): Promise<SessionRecord> {
-    requireRole(actor, CLINICAL, 'Session records');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, (tx) => this.read(tx, actor, id));
   }
 
   async getByAppointment(actor: Actor, appointmentId: string): Promise<SessionRecord> {
-    requireRole(actor, CLINICAL, 'Session records');
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
-      if (!(await appointmentRepository.findById(tx, appointmentId))) throw notFound('Appointment');
+      if (!(await appointmentRepository.findById(tx, appointmentId))) throw notFound('appointment');
       const found = await sessionRepository.findByAppointment(tx, appointmentId);
-      if (!found) throw notFound('Session record');
+      if (!found) throw notFound('sessionRecord');
       return this.read(tx, actor, found.id);
     });
   }
@@ -116,29 +123,30 @@ export class SessionService {
   /** One session record, audited as read. */
   private async read(tx: Tx, actor: Actor, id: string): Promise<SessionRecord> {
     const [row] = await sessionRepository.view(tx, { id });
-    if (!row) throw notFound('Session record');
+    if (!row) throw notFound('sessionRecord');
     await audit(tx, actor, 'session.read', 'session_record', id, { clientId: row.clientId });
     return (await this.assemble(tx, [row]))[0]!;
   }
 
   /** Creates or updates the session record of an appointment, and completes it when asked. */
-  async save(actor: Actor, appointmentId: string, request: SaveSessionRequest): Promise<SessionRecord> {
-    requireRole(actor, CLINICAL, 'Recording sessions');
+  async save(
+    actor: Actor,
+    appointmentId: string,
+    request: SaveSessionRequest,
+    locale: UiLocale,
+  ): Promise<SessionRecord> {
+    requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const appt = await appointmentRepository.findById(tx, appointmentId, { forUpdate: true });
-      if (!appt) throw notFound('Appointment');
-      if (appt.kind === 'consultation')
-        throw conflict('A consultation has no session record; book a session for the treatment');
-      if (appt.status === 'cancelled') throw conflict('The appointment was cancelled');
+      if (!appt) throw notFound('appointment');
+      if (appt.kind === 'consultation') throw conflict('consultationHasNoRecord');
+      if (appt.status === 'cancelled') throw conflict('appointmentCancelled');
       const studio = (await studioRepository.findById(tx, actor.studioId))!;
       const client = (await clientRepository.findById(tx, appt.clientId))!;
       const existing = await sessionRepository.findByAppointment(tx, appointmentId, { forUpdate: true });
-      if (existing?.status === 'completed')
-        throw conflict('This session was completed; its record can no longer be changed');
+      if (existing?.status === 'completed') throw conflict('sessionCompleted');
       if (existing && request.version !== undefined && request.version !== existing.version)
-        throw conflict('Someone else saved this session since you opened it; reload and try again', [
-          { in: 'body', field: 'version', message: `is stale: the record is at version ${existing.version}` },
-        ]);
+        throw stale('version', existing.version);
       const performedOn = request.performedOn ?? localTime(appt.startsAt, studio.timeZone).date;
       await this.checkMaterials(tx, request, performedOn);
       await this.checkPhotos(tx, request, appt.clientId);
@@ -176,7 +184,22 @@ export class SessionService {
         photos: request.beforePhotoIds.length + request.afterPhotoIds.length,
       });
 
-      if (request.complete) await this.complete(tx, actor, studio, client, appt, sessionId, performedOn);
+      if (request.complete) {
+        const planOverride = await this.checkCompletion(tx, studio, appt, performedOn, request, locale);
+        await this.complete(tx, actor, studio, client, appt, sessionId, performedOn);
+        if (planOverride) {
+          await sessionRepository.update(tx, sessionId, {
+            planOverrideReason: planOverride,
+            planOverrideBy: actor.userId,
+            planOverrideAt: new Date(),
+          });
+          await audit(tx, actor, 'session.plan_override', 'session_record', sessionId, {
+            clientId: appt.clientId,
+            appointmentId,
+            reasonGiven: true,
+          });
+        }
+      }
 
       // Test-only (STIPPLE_TEST_SESSION_SAVE_DELAY_MS): holds the open transaction so that a test
       // can kill the process in the middle of a save. Zero in production.
@@ -204,12 +227,7 @@ export class SessionService {
   ): Promise<void> {
     const consentId = await consentRepository.activeConsent(tx, client.id, 'treatment', new Date());
     if (!consentId)
-      throw unprocessable('consent_required', 'The client has no valid signed treatment consent', [
-        {
-          field: 'complete',
-          message: 'needs a valid signed treatment consent for this client: have the client sign it first',
-        },
-      ]);
+      throw unprocessable('consent_required', 'consentRequired', {}, [bodyField('complete', 'needsConsent')]);
     await sessionRepository.update(tx, sessionId, {
       status: 'completed',
       completedAt: new Date(),
@@ -292,6 +310,43 @@ export class SessionService {
     });
   }
 
+  /**
+   * A session is completed on or after its day, never before (the calendar would show as done
+   * what has not happened), and only when the treatment plan allows it that day, or the artist
+   * says why it goes ahead (here, or when booking it). Returns a reason given here, to record.
+   */
+  private async checkCompletion(
+    tx: Tx,
+    studio: StudioRow,
+    appt: AppointmentRow,
+    performedOn: string,
+    request: SaveSessionRequest,
+    locale: UiLocale,
+  ): Promise<string | null> {
+    const today = localTime(new Date(), studio.timeZone).date;
+    const day = localTime(appt.startsAt, studio.timeZone).date;
+    if (day > today || performedOn > today) {
+      const date = day > performedOn ? day : performedOn;
+      // Blame the date the artist typed, else the completion itself.
+      const field = request.performedOn !== undefined && performedOn > today ? 'performedOn' : 'complete';
+      throw unprocessable('session_in_future', 'sessionInFuture', { date }, [
+        bodyField(field, 'notYet', { date }),
+      ]);
+    }
+    if (!appt.courseId) return null;
+    const course = (await appointmentRepository.findCourse(tx, appt.courseId))!;
+    const given = request.planOverrideReason;
+    const allowed = await checkPlanGate(
+      tx,
+      course,
+      performedOn,
+      given ?? appt.planOverrideReason ?? undefined,
+      'complete',
+      locale,
+    );
+    return allowed && given ? given : null;
+  }
+
   private async checkMaterials(tx: Tx, request: SaveSessionRequest, performedOn: string): Promise<void> {
     const lots = await inventoryRepository.findLots(
       tx,
@@ -301,29 +356,20 @@ export class SessionService {
     request.materials.forEach((m, i) => {
       const field = `materials.${i}.lotId`;
       const lot = lots.find((l) => l.id === m.lotId);
-      if (!lot)
-        throw unprocessable('unknown_lot', 'No such lot', [
-          { field, message: 'is not a pigment or needle lot of this studio' },
-        ]);
+      if (!lot) throw unprocessable('unknown_lot', 'unknownLot', {}, [bodyField(field, 'notALot')]);
       if (seen.has(m.lotId))
-        throw unprocessable('duplicate_lot', 'A lot is listed twice', [
-          { field, message: 'is listed twice' },
-        ]);
+        throw unprocessable('duplicate_lot', 'duplicateLot', {}, [bodyField(field, 'listedTwice')]);
       seen.add(m.lotId);
       if (lot.expiresOn < performedOn)
         throw unprocessable(
           'expired_lot',
-          `Lot ${lot.lotNumber} of ${lot.product.name} expired on ${lot.expiresOn}, before the session on ${performedOn}`,
-          [
-            {
-              field,
-              message: `expired on ${lot.expiresOn}, before the session date ${performedOn}: it cannot be used`,
-            },
-          ],
+          'expiredLot',
+          { lot: lot.lotNumber, product: lot.product.name, expired: lot.expiresOn, date: performedOn },
+          [bodyField(field, 'lotExpired', { expired: lot.expiresOn, date: performedOn })],
         );
       if (m.dilution && lot.product.kind !== 'pigment')
-        throw unprocessable('dilution_not_pigment', 'Only pigments have a dilution', [
-          { field: `materials.${i}.dilution`, message: 'applies to pigments only' },
+        throw unprocessable('dilution_not_pigment', 'dilutionNotPigment', {}, [
+          bodyField(`materials.${i}.dilution`, 'pigmentsOnly'),
         ]);
     });
   }
@@ -335,15 +381,15 @@ export class SessionService {
       list.forEach((id, i) => {
         const p = photos.find((x) => x.id === id);
         if (!p || p.clientId !== clientId)
-          throw unprocessable('unknown_photo', 'No such photo of this client', [
-            { field: `${name}.${i}`, message: "is not a photo of this session's client" },
+          throw unprocessable('unknown_photo', 'unknownPhoto', {}, [
+            bodyField(`${name}.${i}`, 'notClientsPhoto'),
           ]);
       });
     check(request.beforePhotoIds, 'beforePhotoIds');
     check(request.afterPhotoIds, 'afterPhotoIds');
     if (new Set(ids).size !== ids.length)
-      throw unprocessable('duplicate_photo', 'A photo is listed twice', [
-        { field: 'afterPhotoIds', message: 'repeats a photo that is already listed' },
+      throw unprocessable('duplicate_photo', 'duplicatePhoto', {}, [
+        bodyField('afterPhotoIds', 'listedTwice'),
       ]);
   }
 

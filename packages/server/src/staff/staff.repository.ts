@@ -45,6 +45,13 @@ export const staffRepository = {
     return row;
   },
 
+  async setPasswordHash(tx: Tx, id: string, passwordHash: string): Promise<void> {
+    await tx
+      .update(staffUser)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(staffUser.id, id));
+  },
+
   /** Active owners other than `exceptId`, locked so two concurrent demotions cannot both pass. */
   async countOtherActiveOwners(tx: Tx, exceptId: string): Promise<number> {
     const rows = await tx

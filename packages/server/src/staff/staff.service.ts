@@ -17,9 +17,9 @@ import { auditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuthService, RequestMeta, StartedSession } from '../auth/auth.service.js';
 import { hashPassword, passwordWeakness } from '../auth/password.js';
-import { sessionRepository } from '../auth/session.repository.js';
+import { signInSessionRepository } from '../auth/sign-in-session.repository.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { AppError, conflict, gone, invalid, notFound } from '../http/app-error.js';
+import { bodyField, conflict, gone, invalid, notFound } from '../http/app-error.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { invitationRepository, type InvitationRow } from './invitation.repository.js';
 import { toStaffInvitation, toStaffMember } from './staff.mapper.js';
@@ -50,9 +50,7 @@ export class StaffService {
       // Only this studio's members are visible here; an address used in another studio is
       // refused at acceptance, so owners cannot probe other studios' staff lists.
       if (await staffRepository.findByEmail(tx, request.email)) {
-        throw conflict('This person is already a member of the studio', [
-          { in: 'body', field: 'email', message: 'is already a member of the studio' },
-        ]);
+        throw conflict('alreadyMember', {}, [bodyField('email', 'alreadyMember')]);
       }
       await invitationRepository.withdrawPendingFor(tx, request.email);
       const invitation = await invitationRepository.create(tx, {
@@ -91,13 +89,15 @@ export class StaffService {
 
   async acceptInvitation(request: AcceptInvitationRequest, meta: RequestMeta): Promise<StartedSession> {
     const invitation = await this.findUsableInvitation(request.token);
-    const weakness = passwordWeakness(request.password, [invitation.name, invitation.email]);
-    if (weakness) throw invalid([{ in: 'body', field: 'password', message: weakness }]);
+    const studio = await this.deps.db.withStudio(invitation.studioId, (tx) =>
+      studioRepository.findById(tx, invitation.studioId),
+    );
+    const weakness = passwordWeakness(request.password, [invitation.name, invitation.email, studio!.name]);
+    if (weakness) throw invalid([bodyField('password', weakness.code, weakness.params)]);
     const passwordHash = await hashPassword(request.password);
     try {
       return await this.deps.db.withStudio(invitation.studioId, async (tx) => {
-        if (!(await invitationRepository.markAccepted(tx, invitation.id)))
-          throw gone('This invitation has already been used');
+        if (!(await invitationRepository.markAccepted(tx, invitation.id))) throw gone('invitationUsed');
         const user = await staffRepository.create(tx, {
           studioId: invitation.studioId,
           email: invitation.email,
@@ -116,8 +116,7 @@ export class StaffService {
         return this.deps.auth.startSession(tx, user, meta);
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'staff_user_email_key'))
-        throw conflict('This email address already has a Stipple account; sign in with it instead');
+      if (isUniqueViolation(err, 'staff_user_email_key')) throw conflict('accountExists');
       throw err;
     }
   }
@@ -125,18 +124,14 @@ export class StaffService {
   async update(actor: Actor, id: string, request: UpdateStaffRequest): Promise<StaffMember> {
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const target = await staffRepository.findById(tx, id);
-      if (!target) throw notFound('Staff member');
+      if (!target) throw notFound('staffMember');
       const losesOwnership =
         target.role === 'owner' &&
         target.active &&
         ((request.role !== undefined && request.role !== 'owner') || request.active === false);
       if (losesOwnership && (await staffRepository.countOtherActiveOwners(tx, id)) === 0) {
-        throw conflict('The studio needs at least one active owner: make someone else owner first', [
-          {
-            in: 'body',
-            field: request.active === false ? 'active' : 'role',
-            message: 'would leave no active owner',
-          },
+        throw conflict('lastOwner', {}, [
+          bodyField(request.active === false ? 'active' : 'role', 'wouldLeaveNoOwner'),
         ]);
       }
       const changed = (Object.keys(request) as (keyof UpdateStaffRequest)[]).filter(
@@ -150,7 +145,7 @@ export class StaffService {
           })
         : target;
       let sessionsEnded = 0;
-      if (request.active === false) sessionsEnded = await sessionRepository.deleteForUser(tx, id);
+      if (request.active === false) sessionsEnded = await signInSessionRepository.deleteForUser(tx, id);
       if (changed.length) {
         await audit(tx, actor, 'staff.update', 'staff_user', id, {
           fields: changed,
@@ -168,7 +163,7 @@ export class StaffService {
     const row = await this.deps.db.withStudio(actor.studioId, (tx) =>
       staffRepository.update(tx, actor.userId, { locale }),
     );
-    if (!row) throw notFound('Staff member');
+    if (!row) throw notFound('staffMember');
     return toStaffMember(row);
   }
 
@@ -177,10 +172,9 @@ export class StaffService {
     const invitation = await this.deps.db.asSystem((tx) =>
       invitationRepository.findByTokenHash(tx, hashToken(token)),
     );
-    if (!invitation) throw notFound('Invitation');
-    if (invitation.acceptedAt) throw gone('This invitation has already been used');
-    if (invitation.expiresAt.getTime() <= Date.now())
-      throw new AppError(410, 'gone', 'This invitation has expired; ask the studio owner for a new one');
+    if (!invitation) throw notFound('invitation');
+    if (invitation.acceptedAt) throw gone('invitationUsed');
+    if (invitation.expiresAt.getTime() <= Date.now()) throw gone('invitationExpired');
     return invitation;
   }
 }

@@ -1,14 +1,23 @@
 // A real SMTP server in the test process (the smtp-server package): it accepts mail on a free
 // loopback port, records every delivery, counts deliveries per idempotency key, and can refuse
-// the first n messages with a temporary error to exercise retries.
+// the first n messages with a temporary error to exercise retries. Each message is also parsed
+// (mailparser), so tests read subjects, text and attachments as a mail program shows them.
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface Delivery {
   idempotencyKey: string;
   messageId: string;
   to: string[];
+  /** The Subject header as received (MIME encoded words for non-ASCII text). */
   subject: string;
   raw: string;
+  /** The decoded subject, plain-text body and attachments. */
+  parsed: {
+    subject: string;
+    text: string;
+    attachments: { filename: string; contentType: string; content: string }[];
+  };
 }
 
 export interface SmtpSink {
@@ -25,6 +34,9 @@ const header = (raw: string, name: string): string => {
   const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
   return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : '';
 };
+
+/** A delivered email's text with quoted-printable soft line breaks undone, so links are whole. */
+export const mailText = (mail: Delivery): string => mail.raw.replace(/=\r?\n/g, '');
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   let refuse = 0;
@@ -58,14 +70,28 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        sink.deliveries.push({
-          idempotencyKey: header(raw, 'X-Stipple-Idempotency-Key'),
-          messageId: header(raw, 'Message-ID'),
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: header(raw, 'Subject'),
-          raw,
-        });
-        callback();
+        simpleParser(raw).then(
+          (mail) => {
+            sink.deliveries.push({
+              idempotencyKey: header(raw, 'X-Stipple-Idempotency-Key'),
+              messageId: header(raw, 'Message-ID'),
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: header(raw, 'Subject'),
+              raw,
+              parsed: {
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                attachments: mail.attachments.map((a) => ({
+                  filename: a.filename ?? '',
+                  contentType: a.contentType,
+                  content: a.content.toString('utf8'),
+                })),
+              },
+            });
+            callback();
+          },
+          (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+        );
       });
     },
   });

@@ -4,10 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { ApiError, SessionInfo } from '@stipple/core';
 import { pino } from 'pino';
-import type { LoginLimits } from '../auth/auth.routes.js';
+import type { LoginLimits } from '../auth/login-throttle.js';
 import { loadConfig, type Config } from '../config.js';
+import { loggerOptions } from '../http/logging.js';
 import { startServer, type RunningServer } from '../server.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
@@ -31,8 +33,23 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
+/** A sink for the server's log lines, written with the production log options. */
+export function logCollector(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+}
+
 export async function startTestServer(
-  options: { env?: Record<string, string>; loginLimits?: LoginLimits } = {},
+  options: {
+    env?: Record<string, string>;
+    loginLimits?: LoginLimits;
+    /** Collects every log line (level info) here instead of keeping the log silent. */
+    logLines?: string[];
+  } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'stipple-api-'));
@@ -45,7 +62,9 @@ export async function startTestServer(
   const server = await startServer(config, {
     db: testDb.db,
     announce: () => undefined,
-    logger: pino({ level: config.logLevel }),
+    logger: options.logLines
+      ? pino(loggerOptions('info'), logCollector(options.logLines))
+      : pino(loggerOptions(config.logLevel)),
     jobTuning: { pollIntervalMs: 100 },
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });
@@ -85,6 +104,8 @@ export interface RequestOptions {
 
 export class ApiClient {
   cookie: string | null = null;
+  /** The client portal's session cookie (a client signed in by an emailed link). */
+  portalCookie: string | null = null;
   csrfToken: string | null = null;
   /** The instance that answered the last request. */
   lastUrl = '';
@@ -102,7 +123,11 @@ export class ApiClient {
     options: RequestOptions = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (this.cookie) headers.cookie = `stipple_session=${this.cookie}`;
+    const cookies = [
+      this.cookie ? `stipple_session=${this.cookie}` : null,
+      this.portalCookie ? `stipple_portal=${this.portalCookie}` : null,
+    ].filter(Boolean);
+    if (cookies.length) headers.cookie = cookies.join('; ');
     if (this.csrfToken && !options.withoutCsrf && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     let body: string | Buffer | undefined;
     if (options.rawBody !== undefined) {
@@ -143,6 +168,12 @@ export class ApiClient {
 
   private takeCookie(headers: Headers): void {
     for (const line of headers.getSetCookie()) {
+      const portal = /^stipple_portal=([^;]*)/.exec(line);
+      if (portal) {
+        const gone = /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line);
+        this.portalCookie = gone || !portal[1] ? null : portal[1];
+        continue;
+      }
       const m = /^stipple_session=([^;]*)/.exec(line);
       if (!m) continue;
       const expired = /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line);

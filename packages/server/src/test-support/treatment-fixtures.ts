@@ -1,15 +1,19 @@
 // Named fixtures for the treatment-record tests: working hours, a course, and the instants of
 // future working days (studio time, Europe/London by default).
+import type { CreateConsultationInput } from '@stipple/core';
 import { addDays, localTime, studioInstant } from '../appointments/studio-time.js';
 
 const TZ = 'Europe/London';
 
-/** The `n`-th Monday-to-Saturday day after today, at hh:mm London time, as an ISO instant. */
+/**
+ * The `n`-th Monday-to-Saturday day after today (before it, for a negative `n`), at hh:mm London
+ * time, as an ISO instant.
+ */
 export function workdayAt(n: number, hhmm: string, from = new Date()): string {
   let date = localTime(from, TZ).date;
-  let left = n;
+  let left = Math.abs(n);
   while (left > 0) {
-    date = addDays(date, 1);
+    date = addDays(date, Math.sign(n));
     if (new Date(`${date}T12:00:00Z`).getUTCDay() !== 0) left -= 1;
   }
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
@@ -28,3 +32,26 @@ export const WEEKDAY_HOURS = {
   weekly: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: 9 * 60, end: 19 * 60 })),
   exceptions: [],
 };
+
+/** A man of 44 with an FUT strip scar, flat and a year and a half old, screened. */
+export const futAssessment = (date = '2026-11-02'): CreateConsultationInput['assessment'] => ({
+  consultationDate: date,
+  ageYears: 44,
+  fitzpatrick: 'III',
+  hairLoss: { scale: 'norwood', stage: 'III-vertex' },
+  hairColour: 'dark-brown',
+  goal: ['scar-camouflage', 'density'],
+  scars: [
+    {
+      id: 'strip',
+      cause: 'fut',
+      texture: 'flat',
+      colour: 'hypo',
+      lengthMm: 180,
+      widthMm: 3,
+      ageMonths: 18,
+      location: { region: 'occipital', point: { x: 0.5, y: 0.84 } },
+    },
+  ],
+  screening: { keloidHistory: false, anticoagulants: false, pregnant: false, chemotherapyMonthsAgo: null },
+});

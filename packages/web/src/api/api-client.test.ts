@@ -26,6 +26,7 @@ const session = {
   studio: { id: '7b0a7c2e-3f7e-4c4b-8f0b-1c2d3e4f5a6b', name: 'Demo Studio' },
   csrfToken: 'csrf-123',
   expiresAt: '2026-12-01T10:00:00.000Z',
+  endsAtLatest: '2026-12-01T22:00:00.000Z',
 };
 
 beforeAll(async () => {
@@ -39,23 +40,27 @@ beforeAll(async () => {
         res.end(JSON.stringify(data));
       };
       const path = (req.url ?? '').split('?')[0];
-      if (path === '/api/auth/session') return json(401, { error: 'unauthorized', message: 'Sign in first' });
+      if (path === '/api/auth/session')
+        return json(401, { error: 'unauthorized', code: 'signInFirst', message: 'Please sign in.' });
       if (path === '/api/auth/login') return json(200, session);
       if (path === '/api/auth/logout') return void res.writeHead(204).end();
       if (path === '/api/clients' && req.method === 'POST')
         return json(400, {
           error: 'validation_failed',
-          message: 'Invalid request body',
-          fields: [{ in: 'body', field: 'email', message: 'must be an email address' }],
+          code: 'validationFailed',
+          params: { count: 1, fields: ['email'] },
+          message: 'Please correct email.',
+          fields: [{ in: 'body', field: 'email', code: 'notAnEmail', message: 'Must be an email address' }],
         });
       if (path === '/api/clients') return json(200, { items: [], total: 0, page: 2, pageSize: 20 });
-      if (path === '/api/staff') return json(401, { error: 'unauthorized', message: 'Session ended' });
+      if (path === '/api/staff')
+        return json(401, { error: 'unauthenticated', code: 'sessionEnded', message: 'Session ended' });
       if (path === '/api/audit') return json(200, { items: 'not a list' });
       if (path === '/api/broken') {
         res.writeHead(502, { 'content-type': 'text/html' });
         return void res.end('<html>Bad gateway</html>');
       }
-      json(404, { error: 'not_found', message: 'No such route' });
+      json(404, { error: 'not_found', code: 'pageNotFound', message: 'There is nothing at this address.' });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,7 +111,7 @@ describe('api client', () => {
 
   it('reports a 401 elsewhere as a session that ended', async () => {
     const { api, unauthorized } = client();
-    await expect(api.listStaff()).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    await expect(api.listStaff()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
     expect(unauthorized).toHaveLength(1);
   });
 
@@ -125,7 +130,10 @@ describe('api client', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiRequestError);
     expect((err as ApiRequestError).code).toBe('validation_failed');
-    expect((err as ApiRequestError).bodyFieldErrors()).toEqual({ email: 'must be an email address' });
+    expect((err as ApiRequestError).bodyFields()).toEqual({
+      email: { in: 'body', field: 'email', code: 'notAnEmail', message: 'Must be an email address' },
+    });
+    expect((err as ApiRequestError).messageCode).toBe('validationFailed');
   });
 
   it('fails loudly when an answer breaks the contract', async () => {
@@ -151,19 +159,31 @@ describe('describeError', () => {
   const zh = createI18n('zh-CN').t;
   const en = createI18n('en').t;
 
-  it('explains known errors in the chosen language', () => {
-    expect(
-      describeError(new ApiRequestError(401, 'invalid_credentials', 'Invalid email or password'), zh),
-    ).toBe('邮箱或密码不正确。');
-    expect(describeError(new ApiRequestError(429, 'rate_limited', 'Too many'), en)).toBe(
-      'Too many attempts. Wait a few minutes before trying again.',
+  it("says the server's message by its code, in the language chosen now", () => {
+    const refused = new ApiRequestError(
+      422,
+      'outside_working_hours',
+      'Jordan Lee does not work then.',
+      [],
+      'outsideWorkingHours',
+      { artist: 'Jordan Lee' },
+    );
+    expect(describeError(refused, zh)).toBe('Jordan Lee 在该时间不上班。');
+    expect(describeError(refused, en)).toBe('Jordan Lee does not work then.');
+    const soon = new ApiRequestError(422, 'interval_too_short', 'x', [], 'intervalTooShort', {
+      count: 7,
+      other: '2026-12-15',
+      min: 14,
+    });
+    expect(describeError(soon, zh)).toBe(
+      '距 2026年12月15日 的治疗仅 7 天：本疗程两次治疗之间至少需要 14 天。',
     );
     expect(describeError(new ApiRequestError(0, 'network_error', 'fetch failed'), zh)).toContain('无法连接');
   });
 
-  it('shows the server message for codes it does not know', () => {
+  it('shows the server message for a code it does not know, and its own words for a 5xx', () => {
     expect(describeError(new ApiRequestError(422, 'photo_too_large', 'Photo is over 40 MB'), en)).toBe(
-      'Something went wrong: Photo is over 40 MB',
+      'Photo is over 40 MB',
     );
     expect(describeError(new ApiRequestError(503, 'db_down', 'x'), en)).toBe(
       'The server ran into a problem. Try again in a moment.',

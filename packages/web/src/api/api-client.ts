@@ -13,15 +13,19 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   unauthorizedIsExpected?: boolean;
   /** A file sent as the body itself (photo uploads), with its own content type. */
   file?: Blob;
+  /** Extra request headers (e.g. the upload token of a booking). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClientOptions {
   /** Prefix for every path; '' in the browser (same origin), a full origin in tests. */
   baseUrl?: string;
-  /** The CSRF token of the current session, sent on every state-changing request. */
-  getCsrfToken: () => string | null | undefined;
+  /** The CSRF token of the session the path belongs to (staff or portal), sent on every change. */
+  getCsrfToken: (path: string) => string | null | undefined;
   /** Called when a request that needed a session got 401: the session ended or was revoked. */
   onUnauthorized?: (err: ApiRequestError) => void;
+  /** The UI language, sent as Accept-Language: the server answers its messages in it. */
+  getLocale?: () => string;
   fetch?: typeof fetch;
 }
 
@@ -38,11 +42,13 @@ export function createApiClient(options: ApiClientOptions) {
     path: string,
     opts: RequestOptions<S> = {},
   ): Promise<S extends z.ZodType ? z.infer<S> : unknown> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    const locale = options.getLocale?.();
+    if (locale) headers['accept-language'] = locale;
     if (opts.file) headers['content-type'] = opts.file.type || 'application/octet-stream';
     else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (STATE_CHANGING.has(method)) {
-      const token = options.getCsrfToken();
+      const token = options.getCsrfToken(path);
       if (token) headers['x-csrf-token'] = token;
     }
 

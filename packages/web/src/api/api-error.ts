@@ -1,4 +1,4 @@
-import { ApiError } from '@stipple/core';
+import { ApiError, type MessageParams } from '@stipple/core';
 
 export type ApiFieldError = NonNullable<ApiError['fields']>[number];
 
@@ -6,6 +6,8 @@ export type ApiFieldError = NonNullable<ApiError['fields']>[number];
  * A failed API call. `code` is the server's machine-readable `error` (e.g. `invalid_credentials`,
  * `conflict`, `validation_failed`), or one of our own for failures that never reached a JSON answer:
  * `network_error` (no answer at all) and `bad_response` (an answer that breaks the API contract).
+ * `messageCode` and `params` are the server's message as a key of the shared catalogue
+ * (`error.<messageCode>`), so the app can say it in the language the user reads now.
  */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
@@ -15,15 +17,17 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: ApiFieldError[] = [],
+    readonly messageCode: string | null = null,
+    readonly params: MessageParams = {},
   ) {
     super(message);
   }
 
   /** The field errors about the request body, keyed by field path (`email`, `address.city`). */
-  bodyFieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
+  bodyFields(): Record<string, ApiFieldError> {
+    const out: Record<string, ApiFieldError> = {};
     for (const f of this.fields) {
-      if (f.in === 'body' && !(f.field in out)) out[f.field] = f.message;
+      if (f.in === 'body' && !(f.field in out)) out[f.field] = f;
     }
     return out;
   }
@@ -46,7 +50,14 @@ export async function errorFromResponse(res: Response): Promise<ApiRequestError>
   }
   const parsed = ApiError.safeParse(body);
   if (parsed.success) {
-    return new ApiRequestError(res.status, parsed.data.error, parsed.data.message, parsed.data.fields ?? []);
+    return new ApiRequestError(
+      res.status,
+      parsed.data.error,
+      parsed.data.message,
+      parsed.data.fields ?? [],
+      parsed.data.code,
+      parsed.data.params ?? {},
+    );
   }
   return new ApiRequestError(res.status, fallbackCode(res.status), res.statusText || `HTTP ${res.status}`);
 }

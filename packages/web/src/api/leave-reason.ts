@@ -1,6 +1,7 @@
 // Why the user is on the sign-in page, so it can say so: the session ended (expired, revoked,
-// account deactivated) or the user signed out. Cleared when someone signs in.
-export type LeaveReason = 'sessionEnded' | 'signedOut';
+// account deactivated), the user signed out (here or everywhere), or a forgotten password was
+// just reset. Cleared when someone signs in.
+export type LeaveReason = 'sessionEnded' | 'signedOut' | 'signedOutEverywhere' | 'passwordReset';
 
 let reason: LeaveReason | null = null;
 

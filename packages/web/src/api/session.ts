@@ -41,3 +41,8 @@ export function useUpdateSessionUser() {
   return (user: StaffMember) =>
     queryClient.setQueryData<SessionInfo | null>(sessionKey, (s) => (s ? { ...s, user } : s));
 }
+
+/** Owners and artists see clinical content; front desk does not (docs/roles.md). */
+export function useIsClinical(): boolean {
+  return useSignedInSession().user.role !== 'front_desk';
+}

@@ -4,6 +4,7 @@ import {
   ConsultationList,
   ConsultationPage,
   PhotoAnalysisRecord,
+  PhotoScalpMap,
   PhotoZones,
   PlanVersion,
   PlanVersionList,
@@ -39,9 +40,12 @@ import {
   Photo,
   PhotoList,
   RecallReport,
+  RemainingSessionsProposal,
+  SessionPlan,
   SessionRecord,
   SessionRecordList,
   TreatmentCourse,
+  type BookRemainingSessionsRequest,
   type CreateAppointmentRequest,
   type CreateConsentTemplateRequest,
   type CreateCourseRequest,
@@ -50,6 +54,7 @@ import {
   type MoveAppointmentRequest,
   type OutboxStatus,
   type PhotoView,
+  type RemainingSessionsProposalRequest,
   type SaveSessionRequest,
   type SignConsentRequest,
   type UpdateLotRequest,
@@ -62,6 +67,11 @@ import {
   StaffMember,
   StaffRole,
   type AcceptInvitationRequest,
+  type ChangePasswordRequest,
+  type CompletePasswordResetRequest,
+  PasswordResetAvailability,
+  PasswordResetPreview,
+  type RequestPasswordResetRequest,
   type AuditAction,
   type ClientListQuery,
   type CreateClientRequest,
@@ -70,9 +80,17 @@ import {
   type UiLocale,
   type UpdateClientRequest,
   type UpdateStaffRequest,
+  SetupStatus,
+  StudioSettings,
+  type CreateStudioInput,
+  type UpdateStudioRequest,
 } from '@stipple/core';
 import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
+import { publicEndpoints } from './public-endpoints.js';
+import { portalEndpoints } from './portal-endpoints.js';
+import { portalCareEndpoints } from './portal-care-endpoints.js';
+import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
 
 /** What the public invitation page learns about an invitation before the password is set. */
 export const InvitationPreview = z.object({
@@ -101,6 +119,7 @@ export const fileLinks = {
   aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
   aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,
   consultationReport: (id: string) => `/api/consultations/${enc(id)}/report.pdf`,
+  studioLogo: (sha256: string) => `/api/studio/logo?v=${enc(sha256.slice(0, 12))}`,
   renderStage: (renderId: string, name: string, size: 'preview' | 'full' = 'preview') =>
     `/api/renders/${enc(renderId)}/stages/${enc(name)}?size=${size}`,
 };
@@ -115,6 +134,10 @@ const RenderProgress = z.object({
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {
   return {
+    ...publicEndpoints(api),
+    ...portalEndpoints(api),
+    ...portalCareEndpoints(api),
+    ...bookingDeskEndpoints(api),
     /** The current session, or null when nobody is signed in. */
     async getSession(): Promise<SessionInfo | null> {
       try {
@@ -128,11 +151,36 @@ export function stippleApi(api: ApiClient) {
       api.post('/api/auth/login', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
     logout: () => api.post('/api/auth/logout', undefined, { unauthorizedIsExpected: true }),
     setMyLocale: (locale: UiLocale) => api.patch('/api/me/preferences', { locale }, { schema: StaffMember }),
+    changePassword: (body: ChangePasswordRequest) => api.post('/api/me/password', body),
+    logoutEverywhere: () => api.post('/api/auth/logout-everywhere'),
+    passwordResetAvailability: () =>
+      api.get('/api/auth/password-reset', {
+        schema: PasswordResetAvailability,
+        unauthorizedIsExpected: true,
+      }),
+    requestPasswordReset: (body: RequestPasswordResetRequest) =>
+      api.post('/api/auth/password-reset', body, { unauthorizedIsExpected: true }),
+    previewPasswordReset: (token: string) =>
+      api.get(`/api/password-resets/${enc(token)}`, {
+        schema: PasswordResetPreview,
+        unauthorizedIsExpected: true,
+      }),
+    completePasswordReset: (body: CompletePasswordResetRequest) =>
+      api.post('/api/auth/password-reset/complete', body, { unauthorizedIsExpected: true }),
 
     getInvitation: (token: string) =>
       api.get(`/api/invitations/${enc(token)}`, { schema: InvitationPreview, unauthorizedIsExpected: true }),
     acceptInvitation: (body: AcceptInvitationRequest) =>
       api.post('/api/auth/accept-invitation', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
+
+    // Studio setup and settings
+    setupStatus: () => api.get('/api/setup', { schema: SetupStatus, unauthorizedIsExpected: true }),
+    createStudio: (body: CreateStudioInput) =>
+      api.post('/api/setup', body, { schema: SessionInfo, unauthorizedIsExpected: true }),
+    getStudio: () => api.get('/api/studio', { schema: StudioSettings }),
+    updateStudio: (body: UpdateStudioRequest) => api.patch('/api/studio', body, { schema: StudioSettings }),
+    uploadLogo: (file: File) => api.put('/api/studio/logo', undefined, { schema: StudioSettings, file }),
+    removeLogo: () => api.request('DELETE', '/api/studio/logo', { schema: StudioSettings }),
 
     listStaff: () => api.get('/api/staff', { schema: StaffList }),
     inviteStaff: (body: InviteStaffRequest) =>
@@ -198,12 +246,29 @@ export function stippleApi(api: ApiClient) {
       try {
         return await api.get(`/api/appointments/${enc(appointmentId)}/session`, { schema: SessionRecord });
       } catch (err) {
-        if (isApiRequestError(err) && err.status === 404 && err.message.startsWith('Session')) return null;
+        // No record yet (rather than no such appointment): the server names what it did not find.
+        const entity = isApiRequestError(err) ? err.params.entity : undefined;
+        if (
+          isApiRequestError(err) &&
+          err.status === 404 &&
+          typeof entity === 'object' &&
+          't' in entity &&
+          entity.t === 'entity.sessionRecord'
+        )
+          return null;
         throw err;
       }
     },
     saveSession: (appointmentId: string, body: Partial<SaveSessionRequest>) =>
       api.put(`/api/appointments/${enc(appointmentId)}/session`, body, { schema: SessionRecord }),
+    sessionPlan: (appointmentId: string) =>
+      api.get(`/api/appointments/${enc(appointmentId)}/plan`, { schema: SessionPlan }),
+    proposeRemainingSessions: (courseId: string, body: RemainingSessionsProposalRequest) =>
+      api.post(`/api/courses/${enc(courseId)}/remaining-sessions/proposal`, body, {
+        schema: RemainingSessionsProposal,
+      }),
+    bookRemainingSessions: (courseId: string, body: BookRemainingSessionsRequest) =>
+      api.post(`/api/courses/${enc(courseId)}/remaining-sessions`, body, { schema: AppointmentList }),
     aftercare: (sessionId: string) =>
       api.get(`/api/sessions/${enc(sessionId)}/aftercare`, { schema: AftercareSchedule }),
 
@@ -261,6 +326,8 @@ export function stippleApi(api: ApiClient) {
     renderProgress: (id: string) => api.get(`/api/renders/${enc(id)}/status`, { schema: RenderProgress }),
     getAnalysis: (photoId: string) =>
       api.get(`/api/photos/${enc(photoId)}/analysis`, { schema: PhotoAnalysisRecord.nullable() }),
+    getScalpMap: (photoId: string) =>
+      api.get(`/api/photos/${enc(photoId)}/scalp-map`, { schema: PhotoScalpMap }),
     startAnalysis: (photoId: string) =>
       api.post(`/api/photos/${enc(photoId)}/analysis`, undefined, { schema: PhotoAnalysisRecord }),
   };

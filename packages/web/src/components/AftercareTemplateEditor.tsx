@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Stack,
@@ -32,6 +31,8 @@ import {
   type StepDraft,
 } from '../forms/aftercare-steps-form.js';
 import { scrollToFirstError } from './scroll-to-first-error.js';
+import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 /**
  * Writes the next version of an aftercare template, starting from the current one. Sessions keep
@@ -40,7 +41,7 @@ import { scrollToFirstError } from './scroll-to-first-error.js';
 export function AftercareTemplateEditor(props: { template: AftercareTemplate | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={props.template !== null}
       onClose={props.onClose}
       title={
@@ -51,7 +52,7 @@ export function AftercareTemplateEditor(props: { template: AftercareTemplate | n
       size="xl"
     >
       {props.template && <EditorForm template={props.template} onClose={props.onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -61,6 +62,9 @@ function EditorForm({ template, onClose }: { template: AftercareTemplate; onClos
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AftercareDraft>(() => draftFromTemplate(template));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Steps carry list keys of their own; only what the owner typed counts as a change.
+  const typed = (d: AftercareDraft) => JSON.stringify(d, (k, v: unknown) => (k === 'key' ? undefined : v));
+  const { requestClose } = useFormModal(typed(draft) !== typed(draftFromTemplate(template)));
   const root = useRef<HTMLDivElement>(null);
   const clearErrors = (prefix: string) =>
     setErrors((e) =>
@@ -251,19 +255,21 @@ function EditorForm({ template, onClose }: { template: AftercareTemplate; onClos
       <Text size="sm" c="dimmed">
         {t('aftercareEditor.versionHint')}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          loading={publish.isPending}
-          disabled={!changed}
-          onClick={submit}
-          data-testid="publish-aftercare"
-        >
-          {t('aftercareEditor.publish', { version: template.version + 1 })}
-        </Button>
-      </Group>
+      <StickyActions dialog>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            loading={publish.isPending}
+            disabled={!changed}
+            onClick={submit}
+            data-testid="publish-aftercare"
+          >
+            {t('aftercareEditor.publish', { version: template.version + 1 })}
+          </Button>
+        </Group>
+      </StickyActions>
     </Stack>
   );
 }

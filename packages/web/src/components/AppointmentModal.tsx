@@ -1,18 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +11,10 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { formatDateTime, isoDateOf, localInstant } from '../i18n/format.js';
+import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { DateField } from './fields/DateField.js';
+import { RuleOverrideNotice } from './RuleOverrideNotice.js';
 
 /** One appointment: what it is, its history, and moving or cancelling it. */
 export function AppointmentModal({
@@ -40,10 +31,22 @@ export function AppointmentModal({
   const session = useSignedInSession();
   const clinical = session.user.role !== 'front_desk';
   const [mode, setMode] = useState<'view' | 'move' | 'cancel'>('view');
-  const [date, setDate] = useState<string | null>(null);
+  const [date, setDate] = useState<string | undefined>(undefined);
   const [time, setTime] = useState('10:00');
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
+  const [planOverride, setPlanOverride] = useState('');
+
+  const startsAt = appointment ? new Date(appointment.startsAt) : null;
+  const unsaved = useUnsavedChanges(
+    (mode === 'move' &&
+      startsAt !== null &&
+      (date !== isoDateOf(startsAt) ||
+        time !== startsAt.toTimeString().slice(0, 5) ||
+        reason.trim() !== '' ||
+        override.trim() !== '')) ||
+      (mode === 'cancel' && reason.trim() !== ''),
+  );
 
   const history = useQuery({
     queryKey: ['appointment-history', appointment?.id, appointment?.version],
@@ -52,6 +55,7 @@ export function AppointmentModal({
   });
 
   const done = async (message: string) => {
+    unsaved.saved();
     await queryClient.invalidateQueries({ queryKey: ['appointments'] });
     notifications.show({ color: 'teal', message });
     setMode('view');
@@ -59,12 +63,13 @@ export function AppointmentModal({
   };
 
   const move = useMutation({
-    mutationFn: (withOverride: boolean) =>
+    mutationFn: (overrides: { interval: boolean; plan: boolean }) =>
       api.moveAppointment(appointment!.id, {
         startsAt: localInstant(date ?? isoDateOf(new Date(appointment!.startsAt)), time).toISOString(),
         reason,
         version: appointment!.version,
-        ...(withOverride ? { intervalOverrideReason: override } : {}),
+        ...(overrides.interval ? { intervalOverrideReason: override } : {}),
+        ...(overrides.plan ? { planOverrideReason: planOverride } : {}),
       }),
     onSuccess: () => done(t('calendar.moved')),
   });
@@ -75,16 +80,20 @@ export function AppointmentModal({
 
   if (!appointment) return null;
   const a = appointment;
-  const intervalRefused = isApiRequestError(move.error) && move.error.code === 'interval_too_short';
-  const error = move.error ?? cancel.error;
+  const refusal = isApiRequestError(move.error) ? move.error : null;
+  const intervalRefused = refusal?.code === 'interval_too_short';
+  const planRefused = refusal?.code === 'plan_blocks_session';
+  const error = intervalRefused || planRefused ? cancel.error : (move.error ?? cancel.error);
 
   return (
     <Modal
       opened
-      onClose={() => {
-        setMode('view');
-        onClose();
-      }}
+      onClose={() =>
+        unsaved.confirmDiscard(() => {
+          setMode('view');
+          onClose();
+        })
+      }
       title={`${t(`appointmentKinds.${a.kind}`)}${a.sessionNumber ? ` ${a.sessionNumber}` : ''} · ${a.clientName}`}
       size="lg"
     >
@@ -103,6 +112,11 @@ export function AppointmentModal({
         {a.intervalOverrideReason && (
           <Alert color="orange" title={t('calendar.overridden')}>
             {a.intervalOverrideReason}
+          </Alert>
+        )}
+        {a.planOverrideReason && (
+          <Alert color="orange" title={t('calendar.againstPlan')} data-testid="plan-override-reason">
+            {a.planOverrideReason}
           </Alert>
         )}
         {a.notes && <Text size="sm">{a.notes}</Text>}
@@ -148,12 +162,7 @@ export function AppointmentModal({
         {mode === 'move' && (
           <Stack gap="sm">
             <Group grow>
-              <DateInput
-                label={t('calendar.date')}
-                valueFormat="YYYY-MM-DD"
-                value={date}
-                onChange={setDate}
-              />
+              <DateField label={t('calendar.date')} value={date} onChange={setDate} />
               <TimeInput
                 label={t('calendar.time')}
                 value={time}
@@ -165,11 +174,22 @@ export function AppointmentModal({
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
-            {intervalRefused && clinical && (
-              <Textarea
-                label={t('calendar.overrideReason')}
-                value={override}
-                onChange={(e) => setOverride(e.currentTarget.value)}
+            {planRefused && (
+              <RuleOverrideNotice
+                title={t('calendar.planTitle')}
+                message={describeError(refusal, t)}
+                reason={planOverride}
+                onReason={setPlanOverride}
+                testId="move-plan-refused"
+              />
+            )}
+            {intervalRefused && (
+              <RuleOverrideNotice
+                title={t('calendar.intervalTitle')}
+                message={describeError(refusal, t)}
+                reason={override}
+                onReason={setOverride}
+                testId="move-interval-refused"
               />
             )}
             <Group justify="flex-end">
@@ -178,7 +198,12 @@ export function AppointmentModal({
               </Button>
               <Button
                 loading={move.isPending}
-                onClick={() => move.mutate(intervalRefused && override.trim().length >= 3)}
+                onClick={() =>
+                  move.mutate({
+                    interval: intervalRefused && clinical,
+                    plan: planRefused && clinical,
+                  })
+                }
               >
                 {t('calendar.move')}
               </Button>
@@ -210,7 +235,7 @@ export function AppointmentModal({
         )}
         {error && (
           <Alert color="red" role="alert">
-            {isApiRequestError(error) && error.fields[0] ? error.fields[0].message : describeError(error, t)}
+            {describeError(error, t)}
           </Alert>
         )}
 
@@ -228,6 +253,7 @@ export function AppointmentModal({
                   <Table.Td>
                     {e.toStartsAt && e.action === 'moved' ? formatDateTime(e.toStartsAt, locale) : ''}{' '}
                     {e.reason ?? ''} {e.intervalOverrideReason ? `(${e.intervalOverrideReason})` : ''}
+                    {e.planOverrideReason ? ` (${t('calendar.againstPlan')}: ${e.planOverrideReason})` : ''}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,28 +1,23 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Appointment, AppointmentKind } from '@stipple/core';
+import { CreateAppointmentRequest, IsoDate, type Appointment, type AppointmentKind } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
+import { courseGate, gateMessage } from '../consultation/plan-gate-message.js';
+import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
+import { DateField } from './fields/DateField.js';
+import { NumberField } from './fields/NumberField.js';
+import { FormModal, useFormModal } from './FormModal.js';
+import { RuleOverrideNotice } from './RuleOverrideNotice.js';
+import { StickyActions } from './StickyActions.js';
 
 export interface BookingDefaults {
   client?: { id: string; name: string };
@@ -30,6 +25,8 @@ export interface BookingDefaults {
 }
 
 const DEFAULT_MINUTES: Record<AppointmentKind, number> = { consultation: 60, session: 240, touch_up: 120 };
+/** Refusals that an owner or artist may set aside with a reason. */
+const OVERRIDABLE = new Set(['interval_too_short', 'plan_blocks_session']);
 
 /** Books a consultation, a session of a treatment, or a touch-up; explains every refusal. */
 export function BookAppointmentModal(props: {
@@ -40,10 +37,10 @@ export function BookAppointmentModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
+    <FormModal opened={props.opened} onClose={props.onClose} title={t('calendar.bookTitle')} size="lg">
       {/* Mounted while open: every booking starts from a fresh form. */}
       {props.opened && <BookingForm {...props} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -62,7 +59,6 @@ function BookingForm({
   const api = useApi();
   const queryClient = useQueryClient();
   const session = useSignedInSession();
-  const clinical = session.user.role !== 'front_desk';
 
   const [clientId, setClientId] = useState<string | null>(defaults?.client?.id ?? null);
   const [search, setSearch] = useState('');
@@ -71,12 +67,23 @@ function BookingForm({
   const [kind, setKind] = useState<AppointmentKind>('consultation');
   const [chosenCourse, setCourseId] = useState<string | null>(null);
   const [newCourse, setNewCourse] = useState('');
-  const [date, setDate] = useState<string | null>(defaults?.date ?? null);
+  const [date, setDate] = useState<string | undefined>(defaults?.date);
   const [time, setTime] = useState('10:00');
-  const [minutes, setMinutes] = useState<number | string>(60);
+  const [minutes, setMinutes] = useState<number | string | undefined>(60);
+  const narrow = useMediaQuery('(max-width: 30em)');
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
+  const [planOverride, setPlanOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { requestClose } = useFormModal(
+    clientId !== (defaults?.client?.id ?? null) ||
+      date !== (defaults?.date ?? null) ||
+      kind !== 'consultation' ||
+      chosenArtist !== null ||
+      notes !== '' ||
+      override !== '' ||
+      newCourse !== '',
+  );
 
   const clients = useQuery({
     queryKey: ['clients', { q: debounced, pageSize: 50 }],
@@ -102,6 +109,10 @@ function BookingForm({
     null;
   const courseList = courses.data?.items ?? [];
   const courseId = chosenCourse ?? courseList[courseList.length - 1]?.id ?? null;
+  const course = courseList.find((c) => c.id === courseId);
+  // What the treatment plan says about a session on that day: warned before booking, not after.
+  const validDate = date && IsoDate.safeParse(date).success ? date : null;
+  const gate = kind === 'consultation' ? { open: true as const } : courseGate(course?.plan, validDate);
 
   const createCourse = useMutation({
     mutationFn: () => api.createCourse(clientId!, { title: newCourse.trim() }),
@@ -113,11 +124,18 @@ function BookingForm({
   });
 
   const book = useMutation({
-    mutationFn: (withOverride: boolean) => {
+    mutationFn: (overrides: { interval: boolean; plan: boolean }) => {
       const next: Record<string, string> = {};
-      if (!clientId) next.clientId = t('validation.required');
-      if (!date) next.startsAt = t('validation.required');
-      if (kind !== 'consultation' && !courseId) next.courseId = t('validation.required');
+      const required = t('messages.field.required');
+      if (!clientId) next.clientId = required;
+      if (!date) next.startsAt = required;
+      else if (!validDate) next.startsAt = t('messages.field.notADate');
+      if (kind !== 'consultation' && !courseId) next.courseId = required;
+      // The duration as typed: checked by the shared rule, never replaced by a default.
+      const duration = CreateAppointmentRequest.shape.durationMinutes.safeParse(minutes, {
+        reportInput: true,
+      });
+      if (!duration.success) next.durationMinutes = translateIssue(duration.error.issues[0]!, t);
       setErrors(next);
       if (Object.keys(next).length) throw new Error('incomplete');
       return api.bookAppointment({
@@ -125,10 +143,11 @@ function BookingForm({
         artistId: artistId ?? undefined,
         kind,
         courseId: kind === 'consultation' ? null : courseId,
-        startsAt: localInstant(date!, time || '10:00').toISOString(),
-        durationMinutes: Number(minutes) || DEFAULT_MINUTES[kind],
+        startsAt: localInstant(validDate!, time || '10:00').toISOString(),
+        durationMinutes: duration.data,
         notes,
-        ...(withOverride ? { intervalOverrideReason: override } : {}),
+        ...(overrides.interval ? { intervalOverrideReason: override } : {}),
+        ...(overrides.plan ? { planOverrideReason: planOverride } : {}),
       });
     },
     onSuccess: async (appointment) => {
@@ -138,21 +157,19 @@ function BookingForm({
       onClose();
     },
     onError: (err) => {
-      // The interval refusal is explained (with the way to override it) in its own box.
-      if (!isApiRequestError(err) || err.code === 'interval_too_short') return;
+      // The interval and the plan are explained (with the way to go ahead) in their own boxes.
+      if (!isApiRequestError(err) || OVERRIDABLE.has(err.code)) return;
       const fields: Record<string, string> = {};
-      for (const f of err.fields) fields[f.field] ??= f.message;
+      for (const f of err.fields) fields[f.field] ??= translateFieldError(f, t);
       setErrors(fields);
     },
   });
 
-  const intervalError =
-    isApiRequestError(book.error) && book.error.code === 'interval_too_short' ? book.error : null;
-  const intervalRefused = intervalError !== null;
+  const refusal = isApiRequestError(book.error) ? book.error : null;
+  const intervalRefused = refusal?.code === 'interval_too_short';
+  const planRefused = refusal?.code === 'plan_blocks_session';
   const otherError =
-    book.error && isApiRequestError(book.error) && !intervalRefused && book.error.fields.length === 0
-      ? book.error
-      : null;
+    book.error && book.error.message !== 'incomplete' && !intervalRefused && !planRefused ? book.error : null;
 
   const clientOptions = defaults?.client
     ? [{ value: defaults.client.id, label: defaults.client.name }]
@@ -178,6 +195,9 @@ function BookingForm({
           data-testid="book-client"
         />
         <SegmentedControl
+          fullWidth
+          // On a phone the three kinds do not fit side by side: one above the other, none cut.
+          orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => {
             setKind(v);
@@ -234,11 +254,10 @@ function BookingForm({
           comboboxProps={{ withinPortal: true }}
           data-testid="book-artist"
         />
-        <Group grow align="flex-start">
-          <DateInput
+        {/* Two to a row on a phone, so the date is not cut. */}
+        <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="sm">
+          <DateField
             label={t('calendar.date')}
-            valueFormat="YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
             value={date}
             onChange={setDate}
             error={errors.startsAt}
@@ -251,70 +270,64 @@ function BookingForm({
             onChange={(e) => setTime(e.currentTarget.value)}
             data-testid="book-time"
           />
-          <NumberInput
+          <NumberField
             label={t('calendar.minutes')}
             value={minutes}
             onChange={setMinutes}
-            min={15}
-            max={720}
-            step={15}
             error={errors.durationMinutes}
+            data-testid="book-minutes"
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('calendar.notes')}
           description={t('calendar.notesHint')}
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
-        {intervalRefused && (
-          <Alert color="orange" title={t('calendar.intervalTitle')} data-testid="interval-refused">
-            <Stack gap="sm">
-              <Text size="sm">{intervalError?.message}</Text>
-              {clinical ? (
-                <>
-                  <Textarea
-                    label={t('calendar.overrideReason')}
-                    value={override}
-                    onChange={(e) => setOverride(e.currentTarget.value)}
-                    autosize
-                    minRows={2}
-                    data-testid="override-reason"
-                  />
-                  <Button
-                    color="orange"
-                    disabled={override.trim().length < 3}
-                    loading={book.isPending}
-                    onClick={() => book.mutate(true)}
-                    data-testid="book-anyway"
-                  >
-                    {t('calendar.bookAnyway')}
-                  </Button>
-                </>
-              ) : (
-                <Text size="sm">{t('calendar.overrideClinicalOnly')}</Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {otherError && (
-          <Alert color="red" role="alert">
-            {describeError(otherError, t)}
-          </Alert>
-        )}
-        {book.error && isApiRequestError(book.error) && book.error.status === 409 && (
-          <Alert color="red" role="alert" data-testid="double-booking">
-            {book.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={book.isPending} onClick={() => book.mutate(false)} data-testid="book-submit">
-            {t('calendar.book')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          {(!gate.open || planRefused) && (
+            <RuleOverrideNotice
+              title={t('calendar.planTitle')}
+              message={!gate.open ? gateMessage(gate, t) : describeError(refusal, t)}
+              reason={planOverride}
+              onReason={setPlanOverride}
+              testId="plan-refused"
+            />
+          )}
+          {intervalRefused && (
+            <RuleOverrideNotice
+              title={t('calendar.intervalTitle')}
+              message={describeError(refusal, t)}
+              reason={override}
+              onReason={setOverride}
+              confirmLabel={t('calendar.bookAnyway')}
+              onConfirm={() => book.mutate({ interval: true, plan: !gate.open || planRefused })}
+              loading={book.isPending}
+              testId="interval-refused"
+            />
+          )}
+          {otherError && (
+            <Alert
+              color="red"
+              role="alert"
+              data-testid={refusal?.status === 409 ? 'double-booking' : 'booking-error'}
+            >
+              {describeError(otherError, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={book.isPending}
+              onClick={() => book.mutate({ interval: intervalRefused, plan: !gate.open || planRefused })}
+              data-testid="book-submit"
+            >
+              {!gate.open || planRefused ? t('calendar.bookAnyway') : t('calendar.book')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </>
   );

@@ -6,7 +6,6 @@ import {
   Button,
   CopyButton,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -28,6 +27,7 @@ import { useSignedInSession } from '../api/session.js';
 import { serverFieldErrors } from '../forms/schema-form.js';
 import { formatDateTime, formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { FormModal, useFormModal } from './FormModal.js';
 
 /** The server may answer with a path when it does not know its public address. */
 export function absoluteFeedUrl(url: string, origin: string): string {
@@ -42,9 +42,9 @@ export function absoluteFeedUrl(url: string, origin: string): string {
 export function CalendarFeedsModal(props: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('calendarFeeds.title')} size="xl">
+    <FormModal opened={props.opened} onClose={props.onClose} title={t('calendarFeeds.title')} size="xl">
       {props.opened && <CalendarFeeds />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -62,6 +62,8 @@ function CalendarFeeds() {
   const [debounced] = useDebouncedValue(search, 250);
   const [created, setCreated] = useState<{ feed: CalendarFeed; url: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A chosen artist or client whose feed is not made yet.
+  useFormModal(subjectId !== null && created?.feed.subjectId !== subjectId);
 
   const feeds = useQuery({ queryKey: ['calendar-feeds'], queryFn: () => api.listCalendarFeeds() });
   const artists = useQuery({ queryKey: ['artists'], queryFn: () => api.listArtists() });

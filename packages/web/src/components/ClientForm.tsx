@@ -1,21 +1,30 @@
 import { useMemo } from 'react';
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { COMMON_CLIENT_LANGUAGES, type ClientFormValues } from '../forms/client-form.js';
+import { CLIENT_LANGUAGES, type ClientFormValues } from '../forms/client-form.js';
 import { languageName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { DateField } from './fields/DateField.js';
 
-/** The fields of a client record, shared by "New client" and the client page's edit mode. */
-export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues> }) {
+/**
+ * The fields of a client record, shared by "New client" and the client page's edit mode. The
+ * clinical notes are only for owners and artists (`clinical`).
+ */
+export function ClientForm({
+  form,
+  clinical,
+}: {
+  form: UseFormReturnType<ClientFormValues>;
+  clinical: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const current = form.getValues().preferredLanguage;
 
   const languageOptions = useMemo(() => {
-    const tags: string[] = [...COMMON_CLIENT_LANGUAGES];
+    const tags: string[] = [...CLIENT_LANGUAGES];
     if (current && !tags.includes(current)) tags.unshift(current);
     return tags.map((tag) => ({ value: tag, label: `${languageName(tag, locale)} (${tag})` }));
   }, [current, locale]);
@@ -47,10 +56,9 @@ export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues>
         {familyFirst ? given : family}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <DateInput
+        <DateField
           label={t('client.dateOfBirth')}
           placeholder={t('client.dateOfBirthPlaceholder')}
-          valueFormat="YYYY-MM-DD"
           defaultLevel="decade"
           defaultDate={form.getValues().dateOfBirth ?? '1985-01-01'}
           clearable
@@ -62,13 +70,14 @@ export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues>
           size="md"
           data-testid="client-date-of-birth"
           popoverProps={{ withinPortal: true }}
-          {...form.getInputProps('dateOfBirth')}
+          value={form.getValues().dateOfBirth}
+          onChange={(v) => form.setFieldValue('dateOfBirth', v ?? null)}
+          error={form.errors.dateOfBirth}
         />
         <Select
           label={t('client.preferredLanguage')}
           description={t('client.preferredLanguageHint')}
           data={languageOptions}
-          searchable
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
           data-testid="client-preferred-language"
@@ -95,15 +104,17 @@ export function ClientForm({ form }: { form: UseFormReturnType<ClientFormValues>
           {...form.getInputProps('email')}
         />
       </SimpleGrid>
-      <Textarea
-        label={t('client.notes')}
-        placeholder={t('client.notesPlaceholder')}
-        autosize
-        minRows={3}
-        maxRows={10}
-        data-testid="client-notes"
-        {...form.getInputProps('notes')}
-      />
+      {clinical && (
+        <Textarea
+          label={t('client.notes')}
+          placeholder={t('client.notesPlaceholder')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          data-testid="client-notes"
+          {...form.getInputProps('notes')}
+        />
+      )}
     </Stack>
   );
 }

@@ -22,7 +22,9 @@ import { describeError } from '../api/describe-error.js';
 import { absoluteAcceptUrl } from '../api/links.js';
 import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
 import { formatDateTime } from '../i18n/format.js';
+import { useUnsavedChanges } from './UnsavedChanges.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { StickyActions } from './StickyActions.js';
 
 interface InviteValues {
   email: string;
@@ -58,6 +60,9 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
     setCreated(null);
     onClose();
   };
+  // Once the invitation exists the link is shown and nothing is left to lose.
+  const unsaved = useUnsavedChanges(opened && !created && form.isDirty());
+  const requestClose = () => unsaved.confirmDiscard(close);
 
   const link = created?.acceptUrl ? absoluteAcceptUrl(created.acceptUrl, window.location.origin) : null;
   const generalError = invite.error && Object.keys(serverFieldErrors(invite.error, t)).length === 0;
@@ -65,7 +70,7 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      onClose={requestClose}
       title={created ? t('staff.inviteCreatedTitle') : t('staff.inviteTitle')}
     >
       {created ? (
@@ -103,9 +108,11 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
               </CopyButton>
             </Group>
           )}
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('staff.done')}</Button>
-          </Group>
+          <StickyActions dialog>
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('staff.done')}</Button>
+            </Group>
+          </StickyActions>
         </Stack>
       ) : (
         <form
@@ -142,14 +149,16 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
               data-testid="invite-role"
               {...form.getInputProps('role')}
             />
-            <Group justify="flex-end" gap="sm" mt="sm">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending} data-testid="invite-submit">
-                {t('staff.inviteSubmit')}
-              </Button>
-            </Group>
+            <StickyActions dialog>
+              <Group justify="flex-end" gap="sm" mt="sm">
+                <Button variant="default" onClick={requestClose}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={invite.isPending} data-testid="invite-submit">
+                  {t('staff.inviteSubmit')}
+                </Button>
+              </Group>
+            </StickyActions>
           </Stack>
         </form>
       )}

@@ -1,11 +1,18 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { UI_LOCALES } from '@stipple/core';
+import { UI_LOCALES, type UiLocale } from '@stipple/core';
 import { useUiLocale } from '../i18n/use-ui-locale.js';
 
 /** The language menu: each language is named in itself, so anyone can find their own. */
-export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
+export function LanguageSwitch({
+  compact = false,
+  languages = UI_LOCALES,
+}: {
+  compact?: boolean;
+  /** The languages to offer (a studio's public page offers its own). */
+  languages?: readonly UiLocale[];
+}) {
   const { t } = useTranslation();
   const [locale, setLocale] = useUiLocale();
   return (
@@ -23,7 +30,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('language.label')}</Menu.Label>
-        {UI_LOCALES.map((l) => (
+        {languages.map((l) => (
           <Menu.Item
             key={l}
             lang={l}

@@ -1,5 +1,7 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconBuildingStore,
+  IconCalendarCheck,
   IconCalendarEvent,
   IconClipboardText,
   IconFileCertificate,
@@ -29,12 +31,14 @@ const AREAS: Area[] = [
   { key: 'consultations', icon: IconClipboardText, to: '/consultations', clinical: true },
   { key: 'preview', icon: IconPhotoScan, to: '/preview', clinical: true },
   { key: 'calendar', icon: IconCalendarEvent, to: '/calendar' },
+  { key: 'bookings', icon: IconCalendarCheck, to: '/bookings' },
   { key: 'sessions', icon: IconVaccineBottle, to: '/inventory', clinical: true },
   { key: 'consent', icon: IconFileCertificate, to: '/consent' },
   { key: 'reports', icon: IconReportAnalytics },
 ];
 
 const OWNER_AREAS: Area[] = [
+  { key: 'studioSettings', icon: IconBuildingStore, to: '/studio' },
   { key: 'staff', icon: IconUsersGroup, to: '/staff' },
   { key: 'audit', icon: IconHistory, to: '/audit' },
 ];

@@ -6,7 +6,10 @@ import { checkPasswordStrength, type PasswordStrength } from '../forms/password-
 
 const COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 
-/** Live feedback while choosing a password: a 0–4 bar, its name, and the main weakness. */
+/**
+ * Live feedback while choosing a password: a 0–4 bar, its name, and the main weakness, by the
+ * server's rule. `userInputs` are the person's own details (name, email, studio) as written.
+ */
 export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
   const { t } = useTranslation();
   const [debounced] = useDebouncedValue(password, 150);
@@ -49,7 +52,13 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
           ? t('invite.strength.label', { level: t(`invite.strength.${score}`) })
           : t('invite.strength.checking')}
       </Text>
-      {strength?.warning && <Text size="sm">{t(`passwordFeedback.warnings.${strength.warning}`)}</Text>}
+      {strength?.warning && (
+        <Text size="sm" data-testid="password-warning">
+          {strength.warning === 'personal'
+            ? t('validation.builtFromPersonal')
+            : t(`passwordFeedback.warnings.${strength.warning}`)}
+        </Text>
+      )}
       {strength && score < 3 && strength.suggestions[0] && (
         <Text size="sm" c="dimmed">
           {t(`passwordFeedback.suggestions.${strength.suggestions[0]}`)}

@@ -1,6 +1,7 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApi } from '../api/ApiProvider.js';
 import { useSetSession, useSignedInSession } from '../api/session.js';
 import { setLeaveReason } from '../api/leave-reason.js';
@@ -47,6 +48,14 @@ export function UserMenu() {
         <Menu.Label>
           {t('shell.signedInAs', { name: user.name })} · {t(`roles.${user.role}`)}
         </Menu.Label>
+        <Menu.Item
+          component={Link}
+          to="/account"
+          leftSection={<IconKey size={18} aria-hidden />}
+          data-testid="open-account"
+        >
+          {t('account.menu')}
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={18} aria-hidden />}
           onClick={() => void signOut()}

@@ -7,7 +7,6 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   Paper,
   SegmentedControl,
   Stack,
@@ -36,6 +35,8 @@ import {
   type ExceptionDraft,
   type WorkingHoursDraft,
 } from '../forms/working-hours-form.js';
+import { FormModal, useFormModal } from './FormModal.js';
+import { StickyActions } from './StickyActions.js';
 
 /** A weekday's name in the UI language (0 = Sunday; 2023-01-01 was a Sunday). */
 export function weekdayName(weekday: number, locale: string): string {
@@ -55,14 +56,14 @@ export function WorkingHoursModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={props.staff !== null}
       onClose={props.onClose}
       title={props.staff ? t('workingHours.title', { name: props.staff.name }) : ''}
       size="xl"
     >
       {props.staff && <WorkingHoursLoader {...props} staff={props.staff} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -109,6 +110,9 @@ function WorkingHoursEditor({
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<WorkingHoursDraft>(() => draftFromWorkingHours(hours));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const { requestClose } = useFormModal(
+    JSON.stringify(draft) !== JSON.stringify(draftFromWorkingHours(hours)),
+  );
   const [weeklyKeys, setWeeklyKeys] = useState<string[]>([]);
   const root = useRef<HTMLDivElement>(null);
   const clearErrors = (prefix: string) =>
@@ -127,7 +131,7 @@ function WorkingHoursEditor({
     },
     onError: (err) => {
       if (isApiRequestError(err)) {
-        setErrors(editorErrors(err.bodyFieldErrors(), weeklyKeys, t));
+        setErrors(editorErrors(err.bodyFields(), weeklyKeys, t));
         scrollToFirstError(root.current);
       }
     },
@@ -384,16 +388,18 @@ function WorkingHoursEditor({
           {t('workingHours.readOnly')}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {canEdit ? t('common.cancel') : t('common.close')}
-        </Button>
-        {canEdit && (
-          <Button loading={save.isPending} onClick={submit} data-testid="save-working-hours">
-            {t('common.save')}
+      <StickyActions dialog>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>
+            {canEdit ? t('common.cancel') : t('common.close')}
           </Button>
-        )}
-      </Group>
+          {canEdit && (
+            <Button loading={save.isPending} onClick={submit} data-testid="save-working-hours">
+              {t('common.save')}
+            </Button>
+          )}
+        </Group>
+      </StickyActions>
     </Stack>
   );
 }

@@ -9,7 +9,9 @@ import {
   toTemplateRequest,
 } from './aftercare-steps-form.js';
 
-const t = (key: string) => key;
+import { createI18n } from '../i18n/i18n.js';
+
+const t = createI18n('en').t;
 
 const template: Pick<AftercareTemplate, 'language' | 'name' | 'steps'> = {
   language: 'en',
@@ -66,10 +68,10 @@ describe('aftercare template editor', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      name: 'validation.required',
-      'steps.0.untilDay': 'aftercareEditor.untilBeforeFrom',
-      'steps.1.fromDay': 'validation.required',
-      'steps.1.title': 'validation.required',
+      name: 'Required',
+      'steps.0.untilDay': 'Must not be before the first day',
+      'steps.1.fromDay': 'Required',
+      'steps.1.title': 'Required',
     });
     const none = templateRequest({ ...draftFromTemplate(template), steps: [] }, t);
     expect(none.ok).toBe(false);

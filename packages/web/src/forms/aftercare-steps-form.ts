@@ -84,15 +84,9 @@ export function templateRequest(
   draft: AftercareDraft,
   t: Translate,
 ): { ok: true; body: CreateAftercareTemplateRequest } | { ok: false; errors: FieldErrors } {
-  const parsed = CreateAftercareTemplateRequest.safeParse(toTemplateRequest(draft));
+  const parsed = CreateAftercareTemplateRequest.safeParse(toTemplateRequest(draft), { reportInput: true });
   if (parsed.success) return { ok: true, body: parsed.data };
-  const errors = issuesToFieldErrors(parsed.error.issues, t);
-  // The shared schema's own wording for this rule; the general translations don't know it.
-  for (const issue of parsed.error.issues) {
-    if (issue.message === 'must not be before fromDay')
-      errors[issue.path.map(String).join('.')] = t('aftercareEditor.untilBeforeFrom');
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, t) };
 }
 
 /** Whether the draft says anything other than the version it started from. */

@@ -1,4 +1,4 @@
-import type { Client, CreateClientRequest, UpdateClientRequest } from '@stipple/core';
+import { UI_LOCALES, type Client, type CreateClientRequest, type UpdateClientRequest } from '@stipple/core';
 
 /** What the client form edits: text inputs hold strings, an empty date is null. */
 export interface ClientFormValues {
@@ -31,7 +31,8 @@ export function clientToFormValues(client: Client): ClientFormValues {
     email: client.email ?? '',
     phone: client.phone ?? '',
     preferredLanguage: client.preferredLanguage,
-    notes: client.notes,
+    // Front desk reads no clinical notes (null): the form leaves them alone.
+    notes: client.notes ?? '',
   };
 }
 
@@ -68,27 +69,8 @@ export function formValuesToUpdateRequest(values: ClientFormValues, original: Cl
   return { ...changes, version: original.version };
 }
 
-/** Languages offered for a client; any other tag already on a record is offered too. */
-export const COMMON_CLIENT_LANGUAGES = [
-  'en',
-  'zh-CN',
-  'zh-TW',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt-BR',
-  'pt-PT',
-  'nl',
-  'pl',
-  'ru',
-  'uk',
-  'tr',
-  'ar',
-  'fa',
-  'hi',
-  'ja',
-  'ko',
-  'vi',
-  'th',
-] as const;
+/**
+ * Languages offered for a client: those the documents (report, consent, aftercare, emails) are
+ * printed in. A record from before that holds another tag keeps it, and it is shown too.
+ */
+export const CLIENT_LANGUAGES = UI_LOCALES;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CreateClientRequest } from '@stipple/core';
+import { CreateClientRequest, clientRequestsAsOf } from '@stipple/core';
 import { createI18n } from '../i18n/i18n.js';
 import { ApiRequestError } from '../api/api-error.js';
 import { emptyClientForm, formValuesToCreateRequest } from './client-form.js';
 import { serverFieldErrors, validateWithSchema } from './schema-form.js';
-import { translateValidationMessage } from './validation-messages.js';
 
 const en = createI18n('en').t;
 const zh = createI18n('zh-CN').t;
@@ -36,38 +35,26 @@ describe('form validation with the shared schemas', () => {
 
   it('explains a future date of birth and an over-long name', () => {
     const values = { ...emptyClientForm('en'), familyName: 'x'.repeat(101), dateOfBirth: '2999-01-01' };
-    expect(validateWithSchema(CreateClientRequest, formValuesToCreateRequest, zh)(values)).toEqual({
+    const asOfToday = clientRequestsAsOf('2026-12-06').create;
+    expect(validateWithSchema(asOfToday, formValuesToCreateRequest, zh)(values)).toEqual({
       familyName: '最多 100 个字符',
       dateOfBirth: '不能是将来的日期',
     });
   });
 
-  it('puts the server field errors on their fields, translated, unknown ones verbatim', () => {
-    const err = new ApiRequestError(400, 'validation_failed', 'Invalid request', [
-      { in: 'body', field: 'email', message: 'must be an email address' },
-      { in: 'body', field: 'password', message: 'was used before' },
-      { in: 'query', field: 'page', message: 'must be at least 1' },
+  it('puts the server field errors on their fields in the chosen language, by their codes', () => {
+    const err = new ApiRequestError(400, 'validation_failed', 'Please correct 2 fields', [
+      { in: 'body', field: 'email', code: 'notAnEmail', message: 'Must be an email address' },
+      { in: 'body', field: 'password', code: 'tooShort', params: { count: 12 }, message: 'x' },
+      { in: 'body', field: 'note', code: 'codeOfANewerServer', message: 'Said by the server' },
+      { in: 'query', field: 'page', code: 'atLeast', params: { min: 1 }, message: 'Must be at least 1' },
     ]);
     expect(serverFieldErrors(err, zh)).toEqual({
       email: '请输入有效的邮箱地址',
-      password: 'was used before',
+      password: '至少 12 个字符',
+      note: 'Said by the server',
     });
+    expect(serverFieldErrors(err, en).password).toBe('Must be at least 12 characters');
     expect(serverFieldErrors(new Error('x'), zh)).toEqual({});
-  });
-
-  it('translates length rules with their numbers', () => {
-    expect(translateValidationMessage('must be at least 12 characters', zh)).toBe('至少 12 个字符');
-    expect(translateValidationMessage('must be at most 254 characters', en)).toBe(
-      'Must be at most 254 characters',
-    );
-  });
-
-  it("translates the server's password strength verdict, whatever details follow it", () => {
-    expect(
-      translateValidationMessage(
-        'is too easy to guess: This is a commonly used password. Add more words.',
-        zh,
-      ),
-    ).toBe('太容易被猜到：请加长密码，或使用几个互不相关的词语');
   });
 });

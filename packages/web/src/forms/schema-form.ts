@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { translateIssue, translateValidationMessage, type Translate } from './validation-messages.js';
+import { translateFieldError, translateIssue, type Translate } from './validation-messages.js';
 import { isApiRequestError } from '../api/api-error.js';
 
 export type FieldErrors = Record<string, string>;
@@ -14,7 +14,7 @@ export function validateWithSchema<V, S extends z.ZodType>(
   t: Translate,
 ): (values: V) => FieldErrors {
   return (values) => {
-    const result = schema.safeParse(toRequest(values));
+    const result = schema.safeParse(toRequest(values), { reportInput: true });
     if (result.success) return {};
     return issuesToFieldErrors(result.error.issues, t);
   };
@@ -36,8 +36,6 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], t: Tran
 export function serverFieldErrors(err: unknown, t: Translate): FieldErrors {
   if (!isApiRequestError(err)) return {};
   const out: FieldErrors = {};
-  for (const [field, message] of Object.entries(err.bodyFieldErrors())) {
-    out[field] = translateValidationMessage(message, t);
-  }
+  for (const [field, error] of Object.entries(err.bodyFields())) out[field] = translateFieldError(error, t);
   return out;
 }

@@ -1,64 +1,22 @@
+import { messageOfIssue } from '@stipple/core';
 import type { z } from 'zod';
+import type { ApiFieldError } from '../api/api-error.js';
+import { catalogueMessage } from '../i18n/messages.js';
 
 /** A translation function as i18next's `t`, narrowed to what these helpers need. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
- * The shared schemas (and so the server's `fields[].message`) speak English. These patterns turn
- * each message they use into a translation key, so the same rule reads naturally in every language.
+ * A zod issue from checking a form in the browser, in the user's words: the same code and params
+ * the server gives for it (core's messageOfIssue), rendered from the shared catalogue.
+ * The issue must come from a parse with `reportInput: true` (to tell a missing value apart).
  */
-const MESSAGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string, Record<string, unknown>?]]> = [
-  [/^is required$/i, () => ['validation.required']],
-  [/^must be at most (\d+) characters$/i, (m) => ['validation.maxLength', { max: Number(m[1]) }]],
-  [/^must be at least (\d+) characters$/i, (m) => ['validation.minLength', { min: Number(m[1]) }]],
-  [/^must be an email address$/i, () => ['validation.email']],
-  [/^must be a phone number/i, () => ['validation.phone']],
-  [/^must have at least 5 digits$/i, () => ['validation.phoneDigits']],
-  [/^must be a real date/i, () => ['validation.date']],
-  [/^must be after 1900$/i, () => ['validation.dateAfter1900']],
-  [/^must not be in the future$/i, () => ['validation.notFuture']],
-  [/^must be a language tag/i, () => ['validation.languageTag']],
-  [/^nothing to change$/i, () => ['validation.nothingToChange']],
-  // The server's password strength rule; its English details repeat what the strength meter shows.
-  [/^is too easy to guess/i, () => ['validation.tooEasyToGuess']],
-];
-
-/** Translates one validation message; a message we don't know is shown as the server wrote it. */
-export function translateValidationMessage(message: string, t: Translate): string {
-  for (const [re, toKey] of MESSAGE_PATTERNS) {
-    const m = re.exec(message.trim());
-    if (m) {
-      const [key, opts] = toKey(m);
-      return t(key, opts);
-    }
-  }
-  return message;
+export function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
+  const { code, params } = messageOfIssue(issue);
+  return catalogueMessage(t, `field.${code}`, params);
 }
 
-/** Translates a zod issue from validating in the browser, using its code where zod wrote its own text. */
-export function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
-  const known = translateValidationMessage(issue.message, t);
-  if (known !== issue.message) return known;
-  switch (issue.code) {
-    case 'too_big':
-      if (issue.origin === 'string') return t('validation.maxLength', { max: Number(issue.maximum) });
-      break;
-    case 'too_small':
-      if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? t('validation.required')
-          : t('validation.minLength', { min: Number(issue.minimum) });
-      }
-      break;
-    case 'invalid_format':
-      if (issue.format === 'email') return t('validation.email');
-      break;
-    case 'invalid_type':
-      if (issue.input === undefined || issue.input === null || issue.input === '')
-        return t('validation.required');
-      break;
-    default:
-      break;
-  }
-  return issue.message || t('validation.invalid');
+/** One of the server's field errors, in the language the user reads now. */
+export function translateFieldError(field: ApiFieldError, t: Translate): string {
+  return catalogueMessage(t, `field.${field.code}`, field.params) || field.message;
 }

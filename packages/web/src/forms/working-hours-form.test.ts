@@ -11,6 +11,7 @@ import {
   workingHoursRequest,
   type WorkingHoursDraft,
 } from './working-hours-form.js';
+import { createI18n } from '../i18n/i18n.js';
 
 const t = (key: string, options?: Record<string, unknown>) =>
   options ? `${key} ${JSON.stringify(options)}` : key;
@@ -105,8 +106,15 @@ describe('working hours editor', () => {
     expect(editorKey('exceptions.1.date', keys)).toBe('exceptions.1.date');
     expect(editorKey('weekly.9.end', keys)).toBe('weekly.9.end');
     expect(
-      editorErrors({ 'weekly.1.start': 'is required', 'exceptions.0.date': 'appears twice' }, keys, t),
-    ).toEqual({ 'days.2.0.start': 'validation.required', 'exceptions.0.date': 'appears twice' });
+      editorErrors(
+        {
+          'weekly.1.start': { in: 'body', field: 'weekly.1.start', code: 'required', message: 'Required' },
+          'exceptions.0.date': { in: 'body', field: 'exceptions.0.date', code: 'appearsTwice', message: 'x' },
+        },
+        keys,
+        createI18n('zh-CN').t,
+      ),
+    ).toEqual({ 'days.2.0.start': '必填', 'exceptions.0.date': '出现了两次' });
   });
 
   it('summarises a day for the calendar and tells whether a booking fits', () => {

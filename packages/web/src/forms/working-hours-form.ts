@@ -1,6 +1,7 @@
 import { WorkingHours } from '@stipple/core';
 import type { FieldErrors } from './schema-form.js';
-import { translateValidationMessage, type Translate } from './validation-messages.js';
+import type { ApiFieldError } from '../api/api-error.js';
+import { translateFieldError, translateIssue, type Translate } from './validation-messages.js';
 
 /** One time range as the editor shows it: "HH:MM" strings, studio time. */
 export interface TimeRange {
@@ -121,12 +122,12 @@ export function workingHoursRequest(
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // The shared schema is what the server applies: anything it still refuses is shown the same way.
-  const parsed = WorkingHours.safeParse({ weekly, exceptions });
+  const parsed = WorkingHours.safeParse({ weekly, exceptions }, { reportInput: true });
   if (!parsed.success) {
     const fromSchema: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const key = editorKey(issue.path.map(String).join('.'), weeklyKeys);
-      fromSchema[key] ??= translateValidationMessage(issue.message, t);
+      fromSchema[key] ??= translateIssue(issue, t);
     }
     return { ok: false, errors: fromSchema };
   }
@@ -144,16 +145,15 @@ export function editorKey(apiField: string, weeklyKeys: readonly string[]): stri
   return key ? `${key}${m[2] ?? ''}` : apiField;
 }
 
-/** The server's field errors (`{ field: message }`) keyed for the editor. */
+/** The server's field errors keyed for the editor. */
 export function editorErrors(
-  serverFields: Record<string, string>,
+  serverFields: Record<string, ApiFieldError>,
   weeklyKeys: readonly string[],
   t: Translate,
 ): FieldErrors {
   const out: FieldErrors = {};
-  for (const [field, message] of Object.entries(serverFields)) {
-    out[editorKey(field, weeklyKeys)] ??= translateValidationMessage(message, t);
-  }
+  for (const [field, error] of Object.entries(serverFields))
+    out[editorKey(field, weeklyKeys)] ??= translateFieldError(error, t);
   return out;
 }
 

@@ -1,10 +1,17 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { UI_LOCALES, type UiLocale } from '@stipple/core';
+import { addMessageFormatters, CATALOGUES, UI_LOCALES, type UiLocale } from '@stipple/core';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+/**
+ * The app's own texts, and under `messages` the catalogue it shares with the server (core/src/i18n):
+ * server errors by their codes, and the field messages of the shared schemas.
+ */
+export const resources = {
+  en: { translation: { ...en, messages: CATALOGUES.en } },
+  'zh-CN': { translation: { ...zhCN, messages: CATALOGUES['zh-CN'] } },
+} as const;
 
 export function createI18n(locale: UiLocale): I18n {
   const instance = i18next.createInstance();
@@ -19,5 +26,6 @@ export function createI18n(locale: UiLocale): I18n {
     returnNull: false,
     initAsync: false,
   });
+  addMessageFormatters(instance);
   return instance;
 }

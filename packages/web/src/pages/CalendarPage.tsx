@@ -149,14 +149,17 @@ export function CalendarPage() {
             {artistId ? t('workingHours.button') : t('workingHours.mine')}
           </Button>
         )}
-        <Button
-          variant="default"
-          leftSection={<IconCalendarShare size={18} aria-hidden />}
-          onClick={() => setFeedsOpen(true)}
-          data-testid="open-calendar-feeds"
-        >
-          {t('calendarFeeds.button')}
-        </Button>
+        {/* Calendar feeds are for owners and artists (docs/roles.md). */}
+        {session.user.role !== 'front_desk' && (
+          <Button
+            variant="default"
+            leftSection={<IconCalendarShare size={18} aria-hidden />}
+            onClick={() => setFeedsOpen(true)}
+            data-testid="open-calendar-feeds"
+          >
+            {t('calendarFeeds.button')}
+          </Button>
+        )}
       </Group>
       {appointments.data?.items.length === 0 && (
         <Text c="dimmed" data-testid="calendar-empty">
@@ -208,21 +211,32 @@ export function CalendarPage() {
                       <Text size="xs" c="dimmed">
                         {formatTime(a.startsAt, locale)}–{formatTime(a.endsAt, locale)}
                       </Text>
-                      <Text size="sm" fw={600} lineClamp={2}>
+                      {/* Whole names, wrapped where they must be: a cut name is the wrong client. */}
+                      <Text
+                        size="sm"
+                        fw={600}
+                        style={{ overflowWrap: 'anywhere' }}
+                        data-testid="appointment-client"
+                      >
                         {a.clientName}
                       </Text>
                       <Group gap={4}>
-                        <Badge size="xs" color={KIND_COLOURS[a.kind]} variant="light">
+                        <Text
+                          size="xs"
+                          fw={600}
+                          c={`${KIND_COLOURS[a.kind]}.8`}
+                          style={{ overflowWrap: 'anywhere' }}
+                        >
                           {t(`appointmentKinds.${a.kind}`)}
                           {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
-                        </Badge>
+                        </Text>
                         {a.status === 'completed' && (
                           <Badge size="xs" color="teal" variant="light">
                             {t('appointmentStatus.completed')}
                           </Badge>
                         )}
                       </Group>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {a.artistName}
                       </Text>
                       {hasHours &&

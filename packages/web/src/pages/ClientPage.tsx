@@ -21,13 +21,13 @@ import { IconArchive, IconArrowLeft, IconEdit, IconRefresh, IconRestore } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useSignedInSession } from '../api/session.js';
+import { useIsClinical } from '../api/session.js';
 import { AftercareTab } from '../components/client/AftercareTab.js';
 import { ConsentsTab } from '../components/client/ConsentsTab.js';
 import { ConsultationsTab } from '../components/client/ConsultationsTab.js';
 import { PhotosTab } from '../components/client/PhotosTab.js';
 import { SessionsTab } from '../components/client/SessionsTab.js';
-import { CreateClientRequest, UpdateClientRequest, type Client } from '@stipple/core';
+import { UpdateClientRequest, clientRequestsAsOf, type Client } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
@@ -48,6 +48,7 @@ import {
 } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from '../components/ClientForm.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -116,7 +117,7 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
   });
 
   const age = client.dateOfBirth ? ageOn(client.dateOfBirth, todayIso()) : null;
-  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const clinical = useIsClinical();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') ?? 'details';
   const tab = (requested === 'photos' || requested === 'consultations') && !clinical ? 'details' : requested;
@@ -264,16 +265,20 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
                 </Field>
               </Section>
               <Paper withBorder radius="md" p="md" style={{ gridColumn: '1 / -1' }}>
-                <Text fw={600} mb="xs">
-                  {t('client.notes')}
-                </Text>
-                <Text
-                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                  c={client.notes ? undefined : 'dimmed'}
-                  data-testid="view-notes"
-                >
-                  {client.notes || t('common.notSet')}
-                </Text>
+                {client.notes !== null && (
+                  <>
+                    <Text fw={600} mb="xs">
+                      {t('client.notes')}
+                    </Text>
+                    <Text
+                      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                      c={client.notes ? undefined : 'dimmed'}
+                      data-testid="view-notes"
+                    >
+                      {client.notes || t('common.notSet')}
+                    </Text>
+                  </>
+                )}
                 <Text c="dimmed" size="xs" mt="md">
                   {t('client.created', { when: formatDateTime(client.createdAt, locale) })}
                 </Text>
@@ -329,16 +334,19 @@ function ClientEditForm({
   const queryClient = useQueryClient();
   const [base, setBase] = useState(client);
 
+  const clinical = useIsClinical();
   const form = useForm<ClientFormValues>({
     initialValues: clientToFormValues(client),
-    validate: validateWithSchema(CreateClientRequest, formValuesToCreateRequest, t),
+    validate: validateWithSchema(clientRequestsAsOf(todayIso()).create, formValuesToCreateRequest, t),
     validateInputOnBlur: true,
   });
+  const unsaved = useUnsavedChanges(form.isDirty());
 
   const save = useMutation({
     mutationFn: (values: ClientFormValues) =>
       api.updateClient(base.id, UpdateClientRequest.parse(formValuesToUpdateRequest(values, base))),
     onSuccess: (updated) => {
+      unsaved.saved();
       onSaved(updated);
       notifications.show({ color: 'teal', message: t('client.savedNotice') });
       onDone();
@@ -392,9 +400,9 @@ function ClientEditForm({
               {describeError(otherError ?? reload.error, t)}
             </Alert>
           )}
-          <ClientForm form={form} />
+          <ClientForm form={form} clinical={clinical} />
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onDone}>
+            <Button variant="default" onClick={() => unsaved.confirmDiscard(onDone)}>
               {t('common.cancel')}
             </Button>
             <Button

@@ -39,6 +39,8 @@ import { AftercareTemplateEditor } from '../components/AftercareTemplateEditor.j
 import { formatDateTime, formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { StickyActions } from '../components/StickyActions.js';
 
 /** Consent templates, aftercare templates, the outbox of reminders (owner) and the photo gallery. */
 export function ConsentAftercarePage() {
@@ -110,6 +112,11 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
     },
   });
   const current = (templates.data?.items ?? []).filter((x) => x.current);
+  const from = draft && current.find((x) => x.kind === draft.kind && x.language === draft.language);
+  const unsaved = useUnsavedChanges(
+    draft !== null && (!from || from.title !== draft.title || from.body !== draft.body),
+  );
+  const closeDraft = () => unsaved.confirmDiscard(() => setDraft(null));
   return (
     <Stack>
       <Text c="dimmed" size="sm">
@@ -150,12 +157,7 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
           </Paper>
         ))}
       </SimpleGrid>
-      <Modal
-        opened={draft !== null}
-        onClose={() => setDraft(null)}
-        title={t('consentPage.newVersion')}
-        size="xl"
-      >
+      <Modal opened={draft !== null} onClose={closeDraft} title={t('consentPage.newVersion')} size="xl">
         {draft && (
           <Stack>
             <TextInput
@@ -174,14 +176,16 @@ function ConsentTemplates({ owner }: { owner: boolean }) {
               {t('consentPage.versionHint')}
             </Text>
             {publish.error && <Alert color="red">{describeError(publish.error, t)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDraft(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button loading={publish.isPending} onClick={() => publish.mutate()}>
-                {t('consentPage.publish')}
-              </Button>
-            </Group>
+            <StickyActions dialog>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={closeDraft}>
+                  {t('common.cancel')}
+                </Button>
+                <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+                  {t('consentPage.publish')}
+                </Button>
+              </Group>
+            </StickyActions>
           </Stack>
         )}
       </Modal>

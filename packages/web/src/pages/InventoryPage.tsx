@@ -31,6 +31,8 @@ import { useSignedInSession } from '../api/session.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
+import { StickyActions } from '../components/StickyActions.js';
 
 const fieldErrors = (err: unknown): Record<string, string> =>
   isApiRequestError(err) ? Object.fromEntries(err.fields.map((f) => [f.field, f.message])) : {};
@@ -161,6 +163,10 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const [config, setConfig] = useState('');
   const [diameter, setDiameter] = useState<number | string>('');
   const [ingredients, setIngredients] = useState('');
+  const unsaved = useUnsavedChanges(
+    opened && [name, manufacturer, shade, config, String(diameter), ingredients].some((v) => v.trim() !== ''),
+  );
+  const requestClose = () => unsaved.confirmDiscard(onClose);
   const create = useMutation({
     mutationFn: () =>
       api.createProduct({
@@ -179,7 +185,7 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
   });
   const errors = fieldErrors(create.error);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('inventory.addProduct')}>
+    <Modal opened={opened} onClose={requestClose} title={t('inventory.addProduct')}>
       <Stack>
         <SegmentedControl
           value={kind}
@@ -236,14 +242,16 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
         {create.error && !Object.keys(errors).length && (
           <Alert color="red">{describeError(create.error, t)}</Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={create.isPending} onClick={() => create.mutate()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </Modal>
   );
@@ -256,6 +264,10 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
   const [lotNumber, setLotNumber] = useState('');
   const [expiresOn, setExpiresOn] = useState<string | null>(null);
   const [openedOn, setOpenedOn] = useState<string | null>(null);
+  const unsaved = useUnsavedChanges(
+    product !== null && (lotNumber.trim() !== '' || expiresOn !== null || openedOn !== null),
+  );
+  const requestClose = () => unsaved.confirmDiscard(onClose);
   const create = useMutation({
     mutationFn: () => api.createLot(product!.id, { lotNumber, expiresOn: expiresOn ?? '', openedOn }),
     onSuccess: async () => {
@@ -268,7 +280,7 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
   return (
     <Modal
       opened={product !== null}
-      onClose={onClose}
+      onClose={requestClose}
       title={`${t('inventory.addLot')} · ${product?.name ?? ''}`}
     >
       <Stack>
@@ -292,14 +304,16 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
           onChange={setOpenedOn}
           clearable
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={create.isPending} onClick={() => create.mutate()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <StickyActions dialog>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </StickyActions>
       </Stack>
     </Modal>
   );

@@ -5,31 +5,25 @@ import {
   Button,
   Center,
   Chip,
-  FileButton,
   Group,
-  Image,
   Loader,
-  NumberInput,
   Paper,
-  SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconUpload } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
-  PHOTO_VIEWS,
+  IsoDate,
+  SaveSessionRequest,
   TREATMENT_ZONES,
-  type PhotoView,
   type SessionRecord,
   type TreatmentZone,
 } from '@stipple/core';
@@ -37,10 +31,15 @@ import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { DateField } from '../components/fields/DateField.js';
+import { NumberField } from '../components/fields/NumberField.js';
+import { RuleOverrideNotice } from '../components/RuleOverrideNotice.js';
+import { SessionPhotos, type PhotoRole } from '../components/session/SessionPhotos.js';
+import { SessionTargets } from '../components/session/SessionTargets.js';
+import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
-
-type Role = 'none' | 'before' | 'after';
+import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 
 /** The chart of one session: what was done, with what, and its photos; completing it starts aftercare. */
 export function SessionRecordPage() {
@@ -76,13 +75,18 @@ function SessionForm({
   const queryClient = useQueryClient();
   const clientId = appointment.clientId;
   const inventory = useQuery({ queryKey: ['inventory'], queryFn: () => api.inventory() });
-  const photos = useQuery({ queryKey: ['photos', clientId], queryFn: () => api.listPhotos(clientId) });
 
   const pigmentOf = record?.materials.find((m) => m.kind === 'pigment');
   const needleOf = record?.materials.find((m) => m.kind === 'needle');
-  const [performedOn, setPerformedOn] = useState<string | null>(
+  const plan = useQuery({
+    queryKey: ['session-plan', appointment.id],
+    queryFn: () => api.sessionPlan(appointment.id),
+  });
+  const [performedOn, setPerformedOn] = useState<string | undefined>(
     record?.performedOn ?? isoDateOf(new Date(appointment.startsAt)),
   );
+  const [planOverride, setPlanOverride] = useState('');
+  const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
   const [zones, setZones] = useState<string[]>(record?.zones ?? []);
   // undefined: nothing chosen yet (a new record suggests the first pigment lot that has not expired).
   const [chosenPigment, setPigmentLot] = useState<string | null | undefined>(
@@ -90,15 +94,44 @@ function SessionForm({
   );
   const [dilution, setDilution] = useState(pigmentOf?.dilution ?? '');
   const [needleLot, setNeedleLot] = useState<string | null>(needleOf?.lotId ?? null);
-  const [duration, setDuration] = useState<number | string>(record?.durationMinutes ?? '');
+  const [duration, setDuration] = useState<number | string | undefined>(record?.durationMinutes ?? undefined);
   const [notes, setNotes] = useState(record?.notes ?? '');
   const [adverse, setAdverse] = useState(record?.adverseEvents ?? '');
-  const [roles, setRoles] = useState<Record<string, Role>>(() => ({
+  const [roles, setRoles] = useState<Record<string, PhotoRole>>(() => ({
     ...Object.fromEntries((record?.beforePhotoIds ?? []).map((p) => [p, 'before'])),
     ...Object.fromEntries((record?.afterPhotoIds ?? []).map((p) => [p, 'after'])),
   }));
-  const [uploadView, setUploadView] = useState<PhotoView>('back');
   const completed = record?.status === 'completed';
+  // Unsaved: anything differs from the record as last saved (or from a blank record).
+  const photoRoles = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => a.localeCompare(b));
+  const entered = [
+    performedOn,
+    zones,
+    chosenPigment,
+    dilution,
+    needleLot,
+    duration,
+    notes,
+    adverse,
+    photoRoles(roles),
+  ];
+  const stored = [
+    record?.performedOn ?? isoDateOf(new Date(appointment.startsAt)),
+    record?.zones ?? [],
+    record ? (pigmentOf?.lotId ?? null) : undefined,
+    pigmentOf?.dilution ?? '',
+    needleOf?.lotId ?? null,
+    record?.durationMinutes ?? '',
+    record?.notes ?? '',
+    record?.adverseEvents ?? '',
+    photoRoles(
+      Object.fromEntries<string>([
+        ...(record?.beforePhotoIds ?? []).map((p): [string, string] => [p, 'before']),
+        ...(record?.afterPhotoIds ?? []).map((p): [string, string] => [p, 'after']),
+      ]),
+    ),
+  ];
+  useUnsavedChanges(JSON.stringify(entered) !== JSON.stringify(stored));
 
   const pigmentLot =
     chosenPigment !== undefined
@@ -115,31 +148,30 @@ function SessionForm({
         })),
       );
 
-  const upload = useMutation({
-    mutationFn: async ({ files, role }: { files: File[]; role: Role }) => {
-      const added = [];
-      for (const file of files)
-        added.push(
-          await api.uploadPhoto(clientId, file, { view: uploadView, takenOn: performedOn ?? todayIso() }),
-        );
-      return { added, role };
-    },
-    onSuccess: async ({ added, role }) => {
-      setRoles((r) => ({ ...r, ...Object.fromEntries(added.map((p) => [p.id, role])) }));
-      await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
-    },
-  });
+  // What the plan says about this session: its targets, and whether its day is allowed.
+  const planBlocks = plan.data ? !plan.data.allowed : false;
+  const sessionDay = isoDateOf(new Date(appointment.startsAt));
+  const notYet = sessionDay > todayIso();
 
   const save = useMutation({
-    mutationFn: (complete: boolean) =>
-      api.saveSession(appointment.id, {
+    mutationFn: ({ complete, againstPlan }: { complete: boolean; againstPlan: boolean }) => {
+      // The values as typed, checked by the shared rules: never rounded, clamped or dropped.
+      const next: Record<string, string> = {};
+      const shape = SaveSessionRequest.shape;
+      const minutes = shape.durationMinutes.safeParse(duration ?? null, { reportInput: true });
+      if (!minutes.success) next.durationMinutes = translateIssue(minutes.error.issues[0]!, t);
+      if (performedOn !== undefined && !IsoDate.safeParse(performedOn).success)
+        next.performedOn = t('messages.field.notADate');
+      setCheckErrors(next);
+      if (Object.keys(next).length) throw new Error('incomplete');
+      return api.saveSession(appointment.id, {
         ...(performedOn ? { performedOn } : {}),
         zones: zones as TreatmentZone[],
         materials: [
           ...(pigmentLot ? [{ lotId: pigmentLot, dilution }] : []),
           ...(needleLot ? [{ lotId: needleLot, dilution: '' }] : []),
         ],
-        durationMinutes: duration === '' ? null : Number(duration),
+        durationMinutes: minutes.data ?? null,
         notes,
         adverseEvents: adverse,
         beforePhotoIds: Object.entries(roles)
@@ -149,8 +181,10 @@ function SessionForm({
           .filter(([, r]) => r === 'after')
           .map(([p]) => p),
         complete,
+        ...(complete && againstPlan ? { planOverrideReason: planOverride } : {}),
         ...(record ? { version: record.version } : {}),
-      }),
+      });
+    },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });
       await queryClient.invalidateQueries({ queryKey: ['sessions', clientId] });
@@ -164,12 +198,18 @@ function SessionForm({
     },
   });
 
-  const fieldError = (name: string) =>
-    isApiRequestError(save.error) ? save.error.fields.find((f) => f.field === name)?.message : undefined;
+  const fieldError = (name: string) => {
+    if (checkErrors[name]) return checkErrors[name];
+    const found = isApiRequestError(save.error) ? save.error.fields.find((f) => f.field === name) : undefined;
+    return found ? translateFieldError(found, t) : undefined;
+  };
+  const planRefused = isApiRequestError(save.error) && save.error.code === 'plan_blocks_session';
   const pigmentIndex = 0;
   const needleIndex = pigmentLot ? 1 : 0;
   const generalError =
     save.error &&
+    save.error.message !== 'incomplete' &&
+    !planRefused &&
     (!isApiRequestError(save.error) ||
       save.error.fields.length === 0 ||
       save.error.fields.some((f) => f.field === 'complete'))
@@ -207,25 +247,38 @@ function SessionForm({
         </Badge>
       </Group>
       {completed && <Alert color="teal">{t('sessionRecord.completedHint')}</Alert>}
+      {record?.planOverride && (
+        <Alert
+          color="orange"
+          title={t('sessionRecord.completedAgainstPlan')}
+          data-testid="session-plan-override"
+        >
+          {t('sessionRecord.overrideBy', {
+            name: record.planOverride.by.name,
+            when: formatDateTime(record.planOverride.at, locale),
+            reason: record.planOverride.reason,
+          })}
+        </Alert>
+      )}
+      {plan.data && plan.data.targets.length > 0 && <SessionTargets plan={plan.data} />}
 
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
           <Group grow align="flex-start">
-            <DateInput
+            <DateField
               label={t('sessionRecord.performedOn')}
-              valueFormat="YYYY-MM-DD"
               value={performedOn}
               onChange={setPerformedOn}
               disabled={completed}
               error={fieldError('performedOn')}
+              data-testid="session-performed-on"
             />
-            <NumberInput
+            <NumberField
               label={t('sessionRecord.duration')}
               value={duration}
               onChange={setDuration}
-              min={1}
-              max={960}
               disabled={completed}
+              error={fieldError('durationMinutes')}
               data-testid="session-duration"
             />
           </Group>
@@ -302,97 +355,51 @@ function SessionForm({
         </Stack>
       </Paper>
 
-      <Paper withBorder radius="md" p="md">
-        <Text fw={600} mb="sm">
-          {t('sessionRecord.photos')}
-        </Text>
-        {!completed && (
-          <Group align="flex-end" gap="sm" mb="md">
-            <Select
-              label={t('photos.view')}
-              data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
-              value={uploadView}
-              onChange={(v) => v && setUploadView(v)}
-              allowDeselect={false}
-              w={170}
-              comboboxProps={{ withinPortal: true }}
-            />
-            {(['before', 'after'] as const).map((role) => (
-              <FileButton
-                key={role}
-                onChange={(files) => files.length && upload.mutate({ files, role })}
-                accept="image/jpeg,image/png,image/webp"
-                multiple
-              >
-                {(props) => (
-                  <Button
-                    {...props}
-                    variant="light"
-                    leftSection={<IconUpload size={18} aria-hidden />}
-                    loading={upload.isPending}
-                    data-testid={`upload-${role}`}
-                  >
-                    {t(`sessionRecord.upload.${role}`)}
-                  </Button>
-                )}
-              </FileButton>
-            ))}
-          </Group>
-        )}
-        {upload.error && (
-          <Alert color="red" mb="sm">
-            {isApiRequestError(upload.error) ? upload.error.message : describeError(upload.error, t)}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
-          {photos.data?.items.map((p) => (
-            <Paper key={p.id} withBorder radius="md" p={4} data-testid="session-photo">
-              <Image
-                src={fileLinks.photo(p.id, 'thumb')}
-                alt={t(`photoViews.${p.view}`)}
-                h={130}
-                fit="cover"
-                radius="sm"
-              />
-              <Text size="xs" c="dimmed">
-                {t(`photoViews.${p.view}`)} · {formatIsoDate(p.takenOn, locale)}
-              </Text>
-              <SegmentedControl
-                size="xs"
-                fullWidth
-                disabled={completed}
-                value={roles[p.id] ?? 'none'}
-                onChange={(v) => setRoles((r) => ({ ...r, [p.id]: v }))}
-                data={(['none', 'before', 'after'] as const).map((r) => ({
-                  value: r,
-                  label: t(`sessionRecord.roles.${r}`),
-                }))}
-              />
-            </Paper>
-          ))}
-        </SimpleGrid>
-      </Paper>
+      <SessionPhotos
+        clientId={clientId}
+        takenOn={performedOn && IsoDate.safeParse(performedOn).success ? performedOn : todayIso()}
+        completed={completed}
+        roles={roles}
+        onRoles={setRoles}
+      />
 
+      {!completed && (planBlocks || planRefused) && (
+        <RuleOverrideNotice
+          title={t('sessionRecord.planTitle')}
+          message={
+            planRefused
+              ? describeError(save.error, t)
+              : t('sessionRecord.planBlocks', { decision: t(`eligibility.${plan.data!.plan!.eligibility}`) })
+          }
+          reason={planOverride}
+          onReason={setPlanOverride}
+          testId="session-plan-refused"
+        />
+      )}
+      {!completed && notYet && (
+        <Alert color="gray" data-testid="session-not-yet">
+          {t('sessionRecord.notYet', { date: formatIsoDate(sessionDay, locale) })}
+        </Alert>
+      )}
       {generalError && (
         <Alert color="red" role="alert" data-testid="session-error">
-          {isApiRequestError(generalError)
-            ? (generalError.fields[0]?.message ?? generalError.message)
-            : describeError(generalError, t)}
+          {describeError(generalError, t)}
         </Alert>
       )}
       {!completed && (
         <Group justify="flex-end">
           <Button
             variant="default"
-            loading={save.isPending && save.variables === false}
-            onClick={() => save.mutate(false)}
+            loading={save.isPending && save.variables?.complete === false}
+            onClick={() => save.mutate({ complete: false, againstPlan: false })}
             data-testid="save-session"
           >
             {t('sessionRecord.saveDraft')}
           </Button>
           <Button
-            loading={save.isPending && save.variables === true}
-            onClick={() => save.mutate(true)}
+            loading={save.isPending && save.variables?.complete === true}
+            disabled={notYet}
+            onClick={() => save.mutate({ complete: true, againstPlan: planBlocks || planRefused })}
             data-testid="complete-session"
           >
             {t('sessionRecord.complete')}

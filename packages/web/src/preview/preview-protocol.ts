@@ -1,16 +1,31 @@
 // Messages between the zone editor and its preview worker.
+import type { Lab, ZoneSummary } from '@stipple/core';
+
 export type PreviewLook = 'fresh' | 'healed' | 'faded';
+
+/** The client's own hair for the blend: follicles in preview pixels (x, y interleaved) and tones. */
+export interface PreviewHair {
+  follicles: number[];
+  stubbleLab: Lab | null;
+  skinLab: Lab | null;
+}
 
 export type PreviewRequest =
   | { type: 'photo'; width: number; height: number; data: ArrayBuffer }
+  | { type: 'hair'; hair: PreviewHair | null }
   | {
       type: 'render';
       seq: number;
       zones: unknown;
       stage: { look: PreviewLook; afterSession: number };
       /** For scar zones that match the surrounding follicle density (preview pixels). */
-      analysis?: { follicles: { x: number; y: number }[]; perCm2Median: number | null };
-    };
+      analysis?: { follicles: { x: number; y: number }[] };
+    }
+  | { type: 'scar'; seq: number; zoneId: string };
+
+/** The shade matched to the client's stubble, or why there is none. */
+export type PreviewStubble =
+  { shade: number } | { shade: null; reason: 'not-measured' | 'stubble-not-darker' };
 
 export type PreviewResponse =
   | {
@@ -18,11 +33,36 @@ export type PreviewResponse =
       seq: number;
       width: number;
       height: number;
+      /** The pixels that changed ([x0, x1) × [y0, y1)), RGBA in `data`; null: the whole image. */
+      rect: { x0: number; y0: number; x1: number; y1: number } | null;
       data: ArrayBuffer;
       dots: number;
       change: 'full' | 'window' | 'appearance';
       updateMs: number;
       renderMs: number;
       totalMs: number;
+      summary: ZoneSummary[];
+      stubble: PreviewStubble | null;
     }
-  | { type: 'error'; seq: number; message: string; field: string | null };
+  | {
+      type: 'scar';
+      seq: number;
+      zoneId: string;
+      width: number;
+      height: number;
+      /** The healed scar, RGBA, at the share of pigment expected for its texture and at the poor end. */
+      expected: ArrayBuffer;
+      poor: ArrayBuffer;
+      retention: number;
+      poorRetention: number;
+      texture: string | null;
+    }
+  | {
+      type: 'error';
+      seq: number;
+      message: string;
+      field: string | null;
+      /** A refusal the editor words itself (e.g. "match" round a scar), with its figures. */
+      code?: string;
+      params?: Record<string, number>;
+    };

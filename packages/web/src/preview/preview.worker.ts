@@ -1,14 +1,43 @@
 // The live preview off the main thread: the same @stipple/core that renders on the server,
-// incrementally (PreviewEngine), on the screen-sized photo. One request at a time; the page sends
-// the newest state only when the last frame is back, so a drag never queues up stale frames.
-import { PreviewEngine, ZoneError, ZonesFile, renderStage, type RgbImage, type Stage } from '@stipple/core';
-import type { PreviewRequest, PreviewResponse } from './preview-protocol.js';
+// incrementally (PreviewEngine, PreviewRenderer), on the screen-sized photo. One request at a time;
+// the page sends the newest state only when the last frame is back, so a drag never queues up
+// stale frames. A frame carries only the pixels that changed.
+import {
+  PreviewEngine,
+  PreviewRenderer,
+  ZoneError,
+  ZonesFile,
+  renderStage,
+  type ClientHair,
+  type PreviewFrame,
+  type RgbImage,
+  type Stage,
+} from '@stipple/core';
+import type { PreviewHair, PreviewRequest, PreviewResponse } from './preview-protocol.js';
 
 let photo: RgbImage | undefined;
 let engine: PreviewEngine | undefined;
+let renderer: PreviewRenderer | undefined;
+let hair: ClientHair | undefined;
+let last: PreviewFrame | undefined;
 
 const reply = (message: PreviewResponse, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(message, transfer);
+
+const toHair = (h: PreviewHair | null): ClientHair | undefined =>
+  h ? { follicles: Float32Array.from(h.follicles), stubbleLab: h.stubbleLab, skinLab: h.skinLab } : undefined;
+
+/** RGBA pixels of `rect` of an image, in a buffer of their own (to transfer). */
+function crop(image: RgbImage, rect: { x0: number; y0: number; x1: number; y1: number }): ArrayBuffer {
+  const w = rect.x1 - rect.x0;
+  const out = new Uint8ClampedArray(Math.max(0, w * (rect.y1 - rect.y0) * 4));
+  for (let y = rect.y0; y < rect.y1; y++)
+    out.set(
+      image.data.subarray((y * image.width + rect.x0) * 4, (y * image.width + rect.x1) * 4),
+      (y - rect.y0) * w * 4,
+    );
+  return out.buffer;
+}
 
 self.onmessage = (event: MessageEvent<PreviewRequest>) => {
   const request = event.data;
@@ -19,11 +48,21 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
       channels: 4,
       data: new Uint8ClampedArray(request.data),
     };
-    engine = new PreviewEngine(photo);
+    engine = new PreviewEngine(photo, performance);
+    renderer = new PreviewRenderer(photo);
+    last = undefined;
     return;
   }
-  if (!photo || !engine) {
+  if (request.type === 'hair') {
+    hair = toHair(request.hair);
+    return;
+  }
+  if (!photo || !engine || !renderer) {
     reply({ type: 'error', seq: request.seq, message: 'no photo yet', field: null });
+    return;
+  }
+  if (request.type === 'scar') {
+    scarCompare(request.seq, request.zoneId);
     return;
   }
   const started = performance.now();
@@ -34,32 +73,36 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     return;
   }
   try {
-    const frame = engine.update(
-      parsed.data,
-      request.analysis
-        ? { follicles: request.analysis.follicles, density: { perCm2Median: request.analysis.perCm2Median } }
-        : undefined,
-    );
+    const frame = engine.update(parsed.data, request.analysis, hair);
+    last = frame;
     const updated = performance.now();
     const stage: Stage =
       request.stage.look === 'faded'
         ? { look: 'faded', afterSession: frame.sessions, years: parsed.data.fadeYears }
         : { look: request.stage.look, afterSession: Math.min(frame.sessions, request.stage.afterSession) };
-    const image = renderStage(photo, frame.impressions, stage);
+    const { image, rect } = renderer.render(frame.impressions, stage, frame.dirty);
+    const whole = { x0: 0, y0: 0, x1: image.width, y1: image.height };
+    const data = crop(image, rect ?? whole);
     const done = performance.now();
-    const data = image.data.buffer as ArrayBuffer;
     reply(
       {
         type: 'frame',
         seq: request.seq,
         width: image.width,
         height: image.height,
+        rect,
         data,
         dots: frame.impressions.count,
         change: frame.change.kind,
         updateMs: updated - started,
         renderMs: done - updated,
         totalMs: done - started,
+        summary: frame.summary,
+        stubble: frame.stubble
+          ? frame.stubble.shade === null
+            ? { shade: null, reason: frame.stubble.reason }
+            : { shade: frame.stubble.shade }
+          : null,
       },
       [data],
     );
@@ -69,6 +112,58 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
       seq: request.seq,
       message: err instanceof Error ? err.message : String(err),
       field: err instanceof ZoneError ? err.path.join('.') : null,
+      ...(err instanceof ZoneError && err.code ? { code: err.code, params: err.params ?? {} } : {}),
     });
   }
 };
+
+/** The healed scar as expected and at the poor end of its texture's range, cropped round the zone. */
+function scarCompare(seq: number, zoneId: string): void {
+  const zone = last?.zones.findIndex((z) => z.id === zoneId) ?? -1;
+  if (!photo || !last || zone < 0 || last.zones[zone]!.kind !== 'scar') {
+    reply({ type: 'error', seq, message: 'not a scar zone', field: null });
+    return;
+  }
+  const set = last.impressions;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < set.count; i++)
+    if (set.zone[i] === zone) {
+      x0 = Math.min(x0, set.x[i]!);
+      y0 = Math.min(y0, set.y[i]!);
+      x1 = Math.max(x1, set.x[i]!);
+      y1 = Math.max(y1, set.y[i]!);
+    }
+  if (!Number.isFinite(x0)) {
+    reply({ type: 'error', seq, message: 'the scar has no dots yet', field: null });
+    return;
+  }
+  const margin = 4 * last.pxPerMm;
+  const rect = {
+    x0: Math.max(0, Math.floor(x0 - margin)),
+    y0: Math.max(0, Math.floor(y0 - margin)),
+    x1: Math.min(photo.width, Math.ceil(x1 + margin)),
+    y1: Math.min(photo.height, Math.ceil(y1 + margin)),
+  };
+  const healed = { look: 'healed' as const, afterSession: last.sessions };
+  const expected = crop(renderStage(photo, set, healed), rect);
+  const poor = crop(renderStage(photo, set, { ...healed, scarRetention: 'poor' }), rect);
+  const z = last.zones[zone]!;
+  reply(
+    {
+      type: 'scar',
+      seq,
+      zoneId,
+      width: rect.x1 - rect.x0,
+      height: rect.y1 - rect.y0,
+      expected,
+      poor,
+      retention: z.retention,
+      poorRetention: z.poorRetention,
+      texture: z.texture,
+    },
+    [expected, poor],
+  );
+}

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PreviewLook, PreviewRequest, PreviewResponse } from './preview-protocol.js';
+import type { ZoneSummary } from '@stipple/core';
+import type {
+  PreviewHair,
+  PreviewLook,
+  PreviewRequest,
+  PreviewResponse,
+  PreviewStubble,
+} from './preview-protocol.js';
 
 export interface PreviewFrameImage {
   image: ImageData;
@@ -8,28 +15,79 @@ export interface PreviewFrameImage {
   updateMs: number;
   renderMs: number;
   totalMs: number;
+  summary: ZoneSummary[];
+  stubble: PreviewStubble | null;
+}
+
+export interface ScarComparison {
+  zoneId: string;
+  expected: ImageData;
+  poor: ImageData;
+  retention: number;
+  poorRetention: number;
+  texture: string | null;
+}
+
+/** One edit's time in the worker, as the browser test reads it (window.__stipplePreviewTimings). */
+export interface PreviewTiming {
+  change: string;
+  dots: number;
+  updateMs: number;
+  renderMs: number;
+  totalMs: number;
+  /** From posting the request to the frame being back on the page. */
+  roundTripMs: number;
+}
+
+type RenderRequest = Omit<Extract<PreviewRequest, { type: 'render' }>, 'seq'>;
+
+declare global {
+  interface Window {
+    __stipplePreviewTimings?: PreviewTiming[];
+  }
 }
 
 /**
  * The preview worker of one photo: `request` asks for the newest zones and stage; while the worker
- * is busy only the latest request waits, so frames never lag behind a drag.
+ * is busy only the latest request waits, so frames never lag behind a drag. A frame patches the
+ * pixels it changed into the image the page shows.
  */
-export function usePreviewWorker(photo: ImageData | null) {
+export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | null) {
   const worker = useRef<Worker | null>(null);
   const busy = useRef(false);
-  const pending = useRef<Omit<Extract<PreviewRequest, { type: 'render' }>, 'seq'> | null>(null);
+  const pending = useRef<RenderRequest | null>(null);
+  const pendingScar = useRef<string | null>(null);
+  const sentAt = useRef(0);
   const seq = useRef(0);
+  const pixels = useRef<ImageData | null>(null);
   const [frame, setFrame] = useState<PreviewFrameImage | null>(null);
-  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [scar, setScar] = useState<ScarComparison | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    field: string | null;
+    code?: string;
+    params?: Record<string, number>;
+  } | null>(null);
 
   const flush = useCallback(() => {
     const w = worker.current;
+    if (!w || busy.current) return;
     const next = pending.current;
-    if (!w || busy.current || !next) return;
-    pending.current = null;
-    busy.current = true;
-    seq.current += 1;
-    w.postMessage({ ...next, seq: seq.current } satisfies PreviewRequest);
+    if (next) {
+      pending.current = null;
+      busy.current = true;
+      seq.current += 1;
+      sentAt.current = performance.now();
+      w.postMessage({ ...next, seq: seq.current } satisfies PreviewRequest);
+      return;
+    }
+    const zoneId = pendingScar.current;
+    if (zoneId) {
+      pendingScar.current = null;
+      busy.current = true;
+      seq.current += 1;
+      w.postMessage({ type: 'scar', seq: seq.current, zoneId } satisfies PreviewRequest);
+    }
   }, []);
 
   useEffect(() => {
@@ -37,6 +95,7 @@ export function usePreviewWorker(photo: ImageData | null) {
     const w = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     busy.current = false;
+    pixels.current = null;
     const copy = new Uint8ClampedArray(photo.data);
     w.postMessage(
       { type: 'photo', width: photo.width, height: photo.height, data: copy.buffer } satisfies PreviewRequest,
@@ -47,15 +106,47 @@ export function usePreviewWorker(photo: ImageData | null) {
       busy.current = false;
       if (m.type === 'frame') {
         setError(null);
+        const data = new Uint8ClampedArray(m.data);
+        let image = pixels.current;
+        if (!m.rect || !image)
+          image = new ImageData(m.rect ? new Uint8ClampedArray(photo.data) : data, m.width, m.height);
+        if (m.rect) {
+          const { x0, y0, x1, y1 } = m.rect;
+          const rw = x1 - x0;
+          for (let y = y0; y < y1; y++)
+            image.data.set(data.subarray((y - y0) * rw * 4, (y - y0 + 1) * rw * 4), (y * m.width + x0) * 4);
+        }
+        pixels.current = image;
+        const timing: PreviewTiming = {
+          change: m.change,
+          dots: m.dots,
+          updateMs: m.updateMs,
+          renderMs: m.renderMs,
+          totalMs: m.totalMs,
+          roundTripMs: performance.now() - sentAt.current,
+        };
+        (window.__stipplePreviewTimings ??= []).push(timing);
+        // A new ImageData over the same pixels, so that the canvas draws the patched image.
         setFrame({
-          image: new ImageData(new Uint8ClampedArray(m.data), m.width, m.height),
+          image: new ImageData(image.data, image.width, image.height),
           dots: m.dots,
           change: m.change,
           updateMs: m.updateMs,
           renderMs: m.renderMs,
           totalMs: m.totalMs,
+          summary: m.summary,
+          stubble: m.stubble,
         });
-      } else setError({ message: m.message, field: m.field });
+      } else if (m.type === 'scar') {
+        setScar({
+          zoneId: m.zoneId,
+          expected: new ImageData(new Uint8ClampedArray(m.expected), m.width, m.height),
+          poor: new ImageData(new Uint8ClampedArray(m.poor), m.width, m.height),
+          retention: m.retention,
+          poorRetention: m.poorRetention,
+          texture: m.texture,
+        });
+      } else setError({ message: m.message, field: m.field, code: m.code, params: m.params });
       flush();
     };
     flush();
@@ -65,11 +156,16 @@ export function usePreviewWorker(photo: ImageData | null) {
     };
   }, [photo, flush]);
 
+  // The client's hair goes to the worker once, and again when it changes.
+  useEffect(() => {
+    worker.current?.postMessage({ type: 'hair', hair } satisfies PreviewRequest);
+  }, [hair, photo]);
+
   const request = useCallback(
     (
       zones: unknown,
       stage: { look: PreviewLook; afterSession: number },
-      analysis?: Extract<PreviewRequest, { type: 'render' }>['analysis'],
+      analysis?: RenderRequest['analysis'],
     ) => {
       pending.current = { type: 'render', zones, stage, ...(analysis ? { analysis } : {}) };
       flush();
@@ -77,5 +173,17 @@ export function usePreviewWorker(photo: ImageData | null) {
     [flush],
   );
 
-  return { frame, error, request, clear: () => setFrame(null) };
+  const compareScar = useCallback(
+    (zoneId: string | null) => {
+      if (!zoneId) {
+        setScar(null);
+        return;
+      }
+      pendingScar.current = zoneId;
+      flush();
+    },
+    [flush],
+  );
+
+  return { frame, scar, error, request, compareScar, clear: () => setFrame(null) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Assessment, planTreatment, ZonesFile } from '@stipple/core';
+import { ZonesFile } from '@stipple/core';
+import { scarAndHairlinePlan } from './plan.test-support.js';
 import {
   coveredShare,
   inwardPoint,
@@ -10,15 +11,7 @@ import {
   zoneValuesFromPlan,
 } from './zone-editing.js';
 
-const plan = planTreatment(
-  Assessment.parse({
-    consultationDate: '2026-11-02',
-    ageYears: 40,
-    goal: ['scar-camouflage', 'hairline'],
-    hairLoss: { scale: 'norwood', stage: 'IV' },
-    scars: [{ cause: 'fut', texture: 'flat', widthMm: 2, ageMonths: 24 }],
-  }),
-);
+const plan = scarAndHairlinePlan;
 
 describe('zone editing helpers', () => {
   it('scales every coordinate and the calibration, and back again exactly', () => {
@@ -100,6 +93,8 @@ describe('zone editing helpers', () => {
 
   it('names zones, puts the inward point on the asked side, measures the ruler', () => {
     expect(newZoneId('scar', [{ id: 'scar-1' }, { id: 'fill-1' }])).toBe('scar-2');
+    // A zone from the photo analysis never takes the name of the assessment's first scar.
+    expect(newZoneId('photo-scar', [{ id: 'scar-1' }])).toBe('photo-scar-1');
     // A line drawn left to right across the forehead, hair below it (the y axis points down).
     const [, y] = inwardPoint(
       [

@@ -85,8 +85,11 @@ export function zoneValuesFromPlan(
   return out;
 }
 
-/** `fill-1`, `scar-2`, … the first free id of a kind. */
-export function newZoneId(kind: DrawableKind, zones: readonly { id: string }[]): string {
+/**
+ * `fill-1`, `scar-2`, … the first free id of a kind (or of another prefix: a zone taken from the
+ * photo analysis is `photo-scar-1`, never `scar-1`, which reads as the assessment's first scar).
+ */
+export function newZoneId(kind: DrawableKind | 'photo-scar', zones: readonly { id: string }[]): string {
   const taken = new Set(zones.map((z) => z.id));
   for (let n = 1; ; n++) if (!taken.has(`${kind}-${n}`)) return `${kind}-${n}`;
 }

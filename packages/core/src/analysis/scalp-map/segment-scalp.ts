@@ -21,8 +21,10 @@ import { fitGmm, gmmLogLikelihood, type Gmm } from './gmm.js';
 import { gridMinCut } from './grid-min-cut.js';
 import { computeMapFeatures, FEATURE_DIMS, type MapFeatures } from './map-features.js';
 import { labelComponents } from '../../geometry/polygon.js';
-import { boxShare, dilate, erode, fillHoles, keepComponents, largestComponent } from './mask-ops.js';
+import { boxShare, dilate, erode, fillHoles, largestComponent } from './mask-ops.js';
 import { MAP_CLASS, type ScalpMap } from './scalp-map.js';
+import { addShoulderSeeds } from './body-seeds.js';
+import { CLOSE_UP_SHARE, MIN_HAIR_SHARE, scalpOf } from './scalp-line.js';
 
 /** Log-likelihood margin below the middle of the photo that makes a border pixel background. */
 const UNLIKE_MARGIN = 1;
@@ -38,21 +40,37 @@ const MIN_BORDER_SEEDS = 0.25;
 /** Potts weight of the contrast-sensitive smoothness (GrabCut's γ). */
 const SMOOTHNESS = 50;
 const GMM_COMPONENTS = 5;
+/**
+ * A head's outline stands off what is behind it by at least this many within-side spreads (the
+ * median over the outline); a sheen or shadow on a close-up of the scalp, by well under one.
+ */
+const MIN_OUTLINE_CONTRAST = 1.5;
+/** A head covers at least this share of a photo of it. */
+const MIN_HEAD_SHARE = 0.05;
 const GRABCUT_ROUNDS = 2;
-/** Below this share of hair the head is taken as shaved bald: no hairline to place. */
-const MIN_HAIR_SHARE = 0.03;
 /** Hair-bearing scalp: at least this share of hair pixels round the pixel. */
 const HAIR_BEARING_COVERAGE = 0.35;
 /** Radius of the opening that separates the head from what clings to it, per √(head area). */
 const OPENING_SHARE = 0.1;
-/** A head covering this share of the photo is a close-up of the scalp. */
-const CLOSE_UP_SHARE = 0.9;
 
-export function segmentScalp(image: RgbImage): ScalpMap {
+/**
+ * The narrowest adult head is about 13 cm across (head breadth, 1st percentile of adults in
+ * anthropometric surveys is 13-14 cm): a calibrated photo narrower than that in both directions
+ * cannot show a head with something behind it on two sides. It is a close-up of the scalp.
+ */
+const HEAD_BREADTH_MM = 130;
+
+export interface SegmentScalpOptions {
+  /** The photo's scale, when calibrated: it tells a close-up from a whole head. */
+  pxPerMm?: number | null;
+}
+
+export function segmentScalp(image: RgbImage, options: SegmentScalpOptions = {}): ScalpMap {
   const f = computeMapFeatures(image);
   const { width: w, height: h } = f;
   const pairwise = contrastWeights(f);
-  const head = segmentHead(f, pairwise);
+  const fieldMm = options.pxPerMm ? Math.max(image.width, image.height) / options.pxPerMm : Infinity;
+  const head = segmentHead(f, pairwise, fieldMm < HEAD_BREADTH_MM);
   const hair = segmentHair(f, pairwise, head);
   const classes = new Uint8Array(w * h);
   const scalp = scalpOf(head, hair, w, h);
@@ -146,14 +164,17 @@ function cut(
   return gridMinCut({ width: f.width, height: f.height, source, sink, pairwise });
 }
 
-function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
+function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: boolean): Uint8Array {
   const { width: w, height: h, features: F } = f;
   const n = w * h;
   const band = Math.max(2, Math.round(0.012 * Math.max(w, h)));
+  // The bottom edge is where the body comes in: the face of a bowed head or the nape (skin,
+  // head) or a shirt (not skin, background). Only what is not skin-coloured there is background.
   const isBorder = (i: number): boolean => {
     const x = i % w;
     const y = (i - x) / w;
-    return x < band || y < band || x >= w - band || y >= h - band;
+    if (y >= h - band) return !skinColoured(F, i);
+    return x < band || y < band || x >= w - band;
   };
   const inCentre = (i: number): boolean => {
     const x = i % w;
@@ -180,8 +201,15 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
       seed[i] = 1;
       seeds++;
     }
-  // A real background frames a good part of the photo; a sheen or a shadow at one edge does not.
-  if (seeds < MIN_BORDER_SEEDS * (2 * band * (w + h))) return new Uint8Array(n).fill(1);
+  // Few border pixels unlike the middle: either a close-up (scalp to every edge) or a background
+  // that resembles the head (a pale wall behind grey hair, a knitted blanket behind curls). Take
+  // the whole border for background and see: behind a head the cut finds a head inside it; in a
+  // close-up it can only peel the seeded band off, leaving nearly the whole photo...
+  const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
+  // A close-up by its scale: the border is like the middle because it is the same scalp, and a
+  // cut would only split that scalp along its strongest edge (often the very scar photographed).
+  if (forced && tooNarrowForAHead) return closeUpScalp(centre, chroma, headLike, w, h);
+  if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
   for (let round = 0; round < GRABCUT_ROUNDS; round++) {
@@ -189,6 +217,8 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
     const no = fitGmm(F, FEATURE_DIMS, GMM_COMPONENTS, (i) => fg[i] === 0);
     if (!yes || !no) break;
     fg = cut(f, pairwise, yes, no, (i) => (seed[i] ? 0 : -1));
+    // The body: below the neck, whatever lies beyond the neck's width is shoulders and clothing.
+    if (round === GRABCUT_ROUNDS - 1 && addShoulderSeeds(fg, seed, w, h)) round--;
   }
   // A head is round: an opening cuts off what clings to it by a narrow band (a shirt's print
   // under the chin, a hand on the neck) before the largest piece is kept.
@@ -196,7 +226,57 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array): Uint8Array {
   const r = Math.max(1, OPENING_SHARE * Math.sqrt(area));
   const opened = dilate(erode(fg, w, h, r), w, h, r);
   for (let i = 0; i < n; i++) opened[i] = opened[i]! & fg[i]!;
-  return fillHoles(largestComponent(opened, w, h), w, h);
+  const head = fillHoles(largestComponent(opened, w, h), w, h);
+  // ...or, the border being like everything else, finds nothing to set apart from it at all; or
+  // it sets apart a brighter or darker stretch of the same scalp (a sheen on an oily scalp, a
+  // shadow), whose outline is a gentle slope of light through the same texture rather than
+  // the edge a real head's outline makes against what is behind it.
+  const headArea = head.reduce((sum, v) => sum + v, 0);
+  if (
+    forced &&
+    (headArea >= CLOSE_UP_SHARE * n ||
+      headArea < MIN_HEAD_SHARE * n ||
+      outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
+  )
+    return new Uint8Array(n).fill(1);
+  return head;
+}
+
+/** Share of one edge of the photo along which something unlike the scalp lies: a ruler, a sleeve. */
+const INTRUDER_EDGE_SHARE = 0.6;
+
+/**
+ * A close-up is scalp to its edges but for what lies along most of one edge and is unlike the
+ * middle (a ruler laid below the scalp, a sleeve across the bottom). A scar running off the frame
+ * is unlike the middle too, but meets the edge only over its own width, and stays scalp.
+ */
+function closeUpScalp(centre: Gmm, chroma: Float32Array, headLike: number, w: number, h: number): Uint8Array {
+  const n = w * h;
+  const unlike = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    unlike[i] = gmmLogLikelihood(centre, chroma, i * FEATURE_DIMS) < headLike ? 1 : 0;
+  const labels = new Int32Array(n);
+  const count = labelComponents(unlike, w, h, labels);
+  // Per component, how many pixels it has on each edge: top, bottom, left, right.
+  const onEdge = new Int32Array(4 * (count + 1));
+  for (let x = 0; x < w; x++) {
+    onEdge[4 * labels[x]!]!++;
+    onEdge[4 * labels[(h - 1) * w + x]! + 1]!++;
+  }
+  for (let y = 0; y < h; y++) {
+    onEdge[4 * labels[y * w]! + 2]!++;
+    onEdge[4 * labels[y * w + w - 1]! + 3]!++;
+  }
+  const intrudes = new Uint8Array(count + 1);
+  for (let c = 1; c <= count; c++)
+    intrudes[c] =
+      Math.max(onEdge[4 * c]!, onEdge[4 * c + 1]!) >= INTRUDER_EDGE_SHARE * w ||
+      Math.max(onEdge[4 * c + 2]!, onEdge[4 * c + 3]!) >= INTRUDER_EDGE_SHARE * h
+        ? 1
+        : 0;
+  const head = new Uint8Array(n);
+  for (let i = 0; i < n; i++) head[i] = intrudes[labels[i]!] ? 0 : 1;
+  return head;
 }
 
 function segmentHair(f: MapFeatures, pairwise: Float32Array, head: Uint8Array): Uint8Array {
@@ -293,60 +373,44 @@ function skinColoured(F: Float32Array, i: number): boolean {
 }
 
 /**
- * The scalp: the hair of the head closed over gaps up to about half the head's width (a thinning
- * crown, receding temples) with its holes filled; then every remaining stretch of skin that lies
- * above the hair (a bald crown over a fringe of stubble) rather than below it (the forehead and
- * face under the hairline). A head with almost no hair is scalp throughout.
+ * How sharply the head stands off what lies round it: along the outline (away from the frame),
+ * the separation of the head side from the other side of a small window, per feature in units
+ * of the spread within the two sides (the larger over the features), as a median over the outline.
  */
-function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint8Array {
-  let headArea = 0;
-  let hairArea = 0;
-  for (let i = 0; i < w * h; i++) {
-    headArea += head[i]!;
-    hairArea += head[i]! && hair[i]! ? 1 : 0;
-  }
-  // A close-up filled by the head shows no face; nor does a head with almost no hair.
-  if (hairArea < MIN_HAIR_SHARE * headArea || headArea >= CLOSE_UP_SHARE * w * h) return head.slice();
-  const inHead = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) inHead[i] = head[i] && hair[i] ? 1 : 0;
-  // Hair specks (a brow, a shadow) are not the hair of the scalp.
-  const sizable = keepComponents(inHead, w, h, (sizes, c) => sizes[c]! >= 0.01 * headArea);
-  const r = Math.max(2, 0.25 * Math.sqrt(headArea));
-  const closed = fillHoles(erode(dilate(sizable, w, h, r), w, h, r), w, h);
-  const scalp = new Uint8Array(w * h);
-  let hairY = 0;
-  let hairN = 0;
-  for (let i = 0; i < w * h; i++) {
-    scalp[i] = head[i] && closed[i] ? 1 : 0;
-    if (scalp[i]) {
-      hairY += Math.floor(i / w);
-      hairN++;
+function outlineContrast(F: Float32Array, head: Uint8Array, w: number, h: number, band: number): number {
+  const k = 3;
+  const d = FEATURE_DIMS;
+  const steps: number[] = [];
+  for (let y = band + k; y < h - band - k; y++)
+    for (let x = band + k; x < w - band - k; x++) {
+      const i = y * w + x;
+      if (!head[i] || (head[i - 1] && head[i + 1] && head[i - w] && head[i + w])) continue;
+      const s1 = new Float64Array(2 * d);
+      const s2 = new Float64Array(2 * d);
+      const cnt = [0, 0];
+      for (let dy = -k; dy <= k; dy++)
+        for (let dx = -k; dx <= k; dx++) {
+          const j = (y + dy) * w + x + dx;
+          const side = head[j] ? 0 : 1;
+          cnt[side] = cnt[side]! + 1;
+          for (let c = 0; c < d; c++) {
+            const v = F[j * d + c]!;
+            s1[side * d + c] = s1[side * d + c]! + v;
+            s2[side * d + c] = s2[side * d + c]! + v * v;
+          }
+        }
+      if (cnt[0]! < 5 || cnt[1]! < 5) continue;
+      let best = 0;
+      for (let c = 0; c < d; c++) {
+        const m0 = s1[c]! / cnt[0]!;
+        const m1 = s1[d + c]! / cnt[1]!;
+        const v0 = Math.max(0, s2[c]! / cnt[0]! - m0 * m0);
+        const v1 = Math.max(0, s2[d + c]! / cnt[1]! - m1 * m1);
+        best = Math.max(best, Math.abs(m0 - m1) / Math.sqrt((v0 + v1) / 2 + 1));
+      }
+      steps.push(best);
     }
-  }
-  hairY /= Math.max(1, hairN);
-  const rest = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) rest[i] = head[i] && !scalp[i] ? 1 : 0;
-  const labels = new Int32Array(w * h);
-  const count = labelComponents(rest, w, h, labels);
-  const sumY = new Float64Array(count + 1);
-  const size = new Float64Array(count + 1);
-  const lowestY = new Int32Array(count + 1);
-  let headBottom = 0;
-  for (let i = 0; i < w * h; i++) {
-    const y = Math.floor(i / w);
-    if (head[i]) headBottom = Math.max(headBottom, y);
-    const c = labels[i]!;
-    if (!c) continue;
-    sumY[c] = sumY[c]! + y;
-    size[c] = size[c]! + 1;
-    lowestY[c] = Math.max(lowestY[c]!, y);
-  }
-  // Face: skin below the hair that reaches down to the bottom of the head.
-  const isFace = new Uint8Array(count + 1);
-  for (let c = 1; c <= count; c++)
-    isFace[c] = sumY[c]! / size[c]! >= hairY && lowestY[c]! >= headBottom - 0.05 * h ? 1 : 0;
-  const above = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) if (labels[i] && !isFace[labels[i]!]) above[i] = 1;
-  for (let i = 0; i < w * h; i++) if (above[i]) scalp[i] = 1;
-  return scalp;
+  if (!steps.length) return 0;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
 }

@@ -96,6 +96,7 @@ describe('checkRuleSet finds what is wrong', () => {
     ).toEqual([
       'unknownFacts: no text for screening.pregnant, which rules read',
       'unknownFacts: screening.nothing is read by no rule',
+      'factNames: no name for screening.nothing',
     ]);
   });
   it('an eligibility without a reason, a wait after an event the condition does not read, a bad placeholder', () => {

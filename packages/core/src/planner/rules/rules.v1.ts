@@ -2,7 +2,7 @@ import type { PlannerRuleSet } from '../rule.schema.js';
 
 /*
  * Stipple planner rules, version 2026.11-1. Plain data: conditions and effects in the language
- * described in ../condition.ts and ../rule.schema.ts, each rule citing /work/shared/domain.md.
+ * described in ../condition.ts and ../rule.schema.ts, each rule citing docs/domain.md.
  * Rules apply in this order, general before specific, so a later rule's zone or shade value wins.
  * Every default is a suggested starting value, not a clinical standard; where domain.md marks
  * [DISAGREE] the rule takes its §8 default and names the range in its text.
@@ -64,6 +64,52 @@ export const RULES_V1: PlannerRuleSet = {
     'screening.activeProgressiveHairLoss':
       'assumed the hair loss is stable; ask how it changed over the last year',
     'screening.temporaryAlopecia': 'assumed no; ask whether a physician has diagnosed alopecia areata',
+  },
+  // What each of those facts is called where the plan says it was not recorded.
+  factNames: {
+    ageYears: 'Age',
+    fitzpatrick: 'Skin type (Fitzpatrick)',
+    hairColour: 'Hair colour',
+    ancestry: 'Ancestry',
+    goal: 'Goal',
+    scars: 'Scars',
+    'hairLoss.scale': 'Hair-loss scale',
+    'hairLoss.stage': 'Hair-loss stage',
+    'hairLoss.type': 'Kind of hair loss',
+    'scar.ageMonths': 'Age of the scar',
+    'scar.colour': 'Colour of the scar',
+    'scar.widthMm': 'Width of the scar',
+    'scar.surroundingHairDensityPerCm2': 'Hair density around the scar',
+    'screening.keloidHistory': 'Keloids',
+    'screening.hypertrophicScarringTendency': 'Raised scarring',
+    'screening.activeScalpCondition': 'Scalp condition',
+    'screening.sunburnOrWounds': 'Sunburn or wounds',
+    'screening.severeScalpDryness': 'Scalp dryness',
+    'screening.wartsOrMolesInArea': 'Warts or moles',
+    'screening.herpesOnScalp': 'Herpes on the scalp',
+    'screening.pihTendency': 'Dark marks after healing',
+    'screening.vitiligo': 'Vitiligo',
+    'screening.anticoagulants': 'Anticoagulants',
+    'screening.bleedingDisorder': 'Bleeding disorder',
+    'screening.diabetes': 'Diabetes',
+    'screening.immuneCondition': 'Immune condition',
+    'screening.heartConditionOrHighBloodPressure': 'Heart condition or high blood pressure',
+    'screening.epilepsy': 'Epilepsy',
+    'screening.liverDisease': 'Liver disease',
+    'screening.infectiousDisease': 'Infectious disease',
+    'screening.steroidsOrRetinoids': 'Steroids or retinoids',
+    'screening.antibiotics': 'Antibiotics',
+    'screening.isotretinoinMonthsAgo': 'Isotretinoin (Accutane)',
+    'screening.pregnant': 'Pregnancy',
+    'screening.breastfeeding': 'Breastfeeding',
+    'screening.chemotherapyMonthsAgo': 'Chemotherapy',
+    'screening.chemotherapyPlanned': 'Planned chemotherapy',
+    'screening.laserRemovalDaysAgo': 'Laser tattoo removal',
+    'screening.monthsSinceHairTransplant': 'Hair transplant',
+    'screening.monthsSinceScalpSurgery': 'Scalp surgery',
+    'screening.inkAllergy': 'Ink allergy',
+    'screening.activeProgressiveHairLoss': 'Progressing hair loss',
+    'screening.temporaryAlopecia': 'Alopecia areata',
   },
 
   rules: [
@@ -319,7 +365,7 @@ export const RULES_V1: PlannerRuleSet = {
     },
     {
       id: 'wait.chemotherapy',
-      description: 'Less than 12 months (sources 6-12, [DISAGREE]) after chemotherapy: wait.',
+      description: 'Less than 12 months (sources 6-12, and they disagree) after chemotherapy: wait.',
       condition: { fact: 'screening.chemotherapyMonthsAgo', lt: 12 },
       effect: {
         eligibility: 'postpone',

@@ -12,6 +12,7 @@ import {
   Stack,
   Text,
   TextInput,
+  Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconSignature } from '@tabler/icons-react';
@@ -23,7 +24,13 @@ import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
+import type { ConsentRecord } from '@stipple/core';
+import { useIsClinical } from '../../api/session.js';
+import { translateFieldError } from '../../forms/validation-messages.js';
 import { SignaturePad, type SignaturePadHandle } from '../SignaturePad.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
+import { StickyActions } from '../StickyActions.js';
+import { KioskButton } from './KioskButton.js';
 
 /** The client's consents (treatment, photo use, marketing), signing on screen, PDF copies, withdrawal. */
 export function ConsentsTab({
@@ -41,18 +48,26 @@ export function ConsentsTab({
   const queryClient = useQueryClient();
   const consents = useQuery({ queryKey: ['consents', clientId], queryFn: () => api.listConsents(clientId) });
   const templates = useQuery({ queryKey: ['consent-templates'], queryFn: () => api.consentTemplates() });
+  const clinical = useIsClinical();
   const [signing, setSigning] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<ConsentRecord | null>(null);
   const [chosenTemplate, setTemplateId] = useState<string | null>(null);
   const [signer, setSigner] = useState(clientName);
   const [empty, setEmpty] = useState(true);
   const pad = useRef<SignaturePadHandle>(null);
 
-  const current = (templates.data?.items ?? []).filter((x) => x.current);
+  // Treatment consent is informed consent: taken by owners and artists, who explain the treatment.
+  const current = (templates.data?.items ?? []).filter(
+    (x) => x.current && (clinical || x.kind !== 'treatment'),
+  );
   const preferred = language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  // Until someone picks: the treatment consent in the client's language.
-  const templateId =
-    chosenTemplate ?? current.find((x) => x.kind === 'treatment' && x.language === preferred)?.id ?? null;
+  // Until someone picks: the treatment consent (front desk: photo use) in the client's language.
+  const firstKind = clinical ? 'treatment' : 'photo';
+  const suggested = current.find((x) => x.kind === firstKind && x.language === preferred)?.id ?? null;
+  const templateId = chosenTemplate ?? suggested;
   const template = current.find((x) => x.id === templateId);
+  const unsaved = useUnsavedChanges(signing && (!empty || signer !== clientName));
+  const closeSigning = () => unsaved.confirmDiscard(() => setSigning(false));
 
   const sign = useMutation({
     mutationFn: () =>
@@ -62,6 +77,7 @@ export function ConsentsTab({
         signature: pad.current!.toPng(),
       }),
     onSuccess: async () => {
+      unsaved.saved();
       await queryClient.invalidateQueries({ queryKey: ['consents', clientId] });
       await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
       setSigning(false);
@@ -69,8 +85,9 @@ export function ConsentsTab({
     },
   });
   const withdraw = useMutation({
-    mutationFn: (id: string) => api.withdrawConsent(id, ''),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.withdrawConsent(id, reason),
     onSuccess: async () => {
+      setWithdrawing(null);
       await queryClient.invalidateQueries({ queryKey: ['consents', clientId] });
       await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
       notifications.show({ color: 'teal', message: t('consents.withdrawn') });
@@ -83,21 +100,22 @@ export function ConsentsTab({
         <Text c="dimmed" size="sm">
           {t('consents.intro')}
         </Text>
-        <Button
-          leftSection={<IconSignature size={18} aria-hidden />}
-          onClick={() => {
-            setTemplateId(
-              current.find((x) => x.kind === 'treatment' && x.language === preferred)?.id ?? null,
-            );
-            setSigner(clientName);
-            setEmpty(true);
-            sign.reset();
-            setSigning(true);
-          }}
-          data-testid="sign-consent"
-        >
-          {t('consents.sign')}
-        </Button>
+        <Group gap="xs">
+          <KioskButton clientId={clientId} language={language} />
+          <Button
+            leftSection={<IconSignature size={18} aria-hidden />}
+            onClick={() => {
+              setTemplateId(suggested);
+              setSigner(clientName);
+              setEmpty(true);
+              sign.reset();
+              setSigning(true);
+            }}
+            data-testid="sign-consent"
+          >
+            {t('consents.sign')}
+          </Button>
+        </Group>
       </Group>
       {consents.data?.items.length === 0 && <Text c="dimmed">{t('consents.none')}</Text>}
       {consents.data?.items.map((c) => (
@@ -138,12 +156,14 @@ export function ConsentsTab({
               >
                 PDF
               </Button>
-              {c.status === 'active' && c.kind !== 'treatment' && (
+              {c.status === 'active' && (clinical || c.kind !== 'treatment') && (
                 <Button
                   color="red"
                   variant="subtle"
-                  loading={withdraw.isPending}
-                  onClick={() => withdraw.mutate(c.id)}
+                  onClick={() => {
+                    withdraw.reset();
+                    setWithdrawing(c);
+                  }}
                   data-testid="withdraw-consent"
                 >
                   {t('consents.withdraw')}
@@ -154,9 +174,19 @@ export function ConsentsTab({
         </Paper>
       ))}
 
+      {withdrawing && (
+        <WithdrawConsentModal
+          consent={withdrawing}
+          pending={withdraw.isPending}
+          error={withdraw.error}
+          onWithdraw={(reason) => withdraw.mutate({ id: withdrawing.id, reason })}
+          onClose={() => setWithdrawing(null)}
+        />
+      )}
+
       <Modal
         opened={signing}
-        onClose={() => setSigning(false)}
+        onClose={closeSigning}
         title={t('consents.signTitle')}
         size="xl"
         fullScreen={false}
@@ -186,33 +216,95 @@ export function ConsentsTab({
             onChange={(e) => setSigner(e.currentTarget.value)}
           />
           <SignaturePad ref={pad} label={t('consents.signHere')} onChange={setEmpty} />
-          {sign.error && (
-            <Alert color="red" role="alert">
-              {isApiRequestError(sign.error) && sign.error.fields[0]
-                ? sign.error.fields[0].message
-                : describeError(sign.error, t)}
-            </Alert>
-          )}
-          <Group justify="space-between">
-            <Anchor size="sm" c="dimmed" component="span">
-              {t('consents.immutableHint')}
-            </Anchor>
-            <Group>
-              <Button variant="default" onClick={() => setSigning(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                disabled={!templateId || empty || !signer.trim()}
-                loading={sign.isPending}
-                onClick={() => sign.mutate()}
-                data-testid="confirm-sign"
-              >
-                {t('consents.confirm')}
-              </Button>
+          <StickyActions dialog>
+            {sign.error && (
+              <Alert color="red" role="alert">
+                {isApiRequestError(sign.error) && sign.error.fields[0]
+                  ? `${t(`consents.field.${sign.error.fields[0].field}`, { defaultValue: '' })} ${translateFieldError(sign.error.fields[0], t)}`.trim()
+                  : describeError(sign.error, t)}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              <Anchor size="sm" c="dimmed" component="span">
+                {t('consents.immutableHint')}
+              </Anchor>
+              <Group>
+                <Button variant="default" onClick={closeSigning}>
+                  {t('common.cancel')}
+                </Button>
+                <Button
+                  disabled={!templateId || empty || !signer.trim()}
+                  loading={sign.isPending}
+                  onClick={() => sign.mutate()}
+                  data-testid="confirm-sign"
+                >
+                  {t('consents.confirm')}
+                </Button>
+              </Group>
             </Group>
-          </Group>
+          </StickyActions>
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** Withdrawing a consent: the reason the client gave, kept with the record; asks before typing is lost. */
+function WithdrawConsentModal({
+  consent,
+  pending,
+  error,
+  onWithdraw,
+  onClose,
+}: {
+  consent: ConsentRecord;
+  pending: boolean;
+  error: unknown;
+  onWithdraw: (reason: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const unsaved = useUnsavedChanges(reason.trim() !== '');
+  const requestClose = () => unsaved.confirmDiscard(onClose);
+  return (
+    <Modal
+      opened
+      onClose={requestClose}
+      title={t('consents.withdrawTitle', { title: consent.title })}
+      size="md"
+    >
+      <Stack gap="md" data-testid="withdraw-dialog">
+        <Text size="sm">{t(`consents.withdrawEffect.${consent.kind}`)}</Text>
+        <Textarea
+          label={t('consents.withdrawReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="withdraw-reason"
+        />
+        <StickyActions dialog>
+          {error !== null && error !== undefined && (
+            <Alert color="red" role="alert">
+              {describeError(error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={requestClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={pending}
+              onClick={() => onWithdraw(reason.trim())}
+              data-testid="confirm-withdraw"
+            >
+              {t('consents.withdraw')}
+            </Button>
+          </Group>
+        </StickyActions>
+      </Stack>
+    </Modal>
   );
 }

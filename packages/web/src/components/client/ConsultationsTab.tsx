@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
 import { todayIso } from '../../i18n/format.js';
 import { ConsultationTable } from '../consultation/ConsultationTable.js';
+import { IntakeReview } from './IntakeReview.js';
 
 /** A client's consultations, each with its date, artist and the latest plan's decision. */
 export function ConsultationsTab({ client }: { client: Client }) {
@@ -39,6 +40,7 @@ export function ConsultationsTab({ client }: { client: Client }) {
 
   return (
     <Stack gap="md">
+      <IntakeReview clientId={client.id} />
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
           {t('consultations.clientHint')}

@@ -8,7 +8,6 @@ import {
   Image,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -19,8 +18,9 @@ import { IconPhotoScan, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PHOTO_VIEWS, type Photo, type PhotoView } from '@stipple/core';
+import type { Photo, PhotoView } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
+import { PhotoViewSelect } from '../PhotoViewSelect.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
@@ -69,16 +69,7 @@ export function PhotosTab({ clientId }: { clientId: string }) {
     <Stack gap="md">
       <Paper withBorder radius="md" p="md">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select
-            label={t('photos.view')}
-            data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
-            value={view}
-            onChange={(v) => v && setView(v)}
-            allowDeselect={false}
-            w={180}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="photo-view"
-          />
+          <PhotoViewSelect value={view} onChange={setView} w={180} testId="photo-view" />
           <DateInput
             label={t('photos.takenOn')}
             valueFormat="YYYY-MM-DD"
@@ -170,15 +161,11 @@ export function PhotosTab({ clientId }: { clientId: string }) {
 
       {mode === 'progress' && (
         <Stack>
-          <Select
-            label={t('photos.view')}
-            data={PHOTO_VIEWS.map((v) => ({ value: v, label: t(`photoViews.${v}`) }))}
+          <PhotoViewSelect
             value={progressView}
-            data-testid="progress-view-select"
-            onChange={(v) => v && setProgressView(v)}
-            allowDeselect={false}
+            onChange={setProgressView}
             w={200}
-            comboboxProps={{ withinPortal: true }}
+            testId="progress-view-select"
           />
           {progress.length === 0 && <Text c="dimmed">{t('photos.noProgress')}</Text>}
           <Group

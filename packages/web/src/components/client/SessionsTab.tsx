@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { describeError } from '../../api/describe-error.js';
-import { IconPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Appointment } from '@stipple/core';
+import type { Appointment, TreatmentCourse } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
-import { useSignedInSession } from '../../api/session.js';
+import { useIsClinical } from '../../api/session.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { AppointmentModal } from '../AppointmentModal.js';
 import { BookAppointmentModal } from '../BookAppointmentModal.js';
+import { BookRemainingModal } from '../BookRemainingModal.js';
 import { DataTable } from '../DataTable.js';
 
 /** The client's treatments and appointments; owners and artists open each session's record. */
@@ -19,9 +20,10 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
   const { t } = useTranslation();
   const locale = useLocale();
   const api = useApi();
-  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const clinical = useIsClinical();
   const [booking, setBooking] = useState(false);
   const [open, setOpen] = useState<Appointment | null>(null);
+  const [remaining, setRemaining] = useState<TreatmentCourse | null>(null);
   // Five years back to a year ahead, fixed when the tab opens.
   const [range] = useState(() => ({
     from: new Date(Date.now() - 5 * 365 * 86_400_000).toISOString(),
@@ -36,14 +38,30 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="xs">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap="xs">
           {(courses.data?.items ?? []).map((c) => (
-            <Badge key={c.id} variant="light" size="lg">
-              {t('calendar.courseLabel', { title: c.title, days: c.minIntervalDays })}
-            </Badge>
+            <Group key={c.id} gap="xs" data-testid="client-course">
+              <Badge variant="light" size="lg">
+                {t('calendar.courseLabel', { title: c.title, days: c.minIntervalDays })}
+              </Badge>
+              {c.plan && c.plan.eligibility !== 'eligible' && (
+                <Badge variant="light" color="yellow" size="lg" data-testid="course-plan-decision">
+                  {t(`eligibility.${c.plan.eligibility}`)}
+                </Badge>
+              )}
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                onClick={() => setRemaining(c)}
+                data-testid="book-remaining-open"
+              >
+                {t('remaining.open')}
+              </Button>
+            </Group>
           ))}
-        </Group>
+        </Stack>
         <Button
           leftSection={<IconPlus size={18} aria-hidden />}
           onClick={() => setBooking(true)}
@@ -73,6 +91,11 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
               {a.intervalOverrideReason && (
                 <Text size="xs" c="orange.8">
                   {t('calendar.overridden')}: {a.intervalOverrideReason}
+                </Text>
+              )}
+              {a.planOverrideReason && (
+                <Text size="xs" c="orange.8">
+                  {t('calendar.againstPlan')}: {a.planOverrideReason}
                 </Text>
               )}
             </Table.Td>
@@ -117,6 +140,15 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
         defaults={{ client: { id: clientId, name: clientName } }}
       />
       <AppointmentModal appointment={open} onClose={() => setOpen(null)} />
+      <BookRemainingModal
+        course={remaining}
+        lastArtistId={
+          (appointments.data?.items ?? [])
+            .filter((a) => a.courseId === remaining?.id && a.status !== 'cancelled')
+            .at(-1)?.artistId
+        }
+        onClose={() => setRemaining(null)}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Chip,
   Group,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -14,7 +13,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -35,8 +33,12 @@ import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
+import { translateFieldError } from '../../forms/validation-messages.js';
+import { DateField } from '../fields/DateField.js';
+import { NumberField } from '../fields/NumberField.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
 
 type Draft = AssessmentInput;
@@ -79,6 +81,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const measured = useMeasuredDensities(consultation.clientId);
 
   const update = (fn: (d: Draft) => void) => {
@@ -103,8 +106,8 @@ export function AssessmentForm({
     onError: (err) => {
       if (isApiRequestError(err)) {
         const fields: FieldErrors = {};
-        for (const [field, message] of Object.entries(err.bodyFieldErrors()))
-          fields[field.replace(/^assessment\./, '')] = message;
+        for (const [field, error] of Object.entries(err.bodyFields()))
+          fields[field.replace(/^assessment\./, '')] = translateFieldError(error, t);
         setErrors(fields);
       }
     },
@@ -112,7 +115,7 @@ export function AssessmentForm({
 
   const submit = () => {
     const value = clean(draft);
-    const checked = Assessment.safeParse(value);
+    const checked = Assessment.safeParse(value, { reportInput: true });
     if (!checked.success) {
       setErrors(issuesToFieldErrors(checked.error.issues, t));
       return;
@@ -134,11 +137,10 @@ export function AssessmentForm({
     <Stack gap="lg" data-testid="assessment-form">
       <Section title={t('assessment.basics')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <DateInput
+          <DateField
             label={t('assessment.consultationDate')}
-            valueFormat="YYYY-MM-DD"
             value={draft.consultationDate}
-            onChange={(v) => v && update((d) => void (d.consultationDate = v))}
+            onChange={(v) => update((d) => void (d.consultationDate = v ?? ''))}
             error={errors.consultationDate}
             data-testid="assessment-date"
           />
@@ -152,12 +154,10 @@ export function AssessmentForm({
               </Text>
             </div>
           ) : (
-            <NumberInput
+            <NumberField
               label={t('assessment.ageYears')}
-              min={0}
-              max={130}
-              value={draft.ageYears ?? ''}
-              onChange={(v) => update((d) => void (d.ageYears = typeof v === 'number' ? v : undefined))}
+              value={draft.ageYears}
+              onChange={(v) => update((d) => void (d.ageYears = v as number | undefined))}
               error={errors.ageYears}
               data-testid="assessment-age"
             />
@@ -249,7 +249,7 @@ export function AssessmentForm({
             <Select
               label={t('assessment.stage')}
               data={STAGES[hairLoss.scale].map((s) => ({ value: s, label: s }))}
-              value={hairLoss.stage}
+              value={String(hairLoss.stage)}
               onChange={(v) => v && update((d) => void ((d.hairLoss as { stage: string }).stage = v))}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}

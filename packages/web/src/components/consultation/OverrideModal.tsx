@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ELIGIBILITIES, PLAN_NEEDLES } from '@stipple/core';
+import { DateField } from '../fields/DateField.js';
+import { NumberField } from '../fields/NumberField.js';
 import { formatPlanValue } from './PlanDocument.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 
 export interface OverrideTarget {
   path: string;
@@ -32,41 +34,52 @@ export function OverrideModal({
   onClose,
   onApply,
   onRemove,
+  validate,
 }: {
   target: OverrideTarget;
   onClose: () => void;
   onApply: (value: unknown, reason: string) => void;
   onRemove?: () => void;
+  /** What is wrong with the value for the plan, in the artist's words; undefined when it fits. */
+  validate: (value: unknown, reason: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const kind = kindOf(target.path, target.ruleValue);
   const [value, setValue] = useState<unknown>(target.current);
   const [reason, setReason] = useState(target.reason);
   const [tried, setTried] = useState(false);
+  const unsaved = useUnsavedChanges(value !== target.current || reason !== target.reason);
+  const requestClose = () => unsaved.confirmDiscard(onClose);
   const reasonMissing = !reason.trim();
   const valueMissing = value === '' || value === undefined || (kind !== 'number' && value === null);
+  const valueError = tried
+    ? valueMissing
+      ? t('messages.field.required')
+      : validate(value, reason.trim() || '—')
+    : undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
+    <Modal opened onClose={requestClose} title={t('plan.overrideTitle', { label: target.label })} size="md">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('plan.ruleValue')}: <b>{formatPlanValue(target.ruleValue)}</b>
         </Text>
         {kind === 'number' && (
-          <NumberInput
+          <NumberField
             label={t('plan.newValue')}
-            value={typeof value === 'number' ? value : ''}
-            onChange={(v) => setValue(typeof v === 'number' ? v : '')}
+            value={typeof value === 'number' || typeof value === 'string' ? value : undefined}
+            onChange={(v) => setValue(v ?? '')}
+            error={valueError}
             data-autofocus
             data-testid="override-value"
           />
         )}
         {kind === 'date' && (
-          <DateInput
+          <DateField
             label={t('plan.newValue')}
-            valueFormat="YYYY-MM-DD"
             value={typeof value === 'string' ? value : null}
-            onChange={(v) => setValue(v)}
+            onChange={(v) => setValue(v ?? '')}
+            error={valueError}
             data-testid="override-value"
           />
         )}
@@ -81,6 +94,7 @@ export function OverrideModal({
             onChange={(v) => setValue(v)}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
+            error={valueError}
             data-testid="override-value"
           />
         )}
@@ -95,6 +109,7 @@ export function OverrideModal({
                   : formatPlanValue(value)
             }
             onChange={(e) => setValue(e.currentTarget.value)}
+            error={valueError}
             data-testid="override-value"
           />
         )}
@@ -106,7 +121,7 @@ export function OverrideModal({
           minRows={2}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          error={tried && reasonMissing ? t('validation.required') : undefined}
+          error={tried && reasonMissing ? t('messages.field.required') : undefined}
           data-testid="override-reason"
         />
         <Group justify="space-between">
@@ -118,13 +133,14 @@ export function OverrideModal({
             <span />
           )}
           <Group gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={requestClose}>
               {t('common.cancel')}
             </Button>
             <Button
               onClick={() => {
                 setTried(true);
-                if (!reasonMissing && !valueMissing) onApply(value, reason.trim());
+                if (!reasonMissing && !valueMissing && !validate(value, reason.trim()))
+                  onApply(value, reason.trim());
               }}
               data-testid="override-apply"
             >

@@ -15,7 +15,14 @@ import {
 } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { AppliedPlanOverride, Eligibility, Plan } from '@stipple/core';
+import {
+  planValueMessage,
+  scarDisplayName,
+  type AppliedPlanOverride,
+  type Eligibility,
+  type Plan,
+} from '@stipple/core';
+import { catalogueMessage } from '../../i18n/messages.js';
 import { formatDateTime, formatIsoDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { RuleChips } from './RuleChip.js';
@@ -239,7 +246,9 @@ export function PlanDocument({
             <Paper key={zi} withBorder radius="sm" p="sm" data-testid={`plan-zone-${zi}`}>
               <Group gap="xs" mb="xs">
                 <Badge variant="outline">{t(`zoneKinds.${z.kind}`)}</Badge>
-                {z.scars.length > 0 && <Text size="sm">{z.scars.join(', ')}</Text>}
+                {z.scars.length > 0 && (
+                  <Text size="sm">{z.scars.map((id) => scarDisplayName(id, locale)).join(', ')}</Text>
+                )}
                 <RuleChips ids={z.ruleIds} rulesVersion={rv} />
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 3, md: 5 }} spacing="xs">
@@ -297,14 +306,14 @@ export function PlanDocument({
         {plan.expectedCamouflage.map((c, i) => (
           <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid={`camouflage-${c.scar}`}>
             <Text fw={600} size="sm" miw={80}>
-              {c.scar}
+              {scarDisplayName(c.scar, locale)}
             </Text>
             <Stack gap={2} style={{ flex: 1 }}>
               <Group gap={6}>
                 <Text size="sm">{t(`qualifiers.${c.qualifier}`)}</Text>
                 {renderValue({
                   path: `expectedCamouflage.${i}.percent`,
-                  label: t('plan.camouflagePercent', { scar: c.scar }),
+                  label: t('plan.camouflagePercent', { scar: scarDisplayName(c.scar, locale) }),
                   value: c.percent,
                   format: (v) => `${String(v)} %`,
                 })}
@@ -412,7 +421,11 @@ export function PlanDocument({
           >
             {plan.overrides.map((o) => (
               <Table.Tr key={o.path}>
-                <Table.Td ff="monospace">{o.path}</Table.Td>
+                <Table.Td>
+                  {(({ key, params }) => catalogueMessage(t, key, params))(
+                    planValueMessage(o.path, plan, locale),
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {formatPlanValue(o.ruleValue)} <RuleChips ids={o.ruleIds} rulesVersion={rv} />
                 </Table.Td>

@@ -5,6 +5,7 @@ import { IconDeviceFloppy, IconHistory, IconRefresh, IconSparkles, IconX } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
+  localisePlan,
   safeApplyPlanOverrides,
   type Consultation,
   type Plan,
@@ -14,11 +15,13 @@ import {
 import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
+import { translateIssue } from '../../forms/validation-messages.js';
 import { useSignedInSession } from '../../api/session.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { OverrideModal, type OverrideTarget } from './OverrideModal.js';
 import { ELIGIBILITY_COLOURS, PlanDocument } from './PlanDocument.js';
+import { useUnsavedChanges } from '../UnsavedChanges.js';
 
 const requestOf = (p: Plan): PlanOverrideRequest[] =>
   p.overrides.map((o) => ({ path: o.path, value: o.value, reason: o.reason }));
@@ -49,26 +52,48 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
   const [viewing, setViewing] = useState<string | null>(null);
 
   const saved = plan.data?.plan;
-  // The plan as it would be with the unsaved edits: the same applyPlanOverrides the server runs.
-  const shown = useMemo(() => {
-    if (!saved || !edits) return { plan: saved, error: null };
+  // The plan with a list of edits: the same applyPlanOverrides the server runs.
+  const withEdits = useMemo(() => {
+    if (!saved) return null;
     const base: Plan = { ...(saved.ruleOutput ?? saved), overrides: [] };
     delete (base as Partial<Plan>).ruleOutput;
     const previous = new Map(saved.overrides.map((o) => [o.path, o]));
-    const now = new Date().toISOString();
-    const result = safeApplyPlanOverrides(
-      base,
-      edits.map((e) => {
-        const kept = previous.get(e.path);
-        const same =
-          kept && JSON.stringify(kept.value) === JSON.stringify(e.value) && kept.reason === e.reason;
-        return { ...e, by: same ? kept.by : { id: me.id, name: me.name }, at: same ? kept.at : now };
-      }),
-    );
+    return (list: PlanOverrideRequest[]) => {
+      const now = new Date().toISOString();
+      return safeApplyPlanOverrides(
+        base,
+        list.map((e) => {
+          const kept = previous.get(e.path);
+          const same =
+            kept && JSON.stringify(kept.value) === JSON.stringify(e.value) && kept.reason === e.reason;
+          return { ...e, by: same ? kept.by : { id: me.id, name: me.name }, at: same ? kept.at : now };
+        }),
+      );
+    };
+  }, [saved, me]);
+  const shown = useMemo(() => {
+    if (!saved || !edits || !withEdits) return { plan: saved, error: null };
+    const result = withEdits(edits);
     return result.success
       ? { plan: result.data, error: null }
-      : { plan: saved, error: result.error.issues[0]?.message ?? '' };
-  }, [saved, edits, me]);
+      : { plan: saved, error: result.error.issues[0] ?? null };
+  }, [saved, edits, withEdits]);
+  // The plan in the artist's language: the same rules with their translated texts, same numbers.
+  const assessment = plan.data?.assessment;
+  const display = useMemo(
+    () => (shown.plan && assessment ? localisePlan(shown.plan, assessment, locale) : shown.plan),
+    [shown.plan, assessment, locale],
+  );
+
+  /** What is wrong with one more edit, in words beside the value (undefined when the plan takes it). */
+  const check = (path: string, value: unknown, reason: string): string | undefined => {
+    if (!withEdits || !saved) return undefined;
+    const list = (edits ?? requestOf(saved)).filter((e) => e.path !== path);
+    const result = withEdits([...list, { path, value: value as PlanOverrideRequest['value'], reason }]);
+    if (result.success) return undefined;
+    const mine = result.error.issues.find((i) => i.path[1] === list.length) ?? result.error.issues[0];
+    return mine ? translateIssue(mine, t) : undefined;
+  };
 
   const pending = useMemo(() => {
     if (!saved || !edits) return new Set<string>();
@@ -77,6 +102,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
       edits.filter((e) => before.get(e.path) !== JSON.stringify([e.value, e.reason])).map((e) => e.path),
     );
   }, [saved, edits]);
+  useUnsavedChanges(pending.size > 0);
 
   const stored = (version: PlanVersion) => {
     queryClient.setQueryData(['plan', version.id], version);
@@ -145,7 +171,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
       </Center>
     );
   }
-  if (plan.isError || !shown.plan) {
+  if (plan.isError || !shown.plan || !display) {
     return <Alert color="red">{describeError(plan.error, t)}</Alert>;
   }
   const summary = consultation.latestPlan!;
@@ -227,7 +253,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
           </Group>
           {shown.error && (
             <Alert color="red" mt="xs">
-              {shown.error}
+              {translateIssue(shown.error, t)}
             </Alert>
           )}
         </Paper>
@@ -236,14 +262,12 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
         <Alert color="red" role="alert">
           {isApiRequestError(saveError) && saveError.status === 409
             ? t('plan.conflict')
-            : isApiRequestError(saveError) && saveError.status === 400
-              ? saveError.message
-              : describeError(saveError, t)}
+            : describeError(saveError, t)}
         </Alert>
       )}
 
       <PlanDocument
-        plan={shown.plan}
+        plan={display}
         pending={pending}
         onEdit={(e) =>
           setEditing({
@@ -264,6 +288,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
             edit(editing.path, value, reason);
             setEditing(null);
           }}
+          validate={(value, reason) => check(editing.path, value, reason)}
           {...(shown.plan.overrides.some((o) => o.path === editing.path)
             ? {
                 onRemove: () => {
@@ -324,6 +349,7 @@ export function PlanPanel({ consultation }: { consultation: Consultation }) {
 
 function HistoricPlan({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const version = useQuery({ queryKey: ['plan', id], queryFn: () => api.getPlan(id) });
   return (
@@ -334,7 +360,7 @@ function HistoricPlan({ id, onBack }: { id: string; onBack: () => void }) {
       {version.data ? (
         <>
           <Text fw={600}>{t('plan.version', { version: version.data.version })}</Text>
-          <PlanDocument plan={version.data.plan} />
+          <PlanDocument plan={localisePlan(version.data.plan, version.data.assessment, locale)} />
         </>
       ) : (
         <Loader />

@@ -1,13 +1,19 @@
-import { Badge, Code, Popover, Stack, Text } from '@mantine/core';
+import { Badge, List, Popover, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { RULES_V1, type PlannerRule } from '@stipple/core';
+import { RULES_V1, ruleDescription, ruleSources, type PlannerRule } from '@stipple/core';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 
 const RULES = new Map<string, PlannerRule>(RULES_V1.rules.map((r) => [r.id, r]));
 
-/** A rule id the plan cites; a tap shows what the rule says and where it comes from. */
+/**
+ * A rule id the plan cites; a tap shows what the rule says, in the reader's language, and the
+ * published sources it rests on (never our research notes or the rule's machine condition).
+ */
 export function RuleChip({ id, rulesVersion }: { id: string; rulesVersion: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const rule = rulesVersion === RULES_V1.version ? RULES.get(id) : undefined;
+  const sources = rule ? ruleSources(rule.source) : [];
   return (
     <Popover width={360} position="bottom-start" withArrow shadow="md" withinPortal>
       <Popover.Target>
@@ -33,19 +39,19 @@ export function RuleChip({ id, rulesVersion }: { id: string; rulesVersion: strin
       <Popover.Dropdown data-testid="rule-source">
         {rule ? (
           <Stack gap={6}>
-            <Text fw={700} size="sm" ff="monospace">
-              {rule.id}
+            <Text size="sm" data-testid="rule-description">
+              {ruleDescription(rule, locale)}
             </Text>
-            <Text size="sm">{rule.description}</Text>
-            <Text size="xs" c="dimmed">
-              {t('plan.ruleSource')}: {rule.source}
+            <Text size="xs" c="dimmed" fw={600}>
+              {sources.length > 0 ? t('plan.ruleSources', { count: sources.length }) : t('plan.ruleOwn')}
             </Text>
-            <Text size="xs" c="dimmed">
-              {t('plan.ruleCondition')}
-            </Text>
-            <Code block style={{ fontSize: 11, maxHeight: 160, overflow: 'auto' }}>
-              {JSON.stringify(rule.condition, null, 1)}
-            </Code>
+            {sources.length > 0 && (
+              <List size="xs" c="dimmed" spacing={2} data-testid="rule-sources">
+                {sources.map((s) => (
+                  <List.Item key={s}>{s}</List.Item>
+                ))}
+              </List>
+            )}
           </Stack>
         ) : (
           <Text size="sm">{t('plan.ruleUnknown', { id, version: rulesVersion })}</Text>

@@ -1,28 +1,25 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SCALP_REGIONS, SCAR_CAUSES, SCAR_COLOURS, SCAR_TEXTURES, type AssessmentScar } from '@stipple/core';
 import { scalpRegionAt } from '../../consultation/scalp-regions.js';
 import type { FieldErrors } from '../../forms/schema-form.js';
 import { formatIsoDate } from '../../i18n/format.js';
+import { NumberField } from '../fields/NumberField.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { ScalpDiagram } from './ScalpDiagram.js';
 import type { MeasuredDensity } from './useMeasuredDensities.js';
 
 export type ScarDraft = AssessmentScar;
 
-const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+type NumericKey =
+  | 'lengthMm'
+  | 'widthMm'
+  | 'ageMonths'
+  | 'count'
+  | 'donorAreaLengthMm'
+  | 'donorAreaWidthMm'
+  | 'surroundingHairDensityPerCm2';
 
 /**
  * One scar: cause, size, texture, colour, age, FUE count, the hair density around it (typed, or
@@ -54,7 +51,21 @@ export function ScarCard({
     else next[key] = value;
     onChange(next);
   };
+  // What was typed goes into the draft as it is (text that is not a number included): the shared
+  // schema then names what is wrong beside the field, and nothing is clamped or rounded.
+  const setNumber = (key: NumericKey, value: number | string | undefined) =>
+    set(key, value as ScarDraft[NumericKey]);
   const err = (field: string) => errors[`scars.${index}.${field}`];
+  const numberField = (key: NumericKey, label: string, testId: string, placeholder?: string) => (
+    <NumberField
+      label={label}
+      placeholder={placeholder}
+      value={scar[key]}
+      onChange={(v) => setNumber(key, v)}
+      error={err(key)}
+      data-testid={`scar-${index}-${testId}`}
+    />
+  );
   const marks = others.flatMap((s, i) =>
     s.location?.point ? [{ ...s.location.point, label: String(i + 1), active: i === index }] : [],
   );
@@ -121,60 +132,27 @@ export function ScarCard({
             comboboxProps={{ withinPortal: true }}
             data-testid={`scar-${index}-colour`}
           />
-          <NumberInput
-            label={scar.cause === 'fue' ? t('assessment.dotDiameterMm') : t('assessment.lengthMm')}
-            min={0}
-            max={600}
-            decimalScale={1}
-            value={scar.lengthMm ?? ''}
-            onChange={(v) => set('lengthMm', num(v))}
-            error={err('lengthMm')}
-            data-testid={`scar-${index}-length`}
-          />
-          <NumberInput
-            label={t('assessment.widthMm')}
-            min={0}
-            max={600}
-            decimalScale={1}
-            value={scar.widthMm ?? ''}
-            onChange={(v) => set('widthMm', num(v))}
-            error={err('widthMm')}
-            data-testid={`scar-${index}-width`}
-          />
-          <NumberInput
-            label={t('assessment.ageMonths')}
-            min={0}
-            max={1200}
-            allowDecimal={false}
-            value={scar.ageMonths ?? ''}
-            onChange={(v) => set('ageMonths', num(v))}
-            error={err('ageMonths')}
-            data-testid={`scar-${index}-age`}
-          />
+          {numberField(
+            'lengthMm',
+            scar.cause === 'fue' ? t('assessment.dotDiameterMm') : t('assessment.lengthMm'),
+            'length',
+          )}
+          {scar.cause !== 'fue' && numberField('widthMm', t('assessment.widthMm'), 'width')}
+          {numberField('ageMonths', t('assessment.ageMonths'), 'age')}
           {scar.cause === 'fue' && (
-            <NumberInput
-              label={t('assessment.count')}
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              value={scar.count ?? ''}
-              onChange={(v) => set('count', num(v))}
-              error={err('count')}
-              data-testid={`scar-${index}-count`}
-            />
+            <>
+              {numberField('count', t('assessment.count'), 'count')}
+              {numberField('donorAreaLengthMm', t('assessment.donorAreaLengthMm'), 'donor-length')}
+              {numberField('donorAreaWidthMm', t('assessment.donorAreaWidthMm'), 'donor-width')}
+            </>
           )}
           <Stack gap={4}>
-            <NumberInput
-              label={t('assessment.surroundingDensity')}
-              placeholder={t('assessment.notRecorded')}
-              min={0}
-              max={600}
-              allowDecimal={false}
-              value={scar.surroundingHairDensityPerCm2 ?? ''}
-              onChange={(v) => set('surroundingHairDensityPerCm2', num(v))}
-              error={err('surroundingHairDensityPerCm2')}
-              data-testid={`scar-${index}-density`}
-            />
+            {numberField(
+              'surroundingHairDensityPerCm2',
+              t('assessment.surroundingDensity'),
+              'density',
+              t('assessment.notRecorded'),
+            )}
             {measured.slice(0, 3).map((m) => (
               <Button
                 key={m.photoId}

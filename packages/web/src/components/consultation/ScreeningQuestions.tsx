@@ -1,27 +1,28 @@
 import type { ReactNode } from 'react';
-import { Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Screening } from '@stipple/core';
 import type { FieldErrors } from '../../forms/schema-form.js';
+import { DateField } from '../fields/DateField.js';
+import { NumberField } from '../fields/NumberField.js';
 
-type ScreeningDraft = Partial<Record<keyof Screening, unknown>>;
-type YesNoKey = {
+export type ScreeningDraft = Partial<Record<keyof Screening, unknown>>;
+export type YesNoKey = {
   [K in keyof Screening]-?: NonNullable<Screening[K]> extends boolean ? K : never;
 }[keyof Screening];
 
 /** An event with a waiting time: when it was (a date, or time elapsed), or never. */
-interface EventQuestion {
+export interface EventQuestion {
   key: string;
   date: keyof Screening;
   elapsed: keyof Screening;
   unit: 'months' | 'days';
 }
 
-type Question = { yesNo: YesNoKey } | { event: EventQuestion };
+export type Question = { yesNo: YesNoKey } | { event: EventQuestion };
 
 /** Every contraindication and caution of domain.md §2.5, grouped as the brief groups them. */
-const GROUPS: { group: string; questions: Question[] }[] = [
+export const SCREENING_GROUPS: { group: string; questions: Question[] }[] = [
   {
     group: 'skin',
     questions: [
@@ -184,10 +185,9 @@ export function ScreeningQuestions({
           />
           {state === 'yes' && (
             <Group gap="xs" align="flex-end" wrap="wrap" justify="flex-end">
-              <DateInput
+              <DateField
                 size="xs"
                 label={t('screening.when')}
-                valueFormat="YYYY-MM-DD"
                 value={typeof date === 'string' ? date : null}
                 onChange={(v) =>
                   write(v ? { [q.date]: v, [q.elapsed]: undefined } : { [q.date]: undefined, [q.elapsed]: 0 })
@@ -197,13 +197,11 @@ export function ScreeningQuestions({
                 clearable
                 data-testid={`screening-${q.key}-date`}
               />
-              <NumberInput
+              <NumberField
                 size="xs"
                 label={t(q.unit === 'days' ? 'screening.daysAgo' : 'screening.monthsAgo')}
-                min={0}
-                allowDecimal={false}
-                value={typeof elapsed === 'number' ? elapsed : ''}
-                onChange={(v) => write({ [q.elapsed]: typeof v === 'number' ? v : 0, [q.date]: undefined })}
+                value={typeof elapsed === 'number' || typeof elapsed === 'string' ? elapsed : undefined}
+                onChange={(v) => write({ [q.elapsed]: v, [q.date]: undefined })}
                 disabled={typeof date === 'string'}
                 error={errors[`screening.${q.elapsed}`]}
                 w={120}
@@ -218,7 +216,7 @@ export function ScreeningQuestions({
 
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-      {GROUPS.map(({ group, questions }) => (
+      {SCREENING_GROUPS.map(({ group, questions }) => (
         <Stack key={group} gap={4}>
           <Text fw={600} size="sm" tt="uppercase" c="dimmed">
             {t(`screening.groups.${group}`)}

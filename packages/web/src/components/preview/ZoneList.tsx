@@ -145,6 +145,8 @@ export function ZoneList({
             <NumberInput
               size="xs"
               label={t('editor.dotSize')}
+              // The plan gives the healed dot (0.1 mm); here it is the fresh one, about twice that.
+              description={t('editor.dotSizeHint')}
               min={0.05}
               max={1}
               step={0.01}

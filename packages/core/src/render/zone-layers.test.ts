@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { patchPolygonLayer, polygonLayer } from './zone-layers.js';
+
+const grid = { ww: 400, wh: 300, scale: 0.5, cellsPerMm: 5 };
+const star: [number, number][] = [
+  [100, 100],
+  [400, 80],
+  [700, 120],
+  [650, 400],
+  [380, 520],
+  [120, 420],
+];
+
+describe('patchPolygonLayer', () => {
+  it.each(['centred', 'outward'] as const)(
+    'gives exactly the %s layer computed whole after a vertex moves, recomputing only round it',
+    (edge) => {
+      const before = polygonLayer(star, edge, grid, 3);
+      for (const [dx, dy] of [
+        [14, -9],
+        [120, 60],
+        [-60, 140],
+      ] as const) {
+        const moved = star.map((p, i) => (i === 3 ? ([p[0] + dx, p[1] + dy] as [number, number]) : p));
+        const patched = patchPolygonLayer(before, star, moved, edge, grid, 3)!;
+        const whole = polygonLayer(moved, edge, grid, 3);
+        expect([patched.layer.x0, patched.layer.y0, patched.layer.x1, patched.layer.y1]).toEqual([
+          whole.x0,
+          whole.y0,
+          whole.x1,
+          whole.y1,
+        ]);
+        let differing = 0;
+        for (let i = 0; i < whole.weight.length; i++)
+          if (Math.abs(whole.weight[i]! - patched.layer.weight[i]!) > 1e-6) differing++;
+        expect(differing).toBe(0);
+        const c = patched.changed!;
+        expect((c.x1 - c.x0) * (c.y1 - c.y0)).toBeLessThan(0.8 * whole.weight.length);
+      }
+    },
+  );
+
+  it('asks for the whole layer when the outline gains or loses a vertex', () => {
+    const before = polygonLayer(star, 'centred', grid, 3);
+    expect(patchPolygonLayer(before, star, [...star, [110, 260]], 'centred', grid, 3)).toBeNull();
+  });
+});

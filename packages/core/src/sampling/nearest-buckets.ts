@@ -1,0 +1,47 @@
+/** Buckets of impression indices by their blue-noise place, for "the nearest one of a later session". */
+export class NearestBuckets {
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly gw: number;
+  private readonly gh: number;
+  constructor(
+    private readonly x: Float32Array,
+    private readonly y: Float32Array,
+    count: number,
+    private readonly cell: number,
+    width: number,
+    height: number,
+  ) {
+    this.gw = Math.max(1, Math.ceil(width / cell));
+    this.gh = Math.max(1, Math.ceil(height / cell));
+    this.heads = new Int32Array(this.gw * this.gh).fill(-1);
+    this.next = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const c =
+        Math.min(this.gh - 1, Math.max(0, Math.floor(y[i]! / cell))) * this.gw +
+        Math.min(this.gw - 1, Math.max(0, Math.floor(x[i]! / cell)));
+      this.next[i] = this.heads[c]!;
+      this.heads[c] = i;
+    }
+  }
+
+  /** The index nearest (x, y) within `radius` for which `accept` holds, or −1. */
+  nearest(x: number, y: number, radius: number, accept: (i: number) => boolean): number {
+    let best = -1;
+    let best2 = radius * radius;
+    const gx0 = Math.max(0, Math.floor((x - radius) / this.cell));
+    const gx1 = Math.min(this.gw - 1, Math.floor((x + radius) / this.cell));
+    const gy0 = Math.max(0, Math.floor((y - radius) / this.cell));
+    const gy1 = Math.min(this.gh - 1, Math.floor((y + radius) / this.cell));
+    for (let gy = gy0; gy <= gy1; gy++)
+      for (let gx = gx0; gx <= gx1; gx++)
+        for (let i = this.heads[gy * this.gw + gx]!; i >= 0; i = this.next[i]!) {
+          const d2 = (this.x[i]! - x) ** 2 + (this.y[i]! - y) ** 2;
+          if (d2 < best2 && accept(i)) {
+            best2 = d2;
+            best = i;
+          }
+        }
+    return best;
+  }
+}

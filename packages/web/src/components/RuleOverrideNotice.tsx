@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { OverrideReason } from '@stipple/core';
+import { useSignedInSession } from '../api/session.js';
+import { translateIssue } from '../forms/validation-messages.js';
+
+/**
+ * A rule the studio keeps (the treatment plan's decision, the interval between sessions) that this
+ * booking or record would not: what the rule says, and, for owners and artists, going ahead with a
+ * reason that is kept with who and when. Front desk is told who can.
+ */
+export function RuleOverrideNotice({
+  title,
+  message,
+  reason,
+  onReason,
+  confirmLabel,
+  onConfirm,
+  loading,
+  testId,
+}: {
+  title: string;
+  message: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  confirmLabel?: string;
+  /** Called with a valid reason; without it the reason is sent with the form's own button. */
+  onConfirm?: () => void;
+  loading?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const clinical = useSignedInSession().user.role !== 'front_desk';
+  const [tried, setTried] = useState(false);
+  const checked = OverrideReason.safeParse(reason, { reportInput: true });
+  const error = tried && !checked.success ? translateIssue(checked.error.issues[0]!, t) : undefined;
+  return (
+    <Alert color="orange" title={title} data-testid={testId}>
+      <Stack gap="sm">
+        <Text size="sm">{message}</Text>
+        {clinical ? (
+          <>
+            <Textarea
+              label={t('calendar.overrideReason')}
+              description={t('calendar.overrideReasonHint')}
+              value={reason}
+              onChange={(e) => onReason(e.currentTarget.value)}
+              onBlur={() => setTried(reason.trim() !== '')}
+              error={error}
+              autosize
+              minRows={2}
+              data-testid={`${testId}-reason`}
+            />
+            {onConfirm && confirmLabel && (
+              <Button
+                color="orange"
+                loading={loading}
+                onClick={() => {
+                  setTried(true);
+                  if (checked.success) onConfirm();
+                }}
+                data-testid={`${testId}-confirm`}
+              >
+                {confirmLabel}
+              </Button>
+            )}
+          </>
+        ) : (
+          <Text size="sm" fw={500}>
+            {t('calendar.overrideClinicalOnly')}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,93 @@
+import { Alert, Group, Image, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PreviewRender } from '@stipple/core';
+import { fileLinks } from '../../api/stipple-api.js';
+import { JobStatusBadge } from './JobStatusBadge.js';
+
+/** The full-resolution render the last save started: its progress, then its stages and scores. */
+export function RenderPanel({
+  renderId,
+  progress,
+  render,
+}: {
+  renderId: string | null;
+  progress: { status: string; progress: number; error: string | null } | null;
+  render: PreviewRender | null;
+}) {
+  const { t } = useTranslation();
+  if (!renderId)
+    return (
+      <Paper withBorder radius="md" p="sm">
+        <Text fw={600}>{t('editor.fullRender')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('editor.fullRenderHint')}
+        </Text>
+      </Paper>
+    );
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="render-panel">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>{t('editor.fullRender')}</Text>
+          {progress && <JobStatusBadge status={progress.status} testId="render-status" />}
+        </Group>
+        {progress && progress.status !== 'done' && progress.status !== 'failed' && (
+          <Progress value={progress.progress} animated data-testid="render-progress" />
+        )}
+        {progress?.error && <Alert color="red">{progress.error}</Alert>}
+        {render && render.status === 'done' && (
+          <>
+            <SimpleGrid cols={3} spacing={6} data-testid="render-stages">
+              {render.stages.map((s) => (
+                <a
+                  key={s.name}
+                  href={fileLinks.renderStage(render.id, s.name, 'full')}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  <Image
+                    src={fileLinks.renderStage(render.id, s.name)}
+                    alt={s.name}
+                    radius="sm"
+                    h={70}
+                    fit="cover"
+                  />
+                  <Text size="xs" ta="center">
+                    {s.look === 'fresh'
+                      ? t('editor.stageSession', { n: s.afterSession })
+                      : s.look === 'healed'
+                        ? s.scarRetention === 'poor'
+                          ? t('editor.insights.scar.poorStage')
+                          : t('editor.looks.healed')
+                        : t('editor.looks.faded', { years: s.years })}
+                  </Text>
+                </a>
+              ))}
+            </SimpleGrid>
+            {render.camouflage?.map((c) => (
+              <Text key={c.zoneId} size="xs" data-testid={`camouflage-${c.zoneId}`}>
+                {t('editor.camouflage', {
+                  zone: c.zoneId,
+                  before: c.before.deltaE00.toFixed(1),
+                  after: c.after.deltaE00.toFixed(1),
+                })}
+                {/* Worse after than before: said here, not left beside the plan's "up to 100 %". */}
+                {c.after.deltaE00 > c.before.deltaE00 && (
+                  <Text span size="xs" c="red" fw={600} data-testid={`camouflage-worse-${c.zoneId}`}>
+                    {' '}
+                    {t('editor.camouflageWorse')}
+                  </Text>
+                )}
+              </Text>
+            ))}
+            {render.notes.map((n, i) => (
+              <Text key={i} size="xs" c="dimmed">
+                {n}
+              </Text>
+            ))}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

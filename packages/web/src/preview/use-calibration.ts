@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Photo } from '@stipple/core';
+import { useApi } from '../api/ApiProvider.js';
+import { rulerPxPerMm, type Point } from './zone-editing.js';
+
+/**
+ * Calibrating the photo: two points on a ruler in the picture and the millimetres between them, or
+ * pixels per millimetre typed in. The ruler's points are in preview pixels (`k` per photo pixel);
+ * the photo is calibrated in its own.
+ */
+export function useCalibration(photo: Photo, k: number, onCalibrated: () => void) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [ruler, setRuler] = useState<Point[]>([]);
+  const [rulerMm, setRulerMm] = useState<number | ''>(10);
+  const [typedPxPerMm, setTypedPxPerMm] = useState<number | ''>(photo.pxPerMm ?? '');
+
+  const calibrate = useMutation({
+    mutationFn: (
+      calibration:
+        { pxPerMm: number } | { points: [{ x: number; y: number }, { x: number; y: number }]; mm: number },
+    ) => api.updatePhoto(photo.id, { calibration }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['photo', updated.id], updated);
+      setTypedPxPerMm(updated.pxPerMm ?? '');
+      setRuler([]);
+      onCalibrated();
+      notifications.show({
+        color: 'teal',
+        message: t('editor.calibrated', { value: updated.pxPerMm?.toFixed(2) }),
+      });
+    },
+  });
+  const rulerValue =
+    ruler.length === 2 && typeof rulerMm === 'number' && rulerMm > 0
+      ? rulerPxPerMm(ruler[0]!, ruler[1]!, rulerMm) / k
+      : null;
+
+  return {
+    ruler,
+    /** A third point starts the ruler again. */
+    addRulerPoint: (p: Point) => setRuler((r) => (r.length >= 2 ? [p] : [...r, p])),
+    clearRuler: () => setRuler([]),
+    rulerMm,
+    setRulerMm,
+    rulerValue,
+    applyRuler: () =>
+      calibrate.mutate({
+        points: [
+          { x: ruler[0]![0] / k, y: ruler[0]![1] / k },
+          { x: ruler[1]![0] / k, y: ruler[1]![1] / k },
+        ],
+        mm: rulerMm as number,
+      }),
+    typedPxPerMm,
+    setTypedPxPerMm,
+    applyTyped: () => calibrate.mutate({ pxPerMm: typedPxPerMm as number }),
+    calibrate,
+  };
+}
+
+export type Calibration = ReturnType<typeof useCalibration>;

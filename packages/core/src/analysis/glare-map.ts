@@ -12,6 +12,7 @@
  */
 import type { RgbImage, Roi } from './analysis-input.js';
 import { SRGB8_TO_LINEAR } from './color-space.js';
+import { CHANNEL_WEIGHTS } from './working-channel.js';
 
 export interface GlareMap {
   /** Photo pixels per cell. */
@@ -27,8 +28,10 @@ export interface GlareMap {
   /**
    * Diffuse share per cell (0-1, 1 = no sheen): how much of the light is the skin's own. A sheen
    * adds the light source's white to every channel alike, so it lowers the skin's saturation
-   * (max - min over max, in linear light) by the same factor as it dilutes the diffuse light; the
-   * cell's saturation (over 3 × 3 cells) over that of the sheen-free skin gives that factor.
+   * (max - min over max, in linear light) by the same factor as it dilutes the brightest
+   * channel's diffuse light; the cell's saturation (over 3 × 3 cells) over that of the sheen-free
+   * skin gives that factor, and from it the share of the working channel's light (the one the
+   * detector's contrasts are read in) that is the skin's own.
    */
   diffuse: Float32Array;
 }
@@ -126,6 +129,7 @@ function measureDiffuse(
   onScalp: (k: number) => boolean,
 ): void {
   const sat = new Float32Array(cols * rows).fill(Number.NaN);
+  const mean = new Float32Array(3 * cols * rows);
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
       let R = 0;
@@ -139,15 +143,36 @@ function measureDiffuse(
           B += sumB[j]!;
         }
       const mx = Math.max(R, G, B);
-      if (mx > 0) sat[r * cols + c] = 1 - Math.min(R, G, B) / mx;
+      const k = r * cols + c;
+      if (mx > 0) sat[k] = 1 - Math.min(R, G, B) / mx;
+      mean[3 * k] = R;
+      mean[3 * k + 1] = G;
+      mean[3 * k + 2] = B;
     }
   const values = sat.filter((v, k) => !Number.isNaN(v) && onScalp(k)).sort();
   const reference = values.length ? values[Math.floor(SHEEN_FREE_QUANTILE * (values.length - 1))]! : 0;
   if (!(reference > 0)) return;
   for (let k = 0; k < out.length; k++) {
     const v = sat[k]!;
-    out[k] = Number.isNaN(v) ? 1 : Math.min(1, Math.max(MIN_DIFFUSE, v / reference));
+    if (Number.isNaN(v)) continue;
+    const share = luminanceShare(v / reference, mean[3 * k]!, mean[3 * k + 1]!, mean[3 * k + 2]!);
+    out[k] = Math.min(1, Math.max(MIN_DIFFUSE, share));
   }
+}
+
+/**
+ * The saturation ratio is the diffuse share of the brightest channel (red on skin); the detector
+ * reads contrast in the working channel (working-channel.ts), weighted to green, where the skin is
+ * darker and the same white sheen dilutes it more. The sheen's light is the brightest channel's
+ * share beyond the ratio; its share of the working channel's light is what the contrast lost. On
+ * dark skin under a sheen adding 0.12 (linear), red keeps 0.39 of its light and the working
+ * channel 0.28; on pale skin the two are close.
+ */
+function luminanceShare(maxShare: number, r: number, g: number, b: number): number {
+  const lum = CHANNEL_WEIGHTS[0] * r + CHANNEL_WEIGHTS[1] * g + CHANNEL_WEIGHTS[2] * b;
+  if (!(lum > 0) || maxShare >= 1) return Math.min(1, maxShare);
+  const sheen = (1 - maxShare) * Math.max(r, g, b);
+  return 1 - sheen / lum;
 }
 
 /** Diffuse share at a photo position (1 outside the map). */

@@ -9,6 +9,7 @@ import { assembleFollicles, type HairFollicle } from './hair-exits.js';
 import { hessianFeatures, type HessianFeatures } from './hessian-features.js';
 import { extractLines, type LineSegment } from './line-segments.js';
 import { detectPores, type Pore } from './pore-detector.js';
+import { sheenSnrScale } from './sheen-snr.js';
 import { makeTileGrid, type TileGrid } from './tile-grid.js';
 import { quietNoisePerTile } from './tile-noise.js';
 import type { WorkingChannel } from './working-channel.js';
@@ -60,6 +61,8 @@ export interface FollicleFinding {
   spots: HessianFeatures;
   segments: LineSegment[];
   pores: Pore[];
+  /** How the pore noise floor follows the sheen's diffuse share (sheen-snr.ts). */
+  sheenBeta: number;
 }
 
 export function detectFollicles(
@@ -129,11 +132,20 @@ export function detectFollicles(
   const darkOnly = new Float32Array(channel.length);
   for (let i = 0; i < channel.length; i++) darkOnly[i] = channel[i]! > clip ? clip : channel[i]!;
   const poreSpots = hessianFeatures(darkOnly, width, height, spots.sigma, { darkSpot: true }, scratch);
+  const poreFloor = quietNoisePerTile(poreSpots.laplacian, width, grid, block, inside);
+  const sheen = sheenSnrScale(
+    grid,
+    poreFloor,
+    diffuseAt,
+    (x, y) => glareAt(x, y) >= GLARE_CELL_SHARE,
+    GLARE_PORE_MIN_SNR / PORE_MIN_SNR,
+  );
   const pores = detectPores(
     poreSpots,
-    quietNoisePerTile(poreSpots.laplacian, width, grid, block, inside),
+    poreFloor,
     grid,
     {
+      minSnrScale: sheen.scale,
       minSnr: PORE_MIN_SNR,
       minContrast: PORE_MIN_CONTRAST,
       glareMinSnr: GLARE_PORE_MIN_SNR,
@@ -153,7 +165,7 @@ export function detectFollicles(
     joinGapMm: 0.25,
     joinAngleDeg: 15,
   });
-  return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores };
+  return { follicles, grid, lineNoise, poreNoise, lines, spots, segments, pores, sheenBeta: sheen.beta };
 }
 
 /**

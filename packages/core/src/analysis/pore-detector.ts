@@ -39,6 +39,8 @@ export interface PoreParams {
   /** Diffuse share at a working position: contrast outside glare is taken over it (glare-map.ts). */
   diffuseAt?: (x: number, y: number) => number;
   minContrast: number;
+  /** Factor on `minSnr` per tile, for what a sheen costs an opening's SNR (sheen-snr.ts). */
+  minSnrScale?: Float32Array;
   /** Ring radius (px) for the skin level around a spot. */
   ringRadius: number;
 }
@@ -63,7 +65,8 @@ export function detectPores(
       const i = y * w + x;
       const v = s[i]!;
       if (v <= 0) continue;
-      const nz = noise[tr * grid.cols + Math.min(grid.cols - 1, Math.floor(x / grid.size))]!;
+      const tile = tr * grid.cols + Math.min(grid.cols - 1, Math.floor(x / grid.size));
+      const nz = noise[tile]!;
       if (!(v >= params.glareMinSnr * nz)) continue;
       if (
         v <= s[i - w - 1]! ||
@@ -85,7 +88,7 @@ export function detectPores(
       const py = y + oy;
       if (!inside(px, py)) continue;
       const inGlare = params.glareAt(px, py) >= params.glareShare;
-      if (!inGlare && v < params.minSnr * nz) continue;
+      if (!inGlare && v < params.minSnr * (params.minSnrScale?.[tile] ?? 1) * nz) continue;
       for (let k = 0; k < RING; k++)
         ring[k] = sampleBilinear(
           smooth,

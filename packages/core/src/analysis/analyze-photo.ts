@@ -32,6 +32,7 @@ import {
 import { measureHair } from './scalp-map/hair-measure.js';
 import { refineByDensity } from './scalp-map/refine-by-density.js';
 import { inScalp, scalpInterior, type ScalpMap } from './scalp-map/scalp-map.js';
+import { MIN_HEAD_WIDTH_MM, wholeHeadScaleBound } from './scalp-map/head-extent.js';
 import { segmentScalp } from './scalp-map/segment-scalp.js';
 
 export interface AnalyzeOptions {
@@ -98,7 +99,10 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     scalp: scalpSummary,
   };
 
-  if (ppm < MIN_PX_PER_MM) {
+  // Uncalibrated, the filters assume a close-up; a whole head in view says how far it was.
+  const headBound = calibration.calibrated ? null : wholeHeadScaleBound(scalpMap);
+  const tooFar = headBound !== null && headBound < MIN_PX_PER_MM;
+  if (ppm < MIN_PX_PER_MM || tooFar) {
     // Too far: nothing of follicle size is in the pixels. Tiles only say where the scalp is.
     const grid = makeTileGrid(roi.w, roi.h, Math.max(8, TILE_MM * ppm));
     const share = tileMeans(grid, 1, roi, (x, y) => (inScalp(scalpMap, x, y) ? 1 : 0));
@@ -111,7 +115,9 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       }),
     );
     notes.push(
-      `The photo has ${ppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
+      tooFar
+        ? `The whole head is in the photo, so it has at most ${headBound.toFixed(1)} px per mm (a head is at least ${MIN_HEAD_WIDTH_MM / 10} cm across); follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`
+        : `The photo has ${ppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
     );
     return {
       ...base,

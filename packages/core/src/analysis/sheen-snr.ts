@@ -37,7 +37,7 @@ export interface SheenSnr {
 export function sheenSnrScale(
   grid: TileGrid,
   floor: Float32Array,
-  /** Mean diffuse share (0-1) and glare flag per tile, from glare-map.ts at working positions. */
+  /** Diffuse share (0-1) and glare at a working position (glare-map.ts), read at each tile's centre. */
   diffuseAt: (x: number, y: number) => number,
   inGlare: (x: number, y: number) => boolean,
   /** The lowest factor allowed (the glare bar over the plain one). */

@@ -10,6 +10,7 @@ import { naturalnessSuite } from './suites/naturalness.suite.js';
 import { renderJobSuite, renderSuite } from './suites/render.suite.js';
 import { previewSuite } from './suites/preview.suite.js';
 import { samplerSuite } from './suites/sampler.suite.js';
+import { suggestionReliabilitySuite } from './suites/suggestion-reliability.suite.js';
 import { printTable, type Table } from './timing.js';
 
 const suites: Record<string, () => Table[] | Promise<Table[]>> = {
@@ -18,6 +19,7 @@ const suites: Record<string, () => Table[] | Promise<Table[]>> = {
   'render-job': renderJobSuite,
   analysis: analysisSuite,
   accuracy: accuracySuite,
+  suggestions: suggestionReliabilitySuite,
   preview: previewSuite,
   align: alignSuite,
   naturalness: naturalnessSuite,

@@ -1,29 +1,28 @@
 /**
- * Photo analysis: calibration, follicle detection, resolvability, density, shade and scar
- * suggestions, in one pass over an RGB(A) image. Pure: the caller decodes the photo (sharp in the
- * CLI, a canvas in the browser) and hands over the pixels.
+ * Photo analysis: calibration, the head and scalp map, follicles, resolvability, density, shade,
+ * the client's own hair and scar suggestions, in one pass over an RGB(A) image. Pure: the caller
+ * decodes the photo (sharp in the CLI, a canvas in the browser) and hands over the pixels.
+ *
+ * Everything after the map works inside the scalp's bounding box, at a working scale just fine
+ * enough for follicle structures (working-channel.ts), so a 12 MP photo costs what its scalp at
+ * about 10 px/mm costs.
  */
 import type { Stopwatch } from '../domain/stopwatch.js';
 import { resolveRoi, validateImage, type RgbImage, type Roi } from './analysis-input.js';
-import type { Follicle, PhotoAnalysis, RegionAssessment, ScarSuggestion } from './analysis-result.js';
+import type { Follicle, PhotoAnalysis, ScarSuggestion } from './analysis-result.js';
 import { resolveCalibration, type CalibrationInput } from './calibration.js';
 import { computeDensityGrid, densityStats } from './density-map.js';
-import { BRIGHT_CLIP, buildDetectionChannel } from './detection-channel.js';
-import { detectFollicleBlobs, follicleSigmaRange, FOLLICLE_SNR } from './follicle-detector.js';
-import { detectFueDots, FUE_RADIUS_MM } from './fue-detector.js';
-import { pointInPolygon } from '../geometry/polygon.js';
-import {
-  assessResolvability,
-  describeStatus,
-  MIN_PX_PER_MM,
-  type RegionStatus,
-  type TileResolvability,
-} from './resolvability.js';
-import { BASE_SIGMA, buildScaleSpace, gaussianAt, type GaussianLevel } from './scale-space.js';
-import { clusterFueDots, suggestGaps, type ScarSuggestionDraft } from './scar-suggestions.js';
-import { detectShafts, distanceToShaft, unmatchedShafts, type Shaft } from './shaft-detector.js';
+import { detectFollicles, type FollicleFinding } from './follicle-detector.js';
+import { diffuseShareAt, GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
+import type { HairFollicle } from './hair-exits.js';
+import { hessianFeatures } from './hessian-features.js';
+import { assessResolvability, MIN_PX_PER_MM } from './resolvability.js';
+import { countStatuses, regionOf, resolvabilityNotes, tileMeans } from './resolvability-report.js';
+import { suggestScars } from './scar-suggestions.js';
+import { structureWidthPerTile } from './sharpness.js';
 import { measureShades } from './stubble-shade.js';
-import { measureTileColour } from './tile-colour.js';
+import { makeTileGrid, tileIndexAt, type TileGrid } from './tile-grid.js';
+import { buildWorkingChannel } from './working-channel.js';
 import {
   checkMapFits,
   clipRoiToScalp,
@@ -32,12 +31,9 @@ import {
 } from './scalp-map/scalp-map-output.js';
 import { measureHair } from './scalp-map/hair-measure.js';
 import { refineByDensity } from './scalp-map/refine-by-density.js';
-import { suggestionPlaces } from './scalp-map/suggestion-places.js';
-import { scalpInterior, type ScalpMap } from './scalp-map/scalp-map.js';
+import { inScalp, scalpInterior, type ScalpMap } from './scalp-map/scalp-map.js';
+import { MIN_HEAD_WIDTH_MM, wholeHeadScaleBound } from './scalp-map/head-extent.js';
 import { segmentScalp } from './scalp-map/segment-scalp.js';
-import type { TileGrid } from './tile-grid.js';
-import { makeTileGrid, tileIndexAt, tileRect } from './tile-grid.js';
-import { dogNoisePerTile } from './tile-noise.js';
 
 export interface AnalyzeOptions {
   calibration?: CalibrationInput;
@@ -53,12 +49,18 @@ export interface AnalyzeOptions {
 
 /** Scale assumed for choosing filter sizes when the photo is not calibrated; never reported. */
 export const ASSUMED_PX_PER_MM = 20;
-/** Photos finer than this are area-averaged down to about it: follicles are 2-10 px there. */
-const TARGET_WORKING_PX_PER_MM = 18;
 /** Side of a resolvability tile (mm): a few follicles at normal density. */
 export const TILE_MM = 3;
-/** Disc radius per DoG σ at the response peak (Lindeberg: √2). */
-export const RADIUS_PER_SIGMA = Math.SQRT2;
+/** Scale (mm, Gaussian σ) against which the finest structures' width is measured. */
+const SHARPNESS_COARSE_SIGMA_MM = 0.28;
+/**
+ * Density is reported from at least this much resolved scalp: under 1 cm² even a full head of
+ * 60 FU/cm² gives a count with ±13 % Poisson error, and islands smaller than that are more often a
+ * few sharp tiles in a blurred photo than a measurement.
+ */
+const MIN_DENSITY_AREA_CM2 = 1;
+/** Glare is measured on cells of this side (mm). */
+const GLARE_CELL_MM = 0.5;
 
 export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): PhotoAnalysis {
   const timings: Record<string, number> = {};
@@ -76,25 +78,19 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   checkMapFits(scalpMap, image);
   lap('scalpMap');
   const scalpSummary = summariseScalp(scalpMap, calibration.pxPerMm);
+  const ppm = calibration.pxPerMm ?? ASSUMED_PX_PER_MM;
   // Everything downstream works inside the scalp: the detector never sees the background.
   const roi = clipRoiToScalp(requestedRoi, scalpMap) ?? requestedRoi;
   // Detections keep off the scalp's edge: the map places it to within a map pixel, and the
   // outline of a head against its background is full of dark spots that are not follicles.
-  const interior = scalpInterior(scalpMap, calibration.pxPerMm ?? ASSUMED_PX_PER_MM);
-  const inScalpPhoto = (x: number, y: number): boolean => interior(x, y);
-
-  const ppm = calibration.pxPerMm ?? ASSUMED_PX_PER_MM;
-  const factor = Math.max(1, Math.floor(ppm / TARGET_WORKING_PX_PER_MM));
-  const wppm = ppm / factor;
+  const interior = scalpInterior(scalpMap, ppm);
   const notes: string[] = [];
   if (!calibration.calibrated)
     notes.push(
       `No calibration: follicles are located in pixels only; nothing is reported per cm² or in mm. Give px per mm or two ruler points.`,
     );
-  const toPhotoX = (x: number): number => roi.x + (x + 0.5) * factor - 0.5;
-  const toPhotoY = (y: number): number => roi.y + (y + 0.5) * factor - 0.5;
-  const tileWorking = TILE_MM * wppm;
-
+  if (scalpSummary.scalpShare === 0)
+    notes.push('No scalp found in the photo: nothing is measured. Correct the scalp map if this is wrong.');
   const base = {
     calibrated: calibration.calibrated,
     pxPerMm: calibration.pxPerMm,
@@ -102,55 +98,26 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     roi,
     scalp: scalpSummary,
   };
-  const scalpShareOf = (grid: TileGrid): Float32Array => {
-    const share = new Float32Array(grid.cols * grid.rows);
-    for (let k = 0; k < share.length; k++) {
-      const rect = tileRect(grid, k);
-      let inside = 0;
-      for (let sy = 0; sy < 3; sy++)
-        for (let sx = 0; sx < 3; sx++)
-          if (
-            inScalpPhoto(
-              toPhotoX(rect.x + ((sx + 0.5) / 3) * rect.w),
-              toPhotoY(rect.y + ((sy + 0.5) / 3) * rect.h),
-            )
-          )
-            inside++;
-      share[k] = inside / 9;
-    }
-    return share;
-  };
-  if (scalpSummary.scalpShare === 0)
-    notes.push('No scalp found in the photo: nothing is measured. Correct the scalp map if this is wrong.');
 
-  if (wppm < MIN_PX_PER_MM) {
-    const grid = makeTileGrid(
-      Math.floor(roi.w / factor),
-      Math.floor(roi.h / factor),
-      Math.max(8, tileWorking),
+  // Uncalibrated, the filters assume a close-up; a whole head in view says how far it was.
+  const headBound = calibration.calibrated ? null : wholeHeadScaleBound(scalpMap);
+  const tooFar = headBound !== null && headBound < MIN_PX_PER_MM;
+  if (ppm < MIN_PX_PER_MM || tooFar) {
+    // Too far: nothing of follicle size is in the pixels. Tiles only say where the scalp is.
+    const grid = makeTileGrid(roi.w, roi.h, Math.max(8, TILE_MM * ppm));
+    const share = tileMeans(grid, 1, roi, (x, y) => (inScalp(scalpMap, x, y) ? 1 : 0));
+    const regions = Array.from(share, (s, k) =>
+      regionOf(grid, k, roi, 1, {
+        status: s >= 0.5 ? 'pixel-scale' : 'not-scalp',
+        blurMm: null,
+        spotMm: null,
+        referenceSnr: 0,
+      }),
     );
-    const tile: TileResolvability = {
-      status: 'pixel-scale',
-      blurMm: null,
-      spotMm: null,
-      referenceSnr: 0,
-      sharpSpots: 0,
-      blurredSpots: 0,
-    };
-    const regions: RegionAssessment[] = [];
-    const share = scalpShareOf(grid);
-    for (let k = 0; k < grid.cols * grid.rows; k++)
-      regions.push(
-        regionOf(
-          share[k]! >= 0.5 ? tile : { ...tile, status: 'not-scalp' },
-          tileRect(grid, k),
-          toPhotoX,
-          toPhotoY,
-          factor,
-        ),
-      );
     notes.push(
-      `The photo has ${wppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
+      tooFar
+        ? `The whole head is in the photo, so it has at most ${headBound.toFixed(1)} px per mm (a head is at least ${MIN_HEAD_WIDTH_MM / 10} cm across); follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`
+        : `The photo has ${ppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
     );
     return {
       ...base,
@@ -164,7 +131,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       scalpMap: encodeScalpMap(scalpMap),
       scarSuggestions: [],
       resolvability: {
-        tileSizePx: grid.size * factor,
+        tileSizePx: grid.size,
         cols: grid.cols,
         rows: grid.rows,
         regions,
@@ -176,73 +143,59 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     };
   }
 
-  // Coarse enough to be cheap (a punch scar's σ is about one coarse pixel), fine enough that
-  // smaller blobs peak below the accepted scales and are rejected as too small.
-  const fueStep = Math.max(
-    1,
-    2 ** Math.floor(Math.log2(Math.max(1, FUE_RADIUS_MM[0] * wppm * Math.SQRT1_2))),
-  );
-  const working = buildDetectionChannel(image, roi, factor, 1.0 * wppm, fueStep);
+  const wc = buildWorkingChannel(image, roi, ppm);
+  const f = wc.factor;
+  const wppm = wc.pxPerMm;
+  const toPhotoX = (x: number): number => roi.x + (x + 0.5) * f - 0.5;
+  const toPhotoY = (y: number): number => roi.y + (y + 0.5) * f - 0.5;
+  const insideWorking = (x: number, y: number): boolean => interior(toPhotoX(x), toPhotoY(y));
   lap('channel');
-  const [, maxSigma] = follicleSigmaRange(wppm);
-  const space = buildScaleSpace(
-    working.channel,
-    working.width,
-    working.height,
-    4 * maxSigma,
-    working.scratch,
-    BASE_SIGMA,
-  );
-  lap('scaleSpace');
-  const grid = makeTileGrid(working.width, working.height, tileWorking);
-  const noise = space.dogs.map((d) => dogNoisePerTile(d, grid));
-  lap('noise');
-  const blobs = detectFollicleBlobs(space, noise, grid, wppm);
-  lap('blobs');
-  const shafts = detectShafts(space, wppm);
-  const extraShafts = unmatchedShafts(shafts, blobs.follicles, wppm);
-  lap('shafts');
-  const colour = measureTileColour(image, roi, factor, grid);
+  const glare = measureGlare(image, roi, GLARE_CELL_MM * ppm, (x, y) => inScalp(scalpMap, x, y));
+  const glareAt = (x: number, y: number): number => glareShareAt(glare, toPhotoX(x), toPhotoY(y));
+  lap('glare');
+  const diffuseAt = (x: number, y: number): number => diffuseShareAt(glare, toPhotoX(x), toPhotoY(y));
+  const finding: FollicleFinding = detectFollicles(wc, insideWorking, glareAt, diffuseAt);
+  lap('follicles');
+
+  const { grid } = finding;
+  const coarse = hessianFeatures(wc.channel, wc.width, wc.height, SHARPNESS_COARSE_SIGMA_MM * wppm, {});
+  const structureWidth = structureWidthPerTile(finding.spots, coarse, grid, insideWorking);
+  const tileOf = (fn: (x: number, y: number) => number): Float32Array => tileMeans(grid, f, roi, fn);
   const tiles = assessResolvability({
     grid,
     pxPerMm: wppm,
-    openings: blobs.follicles,
-    tooLarge: blobs.tooLarge,
-    shafts,
-    dogs: space.dogs,
-    noise,
-    colour,
-    scalpShare: scalpShareOf(grid),
+    structureWidth,
+    poreNoise: finding.poreNoise,
+    poreSigma: finding.spots.sigma,
+    lineNoise: finding.lineNoise,
+    lineSigma: finding.lines.sigma,
+    scalpShare: tileOf((x, y) => (inScalp(scalpMap, x, y) ? 1 : 0)),
+    structures: countPerTile(grid, [...finding.follicles, ...finding.pores]),
+    clipped: tileOf((x, y) => cellValue(glare.clipped, glare, x, y)),
+    glare: tileOf((x, y) => cellValue(glare.share, glare, x, y)),
+    glareShare: GLARE_CELL_SHARE,
   });
   // Resolved means: a resolved tile, and on the scalp itself (a tile may straddle its edge).
   const resolvedAt = (x: number, y: number): boolean =>
-    tiles[tileIndexAt(grid, x, y)]!.status === 'resolved' && inScalpPhoto(toPhotoX(x), toPhotoY(y));
+    x >= 0 &&
+    y >= 0 &&
+    x < wc.width &&
+    y < wc.height &&
+    tiles[tileIndexAt(grid, x, y)]!.status === 'resolved' &&
+    insideWorking(x, y);
   lap('resolvability');
 
-  // Follicles on resolved skin only: elsewhere a detection is not a measurement.
-  const found: { x: number; y: number; r: number; confidence: number; kind: Follicle['kind'] }[] = [];
-  for (const b of blobs.follicles)
-    if (resolvedAt(b.x, b.y))
-      found.push({
-        x: b.x,
-        y: b.y,
-        r: RADIUS_PER_SIGMA * b.sigma,
-        confidence: confidenceFromSnr(b.snr),
-        kind: 'opening',
-      });
-  for (const s of extraShafts)
-    if (resolvedAt(s.x, s.y))
-      found.push({ x: s.x, y: s.y, r: Math.max(0.5, s.widthPx / 2), confidence: 0.5, kind: 'shaft' });
-
-  const density = computeDensityGrid(found, working.width, working.height, wppm, resolvedAt);
+  // Follicles on resolved scalp only: elsewhere a detection is not a measurement.
+  const found = finding.follicles.filter((h) => resolvedAt(h.x, h.y));
+  const density = computeDensityGrid(found, wc.width, wc.height, wppm, resolvedAt);
   // Where follicles were counted, the count decides bare against hair-bearing (a shaved head's
   // stubble is finer than the map can see); an artist's corrections are kept as they are.
   const finalMap =
     scalpMap.source === 'automatic'
       ? refineByDensity(scalpMap, (x, y) => {
-          const wx = (x - roi.x) / factor;
-          const wy = (y - roi.y) / factor;
-          if (wx < 0 || wy < 0 || wx >= working.width || wy >= working.height) return Number.NaN;
+          const wx = (x - roi.x) / f;
+          const wy = (y - roi.y) / f;
+          if (wx < 0 || wy < 0 || wx >= wc.width || wy >= wc.height) return Number.NaN;
           const c = Math.min(density.cols - 1, Math.floor(wx / density.cellPx));
           const r = Math.min(density.rows - 1, Math.floor(wy / density.cellPx));
           return density.perCm2[r * density.cols + c]!;
@@ -250,125 +203,65 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
       : scalpMap;
   lap('density');
 
-  // Scars: pale round dots, then follicle-free gaps.
-  // Hair-free means no dark opening and no stubble at all, resolved or not.
-  const hairIndex = new PointIndex<Shaft | null>(2 * wppm);
-  for (const f of blobs.follicles) hairIndex.add(f.x, f.y, null);
-  for (const s of shafts) hairIndex.add(s.x, s.y, s);
-  const hairyRadius = (x: number, y: number, radius: number): boolean =>
-    hairIndex.some(x, y, (px, py, s) =>
-      s ? distanceToShaft(s, x, y) <= radius + s.widthPx / 2 : Math.hypot(px - x, py - y) <= radius,
-    );
-  const d0 = space.dogs[0]!;
-  const textureAt = (x: number, y: number, half: number): number =>
-    fineTexture(d0.upper.data, d0.lower.data, working.channel, working.width, working.height, x, y, half);
-  const inWorking = (x: number, y: number): boolean =>
-    x >= 0 && y >= 0 && x < working.width && y < working.height;
-  const fueDots = detectFueDots(
-    working.coarse,
-    wppm,
+  const lap1 = finding.spots.laplacian;
+  const textureHalf = Math.max(1, Math.round(0.125 * wppm));
+  const scarSuggestions: ScarSuggestion[] = suggestScars({
     image,
-    (x, y) => [toPhotoX(x), toPhotoY(y)],
-    hairyRadius,
-    (x, y) => inWorking(x, y) && resolvedAt(x, y),
-    (x, y, radius, contrast) => paleFill(space.gaussians[0]!, x, y, radius, contrast),
-  );
-  const drafts: ScarSuggestionDraft[] = [...clusterFueDots(fueDots, wppm)];
-  lap('fue');
-  drafts.push(
-    ...suggestGaps({
-      width: working.width,
-      height: working.height,
-      pxPerMm: wppm,
-      follicles: found,
-      resolved: resolvedAt,
-      density,
-      image,
-      roi,
-      factor,
-      texture: (x, y) => textureAt(x, y, Math.max(1, 0.125 * wppm)),
-    }),
-  );
-  // A suggestion lies on hair-bearing scalp (a scar interrupts hair), clear of the scalp's edge
-  // (the backlit rim of the head, the hairline, an ear); elsewhere a pale or empty patch is
-  // skin, not a scar.
-  const place = suggestionPlaces(finalMap);
-  const kept = drafts.filter((d) =>
-    place.accepts(
-      d.polygon.map(([x, y]) => [toPhotoX(x), toPhotoY(y)] as [number, number]),
-      ppm,
-    ),
-  );
-  drafts.length = 0;
-  drafts.push(...kept);
+    map: finalMap,
+    working: wc,
+    glare,
+    follicles: finding.follicles,
+    segments: finding.segments,
+    counted: found,
+    density,
+    resolvedAt,
+    texture: (x, y) => meanAbsAround(lap1, wc.width, wc.height, x, y, textureHalf),
+    pxPerMm: ppm,
+    calibrated: calibration.calibrated,
+  });
   lap('scars');
 
-  const inScar = (x: number, y: number): boolean => drafts.some((d) => pointInPolygon(d.polygon, x, y));
-  const stats = calibration.calibrated
-    ? densityStats(density, wppm, (i) => {
-        const c = i % density.cols;
-        const r = (i - c) / density.cols;
-        return !inScar((c + 0.5) * density.cellPx, (r + 0.5) * density.cellPx);
-      })
-    : null;
-
-  const follicles: Follicle[] = found.map((f) => ({
-    x: round2(toPhotoX(f.x)),
-    y: round2(toPhotoY(f.y)),
-    r: round2(f.r * factor),
-    confidence: round2(f.confidence),
-    kind: f.kind,
-  }));
-  const openings = follicles.filter((f) => f.kind === 'opening');
-  const shades = measureShades(image, openings);
-  const radii = openings.map((f) => f.r).sort((a, b) => a - b);
+  const follicles: Follicle[] = found.map((h) => toFollicle(h, toPhotoX, toPhotoY, f, wppm));
+  const openings = follicles.filter((x) => x.kind === 'opening');
+  // the stubble's shade from the hair itself: openings at their centre, shafts half way along
+  const shades = measureShades(
+    image,
+    found.map((h, k) =>
+      h.kind === 'shaft'
+        ? {
+            x: toPhotoX(h.x + 0.5 * h.lengthPx * h.dx),
+            y: toPhotoY(h.y + 0.5 * h.lengthPx * h.dy),
+            r: follicles[k]!.r,
+          }
+        : follicles[k]!,
+    ),
+  );
+  const radii = openings.map((x) => x.r).sort((a, b) => a - b);
   const dotDiameterMm =
     calibration.calibrated && radii.length ? round3((2 * radii[radii.length >> 1]!) / ppm) : null;
 
-  const scarSuggestions: ScarSuggestion[] = drafts
-    .sort((a, b) => b.confidence - a.confidence)
-    .map((d) => ({
-      kind: d.kind,
-      polygon: d.polygon.map(([x, y]) => [round2(toPhotoX(x)), round2(toPhotoY(y))] as [number, number]),
-      areaCm2: calibration.calibrated ? round3(d.areaMm2 / 100) : null,
-      confidence: round2(d.confidence),
-      reasons: d.reasons,
-      ...(d.dots
-        ? {
-            dots: d.dots.map((p) => ({
-              x: round2(toPhotoX(p.x)),
-              y: round2(toPhotoY(p.y)),
-              r: round2(p.r * factor),
-            })),
-          }
-        : {}),
-    }));
-
-  const regions = tiles.map((tile, k) => regionOf(tile, tileRect(grid, k), toPhotoX, toPhotoY, factor));
+  const regions = tiles.map((tile, k) => regionOf(grid, k, roi, f, tile));
   const counts = countStatuses(regions);
-  const skinTiles = regions.filter((r) => r.status !== 'not-scalp').length;
-  const resolvedFraction = skinTiles ? (counts.resolved ?? 0) / skinTiles : 0;
-  notes.push(...resolvabilityNotes(counts, skinTiles, tiles));
+  const scalpTiles = regions.filter((r) => r.status !== 'not-scalp').length;
+  const resolvedFraction = scalpTiles ? (counts.resolved ?? 0) / scalpTiles : 0;
+  notes.push(...resolvabilityNotes(counts, scalpTiles, tiles));
   // Density is the count over the area measured, nothing smoothed or divided by less.
-  const measured = measuredArea(
-    working.width,
-    working.height,
-    wppm,
-    resolvedAt,
-    inScalpPhoto,
-    toPhotoX,
-    toPhotoY,
-  );
+  const measured = measuredArea(wc.width, wc.height, wppm, resolvedAt, insideWorking);
   const measuredCm2 = measured.resolved / (wppm * wppm * 100);
-  const scalpInRoiCm2 = measured.scalp / (wppm * wppm * 100);
+  const scalpCm2 = measured.scalp / (wppm * wppm * 100);
+  const stats =
+    calibration.calibrated && measuredCm2 >= MIN_DENSITY_AREA_CM2 ? densityStats(density, wppm) : null;
   if (calibration.calibrated && !stats)
-    notes.push('No density reported: no part of the photo resolves follicle openings (see resolvability).');
-
-  const densityMap = calibration.calibrated
+    notes.push(
+      measuredCm2 > 0
+        ? `No density reported: only ${measuredCm2.toFixed(2)} cm² of the scalp resolves follicles, under the ${MIN_DENSITY_AREA_CM2} cm² a count needs (see resolvability).`
+        : 'No density reported: no part of the scalp resolves follicles (see resolvability).',
+    );
+  const densityMap = stats
     ? {
         originX: roi.x,
         originY: roi.y,
-        cellPx: round2(density.cellPx * factor),
+        cellPx: round2(density.cellPx * f),
         cols: density.cols,
         rows: density.rows,
         perCm2: Array.from(density.perCm2, (v) => (Number.isNaN(v) ? null : Math.round(v * 10) / 10)),
@@ -378,17 +271,16 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   return {
     ...base,
     follicles,
-    density:
-      stats && measuredCm2 > 0
-        ? {
-            perCm2: round2(found.length / measuredCm2),
-            perCm2Median: round2(stats.perCm2Median),
-            perCm2P10: round2(stats.perCm2P10),
-            perCm2P90: round2(stats.perCm2P90),
-            areaCm2: round3(measuredCm2),
-            unresolvedShare: round3(scalpInRoiCm2 > 0 ? Math.max(0, 1 - measuredCm2 / scalpInRoiCm2) : 1),
-          }
-        : null,
+    density: stats
+      ? {
+          perCm2: round2(found.length / measuredCm2),
+          perCm2Median: round2(stats.perCm2Median),
+          perCm2P10: round2(stats.perCm2P10),
+          perCm2P90: round2(stats.perCm2P90),
+          areaCm2: round3(measuredCm2),
+          unresolvedShare: round3(scalpCm2 > 0 ? Math.max(0, 1 - measuredCm2 / scalpCm2) : 1),
+        }
+      : null,
     densityMap,
     dotDiameterMm,
     stubbleLab: shades.stubbleLab ? roundLab(shades.stubbleLab) : null,
@@ -397,7 +289,7 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     scalpMap: encodeScalpMap(finalMap),
     scarSuggestions,
     resolvability: {
-      tileSizePx: grid.size * factor,
+      tileSizePx: round2(grid.size * f),
       cols: grid.cols,
       rows: grid.rows,
       regions,
@@ -409,106 +301,68 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   };
 }
 
-function confidenceFromSnr(snr: number): number {
-  return Math.min(0.99, Math.max(0.05, 1 - Math.exp(-(snr - 0.75 * FOLLICLE_SNR) / FOLLICLE_SNR)));
+function cellValue(
+  values: Float32Array,
+  map: { cellPx: number; originX: number; originY: number; cols: number; rows: number },
+  x: number,
+  y: number,
+): number {
+  const c = Math.min(map.cols - 1, Math.max(0, Math.floor((x - map.originX) / map.cellPx)));
+  const r = Math.min(map.rows - 1, Math.max(0, Math.floor((y - map.originY) / map.cellPx)));
+  return values[r * map.cols + c]!;
 }
 
-/** Mean |finest DoG| over a small window, skipping stubble (dark) pixels: fine skin texture. */
-function fineTexture(
-  upper: Float32Array,
-  lower: Float32Array,
-  channel: Float32Array,
+function countPerTile(grid: TileGrid, points: readonly { x: number; y: number }[]): Float32Array {
+  const out = new Float32Array(grid.cols * grid.rows);
+  for (const p of points) {
+    const k = tileIndexAt(grid, p.x, p.y);
+    out[k] = out[k]! + 1;
+  }
+  return out;
+}
+
+/** Mean |value| over the (2·half + 1)² pixels round (x, y), clipped to the image. */
+function meanAbsAround(
+  plane: Float32Array,
   width: number,
   height: number,
   x: number,
   y: number,
   half: number,
 ): number {
-  let s = 0;
+  const cx = Math.round(x);
+  const cy = Math.round(y);
+  let sum = 0;
   let n = 0;
-  const x0 = Math.max(0, Math.floor(x - half));
-  const x1 = Math.min(width - 1, Math.ceil(x + half));
-  const y0 = Math.max(0, Math.floor(y - half));
-  const y1 = Math.min(height - 1, Math.ceil(y + half));
-  for (let yy = y0; yy <= y1; yy++)
-    for (let xx = x0; xx <= x1; xx++) {
-      const i = yy * width + xx;
-      if (channel[i]! < 0.85) continue;
-      s += Math.abs(upper[i]! - lower[i]!);
+  for (let yy = Math.max(0, cy - half); yy <= Math.min(height - 1, cy + half); yy++)
+    for (let xx = Math.max(0, cx - half); xx <= Math.min(width - 1, cx + half); xx++) {
+      sum += Math.abs(plane[yy * width + xx]!);
       n++;
     }
-  return n ? s / n : 0;
+  return n ? sum / n : 0;
 }
 
-/** Share of the core (0.6 r) of a pale dot that is clearly paler than the ring around it. */
-function paleFill(level: GaussianLevel, x: number, y: number, r: number, contrast: number): number {
-  const ring: number[] = [];
-  for (let k = 0; k < 16; k++)
-    ring.push(
-      gaussianAt(level, x + 2 * r * Math.cos((k * Math.PI) / 8), y + 2 * r * Math.sin((k * Math.PI) / 8)),
-    );
-  ring.sort((a, b) => a - b);
-  const skin = ring[8]!;
-  const threshold = skin + 0.5 * Math.min(contrast, BRIGHT_CLIP - skin);
-  const core = 0.6 * r;
-  let n = 0;
-  let pale = 0;
-  for (let dy = -Math.floor(core); dy <= core; dy++)
-    for (let dx = -Math.floor(core); dx <= core; dx++) {
-      if (dx * dx + dy * dy > core * core) continue;
-      n++;
-      if (gaussianAt(level, x + dx, y + dy) >= threshold) pale++;
-    }
-  return n ? pale / n : 0;
-}
-
-/** Points bucketed on a grid, for "is anything near here" questions within one cell. */
-class PointIndex<T> {
-  private readonly cells = new Map<number, { x: number; y: number; item: T }[]>();
-  constructor(private readonly cell: number) {}
-  private key(cx: number, cy: number): number {
-    return cy * 1_000_003 + cx;
-  }
-  add(x: number, y: number, item: T): void {
-    const k = this.key(Math.floor(x / this.cell), Math.floor(y / this.cell));
-    const list = this.cells.get(k);
-    if (list) list.push({ x, y, item });
-    else this.cells.set(k, [{ x, y, item }]);
-  }
-  some(x: number, y: number, test: (px: number, py: number, item: T) => boolean): boolean {
-    const cx = Math.floor(x / this.cell);
-    const cy = Math.floor(y / this.cell);
-    for (let dy = -1; dy <= 1; dy++)
-      for (let dx = -1; dx <= 1; dx++)
-        for (const p of this.cells.get(this.key(cx + dx, cy + dy)) ?? [])
-          if (test(p.x, p.y, p.item)) return true;
-    return false;
-  }
-}
-
-function regionOf(
-  tile: TileResolvability,
-  rect: { x: number; y: number; w: number; h: number },
+/** A follicle for the output, in photo pixels; confidence from how clearly it stood out. */
+function toFollicle(
+  h: HairFollicle,
   toPhotoX: (x: number) => number,
   toPhotoY: (y: number) => number,
   factor: number,
-): RegionAssessment {
+  wppm: number,
+): Follicle {
+  // a shaft is surer the longer and clearer it is and the surer its exit end; an opening by its
+  // signal over the noise floor
+  const confidence =
+    h.kind === 'shaft'
+      ? (1 - Math.exp(-h.snr / 4)) * (1 - 0.5 * Math.exp(-h.endMargin))
+      : 1 - Math.exp(-(h.snr - 1) / 1.5);
   return {
-    x: Math.round(toPhotoX(rect.x) + 0.5 - factor / 2),
-    y: Math.round(toPhotoY(rect.y) + 0.5 - factor / 2),
-    w: rect.w * factor,
-    h: rect.h * factor,
-    status: tile.status,
-    blurMm: tile.blurMm === null ? null : round3(tile.blurMm),
-    spotMm: tile.spotMm === null ? null : round3(tile.spotMm),
-    referenceSnr: round2(tile.referenceSnr),
+    x: round2(toPhotoX(h.x)),
+    y: round2(toPhotoY(h.y)),
+    r: round2(Math.max(0.5, 0.1 * wppm * factor)),
+    confidence: round2(Math.min(0.99, Math.max(0.05, confidence))),
+    kind: h.kind,
   };
-}
-
-function countStatuses(regions: readonly RegionAssessment[]): Partial<Record<RegionStatus, number>> {
-  const counts: Partial<Record<RegionStatus, number>> = {};
-  for (const r of regions) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  return counts;
 }
 
 /** Working pixels (sampled every ~0.25 mm, weighted back) on the scalp, and of those resolved. */
@@ -517,50 +371,18 @@ function measuredArea(
   height: number,
   pxPerMm: number,
   resolvedAt: (x: number, y: number) => boolean,
-  inScalpPhoto: (x: number, y: number) => boolean,
-  toPhotoX: (x: number) => number,
-  toPhotoY: (y: number) => number,
+  inside: (x: number, y: number) => boolean,
 ): { scalp: number; resolved: number } {
   const step = Math.max(1, Math.round(pxPerMm / 4));
   let scalp = 0;
   let resolved = 0;
   for (let y = step / 2; y < height; y += step)
     for (let x = step / 2; x < width; x += step) {
-      if (!inScalpPhoto(toPhotoX(x), toPhotoY(y))) continue;
+      if (!inside(x, y)) continue;
       scalp++;
       if (resolvedAt(x, y)) resolved++;
     }
   return { scalp: scalp * step * step, resolved: resolved * step * step };
-}
-
-function resolvabilityNotes(
-  counts: Partial<Record<RegionStatus, number>>,
-  skinTiles: number,
-  tiles: TileResolvability[],
-): string[] {
-  const notes: string[] = [];
-  if (skinTiles === 0) return ['No scalp in the analysed region.'];
-  const unresolved = skinTiles - (counts.resolved ?? 0);
-  if (unresolved === 0) return notes;
-  const share = Math.round((100 * unresolved) / skinTiles);
-  const parts: string[] = [];
-  for (const status of ['blur', 'noise', 'no-detail', 'overexposed'] as const) {
-    const n = counts[status] ?? 0;
-    if (!n) continue;
-    let text = `${describeStatus(status)} (${n} regions)`;
-    if (status === 'blur') {
-      const blurs = tiles
-        .filter((t) => t.status === 'blur' && t.blurMm !== null)
-        .map((t) => t.blurMm!)
-        .sort((a, b) => a - b);
-      if (blurs.length) text += `, blur ≈ ${blurs[blurs.length >> 1]!.toFixed(2)} mm`;
-    }
-    parts.push(text);
-  }
-  notes.push(
-    `${share}% of the scalp in the photo does not resolve follicle openings: ${parts.join('; ')}. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).`,
-  );
-  return notes;
 }
 
 function round2(v: number): number {

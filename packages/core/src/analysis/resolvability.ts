@@ -1,27 +1,23 @@
 /**
- * Does each region of the photo resolve structures the size of a follicle opening? A wrong density
- * is worse than none, so every tile gets a status and, when unresolved, the measured reason:
+ * Does each region of the photo let follicles be told apart? A wrong density is worse than none,
+ * so every tile gets a status and, when unresolved, the measured reason:
  *
- * - pixel-scale: below 8 px/mm a 0.2 mm opening is under 2 px: nothing to detect;
- * - not-scalp / overexposed: less than half of the tile is scalp on the head and scalp map
- *   (background, clothing, face, neck); or a highlight that clips the sensor;
- * - blur: the dark spots the tile does show peak at scales larger than any follicle (the
- *   scale-space detector reports where each blob is strongest, so defocus shows up as spots
- *   that are too big); the median spot size gives the blur estimate;
- * - noise: a tile without follicles of its own where even a clear one (0.2 mm across, 30 % darker
- *   than skin, after the measured blur) would not stand out from the noise floor of its DoG bands;
- * - no-detail: too little structure in and around the tile to judge focus by.
+ * - pixel-scale (too far): under 8 px/mm a 0.2 mm opening spans under 2 px;
+ * - not-scalp: less than half of the tile is scalp on the head and scalp map;
+ * - overexposed: a highlight clips the sensor over much of the tile;
+ * - blur: the tile's finest structures are wider than the sharp photos' (over 0.21 mm σ, so that
+ *   two openings 0.4-0.5 mm apart blur into one: Sparrow's limit for spots 2σ apart), measured
+ *   from the image (sharpness.ts), whether from focus, motion or a phone's denoising;
+ * - noise: the tile's noise floor is so high that neither an opening nor a hair shaft 30 % off the
+ *   skin's tone would clear the detector's thresholds (in glare the floor is the flecks' texture, which the pore
+ *   detector handles on its own terms, so glare is not called noisy);
+ * - no-detail: nothing to measure sharpness by (too little scalp in reach).
  *
- * Tiles with too few spots of their own take the verdict of their neighbours (focus varies slowly
- * across a head), so a bald or scarred patch inside a sharp region stays measurable: zero
- * follicles there is a finding, not a failure.
+ * Focus and noise vary slowly across a head: the per-tile measures are already medians over their
+ * 3 × 3 neighbourhood, so one odd tile does not flip.
  */
-import type { Blob } from './blob-detector.js';
-import { FOLLICLE_SNR, follicleSigmaRange } from './follicle-detector.js';
-import type { Shaft } from './shaft-detector.js';
-import type { DogLevel } from './scale-space.js';
-import type { TileColour } from './tile-colour.js';
-import { tileIndexAt, type TileGrid } from './tile-grid.js';
+import { LINE_HIGH_SNR, PORE_MIN_SNR } from './follicle-detector.js';
+import type { TileGrid } from './tile-grid.js';
 
 export type RegionStatus =
   | 'resolved'
@@ -36,201 +32,228 @@ export type RegionStatus =
 
 /** Below this a follicle opening of 0.2 mm spans under 2 px. */
 export const MIN_PX_PER_MM = 8;
-/** Reference follicle for the noise test: 0.2 mm across, 30 % darker than the skin around it. */
-const REFERENCE_RADIUS_MM = 0.1;
+/**
+ * Finest structures wider than this (Gaussian σ, mm) cannot be told apart at follicle spacing.
+ * Measured finest-detail widths: 0.13-0.21 mm on sharp phone photos and synthetic scalps (the crown
+ * fixture's 90th percentile 0.207), 0.21-0.30 mm where a phone was out of focus or its denoising
+ * smeared the skin (the diffuse top fixture: 90 % of its tiles above 0.21, its median 0.27).
+ */
+export const BLUR_LIMIT_MM = 0.21;
+/** Reference opening for the noise test: Gaussian σ 0.085 mm (0.2 mm across at half depth), 30 % darker. */
+const REFERENCE_SIGMA_MM = 0.085;
 const REFERENCE_CONTRAST = 0.3;
-/** A spot counts as evidence when it clears the detection threshold by this factor. */
-const EVIDENCE_SNR = 1.5 * FOLLICLE_SNR;
-/** Share of too-large spots above which a tile is called blurred. */
-const BLURRED_SHARE = 0.6;
-const MIN_EVIDENCE = 2;
-/** How far (in tiles) a tile without evidence looks for neighbours that have it. */
-const NEIGHBOUR_REACH = 3;
-const MAX_CLIPPED_SHARE = 0.3;
+/** Reference hair shaft: Gaussian σ 0.05 mm (0.12 mm wide at half contrast), 30 % off the skin. */
+const REFERENCE_SHAFT_SIGMA_MM = 0.05;
+const MAX_CLIPPED_SHARE = 0.5;
+/**
+ * Tiles (each way) within which a resolved tile must hold at least one follicle structure: 5 × 5
+ * tiles of 3 mm hold about twenty follicles on the sparsest scalp that is still counted (10/cm²).
+ */
+const EVIDENCE_REACH_TILES = 2;
+/** A resolved region smaller than this (mm²) amid unresolved scalp is not believed (see dissolveIslands). */
+const MIN_ISLAND_MM2 = 100;
+/**
+ * Nor one under this share of the scalp: a phone's depth of field spans the curve of a head, so a
+ * sharp sliver of an otherwise blurred scalp is something else in the focal plane (a shirt's print
+ * the map took for scalp, a hand), not scalp.
+ */
+const MIN_ISLAND_SHARE = 0.05;
+/** A tile without structures whose finest detail is this wide (σ, mm) or wider is called blurred. */
+const SOFT_MM = 0.17;
 /** A tile belongs to the scalp when at least half of it is scalp on the map. */
 const MIN_SCALP_SHARE = 0.5;
 
 export interface TileResolvability {
   status: RegionStatus;
-  /** Estimated blur (Gaussian σ, mm) from the size of the tile's dark spots; null when unmeasured. */
+  /** Effective width of the finest structures (Gaussian σ, mm); null when unmeasured. */
   blurMm: number | null;
-  /** Median diameter of the tile's strongest dark spots (mm). */
+  /** The same as a diameter at half depth (mm). */
   spotMm: number | null;
-  /** Expected signal-to-noise of the reference follicle in this tile. */
+  /** Expected signal-to-noise of the reference opening in this tile. */
   referenceSnr: number;
-  /** Spots of follicle size and larger-than-follicle spots seen in the tile. */
-  sharpSpots: number;
-  blurredSpots: number;
 }
 
 export interface ResolvabilityInput {
   grid: TileGrid;
+  /** Working pixels per mm. */
   pxPerMm: number;
-  openings: Blob[];
-  tooLarge: Blob[];
-  shafts: Shaft[];
-  dogs: DogLevel[];
-  noise: Float32Array[];
-  colour: TileColour;
-  /** Share of each tile that is scalp on the head and scalp map. */
+  /** Effective structure width per tile (working px, sharpness.ts). */
+  structureWidth: Float32Array;
+  /** Noise floor per tile at the pore scale, and that scale (working px). */
+  poreNoise: Float32Array;
+  poreSigma: number;
+  /** Noise floor per tile at the shaft scale, and that scale (working px). */
+  lineNoise: Float32Array;
+  lineSigma: number;
   scalpShare: Float32Array;
+  /**
+   * Follicle structures (shafts and openings, resolved or not) found per tile. A region where
+   * nothing at all was found within reach shows no detail the sharpness or noise measures can
+   * vouch for: a smooth blur or a phone's denoising leaves exactly that.
+   */
+  structures: Float32Array;
+  clipped: Float32Array;
+  glare: Float32Array;
+  glareShare: number;
 }
 
 /**
- * Expected peak DoG response of a dark disc (radius r px, Weber contrast c) blurred by σb px, at
- * DoG scale σ: the disc taken as a Gaussian of the same mass (Lindeberg's normalised Laplacian).
+ * Peak dark-spot response (smaller Hessian eigenvalue × σp²) of a Gaussian dip of depth c and
+ * σ0, seen at scale σp.
  */
-function expectedDiscResponse(contrast: number, radius: number, blur: number, sigma: number): number {
-  const v0 = (radius * radius) / 2;
-  const v = v0 + 0.25 + blur * blur;
-  const t = sigma * sigma;
-  return ((Math.SQRT2 - 1) * 2 * contrast * v0 * t) / (v + t) ** 2;
+export function expectedSpotResponse(contrast: number, sigma0: number, sigmaP: number): number {
+  const v = sigma0 * sigma0 + sigmaP * sigmaP;
+  return (contrast * sigma0 * sigma0 * sigmaP * sigmaP) / (v * v);
+}
+
+/** Peak line response (largest curvature × σh²) of a Gaussian line profile of depth c and σ0 at scale σh. */
+export function expectedLineResponse(contrast: number, sigma0: number, sigmaH: number): number {
+  const v = sigma0 * sigma0 + sigmaH * sigmaH;
+  return (contrast * sigma0 * sigmaH * sigmaH) / Math.pow(v, 1.5);
 }
 
 export function assessResolvability(input: ResolvabilityInput): TileResolvability[] {
-  const { grid, pxPerMm, colour } = input;
-  const n = grid.cols * grid.rows;
-  const [, maxSigma] = follicleSigmaRange(pxPerMm);
-  const referenceSigma = REFERENCE_RADIUS_MM * pxPerMm * Math.SQRT1_2;
-  const sharp = new Float32Array(n);
-  const blurred = new Float32Array(n);
-  const spotSigmas: number[][] = Array.from({ length: n }, () => []);
-  for (const b of input.openings) {
-    if (b.snr < EVIDENCE_SNR) continue;
-    const k = tileIndexAt(grid, b.x, b.y);
-    sharp[k] = sharp[k]! + 1;
-    spotSigmas[k]!.push(b.sigma);
-  }
-  for (const s of input.shafts) {
-    const k = tileIndexAt(grid, s.x, s.y);
-    sharp[k] = sharp[k]! + 1;
-  }
-  for (const b of input.tooLarge) {
-    if (b.snr < FOLLICLE_SNR || b.sigma > 4 * maxSigma) continue;
-    const k = tileIndexAt(grid, b.x, b.y);
-    blurred[k] = blurred[k]! + 1;
-    spotSigmas[k]!.push(b.sigma);
-  }
-
+  const { grid, pxPerMm } = input;
+  const reference = expectedSpotResponse(REFERENCE_CONTRAST, REFERENCE_SIGMA_MM * pxPerMm, input.poreSigma);
+  // A shaft is found when somewhere along it the response reaches the high threshold: over the
+  // n ≈ 1 mm of pixels of a short hair, noise lifts at least one of them by z with even odds,
+  // where Φ(z) = 0.5^(1/n).
+  const n = Math.max(1, Math.round(pxPerMm));
+  const shaftNeeded = LINE_HIGH_SNR + inverseNormal(Math.pow(0.5, 1 / n));
+  const shaftReference = expectedLineResponse(
+    REFERENCE_CONTRAST,
+    REFERENCE_SHAFT_SIGMA_MM * pxPerMm,
+    input.lineSigma,
+  );
+  const evidence = neighbourhoodSums(grid, input.structures, EVIDENCE_REACH_TILES);
   const out: TileResolvability[] = [];
-  // 0 unknown, 1 sharp, 2 blurred
-  const state = new Uint8Array(n);
-  const weight = new Float32Array(n);
-  for (let k = 0; k < n; k++) {
-    const sigmas = spotSigmas[k]!.sort((a, b) => a - b);
-    const median = sigmas.length ? sigmas[sigmas.length >> 1]! : null;
-    const blurPx =
-      median === null ? null : Math.sqrt(Math.max(0, median * median - referenceSigma * referenceSigma));
-    let referenceSnr = 0;
-    for (let j = 0; j < input.dogs.length; j++) {
-      const nz = input.noise[j]![k]!;
-      if (!(nz > 0)) continue;
-      const r = expectedDiscResponse(
-        REFERENCE_CONTRAST,
-        REFERENCE_RADIUS_MM * pxPerMm,
-        blurPx ?? 0,
-        input.dogs[j]!.sigma,
-      );
-      referenceSnr = Math.max(referenceSnr, r / nz);
-    }
+  for (let k = 0; k < grid.cols * grid.rows; k++) {
+    const width = input.structureWidth[k]!;
+    const blurMm = Number.isFinite(width) ? width / pxPerMm : Number.isNaN(width) ? null : Infinity;
+    const noise = input.poreNoise[k]!;
+    const referenceSnr = noise > 0 ? reference / noise : 0;
+    const lineNoise = input.lineNoise[k]!;
+    // a tile where neither a clear opening nor a clear shaft would pass the detector is noise
+    const visible =
+      referenceSnr >= PORE_MIN_SNR || (lineNoise > 0 && shaftReference / lineNoise >= shaftNeeded);
     const tile: TileResolvability = {
       status: 'resolved',
-      blurMm: blurPx === null ? null : blurPx / pxPerMm,
-      spotMm: median === null ? null : (2 * Math.SQRT2 * median) / pxPerMm,
+      blurMm: blurMm === Infinity ? null : blurMm,
+      spotMm: blurMm === null || blurMm === Infinity ? null : 2.355 * blurMm,
       referenceSnr,
-      sharpSpots: sharp[k]!,
-      blurredSpots: blurred[k]!,
     };
+    if (input.scalpShare[k]! < MIN_SCALP_SHARE) tile.status = 'not-scalp';
+    else if (input.clipped[k]! > MAX_CLIPPED_SHARE) tile.status = 'overexposed';
+    else if (blurMm === null) tile.status = 'no-detail';
+    else if (blurMm > BLUR_LIMIT_MM) tile.status = 'blur';
+    else if (input.glare[k]! < input.glareShare && !visible) tile.status = 'noise';
+    else if (evidence[k] === 0) tile.status = blurMm > SOFT_MM ? 'blur' : 'no-detail';
     out.push(tile);
-    if (pxPerMm < MIN_PX_PER_MM) tile.status = 'pixel-scale';
-    else if (input.scalpShare[k]! < MIN_SCALP_SHARE) tile.status = 'not-scalp';
-    else if (colour.clipped[k]! > MAX_CLIPPED_SHARE) tile.status = 'overexposed';
-    else {
-      const total = sharp[k]! + blurred[k]!;
-      if (total >= MIN_EVIDENCE) {
-        state[k] = blurred[k]! / total > BLURRED_SHARE ? 2 : 1;
-        weight[k] = total;
-      }
-    }
   }
-  for (let k = 0; k < n; k++) {
-    const tile = out[k]!;
-    if (tile.status !== 'resolved') continue;
-    const s = neighbourhoodVerdict(state, weight, grid, k);
-    if (s === 0) tile.status = 'no-detail';
-    else if (s === 2) tile.status = 'blur';
-    // A tile that shows follicles of its own is its own proof; one that borrows its neighbours'
-    // verdict must at least be quiet enough that a clear follicle would have shown.
-    else if (state[k] !== 1 && tile.referenceSnr < FOLLICLE_SNR) tile.status = 'noise';
-  }
-  // An isolated "sharp" tile in a blurred neighbourhood is a few chance spots, not a focused patch.
-  const status = out.map((t) => t.status);
-  for (let k = 0; k < n; k++)
-    if (status[k] === 'resolved' && countNeighbours(status, grid, k, 'blur') >= 5) out[k]!.status = 'blur';
-  // A "noisy" tile amid resolved ones is quiet skin between follicles that its neighbours, at
-  // the same noise, show would have been seen.
-  for (let k = 0; k < n; k++)
-    if (status[k] === 'noise' && countNeighbours(status, grid, k, 'resolved') >= 6)
-      out[k]!.status = 'resolved';
+  const scalpTiles = out.filter((t) => t.status !== 'not-scalp').length;
+  dissolveIslands(
+    grid,
+    out,
+    Math.max(
+      Math.ceil(MIN_ISLAND_MM2 / (grid.size / pxPerMm) ** 2),
+      Math.ceil(MIN_ISLAND_SHARE * scalpTiles),
+    ),
+  );
   return out;
 }
 
 /**
- * Focus varies slowly: a tile's verdict (0 unknown, 1 sharp, 2 blurred) is a vote of its
- * neighbourhood, its own evidence counting most; a tile without evidence looks further.
+ * Resolved islands under `minTiles` take the commonest reason of the unresolved scalp around them:
+ * a few tiles that pass amid a blurred or noisy photo are chance, not a sharp region.
  */
-function neighbourhoodVerdict(state: Uint8Array, weight: Float32Array, grid: TileGrid, k: number): 0 | 1 | 2 {
-  const reach = state[k] === 0 ? NEIGHBOUR_REACH : 1;
-  const c = k % grid.cols;
-  const r = Math.floor(k / grid.cols);
-  let wSharp = 0;
-  let wBlur = 0;
-  for (let dr = -reach; dr <= reach; dr++)
-    for (let dc = -reach; dc <= reach; dc++) {
-      const rr = r + dr;
-      const cc = c + dc;
-      if (rr < 0 || cc < 0 || rr >= grid.rows || cc >= grid.cols) continue;
-      const j = rr * grid.cols + cc;
-      const w = weight[j]! / (1 + Math.max(Math.abs(dr), Math.abs(dc)));
-      if (state[j] === 1) wSharp += w;
-      else if (state[j] === 2) wBlur += w;
+function dissolveIslands(grid: TileGrid, tiles: TileResolvability[], minTiles: number): void {
+  const seen = new Uint8Array(tiles.length);
+  for (let start = 0; start < tiles.length; start++) {
+    if (seen[start] || tiles[start]!.status !== 'resolved') continue;
+    const island: number[] = [start];
+    seen[start] = 1;
+    const reasons = new Map<RegionStatus, number>();
+    for (let q = 0; q < island.length; q++) {
+      const k = island[q]!;
+      const c = k % grid.cols;
+      const r = (k - c) / grid.cols;
+      for (const [dc, dr] of [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ] as const) {
+        const cc = c + dc;
+        const rr = r + dr;
+        if (cc < 0 || rr < 0 || cc >= grid.cols || rr >= grid.rows) continue;
+        const j = rr * grid.cols + cc;
+        const status = tiles[j]!.status;
+        if (status === 'resolved') {
+          if (!seen[j]) {
+            seen[j] = 1;
+            island.push(j);
+          }
+        } else if (status !== 'not-scalp') reasons.set(status, (reasons.get(status) ?? 0) + 1);
+      }
     }
-  if (wSharp + wBlur < MIN_EVIDENCE) return 0;
-  return wBlur / (wSharp + wBlur) > BLURRED_SHARE ? 2 : 1;
+    if (island.length >= minTiles || reasons.size === 0) continue;
+    const reason = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    for (const k of island) tiles[k]!.status = reason;
+  }
 }
 
-/** How many of the 8 tiles around tile k have the given status. */
-function countNeighbours(
-  status: readonly RegionStatus[],
-  grid: TileGrid,
-  k: number,
-  wanted: RegionStatus,
-): number {
-  const c = k % grid.cols;
-  const r = Math.floor(k / grid.cols);
-  let count = 0;
-  for (let dr = -1; dr <= 1; dr++)
-    for (let dc = -1; dc <= 1; dc++) {
-      const rr = r + dr;
-      const cc = c + dc;
-      if (
-        (dr || dc) &&
-        rr >= 0 &&
-        cc >= 0 &&
-        rr < grid.rows &&
-        cc < grid.cols &&
-        status[rr * grid.cols + cc] === wanted
-      )
-        count++;
+/** Sum of `values` over each tile's (2·reach + 1)² neighbourhood. */
+function neighbourhoodSums(grid: TileGrid, values: Float32Array, reach: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < grid.rows; r++)
+    for (let c = 0; c < grid.cols; c++) {
+      let sum = 0;
+      for (let rr = Math.max(0, r - reach); rr <= Math.min(grid.rows - 1, r + reach); rr++)
+        for (let cc = Math.max(0, c - reach); cc <= Math.min(grid.cols - 1, c + reach); cc++)
+          sum += values[rr * grid.cols + cc]!;
+      out[r * grid.cols + c] = sum;
     }
-  return count;
+  return out;
+}
+
+/** Φ⁻¹(p): the standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9). */
+export function inverseNormal(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
+  }
+  if (p > 1 - lo) return -inverseNormal(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 const REASON_TEXT: Record<Exclude<RegionStatus, 'resolved'>, string> = {
-  'pixel-scale': 'too few pixels per mm to see follicle openings',
-  blur: 'out of focus: dark spots are larger than follicle openings',
+  'pixel-scale': 'too far: too few pixels per mm to see follicle openings',
+  blur: 'blurred (out of focus, moved or smoothed by the phone): the finest detail is wider than follicle openings',
   noise: 'too noisy to tell follicle openings from skin texture',
-  'no-detail': 'no detail to judge focus by',
+  'no-detail': 'no detail to judge sharpness by',
   'not-scalp': 'not scalp (background, clothing, face or neck)',
   'not-skin': 'not skin',
   overexposed: 'blown-out highlight',

@@ -1,415 +1,128 @@
 /**
- * Where the scars might be, for the artist to accept or edit; never a diagnosis.
+ * Where the scars might be, for the artist to accept or edit; never a diagnosis. Two kinds of
+ * evidence, both only where follicles are resolved: follicle-free gaps that are paler or smoother
+ * than the scalp around them (strips and patches, scar-gaps.ts) and clusters of pale round punch
+ * scars (fue-scars.ts).
  *
- * Gaps: a region free of follicles where the surroundings have them. The free space is opened
- * with a disc 1.25× the local follicle spacing (every point covered by an empty disc that large):
- * normal gaps between follicles are smaller, so what survives is a real gap. A gap is kept when
- * the follicles it lacks are many (Poisson: e^-6, a quarter of a per cent chance of an empty
- * region that size by luck) and it is paler, smoother or less saturated than its surroundings, as
- * scar tissue is (lightness alone must be clear, since lighting also makes skin paler); elongated
- * gaps are strip (FUT) scars, others patches.
- *
- * FUE: clusters of at least three pale round dots (see fue-detector.ts), linked when within 8 mm
- * of each other or twice their typical spacing (at most 15 mm), and dense (a harvested area).
+ * A suggestion must then stand on hair-bearing scalp, clear of the scalp's edge (the head's
+ * outline, the hairline, an ear: suggestion-places.ts) and out of glare: a pale or empty patch
+ * anywhere else is skin or light, not a scar. Fewer and right beats many and wrong.
  */
-import { linearRgbToLab, SRGB8_TO_LINEAR, type Lab } from './color-space.js';
+import type { RgbImage } from './analysis-input.js';
+import type { ScarSuggestion } from './analysis-result.js';
 import type { DensityGrid } from './density-map.js';
-import { distanceTransform } from '../geometry/distance-transform.js';
-import type { FueDot } from './fue-detector.js';
-import { gaussianBlur } from './gaussian-filter.js';
-import {
-  convexHull,
-  labelComponents,
-  polygonArea,
-  simplifyPolygon,
-  traceComponent,
-} from '../geometry/polygon.js';
-import type { RgbImage, Roi } from './analysis-input.js';
+import { clusterFueDots, detectFueDots } from './fue-scars.js';
+import { GLARE_CELL_SHARE, glareShareAt, type GlareMap } from './glare-map.js';
+import type { HairFollicle } from './hair-exits.js';
+import type { LineSegment } from './line-segments.js';
+import { suggestGaps, type ScarSuggestionDraft } from './scar-gaps.js';
+import type { ScalpMap } from './scalp-map/scalp-map.js';
+import { suggestionPlaces } from './scalp-map/suggestion-places.js';
+import type { WorkingChannel } from './working-channel.js';
 
-export type ScarKind = 'strip' | 'fue' | 'patch';
+export type { ScarKind } from './scar-gaps.js';
 
-export interface ScarSuggestionDraft {
-  kind: ScarKind;
-  /** Outline in working pixels. */
-  polygon: [number, number][];
-  areaMm2: number;
-  confidence: number;
-  reasons: string[];
-  dots?: FueDot[];
-}
+/** Share of a suggestion's outline and centre that may lie in glare. */
+const MAX_GLARE_SHARE = 0.2;
 
-/** Grid the gaps are found on (mm): a tenth of a 3-mm strip. */
-const GAP_CELL_MM = 0.3;
-/** Free-space opening radius, in local follicle spacings. */
-const GAP_SPACINGS = 1.25;
-/** A gap must lack at least this many expected follicles (P(empty) = e^-λ < 0.3 %). */
-const MIN_MISSING_FOLLICLES = 6;
-/** The surroundings need at least this density (per cm²) for a gap to mean anything. */
-const MIN_SURROUNDING_DENSITY = 15;
-/** Cells at least this many spacings from a follicle are the scar proper. */
-const SCAR_CORE_SPACINGS = 0.5;
-const MIN_SCAR_EVIDENCE = 0.8;
-const STRIP_MIN_ELONGATION = 3;
-const STRIP_MAX_WIDTH_MM = 12;
-const FUE_LINK_MM = 8;
-const FUE_MAX_LINK_MM = 15;
-const FUE_MIN_DOTS = 3;
-/** At most this much outline per punch scar (mm²): dots 6 mm apart on average, or closer. */
-const FUE_MAX_AREA_PER_DOT_MM2 = 36;
-
-export interface GapInput {
-  width: number;
-  height: number;
-  pxPerMm: number;
-  follicles: readonly { x: number; y: number }[];
-  resolved: (x: number, y: number) => boolean;
-  density: DensityGrid;
+export interface ScarInput {
   image: RgbImage;
-  roi: Roi;
-  factor: number;
-  /** Fine texture of the skin: finest DoG band (|value| averaged per cell is the texture measure). */
+  map: ScalpMap;
+  working: WorkingChannel;
+  glare: GlareMap;
+  /** Every follicle found, resolved or not (working px). */
+  follicles: readonly HairFollicle[];
+  segments: readonly LineSegment[];
+  /** Follicles counted on resolved scalp and their density (working px). */
+  counted: readonly { x: number; y: number }[];
+  density: DensityGrid;
+  resolvedAt: (x: number, y: number) => boolean;
+  /** Fine texture of the skin round a working position (mean |Laplacian| at the pore scale). */
   texture: (x: number, y: number) => number;
+  /** Photo px per mm. */
+  pxPerMm: number;
+  calibrated: boolean;
 }
 
-export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
-  const { pxPerMm, width, height } = input;
-  const cell = Math.max(1, GAP_CELL_MM * pxPerMm);
-  const cols = Math.ceil(width / cell);
-  const rows = Math.ceil(height / cell);
-  const n = cols * rows;
-  const cellMm = cell / pxPerMm;
-  // Sources for the distance transform: follicles, and everything not measured (so a gap cannot
-  // run into an unresolved region or off the photo and be mistaken for bare skin).
-  const known = new Uint8Array(n);
-  const source = new Uint8Array(n);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      const x = (c + 0.5) * cell;
-      const y = (r + 0.5) * cell;
-      const inside = x < width && y < height && r > 0 && c > 0 && r < rows - 1 && c < cols - 1;
-      known[i] = inside && input.resolved(x, y) ? 1 : 0;
-      if (!known[i]) source[i] = 1;
-    }
-  for (const f of input.follicles) {
-    const c = Math.min(cols - 1, Math.floor(f.x / cell));
-    const r = Math.min(rows - 1, Math.floor(f.y / cell));
-    source[r * cols + c] = 1;
-  }
-  const dist = distanceTransform(source, cols, rows);
-  // Local spacing from a wide density estimate (so the gap itself barely lowers it).
-  const wide = wideDensity(input.density, 8 * pxPerMm);
-  const spacing = Float32Array.from(wide, (d) => (d > 0 ? Math.sqrt(100 / d) : Number.POSITIVE_INFINITY)); // mm
-  const spacingAt = (x: number, y: number): number => {
-    const c = Math.min(input.density.cols - 1, Math.floor(x / input.density.cellPx));
-    const r = Math.min(input.density.rows - 1, Math.floor(y / input.density.cellPx));
-    return spacing[r * input.density.cols + c]!;
-  };
-  const core = new Uint8Array(n);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      if (!known[i]) continue;
-      const s = spacingAt((c + 0.5) * cell, (r + 0.5) * cell);
-      if (Number.isFinite(s) && dist[i]! * cellMm >= GAP_SPACINGS * s) core[i] = 1;
-    }
-  const fromCore = distanceTransform(core, cols, rows);
-  const region = new Uint8Array(n);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      if (!known[i]) continue;
-      const s = spacingAt((c + 0.5) * cell, (r + 0.5) * cell);
-      if (fromCore[i]! * cellMm <= GAP_SPACINGS * s) region[i] = 1;
-    }
-  const labels = new Int32Array(n);
-  const count = labelComponents(region, cols, rows, labels);
-  const drafts: ScarSuggestionDraft[] = [];
-  // Colour and texture per cell, computed only for the cells a candidate gap looks at.
-  const cellColour = new Float32Array(n * 3).fill(-1);
-  const colourOf = (i: number): Float32Array => {
-    if (cellColour[3 * i]! < 0) cellLinearRgb(input, cell, cols, i, cellColour);
-    return cellColour;
-  };
-  const cellTexture = new Float32Array(n).fill(-1);
-  const textureOf = (i: number): number => {
-    if (cellTexture[i]! < 0) {
-      const c = i % cols;
-      cellTexture[i] = input.texture((c + 0.5) * cell, ((i - c) / cols + 0.5) * cell);
-    }
-    return cellTexture[i]!;
-  };
-  // One pass for every component's moments and bounding box.
-  const stats = new Float64Array((count + 1) * 10);
-  const members: number[][] = Array.from({ length: count + 1 }, () => []);
-  for (let i = 0; i < n; i++) {
-    const id = labels[i]!;
-    if (!id) continue;
-    const c = i % cols;
-    const r = (i - c) / cols;
-    const o = id * 10;
-    if (stats[o] === 0) {
-      stats[o + 6] = c;
-      stats[o + 7] = c;
-      stats[o + 8] = r;
-      stats[o + 9] = r;
-    }
-    stats[o] = stats[o]! + 1;
-    stats[o + 1] = stats[o + 1]! + c;
-    stats[o + 2] = stats[o + 2]! + r;
-    stats[o + 3] = stats[o + 3]! + c * c;
-    stats[o + 4] = stats[o + 4]! + r * r;
-    stats[o + 5] = stats[o + 5]! + c * r;
-    stats[o + 6] = Math.min(stats[o + 6]!, c);
-    stats[o + 7] = Math.max(stats[o + 7]!, c);
-    stats[o + 8] = Math.min(stats[o + 8]!, r);
-    stats[o + 9] = Math.max(stats[o + 9]!, r);
-    members[id]!.push(i);
-  }
-  for (let id = 1; id <= count; id++) {
-    const o = id * 10;
-    const m = stats[o]!;
-    const [sx, sy, sxx, syy, sxy] = [
-      stats[o + 1]!,
-      stats[o + 2]!,
-      stats[o + 3]!,
-      stats[o + 4]!,
-      stats[o + 5]!,
-    ];
-    const [minC, maxC, minR, maxR] = [stats[o + 6]!, stats[o + 7]!, stats[o + 8]!, stats[o + 9]!];
-    // Cheap first test: even at the wide density around it, could the gap lack enough follicles?
-    const roughDensity = 100 / spacingAt((sx / m + 0.5) * cell, (sy / m + 0.5) * cell) ** 2;
-    if ((m * cellMm * cellMm * roughDensity) / 100 < 0.5 * MIN_MISSING_FOLLICLES) continue;
-    const areaMm2 = m * cellMm * cellMm;
-    const cx = sx / m;
-    const cy = sy / m;
-    // Surroundings: a ring 1.5-5 mm outside the gap, resolved cells only.
-    const ring = ringCells(
-      labels,
-      id,
-      known,
-      cols,
-      rows,
-      minC,
-      maxC,
-      minR,
-      maxR,
-      Math.round(1.5 / cellMm),
-      Math.round(5 / cellMm),
-    );
-    if (ring.length < 8) continue;
-    const surroundDensity = medianOf(
-      ring.map((i) => {
-        const c = i % cols;
-        const r = (i - c) / cols;
-        return densityAt(input.density, (c + 0.5) * cell, (r + 0.5) * cell);
-      }),
-    );
-    if (!(surroundDensity >= MIN_SURROUNDING_DENSITY)) continue;
-    const expectedMissing = (areaMm2 / 100) * surroundDensity;
-    if (expectedMissing < MIN_MISSING_FOLLICLES) continue;
-    // The opened region reaches out to the nearest follicles; the scar itself is the part more
-    // than half a spacing from any follicle (measured colour and outline come from that).
-    const inside = members[id]!.filter((i) => {
-      const c = i % cols;
-      return (
-        dist[i]! * cellMm >= SCAR_CORE_SPACINGS * spacingAt((c + 0.5) * cell, ((i - c) / cols + 0.5) * cell)
-      );
-    });
-    if (inside.length < 4) continue;
-    for (const i of members[id]!) labels[i] = -id;
-    for (const i of inside) labels[i] = id;
-    const labIn = meanLab(inside, colourOf);
-    const labOut = meanLab(ring, colourOf);
-    const lighter = labIn[0] - labOut[0];
-    const texIn = medianOf(inside.map(textureOf));
-    const texOut = medianOf(ring.map(textureOf));
-    const smoothRatio = texOut > 0 ? texIn / texOut : 1;
-    const paler = Math.hypot(labIn[1], labIn[2]) < Math.hypot(labOut[1], labOut[2]) - 1;
-    // Scar tissue is paler, smoother or less saturated than skin; lighting alone only makes skin
-    // paler, so lightness needs to be clear (≥ 2 ΔL*) to count on its own.
-    const evidence = Math.max(0, lighter) / 2.5 + Math.max(0, 0.95 - smoothRatio) / 0.15 + (paler ? 0.5 : 0);
-    if (evidence < MIN_SCAR_EVIDENCE) continue;
-    const cxx = sxx / m - cx * cx;
-    const cyy = syy / m - cy * cy;
-    const cxy = sxy / m - cx * cy;
-    const tm = 0.5 * (cxx + cyy);
-    const tr = Math.sqrt(0.25 * (cxx - cyy) ** 2 + cxy * cxy);
-    const elongation = Math.sqrt((tm + tr) / Math.max(1e-6, tm - tr));
-    const lengthMm = Math.sqrt(12 * (tm + tr)) * cellMm;
-    const widthMm = areaMm2 / Math.max(1e-6, lengthMm);
-    const kind: ScarKind =
-      elongation >= STRIP_MIN_ELONGATION && widthMm <= STRIP_MAX_WIDTH_MM ? 'strip' : 'patch';
-    const outline = simplifyPolygon(traceComponent(labels, cols, rows, id), 1).map(
-      ([x, y]): [number, number] => [x * cell, y * cell],
-    );
-    const reasons = [
-      `no follicles over ${areaMm2.toFixed(0)} mm² where ${expectedMissing.toFixed(0)} were expected (${surroundDensity.toFixed(0)}/cm² around it)`,
-    ];
-    if (lighter >= 0.5) reasons.push(`paler than its surroundings (ΔL* ${lighter.toFixed(1)})`);
-    if (smoothRatio <= 0.9)
-      reasons.push(
-        `smoother than its surroundings (${Math.round(100 * (1 - smoothRatio))}% less fine texture)`,
-      );
-    if (paler) reasons.push('less saturated than its surroundings');
-    if (kind === 'strip') reasons.push(`linear: ${lengthMm.toFixed(0)} × ${widthMm.toFixed(1)} mm`);
-    const confidence = (1 - Math.exp(-expectedMissing / 8)) * 0.5 + Math.min(1, evidence / 2) * 0.5;
-    drafts.push({
-      kind,
-      polygon: outline,
-      areaMm2: polygonArea(outline) / (pxPerMm * pxPerMm),
-      confidence: Math.min(0.95, confidence),
-      reasons,
-    });
-  }
-  return drafts;
-}
-
-export function clusterFueDots(dots: FueDot[], pxPerMm: number): ScarSuggestionDraft[] {
-  // Harvests differ in how sparse they are: link dots within 8 mm or twice their typical spacing.
-  const nearest = dots.map((d) =>
-    Math.min(...dots.filter((o) => o !== d).map((o) => Math.hypot(o.x - d.x, o.y - d.y))),
-  );
-  const typical = nearest.length > 1 ? [...nearest].sort((a, b) => a - b)[nearest.length >> 1]! : 0;
-  const link = Math.min(FUE_MAX_LINK_MM * pxPerMm, Math.max(FUE_LINK_MM * pxPerMm, 2 * typical));
-  const parent = dots.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < dots.length; i++)
-    for (let j = i + 1; j < dots.length; j++)
-      if (Math.hypot(dots[i]!.x - dots[j]!.x, dots[i]!.y - dots[j]!.y) <= link) parent[find(i)] = find(j);
-  const groups = new Map<number, FueDot[]>();
-  dots.forEach((d, i) => {
-    const g = find(i);
-    const list = groups.get(g);
-    if (list) list.push(d);
-    else groups.set(g, [d]);
+export function suggestScars(input: ScarInput): ScarSuggestion[] {
+  const wc = input.working;
+  const f = wc.factor;
+  const toPhoto = ([x, y]: readonly [number, number]): [number, number] => [
+    wc.originX + (x + 0.5) * f - 0.5,
+    wc.originY + (y + 0.5) * f - 0.5,
+  ];
+  const glareAt = (x: number, y: number): number => glareShareAt(input.glare, ...toPhoto([x, y]));
+  const usable = (x: number, y: number): boolean =>
+    x >= 0 &&
+    y >= 0 &&
+    x < wc.width &&
+    y < wc.height &&
+    input.resolvedAt(x, y) &&
+    glareAt(x, y) < GLARE_CELL_SHARE;
+  const dots = detectFueDots({
+    channel: wc.channel,
+    width: wc.width,
+    height: wc.height,
+    pxPerMm: wc.pxPerMm,
+    follicles: input.follicles,
+    segments: input.segments,
+    usable,
   });
-  const drafts: ScarSuggestionDraft[] = [];
-  for (const group of groups.values()) {
-    if (group.length < FUE_MIN_DOTS) continue;
-    const rim: [number, number][] = [];
-    for (const d of group)
-      for (let k = 0; k < 12; k++)
-        rim.push([d.x + d.r * Math.cos((k * Math.PI) / 6), d.y + d.r * Math.sin((k * Math.PI) / 6)]);
-    const hull = convexHull(rim);
-    // A harvested donor area is dense with punch scars; pale spots scattered over a head are not.
-    if (polygonArea(hull) / (pxPerMm * pxPerMm) / group.length > FUE_MAX_AREA_PER_DOT_MM2) continue;
-    const meanContrast = group.reduce((s, d) => s + d.contrast, 0) / group.length;
-    drafts.push({
-      kind: 'fue',
-      polygon: hull,
-      areaMm2: polygonArea(hull) / (pxPerMm * pxPerMm),
-      confidence: Math.min(0.95, (1 - Math.exp(-group.length / 4)) * Math.min(1, meanContrast / 0.12)),
-      reasons: [
-        `${group.length} pale round hair-free dots of ${((2 * median(group.map((d) => d.r))) / pxPerMm).toFixed(1)} mm`,
-      ],
-      dots: group,
-    });
+  const drafts: ScarSuggestionDraft[] = [
+    ...clusterFueDots(dots, wc.pxPerMm),
+    ...suggestGaps({
+      width: wc.width,
+      height: wc.height,
+      pxPerMm: wc.pxPerMm,
+      follicles: input.counted,
+      resolved: input.resolvedAt,
+      density: input.density,
+      image: input.image,
+      roi: { x: wc.originX, y: wc.originY, w: Math.round(wc.width * f), h: Math.round(wc.height * f) },
+      factor: f,
+      texture: input.texture,
+    }),
+  ];
+  const place = suggestionPlaces(input.map);
+  return drafts
+    .filter((d) => {
+      const outline = d.polygon.map(toPhoto);
+      if (!place.accepts(outline, input.pxPerMm)) return false;
+      const probes = [...d.polygon, centroid(d.polygon)];
+      const inGlare = probes.filter(([x, y]) => glareAt(x, y) >= GLARE_CELL_SHARE).length;
+      return inGlare <= MAX_GLARE_SHARE * probes.length;
+    })
+    .sort((a, b) => b.confidence - a.confidence)
+    .map((d) => ({
+      kind: d.kind,
+      polygon: d.polygon.map((p) => round2Pair(toPhoto(p))),
+      areaCm2: input.calibrated ? Math.round((d.areaMm2 / 100) * 1000) / 1000 : null,
+      confidence: Math.round(d.confidence * 100) / 100,
+      reasons: d.reasons,
+      ...(d.dots
+        ? {
+            dots: d.dots.map((p) => {
+              const [x, y] = toPhoto([p.x, p.y]);
+              return { x: round2(x), y: round2(y), r: round2(p.r * f) };
+            }),
+          }
+        : {}),
+    }));
+}
+
+function centroid(polygon: readonly [number, number][]): [number, number] {
+  let x = 0;
+  let y = 0;
+  for (const p of polygon) {
+    x += p[0];
+    y += p[1];
   }
-  return drafts;
+  return [x / polygon.length, y / polygon.length];
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1]! : Number.NaN;
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
 }
-const medianOf = median;
-
-function wideDensity(grid: DensityGrid, sigmaPx: number): Float32Array {
-  const n = grid.cols * grid.rows;
-  const v = new Float32Array(n);
-  const w = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = grid.perCm2[i]!;
-    if (!Number.isNaN(d)) {
-      v[i] = d;
-      w[i] = 1;
-    }
-  }
-  const s = sigmaPx / grid.cellPx;
-  const sv = gaussianBlur(v, grid.cols, grid.rows, s);
-  const sw = gaussianBlur(w, grid.cols, grid.rows, s);
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = sw[i]! > 0.2 ? sv[i]! / sw[i]! : 0;
-  return out;
-}
-
-function densityAt(grid: DensityGrid, x: number, y: number): number {
-  const c = Math.min(grid.cols - 1, Math.floor(x / grid.cellPx));
-  const r = Math.min(grid.rows - 1, Math.floor(y / grid.cellPx));
-  return grid.perCm2[r * grid.cols + c]!;
-}
-
-/** Measured cells between `inner` and `outer` cells away from component `id` (a window EDT). */
-function ringCells(
-  labels: Int32Array,
-  id: number,
-  known: Uint8Array,
-  cols: number,
-  rows: number,
-  minC: number,
-  maxC: number,
-  minR: number,
-  maxR: number,
-  inner: number,
-  outer: number,
-): number[] {
-  const c0 = Math.max(0, minC - outer);
-  const r0 = Math.max(0, minR - outer);
-  const c1 = Math.min(cols - 1, maxC + outer);
-  const r1 = Math.min(rows - 1, maxR + outer);
-  const wc = c1 - c0 + 1;
-  const wr = r1 - r0 + 1;
-  const mask = new Uint8Array(wc * wr);
-  for (let r = r0; r <= r1; r++)
-    for (let c = c0; c <= c1; c++) if (labels[r * cols + c] === id) mask[(r - r0) * wc + (c - c0)] = 1;
-  const d = distanceTransform(mask, wc, wr);
-  const out: number[] = [];
-  for (let r = r0; r <= r1; r++)
-    for (let c = c0; c <= c1; c++) {
-      const i = r * cols + c;
-      const dist = d[(r - r0) * wc + (c - c0)]!;
-      if (known[i] && !labels[i] && dist >= inner && dist <= outer) out.push(i);
-    }
-  return out;
-}
-
-/** Mean linear colour of one cell (2 × 2 samples of the photo), written into `out` at 3·i. */
-function cellLinearRgb(input: GapInput, cell: number, cols: number, i: number, out: Float32Array): void {
-  const { image, roi, factor } = input;
-  const ch = image.channels;
-  const c = i % cols;
-  const r = (i - c) / cols;
-  let sr = 0;
-  let sg = 0;
-  let sb = 0;
-  let k = 0;
-  for (let sy = 0; sy < 2; sy++)
-    for (let sx = 0; sx < 2; sx++) {
-      const x = Math.floor(roi.x + ((c + (sx + 0.5) / 2) * cell + 0.5) * factor);
-      const y = Math.floor(roi.y + ((r + (sy + 0.5) / 2) * cell + 0.5) * factor);
-      if (x >= roi.x + roi.w || y >= roi.y + roi.h) continue;
-      const s = (y * image.width + x) * ch;
-      sr += SRGB8_TO_LINEAR[image.data[s]!]!;
-      sg += SRGB8_TO_LINEAR[image.data[s + 1]!]!;
-      sb += SRGB8_TO_LINEAR[image.data[s + 2]!]!;
-      k++;
-    }
-  out[3 * i] = k ? sr / k : 0;
-  out[3 * i + 1] = k ? sg / k : 0;
-  out[3 * i + 2] = k ? sb / k : 0;
-}
-
-function meanLab(cells: number[], colourOf: (i: number) => Float32Array): Lab {
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  for (const i of cells) {
-    const colour = colourOf(i);
-    r += colour[3 * i]!;
-    g += colour[3 * i + 1]!;
-    b += colour[3 * i + 2]!;
-  }
-  const n = Math.max(1, cells.length);
-  return linearRgbToLab(r / n, g / n, b / n);
+function round2Pair([x, y]: [number, number]): [number, number] {
+  return [round2(x), round2(y)];
 }

@@ -1,37 +1,91 @@
-/**
- * Noise floor of each DoG band per tile: 1.4826 × the median absolute deviation of the band over
- * the tile. Follicles cover a few per cent of a tile, so the median sees skin texture, sensor and
- * JPEG noise, which is the floor a detection has to clear.
- */
-import { robustSigmaInPlace } from './robust-stats.js';
-import type { DogLevel } from './scale-space.js';
+/** Noise floors per tile, from the robust spread of a filter response. */
+import { quantileInPlace, robustSigmaInPlace } from './robust-stats.js';
 import { medianFilterTiles, type TileGrid } from './tile-grid.js';
 
 /** 10 × 10 samples per tile: the MAD of 100 values is within about 12 % of the true spread, and the
  * 3 × 3 median over tiles that follows steadies it further. */
 const SAMPLES_PER_SIDE = 10;
 
-export function dogNoisePerTile(level: DogLevel, grid: TileGrid): Float32Array {
+/**
+ * Noise floor of a zero-centred response (a Laplacian) per tile: its robust spread over 10 × 10
+ * samples, then the 3 × 3 median over tiles. `inside` leaves out what is not scalp, so a tile on
+ * the scalp's edge is not called noisy for the background's texture.
+ */
+export function planeNoisePerTile(
+  plane: Float32Array,
+  width: number,
+  grid: TileGrid,
+  inside: (x: number, y: number) => boolean = () => true,
+): Float32Array {
   const out = new Float32Array(grid.cols * grid.rows);
-  const s = level.step;
   const buf = new Float32Array((SAMPLES_PER_SIDE + 2) * (SAMPLES_PER_SIDE + 2));
-  const up = level.upper.data;
-  const lo = level.lower.data;
   for (let r = 0; r < grid.rows; r++)
     for (let c = 0; c < grid.cols; c++) {
-      const x0 = Math.floor((c * grid.size) / s);
-      const y0 = Math.floor((r * grid.size) / s);
-      const x1 = Math.min(level.width, Math.ceil(((c + 1) * grid.size) / s));
-      const y1 = Math.min(level.height, Math.ceil(((r + 1) * grid.size) / s));
+      const x0 = c * grid.size;
+      const y0 = r * grid.size;
+      const x1 = Math.min(grid.width, x0 + grid.size);
+      const y1 = Math.min(grid.height, y0 + grid.size);
       const stride = Math.max(1, Math.floor((x1 - x0) / SAMPLES_PER_SIDE));
       let n = 0;
-      for (let y = y0; y < y1; y += stride)
-        for (let x = x0; x < x1; x += stride) {
+      for (let y = y0 + (stride >> 1); y < y1; y += stride)
+        for (let x = x0 + (stride >> 1); x < x1; x += stride) {
           if (n >= buf.length) break;
-          const i = y * level.width + x;
-          buf[n++] = up[i]! - lo[i]!;
+          if (!inside(x, y)) continue;
+          buf[n++] = plane[y * width + x]!;
         }
       out[r * grid.cols + c] = n >= 8 ? robustSigmaInPlace(buf, n) : Number.NaN;
+    }
+  return medianFilterTiles(grid, out);
+}
+
+/** Side of the blocks the quiet-floor estimate looks at (working px). */
+const QUIET_QUANTILE = 0.25;
+/**
+ * For pure noise the 25th percentile of block RMS values of these filtered planes sits at this
+ * fraction of the noise's standard deviation (measured on white noise through the same filters;
+ * the blocks' pixels are correlated, so it is lower than for independent samples).
+ */
+export const QUIET_BIAS = 0.85;
+
+/**
+ * Noise floor of a zero-centred response per tile from its quietest parts: the tile is cut into
+ * blocks of `block` px, each block's RMS taken, and the lower quartile kept (corrected to a
+ * standard deviation). Dense stubble or a crowd of pores fills most blocks of a tile and would
+ * lift a tile-wide spread; the skin between them still shows the floor that texture, sensor
+ * noise, JPEG blocks and denoising leave. Then the 3 × 3 median over tiles.
+ */
+export function quietNoisePerTile(
+  plane: Float32Array,
+  width: number,
+  grid: TileGrid,
+  block: number,
+  inside: (x: number, y: number) => boolean = () => true,
+): Float32Array {
+  const b = Math.max(2, Math.round(block));
+  const perSide = Math.ceil(grid.size / b);
+  const buf = new Float32Array(perSide * perSide);
+  const out = new Float32Array(grid.cols * grid.rows);
+  for (let r = 0; r < grid.rows; r++)
+    for (let c = 0; c < grid.cols; c++) {
+      let n = 0;
+      const x0 = c * grid.size;
+      const y0 = r * grid.size;
+      const x1 = Math.min(grid.width - 1, x0 + grid.size);
+      const y1 = Math.min(grid.height - 1, y0 + grid.size);
+      for (let by = Math.max(1, y0); by + b <= y1; by += b)
+        for (let bx = Math.max(1, x0); bx + b <= x1; bx += b) {
+          if (!inside(bx + b / 2, by + b / 2)) continue;
+          let s = 0;
+          for (let y = by; y < by + b; y++) {
+            const o = y * width;
+            for (let x = bx; x < bx + b; x++) {
+              const v = plane[o + x]!;
+              s += v * v;
+            }
+          }
+          buf[n++] = Math.sqrt(s / (b * b));
+        }
+      out[r * grid.cols + c] = n >= 4 ? quantileInPlace(buf, QUIET_QUANTILE, n) / QUIET_BIAS : Number.NaN;
     }
   return medianFilterTiles(grid, out);
 }

@@ -45,20 +45,33 @@ export function inScalp(map: ScalpMap, x: number, y: number): boolean {
 export const EDGE_MARGIN_MM = 1;
 
 /**
- * The scalp less a margin at its edge (one map pixel, plus EDGE_MARGIN_MM): where detections and
- * counts may be made. `pxPerMm` is the photo's scale.
+ * The scalp less a margin at its edge: where detections and counts may be made. `pxPerMm` is the
+ * photo's scale.
+ *
+ * - Against the head's outline (the "other" class), a map pixel and EDGE_MARGIN_MM: the map knows
+ *   the edge to within a map pixel, and the outline of a head against its background is full of
+ *   dark spots that are not follicles, whoever drew it.
+ * - The same against the face and ears where the map is automatic: its hairline and ear lines are
+ *   approximate, and the crease behind an ear is dark. Where the artist drew or gave the map, a
+ *   line inside the skin is where they want the count to stop: the whole scalp is used, to within
+ *   the map pixel the line is known to.
  */
 export function scalpInterior(map: ScalpMap, pxPerMm: number): (x: number, y: number) => boolean {
   const { width: w, height: h } = map;
-  const off = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) off[i] = isScalpClass(map.classes[i]!) ? 0 : 1;
-  const dist = distanceTransform(off, w, h);
+  const outline = new Uint8Array(w * h);
+  const faceHasMargin = map.source === 'automatic';
+  for (let i = 0; i < w * h; i++) {
+    const c = map.classes[i]!;
+    outline[i] = c === MAP_CLASS.other || (faceHasMargin && c === MAP_CLASS.face) ? 1 : 0;
+  }
+  const toOutline = distanceTransform(outline, w, h);
   const margin = 1 + (EDGE_MARGIN_MM * pxPerMm) / map.factor;
   return (x, y) => {
     const mx = Math.floor((x + 0.5) / map.factor);
     const my = Math.floor((y + 0.5) / map.factor);
     if (mx < 0 || my < 0 || mx >= w || my >= h) return false;
-    return isScalpClass(map.classes[my * w + mx]!) && dist[my * w + mx]! > margin - 0.5;
+    const i = my * w + mx;
+    return isScalpClass(map.classes[i]!) && toOutline[i]! > margin - 0.5;
   };
 }
 

@@ -63,6 +63,8 @@ export interface PhotoFile {
 }
 
 export class PhotoService {
+  private uploadedHooks: ((actor: Actor, photo: Photo) => Promise<void>)[] = [];
+
   constructor(
     private readonly deps: {
       db: Database;
@@ -104,7 +106,14 @@ export class PhotoService {
           bytes: created.bytes,
         }),
     );
-    return toPhoto(row);
+    const photo = toPhoto(row);
+    for (const hook of this.uploadedHooks) await hook(actor, photo);
+    return photo;
+  }
+
+  /** Work that follows a studio upload (aligning a follow-up); a hook must not throw. */
+  onUploaded(hook: (actor: Actor, photo: Photo) => Promise<void>): void {
+    this.uploadedHooks.push(hook);
   }
 
   /**

@@ -6,8 +6,8 @@ import type { DemoSignIn } from './provided.js';
 
 const screenshotDir = new URL('../screenshots/', import.meta.url).pathname;
 
-/** Debian's Chromium: browsers cannot be downloaded here. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium: browsers cannot be downloaded here. `extraArgs`: a spec's own switches (a fake camera). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -18,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

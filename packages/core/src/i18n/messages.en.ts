@@ -309,9 +309,12 @@ export const MESSAGES_EN = {
     otherView: 'Is a photo of another view',
     notBeforeFollowUp: 'Must be taken before the follow-up photo',
     samePhoto: 'Is the follow-up photo itself',
-    pointsTooClose: 'The points on the {{side}} are all within {{span}} px of each other: spread them over the scalp',
-    pointsOnALine: 'The points on the {{side}} lie on one line: place at least one away from the line through the others',
-    pointsMirrored: 'The points are in a different order round the scalp on the two photos (as if one were mirrored): check each pair',
+    pointsTooClose:
+      'The points on the {{side}} are all within {{span}} px of each other: spread them over the scalp',
+    pointsOnALine:
+      'The points on the {{side}} lie on one line: place at least one away from the line through the others',
+    pointsMirrored:
+      'The points are in a different order round the scalp on the two photos (as if one were mirrored): check each pair',
     // ---- the studio, its public page and the client's own pages
     timeZone: 'Must be a time zone such as Europe/London or Asia/Shanghai',
     slugChars: 'Must be lower-case letters and digits, joined by single hyphens, e.g. north-street-smp',
@@ -542,7 +545,6 @@ export const MESSAGES_EN = {
       'The points lay the follow-up over only {{overlap}} % of the earlier photo: check them.',
     warnPointsPoorAgreement:
       'The photos do not look alike where the points lay them (agreement {{agreement}}): check the pairs.',
-    warnSimilarityFallback: 'The matching points showed no perspective: aligned by turning, scaling and shifting only.',
   },
 
   planValue: {

@@ -469,14 +469,12 @@ export const MESSAGES_ZH_CN: Catalogue = {
       '匹配的点对两张照片如何重叠没有一致的结论（{{matches}} 个中 {{inliers}} 个一致，至少需要 {{needed}} 个）：可能是不同视角或不同的人。',
     refusedMatchesTooConcentrated:
       '一致的点只覆盖共同区域的 {{spread}} %（标志、水印或一小块区域），而不是头皮：可能是不同的人。',
-    refusedImplausibleTransform:
-      '唯一找到的匹配会把照片缩放或变形到同一视角的第二张照片不可能需要的程度。',
+    refusedImplausibleTransform: '唯一找到的匹配会把照片缩放或变形到同一视角的第二张照片不可能需要的程度。',
     refusedTooLittleOverlap: '两张照片只共享更早照片面积的 {{overlap}} %（至少需要 {{needed}} %）。',
     refusedPoorAgreement:
       '重叠后两张照片看起来并不相同（吻合度 {{agreement}}，至少需要 {{needed}}）：可能是不同视角或不同的人。',
     warnPointsLittleOverlap: '这些点只让复诊照片覆盖更早照片的 {{overlap}} %：请检查。',
     warnPointsPoorAgreement: '按这些点重叠后两张照片看起来并不相同（吻合度 {{agreement}}）：请检查点对。',
-    warnSimilarityFallback: '匹配的点没有显示透视变化：仅通过旋转、缩放和平移对齐。',
   },
 
   planValue: {

@@ -45,10 +45,14 @@ const jpeg = (p: PhotoPixels) =>
     .toBuffer();
 
 async function upload(api: ApiClient, client: string, body: Buffer, takenOn: string, view = 'top') {
-  const res = await api.request<Photo>('POST', `/api/clients/${client}/photos?view=${view}&takenOn=${takenOn}`, {
-    rawBody: body,
-    contentType: 'image/jpeg',
-  });
+  const res = await api.request<Photo>(
+    'POST',
+    `/api/clients/${client}/photos?view=${view}&takenOn=${takenOn}`,
+    {
+      rawBody: body,
+      contentType: 'image/jpeg',
+    },
+  );
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -140,10 +144,16 @@ describe('aligning a follow-up photo', () => {
       // The new dots show as darker in the difference.
       expect(a.difference!.darker).toBeGreaterThan(0.005);
 
-      const aligned = await s.artist.request('GET', `/api/photos/${followUp.id}/alignment/image?kind=aligned`);
+      const aligned = await s.artist.request(
+        'GET',
+        `/api/photos/${followUp.id}/alignment/image?kind=aligned`,
+      );
       expect(aligned.status).toBe(200);
       expect(aligned.headers.get('content-type')).toBe('image/webp');
-      const diff = await s.artist.request('GET', `/api/photos/${followUp.id}/alignment/image?kind=difference`);
+      const diff = await s.artist.request(
+        'GET',
+        `/api/photos/${followUp.id}/alignment/image?kind=difference`,
+      );
       expect(diff.headers.get('content-type')).toBe('image/jpeg');
 
       // The originals are the stored bytes of the upload, unchanged.
@@ -167,9 +177,13 @@ describe('aligning a follow-up photo', () => {
         { x: 1200, y: 350 },
         { x: 700, y: 900 },
       ].map((later) => ({ earlier: applyTransform(inverse, later), later }));
-      const res = await s.artist.request<PhotoAlignment>('PUT', `/api/photos/${followUp.id}/alignment/points`, {
-        body: { pairs },
-      });
+      const res = await s.artist.request<PhotoAlignment>(
+        'PUT',
+        `/api/photos/${followUp.id}/alignment/points`,
+        {
+          body: { pairs },
+        },
+      );
       expect(res.status).toBe(202);
       expect(res.body.method).toBe('points');
       expect(res.body.corrected).toBe(true);
@@ -182,7 +196,9 @@ describe('aligning a follow-up photo', () => {
       expect(worstError(a.earlierFromLater!, followUp)).toBeLessThan(2);
       expect(a.quality!.agreement).toBeGreaterThan(0.5);
       expect(a.warnings).toEqual([]);
-      const audit = await s.owner.get<AuditPage>(`/api/audit?entityId=${followUp.id}&action=alignment.correct`);
+      const audit = await s.owner.get<AuditPage>(
+        `/api/audit?entityId=${followUp.id}&action=alignment.correct`,
+      );
       expect(audit.body.items[0]!.details).toMatchObject({ pairs: 3, model: 'affine' });
     },
     SLOW,
@@ -251,16 +267,26 @@ describe('aligning a follow-up photo', () => {
       expect(none.status).toBe(422);
       expect(none.body.code).toBe('noEarlierPhoto');
       // Another client's photo is not a reference.
-      const wrongView = await s.owner.post(`/api/photos/${second.id}/alignment`, { referencePhotoId: earlier.id });
+      const wrongView = await s.owner.post(`/api/photos/${second.id}/alignment`, {
+        referencePhotoId: earlier.id,
+      });
       expect(wrongView.status).toBe(400);
-      expect(wrongView.body.fields?.[0]).toMatchObject({ field: 'referencePhotoId', code: 'notThisClientsPhoto' });
+      expect(wrongView.body.fields?.[0]).toMatchObject({
+        field: 'referencePhotoId',
+        code: 'notThisClientsPhoto',
+      });
     },
     SLOW,
   );
 
   it("keeps another studio's photos out of reach, and front desk out of clinical photos", async () => {
     const theirClient = await createClientFixture(ts.server.db, other.studio.id);
-    const theirs = await upload(other.owner, theirClient, await jpeg(await decode(photoPath('shaved-crown-stubble.jpg'), 400)), '2026-11-01');
+    const theirs = await upload(
+      other.owner,
+      theirClient,
+      await jpeg(await decode(photoPath('shaved-crown-stubble.jpg'), 400)),
+      '2026-11-01',
+    );
     // Their studio cannot read, start or correct ours.
     expect((await other.owner.get(`/api/photos/${followUp.id}/alignment`)).status).toBe(404);
     expect((await other.owner.post(`/api/photos/${followUp.id}/alignment`, {})).status).toBe(404);
@@ -269,9 +295,13 @@ describe('aligning a follow-up photo', () => {
       { earlier: { x: 300, y: 10 }, later: { x: 300, y: 10 } },
       { earlier: { x: 10, y: 300 }, later: { x: 10, y: 300 } },
     ];
-    const put = await other.owner.request('PUT', `/api/photos/${followUp.id}/alignment/points`, { body: { pairs } });
+    const put = await other.owner.request('PUT', `/api/photos/${followUp.id}/alignment/points`, {
+      body: { pairs },
+    });
     expect(put.status).toBe(404);
-    expect((await other.owner.request('GET', `/api/photos/${followUp.id}/alignment/image?kind=aligned`)).status).toBe(404);
+    expect(
+      (await other.owner.request('GET', `/api/photos/${followUp.id}/alignment/image?kind=aligned`)).status,
+    ).toBe(404);
     // Nor can we name their photo as the reference.
     const res = await s.artist.post(`/api/photos/${followUp.id}/alignment`, { referencePhotoId: theirs.id });
     expect(res.status).toBe(400);

@@ -47,7 +47,12 @@ export const alignmentRoutes: FastifyPluginCallbackZod<{ alignments: AlignmentSe
       reply
         .status(202)
         .send(
-          await alignments.start(actorOf(request), request.params.id, request.body ?? {}, requestLocale(request)),
+          await alignments.start(
+            actorOf(request),
+            request.params.id,
+            request.body ?? {},
+            requestLocale(request),
+          ),
         ),
   );
 

@@ -130,7 +130,9 @@ export class AlignmentService {
       if (!fit.ok)
         throw unprocessable('alignment_points', 'alignmentPointsUnusable', {}, [
           bodyField('pairs', FIELD_OF_REASON[fit.reason], {
-            ...(fit.side ? { side: { t: `alignment.side${fit.side === 'earlier' ? 'Earlier' : 'Later'}` } } : {}),
+            ...(fit.side
+              ? { side: { t: `alignment.side${fit.side === 'earlier' ? 'Earlier' : 'Later'}` } }
+              : {}),
             ...(fit.spanPx !== undefined ? { span: Number(fit.spanPx.toFixed(1)) } : {}),
           }),
         ]);
@@ -243,15 +245,20 @@ export class AlignmentService {
       laterFromEarlier = row.laterFromEarlier as unknown as Matrix3;
       const q = assessAlignment(earlier, later, laterFromEarlier);
       if (q.overlap < ACCEPTANCE.minOverlap)
-        warnings.push({ key: 'alignment.warnPointsLittleOverlap', params: { overlap: Math.round(100 * q.overlap) } });
+        warnings.push({
+          key: 'alignment.warnPointsLittleOverlap',
+          params: { overlap: Math.round(100 * q.overlap) },
+        });
       if (q.agreement < ACCEPTANCE.minAgreement)
-        warnings.push({ key: 'alignment.warnPointsPoorAgreement', params: { agreement: q.agreement.toFixed(2) } });
+        warnings.push({
+          key: 'alignment.warnPointsPoorAgreement',
+          params: { agreement: q.agreement.toFixed(2) },
+        });
       patch = { quality: { agreement: round(q.agreement, 3), overlap: round(q.overlap, 3) } };
     } else {
       const r = registerPhotos(earlier, later);
       if (!r.ok) return { status: 'refused', refusalReason: r.reason, refusalDetails: r.details };
       laterFromEarlier = r.laterFromEarlier;
-      if (r.model === 'similarity') warnings.push({ key: 'alignment.warnSimilarityFallback' });
       patch = {
         model: r.model,
         laterFromEarlier: [...r.laterFromEarlier],
@@ -357,7 +364,12 @@ function pairsOutside(request: CorrectAlignmentRequest, earlier: PhotoRow, later
   return out;
 }
 
-function toAlignment(row: AlignmentRow, earlier: PhotoRow, later: PhotoRow, locale: UiLocale): PhotoAlignment {
+function toAlignment(
+  row: AlignmentRow,
+  earlier: PhotoRow,
+  later: PhotoRow,
+  locale: UiLocale,
+): PhotoAlignment {
   const quality = row.quality as {
     agreement: number;
     overlap: number;

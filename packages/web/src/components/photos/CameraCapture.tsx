@@ -166,7 +166,7 @@ function CameraBody({
             max={90}
             label={(v) => `${v} %`}
             style={{ flex: 1 }}
-            aria-label={t('camera.ghost')}
+            thumbLabel={t('camera.ghost')}
           />
         </Group>
       ) : (

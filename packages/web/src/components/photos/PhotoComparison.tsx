@@ -14,6 +14,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +55,8 @@ export function PhotoComparison({
   const later = followUps.find((p) => p.id === picked) ?? followUps.at(-1) ?? null;
   const [mode, setMode] = useState<Mode>('slider');
   const [wipe, setWipe] = useState(50);
+  // Four ways of looking do not fit side by side on a phone.
+  const narrow = useMediaQuery('(max-width: 36em)');
 
   const alignment = useQuery({
     queryKey: ['alignment', later?.id],
@@ -131,6 +134,8 @@ export function PhotoComparison({
             <SegmentedControl
               value={mode}
               onChange={setMode}
+              orientation={narrow ? 'vertical' : 'horizontal'}
+              fullWidth={narrow}
               data={[
                 { value: 'side', label: t('compare.side') },
                 { value: 'slider', label: t('compare.slider'), disabled: a.status !== 'done' },
@@ -212,7 +217,7 @@ export function PhotoComparison({
                   max={100}
                   label={null}
                   style={{ flex: 1 }}
-                  aria-label={t('compare.wipe')}
+                  thumbLabel={t('compare.wipe')}
                   data-testid="compare-wipe"
                 />
                 <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
@@ -260,7 +265,8 @@ function AlignmentBadges({ alignment: a }: { alignment: PhotoAlignment }) {
       <Badge variant="light" color={a.corrected ? 'grape' : 'teal'}>
         {t(a.corrected ? 'compare.byPoints' : 'compare.byFeatures')}
       </Badge>
-      {a.residualPx !== null && (
+      {/* Three pairs fix an affine map exactly: their residual says nothing. */}
+      {a.residualPx !== null && (a.pairs?.length ?? 0) !== 3 && (
         <Badge variant="outline">{t('compare.residual', { px: a.residualPx.toFixed(1) })}</Badge>
       )}
       {a.quality && (

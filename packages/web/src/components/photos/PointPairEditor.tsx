@@ -122,7 +122,7 @@ export function PointPairEditor({
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('compare.pairsCount', { count: complete.length })}
+          {t(complete.length >= 3 ? 'compare.pairsEnough' : 'compare.pairsCount', { count: complete.length })}
         </Text>
         <Group gap="xs">
           <Button variant="default" onClick={() => setPairs([])} disabled={!pairs.length}>

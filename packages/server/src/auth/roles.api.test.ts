@@ -630,11 +630,14 @@ const OWN_ACCOUNT = new Set([
   'POST /api/me/password',
 ]);
 
-/** Three pairs that shift the follow-up 10 px to the right. */
+/**
+ * Three pairs that shift the follow-up 10 px to the right, inside the smallest photo it may be
+ * aligned to (the upload row's 160 × 120 photos come before it).
+ */
 const SHIFT_PAIRS = [
-  [40, 40],
-  [300, 60],
-  [120, 250],
+  [10, 10],
+  [140, 20],
+  [40, 100],
 ].map(([x, y]) => ({ earlier: { x: x!, y: y! }, later: { x: x! + 10, y: y! } }));
 
 /** The follow-up aligned through the pairs, its images made (the job has run). */

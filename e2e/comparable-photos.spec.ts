@@ -24,6 +24,7 @@ import {
   runSuffix,
   screenshot,
   signIn,
+  uploadPhotoInPage,
 } from './support/browser.js';
 import { fakeCameraArgs, writeY4m } from './support/fake-camera.js';
 
@@ -89,22 +90,7 @@ beforeAll(async () => {
   })
     .jpeg({ quality: 90 })
     .toBuffer();
-  const uploaded = await page.evaluate(
-    async ({ clientId, data }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(`/api/clients/${clientId}/photos?view=top&takenOn=2026-10-01`, {
-        method: 'POST',
-        headers: { 'content-type': 'image/jpeg', 'x-csrf-token': session.csrfToken },
-        body: bytes,
-      });
-      return {
-        status: res.status,
-        body: (await res.json()) as { id: string; width: number; height: number },
-      };
-    },
-    { clientId, data: jpeg.toString('base64') },
-  );
+  const uploaded = await uploadPhotoInPage(page, clientId, jpeg, { view: 'top', takenOn: '2026-10-01' });
   expect(uploaded.status).toBe(201);
   earlier = uploaded.body;
 }, 300_000);

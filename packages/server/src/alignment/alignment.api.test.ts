@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   applyTransform,
+  invertTransform,
   type AuditPage,
   type Matrix3,
   type Photo,
@@ -72,7 +73,7 @@ async function settled(api: ApiClient, photoId: string): Promise<PhotoAlignment>
 
 /** Largest distance (px of the earlier photo) between where `m` and the truth carry follow-up pixels. */
 function worstError(earlierFromLater: number[], size: { width: number; height: number }): number {
-  const truthInverse = invert3(truth);
+  const truthInverse = invertTransform(truth)!;
   let worst = 0;
   for (let j = 1; j < 8; j++)
     for (let i = 1; i < 8; i++) {
@@ -84,25 +85,6 @@ function worstError(earlierFromLater: number[], size: { width: number; height: n
       worst = Math.max(worst, Math.hypot(got.x - want.x, got.y - want.y));
     }
   return worst;
-}
-
-function invert3(m: Matrix3): Matrix3 {
-  const [a, b, c, d, e, f, g, h, i] = m;
-  const A = e * i - f * h;
-  const B = -(d * i - f * g);
-  const C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  return [
-    A / det,
-    -(b * i - c * h) / det,
-    (b * f - c * e) / det,
-    B / det,
-    (a * i - c * g) / det,
-    -(a * f - c * d) / det,
-    C / det,
-    -(a * h - b * g) / det,
-    (a * e - b * d) / det,
-  ];
 }
 
 beforeAll(async () => {
@@ -171,7 +153,7 @@ describe('aligning a follow-up photo', () => {
   it(
     "takes the artist's three point pairs instead, and records the correction",
     async () => {
-      const inverse = invert3(truth);
+      const inverse = invertTransform(truth)!;
       const pairs = [
         { x: 300, y: 250 },
         { x: 1200, y: 350 },

@@ -7,6 +7,24 @@ import { photo, photoAlignment } from '../db/schema.js';
 export type AlignmentRow = typeof photoAlignment.$inferSelect;
 export type AlignmentPatch = Partial<typeof photoAlignment.$inferInsert>;
 
+/** Every result of an alignment, empty: where a new start or a correction begins. */
+export const NO_RESULT = {
+  model: null,
+  earlierFromLater: null,
+  laterFromEarlier: null,
+  residualPx: null,
+  quality: null,
+  pointPairs: null,
+  refusalReason: null,
+  refusalDetails: null,
+  warnings: [],
+  difference: null,
+  alignedSha256: null,
+  differenceSha256: null,
+  error: null,
+  finishedAt: null,
+} satisfies AlignmentPatch;
+
 export const alignmentRepository = {
   async findByPhoto(tx: Tx, photoId: string): Promise<AlignmentRow | undefined> {
     const [row] = await tx.select().from(photoAlignment).where(eq(photoAlignment.photoId, photoId));
@@ -31,25 +49,12 @@ export const alignmentRepository = {
     >,
   ): Promise<AlignmentRow> {
     const cleared = {
+      ...NO_RESULT,
       status: 'queued' as const,
       method: 'features' as const,
       corrected: false,
       correctedBy: null,
       correctedAt: null,
-      model: null,
-      earlierFromLater: null,
-      laterFromEarlier: null,
-      residualPx: null,
-      quality: null,
-      pointPairs: null,
-      refusalReason: null,
-      refusalDetails: null,
-      warnings: [],
-      difference: null,
-      alignedSha256: null,
-      differenceSha256: null,
-      error: null,
-      finishedAt: null,
     };
     const [row] = await tx
       .insert(photoAlignment)

@@ -10,6 +10,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { requestLocale } from '../http/request-locale.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import { sendStoredImage } from '../http/send-stored-image.js';
 import type { AlignmentService } from './alignment.service.js';
 
 export const alignmentRoutes: FastifyPluginCallbackZod<{ alignments: AlignmentService }> = (
@@ -87,13 +88,12 @@ export const alignmentRoutes: FastifyPluginCallbackZod<{ alignments: AlignmentSe
         querystring: AlignmentImageQuery,
       },
     },
-    async (request, reply) => {
-      const image = await alignments.image(actorOf(request), request.params.id, request.query.kind);
-      void reply.headers({ 'cache-control': 'no-store', vary: 'Cookie', etag: image.etag });
-      if (request.headers['if-none-match'] === image.etag) return reply.status(304).send();
-      const { stream, bytes } = await image.open();
-      return reply.type(image.contentType).header('content-length', bytes).send(stream);
-    },
+    async (request, reply) =>
+      sendStoredImage(
+        request,
+        reply,
+        await alignments.image(actorOf(request), request.params.id, request.query.kind),
+      ),
   );
   done();
 };

@@ -29,7 +29,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
-import type { BlobStore, BlobStream } from '../blobs/blob-store.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { StoredImage } from '../http/send-stored-image.js';
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, invalid, notFound, unprocessable, type FieldError } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -40,19 +41,13 @@ import {
   PREVIEW_LONG_EDGE,
 } from '../media/image-processing.js';
 import { photoRepository, type PhotoRow } from '../photos/photo.repository.js';
-import { alignmentRepository, type AlignmentRow } from './alignment.repository.js';
+import { alignmentRepository, NO_RESULT, type AlignmentRow } from './alignment.repository.js';
 
 export const PHOTO_ALIGNMENT_JOB = 'photo.alignment';
 
 interface Warning {
   key: string;
   params?: MessageParams;
-}
-
-export interface AlignmentImage {
-  open(): Promise<BlobStream>;
-  contentType: string;
-  etag: string;
 }
 
 const FIELD_OF_REASON = {
@@ -137,6 +132,7 @@ export class AlignmentService {
           }),
         ]);
       const row = await alignmentRepository.restartWith(tx, current.id, {
+        ...NO_RESULT,
         status: 'queued',
         method: 'points',
         corrected: true,
@@ -147,15 +143,6 @@ export class AlignmentService {
         earlierFromLater: [...fit.earlierFromLater],
         residualPx: round(fit.rmsPx, 2),
         pointPairs: request.pairs.map((p, i) => ({ ...p, residualPx: round(fit.residualsPx[i]!, 2) })),
-        quality: null,
-        refusalReason: null,
-        refusalDetails: null,
-        warnings: [],
-        difference: null,
-        alignedSha256: null,
-        differenceSha256: null,
-        error: null,
-        finishedAt: null,
       });
       await audit(tx, actor, 'alignment.correct', 'photo', photoId, {
         clientId: later.clientId,
@@ -183,7 +170,7 @@ export class AlignmentService {
   }
 
   /** The follow-up in the earlier photo's frame (WebP with transparency), or the difference image (JPEG). */
-  async image(actor: Actor, photoId: string, kind: 'aligned' | 'difference'): Promise<AlignmentImage> {
+  async image(actor: Actor, photoId: string, kind: 'aligned' | 'difference'): Promise<StoredImage> {
     requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const found = await alignmentRepository.findByPhoto(tx, photoId);

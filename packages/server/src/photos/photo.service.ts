@@ -14,7 +14,8 @@ import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import { mkdir, rm } from 'node:fs/promises';
-import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
+import type { BlobStore, PutResult } from '../blobs/blob-store.js';
+import type { StoredImage } from '../http/send-stored-image.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
@@ -55,12 +56,7 @@ export const toPhoto = (row: PhotoWithConsent): Photo => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export interface PhotoFile {
-  /** Opens the bytes (after the ETag check, so a 304 reads nothing from the store). */
-  open(): Promise<BlobStream>;
-  contentType: string;
-  etag: string;
-}
+export type PhotoFile = StoredImage;
 
 export class PhotoService {
   private uploadedHooks: ((actor: Actor, photo: Photo) => Promise<void>)[] = [];

@@ -114,5 +114,5 @@ export const ALIGNMENT_IMAGES = ['aligned', 'difference'] as const;
 export const AlignmentImageQuery = z.strictObject({
   kind: z.enum(ALIGNMENT_IMAGES),
   /** Any text that changes with the alignment, so that a browser never shows the previous image. */
-  v: z.string().max(100).optional(),
+  version: z.string().max(100).optional(),
 });

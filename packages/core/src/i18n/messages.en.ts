@@ -438,8 +438,8 @@ export const MESSAGES_EN = {
     pairs: 'point pair {{n}}',
     earlier: 'earlier photo',
     later: 'follow-up photo',
-    x: 'x',
-    y: 'y',
+    x: 'x (pixels from the left)',
+    y: 'y (pixels from the top)',
     // ---- lists, studio settings, the public page and the portal
     page: 'page',
     pageSize: 'page size',

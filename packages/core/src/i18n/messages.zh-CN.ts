@@ -372,8 +372,8 @@ export const MESSAGES_ZH_CN: Catalogue = {
     pairs: '第 {{n}} 对点',
     earlier: '更早的照片',
     later: '复诊照片',
-    x: 'x',
-    y: 'y',
+    x: '横坐标（距左边的像素）',
+    y: '纵坐标（距上边的像素）',
     // ---- lists, studio settings, the public page and the portal
     page: '页码',
     pageSize: '每页条数',

@@ -118,7 +118,7 @@ const enc = encodeURIComponent;
 export const fileLinks = {
   photo: (id: string, size: 'thumb' | 'preview' | 'original') => `/api/photos/${enc(id)}/file?size=${size}`,
   alignmentImage: (photoId: string, kind: 'aligned' | 'difference', version: string) =>
-    `/api/photos/${enc(photoId)}/alignment/image?kind=${kind}&v=${enc(version)}`,
+    `/api/photos/${enc(photoId)}/alignment/image?kind=${kind}&version=${enc(version)}`,
   consentPdf: (id: string) => `/api/consents/${enc(id)}/pdf`,
   aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
   aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,

@@ -6,14 +6,11 @@
 // a difference image.
 import {
   ACCEPTANCE,
-  AlignmentRefusalReason,
-  alignmentRefusalMessage,
   assessAlignment,
   composeTransforms,
   differenceImage,
   invertTransform,
   registerPhotos,
-  renderMessage,
   resampleFrame,
   transformFromPointPairs,
   warpToEarlier,
@@ -41,14 +38,10 @@ import {
   PREVIEW_LONG_EDGE,
 } from '../media/image-processing.js';
 import { photoRepository, type PhotoRow } from '../photos/photo.repository.js';
+import { toAlignment, type AlignmentWarning } from './alignment-record.js';
 import { alignmentRepository, NO_RESULT, type AlignmentRow } from './alignment.repository.js';
 
 export const PHOTO_ALIGNMENT_JOB = 'photo.alignment';
-
-interface Warning {
-  key: string;
-  params?: MessageParams;
-}
 
 const FIELD_OF_REASON = {
   'points-too-close': 'pointsTooClose',
@@ -227,7 +220,7 @@ export class AlignmentService {
     await new Promise<void>((resolve) => setImmediate(resolve));
     let laterFromEarlier: Matrix3;
     let patch: Parameters<typeof alignmentRepository.updateAt>[3];
-    const warnings: Warning[] = [];
+    const warnings: AlignmentWarning[] = [];
     if (row.method === 'points' && row.laterFromEarlier) {
       laterFromEarlier = row.laterFromEarlier as unknown as Matrix3;
       const q = assessAlignment(earlier, later, laterFromEarlier);
@@ -349,53 +342,6 @@ function pairsOutside(request: CorrectAlignmentRequest, earlier: PhotoRow, later
     }
   });
   return out;
-}
-
-function toAlignment(
-  row: AlignmentRow,
-  earlier: PhotoRow,
-  later: PhotoRow,
-  locale: UiLocale,
-): PhotoAlignment {
-  const quality = row.quality as {
-    agreement: number;
-    overlap: number;
-    inliers?: number;
-    matches?: number;
-  } | null;
-  const reason = AlignmentRefusalReason.safeParse(row.refusalReason);
-  const details = row.refusalDetails ?? {};
-  const refusal = reason.success ? alignmentRefusalMessage(reason.data, details) : null;
-  return {
-    photoId: row.photoId,
-    referencePhotoId: row.referencePhotoId,
-    status: row.status,
-    method: row.method,
-    corrected: row.corrected,
-    model: row.model,
-    earlierFromLater: row.earlierFromLater,
-    laterFromEarlier: row.laterFromEarlier,
-    residualPx: row.residualPx,
-    quality: quality
-      ? {
-          agreement: quality.agreement,
-          overlap: quality.overlap,
-          inliers: quality.inliers ?? null,
-          matches: quality.matches ?? null,
-        }
-      : null,
-    pairs: (row.pointPairs as PhotoAlignment['pairs']) ?? null,
-    difference: (row.difference as PhotoAlignment['difference']) ?? null,
-    refusal:
-      reason.success && refusal
-        ? { reason: reason.data, details, message: renderMessage(locale, refusal.key, refusal.params) }
-        : null,
-    warnings: (row.warnings as Warning[]).map((w) => renderMessage(locale, w.key, w.params)),
-    earlierSize: { width: earlier.width, height: earlier.height },
-    laterSize: { width: later.width, height: later.height },
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
 }
 
 function round(v: number, digits: number): number {

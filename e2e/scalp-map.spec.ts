@@ -16,6 +16,7 @@ import {
   runSuffix,
   screenshot,
   signIn,
+  uploadPhotoInPage,
 } from './support/browser.js';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/photos/shaved-top-diffuse.jpg', import.meta.url));
@@ -139,22 +140,10 @@ beforeAll(async () => {
   });
   expect(client.status).toBe(201);
   const jpeg = await sharp(readFileSync(PHOTO)).resize(1200).jpeg({ quality: 88 }).toBuffer();
-  const uploaded = await page.evaluate(
-    async ({ clientId, data }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(`/api/clients/${clientId}/photos?view=top&takenOn=2026-11-20`, {
-        method: 'POST',
-        headers: { 'content-type': 'image/jpeg', 'x-csrf-token': session.csrfToken },
-        body: bytes,
-      });
-      return {
-        status: res.status,
-        body: (await res.json()) as { id: string; width: number; height: number },
-      };
-    },
-    { clientId: client.body.id, data: jpeg.toString('base64') },
-  );
+  const uploaded = await uploadPhotoInPage(page, client.body.id, jpeg, {
+    view: 'top',
+    takenOn: '2026-11-20',
+  });
   expect(uploaded.status).toBe(201);
   photoId = uploaded.body.id;
   photoWidth = uploaded.body.width;

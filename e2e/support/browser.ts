@@ -6,8 +6,8 @@ import type { DemoSignIn } from './provided.js';
 
 const screenshotDir = new URL('../screenshots/', import.meta.url).pathname;
 
-/** Debian's Chromium: browsers cannot be downloaded here. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium: browsers cannot be downloaded here. `extraArgs`: a spec's own switches (a fake camera). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -18,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
@@ -172,5 +173,30 @@ export async function pageApi<T>(
       return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
     },
     { method, path, body },
+  );
+}
+
+/** Uploads a JPEG as a photo of the client through the signed-in page's session, as the app does. */
+export async function uploadPhotoInPage(
+  page: Page,
+  clientId: string,
+  jpeg: Buffer,
+  query: { view: string; takenOn: string },
+): Promise<{ status: number; body: { id: string; width: number; height: number } }> {
+  return page.evaluate(
+    async ({ clientId, data, query }) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/clients/${clientId}/photos?view=${query.view}&takenOn=${query.takenOn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg', 'x-csrf-token': session.csrfToken },
+        body: bytes,
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { id: string; width: number; height: number },
+      };
+    },
+    { clientId, data: jpeg.toString('base64'), query },
   );
 }

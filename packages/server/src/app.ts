@@ -34,6 +34,7 @@ import { previewRoutes } from './previews/preview.routes.js';
 import { inventoryRoutes } from './inventory/inventory.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
+import { alignmentRoutes } from './alignment/alignment.routes.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxBytes: config.photoMaxBytes,
     spoolDir: spoolDir(config.dataDir),
   });
+  await app.register(alignmentRoutes, { alignments: services.alignments });
   await app.register(inventoryRoutes, { inventory: services.inventory });
   await app.register(consentRoutes, { consents: services.consents });
   await app.register(appointmentRoutes, {

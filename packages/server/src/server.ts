@@ -19,6 +19,7 @@ import { sessionPruneJob } from './jobs/session-prune.job.js';
 import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
 import { photoDerivativesJob } from './jobs/photo-derivatives.job.js';
 import { photoAnalysisJob } from './previews/photo-analysis.job.js';
+import { photoAlignmentJob } from './alignment/photo-alignment.job.js';
 import { previewRenderJob } from './previews/preview-render.job.js';
 import { bookingExpireJob } from './booking/booking-expire.job.js';
 import { smtpMailer, type Mailer } from './outbox/mailer.js';
@@ -124,6 +125,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs.register(photoDerivativesJob(services.photos));
     jobs.register(previewRenderJob(services.previews));
     jobs.register(photoAnalysisJob(services.photoAnalysis));
+    jobs.register(photoAlignmentJob(services.alignments));
     jobs.register(bookingExpireJob(services.bookings));
     jobs.register(
       outboxDeliverJob({ dispatcher, jobs: () => queue, intervalSeconds: config.outboxIntervalSeconds, log }),

@@ -22,6 +22,7 @@ import { DemoService } from './demo/demo.service.js';
 import { InventoryService } from './inventory/inventory.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { OutboxService } from './outbox/outbox.service.js';
+import { AlignmentService } from './alignment/alignment.service.js';
 import { PhotoService } from './photos/photo.service.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
@@ -71,6 +72,7 @@ export interface Services {
   consultationReports: ConsultationReportService;
   previews: PreviewService;
   photoAnalysis: PhotoAnalysisService;
+  alignments: AlignmentService;
   scalpMaps: ScalpMapService;
   studio: StudioService;
   setup: SetupService;
@@ -114,6 +116,14 @@ export function createServices(deps: {
     spoolDir: spoolDir(config.dataDir),
     log: log.child({ component: 'photos' }),
   });
+  const alignments = new AlignmentService({
+    db,
+    blobs,
+    jobs: () => jobsRef.current,
+    log: log.child({ component: 'alignment' }),
+  });
+  // A follow-up of a view with an earlier photo is aligned as soon as it is stored.
+  photos.onUploaded((actor, photo) => alignments.startIfFollowUp(actor, photo.id));
   const appointments = new AppointmentService({ db, config });
   const portalAuth = new PortalAuthService({ db, config, log: log.child({ component: 'portal' }) });
   const steps = new BookingSteps({ config, portal: portalAuth });
@@ -171,6 +181,7 @@ export function createServices(deps: {
       log: log.child({ component: 'previews' }),
     }),
     photoAnalysis,
+    alignments,
     scalpMaps: new ScalpMapService({ db, blobs }),
     studio: new StudioService({
       db,

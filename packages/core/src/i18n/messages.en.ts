@@ -155,6 +155,11 @@ export const MESSAGES_EN = {
     passwordResetUnavailable:
       'This server cannot email reset links (it has no email server or public address set up); ask the studio owner.',
     intakeNotNew: 'These answers are {{status}}; only new answers can be accepted.',
+    // ---- comparable photos
+    noEarlierPhoto: 'There is no earlier photo of this view of the client to align this one to.',
+    alignmentNotStarted: 'This photo has not been aligned to an earlier one yet: align it first.',
+    alignmentNotReady: 'The aligned images are not ready yet: wait for the alignment to finish.',
+    alignmentPointsUnusable: 'These point pairs cannot align the two photos; the pairs say why.',
     metricsToken: 'The metrics need the metrics token.',
     metricsLocalOnly: 'The metrics answer only on this machine unless a metrics token is set.',
   },
@@ -312,6 +317,17 @@ export const MESSAGES_EN = {
     rleTooShort: 'Runs cover {{filled}} pixels; the map has {{count}}',
     mapNeedsAnalysis:
       'Corrects the automatic map, which a finished photo analysis makes: run the analysis first',
+    // ---- comparable photos
+    notThisClientsPhoto: 'Is not a photo of this client',
+    otherView: 'Is a photo of another view',
+    notBeforeFollowUp: 'Must be taken before the follow-up photo',
+    samePhoto: 'Is the follow-up photo itself',
+    pointsTooClose:
+      'The points on the {{side}} are all within {{span}} px of each other: spread them over the scalp',
+    pointsOnALine:
+      'The points on the {{side}} lie on one line: place at least one away from the line through the others',
+    pointsMirrored:
+      'The points are in a different order round the scalp on the two photos (as if one were mirrored): check each pair',
     // ---- the studio, its public page and the client's own pages
     timeZone: 'Must be a time zone such as Europe/London or Asia/Shanghai',
     slugChars: 'Must be lower-case letters and digits, joined by single hyphens, e.g. north-street-smp',
@@ -434,6 +450,13 @@ export const MESSAGES_EN = {
     path: 'value',
     value: 'new value',
     id: 'name',
+    // ---- comparable photos
+    referencePhotoId: 'earlier photo',
+    pairs: 'point pair {{n}}',
+    earlier: 'earlier photo',
+    later: 'follow-up photo',
+    x: 'x (pixels from the left)',
+    y: 'y (pixels from the top)',
     // ---- lists, studio settings, the public page and the portal
     page: 'page',
     pageSize: 'page size',
@@ -514,7 +537,31 @@ export const MESSAGES_EN = {
     screeningAnswers: 'Screening answers',
     booking: 'Booking',
     studio: 'Studio',
+    alignment: 'Alignment',
     aftercareDay: 'Aftercare day',
+  },
+
+  alignment: {
+    sideEarlier: 'earlier photo',
+    sideLater: 'follow-up photo',
+    refusedTooLittleTexture:
+      'The {{photo}} has too little detail to align ({{keypoints}} distinct points, at least {{needed}} needed): it may be blurred, over-exposed or plain.',
+    refusedTooFewMatches:
+      'Too few points match between the photos ({{matches}}, at least {{needed}} needed): they may show different views or different people.',
+    refusedInconsistentGeometry:
+      'The matching points do not agree on one way to lay the photos over each other ({{inliers}} of {{matches}} agree, at least {{needed}} needed): they may show different views or different people.',
+    refusedMatchesTooConcentrated:
+      'The points that agree cover only {{spread}} % of the shared area (a logo, a watermark or one small patch), not the scalp: the photos may show different people.',
+    refusedImplausibleTransform:
+      'The only fit found would scale or distort the photo beyond what a second photo of the same view needs.',
+    refusedTooLittleOverlap:
+      "The photos share only {{overlap}} % of the earlier photo's area (at least {{needed}} % needed).",
+    refusedPoorAgreement:
+      'Once laid over each other the photos do not look alike (agreement {{agreement}}, at least {{needed}} needed): they may show different views or different people.',
+    warnPointsLittleOverlap:
+      'The points lay the follow-up over only {{overlap}} % of the earlier photo: check them.',
+    warnPointsPoorAgreement:
+      'The photos do not look alike where the points lay them (agreement {{agreement}}): check the pairs.',
   },
 
   planValue: {

@@ -119,6 +119,10 @@ export const MESSAGES_ZH_CN: Catalogue = {
     currentPasswordWrong: '当前密码不正确。',
     passwordResetUnavailable: '本服务器无法发送重置链接（未设置邮件服务器或公开网址）；请联系店主。',
     intakeNotNew: '这些回答的状态为 {{status}}；只能采纳新的回答。',
+    noEarlierPhoto: '该客户此视角没有更早的照片，无法对齐。',
+    alignmentNotStarted: '这张照片尚未与更早的照片对齐：请先对齐。',
+    alignmentNotReady: '对齐后的图像尚未生成：请等待对齐完成。',
+    alignmentPointsUnusable: '这些点对无法对齐两张照片，原因见点对。',
     metricsToken: '查看指标需要指标令牌。',
     metricsLocalOnly: '未设置指标令牌时，指标只在本机提供。',
   },
@@ -256,6 +260,13 @@ export const MESSAGES_ZH_CN: Catalogue = {
     rleTooLong: '游程覆盖的像素超过分区图的 {{count}} 个像素',
     rleTooShort: '游程覆盖 {{filled}} 个像素；分区图有 {{count}} 个',
     mapNeedsAnalysis: '用于修正自动分区图，而自动分区图由完成的照片分析生成：请先运行分析',
+    notThisClientsPhoto: '不是该客户的照片',
+    otherView: '是另一视角的照片',
+    notBeforeFollowUp: '须早于复诊照片拍摄',
+    samePhoto: '就是复诊照片本身',
+    pointsTooClose: '{{side}}上的点彼此相距都在 {{span}} 像素以内：请分散在头皮各处',
+    pointsOnALine: '{{side}}上的点在一条直线上：请至少把一个点放在其他点连线之外',
+    pointsMirrored: '两张照片上的点绕头皮的顺序不同（像是其中一张被镜像了）：请逐对检查',
     timeZone: '须为时区，例如 Europe/London 或 Asia/Shanghai',
     slugChars: '须为小写字母和数字，用单个连字符连接，例如 north-street-smp',
     currency: '须为三个字母的货币代码，例如 GBP、EUR 或 CNY',
@@ -371,6 +382,12 @@ export const MESSAGES_ZH_CN: Catalogue = {
     path: '数值',
     value: '新数值',
     id: '名称',
+    referencePhotoId: '更早的照片',
+    pairs: '第 {{n}} 对点',
+    earlier: '更早的照片',
+    later: '复诊照片',
+    x: '横坐标（距左边的像素）',
+    y: '纵坐标（距上边的像素）',
     // ---- lists, studio settings, the public page and the portal
     page: '页码',
     pageSize: '每页条数',
@@ -451,7 +468,27 @@ export const MESSAGES_ZH_CN: Catalogue = {
     screeningAnswers: '筛查回答',
     booking: '预约',
     studio: '工作室',
+    alignment: '对齐',
     aftercareDay: '护理日',
+  },
+
+  alignment: {
+    sideEarlier: '更早的照片',
+    sideLater: '复诊照片',
+    refusedTooLittleTexture:
+      '{{photo}}细节太少，无法对齐（{{keypoints}} 个可区分的点，至少需要 {{needed}} 个）：可能模糊、过曝或画面单一。',
+    refusedTooFewMatches:
+      '两张照片之间能匹配的点太少（{{matches}} 个，至少需要 {{needed}} 个）：可能是不同视角或不同的人。',
+    refusedInconsistentGeometry:
+      '匹配的点对两张照片如何重叠没有一致的结论（{{matches}} 个中 {{inliers}} 个一致，至少需要 {{needed}} 个）：可能是不同视角或不同的人。',
+    refusedMatchesTooConcentrated:
+      '一致的点只覆盖共同区域的 {{spread}} %（标志、水印或一小块区域），而不是头皮：可能是不同的人。',
+    refusedImplausibleTransform: '唯一找到的匹配会把照片缩放或变形到同一视角的第二张照片不可能需要的程度。',
+    refusedTooLittleOverlap: '两张照片只共享更早照片面积的 {{overlap}} %（至少需要 {{needed}} %）。',
+    refusedPoorAgreement:
+      '重叠后两张照片看起来并不相同（吻合度 {{agreement}}，至少需要 {{needed}}）：可能是不同视角或不同的人。',
+    warnPointsLittleOverlap: '这些点只让复诊照片覆盖更早照片的 {{overlap}} %：请检查。',
+    warnPointsPoorAgreement: '按这些点重叠后两张照片看起来并不相同（吻合度 {{agreement}}）：请检查点对。',
   },
 
   planValue: {

@@ -6,6 +6,7 @@ export {
   invert as invertTransform,
   IDENTITY,
   multiply as composeTransforms,
+  resampleFrame,
   type Matrix3,
   type Point as PixelPoint,
 } from './matrix3.js';

@@ -23,6 +23,9 @@ export type PointCorrectionResult =
       ok: false;
       reason: 'points-on-a-line' | 'points-too-close' | 'mirrored-or-folded';
       message: string;
+      /** The photo whose points are at fault (none for crossed-over pairs), and their span (px). */
+      side?: 'earlier' | 'later';
+      spanPx?: number;
     };
 
 /** Points closer than this (px) cannot fix a transform: a slip of the finger would swing it. */
@@ -53,6 +56,8 @@ export function transformFromPointPairs(pairs: readonly PointPair[]): PointCorre
       return {
         ok: false,
         reason: 'points-too-close',
+        side,
+        spanPx: span,
         message: `the points on the ${side} photo are all within ${span.toFixed(1)} px of each other: spread them over the scalp`,
       };
     // Widest triangle against the span: near zero when every point is on one line.
@@ -77,6 +82,8 @@ export function transformFromPointPairs(pairs: readonly PointPair[]): PointCorre
       return {
         ok: false,
         reason: 'points-on-a-line',
+        side,
+        spanPx: span,
         message: `the points on the ${side} photo lie on one line: place at least one away from the line through the others`,
       };
   }

@@ -13,6 +13,7 @@ import type {
   Consultation,
   InventoryProduct,
   Photo,
+  PhotoAlignment,
   PhotoZones,
   PreviewRender,
   RemainingSessionsProposal,
@@ -118,6 +119,8 @@ let f: {
   course: string;
   consultation: Consultation;
   photo: Photo;
+  /** A later photo of the same view, aligned to `photo` on upload. */
+  followUp: Photo;
   render: PreviewRender;
   session: SessionRecord;
   draftAppointment: Appointment;
@@ -287,6 +290,23 @@ function probes(): Record<string, Probe> {
     'GET /api/photos/:id/analysis': { call: () => get(`/api/photos/${f.photo.id}/analysis`) },
     'POST /api/photos/:id/analysis': {
       call: () => ({ method: 'POST', path: `/api/photos/${f.photo.id}/analysis` }),
+    },
+    'GET /api/photos/:id/alignment': { call: () => get(`/api/photos/${f.followUp.id}/alignment`) },
+    'POST /api/photos/:id/alignment': {
+      call: () => ({ method: 'POST', path: `/api/photos/${f.followUp.id}/alignment`, body: {} }),
+    },
+    'PUT /api/photos/:id/alignment/points': {
+      call: () => ({
+        method: 'PUT',
+        path: `/api/photos/${f.followUp.id}/alignment/points`,
+        body: { pairs: SHIFT_PAIRS },
+      }),
+    },
+    'GET /api/photos/:id/alignment/image': {
+      call: async () => {
+        await alignedByPoints();
+        return get(`/api/photos/${f.followUp.id}/alignment/image?kind=difference`);
+      },
     },
     'GET /api/previews': G('/api/previews'),
     'GET /api/photos/:id/zones': { call: () => get(`/api/photos/${f.photo.id}/zones`) },
@@ -655,6 +675,28 @@ const OWN_ACCOUNT = new Set([
   'POST /api/me/password',
 ]);
 
+/**
+ * Three pairs that shift the follow-up 10 px to the right, inside the smallest photo it may be
+ * aligned to (the upload row's 160 × 120 photos come before it).
+ */
+const SHIFT_PAIRS = [
+  [10, 10],
+  [140, 20],
+  [40, 100],
+].map(([x, y]) => ({ earlier: { x: x!, y: y! }, later: { x: x! + 10, y: y! } }));
+
+/** The follow-up aligned through the pairs, its images made (the job has run). */
+async function alignedByPoints(): Promise<void> {
+  const path = `/api/photos/${f.followUp.id}/alignment`;
+  await ok(owner().request('PUT', `${path}/points`, { body: { pairs: SHIFT_PAIRS } }), 'points');
+  for (;;) {
+    const a = await ok(owner().get<PhotoAlignment>(path), 'alignment');
+    if (a.status === 'done' && a.method === 'points') return;
+    if (a.status === 'failed') throw new Error('the alignment failed');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function waitForRender(id: string): Promise<PreviewRender> {
   for (;;) {
     const render = await ok(owner().get<PreviewRender>(`/api/renders/${id}`), 'render');
@@ -714,6 +756,13 @@ beforeAll(async () => {
   f.photo = await ok(
     owner().patch<Photo>(`/api/photos/${photo.id}`, { calibration: { pxPerMm: 10 } }),
     'calibrate',
+  );
+  f.followUp = await ok(
+    owner().request<Photo>('POST', `/api/clients/${client}/photos?view=top&takenOn=2026-11-20`, {
+      rawBody: await plainImage('jpeg', 400, 300, 110),
+      contentType: 'image/jpeg',
+    }),
+    'follow-up photo',
   );
   await ok(owner().post(`/api/photos/${photo.id}/analysis`), 'analysis');
   const zones = await ok(

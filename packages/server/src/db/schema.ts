@@ -21,6 +21,7 @@ import {
   UI_LOCALES,
 } from '@stipple/core';
 import { BOOKING_STATUSES, DEFAULT_BOOKING_POLICY, INTAKE_STATUSES } from '@stipple/core';
+import { ALIGNMENT_METHODS, ALIGNMENT_MODELS, ALIGNMENT_STATUSES } from '@stipple/core';
 import type { Bilingual, BookingPolicy, ConsultationType, UiLocale } from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import {
@@ -819,6 +820,67 @@ export const photoAnalysis = pgTable(
 );
 
 /**
+ * A follow-up photo registered to the earlier photo of the same view (one row per follow-up;
+ * aligning again replaces it). The originals are never changed: the row holds the transform
+ * between their full-size pixel frames, how well it fits, how it was found, and blobs derived
+ * from it (the follow-up resampled into the earlier photo's frame, and a difference image).
+ */
+export const photoAlignment = pgTable(
+  'photo_alignment',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    /** The follow-up (later) photo. */
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    /** The earlier photo of the same view that it is aligned to. */
+    referencePhotoId: uuid('reference_photo_id')
+      .notNull()
+      .references(() => photo.id),
+    status: text('status', { enum: ALIGNMENT_STATUSES }).notNull().default('queued'),
+    method: text('method', { enum: ALIGNMENT_METHODS }).notNull().default('features'),
+    /** True when the artist set the transform with point pairs. */
+    corrected: boolean('corrected').notNull().default(false),
+    correctedBy: staffRef('corrected_by'),
+    correctedAt: at('corrected_at'),
+    model: text('model', { enum: ALIGNMENT_MODELS }),
+    /**
+     * 3×3 row-major: a pixel (x, y) of the follow-up photo (full-size original, pixel centres at
+     * integers) to the earlier photo: [u, v, w] = M · [x, y, 1], (u/w, v/w).
+     */
+    earlierFromLater: doublePrecision('earlier_from_later').array(),
+    /** The inverse, 3×3 row-major: a pixel of the earlier photo to the follow-up. */
+    laterFromEarlier: doublePrecision('later_from_earlier').array(),
+    /** Median reprojection error of the matches (features), or RMS of the artist's pairs (points), px. */
+    residualPx: doublePrecision('residual_px'),
+    /** { agreement, overlap, inliers, matches, reprojectionErrorPx } */
+    quality: jsonb('quality').$type<Record<string, unknown>>(),
+    /** The artist's pairs with their residuals (method `points`). */
+    pointPairs: jsonb('point_pairs').$type<unknown[]>(),
+    refusalReason: text('refusal_reason'),
+    refusalDetails: jsonb('refusal_details').$type<Record<string, number>>(),
+    /** Warnings as catalogue keys with params: [{ key, params }]. */
+    warnings: jsonb('warnings').$type<unknown[]>().notNull().default([]),
+    /** { darker, lighter }: shares of the overlap that changed. */
+    difference: jsonb('difference').$type<Record<string, number>>(),
+    alignedSha256: text('aligned_sha256'),
+    differenceSha256: text('difference_sha256'),
+    /** Raised by every start and correction: a job finishing for an older one writes nothing. */
+    version: integer('version').notNull().default(1),
+    error: text('error'),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('photo_alignment_photo_key').on(t.photoId),
+    index('photo_alignment_reference_idx').on(t.referencePhotoId),
+  ],
+);
+
+/**
  * A consultation booked on the public page: what the visitor entered (kept as entered: an
  * existing client's record is never overwritten by an unverified visitor), the appointment it
  * holds, and how it went: `unverified` until the visitor opens the link sent to the email,
@@ -1049,4 +1111,5 @@ export const STUDIO_TABLES = [
   'portal_session',
   'intake_response',
   'aftercare_check',
+  'photo_alignment',
 ] as const;

@@ -26,6 +26,7 @@ import {
   oneTimeLink,
   outboxMessage,
   photo,
+  photoAlignment,
   photoAnalysis,
   photoZones,
   previewRender,
@@ -194,6 +195,16 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     })
     .returning();
   await seedConsultationRecords(tx, studioId, userId, c!.id, ph!.id);
+  const [followUp] = await tx
+    .insert(photo)
+    .values({ ...ph!, id: undefined, takenOn: '2026-03-05', createdAt: undefined })
+    .returning();
+  await tx.insert(photoAlignment).values({
+    studioId,
+    clientId: c!.id,
+    photoId: followUp!.id,
+    referencePhotoId: ph!.id,
+  });
   const [course] = await tx
     .insert(treatmentCourse)
     .values({ studioId, clientId: c!.id, title: 'Course' })

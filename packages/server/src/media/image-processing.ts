@@ -266,3 +266,17 @@ export async function logoImage(data: Buffer): Promise<Buffer> {
     .png({ compressionLevel: 9 })
     .toBuffer();
 }
+
+/**
+ * RGBA pixels as a WebP that keeps transparency (the aligned follow-up is transparent where it
+ * does not reach): lossy at quality 88 for the picture, exact alpha.
+ */
+export function encodeRgbaWebp(image: {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+}): Promise<Buffer> {
+  return sharp(image.data, rawInput({ ...image, channels: 4 }))
+    .webp({ quality: 88, alphaQuality: 100 })
+    .toBuffer();
+}

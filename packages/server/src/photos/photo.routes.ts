@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { actorOf } from '../http/auth.plugin.js';
 import { imageUploadScope } from '../http/image-upload.js';
 import { IdParams, errorResponses } from '../http/route-schemas.js';
+import { sendStoredImage } from '../http/send-stored-image.js';
 import type { PhotoService } from './photo.service.js';
 import { isSpooledUpload } from './upload-spool.js';
 
@@ -109,20 +110,12 @@ export const photoRoutes: FastifyPluginCallbackZod<{
         querystring: FileQuery,
       },
     },
-    async (request, reply) => {
-      const file = await photos.file(actorOf(request), request.params.id, request.query.size);
-      // Health data: no browser or proxy keeps a copy (every API answer is no-store); a client
-      // that holds the image in memory may still ask with its ETag and get 304.
-      void reply.headers({
-        'cache-control': 'no-store',
-        vary: 'Cookie',
-        etag: file.etag,
-        'content-disposition': 'inline',
-      });
-      if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
-      const { stream, bytes } = await file.open();
-      return reply.type(file.contentType).header('content-length', bytes).send(stream);
-    },
+    async (request, reply) =>
+      sendStoredImage(
+        request,
+        reply,
+        await photos.file(actorOf(request), request.params.id, request.query.size),
+      ),
   );
   done();
 };

@@ -14,7 +14,8 @@ import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import { mkdir, rm } from 'node:fs/promises';
-import type { BlobStore, BlobStream, PutResult } from '../blobs/blob-store.js';
+import type { BlobStore, PutResult } from '../blobs/blob-store.js';
+import type { StoredImage } from '../http/send-stored-image.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
@@ -55,14 +56,11 @@ export const toPhoto = (row: PhotoWithConsent): Photo => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export interface PhotoFile {
-  /** Opens the bytes (after the ETag check, so a 304 reads nothing from the store). */
-  open(): Promise<BlobStream>;
-  contentType: string;
-  etag: string;
-}
+export type PhotoFile = StoredImage;
 
 export class PhotoService {
+  private uploadedHooks: ((actor: Actor, photo: Photo) => Promise<void>)[] = [];
+
   constructor(
     private readonly deps: {
       db: Database;
@@ -104,7 +102,14 @@ export class PhotoService {
           bytes: created.bytes,
         }),
     );
-    return toPhoto(row);
+    const photo = toPhoto(row);
+    for (const hook of this.uploadedHooks) await hook(actor, photo);
+    return photo;
+  }
+
+  /** Work that follows a studio upload (aligning a follow-up); a hook must not throw. */
+  onUploaded(hook: (actor: Actor, photo: Photo) => Promise<void>): void {
+    this.uploadedHooks.push(hook);
   }
 
   /**

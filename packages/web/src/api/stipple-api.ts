@@ -3,6 +3,7 @@ import {
   Consultation,
   ConsultationList,
   ConsultationPage,
+  PhotoAlignment,
   PhotoAnalysisRecord,
   PhotoScalpMap,
   PhotoZones,
@@ -86,6 +87,7 @@ import {
   type CreateStudioInput,
   type UpdateStudioRequest,
 } from '@stipple/core';
+import type { CorrectAlignmentRequest } from '@stipple/core';
 import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
 import { publicEndpoints } from './public-endpoints.js';
@@ -116,6 +118,8 @@ const enc = encodeURIComponent;
 /** Links the browser opens itself (downloads and images): the session cookie goes along. */
 export const fileLinks = {
   photo: (id: string, size: 'thumb' | 'preview' | 'original') => `/api/photos/${enc(id)}/file?size=${size}`,
+  alignmentImage: (photoId: string, kind: 'aligned' | 'difference', version: string) =>
+    `/api/photos/${enc(photoId)}/alignment/image?kind=${kind}&version=${enc(version)}`,
   consentPdf: (id: string) => `/api/consents/${enc(id)}/pdf`,
   aftercarePdf: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.pdf`,
   aftercareIcs: (sessionId: string) => `/api/sessions/${enc(sessionId)}/aftercare.ics`,
@@ -331,6 +335,12 @@ export function stippleApi(api: ApiClient) {
       api.get(`/api/photos/${enc(photoId)}/renders`, { schema: PreviewRenderList }),
     getRender: (id: string) => api.get(`/api/renders/${enc(id)}`, { schema: PreviewRender }),
     renderProgress: (id: string) => api.get(`/api/renders/${enc(id)}/status`, { schema: RenderProgress }),
+    getAlignment: (photoId: string) =>
+      api.get(`/api/photos/${enc(photoId)}/alignment`, { schema: PhotoAlignment.nullable() }),
+    startAlignment: (photoId: string) =>
+      api.post(`/api/photos/${enc(photoId)}/alignment`, {}, { schema: PhotoAlignment }),
+    correctAlignment: (photoId: string, body: CorrectAlignmentRequest) =>
+      api.put(`/api/photos/${enc(photoId)}/alignment/points`, body, { schema: PhotoAlignment }),
     getAnalysis: (photoId: string) =>
       api.get(`/api/photos/${enc(photoId)}/analysis`, { schema: PhotoAnalysisRecord.nullable() }),
     getScalpMap: (photoId: string) =>

@@ -14,13 +14,15 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconPhotoScan, IconUpload } from '@tabler/icons-react';
+import { IconCamera, IconPhotoScan, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoView } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { PhotoViewSelect } from '../PhotoViewSelect.js';
+import { CameraCapture } from '../photos/CameraCapture.js';
+import { PhotoComparison } from '../photos/PhotoComparison.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
 import { fileLinks } from '../../api/stipple-api.js';
@@ -35,7 +37,10 @@ export function PhotosTab({ clientId }: { clientId: string }) {
   const queryClient = useQueryClient();
   const [view, setView] = useState<PhotoView>('top');
   const [takenOn, setTakenOn] = useState<string | null>(todayIso());
-  const [mode, setMode] = useState<'all' | 'progress'>('all');
+  const [mode, setMode] = useState<'all' | 'progress' | 'compare'>('all');
+  const [camera, setCamera] = useState(false);
+  /** The photo just taken with the camera: the comparison opens on it. */
+  const [taken, setTaken] = useState<Photo | null>(null);
   const [progressView, setProgressView] = useState<PhotoView>('top');
   const resetRef = useRef<() => void>(null);
 
@@ -49,8 +54,13 @@ export function PhotosTab({ clientId }: { clientId: string }) {
         out.push(await api.uploadPhoto(clientId, file, { view, takenOn: takenOn ?? todayIso() }));
       return out;
     },
-    onSuccess: async (added) => {
+    onSuccess: async (added, files) => {
       resetRef.current?.();
+      if (camera && files.length === 1 && added[0]) {
+        setCamera(false);
+        setTaken(added[0]);
+        setMode('compare');
+      }
       await queryClient.invalidateQueries({ queryKey: ['photos', clientId] });
       notifications.show({ color: 'teal', message: t('photos.uploaded', { count: added.length }) });
     },
@@ -64,6 +74,8 @@ export function PhotosTab({ clientId }: { clientId: string }) {
     return list.filter((x) => x.photos.length > 0);
   }, [sessions.data, photos.data, progressView]);
 
+  // The last photo of the chosen view (by date, then upload): the camera's ghost.
+  const lastOfView = (photos.data?.items ?? []).filter((p) => p.view === view).at(-1) ?? null;
   const uploadError = upload.error;
   return (
     <Stack gap="md">
@@ -94,6 +106,14 @@ export function PhotosTab({ clientId }: { clientId: string }) {
               </Button>
             )}
           </FileButton>
+          <Button
+            variant="light"
+            leftSection={<IconCamera size={18} aria-hidden />}
+            onClick={() => setCamera(true)}
+            data-testid="take-photo"
+          >
+            {t('camera.take')}
+          </Button>
         </Group>
         <Text size="xs" c="dimmed" mt="xs">
           {t('photos.formats')}
@@ -107,10 +127,11 @@ export function PhotosTab({ clientId }: { clientId: string }) {
 
       <SegmentedControl
         value={mode}
-        onChange={(v) => setMode(v)}
+        onChange={setMode}
         data={[
           { value: 'all', label: t('photos.all') },
           { value: 'progress', label: t('photos.progress') },
+          { value: 'compare', label: t('compare.tab') },
         ]}
         w="fit-content"
       />
@@ -158,6 +179,25 @@ export function PhotosTab({ clientId }: { clientId: string }) {
           ))}
         </SimpleGrid>
       )}
+
+      {mode === 'compare' && photos.data && (
+        <PhotoComparison
+          key={taken?.id ?? 'compare'}
+          photos={photos.data.items}
+          initialView={taken?.view ?? view}
+          initialPhotoId={taken?.id ?? null}
+        />
+      )}
+
+      <CameraCapture
+        opened={camera}
+        onClose={() => setCamera(false)}
+        ghostSrc={lastOfView ? fileLinks.photo(lastOfView.id, 'preview') : null}
+        onCapture={(file) => upload.mutate([file])}
+        busy={upload.isPending}
+        viewLabel={t(`photoViews.${view}`)}
+        error={uploadError ? describeError(uploadError, t) : null}
+      />
 
       {mode === 'progress' && (
         <Stack>

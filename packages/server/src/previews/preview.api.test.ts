@@ -293,19 +293,13 @@ describe('zones and renders', () => {
     expect(record.error).toBeNull();
     expect(record.status).toBe('done');
     expect(record.stale).toBe(false);
-    // A shaved crown with stubble round it: hundreds of follicles, a density per cm² and gaps.
+    // A shaved crown with stubble round it: hundreds of follicles and a density per cm². It has
+    // no scar (its annotations mark none), so the analysis suggests none: a scar suggested on it
+    // would be invented. The CLI's close-up test holds a drawn scar that is suggested.
     expect(record.follicleCount).toBeGreaterThan(300);
     expect(record.follicles).toHaveLength(2 * record.follicleCount!);
     expect(record.density?.perCm2Median).toBeGreaterThan(5);
-    expect(record.suggestions.length).toBeGreaterThan(0);
-    for (const sug of record.suggestions) {
-      expect(sug.polygon.length).toBeGreaterThanOrEqual(3);
-      expect(sug.confidence).toBeGreaterThan(0);
-      for (const [x, y] of sug.polygon) {
-        expect(x).toBeGreaterThanOrEqual(-1);
-        expect(y).toBeLessThanOrEqual(photo.height + 1);
-      }
-    }
+    expect(record.suggestions).toEqual([]);
     expect((await desk.post(`/api/photos/${photo.id}/analysis`)).status).toBe(403);
   });
 

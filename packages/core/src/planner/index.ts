@@ -25,3 +25,4 @@ export {
 export { ruleDescription, ruleSources } from './rule-card.js';
 export { planValueMessage, scarDisplayName } from './plan-value-name.js';
 export { ageOn } from './calendar.js';
+export { type MeasuredRetention, type StudioRetention, type OutcomeFactsInput } from './outcome-facts.js';

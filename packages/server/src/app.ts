@@ -33,6 +33,8 @@ import { outboxRoutes } from './outbox/outbox.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
+import { outcomeRoutes } from './outcomes/outcome.routes.js';
+import { galleryRoutes } from './gallery/gallery.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
 import { bookingRoutes } from './booking/booking.routes.js';
 import { publicRoutes } from './booking/public.routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     remainingSessions: services.remainingSessions,
   });
   await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
+  await app.register(outcomeRoutes, { outcomes: services.outcomes });
+  await app.register(galleryRoutes, { gallery: services.gallery, bookings: services.bookings });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });
   await app.register(consultationRoutes, {

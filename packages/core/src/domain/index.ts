@@ -22,3 +22,4 @@ export * from './portal.schema.js';
 export * from './intake.schema.js';
 export * from './stopwatch.js';
 export * from './portal-care.schema.js';
+export * from './outcome.schema.js';

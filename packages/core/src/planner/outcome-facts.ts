@@ -8,6 +8,15 @@ import type { Fact } from './condition.js';
  * a scar without them has them unknown, and the rules that read them say so in their condition.
  */
 
+/**
+ * The studio's own retention figure for a scar texture and skin type is used once it rests on this
+ * many healed cases (the rules read it as `scar.studioRetentionCases` ≥ 10). Scars of one texture
+ * differ by about 20 points in what they keep (SCAR_RETENTION_POOR is ~60 % of the expected share);
+ * with 10 cases the mean is known to about ±12 points (95 %), enough to tell a figure under 60 %
+ * from the 70-85 % the defaults expect, while one or two unlucky scars cannot move every plan.
+ */
+export const STUDIO_RETENTION_MIN_CASES = 10;
+
 export interface MeasuredRetention {
   /** The scar's plan id (`scar-1`, or the id the assessment gave it). */
   scar: string;

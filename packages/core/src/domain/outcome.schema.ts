@@ -6,7 +6,7 @@ import { PhotoView } from './photo.schema.js';
 /*
  * Outcomes of sessions measured on healed follow-up photos (outcome/measure-outcome.ts), the
  * studio's retention learnt from them, and the before-and-after gallery that only shows pairs
- * with the client's marketing consent.
+ * with the client's photo-use consent.
  */
 
 /** 3×3 row-major homography, follow-up pixels to earlier-photo pixels (the alignment's transform). */

@@ -97,10 +97,9 @@ export const MESSAGES_EN = {
     notSameView:
       'The two photos are of different views ({{earlier}} and {{later}}): a comparison needs one view.',
     notLater: 'The follow-up photo must be taken after the earlier one.',
-    noMarketingConsent:
-      'The client has no active marketing consent: a before-and-after pair enters the gallery only with it. Take the marketing consent first.',
+    noGalleryConsent:
+      "The client has no active consent to the use of their photos (the one that allows the before-and-after gallery and the studio's website): a pair enters the gallery only with it. Take that consent first.",
     pairInGallery: 'This before-and-after pair is in the gallery already.',
-    photoNotOriginal: 'The photo file could not be read: it is not stored as an original image.',
     duplicatePhoto: 'A photo is listed twice.',
     // ---- inventory
     lotExists: 'This product already has a lot with that number.',

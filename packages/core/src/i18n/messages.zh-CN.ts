@@ -71,10 +71,9 @@ export const MESSAGES_ZH_CN: Catalogue = {
     noZonesOnEarlier: '较早的照片上还没有绘制区域：请先在其上绘制区域，再记录效果。',
     notSameView: '两张照片的视角不同（{{earlier}} 和 {{later}}）：比较须为同一视角。',
     notLater: '复诊照片必须晚于较早的照片拍摄。',
-    noMarketingConsent:
-      '客户没有有效的营销同意书：前后对比照片只有在有此同意书时才能进入作品集。请先签署营销同意书。',
+    noGalleryConsent:
+      '客户没有有效的照片使用同意书（允许在前后对比作品集和工作室网站上展示照片的同意书）：前后对比照片只有在有此同意书时才能进入作品集。请先签署该同意书。',
     pairInGallery: '这组前后对比照片已在作品集中。',
-    photoNotOriginal: '无法读取照片文件：它没有以原始图像保存。',
     duplicatePhoto: '有一张照片重复列出。',
     lotExists: '此产品已有相同批号的批次。',
     consentWithdrawn: '此知情同意已被撤回。',

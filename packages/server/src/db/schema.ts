@@ -1074,7 +1074,7 @@ export const sessionOutcome = pgTable(
 
 /**
  * A before-and-after pair in the studio's gallery: two stored originals of one client and view,
- * cropped alike, under the marketing consent that allowed it. Shown only while that consent is
+ * cropped alike, under the photo-use consent that allowed it. Shown only while that consent is
  * active (the gallery queries join it), so a withdrawal removes the pair at once.
  */
 export const galleryPair = pgTable(

@@ -1,5 +1,5 @@
 // The before-and-after gallery through the real server: a pair enters only with the client's
-// active marketing consent (refused with the reason otherwise), carries its record (dates, days
+// active consent to the use of their photos (refused with the reason otherwise), carries its record (dates, days
 // since the session, same view, alignment, unretouched), its pictures are the stored originals
 // cropped and watermarked, and withdrawing the consent takes it off the gallery and the public
 // page at once. Another studio sees none of it.
@@ -66,16 +66,16 @@ afterAll(() => ts?.close());
 
 const pair = { crop: { x: 40, y: 40, w: 440, h: 240 } };
 
-describe('a pair enters the gallery only with marketing consent', () => {
+describe('a pair enters the gallery only with the photo-use consent', () => {
   it('without it, is refused with the reason, in English and Chinese', async () => {
     const body = { beforePhotoId: before.id, afterPhotoId: after.id, ...pair };
     const res = await home.artist.post(`/api/clients/${clientId}/gallery-pairs`, body);
     expect(res.status).toBe(422);
-    expect(res.body.message).toMatch(/no active marketing consent/);
+    expect(res.body.message).toMatch(/no active consent to the use of their photos/);
     const zh = await home.artist.post(`/api/clients/${clientId}/gallery-pairs`, body, {
       headers: { 'accept-language': 'zh-CN' },
     });
-    expect(zh.body.message).toContain('营销同意书');
+    expect(zh.body.message).toContain('照片使用同意书');
   });
 
   it('refuses two views, the wrong order and a crop outside the photo, naming the field', async () => {
@@ -102,9 +102,9 @@ describe('a pair enters the gallery only with marketing consent', () => {
   it('with it, shows with its record and watermarked crops; withdrawal takes it off at once', async () => {
     const templates = (await home.artist.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body
       .items;
-    const marketing = templates.find((t) => t.kind === 'marketing' && t.language === 'en' && t.current)!;
+    const photoUse = templates.find((t) => t.kind === 'photo' && t.language === 'en' && t.current)!;
     const signed = await home.artist.post<ConsentRecord>(`/api/clients/${clientId}/consents`, {
-      templateId: marketing.id,
+      templateId: photoUse.id,
       signerName: 'Rana Haddad',
       signature: await signaturePng(),
     });

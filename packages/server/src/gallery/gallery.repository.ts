@@ -1,5 +1,5 @@
 // SQL for the before-and-after gallery. Row-level security confines every statement to the
-// current studio. A pair is visible only while the marketing consent it was added under is signed,
+// current studio. A pair is visible only while the photo-use consent it was added under is signed,
 // not withdrawn and not expired: every read joins it, so a withdrawal takes effect at once.
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';

@@ -1,5 +1,5 @@
 // The before-and-after gallery: staff add and take out pairs; the studio's public page shows the
-// pairs whose marketing consent is active, without naming the client.
+// pairs whose photo-use consent is active, without naming the client.
 import { AddGalleryPairRequest, GalleryPair, PublicGallery, StaffGalleryPairList } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ export const galleryRoutes: FastifyPluginCallbackZod<{
       schema: {
         tags: ['gallery'],
         summary:
-          "Put a before-and-after pair of the client's photos in the studio's gallery: needs the client's active marketing consent (owners and artists)",
+          "Put a before-and-after pair of the client's photos in the studio's gallery: needs the client's active photo-use consent (owners and artists)",
         params: IdParams,
         body: AddGalleryPairRequest,
         response: { 200: GalleryPair, ...errorResponses },
@@ -77,7 +77,7 @@ export const galleryRoutes: FastifyPluginCallbackZod<{
       config: open,
       schema: {
         tags: ['public'],
-        summary: "The studio's before-and-after pairs with the clients' marketing consent (no client named)",
+        summary: "The studio's before-and-after pairs with the clients' photo-use consent (no client named)",
         params: SlugParams,
         response: { 200: PublicGallery, ...errorResponses },
       },

@@ -1,5 +1,7 @@
-// The before-and-after gallery. A pair enters only with the client's active marketing consent,
-// which it keeps a reference to; every read joins that consent, so withdrawing it takes the pair
+// The before-and-after gallery. A pair enters only with the client's active consent to the use of
+// their photos, the consent whose text allows the before-and-after gallery and the studio's
+// website (the consent called "marketing" here is for news and offers by email, and says nothing
+// of photos); the pair keeps a reference to it; every read joins that consent, so withdrawing it takes the pair
 // out of the studio's gallery and its public page at once. A pair is two stored originals of one
 // view, the after photo taken later; the pictures are those originals cropped (never a render: a
 // simulation is never shown as a result), scaled and watermarked.
@@ -59,8 +61,8 @@ export class GalleryService {
       const crop = request.crop ?? { x: 0, y: 0, w: before.width, h: before.height };
       if (crop.x + crop.w > before.width || crop.y + crop.h > before.height)
         throw invalid([bodyField('crop', 'cropOutside', { width: before.width, height: before.height })]);
-      const consentId = await consentRepository.activeConsent(tx, clientId, 'marketing', new Date());
-      if (!consentId) throw unprocessable('no_marketing_consent', 'noMarketingConsent');
+      const consentId = await consentRepository.activeConsent(tx, clientId, 'photo', new Date());
+      if (!consentId) throw unprocessable('no_gallery_consent', 'noGalleryConsent');
       if (await galleryRepository.exists(tx, before.id, after.id)) throw conflict('pairInGallery');
       const id = await galleryRepository.create(tx, {
         studioId: actor.studioId,

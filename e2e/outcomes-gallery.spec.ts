@@ -19,6 +19,7 @@ import {
   pageApi,
   runSuffix,
   screenshot,
+  smallTouchTargets,
 } from './support/browser.js';
 
 let browser: Browser;
@@ -138,7 +139,17 @@ describe('outcomes and the gallery', () => {
     expect(Math.abs(Number(retention!.replace(/[^\d]/g, '')) - 45)).toBeLessThanOrEqual(4);
     expect(await table.getByTestId('outcome-zone-crown').textContent()).toContain('Density fill');
     expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await smallTouchTargets(page.getByTestId('outcomes-tab'))).toEqual([]);
     await screenshot(page, '90-outcomes-table-ipad');
+
+    // On a phone the table scrolls inside its frame; the page itself does not.
+    const phone = await newContext(browser, PHONE, { phone: true });
+    const phonePage = await ownerPage(phone, 'new-client');
+    await phonePage.goto(`/clients/${clientId}?tab=outcomes`);
+    await phonePage.getByTestId('outcome-table').waitFor();
+    expect(await hasHorizontalScroll(phonePage)).toBe(false);
+    await screenshot(phonePage, '90-outcomes-table-phone');
+    await phone.close();
   });
 
   it('refuses the pair for the gallery without the photo-use consent, saying why', async () => {

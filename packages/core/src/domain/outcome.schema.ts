@@ -39,7 +39,8 @@ export const ZoneOutcomeSchema = z.object({
   difference: z.object({ impressionsPerCm2: z.number().nullable(), deltaL: z.number() }),
   expectedRetention: z.number(),
   retention: z.number().nullable(),
-  notes: z.array(z.enum(['not-covered', 'no-prediction', 'no-reference-skin', 'beyond-range'])),
+  retentionUncertainty: z.number().nullable(),
+  notes: z.array(z.enum(['not-covered', 'no-prediction', 'no-reference-skin', 'beyond-range', 'uncertain'])),
 });
 export type ZoneOutcomeView = z.infer<typeof ZoneOutcomeSchema>;
 

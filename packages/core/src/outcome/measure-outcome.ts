@@ -67,7 +67,8 @@ export interface OutcomeFigures {
   darkening: number;
 }
 
-export type ZoneOutcomeNote = 'not-covered' | 'no-prediction' | 'no-reference-skin' | 'beyond-range';
+export type ZoneOutcomeNote =
+  'not-covered' | 'no-prediction' | 'no-reference-skin' | 'beyond-range' | 'uncertain';
 
 export interface ZoneOutcome {
   zoneId: string;
@@ -84,6 +85,11 @@ export interface ZoneOutcome {
   expectedRetention: number;
   /** The share the follow-up implies, on the same scale; null when it cannot be told (see notes). */
   retention: number | null;
+  /**
+   * One sigma of it, from how much untreated skin round the zone differs between the two photos
+   * (texture, noise, alignment) against the pigment's darkening; null without a reference.
+   */
+  retentionUncertainty: number | null;
   notes: ZoneOutcomeNote[];
 }
 
@@ -104,6 +110,11 @@ const NEAR_BLACK = 0.03;
 const MIN_PREDICTED_DARKENING = 0.002;
 /** Retention is sought up to this: more than healthy skin keeps means a darker shade was used. */
 const MAX_RETENTION = 1.5;
+/**
+ * A retention less certain than this (one sigma) is shown with its note and not given to the
+ * planner: the 60 % threshold the rule reads would be within reach of the noise.
+ */
+const MAX_UNCERTAINTY = 0.1;
 
 export function parseTransform(value: readonly number[], field = 'followUpToEarlier'): Matrix3 {
   if (value.length !== 9 || value.some((v) => !Number.isFinite(v)))
@@ -286,10 +297,11 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
     // Near-black pixels hold no light to compare (shadow, dark hair, the edge of a photo).
     const ringCovered = ring.filter((p) => achieved[p]! > NEAR_BLACK && before[p]! > NEAR_BLACK);
     // The change of light on untreated skin round the zone, taken off the achieved figures.
-    let light: (p: number) => number = () => 1;
-    if (ringCovered.length >= MIN_REFERENCE_PIXELS) {
-      light = lightField(ringCovered, before, achieved, w, sim.pxPerMm);
-    } else notes.push('no-reference-skin');
+    let field: LightField | null = null;
+    if (ringCovered.length >= MIN_REFERENCE_PIXELS)
+      field = lightField(ringCovered, before, achieved, w, sim.pxPerMm);
+    else notes.push('no-reference-skin');
+    const light = field?.gain ?? (() => 1);
     const area = sim.built.areaCm2[i]!;
     const unlit = () => 1;
     const darkening = (after: Float32Array, set: Int32Array, gain: (p: number) => number) =>
@@ -302,6 +314,7 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
     const predictedDots = dots ? perCm2(dots.predicted[i]! - dots.before[i]!, 1) : null;
     const achievedDots = dots ? perCm2(dots.achieved[i]! - dots.before[i]! * coverage, coverage) : null;
     let retention: number | null = null;
+    let uncertainty: number | null = null;
     if (coverage < MIN_COVERAGE) notes.push('not-covered');
     else if (p.darkening < MIN_PREDICTED_DARKENING) notes.push('no-prediction');
     else {
@@ -311,6 +324,15 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
       };
       retention = solveRetention(predictedAt, a.darkening);
       if (retention >= MAX_RETENTION) notes.push('beyond-range');
+      // How far the skin itself differs between the photos, over the zone's area and in the light
+      // fitted round it, against the darkening the pigment makes: the retention's ± (one sigma).
+      if (field) {
+        const error =
+          field.spread *
+          Math.sqrt(1 / Math.max(1, field.blocks) + field.blockPixels / Math.max(1, covered.length));
+        uncertainty = (error / p.darkening) * zone.retention;
+        if (uncertainty > MAX_UNCERTAINTY) notes.push('uncertain');
+      }
     }
     out.push({
       zoneId: zone.id,
@@ -335,6 +357,7 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
       },
       expectedRetention: zone.retention,
       retention: retention === null ? null : round(retention, 3),
+      retentionUncertainty: uncertainty === null ? null : round(uncertainty, 3),
       notes,
     });
   });
@@ -353,6 +376,14 @@ function meanLightness(values: Float32Array, set: Int32Array, gain: (p: number) 
   return total / Math.max(1, set.length);
 }
 
+interface LightField {
+  gain: (p: number) => number;
+  /** Robust spread of the blocks' log ratios: how much a 2 mm patch of skin differs between the photos. */
+  spread: number;
+  blocks: number;
+  blockPixels: number;
+}
+
 /**
  * How the light changed between the photos over a zone, from the untreated skin round it: the
  * ratio of luminance sums in blocks of about 2 mm (sums, so that resampling blur cancels), and a
@@ -365,7 +396,7 @@ function lightField(
   after: Float32Array,
   width: number,
   pxPerMm: number,
-): (p: number) => number {
+): LightField {
   const block = Math.max(4, Math.round(2 * pxPerMm));
   const blocks = new Map<number, { a: number; b: number; x: number; y: number; n: number }>();
   for (const p of ring) {
@@ -401,16 +432,20 @@ function lightField(
     }
   }
   const inverse = rows.length >= 6 ? invert(m as unknown as Matrix3) : null;
+  const known = { spread, blocks: rows.length, blockPixels: block * block };
   if (!inverse) {
     const ratio = rows.reduce((t, e) => t + e.a, 0) / rows.reduce((t, e) => t + e.b, 0) || 1;
-    return () => ratio;
+    return { ...known, gain: () => ratio };
   }
   const c = [0, 1, 2].map(
     (r) => inverse[r * 3]! * v[0]! + inverse[r * 3 + 1]! * v[1]! + inverse[r * 3 + 2]! * v[2]!,
   );
-  return (p) => {
-    const x = p % width;
-    return Math.exp(c[0]! + c[1]! * (x - mx) + c[2]! * ((p - x) / width - my));
+  return {
+    ...known,
+    gain: (p) => {
+      const x = p % width;
+      return Math.exp(c[0]! + c[1]! * (x - mx) + c[2]! * ((p - x) / width - my));
+    },
   };
 }
 

@@ -179,13 +179,13 @@ function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('outcomes.zone')}</Table.Th>
+                <Table.Th ta="right">{t('outcomes.retention')}</Table.Th>
+                <Table.Th ta="right">{t('outcomes.expected')}</Table.Th>
                 <Table.Th ta="right">{t('outcomes.predictedTone')}</Table.Th>
                 <Table.Th ta="right">{t('outcomes.achievedTone')}</Table.Th>
                 <Table.Th ta="right">{t('outcomes.toneDifference')}</Table.Th>
                 <Table.Th ta="right">{t('outcomes.predictedDots')}</Table.Th>
                 <Table.Th ta="right">{t('outcomes.achievedDots')}</Table.Th>
-                <Table.Th ta="right">{t('outcomes.expected')}</Table.Th>
-                <Table.Th ta="right">{t('outcomes.retention')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -205,12 +205,6 @@ function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
                       </Text>
                     ))}
                   </Table.Td>
-                  <Table.Td ta="right">{signed(z.predicted.deltaL)}</Table.Td>
-                  <Table.Td ta="right">{signed(z.achieved.deltaL)}</Table.Td>
-                  <Table.Td ta="right">{signed(z.difference.deltaL)}</Table.Td>
-                  <Table.Td ta="right">{z.predicted.impressionsPerCm2 ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{z.achieved.impressionsPerCm2 ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{percent(z.expectedRetention)}</Table.Td>
                   <Table.Td ta="right">
                     {z.retention === null ? (
                       '—'
@@ -230,6 +224,12 @@ function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
                       </Badge>
                     )}
                   </Table.Td>
+                  <Table.Td ta="right">{percent(z.expectedRetention)}</Table.Td>
+                  <Table.Td ta="right">{signed(z.predicted.deltaL)}</Table.Td>
+                  <Table.Td ta="right">{signed(z.achieved.deltaL)}</Table.Td>
+                  <Table.Td ta="right">{signed(z.difference.deltaL)}</Table.Td>
+                  <Table.Td ta="right">{z.predicted.impressionsPerCm2 ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{z.achieved.impressionsPerCm2 ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

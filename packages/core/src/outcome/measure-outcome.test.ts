@@ -1,59 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
 import { invert } from '../registration/matrix3.js';
 import { syntheticFollowUp } from '../registration/testing/synthetic-follow-up.js';
-import { planSimulation } from '../render/simulate.js';
-import { renderStage, type RgbImage } from '../render/render-stage.js';
+import type { RgbImage } from '../render/render-stage.js';
 import type { AssessmentInput } from '../domain/assessment.schema.js';
 import { planTreatment } from '../planner/plan-treatment.js';
 import { measureOutcome, OutcomeInputError } from './measure-outcome.js';
+import { healedFollowUp, sceneZones, skinPhoto } from './testing/follow-up-scene.js';
 
-const W = 520;
-const H = 320;
-const PX = 12;
-
-/** Light-brown skin with a fixed fine texture, like a shaved scalp without stubble. */
-function skin(): RgbImage {
-  const data = new Uint8Array(W * H * 3);
-  for (let i = 0; i < W * H; i++) {
-    const t = ((i * 2654435761) >>> 24) / 255 - 0.5;
-    data[3 * i] = 200 + 10 * t;
-    data[3 * i + 1] = 158 + 8 * t;
-    data[3 * i + 2] = 138 + 8 * t;
-  }
-  return { width: W, height: H, channels: 3, data };
-}
-
-const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
-  [x0, y0],
-  [x1, y0],
-  [x1, y1],
-  [x0, y1],
-];
-
-const zones = (scarRetention?: number): ZonesFile =>
-  ZonesFile.parse({
-    calibration: { pxPerMm: PX },
-    seed: 11,
-    sessions: 3,
-    zones: [
-      { id: 'crown', kind: 'fill', polygon: square(60, 70, 230, 250), densityPerCm2: 70, featherMm: 1 },
-      {
-        id: 'strip',
-        kind: 'scar',
-        polygon: square(300, 70, 460, 250),
-        densityPerCm2: 70,
-        featherMm: 1,
-        texture: 'flat',
-        ...(scarRetention === undefined ? {} : { retention: scarRetention }),
-      },
-    ],
-  } satisfies ZonesFileInput);
+const zones = sceneZones;
 
 /** The healed result of session 1 when the scar kept `retention`, photographed from elsewhere in new light. */
 function followUp(photo: RgbImage, retention: number) {
-  const truth = planSimulation(zones(retention), photo);
-  const healed = renderStage(photo, truth.impressions, { look: 'healed', afterSession: 1 });
+  const healed = healedFollowUp(retention, 0, photo);
   const { later, laterFromSource } = syntheticFollowUp(healed, {
     angleDeg: 7,
     scale: 1.08,
@@ -66,7 +24,7 @@ function followUp(photo: RgbImage, retention: number) {
 }
 
 describe('measureOutcome', () => {
-  const photo = skin();
+  const photo = skinPhoto();
 
   it.each([0.3, 0.45, 0.7])('finds a scar that kept %s of its pigment within 10 %%', (kept) => {
     const { later, toEarlier } = followUp(photo, kept);
@@ -82,6 +40,9 @@ describe('measureOutcome', () => {
     expect(scar.expectedRetention).toBe(0.85);
     expect(scar.coverage).toBeGreaterThan(0.95);
     expect(Math.abs(scar.retention! - kept) / kept).toBeLessThan(0.1);
+    // The skin round the zone is the same in both photos: the measurement is sure of itself.
+    expect(scar.retentionUncertainty!).toBeLessThan(0.05);
+    expect(scar.notes).toEqual([]);
     // Less pigment than predicted: lighter than the prediction, and fewer dots found.
     expect(scar.difference.deltaL).toBeGreaterThan(0);
     // Healthy skin kept what the preview assumed.

@@ -45,7 +45,7 @@ export const outcomeRepository = {
   /**
    * Retention measured in scar zones across the studio's clients, by texture and skin type, and
    * by texture over every skin type (fitzpatrick null). Each client's latest measurement of a
-   * zone counts once, so a follow-up measured twice is not two cases.
+   * zone counts once, so a follow-up measured twice is not two cases; an uncertain one not at all.
    */
   async studioRetention(
     tx: Tx,
@@ -60,6 +60,7 @@ export const outcomeRepository = {
               cross join lateral jsonb_array_elements(o.zones) z
              where z->>'kind' = 'scar' and z->>'texture' is not null
                and jsonb_typeof(z->'retention') = 'number'
+               and not coalesce(z->'notes', '[]'::jsonb) ? 'uncertain'
              order by o.client_id, z->>'zoneId', p.taken_on desc, o.created_at desc)
           select texture, fitzpatrick::int as fitzpatrick,
                  round((avg(retention) * 100)::numeric, 1)::float8 as percent, count(*)::int as cases

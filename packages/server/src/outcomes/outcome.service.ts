@@ -176,7 +176,7 @@ export class OutcomeService {
 /**
  * What the planner reads of outcomes for a client's assessment: the retention the latest
  * follow-up measured in each scar zone, given to the scar with the zone's id, else to the scars of
- * the zone's texture (a single scar takes any scar zone); and the studio's figures that rest on
+ * the zone's texture (a single scar takes any scar zone), unless it is uncertain; and the studio's figures that rest on
  * enough cases.
  */
 export async function outcomeFactsFor(
@@ -188,7 +188,8 @@ export async function outcomeFactsFor(
   const measured: NonNullable<OutcomeFactsInput['measured']>[number][] = [];
   const latest = (await outcomeRepository.listByClient(tx, clientId))[0];
   for (const zone of (latest?.zones ?? []) as ZoneOutcomeView[]) {
-    if (zone.kind !== 'scar' || zone.retention === null) continue;
+    // A measurement the noise could explain does not change a plan.
+    if (zone.kind !== 'scar' || zone.retention === null || zone.notes.includes('uncertain')) continue;
     const byId = scars.filter((s) => s.id === zone.zoneId);
     const targets = byId.length
       ? byId

@@ -221,6 +221,9 @@ function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
                         data-testid="outcome-retention"
                       >
                         {percent(z.retention)}
+                        {z.retentionUncertainty !== null
+                          ? ` ± ${Math.max(1, Math.round(z.retentionUncertainty * 100))}`
+                          : ''}
                       </Badge>
                     )}
                   </Table.Td>

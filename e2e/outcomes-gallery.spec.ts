@@ -107,14 +107,18 @@ describe('outcomes and the gallery', () => {
     expect(await smallTouchTargets(page.getByTestId('outcomes-tab'))).toEqual([]);
     await screenshot(page, '90-outcomes-table-ipad');
 
-    // On a phone the table scrolls inside its frame; the page itself does not.
-    const phone = await newContext(browser, PHONE, { phone: true });
+    // On a phone, in Chinese: the table scrolls inside its frame; the page itself does not.
+    expect((await pageApi(page, 'PATCH', '/api/me/preferences', { locale: 'zh-CN' })).status).toBe(200);
+    const phone = await newContext(browser, PHONE, { phone: true, locale: 'zh-CN' });
     const phonePage = await ownerPage(phone, 'new-client');
     await phonePage.goto(`/clients/${clientId}?tab=outcomes`);
-    await phonePage.getByTestId('outcome-table').waitFor();
+    const phoneTable = phonePage.getByTestId('outcome-table');
+    await phoneTable.waitFor();
+    expect(await phoneTable.textContent()).toContain('实测保留率');
     expect(await hasHorizontalScroll(phonePage)).toBe(false);
-    await screenshot(phonePage, '90-outcomes-table-phone');
+    await screenshot(phonePage, '90-outcomes-table-phone-zh');
     await phone.close();
+    expect((await pageApi(page, 'PATCH', '/api/me/preferences', { locale: 'en' })).status).toBe(200);
   });
 
   it('refuses the pair for the gallery without the photo-use consent, saying why', async () => {

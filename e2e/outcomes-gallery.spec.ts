@@ -103,6 +103,10 @@ describe('outcomes and the gallery', () => {
     expect(Math.abs(kept! - 45)).toBeLessThanOrEqual(4);
     expect(plusMinus).toBeLessThanOrEqual(5);
     expect(await table.getByTestId('outcome-zone-crown').textContent()).toContain('Density fill');
+    // The studio's figures count the new measurement at once: one flat scar, the default beside it.
+    await expect
+      .poll(() => page.getByTestId('studio-retention').textContent())
+      .toMatch(/Flat scar.*All skin types.*1.*85 %/);
     expect(await hasHorizontalScroll(page)).toBe(false);
     expect(await smallTouchTargets(page.getByTestId('outcomes-tab'))).toEqual([]);
     await screenshot(page, '90-outcomes-table-ipad');

@@ -52,7 +52,11 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
     mutationFn: () =>
       api.recordOutcome(followUp!, { earlierPhotoId: earlier!, afterSession: Number(afterSession) }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['outcomes', clientId] });
+      // The new measurement counts in the studio's figures too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['outcomes', clientId] }),
+        queryClient.invalidateQueries({ queryKey: ['studio-retention'] }),
+      ]);
       notifications.show({ color: 'teal', message: t('outcomes.recorded') });
     },
   });

@@ -6,3 +6,4 @@ export * from './render/index.js';
 export * from './analysis/index.js';
 export * from './i18n/index.js';
 export * from './registration/index.js';
+export * from './outcome/index.js';

@@ -37,6 +37,8 @@ import { photoRoutes } from './photos/photo.routes.js';
 import { alignmentRoutes } from './alignment/alignment.routes.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { sessionRoutes } from './sessions/session.routes.js';
+import { outcomeRoutes } from './outcomes/outcome.routes.js';
+import { galleryRoutes } from './gallery/gallery.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
 import { bookingRoutes } from './booking/booking.routes.js';
 import { publicRoutes } from './booking/public.routes.js';
@@ -146,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workingHoursRoutes, { workingHours: services.workingHours });
   await app.register(calendarFeedRoutes, { feeds: services.calendarFeeds });
   await app.register(sessionRoutes, { sessions: services.sessions, sessionPlans: services.sessionPlans });
+  await app.register(outcomeRoutes, { outcomes: services.outcomes });
+  await app.register(galleryRoutes, { gallery: services.gallery, bookings: services.bookings });
   await app.register(aftercareRoutes, { aftercare: services.aftercare });
   await app.register(outboxRoutes, { outbox: services.outbox });
   await app.register(consultationRoutes, {

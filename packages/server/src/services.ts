@@ -24,6 +24,8 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { AlignmentService } from './alignment/alignment.service.js';
 import { PhotoService } from './photos/photo.service.js';
+import { OutcomeService } from './outcomes/outcome.service.js';
+import { GalleryService } from './gallery/gallery.service.js';
 import { spoolDir } from './photos/upload-spool.js';
 import { PhotoAnalysisService } from './previews/photo-analysis.service.js';
 import { PreviewService } from './previews/preview.service.js';
@@ -86,6 +88,8 @@ export interface Services {
   portalCare: PortalCareService;
   portalExport: PortalExportService;
   kiosk: KioskService;
+  outcomes: OutcomeService;
+  gallery: GalleryService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
 }
@@ -200,6 +204,8 @@ export function createServices(deps: {
     portalCare: new PortalCareService({ db, blobs }),
     portalExport: new PortalExportService({ db }),
     kiosk: new KioskService({ db, consents }),
+    outcomes: new OutcomeService({ db, blobs, analysis: () => photoAnalysis }),
+    gallery: new GalleryService({ db, blobs }),
     jobsRef,
   };
 }

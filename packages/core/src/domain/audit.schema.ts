@@ -95,6 +95,13 @@ export const AUDIT_ACTIONS = [
   'intake.accept',
   'portal.export',
   'kiosk.open',
+  'outcome.record',
+  'outcome.list',
+  'outcome.retention',
+  'gallery_pair.add',
+  'gallery_pair.remove',
+  'gallery_pair.list',
+  'gallery_pair.image',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -24,3 +24,4 @@ export * from './intake.schema.js';
 export * from './stopwatch.js';
 export * from './portal-care.schema.js';
 export * from './alignment.schema.js';
+export * from './outcome.schema.js';

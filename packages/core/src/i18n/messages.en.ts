@@ -100,6 +100,14 @@ export const MESSAGES_EN = {
       'Lot {{lot}} of {{product}} expired on {{expired, isoDate}}, before the session on {{date, isoDate}}.',
     dilutionNotPigment: 'Only pigments have a dilution.',
     unknownPhoto: "That photo is not one of this client's.",
+    // ---- outcomes and the before-and-after gallery
+    noZonesOnEarlier: 'The earlier photo has no zones drawn: draw the zones on it, then record the outcome.',
+    notSameView:
+      'The two photos are of different views ({{earlier}} and {{later}}): a comparison needs one view.',
+    notLater: 'The follow-up photo must be taken after the earlier one.',
+    noGalleryConsent:
+      "The client has no active consent to the use of their photos (the one that allows the before-and-after gallery and the studio's website): a pair enters the gallery only with it. Take that consent first.",
+    pairInGallery: 'This before-and-after pair is in the gallery already.',
     duplicatePhoto: 'A photo is listed twice.',
     // ---- inventory
     lotExists: 'This product already has a lot with that number.',
@@ -271,6 +279,10 @@ export const MESSAGES_EN = {
     photoTooManyPixels: 'Has {{megapixels}} megapixels, more than the {{limit}} allowed: scale it down',
     photoUndecodable: 'Is damaged or truncated and cannot be read: send the file again',
     rulerPointsApart: 'The two ruler points must be at least one pixel apart',
+    nineNumbers: 'Must be 9 numbers: a 3×3 matrix, row by row',
+    notInvertible: 'Cannot be inverted: it maps the photo onto a line',
+    notAPlanSession: 'Must be a session of the plan on the zones, 1 to {{max}}',
+    cropOutside: 'Lies outside the photo ({{width}}×{{height}} px)',
     // ---- the assessment
     fitzpatrick: 'Must be a Fitzpatrick type 1-6 (or I-VI)',
     norwood: 'Must be a Norwood stage such as 3, III, IIIa or III-vertex',
@@ -471,6 +483,12 @@ export const MESSAGES_EN = {
     calibration: 'scale of the photo',
     pxPerMm: 'pixels per mm',
     points: 'ruler points',
+    earlierPhotoId: 'earlier photo',
+    afterSession: 'session before the follow-up',
+    transform: 'alignment of the photos',
+    beforePhotoId: 'before photo',
+    afterPhotoId: 'after photo',
+    crop: 'crop',
     mm: 'ruler length (mm)',
     ingredients: 'ingredients',
     warnings: 'warnings',
@@ -522,6 +540,8 @@ export const MESSAGES_EN = {
     consultation: 'Consultation',
     plan: 'Plan',
     photo: 'Photo',
+    outcome: 'Outcome',
+    galleryPair: 'Before-and-after pair',
     render: 'Preview',
     stage: 'Preview stage',
     appointment: 'Appointment',

@@ -25,3 +25,9 @@ export {
 export { ruleDescription, ruleSources } from './rule-card.js';
 export { planValueMessage, scarDisplayName } from './plan-value-name.js';
 export { ageOn } from './calendar.js';
+export {
+  STUDIO_RETENTION_MIN_CASES,
+  type MeasuredRetention,
+  type OutcomeFactsInput,
+  type StudioRetention as StudioRetentionFigure,
+} from './outcome-facts.js';

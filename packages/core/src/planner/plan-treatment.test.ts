@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentInput } from '../domain/assessment.schema.js';
 import { Plan } from '../domain/plan.schema.js';
-import { planTreatment } from './plan-treatment.js';
+import { planTreatment, type PlanTreatmentOptions } from './plan-treatment.js';
 import type { PlannerRuleSet } from './rule.schema.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
@@ -87,10 +87,11 @@ function collectIds(value: unknown): void {
 function plan(
   changes: Partial<Omit<AssessmentInput, 'screening'>> & { screening?: Partial<ScreeningInput> } = {},
   rules?: PlannerRuleSet,
+  outcomes?: PlanTreatmentOptions['outcomes'],
 ) {
   const { screening, ...rest } = changes;
   const input: AssessmentInput = { ...CLEAN, ...rest, screening: { ...NOTHING_TO_REPORT, ...screening } };
-  const result = planTreatment(input, rules ? { rules } : {});
+  const result = planTreatment(input, { ...(rules ? { rules } : {}), ...(outcomes ? { outcomes } : {}) });
   const checked = Plan.safeParse(result);
   if (!checked.success) throw checked.error;
   collectIds(result);
@@ -714,6 +715,50 @@ describe('facts left out', () => {
         ruleIds: ['refer.diabetes'],
       },
     ]);
+  });
+});
+
+describe('measured outcomes', () => {
+  const scarred: Partial<AssessmentInput> = { goal: 'scar-camouflage', scars: [flatScar] };
+  const shadeOf = (p: ReturnType<typeof plan>) =>
+    p.zones.find((z) => z.kind === 'scar')!.sessions[1]!.shadeNumber;
+
+  it('a scar that kept under 60% gets one more session and a darker shade, with the rule cited', () => {
+    const before = plan(scarred);
+    const after = plan(scarred, undefined, { measured: [{ scar: 'scar-1', percent: 45 }] });
+    expect(after.sessions.count).toBe(before.sessions.count + 1);
+    expect(after.citations['sessions.count']).toContain('outcome.scar.low-retention');
+    expect(shadeOf(after)).toBe(shadeOf(before) - 5);
+    const reason = after.reasons.find((r) => r.ruleId === 'outcome.scar.low-retention')!;
+    expect(reason.text).toMatch(/Scar 1 kept 45% of its pigment/);
+  });
+
+  it('a scar that kept 60% or more changes nothing', () => {
+    const before = plan(scarred);
+    const after = plan(scarred, undefined, { measured: [{ scar: 'scar-1', percent: 72 }] });
+    expect(after.sessions).toEqual(before.sessions);
+    expect(after.reasons.map((r) => r.ruleId)).not.toContain('outcome.scar.low-retention');
+  });
+
+  it("uses the studio's figure only once it rests on 10 cases, and says so", () => {
+    const figure = (cases: number, percent: number) => ({
+      studio: [{ texture: 'flat', fitzpatrick: 3, percent, cases }],
+    });
+    const base = plan(scarred);
+    expect(plan(scarred, undefined, figure(9, 40)).sessions.count).toBe(base.sessions.count);
+    const low = plan(scarred, undefined, figure(12, 40));
+    expect(low.sessions.count).toBe(base.sessions.count + 1);
+    expect(low.reasons.find((r) => r.ruleId === 'outcome.studio-retention.low')!.text).toMatch(
+      /kept 40% of their pigment over 12 cases/,
+    );
+    const good = plan(scarred, undefined, figure(15, 80));
+    expect(good.sessions.count).toBe(base.sessions.count);
+    expect(good.reasons.find((r) => r.ruleId === 'outcome.studio-retention.known')!.text).toMatch(
+      /studio's figure is used for scar 1/,
+    );
+    // The client's own measurement comes before the studio's figure.
+    const own = plan(scarred, undefined, { ...figure(12, 40), measured: [{ scar: 'scar-1', percent: 75 }] });
+    expect(own.sessions.count).toBe(base.sessions.count);
   });
 });
 

@@ -21,11 +21,14 @@ import {
   type ZoneValueField,
 } from './rule.schema.js';
 import { nameScar } from './plan-value-name.js';
+import { withOutcomeFacts, type OutcomeFactsInput } from './outcome-facts.js';
 import { RULES_V1 } from './rules/rules.v1.js';
 
 export interface PlanTreatmentOptions {
   /** The rule set to plan with; the current versioned rules by default. */
   rules?: PlannerRuleSetInput;
+  /** What healed follow-ups measured: the client's own scars, and the studio's figures. */
+  outcomes?: OutcomeFactsInput;
 }
 
 /** One rule that applied, once per scar for scar rules. */
@@ -272,7 +275,9 @@ function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided:
 export function planTreatment(assessment: AssessmentInput, options: PlanTreatmentOptions = {}): Plan {
   const ruleSet = ruleSetFor(options);
   const parsed = Assessment.parse(assessment);
-  const facts = assessmentFacts(parsed);
+  const facts = options.outcomes
+    ? withOutcomeFacts(assessmentFacts(parsed), options.outcomes)
+    : assessmentFacts(parsed);
   const { firings, undecided } = evaluateRules(ruleSet, facts);
   const citations: Record<string, string[]> = {};
 

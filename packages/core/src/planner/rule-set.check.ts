@@ -1,3 +1,4 @@
+import { OUTCOME_FACTS_SCHEMA } from './outcome-facts.js';
 import { PLAN_ZONE_KINDS } from '../domain/plan.schema.js';
 import { comparisonsIn, factsRead } from './condition.js';
 import { ELAPSED_FACTS } from './facts.js';
@@ -114,6 +115,11 @@ export function checkRuleSet(input: unknown): string[] {
   }
   const ruleSet = parsed.data;
   const root = assessmentJsonSchema() as JsonSchema;
+  // Measured outcomes are facts too, given to the planner beside the assessment.
+  const schemasOf = (fact: string) => [
+    ...schemasAtFactPath(root, fact),
+    ...schemasAtFactPath(OUTCOME_FACTS_SCHEMA as unknown as JsonSchema, fact),
+  ];
   const problems: string[] = [];
   const seen = new Set<string>();
   const readByComparison = new Set<string>();
@@ -130,7 +136,7 @@ export function checkRuleSet(input: unknown): string[] {
     const resolvable = (fact: string) => {
       if (fact.startsWith('scar.') && scope !== 'scar')
         return `${fact} is a scar fact, read outside a scar rule`;
-      return schemasAtFactPath(root, fact).length ? undefined : `${fact} is not in the assessment schema`;
+      return schemasOf(fact).length ? undefined : `${fact} is not in the assessment schema`;
     };
     for (const fact of factsRead(rule.condition)) {
       readAtAll.add(fact);
@@ -139,7 +145,7 @@ export function checkRuleSet(input: unknown): string[] {
     }
     for (const { fact, op, operand } of comparisonsIn(rule.condition)) {
       readByComparison.add(fact);
-      const schemas = schemasAtFactPath(root, fact);
+      const schemas = schemasOf(fact);
       if (!schemas.length) continue;
       const ok =
         op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte'

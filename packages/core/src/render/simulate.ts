@@ -14,6 +14,8 @@ export interface Simulation {
   sessions: number;
   sessionShares: number[];
   built: BuiltDensityField;
+  /** Where the impressions fall, session by session (the impressions are built from them). */
+  points: ReturnType<typeof sampleSessions>;
   impressions: ImpressionSet;
   /** The stages worth showing, named as the CLI writes them. */
   stages: { name: string; stage: Stage }[];
@@ -54,6 +56,7 @@ export function planSimulation(
     sessions: n,
     sessionShares: shares,
     built,
+    points,
     impressions,
     stages: simulationStages(
       n,

@@ -31,6 +31,16 @@ export const alignmentRepository = {
     return row;
   },
 
+  /**
+   * The finished alignment of `photoId` onto `referencePhotoId`, as follow-up pixels to earlier
+   * pixels (3×3 row-major); undefined while queued, refused or aligned to another photo.
+   */
+  async doneTransform(tx: Tx, photoId: string, referencePhotoId: string): Promise<number[] | undefined> {
+    const row = await this.findByPhoto(tx, photoId);
+    if (row?.status !== 'done' || row.referencePhotoId !== referencePhotoId) return undefined;
+    return row.earlierFromLater ?? undefined;
+  },
+
   async findById(tx: Tx, id: string): Promise<AlignmentRow | undefined> {
     const [row] = await tx.select().from(photoAlignment).where(eq(photoAlignment.id, id));
     return row;

@@ -7,7 +7,7 @@ import {
   messageOfIssue,
   planTreatment,
   safeApplyPlanOverrides,
-  type Assessment,
+  Assessment,
   type AssessmentRecord,
   type Consultation,
   type ConsultationList,
@@ -29,6 +29,7 @@ import { CLINICAL, requireRole } from '../auth/roles.js';
 import { clientRepository } from '../clients/client.repository.js';
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, conflict, invalid, notFound, stale } from '../http/app-error.js';
+import { outcomeFactsFor } from '../outcomes/outcome.service.js';
 import { staffRepository } from '../staff/staff.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -230,7 +231,11 @@ export class ConsultationService {
           bodyField('basedOnVersion', 'stale', { version: latestVersion }),
         ]);
 
-      const ruled = planTreatment(consultation.assessment as Assessment);
+      // The planner reads what healed follow-ups measured, the client's own and the studio's.
+      const assessment = Assessment.parse(consultation.assessment);
+      const ruled = planTreatment(assessment, {
+        outcomes: await outcomeFactsFor(tx, consultation.clientId, assessment),
+      });
       const previous = new Map(
         ((latest?.plan as Plan | undefined)?.overrides ?? []).map((o) => [
           canonical({ path: o.path, value: o.value, reason: o.reason }),

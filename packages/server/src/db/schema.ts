@@ -1112,4 +1112,69 @@ export const STUDIO_TABLES = [
   'intake_response',
   'aftercare_check',
   'photo_alignment',
+  'session_outcome',
+  'gallery_pair',
 ] as const;
+
+/**
+ * What a session achieved on a healed follow-up photo, zone by zone, against the preview's
+ * prediction (core outcome/measure-outcome.ts). One row per follow-up photo; the skin type is
+ * copied from the client's consultation when measured, so the studio's retention per texture and
+ * skin type is one query.
+ */
+export const sessionOutcome = pgTable(
+  'session_outcome',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photo.id),
+    earlierPhotoId: uuid('earlier_photo_id')
+      .notNull()
+      .references(() => photo.id),
+    afterSession: smallint('after_session').notNull(),
+    transform: jsonb('transform').$type<number[]>().notNull(),
+    fitzpatrick: smallint('fitzpatrick'),
+    densityMeasured: boolean('density_measured').notNull(),
+    zones: jsonb('zones').$type<unknown[]>().notNull(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('session_outcome_photo_key').on(t.photoId),
+    index('session_outcome_client_idx').on(t.studioId, t.clientId),
+  ],
+);
+
+/**
+ * A before-and-after pair in the studio's gallery: two stored originals of one client and view,
+ * cropped alike, under the photo-use consent that allowed it. Shown only while that consent is
+ * active (the gallery queries join it), so a withdrawal removes the pair at once.
+ */
+export const galleryPair = pgTable(
+  'gallery_pair',
+  {
+    id: id(),
+    studioId: studioRef(),
+    clientId: clientRef(),
+    beforePhotoId: uuid('before_photo_id')
+      .notNull()
+      .references(() => photo.id),
+    afterPhotoId: uuid('after_photo_id')
+      .notNull()
+      .references(() => photo.id),
+    consentId: uuid('consent_id')
+      .notNull()
+      .references(() => consentRecord.id),
+    crop: jsonb('crop').$type<{ x: number; y: number; w: number; h: number }>().notNull(),
+    transform: jsonb('transform').$type<number[]>(),
+    createdBy: staffRef('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('gallery_pair_photos_key').on(t.beforePhotoId, t.afterPhotoId),
+    index('gallery_pair_studio_idx').on(t.studioId, t.createdAt),
+  ],
+);

@@ -20,6 +20,8 @@ import {
   calendarFeed,
   client,
   consentRecord,
+  galleryPair,
+  sessionOutcome,
   consentTemplate,
   consentWithdrawal,
   consultation,
@@ -271,6 +273,24 @@ async function seedTreatmentRecords(tx: Tx, studioId: string, userId: string, pr
     })
     .returning();
   await tx.insert(consentWithdrawal).values({ studioId, consentId: cr!.id, reason: 'changed mind' });
+  await tx.insert(sessionOutcome).values({
+    studioId,
+    clientId: c!.id,
+    photoId: ph!.id,
+    earlierPhotoId: ph!.id,
+    afterSession: 1,
+    transform: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+    densityMeasured: false,
+    zones: [],
+  });
+  await tx.insert(galleryPair).values({
+    studioId,
+    clientId: c!.id,
+    beforePhotoId: ph!.id,
+    afterPhotoId: ph!.id,
+    consentId: cr!.id,
+    crop: { x: 0, y: 0, w: 16, h: 16 },
+  });
   await tx.insert(aftercareTemplate).values({ studioId, language: 'en', name: 'A', version: 1, steps: [] });
   await tx.insert(aftercareItem).values({
     studioId,

@@ -91,6 +91,7 @@ import type { CorrectAlignmentRequest } from '@stipple/core';
 import type { ApiClient } from './api-client.js';
 import { isApiRequestError } from './api-error.js';
 import { publicEndpoints } from './public-endpoints.js';
+import { outcomeEndpoints } from './outcome-endpoints.js';
 import { portalEndpoints } from './portal-endpoints.js';
 import { portalCareEndpoints } from './portal-care-endpoints.js';
 import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
@@ -143,6 +144,7 @@ export function stippleApi(api: ApiClient) {
     ...portalEndpoints(api),
     ...portalCareEndpoints(api),
     ...bookingDeskEndpoints(api),
+    ...outcomeEndpoints(api),
     /** The current session, or null when nobody is signed in. */
     async getSession(): Promise<SessionInfo | null> {
       try {

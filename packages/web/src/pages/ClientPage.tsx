@@ -25,6 +25,7 @@ import { useIsClinical } from '../api/session.js';
 import { AftercareTab } from '../components/client/AftercareTab.js';
 import { ConsentsTab } from '../components/client/ConsentsTab.js';
 import { ConsultationsTab } from '../components/client/ConsultationsTab.js';
+import { OutcomesTab } from '../components/client/OutcomesTab.js';
 import { PhotosTab } from '../components/client/PhotosTab.js';
 import { SessionsTab } from '../components/client/SessionsTab.js';
 import { UpdateClientRequest, clientRequestsAsOf, type Client } from '@stipple/core';
@@ -120,7 +121,10 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
   const clinical = useIsClinical();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') ?? 'details';
-  const tab = (requested === 'photos' || requested === 'consultations') && !clinical ? 'details' : requested;
+  const tab =
+    (requested === 'photos' || requested === 'consultations' || requested === 'outcomes') && !clinical
+      ? 'details'
+      : requested;
 
   return (
     <Stack gap="lg" data-testid="client-page">
@@ -197,6 +201,11 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
               {t('client.tabs.photos')}
             </Tabs.Tab>
           )}
+          {clinical && (
+            <Tabs.Tab value="outcomes" data-testid="tab-outcomes">
+              {t('client.tabs.outcomes')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="sessions" data-testid="tab-sessions">
             {t('client.tabs.sessions')}
           </Tabs.Tab>
@@ -215,6 +224,11 @@ function ClientRecord({ client, back }: { client: Client; back: ReactNode }) {
         {clinical && (
           <Tabs.Panel value="photos" pt="md">
             <PhotosTab clientId={client.id} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="outcomes" pt="md">
+            <OutcomesTab clientId={client.id} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="sessions" pt="md">

@@ -20,6 +20,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -31,6 +32,8 @@ import {
   type ConsentKind,
   type UiLocale,
 } from '@stipple/core';
+import { galleryLinks } from '../api/outcome-endpoints.js';
+import { BeforeAfterPair } from '../components/gallery/BeforeAfterPair.js';
 import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
@@ -299,6 +302,10 @@ function GalleryPanel() {
         {t('consentPage.galleryIntro')}
       </Text>
       {gallery.data?.items.length === 0 && <Text c="dimmed">{t('consentPage.galleryEmpty')}</Text>}
+      <BeforeAfterPairs />
+      <Title order={3} size="h5">
+        {t('consentPage.gallery')}
+      </Title>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} data-testid="gallery">
         {gallery.data?.items.map((p) => (
           <Paper key={p.id} withBorder radius="md" p={4}>
@@ -314,6 +321,62 @@ function GalleryPanel() {
               · {t(`photoViews.${p.view}`)} · {formatIsoDate(p.takenOn, locale)}
             </Text>
           </Paper>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** The pairs the gallery shows now; taking one out is for owners and artists. */
+function BeforeAfterPairs() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const pairs = useQuery({ queryKey: ['gallery-pairs'], queryFn: () => api.listGalleryPairs() });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.removeGalleryPair(id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['gallery-pairs'] });
+      notifications.show({ color: 'teal', message: t('galleryPairs.removed') });
+    },
+  });
+  return (
+    <Stack gap="sm" data-testid="gallery-pairs">
+      <Title order={3} size="h5">
+        {t('galleryPairs.title')}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t('galleryPairs.intro')}
+      </Text>
+      {pairs.data?.items.length === 0 && (
+        <Text c="dimmed" data-testid="gallery-pairs-empty">
+          {t('galleryPairs.empty')}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {pairs.data?.items.map((p) => (
+          <BeforeAfterPair
+            key={p.id}
+            pair={p}
+            src={(side) => galleryLinks.staff(p.id, side)}
+            heading={
+              <Anchor component={Link} to={`/clients/${p.clientId}?tab=outcomes`} size="sm">
+                {p.clientName}
+              </Anchor>
+            }
+            actions={
+              <Group justify="flex-end">
+                <Button
+                  variant="subtle"
+                  color="red"
+                  loading={remove.isPending && remove.variables === p.id}
+                  onClick={() => remove.mutate(p.id)}
+                >
+                  {t('galleryPairs.remove')}
+                </Button>
+              </Group>
+            }
+          />
         ))}
       </SimpleGrid>
     </Stack>

@@ -10,6 +10,7 @@ import {
   Loader,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   Title,
@@ -25,6 +26,8 @@ import { describeError } from '../api/describe-error.js';
 import { formatMoney } from '../forms/studio-form.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
+import { galleryLinks } from '../api/outcome-endpoints.js';
+import { BeforeAfterPair } from '../components/gallery/BeforeAfterPair.js';
 import { BookingForm } from '../components/public/BookingForm.js';
 import { BookingPhotos } from '../components/public/BookingPhotos.js';
 import { PublicLayout } from '../components/public/PublicLayout.js';
@@ -213,6 +216,8 @@ function StudioPage({ studio }: { studio: PublicStudio }) {
         </Card>
       )}
 
+      <PublicGallerySection slug={studio.slug} />
+
       <Card withBorder radius="lg">
         <Stack gap="xs">
           <Title order={2} size="h5">
@@ -248,5 +253,30 @@ function StudioPage({ studio }: { studio: PublicStudio }) {
         </Anchor>
       </Text>
     </Stack>
+  );
+}
+
+/** The studio's before-and-after pairs whose clients' photo-use consent is active (none named). */
+function PublicGallerySection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const gallery = useQuery({ queryKey: ['public-gallery', slug], queryFn: () => api.publicGallery(slug) });
+  if (!gallery.data || gallery.data.items.length === 0) return null;
+  return (
+    <Card withBorder radius="lg" data-testid="public-gallery">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('public.galleryTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('public.galleryNote')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {gallery.data.items.map((p) => (
+            <BeforeAfterPair key={p.id} pair={p} src={(side) => galleryLinks.public(slug, p.id, side)} />
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Card>
   );
 }

@@ -1014,6 +1014,74 @@ export const RULES_V1: PlannerRuleSet = {
       source: 'domain.md §1.3, §2.4; hairtransplant.hk; biologyinsights.com; smphq.com.au; Rassman 2015',
     },
 
+    // ---------------------------------------------------------------- measured outcomes
+    // Facts from healed follow-up photos (outcome/measure-outcome.ts), not from the assessment:
+    // unknown until a follow-up was measured, and the conditions say so themselves.
+    {
+      id: 'outcome.scar.low-retention',
+      description:
+        'A scar whose healed follow-up kept under 60% of its pigment: one more session and a shade darker.',
+      scope: 'scar',
+      condition: {
+        all: [
+          { not: { unknown: 'scar.measuredRetentionPercent' } },
+          { fact: 'scar.measuredRetentionPercent', lt: 60 },
+        ],
+      },
+      effect: {
+        reason:
+          '{scar} kept {scar.measuredRetentionPercent}% of its pigment at the healed follow-up (under 60%): one more session is planned, and the shade goes one step (5) darker.',
+        sessions: { add: 1 },
+        shade: { lighterBy: -5 },
+      },
+      source:
+        'domain.md §2.1 (scar holds pigment less well or less predictably; extra sessions: americascalp.com, scalpguru.com), §1.7 (darken each session: scalpamplifiedstudios.com)',
+    },
+    // The studio's own figure for scars of this texture on this skin type, once it rests on 10
+    // healed cases or more: with a spread of about 20 points between scars, 10 cases put the
+    // mean within about ±12 points (95%), enough to tell a figure under 60% from the 70-85% the
+    // defaults expect; fewer cases would let one or two unlucky scars move every plan.
+    {
+      id: 'outcome.studio-retention.low',
+      description:
+        "The studio's healed scars of this texture and skin type kept under 60% over 10 cases or more: one more session.",
+      scope: 'scar',
+      condition: {
+        all: [
+          { unknown: 'scar.measuredRetentionPercent' },
+          { not: { unknown: 'scar.studioRetentionCases' } },
+          { fact: 'scar.studioRetentionCases', gte: 10 },
+          { fact: 'scar.studioRetentionPercent', lt: 60 },
+        ],
+      },
+      effect: {
+        reason:
+          "This studio's healed {scar.texture} scars on this skin type kept {scar.studioRetentionPercent}% of their pigment over {scar.studioRetentionCases} cases (under 60%, the studio's figure in place of the default): one more session is planned for {scar}.",
+        sessions: { add: 1 },
+      },
+      source:
+        "domain.md §2.1 (holds pigment less predictably; extra sessions), §8 (defaults are starting values); the studio's measured follow-ups",
+    },
+    {
+      id: 'outcome.studio-retention.known',
+      description:
+        "The studio's figure for this texture and skin type rests on 10 cases or more and is 60% or over.",
+      scope: 'scar',
+      condition: {
+        all: [
+          { unknown: 'scar.measuredRetentionPercent' },
+          { not: { unknown: 'scar.studioRetentionCases' } },
+          { fact: 'scar.studioRetentionCases', gte: 10 },
+          { fact: 'scar.studioRetentionPercent', gte: 60 },
+        ],
+      },
+      effect: {
+        reason:
+          "This studio's healed {scar.texture} scars on this skin type kept {scar.studioRetentionPercent}% of their pigment over {scar.studioRetentionCases} cases: the studio's figure is used for {scar} in place of the default, and no extra session is needed for it.",
+      },
+      source: "domain.md §2.1, §8 (defaults are starting values); the studio's measured follow-ups",
+    },
+
     // ---------------------------------------------------------------- shade and dilution
     {
       id: 'shade.base',

@@ -231,6 +231,18 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
       '在确定完整方案之前，先在每处萎缩性瘢痕的一部分上做一次测试治疗，待愈合后（约 4 周）评估效果。',
     camouflage: '至多约 50%：凹陷的疤痕仍会留有阴影，头皮微色素（SMP）不会改变疤痕的质地。',
   },
+  'outcome.scar.low-retention': {
+    reason:
+      '{scar} 在愈合后的复诊照片中保留了 {scar.measuredRetentionPercent}% 的色素（低于 60%）：多安排一次治疗，色号加深一级（5）。',
+  },
+  'outcome.studio-retention.low': {
+    reason:
+      '本工作室在此肤质上愈合的 {scar.texture} 疤痕共 {scar.studioRetentionCases} 例，平均保留 {scar.studioRetentionPercent}% 的色素（低于 60%，以工作室数据代替默认值）：为 {scar} 多安排一次治疗。',
+  },
+  'outcome.studio-retention.known': {
+    reason:
+      '本工作室在此肤质上愈合的 {scar.texture} 疤痕共 {scar.studioRetentionCases} 例，平均保留 {scar.studioRetentionPercent}% 的色素：{scar} 采用工作室数据代替默认值，无需为此增加治疗。',
+  },
   'scar.burn': {
     reason: '{scar} 是烧伤疤痕：面积大、常经过植皮且敏感的区域需要更多次治疗（5 次；各来源为 3-6+ 次）。',
     caution:
@@ -494,6 +506,9 @@ export const RULE_DESCRIPTIONS_ZH: Record<string, string> = {
   'zone.fill.extensive': 'Norwood V-VII：治疗整个头顶；总计约 20 小时。',
   'scar.sessions': '疤痕需要 4 次治疗（3-6 次以上）。',
   'scar.flat.camouflage': '平整的疤痕：最多可遮盖 100%。',
+  'outcome.scar.low-retention': '愈合复诊保留色素低于 60% 的疤痕：多一次治疗，色号加深一级。',
+  'outcome.studio-retention.low': '本工作室同质地、同肤质疤痕（10 例以上）保留低于 60%：多一次治疗。',
+  'outcome.studio-retention.known': '本工作室同质地、同肤质疤痕的数据已有 10 例以上且不低于 60%。',
   'scar.atrophic': '萎缩（凹陷）性疤痕：最多约 50%，先做一次测试治疗，并多加一次治疗。',
   'scar.burn': '烧伤疤痕：面积大，常为植皮区域；5 次治疗（3-6 次以上），3RL 填充，书面约定目标。',
   'scar.burn.prepare': '烧伤疤痕：每次治疗前 5 天内不摄入咖啡因、酒精或阿司匹林。',

@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,11 +9,11 @@ import {
   type RecordDepositRequest,
 } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
-import { describeError } from '../../api/describe-error.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { studioKey } from '../studio/LogoUpload.js';
 import { depositColor, depositLabel } from './deposit-label.js';
+import { InlineFormFooter } from './InlineFormFooter.js';
 
 type Step = 'view' | 'required' | 'paid' | 'waived';
 
@@ -181,19 +171,14 @@ export function DepositPanel({
               data-testid="deposit-reason"
             />
           )}
-          {save.error && (
-            <Alert color="red" role="alert">
-              {describeError(save.error, t)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.back')}
-            </Button>
-            <Button loading={save.isPending} onClick={() => save.mutate()} data-testid="deposit-save">
-              {t(`attendance.save.${step}`)}
-            </Button>
-          </Group>
+          <InlineFormFooter
+            error={save.error}
+            onBack={close}
+            confirmLabel={t(`attendance.save.${step}`)}
+            onConfirm={() => save.mutate()}
+            loading={save.isPending}
+            testId="deposit-save"
+          />
         </Stack>
       )}
     </Stack>

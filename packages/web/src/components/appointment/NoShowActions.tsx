@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
-import { describeError } from '../../api/describe-error.js';
+import { InlineFormFooter } from './InlineFormFooter.js';
 
 /** Whether the desk may say the client did not come: it has begun, and nobody recorded a session. */
 export const canMarkNoShow = (a: Appointment, now: number): boolean =>
@@ -67,30 +67,18 @@ export function NoShowActions({
         onChange={(e) => setText(e.currentTarget.value)}
         data-testid="no-show-text"
       />
-      {save.error && (
-        <Alert color="red" role="alert">
-          {describeError(save.error, t)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button
-          variant="default"
-          onClick={() => {
-            setAsking(false);
-            onEditing(false);
-          }}
-        >
-          {t('common.back')}
-        </Button>
-        <Button
-          color={missed ? undefined : 'red'}
-          loading={save.isPending}
-          onClick={() => save.mutate()}
-          data-testid="no-show-confirm"
-        >
-          {missed ? t('attendance.undoNoShow') : t('attendance.confirmNoShow')}
-        </Button>
-      </Group>
+      <InlineFormFooter
+        error={save.error}
+        onBack={() => {
+          setAsking(false);
+          onEditing(false);
+        }}
+        confirmLabel={missed ? t('attendance.undoNoShow') : t('attendance.confirmNoShow')}
+        onConfirm={() => save.mutate()}
+        loading={save.isPending}
+        color={missed ? undefined : 'red'}
+        testId="no-show-confirm"
+      />
     </Stack>
   );
 }

@@ -2,7 +2,14 @@
 // known scar retention) measured against the earlier photo's zones, recorded, listed, counted in
 // the studio's retention, and read by the next plan; refused for the front desk, for another
 // studio, and with a clear reason for bad input.
-import type { Photo, PlanVersion, SessionOutcome, SessionOutcomeList, StudioRetention } from '@stipple/core';
+import type {
+  Photo,
+  PhotoAlignment,
+  PlanVersion,
+  SessionOutcome,
+  SessionOutcomeList,
+  StudioRetention,
+} from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFixture } from '../test-support/fixtures.js';
 import { followUpZones, healedFollowUp, pngOf, skinPhoto } from '../test-support/follow-up-photos.js';
@@ -82,6 +89,44 @@ describe('recording an outcome', () => {
     expect(flat.defaultPercent).toBe(85);
     expect(flat.used).toBe(false);
     expect(Math.abs(flat.percent - 45)).toBeLessThan(4.5);
+  });
+});
+
+describe('with the stored alignment', () => {
+  const alignmentOf = async () =>
+    (await home.artist.get<PhotoAlignment | null>(`/api/photos/${later.id}/alignment`)).body;
+  const settled = (statuses: RegExp) =>
+    expect
+      .poll(async () => (await alignmentOf())?.status, { timeout: 120_000, interval: 500 })
+      .toMatch(statuses);
+
+  it('takes the follow-up’s finished alignment onto the earlier photo when no transform is given', async () => {
+    // Uploading the follow-up of the same view started its alignment; plain skin gives the feature
+    // matcher nothing to hold, so the artist aligns it by four tapped pairs, 8 px apart as rendered
+    // (the render sits 8 px to the left of the earlier photo).
+    await settled(/^(done|refused)$/);
+    const pairs = [
+      [60, 60],
+      [460, 60],
+      [460, 260],
+      [60, 260],
+    ].map(([x, y]) => ({ earlier: { x: x!, y: y! }, later: { x: x! - 8, y: y! } }));
+    const corrected = await home.artist.request('PUT', `/api/photos/${later.id}/alignment/points`, {
+      body: { pairs },
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBeLessThan(300);
+    await settled(/^done$/);
+    const alignment = (await alignmentOf());
+    // As the transform the first test gives by hand: follow-up x + 8 is the earlier photo's x.
+    expect(alignment.earlierFromLater![2]).toBeCloseTo(8, 3);
+    const res = await home.artist.post<SessionOutcome>(`/api/photos/${later.id}/outcome`, {
+      earlierPhotoId: earlier.id,
+      afterSession: 1,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.transform).toEqual(alignment.earlierFromLater);
+    const scar = res.body.zones.find((z) => z.zoneId === 'strip')!;
+    expect(Math.abs(scar.retention! - 0.45) / 0.45).toBeLessThan(0.1);
   });
 });
 

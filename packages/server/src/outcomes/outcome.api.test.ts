@@ -116,7 +116,7 @@ describe('with the stored alignment', () => {
     });
     expect(corrected.status, JSON.stringify(corrected.body)).toBeLessThan(300);
     await settled(/^done$/);
-    const alignment = (await alignmentOf());
+    const alignment = await alignmentOf();
     // As the transform the first test gives by hand: follow-up x + 8 is the earlier photo's x.
     expect(alignment.earlierFromLater![2]).toBeCloseTo(8, 3);
     const res = await home.artist.post<SessionOutcome>(`/api/photos/${later.id}/outcome`, {

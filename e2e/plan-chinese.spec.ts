@@ -145,6 +145,11 @@ describe('the plan in Chinese on an iPad in landscape', () => {
     await page.keyboard.press('Escape');
     // Leaving with a changed value asks first; the change is discarded.
     const discard = page.getByTestId('discard-changes');
+    // The question comes a moment after the key on a busy machine: wait for it (or for the dialog
+    // to be gone) rather than look once.
+    await expect
+      .poll(async () => (await discard.isVisible().catch(() => false)) || (await dialog.count()) === 0)
+      .toBe(true);
     if (await discard.isVisible().catch(() => false)) await discard.click();
     await dialog.waitFor({ state: 'detached' });
   });

@@ -6,59 +6,12 @@ import type { Appointment, MarkNoShowRequest, RecordDepositRequest, UndoNoShowRe
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database, Tx } from '../db/database.js';
-import type { appointment } from '../db/schema.js';
 import { bodyField, conflict, notFound, stale } from '../http/app-error.js';
 import { outboxRepository } from '../outbox/outbox.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { appointmentRepository, type AppointmentRow } from './appointment.repository.js';
 import { requireBooked, toAppointment } from './appointment.service.js';
-
-type DepositPatch = Pick<
-  typeof appointment.$inferInsert,
-  | 'depositStatus'
-  | 'depositAmountMinor'
-  | 'depositCurrency'
-  | 'depositMethod'
-  | 'depositReference'
-  | 'depositReason'
-  | 'depositRecordedAt'
->;
-
-/** What the appointment keeps of a deposit request: the fields of its status, the others cleared. */
-function depositPatch(request: RecordDepositRequest, currency: string, now: Date): DepositPatch {
-  switch (request.status) {
-    case 'required':
-      return {
-        depositStatus: 'required',
-        depositAmountMinor: request.amountMinor,
-        depositCurrency: request.amountMinor ? currency : null,
-        depositMethod: null,
-        depositReference: null,
-        depositReason: request.reason ?? null,
-        depositRecordedAt: now,
-      };
-    case 'paid':
-      return {
-        depositStatus: 'paid',
-        depositAmountMinor: request.amountMinor,
-        depositCurrency: currency,
-        depositMethod: request.method,
-        depositReference: request.reference || null,
-        depositReason: request.reason ?? null,
-        depositRecordedAt: now,
-      };
-    case 'waived':
-      return {
-        depositStatus: 'waived',
-        depositAmountMinor: null,
-        depositCurrency: null,
-        depositMethod: null,
-        depositReference: null,
-        depositReason: request.reason,
-        depositRecordedAt: now,
-      };
-  }
-}
+import { depositPatch } from './deposit-columns.js';
 
 export class AttendanceService {
   constructor(private readonly deps: { db: Database; now?: () => Date }) {}

@@ -9,6 +9,7 @@ import { staffRepository, type StaffRow } from '../staff/staff.repository.js';
 import type { StudioRow } from '../studio/studio.repository.js';
 import { freeStarts, studioToday } from './availability.js';
 import { appointmentRepository, type AppointmentRow } from './appointment.repository.js';
+import { depositPatch } from './deposit-columns.js';
 import { workingHoursRepository } from './working-hours.repository.js';
 import { addDays, studioInstant } from './studio-time.js';
 
@@ -102,12 +103,11 @@ export async function isOfferedSlot(
 /** The deposit an online booking owes under the studio's policy: asked, not paid. */
 const depositAsked = (studio: StudioRow, now: Date) =>
   studio.policy.depositRequired
-    ? {
-        depositStatus: 'required' as const,
-        depositAmountMinor: studio.policy.depositAmountMinor || null,
-        depositCurrency: studio.policy.depositAmountMinor ? studio.currency : null,
-        depositRecordedAt: now,
-      }
+    ? depositPatch(
+        { status: 'required', amountMinor: studio.policy.depositAmountMinor || null },
+        studio.currency,
+        now,
+      )
     : {};
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,7 +12,7 @@ import { useApi } from '../../api/ApiProvider.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { studioKey } from '../studio/LogoUpload.js';
-import { depositColor, depositLabel } from './deposit-label.js';
+import { DepositBadge } from './DepositBadge.js';
 import { InlineFormFooter } from './InlineFormFooter.js';
 
 type Step = 'view' | 'required' | 'paid' | 'waived';
@@ -77,7 +77,6 @@ export function DepositPanel({
     },
   });
 
-  const label = depositLabel(deposit, t, locale);
   return (
     <Stack gap="xs" data-testid="deposit-panel">
       <Group gap="xs" justify="space-between">
@@ -85,14 +84,7 @@ export function DepositPanel({
           <Text fw={600} size="sm">
             {t('attendance.deposit')}
           </Text>
-          <Badge
-            variant="light"
-            tt="none"
-            color={label ? depositColor(deposit) : 'gray'}
-            data-testid="deposit-status"
-          >
-            {label ?? t('attendance.noDeposit')}
-          </Badge>
+          <DepositBadge deposit={deposit} showNone testId="deposit-status" />
         </Group>
         {step === 'view' && (
           <Group gap="xs">

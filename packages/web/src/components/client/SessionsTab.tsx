@@ -15,7 +15,7 @@ import { BookAppointmentModal } from '../BookAppointmentModal.js';
 import { BookRemainingModal } from '../BookRemainingModal.js';
 import { DataTable } from '../DataTable.js';
 import { AttendanceSummary } from '../appointment/AttendanceSummary.js';
-import { depositColor, depositLabel } from '../appointment/deposit-label.js';
+import { DepositBadge } from '../appointment/DepositBadge.js';
 import { statusColor } from '../appointment/status-color.js';
 
 /** The client's treatments and appointments; owners and artists open each session's record. */
@@ -111,11 +111,7 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
               </Badge>
             </Table.Td>
             <Table.Td data-testid="client-appointment-deposit">
-              {depositLabel(a.deposit, t, locale) && (
-                <Badge variant="light" color={depositColor(a.deposit)} tt="none">
-                  {depositLabel(a.deposit, t, locale)}
-                </Badge>
-              )}
+              <DepositBadge deposit={a.deposit} />
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">

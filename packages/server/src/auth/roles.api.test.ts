@@ -154,13 +154,14 @@ const signed = async (kind: 'treatment' | 'photo') =>
     }),
     `sign ${kind}`,
   );
-const booked = () =>
+/** A 30-minute consultation of the fixture client with the artist, by default at a free future hour. */
+const booked = (startsAt = nextSlot()) =>
   ok(
     owner().post<Appointment>('/api/appointments', {
       clientId: f.client,
       artistId: studio.artist.id,
       kind: 'consultation',
-      startsAt: nextSlot(),
+      startsAt,
       durationMinutes: 30,
     }),
     'book',
@@ -169,15 +170,8 @@ let pastSlot = 0;
 /** A consultation that began in the past and nobody recorded: one a no-show can be marked on. */
 const pastBooked = () => {
   pastSlot += 1;
-  return ok(
-    owner().post<Appointment>('/api/appointments', {
-      clientId: f.client,
-      artistId: studio.artist.id,
-      kind: 'consultation',
-      startsAt: workdayAt(-2 - Math.floor(pastSlot / 8), `${String(9 + (pastSlot % 8)).padStart(2, '0')}:00`),
-      durationMinutes: 30,
-    }),
-    'book in the past',
+  return booked(
+    workdayAt(-2 - Math.floor(pastSlot / 8), `${String(9 + (pastSlot % 8)).padStart(2, '0')}:00`),
   );
 };
 const feedOf = (body: { kind: 'artist' | 'client'; subjectId: string }) =>

@@ -17,7 +17,7 @@ import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/a
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
-import { afterCrop, imageSize, pairImage } from './gallery-image.js';
+import { afterCrop, pairImage } from './gallery-image.js';
 import { galleryRepository, type PairRow } from './gallery.repository.js';
 
 export type PairSide = 'before' | 'after';
@@ -131,11 +131,8 @@ export class GalleryService {
 
   private async render(row: PairRow, side: PairSide, studioName: string): Promise<Buffer> {
     const original = await this.deps.blobs.get(side === 'before' ? row.beforeSha256 : row.afterSha256);
-    let rect = row.crop;
-    if (side === 'after') {
-      const meta = await imageSize(original);
-      rect = afterCrop(row.crop, row.transform, meta.width, meta.height);
-    }
+    const rect =
+      side === 'after' ? afterCrop(row.crop, row.transform, row.afterWidth, row.afterHeight) : row.crop;
     return pairImage(original, rect, {
       studio: studioName,
       date: side === 'before' ? row.beforeTakenOn : row.afterTakenOn,

@@ -14,6 +14,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { consentRepository } from '../consents/consent.repository.js';
 import type { Database } from '../db/database.js';
 import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
+import { requireLaterOfSameView } from '../photos/photo-pair.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
@@ -53,12 +54,7 @@ export class GalleryService {
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('beforePhotoId', 'invalid')]);
       if (!after || after.clientId !== clientId)
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('afterPhotoId', 'invalid')]);
-      if (before.view !== after.view)
-        throw unprocessable('not_same_view', 'notSameView', { earlier: before.view, later: after.view }, [
-          bodyField('afterPhotoId', 'invalid'),
-        ]);
-      if (before.takenOn >= after.takenOn)
-        throw unprocessable('not_later', 'notLater', {}, [bodyField('afterPhotoId', 'invalid')]);
+      requireLaterOfSameView(before, after, 'afterPhotoId');
       const crop = request.crop ?? { x: 0, y: 0, w: before.width, h: before.height };
       if (crop.x + crop.w > before.width || crop.y + crop.h > before.height)
         throw invalid([bodyField('crop', 'cropOutside', { width: before.width, height: before.height })]);

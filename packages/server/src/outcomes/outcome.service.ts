@@ -26,6 +26,7 @@ import { consultationRepository } from '../consultations/consultation.repository
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, invalid, notFound, unprocessable } from '../http/app-error.js';
 import { decodeRgb } from '../media/image-processing.js';
+import { requireLaterOfSameView } from '../photos/photo-pair.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import type { AnalysisAccess } from '../previews/preview.service.js';
 import { previewRepository } from '../previews/preview.repository.js';
@@ -73,12 +74,7 @@ export class OutcomeService {
       const earlier = await photoRepository.findById(tx, request.earlierPhotoId);
       if (!earlier || earlier.clientId !== later.clientId)
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('earlierPhotoId', 'invalid')]);
-      if (earlier.view !== later.view)
-        throw unprocessable('not_same_view', 'notSameView', { earlier: earlier.view, later: later.view }, [
-          bodyField('earlierPhotoId', 'invalid'),
-        ]);
-      if (earlier.takenOn >= later.takenOn)
-        throw unprocessable('not_later', 'notLater', {}, [bodyField('earlierPhotoId', 'invalid')]);
+      requireLaterOfSameView(earlier, later, 'earlierPhotoId');
       const zonesRow = await previewRepository.findZones(tx, earlier.id);
       if (!zonesRow)
         throw unprocessable('no_zones', 'noZonesOnEarlier', {}, [bodyField('earlierPhotoId', 'invalid')]);

@@ -4,6 +4,7 @@
 // both (outcomeFactsFor). Clinical records: owners and artists only, every read audited.
 import {
   Assessment,
+  IDENTITY,
   measureOutcome,
   OutcomeInputError,
   SCAR_RETENTION,
@@ -31,8 +32,6 @@ import { photoRepository } from '../photos/photo.repository.js';
 import type { AnalysisAccess } from '../previews/preview.service.js';
 import { previewRepository } from '../previews/preview.repository.js';
 import { outcomeRepository, type OutcomeView } from './outcome.repository.js';
-
-const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 
 const toOutcome = (row: OutcomeView): SessionOutcome => ({
   id: row.id,
@@ -82,10 +81,8 @@ export class OutcomeService {
         later,
         earlier,
         // The artist's transform, else the stored alignment of the follow-up onto that photo.
-        transform:
-          request.transform ??
-          (await alignmentRepository.doneTransform(tx, later.id, earlier.id)) ??
-          IDENTITY,
+        transform: request.transform ??
+          (await alignmentRepository.doneTransform(tx, later.id, earlier.id)) ?? [...IDENTITY],
         zones: ZonesFile.parse(zonesRow.zones),
         fitzpatrick: await fitzpatrickOf(tx, later.clientId),
       };

@@ -29,7 +29,7 @@ import { bodyField, invalid, notFound, unprocessable } from '../http/app-error.j
 import { decodeRgb } from '../media/image-processing.js';
 import { requireLaterOfSameView } from '../photos/photo-pair.js';
 import { photoRepository } from '../photos/photo.repository.js';
-import type { AnalysisAccess } from '../previews/preview.service.js';
+import { usesMatch, type AnalysisAccess } from '../previews/preview.service.js';
 import { previewRepository } from '../previews/preview.repository.js';
 import { outcomeRepository, type OutcomeView } from './outcome.repository.js';
 
@@ -94,7 +94,8 @@ export class OutcomeService {
     const [earlierPixels, laterPixels, follicles, hair] = await Promise.all([
       blobs.get(earlier.sha256).then((b) => decodeRgb(b)),
       blobs.get(later.sha256).then((b) => decodeRgb(b)),
-      analysis?.follicleAnalysis(actor.studioId, earlier.id),
+      // As the preview's render read them (PreviewService.runRender), so that the prediction is the one the client saw.
+      usesMatch(zones) ? analysis?.follicleAnalysis(actor.studioId, earlier.id) : undefined,
       analysis?.clientHair(actor.studioId, earlier.id),
     ]);
     let measured;

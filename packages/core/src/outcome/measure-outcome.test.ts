@@ -25,17 +25,21 @@ function followUp(photo: RgbImage, retention: number) {
 
 describe('measureOutcome', () => {
   const photo = skinPhoto();
-
-  it.each([0.3, 0.45, 0.7])('finds a scar that kept %s of its pigment within 10 %%', (kept) => {
-    const { later, toEarlier } = followUp(photo, kept);
-    const result = measureOutcome({
+  /** Session 1 measured on `later`, tone only unless told otherwise. */
+  const measure = (later: RgbImage, toEarlier: number[], options: { measureDensity?: boolean } = {}) =>
+    measureOutcome({
       earlier: photo,
       followUp: later,
       followUpToEarlier: toEarlier,
       zones: zones(),
       afterSession: 1,
       measureDensity: false,
+      ...options,
     });
+
+  it.each([0.3, 0.45, 0.7])('finds a scar that kept %s of its pigment within 10 %%', (kept) => {
+    const { later, toEarlier } = followUp(photo, kept);
+    const result = measure(later, toEarlier);
     const scar = result.zones.find((z) => z.zoneId === 'strip')!;
     expect(scar.expectedRetention).toBe(0.85);
     expect(scar.coverage).toBeGreaterThan(0.95);
@@ -52,14 +56,7 @@ describe('measureOutcome', () => {
 
   it('feeds the next plan: a scar measured under 60% gets a session more, citing the rule', () => {
     const { later, toEarlier } = followUp(photo, 0.45);
-    const scar = measureOutcome({
-      earlier: photo,
-      followUp: later,
-      followUpToEarlier: toEarlier,
-      zones: zones(),
-      afterSession: 1,
-      measureDensity: false,
-    }).zones.find((z) => z.zoneId === 'strip')!;
+    const scar = measure(later, toEarlier).zones.find((z) => z.zoneId === 'strip')!;
     const assessment: AssessmentInput = {
       consultationDate: '2026-03-02',
       goal: 'scar-camouflage',
@@ -76,13 +73,7 @@ describe('measureOutcome', () => {
 
   it('counts the dots on a photo that resolves them', () => {
     const { later, toEarlier } = followUp(photo, 0.85);
-    const result = measureOutcome({
-      earlier: photo,
-      followUp: later,
-      followUpToEarlier: toEarlier,
-      zones: zones(),
-      afterSession: 1,
-    });
+    const result = measure(later, toEarlier, { measureDensity: true });
     expect(result.densityMeasured).toBe(true);
     const crown = result.zones.find((z) => z.zoneId === 'crown')!;
     expect(crown.predicted.impressionsPerCm2).toBeGreaterThan(5);
@@ -94,14 +85,7 @@ describe('measureOutcome', () => {
   it('says a zone the follow-up does not show cannot be measured', () => {
     const { later } = followUp(photo, 0.5);
     // Shifted by 300 px to the left: the scar lies outside the follow-up.
-    const result = measureOutcome({
-      earlier: photo,
-      followUp: later,
-      followUpToEarlier: [1, 0, -300, 0, 1, 0, 0, 0, 1],
-      zones: zones(),
-      afterSession: 1,
-      measureDensity: false,
-    });
+    const result = measure(later, [1, 0, -300, 0, 1, 0, 0, 0, 1]);
     const scar = result.zones.find((z) => z.zoneId === 'strip')!;
     expect(scar.retention).toBeNull();
     expect(scar.notes).toContain('not-covered');

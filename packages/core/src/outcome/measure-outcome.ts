@@ -25,7 +25,7 @@ import { warpToEarlier } from '../registration/warp.js';
 import type { ClientHair } from '../render/client-hair.js';
 import type { FollicleAnalysis } from '../render/density-field.js';
 import { buildImpressionSet, type ImpressionSet } from '../render/impression-set.js';
-import { renderStage, StageRenderer, type RgbImage } from '../render/render-stage.js';
+import { StageRenderer, type RgbImage } from '../render/render-stage.js';
 import { planSimulation, type Simulation } from '../render/simulate.js';
 
 export class OutcomeInputError extends Error {
@@ -266,12 +266,13 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
     throw new OutcomeInputError('afterSession', `must be a session of the plan, 1 to ${zones.sessions}`);
   const { width: w, height: h } = earlier;
   const sim = planSimulation(zones, earlier, input.analysis, input.hair ? { hair: input.hair } : {});
-  const predictedImage = renderStage(earlier, sim.impressions, {
-    look: 'healed',
-    afterSession: input.afterSession,
-  });
-  const aligned = warpToEarlier(followUp, invert(toEarlier)!, w, h);
-  const achieved = lumaInFrame(luma(followUp), followUp.width, followUp.height, invert(toEarlier)!, w, h);
+  // One renderer for the prediction and the retention search: its image is valid until the next
+  // render, so everything read of the prediction is read before the search below.
+  const renderer = new StageRenderer(earlier, 1);
+  const healed = { look: 'healed', afterSession: input.afterSession } as const;
+  const predictedImage = renderer.render(sim.impressions, healed);
+  const fromEarlier = invert(toEarlier)!;
+  const achieved = lumaInFrame(luma(followUp), followUp.width, followUp.height, fromEarlier, w, h);
 
   const before = luma(earlier);
   const predicted = luma(predictedImage);
@@ -281,12 +282,11 @@ export function measureOutcome(input: OutcomeInput): OutcomeMeasurement {
     ? {
         before: dotsPerZone(earlier, pixels, sim.pxPerMm, w),
         predicted: dotsPerZone(predictedImage, pixels, sim.pxPerMm, w),
-        achieved: dotsPerZone(aligned, pixels, sim.pxPerMm, w),
+        // The 8-bit warp the detector needs, made only here: at web resolution no dot is counted.
+        achieved: dotsPerZone(warpToEarlier(followUp, fromEarlier, w, h), pixels, sim.pxPerMm, w),
       }
     : null;
 
-  const renderer = new StageRenderer(earlier, 1);
-  const healed = { look: 'healed', afterSession: input.afterSession } as const;
   const out: ZoneOutcome[] = [];
   sim.built.zones.forEach((zone, i) => {
     if (zone.kind === 'exclude') return;

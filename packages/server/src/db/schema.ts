@@ -63,6 +63,11 @@ const clientRef = () =>
   uuid('client_id')
     .notNull()
     .references(() => client.id);
+/** A photo of the client's that a row compares or shows. */
+const photoRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => photo.id);
 /** A staff member named on a row (who created, invited, witnessed ...): nullable unless the caller says so. */
 const staffRef = (name: string) => uuid(name).references(() => staffUser.id);
 
@@ -1128,12 +1133,8 @@ export const sessionOutcome = pgTable(
     id: id(),
     studioId: studioRef(),
     clientId: clientRef(),
-    photoId: uuid('photo_id')
-      .notNull()
-      .references(() => photo.id),
-    earlierPhotoId: uuid('earlier_photo_id')
-      .notNull()
-      .references(() => photo.id),
+    photoId: photoRef('photo_id'),
+    earlierPhotoId: photoRef('earlier_photo_id'),
     afterSession: smallint('after_session').notNull(),
     transform: jsonb('transform').$type<number[]>().notNull(),
     fitzpatrick: smallint('fitzpatrick'),
@@ -1159,12 +1160,8 @@ export const galleryPair = pgTable(
     id: id(),
     studioId: studioRef(),
     clientId: clientRef(),
-    beforePhotoId: uuid('before_photo_id')
-      .notNull()
-      .references(() => photo.id),
-    afterPhotoId: uuid('after_photo_id')
-      .notNull()
-      .references(() => photo.id),
+    beforePhotoId: photoRef('before_photo_id'),
+    afterPhotoId: photoRef('after_photo_id'),
     consentId: uuid('consent_id')
       .notNull()
       .references(() => consentRecord.id),

@@ -79,9 +79,3 @@ export async function pairImage(
     .jpeg({ quality: 88 })
     .toBuffer();
 }
-
-/** Width and height of a stored original (already upright). */
-export async function imageSize(data: Buffer): Promise<{ width: number; height: number }> {
-  const meta = await sharp(data, { limitInputPixels: false }).metadata();
-  return { width: meta.width ?? 1, height: meta.height ?? 1 };
-}

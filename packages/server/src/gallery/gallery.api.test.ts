@@ -154,6 +154,12 @@ describe('a pair enters the gallery only with the photo-use consent', () => {
     for (let x = 0; x < 440; x++) bottom += data[(235 * 440 + x) * 3]!;
     expect(bottom / 440).toBeLessThan(170);
 
+    // The staff's own picture route: owners and artists, not the front desk.
+    const staffPicture = await home.owner.get(`/api/gallery-pairs/${added.body.id}/before`);
+    expect(staffPicture.status).toBe(200);
+    expect(staffPicture.headers.get('content-type')).toBe('image/jpeg');
+    expect((await home.desk.get(`/api/gallery-pairs/${added.body.id}/before`)).status).toBe(403);
+
     const withdrawn = await home.artist.post<ConsentRecord>(`/api/consents/${signed.body.id}/withdraw`, {
       reason: 'no longer wants to appear',
     });
@@ -164,6 +170,7 @@ describe('a pair enters the gallery only with the photo-use consent', () => {
     ) as PublicGallery;
     expect(gone.items).toEqual([]);
     expect((await visitor(`/api/public/studios/${slug}/gallery/${added.body.id}/after`)).status).toBe(404);
+    expect((await home.owner.get(`/api/gallery-pairs/${added.body.id}/before`)).status).toBe(404);
   });
 });
 

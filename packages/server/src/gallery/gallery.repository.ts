@@ -17,6 +17,9 @@ export interface PairRow {
   afterSha256: string;
   beforeTakenOn: string;
   afterTakenOn: string;
+  /** The stored after photo's size (upright, as intake left it): the after crop is clipped to it. */
+  afterWidth: number;
+  afterHeight: number;
   crop: { x: number; y: number; w: number; h: number };
   transform: number[] | null;
   sessionOn: string | null;
@@ -28,6 +31,7 @@ const selectPairs = (where: ReturnType<typeof sql>) => sql`
          b.view, gp.before_photo_id as "beforePhotoId", gp.after_photo_id as "afterPhotoId",
          b.sha256 as "beforeSha256", a.sha256 as "afterSha256",
          b.taken_on::text as "beforeTakenOn", a.taken_on::text as "afterTakenOn",
+         a.width as "afterWidth", a.height as "afterHeight",
          gp.crop, gp.transform, gp.created_at as "createdAt",
          (select max(s.performed_on)::text from session_record s
            where s.client_id = gp.client_id and s.status = 'completed' and s.performed_on <= a.taken_on) as "sessionOn"

@@ -14,10 +14,11 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { consentRepository } from '../consents/consent.repository.js';
 import type { Database } from '../db/database.js';
 import { bodyField, conflict, invalid, notFound, unprocessable } from '../http/app-error.js';
+import { requireLaterOfSameView } from '../photos/photo-pair.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { formatName } from '../text/person-name.js';
-import { afterCrop, imageSize, pairImage } from './gallery-image.js';
+import { afterCrop, pairImage } from './gallery-image.js';
 import { galleryRepository, type PairRow } from './gallery.repository.js';
 
 export type PairSide = 'before' | 'after';
@@ -53,12 +54,7 @@ export class GalleryService {
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('beforePhotoId', 'invalid')]);
       if (!after || after.clientId !== clientId)
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('afterPhotoId', 'invalid')]);
-      if (before.view !== after.view)
-        throw unprocessable('not_same_view', 'notSameView', { earlier: before.view, later: after.view }, [
-          bodyField('afterPhotoId', 'invalid'),
-        ]);
-      if (before.takenOn >= after.takenOn)
-        throw unprocessable('not_later', 'notLater', {}, [bodyField('afterPhotoId', 'invalid')]);
+      requireLaterOfSameView(before, after, 'afterPhotoId');
       const crop = request.crop ?? { x: 0, y: 0, w: before.width, h: before.height };
       if (crop.x + crop.w > before.width || crop.y + crop.h > before.height)
         throw invalid([bodyField('crop', 'cropOutside', { width: before.width, height: before.height })]);
@@ -131,11 +127,8 @@ export class GalleryService {
 
   private async render(row: PairRow, side: PairSide, studioName: string): Promise<Buffer> {
     const original = await this.deps.blobs.get(side === 'before' ? row.beforeSha256 : row.afterSha256);
-    let rect = row.crop;
-    if (side === 'after') {
-      const meta = await imageSize(original);
-      rect = afterCrop(row.crop, row.transform, meta.width, meta.height);
-    }
+    const rect =
+      side === 'after' ? afterCrop(row.crop, row.transform, row.afterWidth, row.afterHeight) : row.crop;
     return pairImage(original, rect, {
       studio: studioName,
       date: side === 'before' ? row.beforeTakenOn : row.afterTakenOn,

@@ -1,5 +1,5 @@
 // SQL for measured outcomes. Row-level security confines every statement to the current studio.
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from '../db/database.js';
 import { photo, sessionOutcome } from '../db/schema.js';
@@ -18,27 +18,13 @@ export const outcomeRepository = {
   },
 
   async listByClient(tx: Tx, clientId: string): Promise<OutcomeView[]> {
-    return tx
-      .select({
-        ...getColumns(),
-        view: photo.view,
-        takenOn: photo.takenOn,
-        earlierTakenOn: earlier.takenOn,
-      })
-      .from(sessionOutcome)
-      .innerJoin(photo, eq(photo.id, sessionOutcome.photoId))
-      .innerJoin(earlier, eq(earlier.id, sessionOutcome.earlierPhotoId))
+    return selectOutcomes(tx)
       .where(eq(sessionOutcome.clientId, clientId))
       .orderBy(desc(photo.takenOn), desc(sessionOutcome.createdAt));
   },
 
   async findById(tx: Tx, id: string): Promise<OutcomeView | undefined> {
-    const [row] = await tx
-      .select({ ...getColumns(), view: photo.view, takenOn: photo.takenOn, earlierTakenOn: earlier.takenOn })
-      .from(sessionOutcome)
-      .innerJoin(photo, eq(photo.id, sessionOutcome.photoId))
-      .innerJoin(earlier, eq(earlier.id, sessionOutcome.earlierPhotoId))
-      .where(eq(sessionOutcome.id, id));
+    const [row] = await selectOutcomes(tx).where(eq(sessionOutcome.id, id));
     return row;
   },
 
@@ -76,19 +62,15 @@ export const outcomeRepository = {
   },
 };
 
-function getColumns() {
-  return {
-    id: sessionOutcome.id,
-    studioId: sessionOutcome.studioId,
-    clientId: sessionOutcome.clientId,
-    photoId: sessionOutcome.photoId,
-    earlierPhotoId: sessionOutcome.earlierPhotoId,
-    afterSession: sessionOutcome.afterSession,
-    transform: sessionOutcome.transform,
-    fitzpatrick: sessionOutcome.fitzpatrick,
-    densityMeasured: sessionOutcome.densityMeasured,
-    zones: sessionOutcome.zones,
-    createdBy: sessionOutcome.createdBy,
-    createdAt: sessionOutcome.createdAt,
-  };
-}
+/** Outcomes with the follow-up's view and date and the earlier photo's date. */
+const selectOutcomes = (tx: Tx) =>
+  tx
+    .select({
+      ...getTableColumns(sessionOutcome),
+      view: photo.view,
+      takenOn: photo.takenOn,
+      earlierTakenOn: earlier.takenOn,
+    })
+    .from(sessionOutcome)
+    .innerJoin(photo, eq(photo.id, sessionOutcome.photoId))
+    .innerJoin(earlier, eq(earlier.id, sessionOutcome.earlierPhotoId));

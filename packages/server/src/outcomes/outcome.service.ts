@@ -4,6 +4,7 @@
 // both (outcomeFactsFor). Clinical records: owners and artists only, every read audited.
 import {
   Assessment,
+  IDENTITY,
   measureOutcome,
   OutcomeInputError,
   SCAR_RETENTION,
@@ -26,12 +27,11 @@ import { consultationRepository } from '../consultations/consultation.repository
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, invalid, notFound, unprocessable } from '../http/app-error.js';
 import { decodeRgb } from '../media/image-processing.js';
+import { requireLaterOfSameView } from '../photos/photo-pair.js';
 import { photoRepository } from '../photos/photo.repository.js';
-import type { AnalysisAccess } from '../previews/preview.service.js';
+import { usesMatch, type AnalysisAccess } from '../previews/preview.service.js';
 import { previewRepository } from '../previews/preview.repository.js';
 import { outcomeRepository, type OutcomeView } from './outcome.repository.js';
-
-const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 
 const toOutcome = (row: OutcomeView): SessionOutcome => ({
   id: row.id,
@@ -73,12 +73,7 @@ export class OutcomeService {
       const earlier = await photoRepository.findById(tx, request.earlierPhotoId);
       if (!earlier || earlier.clientId !== later.clientId)
         throw unprocessable('invalid_photo', 'unknownPhoto', {}, [bodyField('earlierPhotoId', 'invalid')]);
-      if (earlier.view !== later.view)
-        throw unprocessable('not_same_view', 'notSameView', { earlier: earlier.view, later: later.view }, [
-          bodyField('earlierPhotoId', 'invalid'),
-        ]);
-      if (earlier.takenOn >= later.takenOn)
-        throw unprocessable('not_later', 'notLater', {}, [bodyField('earlierPhotoId', 'invalid')]);
+      requireLaterOfSameView(earlier, later, 'earlierPhotoId');
       const zonesRow = await previewRepository.findZones(tx, earlier.id);
       if (!zonesRow)
         throw unprocessable('no_zones', 'noZonesOnEarlier', {}, [bodyField('earlierPhotoId', 'invalid')]);
@@ -86,10 +81,8 @@ export class OutcomeService {
         later,
         earlier,
         // The artist's transform, else the stored alignment of the follow-up onto that photo.
-        transform:
-          request.transform ??
-          (await alignmentRepository.doneTransform(tx, later.id, earlier.id)) ??
-          IDENTITY,
+        transform: request.transform ??
+          (await alignmentRepository.doneTransform(tx, later.id, earlier.id)) ?? [...IDENTITY],
         zones: ZonesFile.parse(zonesRow.zones),
         fitzpatrick: await fitzpatrickOf(tx, later.clientId),
       };
@@ -101,7 +94,8 @@ export class OutcomeService {
     const [earlierPixels, laterPixels, follicles, hair] = await Promise.all([
       blobs.get(earlier.sha256).then((b) => decodeRgb(b)),
       blobs.get(later.sha256).then((b) => decodeRgb(b)),
-      analysis?.follicleAnalysis(actor.studioId, earlier.id),
+      // As the preview's render read them (PreviewService.runRender), so that the prediction is the one the client saw.
+      usesMatch(zones) ? analysis?.follicleAnalysis(actor.studioId, earlier.id) : undefined,
       analysis?.clientHair(actor.studioId, earlier.id),
     ]);
     let measured;

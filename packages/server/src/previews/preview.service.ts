@@ -53,7 +53,8 @@ export interface AnalysisAccess {
   }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
 }
 
-const usesMatch = (zones: ZonesFile) =>
+/** Whether a scar zone asks to match the follicle density round it: only then do renders read the analysis's follicles. */
+export const usesMatch = (zones: ZonesFile) =>
   zones.zones.some((z) => z.kind === 'scar' && z.densityPerCm2 === 'match');
 
 export class PreviewService {

@@ -227,6 +227,17 @@ describe('a follow-up photo lined up with the last one', () => {
     await page.getByTestId('compare-slider').waitFor({ timeout: 240_000 });
   });
 
+  it("aligns again automatically when asked, in place of the artist's correction", async () => {
+    await page.getByRole('button', { name: 'Align again automatically' }).tap();
+    await expect
+      .poll(() => page.getByTestId('alignment-quality').textContent(), { timeout: 240_000 })
+      .toContain('Aligned automatically');
+    const a = (await alignmentOf(followUpId))!;
+    expect(a.method).toBe('features');
+    expect(a.corrected).toBe(false);
+    expect(a.pairs).toBeNull();
+  });
+
   it('fits a phone', async () => {
     await page.setViewportSize(PHONE);
     // Every way of looking stays on screen: none cut off at the right edge.

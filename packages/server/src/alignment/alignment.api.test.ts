@@ -280,6 +280,35 @@ describe('aligning a follow-up photo', () => {
     SLOW,
   );
 
+  it(
+    "warns when the artist's pairs lay the photos where they do not look alike, in English and Chinese",
+    async () => {
+      // Pairs that fit a transform exactly, but one 250 px off the truth across the follow-up.
+      const inverse = invertTransform(truth)!;
+      const pairs = [
+        { x: 300, y: 250 },
+        { x: 1200, y: 350 },
+        { x: 700, y: 900 },
+      ].map((later) => ({
+        earlier: applyTransform(inverse, later),
+        later: { x: later.x + 250, y: later.y },
+      }));
+      const res = await s.artist.request('PUT', `/api/photos/${followUp.id}/alignment/points`, {
+        body: { pairs },
+      });
+      expect(res.status).toBe(202);
+      const a = await settled(s.artist, followUp.id);
+      expect(a.status).toBe('done');
+      expect(a.quality!.agreement).toBeLessThan(0.2);
+      expect(a.warnings).toEqual([expect.stringMatching(/do not look alike where the points lay them/)]);
+      const zh = await s.artist.get<PhotoAlignment>(`/api/photos/${followUp.id}/alignment`, {
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(zh.body.warnings).toEqual([expect.stringMatching(/看起来并不相同/)]);
+    },
+    SLOW,
+  );
+
   it('refuses pairs that cannot fix a transform, naming the field, in English and Chinese', async () => {
     const onALine = [0, 1, 2].map((k) => ({
       earlier: { x: 100 + 200 * k, y: 100 + 100 * k },

@@ -71,6 +71,16 @@ async function settled(api: ApiClient, photoId: string): Promise<PhotoAlignment>
   }
 }
 
+/** Three spots of the follow-up, each paired with where the truth puts it on the earlier photo. */
+function truePairs() {
+  const inverse = invertTransform(truth)!;
+  return [
+    { x: 300, y: 250 },
+    { x: 1200, y: 350 },
+    { x: 700, y: 900 },
+  ].map((later) => ({ earlier: applyTransform(inverse, later), later }));
+}
+
 /** Largest distance (px of the earlier photo) between where `m` and the truth carry follow-up pixels. */
 function worstError(earlierFromLater: number[], size: { width: number; height: number }): number {
   const truthInverse = invertTransform(truth)!;
@@ -247,12 +257,7 @@ describe('aligning a follow-up photo', () => {
   it(
     "takes the artist's three point pairs instead, and records the correction",
     async () => {
-      const inverse = invertTransform(truth)!;
-      const pairs = [
-        { x: 300, y: 250 },
-        { x: 1200, y: 350 },
-        { x: 700, y: 900 },
-      ].map((later) => ({ earlier: applyTransform(inverse, later), later }));
+      const pairs = truePairs();
       const res = await s.artist.request<PhotoAlignment>(
         'PUT',
         `/api/photos/${followUp.id}/alignment/points`,
@@ -284,15 +289,7 @@ describe('aligning a follow-up photo', () => {
     "warns when the artist's pairs lay the photos where they do not look alike, in English and Chinese",
     async () => {
       // Pairs that fit a transform exactly, but one 250 px off the truth across the follow-up.
-      const inverse = invertTransform(truth)!;
-      const pairs = [
-        { x: 300, y: 250 },
-        { x: 1200, y: 350 },
-        { x: 700, y: 900 },
-      ].map((later) => ({
-        earlier: applyTransform(inverse, later),
-        later: { x: later.x + 250, y: later.y },
-      }));
+      const pairs = truePairs().map((p) => ({ ...p, later: { x: p.later.x + 250, y: p.later.y } }));
       const res = await s.artist.request('PUT', `/api/photos/${followUp.id}/alignment/points`, {
         body: { pairs },
       });

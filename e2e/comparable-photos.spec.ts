@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Matrix3, PhotoAlignment, PhotoPixels } from '@stipple/core';
+import { apply } from '@stipple/core/registration/matrix3';
 import { syntheticFollowUp } from '@stipple/core/registration/testing/synthetic-follow-up';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -37,11 +38,6 @@ let clientId = '';
 let earlier: { id: string; width: number; height: number };
 /** Earlier-photo pixels to the follow-up's: the camera's picture was made with it. */
 let truth: Matrix3;
-
-const apply = (m: Matrix3, p: { x: number; y: number }) => {
-  const w = m[6] * p.x + m[7] * p.y + m[8];
-  return { x: (m[0] * p.x + m[1] * p.y + m[2]) / w, y: (m[3] * p.x + m[4] * p.y + m[5]) / w };
-};
 
 async function alignmentOf(photoId: string): Promise<PhotoAlignment | null> {
   const res = await pageApi<PhotoAlignment | null>(page, 'GET', `/api/photos/${photoId}/alignment`);
@@ -229,6 +225,17 @@ describe('a follow-up photo lined up with the last one', () => {
     const want = apply(truth, { x: 640, y: 480 });
     expect(Math.hypot(got.x - want.x, got.y - want.y)).toBeLessThan(8);
     await page.getByTestId('compare-slider').waitFor({ timeout: 240_000 });
+  });
+
+  it("aligns again automatically when asked, in place of the artist's correction", async () => {
+    await page.getByRole('button', { name: 'Align again automatically' }).tap();
+    await expect
+      .poll(() => page.getByTestId('alignment-quality').textContent(), { timeout: 240_000 })
+      .toContain('Aligned automatically');
+    const a = (await alignmentOf(followUpId))!;
+    expect(a.method).toBe('features');
+    expect(a.corrected).toBe(false);
+    expect(a.pairs).toBeNull();
   });
 
   it('fits a phone', async () => {

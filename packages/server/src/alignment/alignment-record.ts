@@ -30,8 +30,6 @@ export function toAlignment(
     matches?: number;
   } | null;
   const reason = AlignmentRefusalReason.safeParse(row.refusalReason);
-  const details = row.refusalDetails ?? {};
-  const refusal = reason.success ? alignmentRefusalMessage(reason.data, details) : null;
   return {
     photoId: row.photoId,
     referencePhotoId: row.referencePhotoId,
@@ -52,14 +50,20 @@ export function toAlignment(
       : null,
     pairs: (row.pointPairs as PhotoAlignment['pairs']) ?? null,
     difference: (row.difference as PhotoAlignment['difference']) ?? null,
-    refusal:
-      reason.success && refusal
-        ? { reason: reason.data, details, message: renderMessage(locale, refusal.key, refusal.params) }
-        : null,
+    refusal: reason.success ? refusalOf(reason.data, row.refusalDetails ?? {}, locale) : null,
     warnings: (row.warnings as AlignmentWarning[]).map((w) => renderMessage(locale, w.key, w.params)),
     earlierSize: { width: earlier.width, height: earlier.height },
     laterSize: { width: later.width, height: later.height },
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
+}
+
+function refusalOf(
+  reason: AlignmentRefusalReason,
+  details: Record<string, number>,
+  locale: UiLocale,
+): PhotoAlignment['refusal'] {
+  const { key, params } = alignmentRefusalMessage(reason, details);
+  return { reason, details, message: renderMessage(locale, key, params) };
 }

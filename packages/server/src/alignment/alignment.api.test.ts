@@ -71,6 +71,16 @@ async function settled(api: ApiClient, photoId: string): Promise<PhotoAlignment>
   }
 }
 
+/** Three spots of the follow-up, each paired with where the truth puts it on the earlier photo. */
+function truePairs() {
+  const inverse = invertTransform(truth)!;
+  return [
+    { x: 300, y: 250 },
+    { x: 1200, y: 350 },
+    { x: 700, y: 900 },
+  ].map((later) => ({ earlier: applyTransform(inverse, later), later }));
+}
+
 /** Largest distance (px of the earlier photo) between where `m` and the truth carry follow-up pixels. */
 function worstError(earlierFromLater: number[], size: { width: number; height: number }): number {
   const truthInverse = invertTransform(truth)!;
@@ -85,6 +95,59 @@ function worstError(earlierFromLater: number[], size: { width: number; height: n
       worst = Math.max(worst, Math.hypot(got.x - want.x, got.y - want.y));
     }
   return worst;
+}
+
+/**
+ * How well the aligned follow-up (RGBA, transparent where it does not reach) lies on the earlier
+ * photo at the same size: the correlation of their fine texture (luma less its 4 neighbours' mean),
+ * with the aligned image shifted by up to 3 px each way. Lined up, the best shift is (0, 0).
+ */
+function textureFit(
+  aligned: { data: Uint8Array; width: number; height: number },
+  earlierPixels: PhotoPixels,
+): { best: { dx: number; dy: number }; atZero: number; atThree: number } {
+  const { width: w, height: h } = aligned;
+  expect([earlierPixels.width, earlierPixels.height]).toEqual([w, h]);
+  const fine = (at: (i: number) => number) => {
+    const lum = new Float32Array(w * h).map((_, i) => at(i));
+    const out = new Float32Array(w * h);
+    for (let y = 1; y < h - 1; y++)
+      for (let x = 1; x < w - 1; x++) {
+        const i = y * w + x;
+        out[i] = lum[i]! - (lum[i - 1]! + lum[i + 1]! + lum[i - w]! + lum[i + w]!) / 4;
+      }
+    return out;
+  };
+  const lumaOf = (data: PhotoPixels['data'], channels: number) => (i: number) =>
+    0.299 * data[i * channels]! + 0.587 * data[i * channels + 1]! + 0.114 * data[i * channels + 2]!;
+  const a = fine(lumaOf(aligned.data, 4));
+  const e = fine(lumaOf(earlierPixels.data, 3));
+  const M = 8;
+  const correlation = (dx: number, dy: number) => {
+    let sab = 0;
+    let saa = 0;
+    let sbb = 0;
+    for (let y = M; y < h - M; y += 2)
+      for (let x = M; x < w - M; x++) {
+        const j = (y + dy) * w + x + dx;
+        // Only where the aligned image has the follow-up's pixels, its neighbours' too.
+        if (aligned.data[j * 4 + 3]! < 255 || aligned.data[(j - w - 1) * 4 + 3]! < 255) continue;
+        if (aligned.data[(j + w + 1) * 4 + 3]! < 255) continue;
+        const av = a[j]!;
+        const ev = e[y * w + x]!;
+        sab += av * ev;
+        saa += av * av;
+        sbb += ev * ev;
+      }
+    return sab / Math.sqrt(saa * sbb);
+  };
+  let best = { dx: 0, dy: 0, r: -Infinity };
+  for (let dy = -3; dy <= 3; dy++)
+    for (let dx = -3; dx <= 3; dx++) {
+      const r = correlation(dx, dy);
+      if (r > best.r) best = { dx, dy, r };
+    }
+  return { best: { dx: best.dx, dy: best.dy }, atZero: correlation(0, 0), atThree: correlation(3, 3) };
 }
 
 beforeAll(async () => {
@@ -151,14 +214,50 @@ describe('aligning a follow-up photo', () => {
   );
 
   it(
+    "lays the aligned image on the earlier photo's preview when both photos are larger than a preview",
+    async () => {
+      // Both photos are resampled to preview size (by different factors) before the warp: the
+      // transform has to be carried onto those copies, or the pair is off by tens of pixels.
+      const client3 = await createClientFixture(ts.server.db, s.studio.id);
+      const big = await decode(photoPath('shaved-crown-stubble.jpg'), 2400);
+      const made = syntheticFollowUp(big, {
+        angleDeg: -6,
+        scale: 0.95,
+        shift: [-0.02, 0.02],
+        gain: 1.1,
+        gamma: 0.9,
+        gradient: 0.3,
+        outScale: 0.75,
+      });
+      const bigEarlier = await jpeg(big);
+      await upload(s.artist, client3, bigEarlier, '2026-10-01');
+      const later = await upload(s.artist, client3, await jpeg(made.later), '2026-11-20');
+      expect([later.width, later.height]).toEqual([1800, 1350]);
+      const a = await settled(s.artist, later.id);
+      expect(a.status).toBe('done');
+      const res = await fetch(`${ts.url}/api/photos/${later.id}/alignment/image?kind=aligned`, {
+        headers: { cookie: `stipple_session=${s.artist.cookie}` },
+      });
+      expect(res.status).toBe(200);
+      const webp = Buffer.from(await res.arrayBuffer());
+      const { data, info } = await sharp(webp).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height]).toEqual([1600, 1200]);
+      const fit = textureFit(
+        { data: new Uint8Array(data), width: info.width, height: info.height },
+        await decode(bigEarlier, 1600),
+      );
+      expect(Math.abs(fit.best.dx)).toBeLessThanOrEqual(1);
+      expect(Math.abs(fit.best.dy)).toBeLessThanOrEqual(1);
+      expect(fit.atZero).toBeGreaterThan(0.4);
+      expect(fit.atZero).toBeGreaterThan(2 * fit.atThree);
+    },
+    SLOW,
+  );
+
+  it(
     "takes the artist's three point pairs instead, and records the correction",
     async () => {
-      const inverse = invertTransform(truth)!;
-      const pairs = [
-        { x: 300, y: 250 },
-        { x: 1200, y: 350 },
-        { x: 700, y: 900 },
-      ].map((later) => ({ earlier: applyTransform(inverse, later), later }));
+      const pairs = truePairs();
       const res = await s.artist.request<PhotoAlignment>(
         'PUT',
         `/api/photos/${followUp.id}/alignment/points`,
@@ -182,6 +281,27 @@ describe('aligning a follow-up photo', () => {
         `/api/audit?entityId=${followUp.id}&action=alignment.correct`,
       );
       expect(audit.body.items[0]!.details).toMatchObject({ pairs: 3, model: 'affine' });
+    },
+    SLOW,
+  );
+
+  it(
+    "warns when the artist's pairs lay the photos where they do not look alike, in English and Chinese",
+    async () => {
+      // Pairs that fit a transform exactly, but one 250 px off the truth across the follow-up.
+      const pairs = truePairs().map((p) => ({ ...p, later: { x: p.later.x + 250, y: p.later.y } }));
+      const res = await s.artist.request('PUT', `/api/photos/${followUp.id}/alignment/points`, {
+        body: { pairs },
+      });
+      expect(res.status).toBe(202);
+      const a = await settled(s.artist, followUp.id);
+      expect(a.status).toBe('done');
+      expect(a.quality!.agreement).toBeLessThan(0.2);
+      expect(a.warnings).toEqual([expect.stringMatching(/do not look alike where the points lay them/)]);
+      const zh = await s.artist.get<PhotoAlignment>(`/api/photos/${followUp.id}/alignment`, {
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(zh.body.warnings).toEqual([expect.stringMatching(/看起来并不相同/)]);
     },
     SLOW,
   );

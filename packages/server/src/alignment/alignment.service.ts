@@ -213,10 +213,12 @@ export class AlignmentService {
     laterRow: PhotoRow,
   ): Promise<Parameters<typeof alignmentRepository.updateAt>[3]> {
     const { blobs } = this.deps;
-    const earlierBytes = await blobs.get(earlierRow.sha256);
-    const laterBytes = await blobs.get(laterRow.sha256);
-    const earlier = await decodeRgb(earlierBytes);
-    const later = await decodeRgb(laterBytes);
+    // Independent reads and decodes (sharp decodes off the event loop): side by side.
+    const [earlierBytes, laterBytes] = await Promise.all([
+      blobs.get(earlierRow.sha256),
+      blobs.get(laterRow.sha256),
+    ]);
+    const [earlier, later] = await Promise.all([decodeRgb(earlierBytes), decodeRgb(laterBytes)]);
     await new Promise<void>((resolve) => setImmediate(resolve));
     let laterFromEarlier: Matrix3;
     let patch: Parameters<typeof alignmentRepository.updateAt>[3];
@@ -262,8 +264,10 @@ export class AlignmentService {
     laterFull: PhotoPixels,
     laterFromEarlier: Matrix3,
   ) {
-    const earlier = await decodeRgb(earlierBytes, PREVIEW_LONG_EDGE);
-    const later = await decodeRgb(laterBytes, PREVIEW_LONG_EDGE);
+    const [earlier, later] = await Promise.all([
+      decodeRgb(earlierBytes, PREVIEW_LONG_EDGE),
+      decodeRgb(laterBytes, PREVIEW_LONG_EDGE),
+    ]);
     const toSmall = (small: PhotoPixels, full: PhotoPixels) =>
       resampleFrame(small.width / full.width, small.height / full.height);
     const onSmall = composeTransforms(
@@ -272,10 +276,10 @@ export class AlignmentService {
     );
     const aligned = warpToEarlier(later, onSmall, earlier.width, earlier.height);
     const difference = differenceImage(earlier, aligned);
-    const alignedBlob = await this.deps.blobs.put(await encodeRgbaWebp(aligned));
-    const differenceBlob = await this.deps.blobs.put(
-      await encodeJpegRendition(difference.image, PREVIEW_LONG_EDGE),
-    );
+    const [alignedBlob, differenceBlob] = await Promise.all([
+      encodeRgbaWebp(aligned).then((bytes) => this.deps.blobs.put(bytes)),
+      encodeJpegRendition(difference.image, PREVIEW_LONG_EDGE).then((bytes) => this.deps.blobs.put(bytes)),
+    ]);
     return {
       alignedSha256: alignedBlob.sha256,
       differenceSha256: differenceBlob.sha256,

@@ -56,8 +56,6 @@ export const toPhoto = (row: PhotoWithConsent): Photo => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export type PhotoFile = StoredImage;
-
 export class PhotoService {
   private uploadedHooks: ((actor: Actor, photo: Photo) => Promise<void>)[] = [];
 
@@ -247,7 +245,7 @@ export class PhotoService {
    * The bytes of a photo. Renditions not made yet fall back to the stored original (already
    * oriented and without metadata), so a fresh upload shows at once.
    */
-  async file(actor: Actor, id: string, size: PhotoSize): Promise<PhotoFile> {
+  async file(actor: Actor, id: string, size: PhotoSize): Promise<StoredImage> {
     requireRole(actor, CLINICAL);
     const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
       const found = await photoRepository.findById(tx, id);

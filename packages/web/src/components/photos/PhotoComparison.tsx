@@ -69,8 +69,11 @@ export function PhotoComparison({
   });
   const a = alignment.data ?? null;
   const earlier = a ? (photos.find((p) => p.id === a.referencePhotoId) ?? null) : null;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['alignment', later?.id] });
-  const start = useMutation({ mutationFn: () => api.startAlignment(later!.id), onSuccess: refresh });
+  // The answer to a start is the queued alignment itself: no second request for it.
+  const start = useMutation({
+    mutationFn: () => api.startAlignment(later!.id),
+    onSuccess: (queued) => queryClient.setQueryData(['alignment', queued.photoId], queued),
+  });
 
   const label = (p: Photo) => formatIsoDate(p.takenOn, locale);
   return (

@@ -11,7 +11,7 @@
  *   looks like a row of pale dots).
  */
 import { convexHull, polygonArea } from '../geometry/polygon.js';
-import { sampleBilinear } from './gaussian-filter.js';
+import { blockMean, sampleBilinear } from './gaussian-filter.js';
 import { hessianFeatures, roundnessAt } from './hessian-features.js';
 import type { LineSegment } from './line-segments.js';
 import { expectedSpotResponse } from './resolvability.js';
@@ -63,10 +63,11 @@ export function detectFueDots(input: FueInput): FueDot[] {
   const s = input.pxPerMm;
   // A punch scar spans 6-10 working pixels: half the resolution finds it as well, four times cheaper.
   const step = s >= 8 ? 2 : 1;
-  const coarse = negatedBlocks(input.channel, input.width, input.height, step);
+  const coarse = blockMean(input.channel, input.width, input.height, step);
   const { width: w, height: h } = coarse;
-  const sigma = (FUE_SIGMA_MM * s) / step;
   // bright spots are the dark spots of the negated channel
+  for (let i = 0; i < coarse.data.length; i++) coarse.data[i] = 2 - coarse.data[i]!;
+  const sigma = (FUE_SIGMA_MM * s) / step;
   const f = hessianFeatures(coarse.data, w, h, sigma, { darkSpot: true });
   const strength = f.darkSpot;
   const smooth = f.smooth;
@@ -129,29 +130,6 @@ export function detectFueDots(input: FueInput): FueDot[] {
       dots.push({ x: wx, y: wy, r: radius, contrast });
     }
   return dots;
-}
-
-/** 2 − the channel, averaged over step × step blocks. */
-function negatedBlocks(
-  channel: Float32Array,
-  width: number,
-  height: number,
-  step: number,
-): { data: Float32Array; width: number; height: number } {
-  const w = Math.floor(width / step);
-  const h = Math.floor(height / step);
-  const out = new Float32Array(w * h);
-  const inv = 1 / (step * step);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < step; dy++) {
-        const o = (y * step + dy) * width + x * step;
-        for (let dx = 0; dx < step; dx++) sum += channel[o + dx]!;
-      }
-      out[y * w + x] = 2 - sum * inv;
-    }
-  return { data: out, width: w, height: h };
 }
 
 /** Whether a follicle or a point of a hair shaft lies within r of (x, y), through a bucket grid. */

@@ -12,7 +12,7 @@
  */
 import { convexHull, polygonArea } from '../geometry/polygon.js';
 import { blockMean, sampleBilinear } from './gaussian-filter.js';
-import { hessianFeatures, roundnessAt } from './hessian-features.js';
+import { hessianFeatures, peakOffset, roundnessAt } from './hessian-features.js';
 import type { LineSegment } from './line-segments.js';
 import { expectedSpotResponse } from './resolvability.js';
 import { median, type ScarSuggestionDraft } from './scar-gaps.js';
@@ -86,26 +86,11 @@ export function detectFueDots(input: FueInput): FueDot[] {
       const i = y * w + x;
       const v = strength[i]!;
       if (v < minStrength) continue;
-      if (
-        v <= strength[i - 1]! ||
-        v < strength[i + 1]! ||
-        v <= strength[i - w]! ||
-        v < strength[i + w]! ||
-        v <= strength[i - w - 1]! ||
-        v < strength[i + w + 1]! ||
-        v <= strength[i - w + 1]! ||
-        v < strength[i + w - 1]!
-      )
-        continue;
-      // sub-pixel peak (a parabola through the neighbours on each axis), in working pixels
-      const ax = strength[i - 1]! - 2 * v + strength[i + 1]!;
-      const ay = strength[i - w]! - 2 * v + strength[i + w]!;
-      const ox =
-        ax < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - 1]! - strength[i + 1]!)) / ax)) : 0;
-      const oy =
-        ay < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - w]! - strength[i + w]!)) / ay)) : 0;
-      const wx = (x + ox) * step + (step - 1) / 2;
-      const wy = (y + oy) * step + (step - 1) / 2;
+      const peak = peakOffset(strength, w, i);
+      if (!peak) continue;
+      // in working pixels
+      const wx = (x + peak[0]) * step + (step - 1) / 2;
+      const wy = (y + peak[1]) * step + (step - 1) / 2;
       if (!input.usable(wx, wy)) continue;
       const centre = 2 - smooth[i]!;
       const ring: number[] = [];

@@ -15,7 +15,8 @@ import { blockMean, sampleBilinear } from './gaussian-filter.js';
 import { hessianFeatures, peakOffset, roundnessAt } from './hessian-features.js';
 import type { LineSegment } from './line-segments.js';
 import { expectedSpotResponse } from './resolvability.js';
-import { median, type ScarSuggestionDraft } from './scar-gaps.js';
+import { median } from './robust-stats.js';
+import type { ScarSuggestionDraft } from './scar-gaps.js';
 
 /** Gaussian σ of a punch scar of 0.6-1.0 mm across. */
 const FUE_SIGMA_MM = 0.25;
@@ -165,7 +166,7 @@ export function clusterFueDots(dots: FueDot[], pxPerMm: number): ScarSuggestionD
   const nearest = dots.map((d) =>
     Math.min(...dots.filter((o) => o !== d).map((o) => Math.hypot(o.x - d.x, o.y - d.y))),
   );
-  const typical = nearest.length > 1 ? [...nearest].sort((a, b) => a - b)[nearest.length >> 1]! : 0;
+  const typical = nearest.length > 1 ? median(nearest) : 0;
   const link = Math.min(FUE_MAX_LINK_MM * pxPerMm, Math.max(FUE_LINK_MM * pxPerMm, 2 * typical));
   const parent = dots.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));

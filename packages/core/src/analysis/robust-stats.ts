@@ -40,3 +40,9 @@ export function robustSigmaInPlace(values: Float32Array | Float64Array, n = valu
   for (let i = 0; i < n; i++) values[i] = Math.abs(values[i]! - med);
   return 1.4826 * quantileInPlace(values, 0.5, n);
 }
+
+/** Middle value (the upper one of an even count) of a short plain list, by sorting a copy; NaN when empty. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1]! : Number.NaN;
+}

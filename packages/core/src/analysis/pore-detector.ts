@@ -8,7 +8,7 @@
  */
 import { sampleBilinear } from './gaussian-filter.js';
 import { peakOffset, roundnessAt, type HessianFeatures } from './hessian-features.js';
-import { tileIndexAt, type TileGrid } from './tile-grid.js';
+import type { TileGrid } from './tile-grid.js';
 
 export interface Pore {
   x: number;
@@ -101,8 +101,4 @@ export function detectPores(
     }
   }
   return out;
-}
-
-export function noiseAt(noise: Float32Array, grid: TileGrid, x: number, y: number): number {
-  return noise[tileIndexAt(grid, x, y)]!;
 }

@@ -59,8 +59,11 @@ export function hessianFeatures(
       const o = y * width;
       for (let x = 1; x < width - 1; x++) {
         const i = o + x;
+        const c = smooth[i]!;
+        // the same sum as below, so a plane asked for alone equals one asked for with the others
         laplacian[i] =
-          (smooth[i - 1]! + smooth[i + 1]! + smooth[i - width]! + smooth[i + width]! - 4 * smooth[i]!) * s2;
+          (smooth[i - 1]! + smooth[i + 1]! - 2 * c) * s2 +
+          (smooth[i - width]! + smooth[i + width]! - 2 * c) * s2;
       }
     }
     return { width, height, sigma, smooth, brightLine, darkLine, darkSpot, laplacian };

@@ -22,7 +22,7 @@ import { suggestScars } from './scar-suggestions.js';
 import { structureWidthPerTile } from './sharpness.js';
 import { measureShades } from './stubble-shade.js';
 import { makeTileGrid, tileIndexAt, type TileGrid } from './tile-grid.js';
-import { buildWorkingChannel } from './working-channel.js';
+import { buildWorkingChannel, photoX, photoY } from './working-channel.js';
 import {
   checkMapFits,
   clipRoiToScalp,
@@ -146,8 +146,8 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   const wc = buildWorkingChannel(image, roi, ppm);
   const f = wc.factor;
   const wppm = wc.pxPerMm;
-  const toPhotoX = (x: number): number => roi.x + (x + 0.5) * f - 0.5;
-  const toPhotoY = (y: number): number => roi.y + (y + 0.5) * f - 0.5;
+  const toPhotoX = (x: number): number => photoX(wc, x);
+  const toPhotoY = (y: number): number => photoY(wc, y);
   const insideWorking = (x: number, y: number): boolean => interior(toPhotoX(x), toPhotoY(y));
   lap('channel');
   const glare = measureGlare(image, roi, GLARE_CELL_MM * ppm, (x, y) => inScalp(scalpMap, x, y));

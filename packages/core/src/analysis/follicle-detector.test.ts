@@ -4,7 +4,7 @@ import { detectFollicles } from './follicle-detector.js';
 import { diffuseShareAt, GLARE_CELL_SHARE, glareShareAt, measureGlare } from './glare-map.js';
 import { emulateJpeg } from './testing/jpeg-emulation.js';
 import { SeededRandom } from './testing/seeded-random.js';
-import { buildWorkingChannel } from './working-channel.js';
+import { buildWorkingChannel, photoX, photoY } from './working-channel.js';
 
 const PX_PER_MM = 20;
 const SKIN: [number, number, number] = [190, 140, 120];
@@ -99,14 +99,13 @@ function find(
 ) {
   const roi = { x: 0, y: 0, w: image.width, h: image.height };
   const wc = buildWorkingChannel(image, roi, PX_PER_MM);
-  const toPhoto = (v: number): number => (v + 0.5) * wc.factor - 0.5;
   const finding = detectFollicles(
     wc,
     () => true,
-    glareAt ? (x, y) => glareAt(toPhoto(x), toPhoto(y)) : undefined,
-    diffuseAt ? (x, y) => diffuseAt(toPhoto(x), toPhoto(y)) : undefined,
+    glareAt ? (x, y) => glareAt(photoX(wc, x), photoY(wc, y)) : undefined,
+    diffuseAt ? (x, y) => diffuseAt(photoX(wc, x), photoY(wc, y)) : undefined,
   );
-  return finding.follicles.map((f) => ({ ...f, x: toPhoto(f.x), y: toPhoto(f.y) }));
+  return finding.follicles.map((f) => ({ ...f, x: photoX(wc, f.x), y: photoY(wc, f.y) }));
 }
 
 describe('follicle detector', () => {

@@ -85,14 +85,9 @@ export function detectFollicles(
     { brightLine: true, darkLine: true },
     scratch,
   );
-  const spots = hessianFeatures(
-    channel,
-    width,
-    height,
-    Math.max(0.8, PORE_SIGMA_MM * s),
-    { darkSpot: true },
-    scratch,
-  );
+  // at the pore scale only the Laplacian is read (noise floor, sharpness, texture): the pores
+  // themselves are found on the channel held to skin level below
+  const spots = hessianFeatures(channel, width, height, Math.max(0.8, PORE_SIGMA_MM * s), {}, scratch);
   const block = NOISE_BLOCK_MM * s;
   const lineNoise = quietNoisePerTile(lines.laplacian, width, grid, block, inside);
   const poreNoise = quietNoisePerTile(spots.laplacian, width, grid, block, inside);

@@ -11,11 +11,12 @@
  *   looks like a row of pale dots).
  */
 import { convexHull, polygonArea } from '../geometry/polygon.js';
-import { sampleBilinear } from './gaussian-filter.js';
-import { hessianFeatures, roundnessAt } from './hessian-features.js';
+import { blockMean, sampleBilinear } from './gaussian-filter.js';
+import { hessianFeatures, peakOffset, roundnessAt } from './hessian-features.js';
 import type { LineSegment } from './line-segments.js';
 import { expectedSpotResponse } from './resolvability.js';
-import { median, type ScarSuggestionDraft } from './scar-gaps.js';
+import { median } from './robust-stats.js';
+import type { ScarSuggestionDraft } from './scar-gaps.js';
 
 /** Gaussian σ of a punch scar of 0.6-1.0 mm across. */
 const FUE_SIGMA_MM = 0.25;
@@ -63,10 +64,11 @@ export function detectFueDots(input: FueInput): FueDot[] {
   const s = input.pxPerMm;
   // A punch scar spans 6-10 working pixels: half the resolution finds it as well, four times cheaper.
   const step = s >= 8 ? 2 : 1;
-  const coarse = negatedBlocks(input.channel, input.width, input.height, step);
+  const coarse = blockMean(input.channel, input.width, input.height, step);
   const { width: w, height: h } = coarse;
-  const sigma = (FUE_SIGMA_MM * s) / step;
   // bright spots are the dark spots of the negated channel
+  for (let i = 0; i < coarse.data.length; i++) coarse.data[i] = 2 - coarse.data[i]!;
+  const sigma = (FUE_SIGMA_MM * s) / step;
   const f = hessianFeatures(coarse.data, w, h, sigma, { darkSpot: true });
   const strength = f.darkSpot;
   const smooth = f.smooth;
@@ -85,26 +87,11 @@ export function detectFueDots(input: FueInput): FueDot[] {
       const i = y * w + x;
       const v = strength[i]!;
       if (v < minStrength) continue;
-      if (
-        v <= strength[i - 1]! ||
-        v < strength[i + 1]! ||
-        v <= strength[i - w]! ||
-        v < strength[i + w]! ||
-        v <= strength[i - w - 1]! ||
-        v < strength[i + w + 1]! ||
-        v <= strength[i - w + 1]! ||
-        v < strength[i + w - 1]!
-      )
-        continue;
-      // sub-pixel peak (a parabola through the neighbours on each axis), in working pixels
-      const ax = strength[i - 1]! - 2 * v + strength[i + 1]!;
-      const ay = strength[i - w]! - 2 * v + strength[i + w]!;
-      const ox =
-        ax < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - 1]! - strength[i + 1]!)) / ax)) : 0;
-      const oy =
-        ay < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - w]! - strength[i + w]!)) / ay)) : 0;
-      const wx = (x + ox) * step + (step - 1) / 2;
-      const wy = (y + oy) * step + (step - 1) / 2;
+      const peak = peakOffset(strength, w, i);
+      if (!peak) continue;
+      // in working pixels
+      const wx = (x + peak[0]) * step + (step - 1) / 2;
+      const wy = (y + peak[1]) * step + (step - 1) / 2;
       if (!input.usable(wx, wy)) continue;
       const centre = 2 - smooth[i]!;
       const ring: number[] = [];
@@ -129,29 +116,6 @@ export function detectFueDots(input: FueInput): FueDot[] {
       dots.push({ x: wx, y: wy, r: radius, contrast });
     }
   return dots;
-}
-
-/** 2 − the channel, averaged over step × step blocks. */
-function negatedBlocks(
-  channel: Float32Array,
-  width: number,
-  height: number,
-  step: number,
-): { data: Float32Array; width: number; height: number } {
-  const w = Math.floor(width / step);
-  const h = Math.floor(height / step);
-  const out = new Float32Array(w * h);
-  const inv = 1 / (step * step);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < step; dy++) {
-        const o = (y * step + dy) * width + x * step;
-        for (let dx = 0; dx < step; dx++) sum += channel[o + dx]!;
-      }
-      out[y * w + x] = 2 - sum * inv;
-    }
-  return { data: out, width: w, height: h };
 }
 
 /** Whether a follicle or a point of a hair shaft lies within r of (x, y), through a bucket grid. */
@@ -202,7 +166,7 @@ export function clusterFueDots(dots: FueDot[], pxPerMm: number): ScarSuggestionD
   const nearest = dots.map((d) =>
     Math.min(...dots.filter((o) => o !== d).map((o) => Math.hypot(o.x - d.x, o.y - d.y))),
   );
-  const typical = nearest.length > 1 ? [...nearest].sort((a, b) => a - b)[nearest.length >> 1]! : 0;
+  const typical = nearest.length > 1 ? median(nearest) : 0;
   const link = Math.min(FUE_MAX_LINK_MM * pxPerMm, Math.max(FUE_LINK_MM * pxPerMm, 2 * typical));
   const parent = dots.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));

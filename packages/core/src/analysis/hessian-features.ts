@@ -59,8 +59,11 @@ export function hessianFeatures(
       const o = y * width;
       for (let x = 1; x < width - 1; x++) {
         const i = o + x;
+        const c = smooth[i]!;
+        // the same sum as below, so a plane asked for alone equals one asked for with the others
         laplacian[i] =
-          (smooth[i - 1]! + smooth[i + 1]! + smooth[i - width]! + smooth[i + width]! - 4 * smooth[i]!) * s2;
+          (smooth[i - 1]! + smooth[i + 1]! - 2 * c) * s2 +
+          (smooth[i - width]! + smooth[i + width]! - 2 * c) * s2;
       }
     }
     return { width, height, sigma, smooth, brightLine, darkLine, darkSpot, laplacian };
@@ -142,4 +145,29 @@ export function roundnessAt(g: Float32Array, w: number, i: number): number {
   const d = Math.sqrt(0.25 * (hxx - hyy) ** 2 + hxy * hxy);
   const l2 = half + d;
   return l2 > 0 ? Math.max(0, half - d) / l2 : 0;
+}
+
+/**
+ * Sub-pixel offset of a strict local maximum of `strength` at interior pixel i (ties go to the
+ * first in raster order, so a plateau gives one peak), from a parabola through its neighbours on
+ * each axis; null where i is no peak.
+ */
+export function peakOffset(strength: Float32Array, w: number, i: number): [number, number] | null {
+  const v = strength[i]!;
+  if (
+    v <= strength[i - w - 1]! ||
+    v <= strength[i - w]! ||
+    v <= strength[i - w + 1]! ||
+    v <= strength[i - 1]! ||
+    v < strength[i + 1]! ||
+    v < strength[i + w - 1]! ||
+    v < strength[i + w]! ||
+    v < strength[i + w + 1]!
+  )
+    return null;
+  const ax = strength[i - 1]! - 2 * v + strength[i + 1]!;
+  const ay = strength[i - w]! - 2 * v + strength[i + w]!;
+  const ox = ax < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - 1]! - strength[i + 1]!)) / ax)) : 0;
+  const oy = ay < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (strength[i - w]! - strength[i + w]!)) / ay)) : 0;
+  return [ox, oy];
 }

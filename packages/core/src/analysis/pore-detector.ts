@@ -7,8 +7,8 @@
  * tile (they are what sets it) and with little contrast; an opening stands clear of both.
  */
 import { sampleBilinear } from './gaussian-filter.js';
-import { roundnessAt, type HessianFeatures } from './hessian-features.js';
-import { tileIndexAt, type TileGrid } from './tile-grid.js';
+import { peakOffset, roundnessAt, type HessianFeatures } from './hessian-features.js';
+import type { TileGrid } from './tile-grid.js';
 
 export interface Pore {
   x: number;
@@ -68,24 +68,10 @@ export function detectPores(
       const tile = tr * grid.cols + Math.min(grid.cols - 1, Math.floor(x / grid.size));
       const nz = noise[tile]!;
       if (!(v >= params.glareMinSnr * nz)) continue;
-      if (
-        v <= s[i - w - 1]! ||
-        v <= s[i - w]! ||
-        v <= s[i - w + 1]! ||
-        v <= s[i - 1]! ||
-        v < s[i + 1]! ||
-        v < s[i + w - 1]! ||
-        v < s[i + w]! ||
-        v < s[i + w + 1]!
-      )
-        continue;
-      // sub-pixel peak from a parabola through the neighbours on each axis
-      const ax = s[i - 1]! - 2 * v + s[i + 1]!;
-      const ay = s[i - w]! - 2 * v + s[i + w]!;
-      const ox = ax < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (s[i - 1]! - s[i + 1]!)) / ax)) : 0;
-      const oy = ay < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (s[i - w]! - s[i + w]!)) / ay)) : 0;
-      const px = x + ox;
-      const py = y + oy;
+      const peak = peakOffset(s, w, i);
+      if (!peak) continue;
+      const px = x + peak[0];
+      const py = y + peak[1];
       if (!inside(px, py)) continue;
       const inGlare = params.glareAt(px, py) >= params.glareShare;
       if (!inGlare && v < params.minSnr * (params.minSnrScale?.[tile] ?? 1) * nz) continue;
@@ -115,8 +101,4 @@ export function detectPores(
     }
   }
   return out;
-}
-
-export function noiseAt(noise: Float32Array, grid: TileGrid, x: number, y: number): number {
-  return noise[tileIndexAt(grid, x, y)]!;
 }

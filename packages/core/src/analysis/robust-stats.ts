@@ -33,10 +33,8 @@ export function quantileInPlace(values: Float32Array | Float64Array, q: number, 
   return selectKth(values, k, n);
 }
 
-/** Standard deviation of Gaussian noise estimated as 1.4826 × median absolute deviation. */
-export function robustSigmaInPlace(values: Float32Array | Float64Array, n = values.length): number {
-  if (n === 0) return Number.NaN;
-  const med = quantileInPlace(values, 0.5, n);
-  for (let i = 0; i < n; i++) values[i] = Math.abs(values[i]! - med);
-  return 1.4826 * quantileInPlace(values, 0.5, n);
+/** Middle value (the upper one of an even count) of a short plain list, by sorting a copy; NaN when empty. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1]! : Number.NaN;
 }

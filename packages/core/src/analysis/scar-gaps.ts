@@ -13,6 +13,7 @@ import { distanceTransform } from '../geometry/distance-transform.js';
 import { gaussianBlur } from './gaussian-filter.js';
 import { labelComponents, polygonArea, simplifyPolygon, traceComponent } from '../geometry/polygon.js';
 import type { RgbImage, Roi } from './analysis-input.js';
+import { median } from './robust-stats.js';
 
 export type ScarKind = 'strip' | 'fue' | 'patch';
 
@@ -184,7 +185,7 @@ export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
       Math.round(5 / cellMm),
     );
     if (ring.length < 8) continue;
-    const surroundDensity = medianOf(
+    const surroundDensity = median(
       ring.map((i) => {
         const c = i % cols;
         const r = (i - c) / cols;
@@ -208,8 +209,8 @@ export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
     const labIn = skinLab(inside, colourOf);
     const labOut = skinLab(ring, colourOf);
     const lighter = labIn[0] - labOut[0];
-    const texIn = medianOf(inside.map(textureOf));
-    const texOut = medianOf(ring.map(textureOf));
+    const texIn = median(inside.map(textureOf));
+    const texOut = median(ring.map(textureOf));
     const smoothRatio = texOut > 0 ? texIn / texOut : 1;
     const paler = Math.hypot(labIn[1], labIn[2]) < Math.hypot(labOut[1], labOut[2]) - 1;
     // Scar tissue is paler, smoother or less saturated than skin; lighting alone only makes skin
@@ -252,12 +253,6 @@ export function suggestGaps(input: GapInput): ScarSuggestionDraft[] {
   }
   return drafts;
 }
-
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1]! : Number.NaN;
-}
-const medianOf = median;
 
 function wideDensity(grid: DensityGrid, sigmaPx: number): Float32Array {
   const n = grid.cols * grid.rows;
@@ -350,6 +345,6 @@ function cellLinearRgb(input: GapInput, cell: number, cols: number, i: number, o
  * darken or lighten the surroundings with them, a median takes the skin between them.
  */
 function skinLab(cells: number[], colourOf: (i: number) => Float32Array): Lab {
-  const [r, g, b] = [0, 1, 2].map((k) => medianOf(cells.map((i) => colourOf(i)[3 * i + k]!)));
+  const [r, g, b] = [0, 1, 2].map((k) => median(cells.map((i) => colourOf(i)[3 * i + k]!)));
   return linearRgbToLab(r!, g!, b!);
 }

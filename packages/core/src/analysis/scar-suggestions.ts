@@ -18,7 +18,7 @@ import type { LineSegment } from './line-segments.js';
 import { suggestGaps, type ScarSuggestionDraft } from './scar-gaps.js';
 import type { ScalpMap } from './scalp-map/scalp-map.js';
 import { suggestionPlaces } from './scalp-map/suggestion-places.js';
-import type { WorkingChannel } from './working-channel.js';
+import { photoX, photoY, type WorkingChannel } from './working-channel.js';
 
 export type { ScarKind } from './scar-gaps.js';
 
@@ -47,10 +47,7 @@ export interface ScarInput {
 export function suggestScars(input: ScarInput): ScarSuggestion[] {
   const wc = input.working;
   const f = wc.factor;
-  const toPhoto = ([x, y]: readonly [number, number]): [number, number] => [
-    wc.originX + (x + 0.5) * f - 0.5,
-    wc.originY + (y + 0.5) * f - 0.5,
-  ];
+  const toPhoto = ([x, y]: readonly [number, number]): [number, number] => [photoX(wc, x), photoY(wc, y)];
   const glareAt = (x: number, y: number): number => glareShareAt(input.glare, ...toPhoto([x, y]));
   const usable = (x: number, y: number): boolean =>
     x >= 0 &&

@@ -1,44 +1,8 @@
 /** Noise floors per tile, from the robust spread of a filter response. */
-import { quantileInPlace, robustSigmaInPlace } from './robust-stats.js';
+import { quantileInPlace } from './robust-stats.js';
 import { medianFilterTiles, type TileGrid } from './tile-grid.js';
 
-/** 10 × 10 samples per tile: the MAD of 100 values is within about 12 % of the true spread, and the
- * 3 × 3 median over tiles that follows steadies it further. */
-const SAMPLES_PER_SIDE = 10;
-
-/**
- * Noise floor of a zero-centred response (a Laplacian) per tile: its robust spread over 10 × 10
- * samples, then the 3 × 3 median over tiles. `inside` leaves out what is not scalp, so a tile on
- * the scalp's edge is not called noisy for the background's texture.
- */
-export function planeNoisePerTile(
-  plane: Float32Array,
-  width: number,
-  grid: TileGrid,
-  inside: (x: number, y: number) => boolean = () => true,
-): Float32Array {
-  const out = new Float32Array(grid.cols * grid.rows);
-  const buf = new Float32Array((SAMPLES_PER_SIDE + 2) * (SAMPLES_PER_SIDE + 2));
-  for (let r = 0; r < grid.rows; r++)
-    for (let c = 0; c < grid.cols; c++) {
-      const x0 = c * grid.size;
-      const y0 = r * grid.size;
-      const x1 = Math.min(grid.width, x0 + grid.size);
-      const y1 = Math.min(grid.height, y0 + grid.size);
-      const stride = Math.max(1, Math.floor((x1 - x0) / SAMPLES_PER_SIDE));
-      let n = 0;
-      for (let y = y0 + (stride >> 1); y < y1; y += stride)
-        for (let x = x0 + (stride >> 1); x < x1; x += stride) {
-          if (n >= buf.length) break;
-          if (!inside(x, y)) continue;
-          buf[n++] = plane[y * width + x]!;
-        }
-      out[r * grid.cols + c] = n >= 8 ? robustSigmaInPlace(buf, n) : Number.NaN;
-    }
-  return medianFilterTiles(grid, out);
-}
-
-/** Side of the blocks the quiet-floor estimate looks at (working px). */
+/** The share of a tile's blocks, quietest first, below which its floor is read. */
 const QUIET_QUANTILE = 0.25;
 /**
  * For pure noise the 25th percentile of block RMS values of these filtered planes sits at this

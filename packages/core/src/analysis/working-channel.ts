@@ -44,6 +44,15 @@ export interface WorkingChannel {
   luminance: Float32Array;
 }
 
+/** Photo x of a working x: working pixel X covers photo pixels [X·f, (X+1)·f) of the region. */
+export function photoX(wc: WorkingChannel, x: number): number {
+  return wc.originX + (x + 0.5) * wc.factor - 0.5;
+}
+
+export function photoY(wc: WorkingChannel, y: number): number {
+  return wc.originY + (y + 0.5) * wc.factor - 0.5;
+}
+
 /**
  * Box resampling of one row of `n` values by a real `factor` ≥ 1: each source pixel falls into at
  * most two output pixels; these tables say which and with what weight.

@@ -35,6 +35,7 @@ import { DateField } from '../components/fields/DateField.js';
 import { NumberField } from '../components/fields/NumberField.js';
 import { RuleOverrideNotice } from '../components/RuleOverrideNotice.js';
 import { SessionPhotos, type PhotoRole } from '../components/session/SessionPhotos.js';
+import { StickyActions } from '../components/StickyActions.js';
 import { SessionTargets } from '../components/session/SessionTargets.js';
 import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
@@ -104,20 +105,22 @@ function SessionForm({
   const completed = record?.status === 'completed';
   // Unsaved: anything differs from the record as last saved (or from a blank record).
   const photoRoles = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => a.localeCompare(b));
+  // Compared as sets and with a blank duration as blank: a record completed without a duration,
+  // or with its zones tapped in another order, has nothing unsaved.
   const entered = [
     performedOn,
-    zones,
+    [...zones].sort(),
     chosenPigment,
     dilution,
     needleLot,
-    duration,
+    duration ?? '',
     notes,
     adverse,
     photoRoles(roles),
   ];
   const stored = [
     record?.performedOn ?? isoDateOf(new Date(appointment.startsAt)),
-    record?.zones ?? [],
+    [...(record?.zones ?? [])].sort(),
     record ? (pigmentOf?.lotId ?? null) : undefined,
     pigmentOf?.dilution ?? '',
     needleOf?.lotId ?? null,
@@ -296,30 +299,30 @@ function SessionForm({
               </Group>
             </Chip.Group>
           </div>
-          <Group grow align="flex-start">
-            <Select
-              label={t('sessionRecord.pigmentLot')}
-              data={lotOptions('pigment')}
-              value={pigmentLot}
-              onChange={(v) => {
-                setPigmentLot(v);
-                save.reset();
-              }}
-              clearable
-              disabled={completed}
-              error={fieldError(`materials.${pigmentIndex}.lotId`)}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="pigment-lot"
-            />
-            <TextInput
-              label={t('sessionRecord.dilution')}
-              placeholder="1:20"
-              value={dilution}
-              onChange={(e) => setDilution(e.currentTarget.value)}
-              disabled={completed}
-              data-testid="dilution"
-            />
-          </Group>
+          {/* Each lot on a line of its own: its name, product and expiry are long and never cut. */}
+          <Select
+            label={t('sessionRecord.pigmentLot')}
+            data={lotOptions('pigment')}
+            value={pigmentLot}
+            onChange={(v) => {
+              setPigmentLot(v);
+              save.reset();
+            }}
+            clearable
+            disabled={completed}
+            error={fieldError(`materials.${pigmentIndex}.lotId`)}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="pigment-lot"
+          />
+          <TextInput
+            label={t('sessionRecord.dilution')}
+            placeholder="1:20"
+            value={dilution}
+            onChange={(e) => setDilution(e.currentTarget.value)}
+            disabled={completed}
+            maw={360}
+            data-testid="dilution"
+          />
           <Select
             label={t('sessionRecord.needleLot')}
             data={lotOptions('needle')}
@@ -363,64 +366,69 @@ function SessionForm({
         onRoles={setRoles}
       />
 
-      {!completed && (planBlocks || planRefused) && (
-        <RuleOverrideNotice
-          title={t('sessionRecord.planTitle')}
-          message={
-            planRefused
-              ? describeError(save.error, t)
-              : t('sessionRecord.planBlocks', { decision: t(`eligibility.${plan.data!.plan!.eligibility}`) })
-          }
-          reason={planOverride}
-          onReason={setPlanOverride}
-          testId="session-plan-refused"
-        />
-      )}
-      {!completed && notYet && (
-        <Alert color="gray" data-testid="session-not-yet">
-          {t('sessionRecord.notYet', { date: formatIsoDate(sessionDay, locale) })}
-        </Alert>
-      )}
-      {generalError && (
-        <Alert color="red" role="alert" data-testid="session-error">
-          {describeError(generalError, t)}
-        </Alert>
-      )}
-      {!completed && (
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            loading={save.isPending && save.variables?.complete === false}
-            onClick={() => save.mutate({ complete: false, againstPlan: false })}
-            data-testid="save-session"
-          >
-            {t('sessionRecord.saveDraft')}
-          </Button>
-          <Button
-            loading={save.isPending && save.variables?.complete === true}
-            disabled={notYet}
-            onClick={() => save.mutate({ complete: true, againstPlan: planBlocks || planRefused })}
-            data-testid="complete-session"
-          >
-            {t('sessionRecord.complete')}
-          </Button>
-        </Group>
-      )}
-      {completed && record && (
-        <Group justify="flex-end">
-          <Button
-            component="a"
-            href={fileLinks.aftercarePdf(record.id)}
-            download
-            data-testid="session-aftercare-pdf"
-          >
-            {t('aftercare.sheet')}
-          </Button>
-          <Button component={Link} to={`/clients/${clientId}?tab=aftercare`} variant="light">
-            {t('sessionRecord.toAftercare')}
-          </Button>
-        </Group>
-      )}
+      {/* A long record: its actions (and a refusal that needs an answer) stay at the window's foot. */}
+      <StickyActions>
+        {!completed && (planBlocks || planRefused) && (
+          <RuleOverrideNotice
+            title={t('sessionRecord.planTitle')}
+            message={
+              planRefused
+                ? describeError(save.error, t)
+                : t('sessionRecord.planBlocks', {
+                    decision: t(`eligibility.${plan.data!.plan!.eligibility}`),
+                  })
+            }
+            reason={planOverride}
+            onReason={setPlanOverride}
+            testId="session-plan-refused"
+          />
+        )}
+        {!completed && notYet && (
+          <Alert color="gray" data-testid="session-not-yet">
+            {t('sessionRecord.notYet', { date: formatIsoDate(sessionDay, locale) })}
+          </Alert>
+        )}
+        {generalError && (
+          <Alert color="red" role="alert" data-testid="session-error">
+            {describeError(generalError, t)}
+          </Alert>
+        )}
+        {!completed && (
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              loading={save.isPending && save.variables?.complete === false}
+              onClick={() => save.mutate({ complete: false, againstPlan: false })}
+              data-testid="save-session"
+            >
+              {t('sessionRecord.saveDraft')}
+            </Button>
+            <Button
+              loading={save.isPending && save.variables?.complete === true}
+              disabled={notYet}
+              onClick={() => save.mutate({ complete: true, againstPlan: planBlocks || planRefused })}
+              data-testid="complete-session"
+            >
+              {t('sessionRecord.complete')}
+            </Button>
+          </Group>
+        )}
+        {completed && record && (
+          <Group justify="flex-end">
+            <Button
+              component="a"
+              href={fileLinks.aftercarePdf(record.id)}
+              download
+              data-testid="session-aftercare-pdf"
+            >
+              {t('aftercare.sheet')}
+            </Button>
+            <Button component={Link} to={`/clients/${clientId}?tab=aftercare`} variant="light">
+              {t('sessionRecord.toAftercare')}
+            </Button>
+          </Group>
+        )}
+      </StickyActions>
     </Stack>
   );
 }

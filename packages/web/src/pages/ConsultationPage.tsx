@@ -150,6 +150,10 @@ function ConsultationView({ consultation }: { consultation: Consultation }) {
             key={consultation.id}
             consultation={consultation}
             onSaved={(saved) => queryClient.setQueryData(['consultation', saved.id], saved)}
+            onOpenPlan={() => {
+              setParams({ tab: 'plan' }, { replace: true });
+              window.scrollTo({ top: 0 });
+            }}
           />
         </Tabs.Panel>
         <Tabs.Panel value="plan" pt="md">

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { IconArrowRight, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -71,9 +71,12 @@ function newScarId(scars: readonly { id?: string | undefined }[]): string {
 export function AssessmentForm({
   consultation,
   onSaved,
+  onOpenPlan,
 }: {
   consultation: Consultation;
   onSaved: (c: Consultation) => void;
+  /** The next step once the assessment is saved: the plan, from the save bar at the foot of the form. */
+  onOpenPlan?: () => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -371,6 +374,17 @@ export function AssessmentForm({
           <Text size="sm" c="dimmed">
             {t('assessment.unsaved')}
           </Text>
+        )}
+        {/* Saved at the end of a long form, the plan's tab is far above: the next step is here. */}
+        {!dirty && onOpenPlan && (
+          <Button
+            variant="light"
+            rightSection={<IconArrowRight size={18} aria-hidden />}
+            onClick={onOpenPlan}
+            data-testid="assessment-to-plan"
+          >
+            {t('assessment.toPlan')}
+          </Button>
         )}
         <Button
           leftSection={<IconDeviceFloppy size={18} aria-hidden />}

@@ -204,7 +204,15 @@ export function ConsentsTab({
             data-testid="consent-template-select"
           />
           {template && (
-            <ScrollArea h={220} type="auto">
+            // Shorter in a short window (an iPad in landscape, a phone), so that the signature pad
+            // below is wholly in sight above the dialog's actions; the text scrolls.
+            <ScrollArea
+              h={{
+                base: 'clamp(96px, calc(100dvh - 740px), 160px)',
+                sm: 'clamp(120px, calc(100dvh - 680px), 220px)',
+              }}
+              type="auto"
+            >
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-text">
                 {template.body}
               </Text>

@@ -332,6 +332,10 @@ describe("a new studio's first hour on an iPad in landscape", () => {
     const toAftercare = page.getByRole('link', { name: 'Aftercare', exact: true });
     await check(163, 'session-completed', [toAftercare]);
     await toAftercare.tap();
+    // Completed without a duration, the record has nothing unsaved: leaving it asks nothing.
+    const asks = page.getByTestId('unsaved-changes-dialog');
+    await expect.poll(async () => (await asks.count()) > 0 || /\?tab=aftercare$/.test(page.url())).toBe(true);
+    expect(await asks.count()).toBe(0);
   });
 
   it('shows the aftercare and its sheet', async () => {

@@ -7,9 +7,9 @@ import { createTemplateVersion } from './consent.service.js';
 import {
   createClientFixture,
   createStudioFixture,
-  TEST_PASSWORD,
   type FixtureStudio,
 } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -31,8 +31,7 @@ beforeAll(async () => {
       validityMonths: null,
     }),
   );
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
+  artist = await signedInAs(ts, studio.artist.email);
   template = (await artist.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items[0]!;
 });
 afterAll(() => ts?.close());

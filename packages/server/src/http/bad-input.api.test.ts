@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClientFixture,
   createStudioFixture,
-  TEST_PASSWORD,
   type FixtureStudio,
 } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import {
   startTestServer,
   type ApiClient,
@@ -25,8 +25,7 @@ beforeAll(async () => {
   ts = await startTestServer();
   studio = await createStudioFixture(ts.server.db, 'Bad Input Studio');
   clientId = await createClientFixture(ts.server.db, studio.id, { familyName: 'Sturdy' });
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
 });
 afterAll(() => ts?.close());
 

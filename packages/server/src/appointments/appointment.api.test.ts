@@ -3,10 +3,7 @@
 // cancellations with history and reminders, and the secret .ics feeds.
 import type { Appointment, AppointmentList, CalendarFeed, OutboxPage, TreatmentCourse } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInStudio } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 import { daysLater, WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';

@@ -4,11 +4,7 @@ import type { ConsentRecord, ConsentTemplate } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemplateVersion } from './consent.service.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 

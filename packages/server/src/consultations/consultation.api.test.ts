@@ -16,11 +16,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
 import { findPgError } from '../db/pg-errors.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs, signedInStudio } from '../test-support/signed-in.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';
 import { futAssessment } from '../test-support/treatment-fixtures.js';

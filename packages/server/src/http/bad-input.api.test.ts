@@ -3,11 +3,7 @@
 import type { Client } from '@stipple/core';
 import type { InvitationPreview } from '../test-support/api-types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';
 import {
   startTestServer,

@@ -2,11 +2,7 @@
 // arrives, retries after temporary refusals, and never a second copy.
 import type { Appointment, OutboxPage } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';

@@ -20,11 +20,7 @@ import type {
 } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';
 import { ensurePoppler, lookAtPdf } from '../test-support/pdf-check.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';

@@ -16,10 +16,7 @@ import type {
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInStudio } from '../test-support/signed-in.js';
 import { plainImage, signaturePng } from '../test-support/images.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';

@@ -72,9 +72,6 @@ export default tseslint.config(
       // Tests read and plant rows to check what the code under test wrote.
       'packages/server/src/**/*.test.ts',
       'packages/server/src/test-support/**',
-      // An SQL fragment that three appointment/session repositories share; it belongs in a
-      // repository of its own (issue 15), moved when the appointments folder is free to change.
-      'packages/server/src/appointments/session-number.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

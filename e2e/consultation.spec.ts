@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IPAD_PORTRAIT,
@@ -20,8 +20,16 @@ import {
   screenshotFromTop as screenshot,
   signIn,
 } from './support/browser.js';
+import { answer, answerNothingToReport, choose } from './support/assessment-form.js';
 import { renderPdf } from './support/pdf.js';
 import { makeScarPhoto, SCAR_PHOTO_PX_PER_MM, type ScarPhoto } from './support/scar-photo.js';
+import {
+  dragOnPhoto,
+  polygonArea,
+  previewInZone,
+  screenPoint,
+  zonePoints as zoneOf,
+} from './support/zone-editor.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -40,97 +48,6 @@ const familyName = `Nowak-${suffix}`;
 const clientName = `Łukasz ${familyName}`;
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 const overrideReason = 'Pale strip scar: one more session to build the shade up gently';
-
-/** Picks an option of a Mantine select, found by its test id. */
-async function choose(select: Locator, option: string | RegExp) {
-  await select.click();
-  await page.getByRole('option', { name: option }).first().click();
-  await expect.poll(() => select.inputValue()).toMatch(option);
-}
-
-/** Answers one segmented question of the screening ("Not asked", "No", "Yes", "Never"). */
-async function answer(testId: string, label: string) {
-  await page.getByTestId(`${testId}-row`).getByText(label, { exact: true }).click();
-}
-
-/** The screen point of a photo pixel on the zone editor's canvas (fitted, not rotated). */
-async function screenPoint(x: number, y: number) {
-  await page.getByTestId('zone-stage').scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId('preview-canvas').boundingBox())!;
-  return { x: box.x + (x / photo.width) * box.width, y: box.y + (y / photo.height) * box.height };
-}
-
-/**
- * What the preview canvas shows inside the scar zone against the plain photo (fetched again from
- * the server): the share of zone pixels that differ, their mean darkening, and a checksum of the
- * zone's pixels. Only the part right of the before/after split shows the preview.
- */
-async function previewInZone(zoneId: string) {
-  return page.evaluate(async (id) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]')!;
-    const polygon = document.querySelector<SVGPolygonElement>(`[data-zone="${id}"]`)!;
-    const points = polygon
-      .getAttribute('points')!
-      .trim()
-      .split(/\s+/)
-      .map((p) => p.split(',').map(Number) as [number, number]);
-    const w = canvas.width;
-    const h = canvas.height;
-    const shown = canvas.getContext('2d')!.getImageData(0, 0, w, h).data;
-    const photoId = /\/photos\/([0-9a-f-]{36})\/preview$/.exec(location.pathname)![1]!;
-    const img = new Image();
-    img.src = `/api/photos/${photoId}/file?size=preview`;
-    await img.decode();
-    const plain = document.createElement('canvas');
-    plain.width = w;
-    plain.height = h;
-    const ctx = plain.getContext('2d')!;
-    ctx.drawImage(img, 0, 0, w, h);
-    const before = ctx.getImageData(0, 0, w, h).data;
-    const inside = (x: number, y: number) => {
-      let hit = false;
-      for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-        const [xi, yi] = points[i]!;
-        const [xj, yj] = points[j]!;
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
-      }
-      return hit;
-    };
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    let count = 0;
-    let differ = 0;
-    let darkening = 0;
-    let sum = 0;
-    for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++)
-      for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
-        if (x < 0 || y < 0 || x >= w || y >= h || !inside(x + 0.5, y + 0.5)) continue;
-        const o = (y * w + x) * 4;
-        const lum = (d: Uint8ClampedArray) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
-        const delta = lum(before) - lum(shown);
-        count++;
-        if (Math.abs(delta) > 6) differ++;
-        darkening += delta;
-        sum = (sum * 31 + shown[o]! + 7 * shown[o + 1]! + 13 * shown[o + 2]!) % 1_000_000_007;
-      }
-    // Far from the zone (the top rows of the photo) the preview leaves the skin alone.
-    let outside = 0;
-    let outsideDiffer = 0;
-    for (let y = 0; y < Math.min(...ys) - 40; y += 3)
-      for (let x = 0; x < w; x += 3) {
-        const o = (y * w + x) * 4;
-        outside++;
-        if (Math.abs(before[o]! - shown[o]!) > 6) outsideDiffer++;
-      }
-    return {
-      pixels: count,
-      differ: differ / Math.max(1, count),
-      darkening: darkening / Math.max(1, count),
-      checksum: sum,
-      outsideDiffer: outsideDiffer / Math.max(1, outside),
-    };
-  }, zoneId);
-}
 
 beforeAll(async () => {
   photo = await makeScarPhoto(join(work, 'strip-scar.jpg'));
@@ -175,12 +92,12 @@ describe('consultation to plan to preview', () => {
     expect(await page.getByTestId('consultation-title').textContent()).toContain(clientName);
 
     await page.getByTestId('assessment-age').fill('41');
-    await choose(page.getByTestId('assessment-hair-colour'), 'Dark brown');
+    await choose(page, page.getByTestId('assessment-hair-colour'), 'Dark brown');
     await page.getByTestId('assessment-fitzpatrick').getByText('III', { exact: true }).click();
     await form.getByText('Scar camouflage', { exact: true }).click();
     expect(await page.getByTestId('goal-scar-camouflage').isChecked()).toBe(true);
-    await choose(page.getByTestId('assessment-scale'), 'Norwood-Hamilton');
-    await choose(page.getByTestId('assessment-stage'), /^III$/);
+    await choose(page, page.getByTestId('assessment-scale'), 'Norwood-Hamilton');
+    await choose(page, page.getByTestId('assessment-stage'), /^III$/);
 
     await page.getByTestId('assessment-scar-state').getByText('Scars', { exact: true }).click();
     const scar = page.getByTestId('scar-0');
@@ -195,42 +112,13 @@ describe('consultation to plan to preview', () => {
     await expect.poll(() => page.getByTestId('scar-0-region').inputValue()).toBe('Back');
     await page.getByTestId('scar-0-length').fill('180');
     await page.getByTestId('scar-0-width').fill('4');
-    await choose(page.getByTestId('scar-0-texture'), 'Flat');
-    await choose(page.getByTestId('scar-0-colour'), 'Lighter (hypopigmented)');
+    await choose(page, page.getByTestId('scar-0-texture'), 'Flat');
+    await choose(page, page.getByTestId('scar-0-colour'), 'Lighter (hypopigmented)');
     await page.getByTestId('scar-0-age').fill('36');
 
-    for (const key of [
-      'keloidHistory',
-      'hypertrophicScarringTendency',
-      'activeScalpCondition',
-      'sunburnOrWounds',
-      'severeScalpDryness',
-      'wartsOrMolesInArea',
-      'herpesOnScalp',
-      'pihTendency',
-      'vitiligo',
-      'anticoagulants',
-      'bleedingDisorder',
-      'diabetes',
-      'immuneCondition',
-      'heartConditionOrHighBloodPressure',
-      'epilepsy',
-      'liverDisease',
-      'infectiousDisease',
-      'steroidsOrRetinoids',
-      'antibiotics',
-      'pregnant',
-      'breastfeeding',
-      'chemotherapyPlanned',
-      'inkAllergy',
-      'activeProgressiveHairLoss',
-      'temporaryAlopecia',
-    ])
-      await answer(`screening-${key}`, 'No');
-    for (const key of ['isotretinoin', 'chemotherapy', 'laserRemoval', 'scalpSurgery'])
-      await answer(`screening-${key}`, 'Never');
+    await answerNothingToReport(page);
     // The strip was cut for a hair transplant three years ago.
-    await answer('screening-hairTransplant', 'Yes');
+    await answer(page, 'screening-hairTransplant', 'Yes');
     await page.getByTestId('screening-hairTransplant-elapsed').fill('36');
     // The form is long and its save bar sticks to the bottom of the window: pictures of the window.
     await scar.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -273,7 +161,7 @@ describe('consultation to plan to preview', () => {
 
   it('uploads a photo of the scar with its view and date', async () => {
     await page.goto(`${clientUrl}?tab=photos`);
-    await choose(page.getByTestId('photo-view'), 'Back');
+    await choose(page, page.getByTestId('photo-view'), 'Back');
     const date = page.getByLabel('Taken on');
     await date.fill('2025-03-14');
     await date.press('Enter');
@@ -303,7 +191,7 @@ describe('consultation to plan to preview', () => {
 
     await page.getByTestId('tool-ruler').click();
     for (const mark of [photo.ruler.a, photo.ruler.b]) {
-      const at = await screenPoint(mark.x, mark.y);
+      const at = await screenPoint(page, photo, mark.x, mark.y);
       await page.mouse.click(at.x, at.y);
     }
     await page.getByTestId('ruler-mm').fill(String(photo.ruler.mm));
@@ -334,44 +222,14 @@ describe('consultation to plan to preview', () => {
     await strip.getByRole('button', { name: 'Accept' }).click();
     await page.locator('[data-zone="photo-scar-1"]').waitFor();
     // The accepted zone lies on the scar drawn across the photo.
-    const zone = await page
-      .locator('[data-zone="photo-scar-1"]')
-      .evaluate((p: SVGPolygonElement) => p.getAttribute('points'));
-    const xs = zone!
-      .trim()
-      .split(/\s+/)
-      .map((p) => Number(p.split(',')[0]));
-    const k =
-      (await page.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => c.width)) / photo.width;
-    expect(Math.min(...xs) / k).toBeGreaterThan(photo.scar.x0 - 100);
-    expect(Math.max(...xs) / k).toBeLessThan(photo.scar.x1 + 100);
+    const xs = (await zoneOf(page, photo, 'photo-scar-1')).map((p) => p[0]);
+    expect(Math.min(...xs)).toBeGreaterThan(photo.scar.x0 - 100);
+    expect(Math.max(...xs)).toBeLessThan(photo.scar.x1 + 100);
   });
 
   it('paints the ends of the strip onto the scar zone with the brush, and erases a painted patch', async () => {
-    const k =
-      (await page.getByTestId('preview-canvas').evaluate((c: HTMLCanvasElement) => c.width)) / photo.width;
-    const zonePoints = async (id: string) =>
-      (await page
-        .locator(`[data-zone="${id}"]`)
-        .evaluate((p: SVGPolygonElement) => p.getAttribute('points')))!
-        .trim()
-        .split(/\s+/)
-        .map((p) => p.split(',').map((v) => Number(v) / k) as [number, number]);
-    const area = (pts: [number, number][]) =>
-      Math.abs(
-        pts.reduce(
-          (a, [x, y], i) => a + x * pts[(i + 1) % pts.length]![1] - pts[(i + 1) % pts.length]![0] * y,
-          0,
-        ),
-      ) / 2;
-    const drag = async (from: [number, number], to: [number, number], steps = 24) => {
-      const start = await screenPoint(...from);
-      const end = await screenPoint(...to);
-      await page.mouse.move(start.x, start.y);
-      await page.mouse.down();
-      await page.mouse.move(end.x, end.y, { steps });
-      await page.mouse.up();
-    };
+    const zonePoints = (id: string) => zoneOf(page, photo, id);
+    const drag = (from: [number, number], to: [number, number]) => dragOnPhoto(page, photo, from, to);
     const before = await zonePoints('photo-scar-1');
 
     // Select the accepted zone (a tap inside it: the analysis may find only part of the band),
@@ -381,16 +239,18 @@ describe('consultation to plan to preview', () => {
       ([sx, sy], [x, y]) => [sx + x / before.length, sy + y / before.length],
       [0, 0],
     );
-    const middle = await screenPoint(cx, cy);
+    const middle = await screenPoint(page, photo, cx, cy);
     await page.mouse.click(middle.x, middle.y);
     await page.getByTestId('tool-paint').click();
     expect(await page.getByTestId('brush-help').textContent()).toContain('Drag to paint onto photo-scar-1');
-    const start = await screenPoint(photo.scar.x0, photo.scar.y - 20);
+    const start = await screenPoint(page, photo, photo.scar.x0, photo.scar.y - 20);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let t = 0; t <= 1.0001; t += 0.05) {
       // the band's centre line: a quadratic curve sagging 35 px in the middle
       const at = await screenPoint(
+        page,
+        photo,
         photo.scar.x0 + t * (photo.scar.x1 - photo.scar.x0),
         photo.scar.y - 20 + 140 * t * (1 - t),
       );
@@ -398,7 +258,7 @@ describe('consultation to plan to preview', () => {
     }
     await page.mouse.up();
     const painted = await zonePoints('photo-scar-1');
-    expect(area(painted)).toBeGreaterThan(area(before) * 1.2);
+    expect(polygonArea(painted)).toBeGreaterThan(polygonArea(before) * 1.2);
     expect(Math.min(...painted.map((p) => p[0]))).toBeLessThan(photo.scar.x0 + 20);
     expect(Math.max(...painted.map((p) => p[0]))).toBeGreaterThan(photo.scar.x1 - 20);
     expect(await page.locator('[data-zone]').count()).toBe(1);
@@ -406,13 +266,13 @@ describe('consultation to plan to preview', () => {
 
     // With nothing selected the brush paints a new zone of the chosen kind; the eraser takes it away.
     await page.getByTestId('tool-select').click();
-    const empty = await screenPoint(300, 300);
+    const empty = await screenPoint(page, photo, 300, 300);
     await page.mouse.click(empty.x, empty.y);
     await page.getByTestId('tool-paint').click();
     await page.getByTestId('brush-kind').getByText('Exclude').click();
     await drag([250, 300], [450, 380]);
     await page.locator('[data-zone="exclude-1"]').waitFor();
-    expect(area(await zonePoints('exclude-1'))).toBeGreaterThan(200 * 60);
+    expect(polygonArea(await zonePoints('exclude-1'))).toBeGreaterThan(200 * 60);
     await page.getByTestId('tool-erase').click();
     expect(await page.getByTestId('brush-help').textContent()).toContain('erase from exclude-1');
     await drag([250, 300], [450, 380]);
@@ -422,6 +282,7 @@ describe('consultation to plan to preview', () => {
   });
 
   it('shows the live preview in the zone, and the session slider changes it', async () => {
+    const inScar = () => previewInZone(page, 'photo-scar-1');
     await expect
       .poll(() => page.getByTestId('preview-timing').textContent(), { timeout: 30_000 })
       .toMatch(/^Preview: \d+ ms, [\d,]+ dots$/);
@@ -430,7 +291,7 @@ describe('consultation to plan to preview', () => {
     await split.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => split.getAttribute('aria-valuenow')).toBe('0');
-    const healed = await previewInZone('photo-scar-1');
+    const healed = await inScar();
     // Healed dots of 0.1 mm at 70/cm² cover a few per cent of the scar: the pixels they darken
     // are few, but none change away from the zones.
     expect(healed.pixels).toBeGreaterThan(5000);
@@ -452,16 +313,16 @@ describe('consultation to plan to preview', () => {
     await slider.waitFor();
     const sessionText = page.getByTestId('session-of');
     expect(await sessionText.textContent()).toMatch(/^Right after session 1 of \d$/);
-    await expect.poll(async () => (await previewInZone('photo-scar-1')).checksum).not.toBe(healed.checksum);
-    const first = await previewInZone('photo-scar-1');
+    await expect.poll(async () => (await inScar()).checksum).not.toBe(healed.checksum);
+    const first = await inScar();
     await screenshot(page, '80-preview-session-1');
     await slider.focus();
     await page.keyboard.press('End');
     sessions = Number(/of (\d)$/.exec((await sessionText.textContent())!)![1]);
     expect(sessions).toBeGreaterThan(1);
     expect(await sessionText.textContent()).toBe(`Right after session ${sessions} of ${sessions}`);
-    await expect.poll(async () => (await previewInZone('photo-scar-1')).checksum).not.toBe(first.checksum);
-    const last = await previewInZone('photo-scar-1');
+    await expect.poll(async () => (await inScar()).checksum).not.toBe(first.checksum);
+    const last = await inScar();
     // More sessions, more pigment in the zone.
     expect(last.differ).toBeGreaterThan(first.differ);
     expect(last.darkening).toBeGreaterThan(first.darkening);

@@ -34,6 +34,9 @@ describe('layering: no database outside repositories and db/', () => {
     expect(await reported('packages/server/src/outbox/planted-helper.ts', query)).toEqual([LAYERING]);
     expect(await reported('packages/server/src/clients/planted.repository.ts', query)).toEqual([]);
     expect(await reported('packages/server/src/db/planted.ts', query)).toEqual([]);
+    // The session-number fragment lives in the appointment repository now: a file of SQL under
+    // any other name is no longer exempt.
+    expect(await reported('packages/server/src/appointments/session-number.ts', query)).toEqual([LAYERING]);
   });
 
   it('refuses the drivers and the schema’s tables, and a db/ value outside repositories', async () => {

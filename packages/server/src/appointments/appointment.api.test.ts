@@ -3,12 +3,8 @@
 // cancellations with history and reminders, and the secret .ics feeds.
 import type { Appointment, AppointmentList, CalendarFeed, OutboxPage, TreatmentCourse } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInStudio } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 import { daysLater, WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
 
@@ -22,18 +18,12 @@ let course: TreatmentCourse;
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Calendar Studio');
+  ({ studio, owner, artist, desk } = await signedInStudio(ts, 'Calendar Studio'));
   clientId = await createClientFixture(ts.server.db, studio.id, {
     givenName: 'Ana',
     familyName: 'Calendar',
     email: 'ana@calendar.example',
   });
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
   for (const who of [studio.owner.id, studio.artist.id])
     expect(
       (await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS })).status,

@@ -2,6 +2,7 @@
 import type { AuditAction, AuditEntry, AuditListQuery, AuditPage } from '@stipple/core';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../auth/actor.js';
+import { OWNER, requireRole } from '../auth/roles.js';
 import { studioRepository } from '../studio/studio.repository.js';
 import { auditRepository, type AuditRow } from './audit.repository.js';
 
@@ -23,7 +24,9 @@ export interface PruneResult {
 export class AuditService {
   constructor(private readonly deps: { db: Database }) {}
 
+  /** The owner's only (the route says so too; a service called from elsewhere must not leak it). */
   async list(actor: Actor, query: AuditListQuery): Promise<AuditPage> {
+    requireRole(actor, OWNER);
     const { rows, total } = await this.deps.db.withStudio(actor.studioId, (tx) =>
       auditRepository.list(tx, query),
     );

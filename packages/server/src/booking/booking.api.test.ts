@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
 import { studioRepository } from '../studio/studio.repository.js';
-import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
+import { createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { heicBytes, jpegWithGps } from '../test-support/images.js';
 import {
   calendarOf,
@@ -54,8 +55,7 @@ beforeAll(async () => {
     });
   });
   slug = row!.slug;
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
   for (const who of [studio.owner.id, studio.artist.id])
     expect(
       (await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS })).status,

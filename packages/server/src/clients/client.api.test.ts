@@ -1,6 +1,7 @@
 import type { AuditPage, Client, ClientListPage } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
+import { type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInStudio } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -11,13 +12,7 @@ let owner: ApiClient;
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Dot Matrix');
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
+  ({ studio, owner, artist, desk } = await signedInStudio(ts, 'Dot Matrix'));
 });
 afterAll(() => ts?.close());
 

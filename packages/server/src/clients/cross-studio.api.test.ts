@@ -22,12 +22,8 @@ import type { Items } from '../test-support/api-types.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -56,10 +52,8 @@ beforeAll(async () => {
     familyName: 'Beta-Archived',
   });
   bClients.push(bArchived);
-  ownerA = ts.client();
-  await ownerA.login(a.owner.email, TEST_PASSWORD);
-  ownerB = ts.client();
-  await ownerB.login(b.owner.email, TEST_PASSWORD);
+  ownerA = await signedInAs(ts, a.owner.email);
+  ownerB = await signedInAs(ts, b.owner.email);
   expect((await ownerB.post<Client>(`/api/clients/${bArchived}/archive`)).status).toBe(200);
   expect(
     (

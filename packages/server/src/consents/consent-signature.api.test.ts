@@ -4,12 +4,8 @@ import type { ConsentRecord, ConsentTemplate } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemplateVersion } from './consent.service.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -31,8 +27,7 @@ beforeAll(async () => {
       validityMonths: null,
     }),
   );
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
+  artist = await signedInAs(ts, studio.artist.email);
   template = (await artist.get<{ items: ConsentTemplate[] }>('/api/consent-templates')).body.items[0]!;
 });
 afterAll(() => ts?.close());

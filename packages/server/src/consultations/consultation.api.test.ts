@@ -16,12 +16,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
 import { findPgError } from '../db/pg-errors.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs, signedInStudio } from '../test-support/signed-in.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';
 import { futAssessment } from '../test-support/treatment-fixtures.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
@@ -43,7 +39,7 @@ const auditActions = async (who: ApiClient, entityId: string) => {
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Consult Studio');
+  ({ studio, owner, artist, desk } = await signedInStudio(ts, 'Consult Studio'));
   other = await createStudioFixture(ts.server.db, 'Other Studio');
   clientId = await createClientFixture(ts.server.db, studio.id, {
     givenName: 'Łukasz',
@@ -54,14 +50,7 @@ beforeAll(async () => {
     familyName: '王',
     preferredLanguage: 'zh-CN',
   });
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
-  otherOwner = ts.client();
-  await otherOwner.login(other.owner.email, TEST_PASSWORD);
+  otherOwner = await signedInAs(ts, other.owner.email);
 });
 afterAll(() => ts?.close());
 

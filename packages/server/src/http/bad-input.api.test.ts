@@ -3,12 +3,8 @@
 import type { Client } from '@stipple/core';
 import type { InvitationPreview } from '../test-support/api-types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import {
   startTestServer,
   type ApiClient,
@@ -25,8 +21,7 @@ beforeAll(async () => {
   ts = await startTestServer();
   studio = await createStudioFixture(ts.server.db, 'Bad Input Studio');
   clientId = await createClientFixture(ts.server.db, studio.id, { familyName: 'Sturdy' });
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
 });
 afterAll(() => ts?.close());
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_TABLES } from '../db/schema.js';
 import { createTemplateVersion } from '../consents/consent.service.js';
 import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { signaturePng } from '../test-support/images.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 import { WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
@@ -77,8 +78,7 @@ beforeAll(async () => {
       validityMonths: null,
     }),
   );
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
 });
 afterAll(() => ts?.close());
 

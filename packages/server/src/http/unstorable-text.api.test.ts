@@ -3,7 +3,8 @@
 // an unpaired surrogate ("\ud800", which JSON carries and jsonb refuses) in each body field.
 // Every answer is 400 naming the field; none is 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStudioFixture, TEST_PASSWORD } from '../test-support/fixtures.js';
+import { createStudioFixture } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import {
   startTestServer,
   type ApiClient,
@@ -37,8 +38,7 @@ let spec: OpenApi;
 beforeAll(async () => {
   ts = await startTestServer();
   const studio = await createStudioFixture(ts.server.db, 'Unstorable Studio');
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
   spec = (await owner.get<OpenApi>('/openapi.json')).body;
 });
 afterAll(() => ts?.close());

@@ -2,7 +2,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
 import { product, productLot } from '../db/schema.js';
-import { SESSION_NUMBER_SQL } from '../appointments/session-number.js';
+import { SESSION_NUMBER_SQL } from '../appointments/appointment.repository.js';
 
 export type ProductRow = typeof product.$inferSelect;
 export type LotRow = typeof productLot.$inferSelect;

@@ -1,7 +1,8 @@
 // /metrics: Prometheus text with the request, job, outbox and blob figures; open to direct
 // loopback requests when no token is configured, and only to the bearer of the token when one is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStudioFixture, TEST_PASSWORD } from '../test-support/fixtures.js';
+import { createStudioFixture } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { plainImage } from '../test-support/images.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
@@ -22,8 +23,7 @@ afterAll(async () => {
 describe('/metrics', () => {
   it('counts requests by route pattern, jobs, the queue, the outbox and the blob store', async () => {
     const studio = await createStudioFixture(open.server.db, 'Metrics Studio');
-    const artist = open.client();
-    await artist.login(studio.artist.email, TEST_PASSWORD);
+    const artist = await signedInAs(open, studio.artist.email);
     const client = await artist.post<{ id: string }>('/api/clients', {
       givenName: 'Ona',
       familyName: 'Count',

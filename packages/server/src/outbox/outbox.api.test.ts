@@ -2,12 +2,8 @@
 // arrives, retries after temporary refusals, and never a second copy.
 import type { Appointment, OutboxPage } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
@@ -27,8 +23,7 @@ beforeAll(async () => {
     },
   });
   studio = await createStudioFixture(ts.server.db, 'Outbox Studio');
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
 });
 afterAll(async () => {
   await ts?.close();
@@ -118,8 +113,7 @@ describe('the outbox', () => {
   });
 
   it('is the owner’s screen only', async () => {
-    const artist = ts.client();
-    await artist.login(studio.artist.email, TEST_PASSWORD);
+    const artist = await signedInAs(ts, studio.artist.email);
     const res = await artist.get('/api/outbox');
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: 'forbidden' });

@@ -9,12 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import {
   heicBytes,
   hundredMegapixelPng,
@@ -41,10 +37,8 @@ beforeAll(async () => {
   studio = await createStudioFixture(ts.server.db, 'Photo Studio');
   await ts.server.db.asSystem((tx) => seedTemplates(tx, studio.id, studio.owner.id));
   clientId = await createClientFixture(ts.server.db, studio.id, { givenName: 'Łukasz', familyName: 'Nowak' });
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
+  artist = await signedInAs(ts, studio.artist.email);
+  desk = await signedInAs(ts, studio.desk.email);
 });
 afterAll(() => ts?.close());
 

@@ -20,7 +20,8 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../demo/demo-records.js';
 import { studioRepository } from '../studio/studio.repository.js';
-import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
+import { createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { jpegWithGps, signaturePng } from '../test-support/images.js';
 import { calendarOf, linkIn, mailsTo, mailWith, openLink, textOf } from '../test-support/public-visitor.js';
 import { startSmtpSink, type SmtpSink } from '../test-support/smtp-sink.js';
@@ -65,10 +66,8 @@ beforeAll(async () => {
     });
   });
   slug = row!.slug;
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  otherOwner = ts.client();
-  await otherOwner.login(other.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
+  otherOwner = await signedInAs(ts, other.owner.email);
   for (const who of [studio.owner.id, studio.artist.id])
     expect(
       (await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS })).status,
@@ -380,8 +379,7 @@ describe('isolation', () => {
     const anaIntake = (await owner.get<IntakeList>(`/api/clients/${ana.clientId}/intakes`)).body.items[0]!;
     expect((await otherOwner.get(`/api/clients/${ana.clientId}/intakes`)).status).toBe(404);
     expect((await otherOwner.post(`/api/intakes/${anaIntake.id}/accept`)).status).toBe(404);
-    const desk = ts.client();
-    await desk.login(studio.desk.email, TEST_PASSWORD);
+    const desk = await signedInAs(ts, studio.desk.email);
     expect((await desk.get(`/api/clients/${ana.clientId}/intakes`)).status).toBe(403);
     expect((await owner.get<IntakeList>(`/api/clients/${ana.clientId}/intakes`)).body.items[0]!.status).toBe(
       'submitted',

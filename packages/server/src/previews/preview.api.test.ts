@@ -20,12 +20,8 @@ import type {
 } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { ensurePoppler, lookAtPdf } from '../test-support/pdf-check.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
@@ -131,12 +127,9 @@ beforeAll(async () => {
   studio = await createStudioFixture(ts.server.db, 'Preview Studio');
   other = await createStudioFixture(ts.server.db, 'Elsewhere Studio');
   clientId = await createClientFixture(ts.server.db, studio.id, { givenName: 'Łukasz', familyName: 'Nowak' });
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
-  otherOwner = ts.client();
-  await otherOwner.login(other.owner.email, TEST_PASSWORD);
+  artist = await signedInAs(ts, studio.artist.email);
+  desk = await signedInAs(ts, studio.desk.email);
+  otherOwner = await signedInAs(ts, other.owner.email);
   const jpeg = await sharp(SCALP_PHOTO)
     .resize(Math.round(4032 * SCALE))
     .jpeg({ quality: 90 })

@@ -15,12 +15,8 @@ import type {
 } from '@stipple/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 const SCALP_PHOTO = fileURLToPath(
@@ -115,12 +111,9 @@ beforeAll(async () => {
     givenName: 'Mei',
     familyName: 'Lin',
   });
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
-  otherOwner = ts.client();
-  await otherOwner.login(other.owner.email, TEST_PASSWORD);
+  artist = await signedInAs(ts, studio.artist.email);
+  desk = await signedInAs(ts, studio.desk.email);
+  otherOwner = await signedInAs(ts, other.owner.email);
   const jpeg = await sharp(SCALP_PHOTO).extract(CROP).jpeg({ quality: 90 }).toBuffer();
   const up = await artist.request<Photo>(
     'POST',

@@ -16,12 +16,8 @@ import type {
 } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../demo/demo-records.js';
-import {
-  createClientFixture,
-  createStudioFixture,
-  TEST_PASSWORD,
-  type FixtureStudio,
-} from '../test-support/fixtures.js';
+import { createClientFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInStudio } from '../test-support/signed-in.js';
 import { plainImage, signaturePng } from '../test-support/images.js';
 import { lookAtPdf } from '../test-support/pdf-check.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
@@ -74,7 +70,7 @@ async function signTreatment(
 
 beforeAll(async () => {
   ts = await startTestServer();
-  studio = await createStudioFixture(ts.server.db, 'Session Studio');
+  ({ studio, owner, artist, desk } = await signedInStudio(ts, 'Session Studio'));
   await ts.server.db.asSystem((tx) => seedTemplates(tx, studio.id, studio.owner.id));
   clients.lukasz = await createClientFixture(ts.server.db, studio.id, {
     givenName: 'Łukasz',
@@ -91,12 +87,6 @@ beforeAll(async () => {
     givenName: 'Ola',
     familyName: 'Other',
   });
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
-  artist = ts.client();
-  await artist.login(studio.artist.email, TEST_PASSWORD);
-  desk = ts.client();
-  await desk.login(studio.desk.email, TEST_PASSWORD);
   for (const who of [studio.owner.id, studio.artist.id])
     await owner.request('PUT', `/api/staff/${who}/working-hours`, { body: WEEKDAY_HOURS });
 

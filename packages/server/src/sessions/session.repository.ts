@@ -2,7 +2,7 @@
 import { aliasedTable, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { appointment, product, productLot, sessionMaterial, sessionRecord, staffUser } from '../db/schema.js';
-import { SESSION_NUMBER_SQL } from '../appointments/session-number.js';
+import { SESSION_NUMBER_SQL } from '../appointments/appointment.repository.js';
 
 export type SessionRow = typeof sessionRecord.$inferSelect;
 export type SessionView = SessionRow & {

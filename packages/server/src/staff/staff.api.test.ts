@@ -3,7 +3,8 @@ import type { InvitationPreview, Items } from '../test-support/api-types.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';
-import { createStudioFixture, TEST_PASSWORD, type FixtureStudio } from '../test-support/fixtures.js';
+import { createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
+import { signedInAs } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 let ts: TestServer;
@@ -13,8 +14,7 @@ let owner: ApiClient;
 beforeAll(async () => {
   ts = await startTestServer();
   studio = await createStudioFixture(ts.server.db, 'Hairline Works');
-  owner = ts.client();
-  await owner.login(studio.owner.email, TEST_PASSWORD);
+  owner = await signedInAs(ts, studio.owner.email);
 });
 afterAll(() => ts?.close());
 
@@ -24,8 +24,7 @@ const NEW_PASSWORD = 'amber otters juggle quietly at dawn';
 describe('roles', () => {
   it('lets artist and front desk use clients but not staff or the audit log (403)', async () => {
     for (const who of [studio.artist, studio.desk]) {
-      const api = ts.client();
-      await api.login(who.email, TEST_PASSWORD);
+      const api = await signedInAs(ts, who.email);
       expect((await api.get<ClientListPage>('/api/clients')).status).toBe(200);
       for (const [method, path, body] of [
         ['GET', '/api/staff'],
@@ -224,8 +223,7 @@ describe('the last active owner', () => {
 
   it('answers 404 for a staff id of another studio', async () => {
     const other = await createStudioFixture(ts.server.db, 'Far Away');
-    const desk = ts.client();
-    await desk.login(studio.desk.email, TEST_PASSWORD); // an owner now
+    const desk = await signedInAs(ts, studio.desk.email);
     const res = await desk.patch<StaffMember>(`/api/staff/${other.owner.id}`, { role: 'artist' });
     expect(res.status).toBe(404);
     const untouched = await ts.server.db.asSystem((tx) =>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Point, ZoneInput } from '../../preview/zone-editing.js';
 import { distanceToSegment, pointInPolygon } from '@stipple/core';
+import { ZoneShapes } from './ZoneShapes.js';
 
 export type StageTool =
   'select' | 'pan' | 'ruler' | 'fill' | 'scar' | 'exclude' | 'hairline' | 'paint' | 'erase';
@@ -10,13 +11,6 @@ export interface View {
   tx: number;
   ty: number;
 }
-
-const COLOURS: Record<ZoneInput['kind'], string> = {
-  fill: '#1c7ed6',
-  scar: '#d6336c',
-  exclude: '#495057',
-  hairline: '#2b8a3e',
-};
 
 /**
  * The photo with the rendered preview (split before/after), the zones over it, and everything a
@@ -222,9 +216,6 @@ export function ZoneStage({
     return () => el.removeEventListener('wheel', wheel);
   }, [view, onView]);
 
-  const r = 8 / view.scale;
-  const stroke = 2 / view.scale;
-  const selected = zones.find((z) => z.id === selectedId);
   const [hovered, setHovered] = useState(false);
   const cursor = tool === 'pan' ? 'grab' : tool === 'select' ? 'default' : brushing ? 'none' : 'crosshair';
 
@@ -293,76 +284,14 @@ export function ZoneStage({
               strokeDasharray={`${6 / view.scale} ${4 / view.scale}`}
             />
           )}
-          {suggestions.map((sug) => (
-            <polygon
-              key={sug.id}
-              points={sug.polygon.map((p) => p.join(',')).join(' ')}
-              fill="#fd7e14"
-              fillOpacity={0.15}
-              stroke="#fd7e14"
-              strokeWidth={2 / view.scale}
-              strokeDasharray={`${6 / view.scale} ${3 / view.scale}`}
-              data-testid={`suggestion-${sug.id}`}
-            />
-          ))}
-          {showZones &&
-            zones.map((z) => {
-              const colour = COLOURS[z.kind];
-              const active = z.id === selectedId;
-              if (z.kind === 'hairline') {
-                const pts = z.polyline.map((p) => p.join(',')).join(' ');
-                return (
-                  <g key={z.id} data-zone={z.id}>
-                    <polyline
-                      points={pts}
-                      fill="none"
-                      stroke={colour}
-                      strokeWidth={(active ? 3 : 2) / view.scale}
-                    />
-                    <circle cx={z.inward[0]} cy={z.inward[1]} r={5 / view.scale} fill={colour} />
-                    <line
-                      x1={z.polyline[Math.floor((z.polyline.length - 1) / 2)]![0]}
-                      y1={z.polyline[Math.floor((z.polyline.length - 1) / 2)]![1]}
-                      x2={z.inward[0]}
-                      y2={z.inward[1]}
-                      stroke={colour}
-                      strokeWidth={1 / view.scale}
-                      strokeDasharray={`${4 / view.scale}`}
-                    />
-                  </g>
-                );
-              }
-              return (
-                <polygon
-                  key={z.id}
-                  data-zone={z.id}
-                  points={z.polygon.map((p) => p.join(',')).join(' ')}
-                  fill={colour}
-                  fillOpacity={z.kind === 'exclude' ? 0.35 : active ? 0.12 : 0.05}
-                  fillRule="evenodd"
-                  stroke={colour}
-                  strokeWidth={(active ? 3 : 1.5) / view.scale}
-                  strokeDasharray={z.kind === 'exclude' ? `${5 / view.scale}` : undefined}
-                />
-              );
-            })}
-          {selected &&
-            showZones &&
-            tool === 'select' &&
-            (selected.kind === 'hairline' ? selected.polyline : selected.polygon).map((p, i) => (
-              <circle
-                key={i}
-                data-vertex={i}
-                cx={p[0]}
-                cy={p[1]}
-                r={r}
-                fill="#fff"
-                stroke={COLOURS[selected.kind]}
-                strokeWidth={stroke}
-                style={{ cursor: 'move' }}
-                data-testid={`vertex-${i}`}
-              />
-            ))}
+          <ZoneShapes
+            zones={zones}
+            suggestions={suggestions}
+            showZones={showZones}
+            selectedId={selectedId}
+            tool={tool}
+            view={view}
+          />
           {drawing.length > 0 && (
             <g data-testid="drawing">
               <polyline

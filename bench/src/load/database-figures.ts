@@ -19,6 +19,8 @@ const DATABASE_COLUMNS = [
 export interface DatabaseFigures {
   database: Record<(typeof DATABASE_COLUMNS)[number], number>;
   statements: { calls: number; total_ms: number; mean_ms: number; rows: number; query: string }[];
+  /** The tables whose rows were read the most (sequential and index reads), catalogs included. */
+  tables: { name: string; seq_scan: number; seq_rows: number; idx_scan: number; idx_rows: number }[];
 }
 
 export async function resetDatabaseFigures(cluster: LoadCluster, url: string): Promise<void> {
@@ -39,12 +41,20 @@ export async function databaseFigures(cluster: LoadCluster, url: string): Promis
          from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
         order by total_exec_time desc limit 10`,
     );
+    const tables = await c.query<DatabaseFigures['tables'][number]>(
+      `select schemaname || '.' || relname as name, coalesce(seq_scan, 0)::int as seq_scan,
+              coalesce(seq_tup_read, 0)::int as seq_rows, coalesce(idx_scan, 0)::int as idx_scan,
+              coalesce(idx_tup_fetch, 0)::int as idx_rows
+         from pg_stat_all_tables
+        order by coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) desc limit 6`,
+    );
     const row = db.rows[0] ?? {};
     return {
       database: Object.fromEntries(
         DATABASE_COLUMNS.map((k) => [k, Number(row[k] ?? 0)]),
       ) as DatabaseFigures['database'],
       statements: statements.rows,
+      tables: tables.rows,
     };
   }, url);
 }
@@ -56,6 +66,9 @@ export function printDatabaseFigures(f: DatabaseFigures): void {
     `  PostgreSQL (pg_stat_database): ${d.xact_commit} commits, ${d.xact_rollback} rollbacks, cache hit ${hit.toFixed(2)} %, ` +
       `rows returned ${d.tup_returned} / fetched ${d.tup_fetched} / inserted ${d.tup_inserted} / updated ${d.tup_updated}, ` +
       `deadlocks ${d.deadlocks}, temp files ${d.temp_files}`,
+  );
+  console.log(
+    `  rows read most: ${f.tables.map((t) => `${t.name} ${t.seq_rows} in ${t.seq_scan} scans + ${t.idx_rows} by index`).join('; ')}`,
   );
   console.log('  top statements by total time (pg_stat_statements):');
   for (const s of f.statements)

@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { LoadCluster, type Instance } from './cluster.js';
 import { databaseFigures, printDatabaseFigures, resetDatabaseFigures } from './database-figures.js';
 import { figuresOf, printFigures, type Sample } from './figures.js';
+import { cpuSnapshot, parentOf, printCpu } from './process-cpu.js';
 import { StudioUser } from './http-client.js';
 import { seedStudio, type Seeded } from './seed.js';
 
@@ -99,6 +100,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const dataDir = join(scratch, `instances-${which}`);
   const title =
     which === 'pglite' ? '1 instance on PGlite' : `${count} instance${count > 1 ? 's' : ''} on PostgreSQL`;
+  const spawnedAt = performance.now();
   const instances: Instance[] = await cluster.startInstances(
     count,
     {
@@ -144,13 +146,22 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
         ),
     }));
   const renderIds: string[] = [];
+  // An artist saves one version after the other: each save waits for the answer to the one before
+  // (sent together they would race for the same version, and all but one would be refused).
+  let previousSave: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < options.renders; i++)
     writes.push(() => ({
       kind: 'render.queue',
       run: async () => {
-        const answer = await owner.send('PUT', `/api/photos/${seeded.renderPhotoId}/zones`, {
-          json: { version: seeded.zonesVersion + i, zones: seeded.zones(i) },
-        });
+        const before = previousSave;
+        let saved!: () => void;
+        previousSave = new Promise<void>((resolve) => (saved = resolve));
+        await before;
+        const answer = await owner
+          .send('PUT', `/api/photos/${seeded.renderPhotoId}/zones`, {
+            json: { version: seeded.zonesVersion + i, zones: seeded.zones(i) },
+          })
+          .finally(saved);
         const id = (answer.body as { latestRender?: { id: string } } | null)?.latestRender?.id;
         if (id) renderIds.push(id);
         return answer;
@@ -158,6 +169,15 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     }));
   for (let i = 0; i < options.reads; i++) work.push(nextRead);
   const samples: Sample[] = [];
+  // The generator shares the machine's cores with the servers: its CPU time is part of the figures.
+  const instancePids = instances.flatMap((i) => (i.child.pid ? [i.child.pid] : []));
+  // The backend's parent, read while its connection is open: the postmaster.
+  const postmaster = url
+    ? await cluster.admin(async (c) =>
+        parentOf((await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid),
+      )
+    : null;
+  const cpuBefore = cpuSnapshot(instancePids, postmaster);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   let inFlight = 0;
@@ -189,6 +209,11 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   while (written < writes.length) launch(writes[written++]!);
   await Promise.all(running);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSnapshot(instancePids, postmaster);
+  if (values.profile)
+    console.log(
+      `  profiles: the load ran from ${((started - spawnedAt) / 1000).toFixed(1)} s to ${((started - spawnedAt) / 1000 + seconds).toFixed(1)} s after the instances started`,
+    );
   const reads = samples.filter((s) => !['photo.upload', 'render.queue'].includes(s.kind));
   printFigures(
     `${title}: ${samples.length} requests in ${seconds.toFixed(1)} s (target ${options.rate}/s), all reads ${(reads.length / seconds).toFixed(0)}/s`,
@@ -201,10 +226,13 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     ],
   );
 
+  printCpu(cpuBefore, cpuAfter, seconds, reads.length);
+
   const jobs = await waitForJobs(owner, renderIds, seeded);
   console.log(
     `  jobs: ${jobs.rendersDone}/${renderIds.length} renders done, ${jobs.rendersFailed} failed; photo renditions ${jobs.photosReady}/${jobs.photos} ready; lost: ${jobs.lost}`,
   );
+  for (const why of jobs.failures) console.log(`    render failed: ${why}`);
   if (url) printDatabaseFigures(await databaseFigures(cluster, url));
   await cluster.stopInstances();
 }
@@ -230,10 +258,17 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
   for (;;) {
     let done = 0;
     let failed = 0;
+    const failures: string[] = [];
     for (const id of renderIds) {
-      const s = (await owner.send('GET', `/api/renders/${id}/status`)).body as { status: string } | null;
+      const s = (await owner.send('GET', `/api/renders/${id}/status`)).body as {
+        status: string;
+        error: string | null;
+      } | null;
       if (s?.status === 'done') done++;
-      else if (s?.status === 'failed') failed++;
+      else if (s?.status === 'failed') {
+        failed++;
+        failures.push(s.error ?? '(no reason recorded)');
+      }
     }
     let photos = 0;
     let ready = 0;
@@ -251,6 +286,7 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
       return {
         rendersDone: done,
         rendersFailed: failed,
+        failures,
         photos,
         photosReady: ready,
         lost: renderIds.length - done - failed + (photos - ready),

@@ -189,6 +189,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await demoPreview;
           await runningApp.close();
           await runningJobs.stop();
+          await services.compute.close();
           mailer?.close();
           runningBlobs.close();
           await runningDb.close();

@@ -6,9 +6,10 @@
 // pg_stat_statements). Options: --instances 1,2 (or pglite: one instance on the embedded
 // database, for comparison)  --reads 6000  --rate 220  --seconds 60  --uploads 12  --renders 3
 // --clients 300  --profile <dir> (a V8 CPU profile of each instance, for finding the hot spots)
+// --server <main.js> (another build of the server, e.g. main's, to compare under the same load)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { LoadCluster, type Instance } from './cluster.js';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     renders: { type: 'string', default: '3' },
     clients: { type: 'string', default: '300' },
     profile: { type: 'string' },
+    server: { type: 'string' },
   },
 });
 const whole = (name: keyof typeof values, max: number) => {
@@ -111,6 +113,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     },
     dataDir,
     values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+    ...(values.server ? [resolve(values.server)] : []),
   );
   const urls = instances.map((i) => i.url);
   const owner = new StudioUser(urls);
@@ -125,7 +128,13 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const users = { clinical: [owner, artist], all: [owner, artist, desk] };
   // The demo's own render and the seeding's renditions run first: the day starts with idle queues.
   await waitForIdleQueues(urls[0]!);
-  if (url) await resetDatabaseFigures(cluster, url);
+  if (url) {
+    // A studio's database has its statistics: autovacuum analyzes a table within a minute of a few
+    // hundred new rows, but the day here starts seconds after the seeding. Without them the
+    // planner joined the week's appointments to every client of the studio (15 000 buffers a call).
+    await cluster.admin((c) => c.query('analyze'), url);
+    await resetDatabaseFigures(cluster, url);
+  }
 
   // Reads at the target rate; the writes spread evenly over the phase's time, whatever rate the
   // reads achieve, and any left when the reads end go then.

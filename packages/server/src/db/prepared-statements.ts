@@ -38,7 +38,7 @@ export function prepareStatementsOn(client: pg.ClientBase, names: StatementNames
   const query = client.query.bind(client) as QueryFn;
   const named: QueryFn = (config, ...rest) => {
     if (config && typeof config === 'object' && !('name' in config) && 'text' in config) {
-      const text = (config).text;
+      const text = config.text;
       const name = typeof text === 'string' ? names.nameOf(text) : null;
       if (name) return query({ ...config, name }, ...rest);
     }

@@ -239,7 +239,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
 
   const jobs = await waitForJobs(owner, renderIds, seeded);
   console.log(
-    `  jobs: ${jobs.rendersDone}/${renderIds.length} renders done, ${jobs.rendersFailed} failed; photo renditions ${jobs.photosReady}/${jobs.photos} ready; lost: ${jobs.lost}`,
+    `  jobs: ${jobs.rendersDone}/${renderIds.length} renders done, ${jobs.rendersSuperseded} superseded by a newer save, ${jobs.rendersFailed} failed; photo renditions ${jobs.photosReady}/${jobs.photos} ready; lost: ${jobs.lost}`,
   );
   for (const why of jobs.failures) console.log(`    render failed: ${why}`);
   if (url) printDatabaseFigures(await databaseFigures(cluster, url));
@@ -267,6 +267,7 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
   for (;;) {
     let done = 0;
     let failed = 0;
+    let superseded = 0;
     const failures: string[] = [];
     for (const id of renderIds) {
       const s = (await owner.send('GET', `/api/renders/${id}/status`)).body as {
@@ -274,6 +275,8 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
         error: string | null;
       } | null;
       if (s?.status === 'done') done++;
+      // Saved again before it started: the newer render replaces it (never made, not failed).
+      else if (s?.status === 'superseded') superseded++;
       else if (s?.status === 'failed') {
         failed++;
         failures.push(s.error ?? '(no reason recorded)');
@@ -290,15 +293,16 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
         if (p.derivatives === 'ready') ready++;
       }
     }
-    const settled = done + failed === renderIds.length && ready === photos;
+    const settled = done + failed + superseded === renderIds.length && ready === photos;
     if (settled || Date.now() > deadline)
       return {
         rendersDone: done,
         rendersFailed: failed,
+        rendersSuperseded: superseded,
         failures,
         photos,
         photosReady: ready,
-        lost: renderIds.length - done - failed + (photos - ready),
+        lost: renderIds.length - done - failed - superseded + (photos - ready),
       };
     await new Promise((r) => setTimeout(r, 1000));
   }

@@ -256,7 +256,8 @@ export class PreviewService {
     const { db, blobs, log } = this.deps;
     const started = await db.withStudio(studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, renderId);
-      if (!row || row.status === 'done' || row.status === 'failed') return null;
+      if (!row || row.status === 'done' || row.status === 'failed' || row.status === 'superseded')
+        return null;
       if (await previewRepository.newerRenderExists(tx, row)) return { row, superseded: true } as const;
       await previewRepository.updateRender(tx, renderId, {
         status: 'running',
@@ -267,10 +268,12 @@ export class PreviewService {
     });
     if (!started) return;
     if (started.superseded) {
-      await this.failRender(
-        studioId,
-        renderId,
-        'Superseded: the zones were saved again before this render started',
+      // Not a failure: the newer zones have a render of their own, and this one is not needed.
+      await db.withStudio(studioId, (tx) =>
+        previewRepository.updateRender(tx, renderId, {
+          status: 'superseded',
+          finishedAt: new Date(),
+        }),
       );
       return;
     }

@@ -41,12 +41,29 @@ const IS_SOURCE = import.meta.url.endsWith('.ts');
  * it loads the built worker.
  */
 function startWorker(nice: number): Worker {
-  const workerData = { nice };
-  if (!IS_SOURCE) return new Worker(new URL('./compute.worker.js', import.meta.url), { workerData });
+  const options = { workerData: { nice }, execArgv: withoutPreloads(process.execArgv) };
+  if (!IS_SOURCE) return new Worker(new URL('./compute.worker.js', import.meta.url), options);
   const tsx = pathToFileURL(tsxEsmApi()).href;
   const entry = new URL('./compute.worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { ...options, eval: true });
+}
+
+const PRELOADS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * The process's Node options less its preloaded modules: a thread inherits them, and a preload
+ * written for the process (the tests' exit-with-parent, which ends the process when its stdin
+ * closes, and a thread's stdin is closed at once) must not run again in the thread.
+ */
+export function withoutPreloads(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (PRELOADS.has(arg)) i++;
+    else if (![...PRELOADS].some((p) => arg.startsWith(`${p}=`))) kept.push(arg);
+  }
+  return kept;
 }
 
 /** tsx's ESM API (`tsx/esm/api` for `import`): a bare require would give its CommonJS twin. */

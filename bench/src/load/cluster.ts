@@ -77,6 +77,8 @@ export class LoadCluster {
     dataDir: string,
     /** e.g. a V8 CPU profile of each instance: ['--cpu-prof', '--cpu-prof-dir=…'] */
     nodeArgs: string[] = [],
+    /** Another build's main.js, to compare two builds under the same load. */
+    serverMain: string = SERVER_MAIN,
   ): Promise<Instance[]> {
     const tools = await provision();
     mkdirSync(dataDir, { recursive: true });
@@ -84,7 +86,7 @@ export class LoadCluster {
     for (let i = 0; i < count; i++) {
       const port = await tools.freePort();
       const log = openSync(join(dataDir, `instance-${i + 1}.log`), 'a');
-      const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
+      const child = spawn(process.execPath, [...nodeArgs, serverMain], {
         cwd: root,
         env: {
           ...process.env,

@@ -18,7 +18,18 @@ const DATABASE_COLUMNS = [
 
 export interface DatabaseFigures {
   database: Record<(typeof DATABASE_COLUMNS)[number], number>;
-  statements: { calls: number; total_ms: number; mean_ms: number; rows: number; query: string }[];
+  statements: {
+    calls: number;
+    total_ms: number;
+    mean_ms: number;
+    rows: number;
+    blocks: number;
+    query: string;
+  }[];
+  /** The statements that touched the most buffers (a query reading far more rows than it returns). */
+  heaviest: DatabaseFigures['statements'];
+  /** The tables whose rows were read the most (sequential and index reads), catalogs included. */
+  tables: { name: string; seq_scan: number; seq_rows: number; idx_scan: number; idx_rows: number }[];
 }
 
 export async function resetDatabaseFigures(cluster: LoadCluster, url: string): Promise<void> {
@@ -33,11 +44,22 @@ export async function databaseFigures(cluster: LoadCluster, url: string): Promis
     const db = await c.query<Record<string, string>>(
       `select ${DATABASE_COLUMNS.join(', ')} from pg_stat_database where datname = current_database()`,
     );
-    const statements = await c.query<DatabaseFigures['statements'][number]>(
-      `select calls::int, total_exec_time::float8 as total_ms, mean_exec_time::float8 as mean_ms, rows::int,
-              regexp_replace(query, '\\s+', ' ', 'g') as query
-         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-        order by total_exec_time desc limit 10`,
+    const top = (order: string, limit: number) =>
+      c.query<DatabaseFigures['statements'][number]>(
+        `select calls::int, total_exec_time::float8 as total_ms, mean_exec_time::float8 as mean_ms, rows::int,
+                shared_blks_hit::int + shared_blks_read::int as blocks,
+                regexp_replace(query, '\\s+', ' ', 'g') as query
+           from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+          order by ${order} desc limit ${limit}`,
+      );
+    const statements = await top('total_exec_time', 10);
+    const heaviest = await top('shared_blks_hit + shared_blks_read', 3);
+    const tables = await c.query<DatabaseFigures['tables'][number]>(
+      `select schemaname || '.' || relname as name, coalesce(seq_scan, 0)::int as seq_scan,
+              coalesce(seq_tup_read, 0)::int as seq_rows, coalesce(idx_scan, 0)::int as idx_scan,
+              coalesce(idx_tup_fetch, 0)::int as idx_rows
+         from pg_stat_all_tables
+        order by coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) desc limit 6`,
     );
     const row = db.rows[0] ?? {};
     return {
@@ -45,6 +67,8 @@ export async function databaseFigures(cluster: LoadCluster, url: string): Promis
         DATABASE_COLUMNS.map((k) => [k, Number(row[k] ?? 0)]),
       ) as DatabaseFigures['database'],
       statements: statements.rows,
+      heaviest: heaviest.rows,
+      tables: tables.rows,
     };
   }, url);
 }
@@ -57,9 +81,15 @@ export function printDatabaseFigures(f: DatabaseFigures): void {
       `rows returned ${d.tup_returned} / fetched ${d.tup_fetched} / inserted ${d.tup_inserted} / updated ${d.tup_updated}, ` +
       `deadlocks ${d.deadlocks}, temp files ${d.temp_files}`,
   );
+  console.log(
+    `  rows read most: ${f.tables.map((t) => `${t.name} ${t.seq_rows} in ${t.seq_scan} scans + ${t.idx_rows} by index`).join('; ')}`,
+  );
   console.log('  top statements by total time (pg_stat_statements):');
-  for (const s of f.statements)
+  const line = (s: DatabaseFigures['statements'][number]) =>
     console.log(
-      `    ${s.total_ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(6)} calls ${s.mean_ms.toFixed(2).padStart(7)} ms/call  ${s.query.slice(0, 110)}`,
+      `    ${s.total_ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(6)} calls ${s.mean_ms.toFixed(2).padStart(7)} ms/call ${(s.blocks / Math.max(1, s.calls)).toFixed(0).padStart(5)} blocks/call  ${s.query.slice(0, 110)}`,
     );
+  for (const s of f.statements) line(s);
+  console.log('  most buffers touched:');
+  for (const s of f.heaviest) line(s);
 }

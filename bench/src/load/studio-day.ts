@@ -6,14 +6,16 @@
 // pg_stat_statements). Options: --instances 1,2 (or pglite: one instance on the embedded
 // database, for comparison)  --reads 6000  --rate 220  --seconds 60  --uploads 12  --renders 3
 // --clients 300  --profile <dir> (a V8 CPU profile of each instance, for finding the hot spots)
+// --server <main.js> (another build of the server, e.g. main's, to compare under the same load)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { LoadCluster, type Instance } from './cluster.js';
 import { databaseFigures, printDatabaseFigures, resetDatabaseFigures } from './database-figures.js';
 import { figuresOf, printFigures, type Sample } from './figures.js';
+import { cpuSnapshot, parentOf, printCpu } from './process-cpu.js';
 import { StudioUser } from './http-client.js';
 import { seedStudio, type Seeded } from './seed.js';
 
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     renders: { type: 'string', default: '3' },
     clients: { type: 'string', default: '300' },
     profile: { type: 'string' },
+    server: { type: 'string' },
   },
 });
 const whole = (name: keyof typeof values, max: number) => {
@@ -99,6 +102,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const dataDir = join(scratch, `instances-${which}`);
   const title =
     which === 'pglite' ? '1 instance on PGlite' : `${count} instance${count > 1 ? 's' : ''} on PostgreSQL`;
+  const spawnedAt = performance.now();
   const instances: Instance[] = await cluster.startInstances(
     count,
     {
@@ -109,6 +113,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     },
     dataDir,
     values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+    ...(values.server ? [resolve(values.server)] : []),
   );
   const urls = instances.map((i) => i.url);
   const owner = new StudioUser(urls);
@@ -123,7 +128,13 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const users = { clinical: [owner, artist], all: [owner, artist, desk] };
   // The demo's own render and the seeding's renditions run first: the day starts with idle queues.
   await waitForIdleQueues(urls[0]!);
-  if (url) await resetDatabaseFigures(cluster, url);
+  if (url) {
+    // A studio's database has its statistics: autovacuum analyzes a table within a minute of a few
+    // hundred new rows, but the day here starts seconds after the seeding. Without them the
+    // planner joined the week's appointments to every client of the studio (15 000 buffers a call).
+    await cluster.admin((c) => c.query('analyze'), url);
+    await resetDatabaseFigures(cluster, url);
+  }
 
   // Reads at the target rate; the writes spread evenly over the phase's time, whatever rate the
   // reads achieve, and any left when the reads end go then.
@@ -144,13 +155,22 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
         ),
     }));
   const renderIds: string[] = [];
+  // An artist saves one version after the other: each save waits for the answer to the one before
+  // (sent together they would race for the same version, and all but one would be refused).
+  let previousSave: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < options.renders; i++)
     writes.push(() => ({
       kind: 'render.queue',
       run: async () => {
-        const answer = await owner.send('PUT', `/api/photos/${seeded.renderPhotoId}/zones`, {
-          json: { version: seeded.zonesVersion + i, zones: seeded.zones(i) },
-        });
+        const before = previousSave;
+        let saved!: () => void;
+        previousSave = new Promise<void>((resolve) => (saved = resolve));
+        await before;
+        const answer = await owner
+          .send('PUT', `/api/photos/${seeded.renderPhotoId}/zones`, {
+            json: { version: seeded.zonesVersion + i, zones: seeded.zones(i) },
+          })
+          .finally(saved);
         const id = (answer.body as { latestRender?: { id: string } } | null)?.latestRender?.id;
         if (id) renderIds.push(id);
         return answer;
@@ -158,6 +178,15 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     }));
   for (let i = 0; i < options.reads; i++) work.push(nextRead);
   const samples: Sample[] = [];
+  // The generator shares the machine's cores with the servers: its CPU time is part of the figures.
+  const instancePids = instances.flatMap((i) => (i.child.pid ? [i.child.pid] : []));
+  // The backend's parent, read while its connection is open: the postmaster.
+  const postmaster = url
+    ? await cluster.admin(async (c) =>
+        parentOf((await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid),
+      )
+    : null;
+  const cpuBefore = cpuSnapshot(instancePids, postmaster);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   let inFlight = 0;
@@ -189,6 +218,11 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   while (written < writes.length) launch(writes[written++]!);
   await Promise.all(running);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSnapshot(instancePids, postmaster);
+  if (values.profile)
+    console.log(
+      `  profiles: the load ran from ${((started - spawnedAt) / 1000).toFixed(1)} s to ${((started - spawnedAt) / 1000 + seconds).toFixed(1)} s after the instances started`,
+    );
   const reads = samples.filter((s) => !['photo.upload', 'render.queue'].includes(s.kind));
   printFigures(
     `${title}: ${samples.length} requests in ${seconds.toFixed(1)} s (target ${options.rate}/s), all reads ${(reads.length / seconds).toFixed(0)}/s`,
@@ -201,10 +235,13 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     ],
   );
 
+  printCpu(cpuBefore, cpuAfter, seconds, reads.length);
+
   const jobs = await waitForJobs(owner, renderIds, seeded);
   console.log(
-    `  jobs: ${jobs.rendersDone}/${renderIds.length} renders done, ${jobs.rendersFailed} failed; photo renditions ${jobs.photosReady}/${jobs.photos} ready; lost: ${jobs.lost}`,
+    `  jobs: ${jobs.rendersDone}/${renderIds.length} renders done, ${jobs.rendersSuperseded} superseded by a newer save, ${jobs.rendersFailed} failed; photo renditions ${jobs.photosReady}/${jobs.photos} ready; lost: ${jobs.lost}`,
   );
+  for (const why of jobs.failures) console.log(`    render failed: ${why}`);
   if (url) printDatabaseFigures(await databaseFigures(cluster, url));
   await cluster.stopInstances();
 }
@@ -230,10 +267,20 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
   for (;;) {
     let done = 0;
     let failed = 0;
+    let superseded = 0;
+    const failures: string[] = [];
     for (const id of renderIds) {
-      const s = (await owner.send('GET', `/api/renders/${id}/status`)).body as { status: string } | null;
+      const s = (await owner.send('GET', `/api/renders/${id}/status`)).body as {
+        status: string;
+        error: string | null;
+      } | null;
       if (s?.status === 'done') done++;
-      else if (s?.status === 'failed') failed++;
+      // Saved again before it started: the newer render replaces it (never made, not failed).
+      else if (s?.status === 'superseded') superseded++;
+      else if (s?.status === 'failed') {
+        failed++;
+        failures.push(s.error ?? '(no reason recorded)');
+      }
     }
     let photos = 0;
     let ready = 0;
@@ -246,14 +293,16 @@ async function waitForJobs(owner: StudioUser, renderIds: string[], seeded: Seede
         if (p.derivatives === 'ready') ready++;
       }
     }
-    const settled = done + failed === renderIds.length && ready === photos;
+    const settled = done + failed + superseded === renderIds.length && ready === photos;
     if (settled || Date.now() > deadline)
       return {
         rendersDone: done,
         rendersFailed: failed,
+        rendersSuperseded: superseded,
+        failures,
         photos,
         photosReady: ready,
-        lost: renderIds.length - done - failed + (photos - ready),
+        lost: renderIds.length - done - failed - superseded + (photos - ready),
       };
     await new Promise((r) => setTimeout(r, 1000));
   }

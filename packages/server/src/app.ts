@@ -15,7 +15,7 @@ import { healthRoutes } from './health/health.routes.js';
 import authPlugin from './http/auth.plugin.js';
 import { registerErrorHandler, sendError, toErrorAnswer } from './http/error-handler.js';
 import { requestLocale } from './http/request-locale.js';
-import { loggerOptions } from './http/logging.js';
+import { logDestination, loggerOptions } from './http/logging.js';
 import { OneLinePerRequest } from './http/request-log.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, jobs, services } = deps;
   const metrics = deps.metrics ?? new Metrics();
   const app = Fastify({
-    loggerInstance: deps.logger ?? pino(loggerOptions(config.logLevel)),
+    loggerInstance: deps.logger ?? pino(loggerOptions(config.logLevel), logDestination()),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
     requestTimeout: 60_000,

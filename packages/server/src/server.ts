@@ -13,7 +13,7 @@ import type { Database } from './db/database.js';
 import { assertMigrated } from './db/migration-status.js';
 import { seedDemoPreview } from './demo/demo-preview.js';
 import { demoAnnouncement, type DemoOutcome } from './demo/demo.service.js';
-import { loggerOptions } from './http/logging.js';
+import { logDestination, loggerOptions } from './http/logging.js';
 import { auditPruneJob } from './jobs/audit-prune.job.js';
 import { sessionPruneJob } from './jobs/session-prune.job.js';
 import { outboxDeliverJob, queueOutboxRun } from './jobs/outbox-deliver.job.js';
@@ -58,7 +58,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const announce = options.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const log = options.logger ?? pino(loggerOptions(config.logLevel));
+  const log = options.logger ?? pino(loggerOptions(config.logLevel), logDestination());
   mkdirSync(config.dataDir, { recursive: true });
   // The embedded database lives in the data folder: one server per folder.
   const dirLock: DataDirLock | null = !options.db && !config.databaseUrl ? lockDataDir(config.dataDir) : null;
@@ -189,6 +189,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await demoPreview;
           await runningApp.close();
           await runningJobs.stop();
+          await services.compute.close();
           mailer?.close();
           runningBlobs.close();
           await runningDb.close();

@@ -23,6 +23,7 @@ import { InventoryService } from './inventory/inventory.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { AlignmentService } from './alignment/alignment.service.js';
+import { ComputeThread } from './compute/compute-thread.js';
 import { PhotoService } from './photos/photo.service.js';
 import { OutcomeService } from './outcomes/outcome.service.js';
 import { GalleryService } from './gallery/gallery.service.js';
@@ -92,6 +93,8 @@ export interface Services {
   gallery: GalleryService;
   /** The job queue starts after the services exist; services that queue jobs read it from here. */
   jobsRef: { current: JobQueue | undefined };
+  /** The thread the jobs' heavy computing runs in (closed with the server). */
+  compute: ComputeThread;
 }
 
 export function createServices(deps: {
@@ -106,10 +109,12 @@ export function createServices(deps: {
   const throttle = new LoginThrottle({ db, limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS });
   const auth = new AuthService({ db, config, throttle, log: log.child({ component: 'auth' }) });
   const jobsRef: Services['jobsRef'] = { current: undefined };
+  const compute = new ComputeThread();
   const photoAnalysis = new PhotoAnalysisService({
     db,
     blobs,
     jobs: () => jobsRef.current,
+    compute,
     log: log.child({ component: 'analysis' }),
   });
   const photos = new PhotoService({
@@ -124,6 +129,7 @@ export function createServices(deps: {
     db,
     blobs,
     jobs: () => jobsRef.current,
+    compute,
     log: log.child({ component: 'alignment' }),
   });
   // A follow-up of a view with an earlier photo is aligned as soon as it is stored.
@@ -182,10 +188,12 @@ export function createServices(deps: {
       blobs,
       jobs: () => jobsRef.current,
       analysis: () => photoAnalysis,
+      compute,
       log: log.child({ component: 'previews' }),
     }),
     photoAnalysis,
     alignments,
+    compute,
     scalpMaps: new ScalpMapService({ db, blobs }),
     studio: new StudioService({
       db,

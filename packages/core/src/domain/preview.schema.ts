@@ -40,9 +40,13 @@ export const SaveZonesRequest = z.strictObject({
 export type SaveZonesRequest = z.infer<typeof SaveZonesRequest>;
 export type SaveZonesInput = z.input<typeof SaveZonesRequest>;
 
-export const RENDER_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+// superseded: the zones were saved again before the render started, so it was never made (not a failure).
+export const RENDER_STATUSES = ['queued', 'running', 'done', 'failed', 'superseded'] as const;
 export const RenderStatus = z.enum(RENDER_STATUSES);
 export type RenderStatus = z.infer<typeof RenderStatus>;
+
+export const ANALYSIS_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const AnalysisStatus = z.enum(ANALYSIS_STATUSES);
 
 export const RENDER_LOOKS = ['fresh', 'healed', 'faded'] as const;
 
@@ -174,7 +178,7 @@ export type AnalysisSuggestion = z.infer<typeof AnalysisSuggestion>;
 /** The photo analysis as the zone editor shows it: density, scar suggestions and the follicles found. */
 export const PhotoAnalysisRecord = z.object({
   photoId: Id,
-  status: RenderStatus,
+  status: AnalysisStatus,
   /** The calibration the analysis ran with (null: uncalibrated, nothing per cm²). */
   pxPerMm: z.number().nullable(),
   /** True when the photo's calibration changed after the analysis ran. */

@@ -6,14 +6,10 @@
 // a difference image.
 import {
   ACCEPTANCE,
-  assessAlignment,
   composeTransforms,
-  differenceImage,
   invertTransform,
-  registerPhotos,
   resampleFrame,
   transformFromPointPairs,
-  warpToEarlier,
   type CorrectAlignmentRequest,
   type Matrix3,
   type MessageParams,
@@ -27,6 +23,7 @@ import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { ComputeThread } from '../compute/compute-thread.js';
 import type { StoredImage } from '../http/send-stored-image.js';
 import type { Database, Tx } from '../db/database.js';
 import { bodyField, invalid, notFound, unprocessable, type FieldError } from '../http/app-error.js';
@@ -55,6 +52,7 @@ export class AlignmentService {
       db: Database;
       blobs: BlobStore;
       jobs: () => JobQueue | undefined;
+      compute: ComputeThread;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -219,13 +217,13 @@ export class AlignmentService {
       blobs.get(laterRow.sha256),
     ]);
     const [earlier, later] = await Promise.all([decodeRgb(earlierBytes), decodeRgb(laterBytes)]);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const { compute } = this.deps;
     let laterFromEarlier: Matrix3;
     let patch: Parameters<typeof alignmentRepository.updateAt>[3];
     const warnings: AlignmentWarning[] = [];
     if (row.method === 'points' && row.laterFromEarlier) {
       laterFromEarlier = row.laterFromEarlier as unknown as Matrix3;
-      const q = assessAlignment(earlier, later, laterFromEarlier);
+      const q = await compute.run('assessAlignment', [earlier, later, laterFromEarlier]);
       if (q.overlap < ACCEPTANCE.minOverlap)
         warnings.push({
           key: 'alignment.warnPointsLittleOverlap',
@@ -238,7 +236,7 @@ export class AlignmentService {
         });
       patch = { quality: { agreement: round(q.agreement, 3), overlap: round(q.overlap, 3) } };
     } else {
-      const r = registerPhotos(earlier, later);
+      const r = await compute.run('registerPhotos', [earlier, later]);
       if (!r.ok) return { status: 'refused', refusalReason: r.reason, refusalDetails: r.details };
       laterFromEarlier = r.laterFromEarlier;
       patch = {
@@ -274,8 +272,11 @@ export class AlignmentService {
       toSmall(later, laterFull),
       composeTransforms(laterFromEarlier, invertTransform(toSmall(earlier, earlierFull))!),
     );
-    const aligned = warpToEarlier(later, onSmall, earlier.width, earlier.height);
-    const difference = differenceImage(earlier, aligned);
+    const { aligned, difference } = await this.deps.compute.run('alignedDifference', [
+      earlier,
+      later,
+      onSmall,
+    ]);
     const [alignedBlob, differenceBlob] = await Promise.all([
       encodeRgbaWebp(aligned).then((bytes) => this.deps.blobs.put(bytes)),
       encodeJpegRendition(difference.image, PREVIEW_LONG_EDGE).then((bytes) => this.deps.blobs.put(bytes)),

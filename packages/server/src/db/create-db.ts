@@ -22,6 +22,7 @@ import {
   type Database,
   type Tx,
 } from './database.js';
+import { prepareStatementsOn, StatementNames } from './prepared-statements.js';
 import { schema } from './schema.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -83,6 +84,7 @@ export function createPgliteDatabase(client: PGlite): Database {
     kind: 'pglite',
     withStudio: studioScoped(transaction),
     asSystem: transaction,
+    asSystemStatements: (fn) => fn(db),
     migrate: () => withStartupLock(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })),
     checkAppRole: () => checkAppRole(transaction),
     withStartupLock,
@@ -151,6 +153,8 @@ export function createPostgresDatabase(connectionString: string, poolSize = 10):
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'stipple' });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
+  const names = new StatementNames();
+  pool.on('connect', (client) => prepareStatementsOn(client, names));
   const db = drizzlePg({ client: pool, schema });
   const transaction: TxRunner = (fn) => db.transaction((tx) => fn(tx as unknown as Tx));
   let closed = false;
@@ -172,6 +176,7 @@ export function createPostgresDatabase(connectionString: string, poolSize = 10):
     kind: 'postgres',
     withStudio: postgresStudioTransaction(pool),
     asSystem: transaction,
+    asSystemStatements: (fn) => fn(db),
     // drizzle's migrator takes no lock itself, so it runs on the very connection holding ours.
     migrate: () =>
       withLockedClient((client) =>

@@ -27,6 +27,12 @@ export interface Database {
    * iterate studios, demo seeding. Every caller says why in a comment.
    */
   asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Like `asSystem`, but without a transaction: each statement of `fn` commits on its own. Only
+   * for statements that stand alone, run on every request, where BEGIN and COMMIT would triple
+   * the round trips to the server: the session-token lookup (and the expiry it slides).
+   */
+  asSystemStatements<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Applies pending migrations under an advisory lock; safe to call from several processes. */
   migrate(): Promise<void>;
   /** Fails with a clear message when this connection cannot switch to the app role. */

@@ -16,6 +16,7 @@ import {
   PHOTO_SESSION_ROLES,
   PHOTO_VIEWS,
   PRODUCT_KINDS,
+  ANALYSIS_STATUSES,
   RENDER_STATUSES,
   STAFF_ROLES,
   UI_LOCALES,
@@ -808,7 +809,7 @@ export const photoAnalysis = pgTable(
       .notNull()
       .references(() => photo.id),
     clientId: clientRef(),
-    status: text('status', { enum: RENDER_STATUSES }).notNull().default('queued'),
+    status: text('status', { enum: ANALYSIS_STATUSES }).notNull().default('queued'),
     pxPerMm: doublePrecision('px_per_mm'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     resultSha256: text('result_sha256'),

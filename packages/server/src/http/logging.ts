@@ -3,7 +3,7 @@
 // secret tokens (invitations, password resets, calendar feeds) masked; errors are written
 // without the values a failed query carried (safe-error.ts).
 import type { FastifyRequest } from 'fastify';
-import type { LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config.js';
 import { currentRequestId } from '../observability/request-context.js';
 import { safeError } from './safe-error.js';
@@ -63,6 +63,15 @@ function requestIdMixin(_merge: object, _level: number, logger: { bindings(): Re
   const reqId = currentRequestId();
   if (!reqId || logger.bindings().reqId !== undefined) return {};
   return { reqId };
+}
+
+/**
+ * Standard output, written asynchronously: a synchronous write per line held the event loop on
+ * every request (5 % of the server's time under load). pino flushes what is pending when the
+ * process exits, a crash included; only a SIGKILL can lose the last lines.
+ */
+export function logDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
 }
 
 export function loggerOptions(level: LogLevel): LoggerOptions {

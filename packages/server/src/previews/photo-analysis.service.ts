@@ -2,13 +2,7 @@
 // original by a job, and the camouflage score of the preview renders. The full result (every
 // follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
 import {
-  analyzePhoto,
   clientHairFromAnalysis,
-  camouflageScore,
-  compareCamouflage,
-  decodeScalpMap,
-  type AnalysisImage,
-  type CamouflageComparison,
   pxPerMmOf,
   type ClientHair,
   type FollicleAnalysis,
@@ -22,6 +16,7 @@ import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { ComputeThread } from '../compute/compute-thread.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -56,6 +51,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
       db: Database;
       blobs: BlobStore;
       jobs: () => JobQueue | undefined;
+      compute: ComputeThread;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -159,13 +155,14 @@ export class PhotoAnalysisService implements AnalysisAccess {
       const { photo, correctionSha256 } = started;
       if (!photo) throw new Error('the photo is gone');
       const image = await decodeRgb(await blobs.get(photo.sha256));
-      await new Promise<void>((resolve) => setImmediate(resolve));
       const maps = await correctedMapFor(blobs, image, correctionSha256, photo.pxPerMm ?? null);
-      const result = analyzePhoto(image, {
-        ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
-        ...(maps ? { scalpMap: maps.corrected } : {}),
-        clock: performance,
-      });
+      const result = await this.deps.compute.run('analyzePhoto', [
+        image,
+        {
+          ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
+          ...(maps ? { scalpMap: maps.corrected } : {}),
+        },
+      ]);
       const stored = await blobs.put(Buffer.from(JSON.stringify(result)));
       const automaticMap = await storeAutomaticMap(blobs, result, maps?.automatic ?? null);
       const summary: AnalysisSummary = {
@@ -241,16 +238,17 @@ export class PhotoAnalysisService implements AnalysisAccess {
       const done = await this.doneAnalysis(input.studioId, input.photoId);
       const corrected = (done?.summary as AnalysisSummary | null)?.corrected;
       const full = done && corrected ? await this.result(done.resultSha256!) : null;
-      await new Promise<void>((resolve) => setImmediate(resolve));
       const camouflageZones = scars.map((z) => ({
         id: z.id,
         polygon: z.polygon.map(([x, y]) => [x, y] as [number, number]),
       }));
-      const compared =
-        full?.scalpMap &&
-        full.scalpMap.width * full.scalpMap.factor >= input.before.width - full.scalpMap.factor
-          ? compareInsideMap(input.before, input.after, camouflageZones, pxPerMm, full)
-          : compareCamouflage(input.before, input.after, camouflageZones, { pxPerMm });
+      const compared = await this.deps.compute.run('camouflage', [
+        input.before,
+        input.after,
+        camouflageZones,
+        pxPerMm,
+        full,
+      ]);
       return {
         scores: compared.map((c) => ({
           zoneId: c.id,
@@ -310,44 +308,6 @@ export class PhotoAnalysisService implements AnalysisAccess {
     };
   }
 }
-
-/**
- * The camouflage comparison inside the artist's corrected map: the stored analysis for the photo
- * as it is, and the render analysed inside the same map round the scars (the score's own analysis
- * would make an automatic map of each image).
- */
-function compareInsideMap(
-  before: AnalysisImage,
-  after: AnalysisImage,
-  zones: { id: string; polygon: [number, number][] }[],
-  pxPerMm: number,
-  analysis: PhotoAnalysis,
-): CamouflageComparison[] {
-  const map = decodeScalpMap(analysis.scalpMap, 'corrected');
-  const margin = CAMOUFLAGE_MARGIN_MM * pxPerMm;
-  const xs = zones.flatMap((z) => z.polygon.map((p) => p[0]));
-  const ys = zones.flatMap((z) => z.polygon.map((p) => p[1]));
-  const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
-  const x1 = Math.min(after.width, Math.ceil(Math.max(...xs) + margin));
-  const y1 = Math.min(after.height, Math.ceil(Math.max(...ys) + margin));
-  const afterAnalysis = analyzePhoto(after, {
-    calibration: { pxPerMm },
-    roi: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
-    scalpMap: map,
-  });
-  const b = camouflageScore(before, zones, { pxPerMm, analysis });
-  const a = camouflageScore(after, zones, { pxPerMm, analysis: afterAnalysis });
-  return b.map((zb, i) => ({
-    id: zb.id,
-    before: zb,
-    after: a[i]!,
-    deltaE00Reduction: Math.round((zb.deltaE00 - a[i]!.deltaE00) * 100) / 100,
-  }));
-}
-
-/** Round the scars the score compares a ring (5 mm, 1 mm off the zone): this margin holds it. */
-const CAMOUFLAGE_MARGIN_MM = 8;
 
 function pick(z: {
   deltaE00: number;

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';
 import { ensurePoppler, lookAtPdf } from '../test-support/pdf-check.js';
+import { previewRepository } from './preview.repository.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 
 const SCALP_PHOTO = fileURLToPath(
@@ -405,4 +406,46 @@ describe('zones and renders', () => {
     },
     RENDER_TIMEOUT_MS,
   );
+});
+
+// Last: its photo would otherwise show in the report and the lists the tests above count.
+describe('a render saved over before it started', () => {
+  it('marks a render whose zones were saved again before it started as superseded, not failed', async () => {
+    // Two renders of one photo, the older still queued (its job had not started when the zones were
+    // saved again): when its job runs, it renders nothing and says it was replaced.
+    const small = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8a6a58' } })
+      .jpeg()
+      .toBuffer();
+    const up = await artist.request<Photo>(
+      'POST',
+      `/api/clients/${clientId}/photos?view=back&takenOn=2026-11-01`,
+      { rawBody: small, contentType: 'image/jpeg' },
+    );
+    expect(up.status).toBe(201);
+    const insert = (createdAt: Date) =>
+      ts.server.db.withStudio(studio.id, (tx) =>
+        previewRepository.insertRender(tx, {
+          studioId: studio.id,
+          photoId: up.body.id,
+          clientId,
+          zonesVersion: 1,
+          zones: {},
+          createdBy: studio.artist.id,
+          createdAt,
+        }),
+      );
+    const older = await insert(new Date(Date.now() - 60_000));
+    const newer = await insert(new Date());
+    await ts.server.services.previews.runRender(studio.id, older.id);
+    const status = await artist.get<{ status: string; error: string | null }>(
+      `/api/renders/${older.id}/status`,
+    );
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ status: 'superseded', error: null });
+    expect((await artist.get<PreviewRender>(`/api/renders/${older.id}`)).body.stages).toEqual([]);
+    // The newer one is left to its own job.
+    expect((await artist.get<{ status: string }>(`/api/renders/${newer.id}/status`)).body.status).toBe(
+      'queued',
+    );
+  });
 });

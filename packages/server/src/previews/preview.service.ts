@@ -20,13 +20,13 @@ import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { ComputeThread } from '../compute/compute-thread.js';
 import type { Database } from '../db/database.js';
 import { invalid, notFound, stale } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { decodeRgb, sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
-import { fillMatches } from './fill-matches.js';
 import { checkZonesFit } from './zones-fit.js';
 import { toPhotoZones, toRender, type StoredScore } from './preview-views.js';
 import { previewRepository, type StoredStage } from './preview.repository.js';
@@ -64,6 +64,7 @@ export class PreviewService {
       blobs: BlobStore;
       jobs: () => JobQueue | undefined;
       analysis: () => AnalysisAccess | undefined;
+      compute: ComputeThread;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -255,7 +256,8 @@ export class PreviewService {
     const { db, blobs, log } = this.deps;
     const started = await db.withStudio(studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, renderId);
-      if (!row || row.status === 'done' || row.status === 'failed') return null;
+      if (!row || row.status === 'done' || row.status === 'failed' || row.status === 'superseded')
+        return null;
       if (await previewRepository.newerRenderExists(tx, row)) return { row, superseded: true } as const;
       await previewRepository.updateRender(tx, renderId, {
         status: 'running',
@@ -266,10 +268,12 @@ export class PreviewService {
     });
     if (!started) return;
     if (started.superseded) {
-      await this.failRender(
-        studioId,
-        renderId,
-        'Superseded: the zones were saved again before this render started',
+      // Not a failure: the newer zones have a render of their own, and this one is not needed.
+      await db.withStudio(studioId, (tx) =>
+        previewRepository.updateRender(tx, renderId, {
+          status: 'superseded',
+          finishedAt: new Date(),
+        }),
       );
       return;
     }
@@ -296,6 +300,7 @@ export class PreviewService {
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
         ...(hair ? { hair } : {}),
+        compute: this.deps.compute,
         onProgress: (progress) =>
           db.withStudio(studioId, (tx) => previewRepository.updateRender(tx, renderId, { progress })),
       });
@@ -316,7 +321,12 @@ export class PreviewService {
           previewSha256: preview.sha256,
         });
       }
-      const fills = fillMatches(zones, rendered, original, hair);
+      const fills = await this.deps.compute.run('fillMatches', [
+        zones,
+        { healed: rendered.healed, summary: rendered.summary },
+        original,
+        hair,
+      ]);
       let camouflage: StoredScore[] | null = fills.length ? fills : null;
       if (zones.zones.some((z) => z.kind === 'scar')) {
         if (analysis) {

@@ -1,17 +1,12 @@
 // The full-resolution render of a photo's zones: the same `planSimulation` and stage rendering as
 // `stipple simulate` and the web preview, on the stored original, every stage kept as a full-size
 // JPEG (quality 92, no chroma subsampling: the dots stay crisp at 100 %) plus a screen-sized one.
-// One stage is encoded (by sharp, off the main thread) while the next is rendered; the loop yields
-// to the event loop between steps so that the server keeps answering while a render runs.
-import {
-  planSimulation,
-  StageRenderer,
-  type ClientHair,
-  type FollicleAnalysis,
-  type RgbImage,
-  type ZoneSummary,
-  type ZonesFile,
-} from '@stipple/core';
+// The stages render in the compute thread when one is given (the server's jobs: the event loop
+// keeps answering requests), else here; each stage is encoded by sharp (off the main thread) as
+// soon as it is reported, one at a time, while the next one renders.
+import type { ClientHair, FollicleAnalysis, RgbImage, ZoneSummary, ZonesFile } from '@stipple/core';
+import { computeTasks, type StageEvent } from '../compute/compute-tasks.js';
+import type { ComputeThread } from '../compute/compute-thread.js';
 import {
   encodeJpegRendition,
   encodeStageJpeg,
@@ -40,8 +35,6 @@ export interface RenderedZones {
   timingsMs: Record<string, number>;
 }
 
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function renderZones(
   photo: RawRgb,
   zones: ZonesFile,
@@ -49,53 +42,51 @@ export async function renderZones(
     analysis?: FollicleAnalysis;
     hair?: ClientHair;
     onProgress?: (percent: number) => Promise<void>;
+    compute?: ComputeThread;
   } = {},
 ): Promise<RenderedZones> {
   const progress = options.onProgress ?? (() => Promise.resolve());
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const at = performance.now();
-    timingsMs[name] = Math.round(at - t);
-    t = at;
-  };
-  await breathe();
-  const sim = planSimulation(zones, photo, options.analysis, options.hair ? { hair: options.hair } : {});
-  lap('plan');
-  // Planning is about a fifth of the work; each stage shares the rest.
-  await progress(20);
-  // Two outputs: one is encoded while the other is rendered.
-  const renderer = new StageRenderer(photo, 2);
   const stages: RenderedStage[] = [];
   let healed: RgbImage | null = null;
-  let pending: Promise<void> = Promise.resolve();
-  for (const [i, { name, stage }] of sim.stages.entries()) {
-    const image = renderer.render(sim.impressions, stage);
-    // The healed pixels outlive the output buffer they were rendered into.
-    if (stage.look === 'healed' && stage.scarRetention !== 'poor')
-      healed = { ...image, data: new Uint8Array(image.data) };
-    // The output rendered two stages ago is free once its encoding is done.
-    await pending;
-    pending = Promise.all([encodeStageJpeg(image), encodeJpegRendition(image, PREVIEW_LONG_EDGE)]).then(
-      ([full, preview]) => {
-        stages.push({
-          name,
-          look: stage.look,
-          afterSession: stage.afterSession,
-          years: stage.look === 'faded' ? stage.years : null,
-          scarRetention: stage.look === 'healed' ? (stage.scarRetention ?? 'expected') : null,
-          width: image.width,
-          height: image.height,
-          full,
-          preview,
-        });
-        return progress(20 + Math.round((75 * (i + 1)) / sim.stages.length));
-      },
-    );
-    await breathe();
+  let encoding: Promise<void> = Promise.resolve();
+  const onStage = ({ index, count, name, stage, image }: StageEvent) => {
+    if (stage.look === 'healed' && stage.scarRetention !== 'poor') healed = image;
+    encoding = encoding.then(async () => {
+      const [full, preview] = await Promise.all([
+        encodeStageJpeg(image),
+        encodeJpegRendition(image, PREVIEW_LONG_EDGE),
+      ]);
+      stages[index] = {
+        name,
+        look: stage.look,
+        afterSession: stage.afterSession,
+        years: stage.look === 'faded' ? (stage.years ?? null) : null,
+        scarRetention: stage.look === 'healed' ? (stage.scarRetention ?? 'expected') : null,
+        width: image.width,
+        height: image.height,
+        full,
+        preview,
+      };
+      // Planning is about a fifth of the work; each stage shares the rest.
+      await progress(20 + Math.round((75 * (index + 1)) / count));
+    });
+  };
+  const args = [photo, zones, options.analysis, options.hair] as const;
+  let done: Awaited<ReturnType<typeof computeTasks.renderStages>>;
+  try {
+    done = options.compute
+      ? await options.compute.run('renderStages', [...args], onStage)
+      : computeTasks.renderStages(...args, onStage);
+  } finally {
+    // Whatever happened, no encoding is left running behind the caller's back.
+    await encoding.catch(() => undefined);
   }
-  await pending;
-  lap('stages');
-  const impressions = sim.summary.reduce((n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0), 0);
-  return { stages, impressions, healed: healed ?? photo, summary: sim.summary, timingsMs };
+  await encoding;
+  return {
+    stages,
+    impressions: done.impressions,
+    healed: healed ?? photo,
+    summary: done.summary,
+    timingsMs: { plan: done.planMs, stages: done.stagesMs },
+  };
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useApi } from '../api/ApiProvider.js';
 import { describeError } from '../api/describe-error.js';
 import { fileLinks } from '../api/stipple-api.js';
+import { jobStatusColor } from '../components/preview/job-status.js';
 import { formatDateTime, formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 
@@ -39,16 +40,7 @@ export function PreviewsPage() {
               </Text>
               <Group gap={6}>
                 {p.latestRender && (
-                  <Badge
-                    size="sm"
-                    color={
-                      p.latestRender.status === 'done'
-                        ? 'teal'
-                        : p.latestRender.status === 'failed'
-                          ? 'red'
-                          : 'blue'
-                    }
-                  >
+                  <Badge size="sm" color={jobStatusColor(p.latestRender.status)}>
                     {t(`editor.renderStatus.${p.latestRender.status}`)}
                   </Badge>
                 )}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoZones, ZonesFileInput } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
+import { renderFinished } from '../components/preview/job-status.js';
 import type { ScalpMapCorrection } from './use-scalp-map-correction.js';
 import type { Draft } from './use-zone-draft.js';
 import { scaleZones } from './zone-editing.js';
@@ -59,10 +60,9 @@ export function useSaveAndRender({
     queryKey: ['render-progress', renderId],
     queryFn: () => api.renderProgress(renderId!),
     enabled: Boolean(renderId),
-    refetchInterval: (q) =>
-      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000,
+    refetchInterval: (q) => (q.state.data && renderFinished(q.state.data.status) ? false : 1000),
   });
-  const finished = progress.data?.status === 'done' || progress.data?.status === 'failed';
+  const finished = progress.data ? renderFinished(progress.data.status) : false;
   const render = useQuery({
     queryKey: ['render', renderId, finished],
     queryFn: () => api.getRender(renderId!),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewRender } from '@stipple/core';
 import { fileLinks } from '../../api/stipple-api.js';
 import { JobStatusBadge } from './JobStatusBadge.js';
+import { renderFinished } from './job-status.js';
 
 /** The full-resolution render the last save started: its progress, then its stages and scores. */
 export function RenderPanel({
@@ -31,9 +32,10 @@ export function RenderPanel({
           <Text fw={600}>{t('editor.fullRender')}</Text>
           {progress && <JobStatusBadge status={progress.status} testId="render-status" />}
         </Group>
-        {progress && progress.status !== 'done' && progress.status !== 'failed' && (
+        {progress && !renderFinished(progress.status) && (
           <Progress value={progress.progress} animated data-testid="render-progress" />
         )}
+        {progress?.status === 'superseded' && <Alert color="gray">{t('editor.renderSuperseded')}</Alert>}
         {progress?.error && <Alert color="red">{progress.error}</Alert>}
         {render && render.status === 'done' && (
           <>

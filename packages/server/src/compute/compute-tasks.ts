@@ -1,0 +1,156 @@
+// The CPU-heavy steps of the jobs (registration, analysis, camouflage and fill scores, the stages
+// of a full render): pure functions of plain data, so that they run in the compute thread
+// (`compute.worker.ts`) while the server's event loop keeps answering requests. Each task takes
+// and returns what structured cloning carries (numbers, strings, plain objects, typed arrays).
+import {
+  analyzePhoto,
+  assessAlignment,
+  camouflageScore,
+  compareCamouflage,
+  decodeScalpMap,
+  differenceImage,
+  planSimulation,
+  registerPhotos,
+  StageRenderer,
+  warpToEarlier,
+  type AnalyzeOptions,
+  type CamouflageComparison,
+  type ClientHair,
+  type FollicleAnalysis,
+  type Matrix3,
+  type PhotoAnalysis,
+  type PhotoPixels,
+  type RgbImage,
+  type ZonesFile,
+} from '@stipple/core';
+import { fillMatches } from '../previews/fill-matches.js';
+
+type AnalysisImage = Parameters<typeof analyzePhoto>[0];
+
+/** One rendered stage, as the render task reports it while it goes on. */
+export interface StageEvent {
+  index: number;
+  count: number;
+  name: string;
+  stage: {
+    look: 'fresh' | 'healed' | 'faded';
+    afterSession: number;
+    years?: number;
+    scarRetention?: 'expected' | 'poor';
+  };
+  image: RgbImage;
+}
+
+/** What the render task returns once every stage was reported. */
+export interface RenderedStagesSummary {
+  impressions: number;
+  summary: ReturnType<typeof planSimulation>['summary'];
+  planMs: number;
+  stagesMs: number;
+}
+
+function compareInsideMap(
+  before: AnalysisImage,
+  after: AnalysisImage,
+  zones: { id: string; polygon: [number, number][] }[],
+  pxPerMm: number,
+  analysis: PhotoAnalysis,
+): CamouflageComparison[] {
+  const map = decodeScalpMap(analysis.scalpMap, 'corrected');
+  const margin = CAMOUFLAGE_MARGIN_MM * pxPerMm;
+  const xs = zones.flatMap((z) => z.polygon.map((p) => p[0]));
+  const ys = zones.flatMap((z) => z.polygon.map((p) => p[1]));
+  const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
+  const x1 = Math.min(after.width, Math.ceil(Math.max(...xs) + margin));
+  const y1 = Math.min(after.height, Math.ceil(Math.max(...ys) + margin));
+  const afterAnalysis = analyzePhoto(after, {
+    calibration: { pxPerMm },
+    roi: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
+    scalpMap: map,
+  });
+  const b = camouflageScore(before, zones, { pxPerMm, analysis });
+  const a = camouflageScore(after, zones, { pxPerMm, analysis: afterAnalysis });
+  return b.map((zb, i) => ({
+    id: zb.id,
+    before: zb,
+    after: a[i]!,
+    deltaE00Reduction: Math.round((zb.deltaE00 - a[i]!.deltaE00) * 100) / 100,
+  }));
+}
+
+/** Round the scars the score compares a ring (5 mm, 1 mm off the zone): this margin holds it. */
+const CAMOUFLAGE_MARGIN_MM = 8;
+
+export const computeTasks = {
+  registerPhotos: (earlier: PhotoPixels, later: PhotoPixels) => registerPhotos(earlier, later),
+
+  assessAlignment: (earlier: PhotoPixels, later: PhotoPixels, laterFromEarlier: Matrix3) =>
+    assessAlignment(earlier, later, laterFromEarlier),
+
+  /** The follow-up warped into the earlier photo's frame, and the difference of the two. */
+  alignedDifference: (earlier: PhotoPixels, later: PhotoPixels, onSmall: Matrix3) => {
+    const aligned = warpToEarlier(later, onSmall, earlier.width, earlier.height);
+    return { aligned, difference: differenceImage(earlier, aligned) };
+  },
+
+  /** The whole photo analysis; the stage timings are this thread's clock. */
+  analyzePhoto: (image: AnalysisImage, options: Omit<AnalyzeOptions, 'clock'>) =>
+    analyzePhoto(image, { ...options, clock: performance }),
+
+  /**
+   * The camouflage of each scar zone, inside the artist's corrected map when the stored analysis
+   * has one that covers the photo, else with the score's own automatic map.
+   */
+  camouflage: (
+    before: AnalysisImage,
+    after: AnalysisImage,
+    zones: { id: string; polygon: [number, number][] }[],
+    pxPerMm: number,
+    correctedAnalysis: PhotoAnalysis | null,
+  ): CamouflageComparison[] =>
+    correctedAnalysis?.scalpMap &&
+    correctedAnalysis.scalpMap.width * correctedAnalysis.scalpMap.factor >=
+      before.width - correctedAnalysis.scalpMap.factor
+      ? compareInsideMap(before, after, zones, pxPerMm, correctedAnalysis)
+      : compareCamouflage(before, after, zones, { pxPerMm }),
+
+  fillMatches: (...args: Parameters<typeof fillMatches>) => fillMatches(...args),
+
+  /**
+   * Plans the impressions and renders every stage at the photo's size, reporting each stage as it
+   * is done (the caller encodes it while the next one renders).
+   */
+  renderStages: (
+    photo: RgbImage,
+    zones: ZonesFile,
+    analysis: FollicleAnalysis | undefined,
+    hair: ClientHair | undefined,
+    report: (event: StageEvent) => void,
+  ): RenderedStagesSummary => {
+    let t = performance.now();
+    const sim = planSimulation(zones, photo, analysis, hair ? { hair } : {});
+    const planMs = Math.round(performance.now() - t);
+    t = performance.now();
+    const renderer = new StageRenderer(photo, 1);
+    for (const [index, { name, stage }] of sim.stages.entries()) {
+      const image = renderer.render(sim.impressions, stage);
+      // The renderer reuses its output buffer: the report carries a copy of its own.
+      report({
+        index,
+        count: sim.stages.length,
+        name,
+        stage,
+        image: { ...image, data: new Uint8Array(image.data) },
+      });
+    }
+    const impressions = sim.summary.reduce(
+      (n, z) => n + z.impressionsPerSession.reduce((a, b) => a + b, 0),
+      0,
+    );
+    return { impressions, summary: sim.summary, planMs, stagesMs: Math.round(performance.now() - t) };
+  },
+};
+
+export type ComputeTasks = typeof computeTasks;
+export type ComputeTaskName = keyof ComputeTasks;

@@ -25,6 +25,15 @@ export const StaffMember = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
+/** What the public invitation page learns about an invitation before the password is set. */
+export const InvitationPreview = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  studioName: z.string(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
 export const LoginRequest = z.strictObject({
   email: Email,
   password: z.string().min(1, { message: 'required' }).max(256),

@@ -9,7 +9,7 @@ import {
   PasswordResetPreview,
   RequestPasswordResetRequest,
   SessionInfo,
-  StaffRole,
+  InvitationPreview,
 } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,13 +20,6 @@ import { NoContent, errorResponses } from '../http/route-schemas.js';
 import type { StaffService } from '../staff/staff.service.js';
 import type { AuthService } from './auth.service.js';
 import type { PasswordService } from './password.service.js';
-
-const InvitationPreview = z.object({
-  email: z.string(),
-  name: z.string(),
-  role: StaffRole,
-  studioName: z.string(),
-});
 
 const TokenParams = z.strictObject({ token: z.string().min(20).max(200) });
 

@@ -1,7 +1,7 @@
 // Bad input to every endpoint: each gets a 4xx JSON error that names the field, and the server
 // keeps serving afterwards.
 import type { Client } from '@stipple/core';
-import type { InvitationPreview } from '../test-support/api-types.js';
+import type { InvitationPreview } from '@stipple/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFixture, createStudioFixture, type FixtureStudio } from '../test-support/fixtures.js';
 import { signedInAs } from '../test-support/signed-in.js';

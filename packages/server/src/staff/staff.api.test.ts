@@ -1,5 +1,6 @@
 import type { AuditPage, ClientListPage, SessionInfo, StaffInvitation, StaffMember } from '@stipple/core';
-import type { InvitationPreview, Items } from '../test-support/api-types.js';
+import type { InvitationPreview } from '@stipple/core';
+import type { Items } from '../test-support/api-types.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database.js';

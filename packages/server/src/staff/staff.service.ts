@@ -5,9 +5,9 @@ import type {
   InviteStaffRequest,
   StaffInvitation,
   StaffMember,
-  StaffRole,
   UiLocale,
   UpdateStaffRequest,
+  InvitationPreview,
 } from '@stipple/core';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -26,13 +26,6 @@ import { toStaffInvitation, toStaffMember } from './staff.mapper.js';
 import { staffRepository } from './staff.repository.js';
 
 export const INVITATION_DAYS = 7;
-
-export interface InvitationPreview {
-  email: string;
-  name: string;
-  role: StaffRole;
-  studioName: string;
-}
 
 export class StaffService {
   constructor(

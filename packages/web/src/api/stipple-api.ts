@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Consultation,
+  InvitationPreview,
   ConsultationList,
   ConsultationPage,
   PhotoAlignment,
@@ -67,7 +68,6 @@ import {
   SessionInfo,
   StaffInvitation,
   StaffMember,
-  StaffRole,
   type AcceptInvitationRequest,
   type ChangePasswordRequest,
   type CompletePasswordResetRequest,
@@ -95,15 +95,6 @@ import { outcomeEndpoints } from './outcome-endpoints.js';
 import { portalEndpoints } from './portal-endpoints.js';
 import { portalCareEndpoints } from './portal-care-endpoints.js';
 import { bookingDeskEndpoints } from './booking-desk-endpoints.js';
-
-/** What the public invitation page learns about an invitation before the password is set. */
-export const InvitationPreview = z.object({
-  email: z.string(),
-  name: z.string(),
-  role: StaffRole,
-  studioName: z.string(),
-});
-export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 const StaffList = z.object({ items: z.array(StaffMember) });
 const InvitationList = z.object({ items: z.array(StaffInvitation) });

@@ -45,6 +45,15 @@ export const RENDER_STATUSES = ['queued', 'running', 'done', 'failed', 'supersed
 export const RenderStatus = z.enum(RENDER_STATUSES);
 export type RenderStatus = z.infer<typeof RenderStatus>;
 
+/** A render's progress as the editor polls it: status, percent done and why it failed. */
+export const RenderProgress = z.object({
+  id: z.uuid(),
+  status: RenderStatus,
+  progress: z.number().int(),
+  error: z.string().nullable(),
+});
+export type RenderProgress = z.infer<typeof RenderProgress>;
+
 export const ANALYSIS_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const AnalysisStatus = z.enum(ANALYSIS_STATUSES);
 

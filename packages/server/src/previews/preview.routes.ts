@@ -7,7 +7,7 @@ import {
   PreviewList,
   PreviewRender,
   PreviewRenderList,
-  RenderStatus,
+  RenderProgress,
   SaveZonesRequest,
 } from '@stipple/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
@@ -20,12 +20,6 @@ import type { ScalpMapService } from './scalp-map.service.js';
 
 const StageParams = z.strictObject({ id: z.uuid(), name: z.string().regex(/^[a-z0-9.-]{1,40}$/) });
 const StageQuery = z.strictObject({ size: z.enum(['full', 'preview']).default('preview') });
-const RenderStatusAnswer = z.object({
-  id: z.uuid(),
-  status: RenderStatus,
-  progress: z.number().int(),
-  error: z.string().nullable(),
-});
 
 export const previewRoutes: FastifyPluginCallbackZod<{
   previews: PreviewService;
@@ -147,7 +141,7 @@ export const previewRoutes: FastifyPluginCallbackZod<{
         tags: ['previews'],
         summary: 'Progress of a render (poll this while it runs)',
         params: IdParams,
-        response: { 200: RenderStatusAnswer, ...errorResponses },
+        response: { 200: RenderProgress, ...errorResponses },
       },
     },
     async (request) => previews.renderStatus(actorOf(request), request.params.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Consultation,
+  RenderProgress,
   InvitationPreview,
   ConsultationList,
   ConsultationPage,
@@ -13,7 +14,6 @@ import {
   PreviewList,
   PreviewRender,
   PreviewRenderList,
-  RenderStatus,
   type CreateConsultationInput,
   type SavePlanInput,
   type SaveZonesInput,
@@ -120,13 +120,6 @@ export const fileLinks = {
   renderStage: (renderId: string, name: string, size: 'preview' | 'full' = 'preview') =>
     `/api/renders/${enc(renderId)}/stages/${enc(name)}?size=${size}`,
 };
-
-const RenderProgress = z.object({
-  id: z.string(),
-  status: RenderStatus,
-  progress: z.number(),
-  error: z.string().nullable(),
-});
 
 /** Every endpoint of the API contract the web app uses, typed by the shared schemas. */
 export function stippleApi(api: ApiClient) {

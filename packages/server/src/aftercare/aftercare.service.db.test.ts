@@ -20,8 +20,7 @@ import {
   bookSession,
   openForSessions,
   refusal,
-  startServiceTier,
-  studioActors,
+  tierWithTwoStudios,
   type ServiceTier,
   type StudioActors,
 } from '../test-support/service-tier.js';
@@ -74,9 +73,7 @@ async function completedSession(
 }
 
 beforeAll(async () => {
-  tier = await startServiceTier();
-  s = await studioActors(tier.db, 'Aftercare Studio');
-  other = await studioActors(tier.db, 'Aftercare Elsewhere');
+  ({ tier, s, other } = await tierWithTwoStudios('Aftercare'));
   await openForSessions(tier.services, s);
   await tier.services.consents.createTemplate(
     s.owner,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFields } from '../test-support/fixtures.js';
 import {
   refusal,
-  startServiceTier,
+  tierWithTwoStudios,
   studioActors,
   type ServiceTier,
   type StudioActors,
@@ -40,9 +40,7 @@ async function clientWithHistory(): Promise<string> {
 }
 
 beforeAll(async () => {
-  tier = await startServiceTier();
-  s = await studioActors(tier.db, 'Audit Studio');
-  other = await studioActors(tier.db, 'Audit Elsewhere');
+  ({ tier, s, other } = await tierWithTwoStudios('Audit'));
 });
 afterAll(() => tier?.close());
 

@@ -16,8 +16,7 @@ import { createClientFixture } from '../test-support/fixtures.js';
 import { signaturePng } from '../test-support/images.js';
 import {
   refusal,
-  startServiceTier,
-  studioActors,
+  tierWithTwoStudios,
   type ServiceTier,
   type StudioActors,
 } from '../test-support/service-tier.js';
@@ -42,9 +41,7 @@ const signing = (templateId: string, signature = drawn) =>
 const newClient = (familyName: string) => createClientFixture(tier.db, s.studio.id, { familyName });
 
 beforeAll(async () => {
-  tier = await startServiceTier();
-  s = await studioActors(tier.db, 'Consent Studio');
-  other = await studioActors(tier.db, 'Consent Elsewhere');
+  ({ tier, s, other } = await tierWithTwoStudios('Consent'));
   drawn = await signaturePng();
   templates.treatment = await tier.services.consents.createTemplate(
     s.owner,

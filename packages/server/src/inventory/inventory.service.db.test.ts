@@ -15,8 +15,7 @@ import {
   bookSession,
   openForSessions,
   refusal,
-  startServiceTier,
-  studioActors,
+  tierWithTwoStudios,
   type ServiceTier,
   type StudioActors,
 } from '../test-support/service-tier.js';
@@ -37,9 +36,7 @@ const pigmentRequest = CreateProductRequest.parse({
 const lotRequest = (lotNumber: string, expiresOn: string) => CreateLotRequest.parse({ lotNumber, expiresOn });
 
 beforeAll(async () => {
-  tier = await startServiceTier();
-  s = await studioActors(tier.db, 'Inventory Studio');
-  other = await studioActors(tier.db, 'Inventory Elsewhere');
+  ({ tier, s, other } = await tierWithTwoStudios('Inventory'));
   await openForSessions(tier.services, s);
 });
 afterAll(() => tier?.close());

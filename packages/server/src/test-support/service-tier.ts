@@ -46,6 +46,7 @@ export async function startServiceTier(): Promise<ServiceTier> {
     db: testDb.db,
     services,
     close: async () => {
+      await services.compute.close();
       await testDb.dispose();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -73,6 +74,21 @@ export async function studioActors(db: Database, name: string): Promise<StudioAc
     owner: actorOf(studio, studio.owner, 'owner'),
     artist: actorOf(studio, studio.artist, 'artist'),
     desk: actorOf(studio, studio.desk, 'front_desk'),
+  };
+}
+
+/**
+ * The tier and two studios named from `label` ("<label> Studio" and "<label> Elsewhere", the
+ * second for isolation checks), what every service test starts from.
+ */
+export async function tierWithTwoStudios(
+  label: string,
+): Promise<{ tier: ServiceTier; s: StudioActors; other: StudioActors }> {
+  const tier = await startServiceTier();
+  return {
+    tier,
+    s: await studioActors(tier.db, `${label} Studio`),
+    other: await studioActors(tier.db, `${label} Elsewhere`),
   };
 }
 

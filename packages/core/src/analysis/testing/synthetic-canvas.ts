@@ -234,22 +234,3 @@ export function insidePolygon(poly: [number, number][], x: number, y: number): b
   }
   return inside;
 }
-
-export function convexHull(points: [number, number][]): [number, number][] {
-  const p = [...points].sort((u, v) => u[0] - v[0] || u[1] - v[1]);
-  const cross = (o: [number, number], a: [number, number], b: [number, number]): number =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [];
-  for (const q of p) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, q) <= 0)
-      lower.pop();
-    lower.push(q);
-  }
-  const upper: [number, number][] = [];
-  for (const q of [...p].reverse()) {
-    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, q) <= 0)
-      upper.pop();
-    upper.push(q);
-  }
-  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
-}

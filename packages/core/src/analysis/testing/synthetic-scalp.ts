@@ -14,8 +14,8 @@ import {
   gaussianBlurPlane,
   distanceToSegment,
   insidePolygon,
-  convexHull,
 } from './synthetic-canvas.js';
+import { convexHull } from '../../geometry/polygon.js';
 import { SeededRandom } from './seeded-random.js';
 
 export type Fitzpatrick = 1 | 2 | 3 | 4 | 5 | 6;

@@ -271,6 +271,16 @@ describe("a new studio's first hour on an iPad in landscape", () => {
     await dialog.getByTestId('book-time').fill('15:30');
     await dialog.getByTestId('book-minutes').fill('180');
     await check(154, 'book-session-filled', [dialog.getByTestId('book-submit')]);
+    // Date, time and minutes side by side read at one size, their labels and their values.
+    const sizes = await Promise.all(
+      ['book-date', 'book-time', 'book-minutes'].map((id) =>
+        dialog.getByTestId(id).evaluate((input) => {
+          const label = document.querySelector(`label[for="${input.id}"]`);
+          return `${getComputedStyle(input).fontSize} ${label ? getComputedStyle(label).fontSize : 'no label'}`;
+        }),
+      ),
+    );
+    expect(new Set(sizes).size, sizes.join(' | ')).toBe(1);
     await dialog.getByTestId('book-submit').tap();
     await dialog.waitFor({ state: 'detached' });
     if ((await page.getByTestId(`day-${sessionDay}`).count()) === 0)
@@ -409,6 +419,11 @@ describe("a new studio's first hour on an iPad in landscape", () => {
         [dialog.getByTestId('signature-canvas'), dialog.getByTestId('confirm-sign')],
         small,
       );
+      // The template's title is read whole on a phone, not cut at the field's edge.
+      const title = dialog.getByTestId('consent-title');
+      expect(
+        await title.evaluate((el) => el.scrollWidth <= el.clientWidth && (el.textContent ?? '').length > 0),
+      ).toBe(true);
       await small.goto(urls.session);
       await small.getByTestId('session-record').waitFor();
       await check(182, 'phone-session', [small.getByTestId('session-aftercare-pdf')], small);

@@ -17,6 +17,10 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
     Textarea: { defaultProps: { size: 'md' } },
+    NumberInput: { defaultProps: { size: 'md' } },
+    // From @mantine/dates: the same size as the fields they sit beside (a date next to minutes).
+    DateInput: { defaultProps: { size: 'md' } },
+    TimeInput: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
     Pagination: { defaultProps: { size: 'lg' } },
     Modal: {

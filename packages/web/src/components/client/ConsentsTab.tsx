@@ -66,6 +66,8 @@ export function ConsentsTab({
   const suggested = current.find((x) => x.kind === firstKind && x.language === preferred)?.id ?? null;
   const templateId = chosenTemplate ?? suggested;
   const template = current.find((x) => x.id === templateId);
+  const templateFacts = (x: (typeof current)[number]) =>
+    `${t(`consentKinds.${x.kind}`)} · ${t(`language.${x.language}`)}`;
   const unsaved = useUnsavedChanges(signing && (!empty || signer !== clientName));
   const closeSigning = () => unsaved.confirmDiscard(() => setSigning(false));
 
@@ -194,10 +196,24 @@ export function ConsentsTab({
         <Stack gap="md" data-testid="sign-dialog">
           <Select
             label={t('consents.template')}
-            data={current.map((x) => ({
-              value: x.id,
-              label: `${t(`consentKinds.${x.kind}`)} · ${t(`language.${x.language}`)} · ${x.title}`,
-            }))}
+            // The title is what tells templates apart; kind and language go under it, where a
+            // phone's narrow field would otherwise cut the title itself.
+            data={current.map((x) => ({ value: x.id, label: x.title }))}
+            renderOption={({ option }) => {
+              const x = current.find((c) => c.id === option.value);
+              return (
+                <Stack gap={0}>
+                  <Text size="sm">{option.label}</Text>
+                  {x && (
+                    <Text size="xs" c="dimmed">
+                      {templateFacts(x)}
+                    </Text>
+                  )}
+                </Stack>
+              );
+            }}
+            description={template ? templateFacts(template) : undefined}
+            styles={{ input: { textOverflow: 'ellipsis' } }}
             value={templateId}
             onChange={setTemplateId}
             comboboxProps={{ withinPortal: true }}
@@ -213,6 +229,9 @@ export function ConsentsTab({
               }}
               type="auto"
             >
+              <Text size="sm" fw={600} mb={4} data-testid="consent-title">
+                {template.title}
+              </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-text">
                 {template.body}
               </Text>

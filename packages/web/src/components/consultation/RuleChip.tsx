@@ -1,4 +1,6 @@
 import { Badge, List, Popover, Stack, Text } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULES_V1, ruleDescription, ruleSources, type PlannerRule } from '@stipple/core';
 import { useLocale } from '../../i18n/use-ui-locale.js';
@@ -14,8 +16,22 @@ export function RuleChip({ id, rulesVersion }: { id: string; rulesVersion: strin
   const locale = useLocale();
   const rule = rulesVersion === RULES_V1.version ? RULES.get(id) : undefined;
   const sources = rule ? ruleSources(rule.source) : [];
+  const [opened, setOpened] = useState(false);
+  // Mantine closes on Escape only while focus is inside the dropdown; a tap leaves focus on the
+  // chip, so Escape is heard on the window while the popover is open.
+  useWindowEvent('keydown', (event) => {
+    if (opened && event.key === 'Escape') setOpened(false);
+  });
   return (
-    <Popover width={360} position="bottom-start" withArrow shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      width={360}
+      position="bottom-start"
+      withArrow
+      shadow="md"
+      withinPortal
+    >
       <Popover.Target>
         <Badge
           component="button"
@@ -32,6 +48,8 @@ export function RuleChip({ id, rulesVersion }: { id: string; rulesVersion: strin
             minWidth: 'max-content',
           }}
           data-testid={`rule-${id}`}
+          // Controlled, Mantine's target no longer toggles by itself.
+          onClick={() => setOpened((o) => !o)}
         >
           {id}
         </Badge>

@@ -14,7 +14,11 @@ interface Prepared<V, R> {
   execute(values: V): Promise<R>;
 }
 
-/** `build` makes the query on a handle with `sql.placeholder(…)` for every value and a unique statement name. */
+/**
+ * `build` makes the query on a handle with `sql.placeholder(…)` for every value that changes and
+ * a unique statement name. Whatever else it holds is fixed for good: a time is `now()` in the SQL,
+ * never a Date from the caller.
+ */
 export function preparedQuery<V extends Record<string, unknown>, R>(
   build: (tx: Tx) => Prepared<V, R>,
 ): (tx: Tx, values: V) => Promise<R> {

@@ -11,9 +11,10 @@ interface ProcStat {
   cpuSeconds: number;
 }
 
-function procStat(pid: number): ProcStat | null {
+/** `/proc/<pid>/stat`, or with `thread` that one thread's `/proc/<pid>/task/<tid>/stat`. */
+function procStat(pid: number, thread?: number): ProcStat | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may hold spaces: the fields start after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
@@ -53,6 +54,12 @@ function treeSeconds(root: number): number {
 
 export interface CpuSnapshot {
   instances: number;
+  /**
+   * The instances' main threads alone (a process's main thread has the process's id): requests,
+   * SQL and JSON run there, while the compute thread (photo analysis and alignment after an
+   * upload), sharp's pool and the garbage collector's helpers run beside it.
+   */
+  mainThreads: number;
   postgres: number;
   generator: number;
   machine: { busy: number; total: number } | null;
@@ -62,6 +69,7 @@ export function cpuSnapshot(instancePids: number[], postmasterPid: number | null
   const own = process.cpuUsage();
   return {
     instances: instancePids.reduce((n, pid) => n + (procStat(pid)?.cpuSeconds ?? 0), 0),
+    mainThreads: instancePids.reduce((n, pid) => n + (procStat(pid, pid)?.cpuSeconds ?? 0), 0),
     postgres: postmasterPid ? treeSeconds(postmasterPid) : 0,
     generator: (own.user + own.system) / 1e6,
     machine: machineSeconds(),
@@ -75,13 +83,15 @@ export function parentOf(pid: number): number | null {
 
 export function printCpu(before: CpuSnapshot, after: CpuSnapshot, seconds: number, reads: number): void {
   const pct = (s: number) => `${((100 * s) / seconds).toFixed(0)} %`;
+  const perRead = (s: number) => `${((1000 * s) / Math.max(1, reads)).toFixed(2)} ms per read`;
   const instances = after.instances - before.instances;
+  const mainThreads = after.mainThreads - before.mainThreads;
   const postgres = after.postgres - before.postgres;
   const generator = after.generator - before.generator;
   const parts = [
-    `instances ${instances.toFixed(1)} s (${pct(instances)} of one core; ${((1000 * instances) / Math.max(1, reads)).toFixed(2)} ms per read)`,
-    `PostgreSQL ${postgres.toFixed(1)} s (${pct(postgres)})`,
-    `load generator ${generator.toFixed(1)} s (${pct(generator)})`,
+    `instances ${instances.toFixed(1)} s (${pct(instances)} of one core; ${perRead(instances)}), of which main threads ${mainThreads.toFixed(1)} s (${pct(mainThreads)}; ${perRead(mainThreads)}) and other threads ${(instances - mainThreads).toFixed(1)} s`,
+    `PostgreSQL ${postgres.toFixed(1)} s (${pct(postgres)}; ${perRead(postgres)})`,
+    `load generator ${generator.toFixed(1)} s (${pct(generator)}; ${perRead(generator)})`,
   ];
   if (before.machine && after.machine) {
     const busy = after.machine.busy - before.machine.busy;

@@ -3,6 +3,7 @@
 import type { AuditAction } from '@stipple/core';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { auditEntry, staffUser } from '../db/schema.js';
 
 export interface NewAuditEntry {
@@ -35,12 +36,26 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
+/** Every read and change writes one: built once per handle (prepared-query.ts). */
+const insertEntry = preparedQuery((tx) =>
+  tx
+    .insert(auditEntry)
+    .values({
+      studioId: sql.placeholder('studioId'),
+      actorUserId: sql.placeholder('actorUserId'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      details: sql.placeholder('details'),
+      // clock_timestamp, not now(): entries of one transaction keep the order they were written in.
+      at: sql`clock_timestamp()`,
+    })
+    .prepare('audit_entry_insert'),
+);
+
 export const auditRepository = {
   async record(tx: Tx, entry: NewAuditEntry): Promise<void> {
-    // clock_timestamp, not now(): entries of one transaction keep the order they were written in.
-    await tx
-      .insert(auditEntry)
-      .values({ ...entry, details: entry.details ?? {}, at: sql`clock_timestamp()` });
+    await insertEntry(tx, { ...entry, details: entry.details ?? {} });
   },
 
   async list(tx: Tx, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {

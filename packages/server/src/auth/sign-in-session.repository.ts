@@ -1,6 +1,7 @@
 // SQL for sign-in sessions. The cookie token itself is never stored, only its SHA-256.
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { authSession, staffUser, studio } from '../db/schema.js';
 
 export type SessionRow = typeof authSession.$inferSelect;
@@ -15,6 +16,24 @@ export interface ActiveSession {
   studio: typeof studio.$inferSelect;
 }
 
+/** Every request runs this one: built once per handle (prepared-query.ts). */
+const activeByTokenHash = preparedQuery((tx) =>
+  tx
+    .select({ session: authSession, user: staffUser, studio })
+    .from(authSession)
+    .innerJoin(staffUser, eq(staffUser.id, authSession.userId))
+    .innerJoin(studio, eq(studio.id, authSession.studioId))
+    .where(
+      and(
+        eq(authSession.tokenHash, sql.placeholder('tokenHash')),
+        gt(authSession.expiresAt, sql`now()`),
+        eq(staffUser.active, true),
+        eq(staffUser.studioId, authSession.studioId),
+      ),
+    )
+    .prepare('auth_session_active_by_token'),
+);
+
 export const signInSessionRepository = {
   async create(tx: Tx, values: NewSession): Promise<SessionRow> {
     const [row] = await tx.insert(authSession).values(values).returning();
@@ -26,19 +45,7 @@ export const signInSessionRepository = {
    * nothing for expired sessions and for deactivated users.
    */
   async findActiveByTokenHash(tx: Tx, tokenHash: string): Promise<ActiveSession | undefined> {
-    const [row] = await tx
-      .select({ session: authSession, user: staffUser, studio })
-      .from(authSession)
-      .innerJoin(staffUser, eq(staffUser.id, authSession.userId))
-      .innerJoin(studio, eq(studio.id, authSession.studioId))
-      .where(
-        and(
-          eq(authSession.tokenHash, tokenHash),
-          gt(authSession.expiresAt, sql`now()`),
-          eq(staffUser.active, true),
-          eq(staffUser.studioId, authSession.studioId),
-        ),
-      );
+    const [row] = await activeByTokenHash(tx, { tokenHash });
     return row;
   },
 

@@ -4,8 +4,9 @@
 // of one studio's clients, which is milliseconds at studio scale (thousands of rows). pg_trgm
 // would index it, but PGlite only has it as an optional extension bundle, so it is left out.
 import { foldForSearch, phoneDigits } from '@stipple/core';
-import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { client } from '../db/schema.js';
 
 export type ClientRow = typeof client.$inferSelect;
@@ -53,6 +54,40 @@ function archivedCondition(archived: ClientListFilter['archived']): SQL | undefi
   return undefined;
 }
 
+/** Page queries: the window count needs no second statement (clientRepository.list). */
+function pageQuery(tx: Tx, search: SQL | undefined, archived: ClientListFilter['archived']) {
+  return tx
+    .select({ ...getTableColumns(client), matching: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(client)
+    .where(and(search, archivedCondition(archived)))
+    .orderBy(sql`lower(${client.familyName})`, sql`lower(${client.givenName})`, client.id)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+}
+
+/** Browsing without a search is most of what the front desk does: one prepared page query per filter. */
+const unsearchedPage = {
+  exclude: preparedQuery((tx) => pageQuery(tx, undefined, 'exclude').prepare('client_page_exclude')),
+  include: preparedQuery((tx) => pageQuery(tx, undefined, 'include').prepare('client_page_include')),
+  only: preparedQuery((tx) => pageQuery(tx, undefined, 'only').prepare('client_page_only')),
+};
+
+const clientById = preparedQuery((tx) =>
+  tx
+    .select()
+    .from(client)
+    .where(eq(client.id, sql.placeholder('id')))
+    .prepare('client_by_id'),
+);
+
+async function countMatching(tx: Tx, filter: ClientListFilter): Promise<number> {
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(client)
+    .where(and(filter.q ? searchCondition(filter.q) : undefined, archivedCondition(filter.archived)));
+  return count?.n ?? 0;
+}
+
 export const clientRepository = {
   async create(tx: Tx, studioId: string, fields: ClientFields, createdBy: string | null): Promise<ClientRow> {
     const [row] = await tx
@@ -63,8 +98,9 @@ export const clientRepository = {
   },
 
   async findById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<ClientRow | undefined> {
-    const query = tx.select().from(client).where(eq(client.id, id));
-    const [row] = options.forUpdate ? await query.for('update') : await query;
+    const [row] = options.forUpdate
+      ? await tx.select().from(client).where(eq(client.id, id)).for('update')
+      : await clientById(tx, { id });
     return row;
   },
 
@@ -91,20 +127,19 @@ export const clientRepository = {
       .where(and(eq(client.id, id), sql`lower(${client.email}) = ${email.toLowerCase()}`));
   },
 
+  /**
+   * A page of clients and how many match in all, in one statement (a window count over the
+   * matches): a second `count(*)` cost every page another round trip to the server. Past the last
+   * page there is no row to carry the count, so it is counted on its own.
+   */
   async list(tx: Tx, filter: ClientListFilter): Promise<{ rows: ClientRow[]; total: number }> {
-    const where = and(filter.q ? searchCondition(filter.q) : undefined, archivedCondition(filter.archived));
-    const [count] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(client)
-      .where(where);
-    const rows = await tx
-      .select()
-      .from(client)
-      .where(where)
-      .orderBy(sql`lower(${client.familyName})`, sql`lower(${client.givenName})`, client.id)
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize);
-    return { rows, total: count?.n ?? 0 };
+    const page = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+    const counted = filter.q
+      ? await pageQuery(tx, searchCondition(filter.q), filter.archived).execute(page)
+      : await unsearchedPage[filter.archived](tx, page);
+    const rows = counted.map(({ matching: _, ...row }) => row);
+    const total = counted[0]?.matching ?? (await countMatching(tx, filter));
+    return { rows, total };
   },
 
   /** Writes `patch` over `current`, bumping the version and refreshing the search text. */

@@ -1,6 +1,7 @@
 // SQL for photos. Row-level security confines every statement to the current studio.
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import { client, photo } from '../db/schema.js';
 
 export type PhotoRow = typeof photo.$inferSelect;
@@ -15,6 +16,24 @@ export const photoConsentOf = (clientId: SQL | typeof photo.clientId): SQL<boole
 
 const withConsent = { ...getTableColumns(photo), photoConsent: photoConsentOf(photo.clientId) };
 
+// A photo and a client's photos are read on every thumbnail and photo list: built once per
+// handle (db/prepared-query.ts).
+const photoById = preparedQuery((tx) =>
+  tx
+    .select(withConsent)
+    .from(photo)
+    .where(eq(photo.id, sql.placeholder('id')))
+    .prepare('photo_by_id'),
+);
+const photosOfClient = preparedQuery((tx) =>
+  tx
+    .select(withConsent)
+    .from(photo)
+    .where(eq(photo.clientId, sql.placeholder('clientId')))
+    .orderBy(asc(photo.takenOn), asc(photo.createdAt))
+    .prepare('photos_of_client'),
+);
+
 export const photoRepository = {
   async create(tx: Tx, values: typeof photo.$inferInsert): Promise<PhotoRow> {
     const [row] = await tx.insert(photo).values(values).returning();
@@ -22,16 +41,12 @@ export const photoRepository = {
   },
 
   async findById(tx: Tx, id: string): Promise<PhotoWithConsent | undefined> {
-    const [row] = await tx.select(withConsent).from(photo).where(eq(photo.id, id));
+    const [row] = await photoById(tx, { id });
     return row;
   },
 
   async listByClient(tx: Tx, clientId: string): Promise<PhotoWithConsent[]> {
-    return tx
-      .select(withConsent)
-      .from(photo)
-      .where(eq(photo.clientId, clientId))
-      .orderBy(asc(photo.takenOn), asc(photo.createdAt));
+    return photosOfClient(tx, { clientId });
   },
 
   async findByIds(tx: Tx, ids: string[]): Promise<PhotoRow[]> {

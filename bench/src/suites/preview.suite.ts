@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PreviewEngine, PreviewRenderer, ZonesFile, type RgbImage, type ZonesFileInput } from '@stipple/core';
+import {
+  brushOutline,
+  PreviewEngine,
+  PreviewRenderer,
+  ZonesFile,
+  type RgbImage,
+  type Vec2,
+  type ZonesFileInput,
+} from '@stipple/core';
 import { median, type Table } from '../timing.js';
 
 /**
@@ -22,7 +30,13 @@ export function previewSuite(): Table[] {
   }
   const photo: RgbImage = { width: W, height: H, channels: 4, data };
   const p = (points: [number, number][]) => points.map(([x, y]) => [x * s, y * s] as [number, number]);
-  const zones = (scarShift: number, crownShift: number, shade: number): ZonesFileInput => ({
+  /** `painted`: outlines a brush left, in place of the drawn ones. */
+  const zones = (
+    scarShift: number,
+    crownShift: number,
+    shade: number,
+    painted: { crown?: [number, number][]; scar?: [number, number][] } = {},
+  ): ZonesFileInput => ({
     calibration: { pxPerMm: 20 * s },
     seed: 7,
     sessions: 3,
@@ -30,18 +44,20 @@ export function previewSuite(): Table[] {
       {
         id: 'crown',
         kind: 'fill',
-        polygon: p([
-          [600, 620],
-          [1800, 380],
-          [3000, 560],
-          [3470 + crownShift, 1200],
-          [3500, 1950],
-          [3060, 2500],
-          [2000, 2740],
-          [1000, 2620],
-          [480, 2000],
-          [400, 1200],
-        ]),
+        polygon:
+          painted.crown ??
+          p([
+            [600, 620],
+            [1800, 380],
+            [3000, 560],
+            [3470 + crownShift, 1200],
+            [3500, 1950],
+            [3060, 2500],
+            [2000, 2740],
+            [1000, 2620],
+            [480, 2000],
+            [400, 1200],
+          ]),
         densityPerCm2: 75,
         featherMm: 4,
         shade,
@@ -49,14 +65,16 @@ export function previewSuite(): Table[] {
       {
         id: 'scar-1',
         kind: 'scar',
-        polygon: p([
-          [1330 + scarShift, 2110],
-          [1900, 2180],
-          [2480, 2230],
-          [2500, 2290],
-          [1890, 2250],
-          [1320 + scarShift, 2170],
-        ]),
+        polygon:
+          painted.scar ??
+          p([
+            [1330 + scarShift, 2110],
+            [1900, 2180],
+            [2480, 2230],
+            [2500, 2290],
+            [1890, 2250],
+            [1320 + scarShift, 2170],
+          ]),
         densityPerCm2: 80,
         featherMm: 3,
       },
@@ -148,6 +166,23 @@ export function previewSuite(): Table[] {
   const scar = measure((k) => zones(3 * (k % 15), 0, 32), 30, 'scar');
   const shade = measure((k) => zones(0, 0, 30 + (k % 5)), 10, 'shade');
   const crown = measure((k) => zones(0, 6 * (k % 10), 32), 10, 'crown');
+  // Brush strokes (3 mm), each growing the outline the last one left: along the scar's lower edge,
+  // then out of the crown's right edge. A stroke is applied on the page (brushOutline) and the
+  // worker gets the new outline: what is timed is the update and render, as in the worker.
+  const painted: { crown?: [number, number][]; scar?: [number, number][] } = {};
+  const brush = (zone: 'scar' | 'crown', from: Vec2, to: Vec2) => (k: number) => {
+    const i = zone === 'crown' ? 0 : 1;
+    const drawn = ZonesFile.parse(zones(0, 0, 32, painted)).zones[i]!;
+    if (drawn.kind === 'hairline') throw new Error('a brush grows area zones');
+    const points: Vec2[] = [0, 0.5, 1].map((f) => [
+      (from[0] + f * (to[0] - from[0]) + 25 * k) * s,
+      (from[1] + f * (to[1] - from[1]) + 4 * k) * s,
+    ]);
+    painted[zone] = brushOutline(drawn.polygon, { points, radius: 3 * 20 * s, mode: 'paint' })[0]!;
+    return zones(0, 0, 32, painted);
+  };
+  const scarBrush = measure(brush('scar', [1500, 2200], [1700, 2225]), 6, 'scarBrush');
+  const crownBrush = measure(brush('crown', [3400, 1500], [3500, 1700]), 6, 'crownBrush');
   const stage = (() => {
     const times: number[] = [];
     const cpus: number[] = [];
@@ -166,7 +201,8 @@ export function previewSuite(): Table[] {
   const withYard = (row: (string | number)[], k: number) => [
     ...row,
     (row[3] as number) / yard,
-    [undefined, cpuOf.scar, cpuOf.shade, cpuOf.crown, cpuOf.stage][k] ?? '',
+    [undefined, cpuOf.scar, cpuOf.shade, cpuOf.crown, cpuOf.scarBrush, cpuOf.crownBrush, cpuOf.stage][k] ??
+      '',
   ];
   return [
     {
@@ -181,6 +217,8 @@ export function previewSuite(): Table[] {
         ['drag a scar vertex', ...scar],
         ['change the shade of the crown', ...shade],
         ['drag a vertex of the crown fill', ...crown],
+        ['a brush stroke growing the scar', ...scarBrush],
+        ['a brush stroke growing the crown fill', ...crownBrush],
         ['move the session slider (render only)', 0, stage, stage],
         ['yardstick', 0, 0, yard],
       ].map(withYard),

@@ -47,6 +47,41 @@ describe('brushOutline', () => {
     expect(polygonArea(grown!) - 10_000).toBeLessThan(added * 1.15);
   });
 
+  it('keeps every edge the brush did not reach exactly as it was, growing and erasing', () => {
+    // A wobbly outline of 40 vertices round (200, 200), as a drawn zone would be.
+    const zone: Vec2[] = Array.from({ length: 40 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 40;
+      const r = 120 + 9 * Math.sin(5 * a);
+      return [200 + r * Math.cos(a), 200 + r * Math.sin(a)];
+    });
+    const far = (p: Vec2) => Math.hypot(p[0] - 320, p[1] - 200) > 70;
+    for (const mode of ['paint', 'erase'] as const) {
+      const [piece, ...rest] = brushOutline(zone, { points: [[320, 200]], radius: 18, mode });
+      expect(rest).toHaveLength(0);
+      const kept = new Set(piece!.map(([x, y]) => `${x},${y}`));
+      const untouched = zone.filter(far);
+      expect(untouched.length).toBeGreaterThan(30);
+      for (const [x, y] of untouched) expect(kept.has(`${x},${y}`)).toBe(true);
+      // And the stroke did its work where it went.
+      expect(pointInPolygon(piece!, 333, 200)).toBe(mode === 'paint');
+      expect(pointInPolygon(piece!, 308, 200)).toBe(mode === 'paint');
+    }
+  });
+
+  it('gives back the outline itself when the brush paints only inside it', () => {
+    const zone = square(100, 100, 200);
+    const [piece, ...rest] = brushOutline(zone, {
+      points: [
+        [180, 190],
+        [220, 200],
+      ],
+      radius: 15,
+      mode: 'paint',
+    });
+    expect(rest).toHaveLength(0);
+    expect(piece).toEqual(zone);
+  });
+
   it('cuts a zone in two when the eraser crosses it, and drops what it removes entirely', () => {
     const zone = square(100, 100, 100);
     const pieces = brushOutline(zone, {

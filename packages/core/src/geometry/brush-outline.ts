@@ -8,6 +8,7 @@ import {
   traceComponent,
   type Vec2,
 } from './polygon.js';
+import { restoreUntouched, segmentDistance } from './outline-splice.js';
 
 /** A round brush dragged along `points` (image pixels), adding to an outline or erasing from it. */
 export interface BrushStroke {
@@ -29,7 +30,8 @@ const MIN_PIECE_CELLS = 24;
  * density field, the editor, the saved zones file) works on painted zones unchanged. A hole the
  * eraser leaves inside a piece is joined to its outline by a horizontal cut travelled both ways:
  * the scanline fill (even-odd) and point-in-polygon tests skip horizontal edges, so the cut adds
- * nothing and the hole stays empty.
+ * nothing and the hole stays empty. The edges of the outline the stroke did not reach are kept
+ * exactly as they were (outline-splice.ts): only where the brush went does the outline change.
  */
 export function brushOutline(outline: readonly Vec2[] | null, stroke: BrushStroke): [number, number][][] {
   if (!(stroke.radius > 0) || stroke.points.length === 0) return outline ? [outline.map(copy)] : [];
@@ -56,8 +58,13 @@ export function brushOutline(outline: readonly Vec2[] | null, stroke: BrushStrok
   }
   stamp(mask, cols, rows, ox, oy, cell, stroke);
   // An outline traced on another grid sits up to a cell off the eraser's edge: without an
-  // opening, erasing what was painted with the same stroke would leave a thin rim behind.
-  if (stroke.mode === 'erase') openMask(mask, cols, rows);
+  // opening, erasing what was painted with the same stroke would leave a thin rim behind. Only
+  // round the stroke: a thin part of the zone elsewhere is the artist's, and stays.
+  if (stroke.mode === 'erase') {
+    const near = new Uint8Array(cols * rows);
+    stamp(near, cols, rows, ox, oy, cell, { ...stroke, radius: r + 2 * cell, mode: 'paint' });
+    openMask(mask, cols, rows, near);
+  }
 
   const labels = new Int32Array(cols * rows);
   const pieces = labelComponents(mask, cols, rows, labels);
@@ -81,6 +88,10 @@ export function brushOutline(outline: readonly Vec2[] | null, stroke: BrushStrok
     if (piece > 0) holesOf.set(piece, [...(holesOf.get(piece) ?? []), g]);
   }
 
+  // An edge farther from the stroke than its radius, the opening and a cell of tracing is as it was.
+  const segments = strokeSegments(stroke.points);
+  const untouched = (a: Vec2, b: Vec2) =>
+    segments.every(([c, d]) => segmentDistance(a, b, c, d) > r + 4 * cell);
   const toImage = (ring: readonly Vec2[]): [number, number][] =>
     simplifyPolygon(ring, 0.5) // within half a cell of the traced edge
       .map(([x, y]) => [ox + x * cell, oy + y * cell]);
@@ -89,6 +100,7 @@ export function brushOutline(outline: readonly Vec2[] | null, stroke: BrushStrok
     if (cellsOf[piece]! < MIN_PIECE_CELLS) continue;
     let ring = toImage(traceComponent(labels, cols, rows, piece));
     if (ring.length < 3) continue;
+    if (outline) ring = restoreUntouched(outline, ring, untouched, 2 * cell);
     const outerSign = Math.sign(signedArea(ring));
     for (const gap of holesOf.get(piece) ?? []) {
       let hole = toImage(traceComponent(gaps, cols, rows, gap));
@@ -112,10 +124,7 @@ function stamp(
 ): void {
   const value = stroke.mode === 'paint' ? 1 : 0;
   const r = stroke.radius;
-  const pts = stroke.points;
-  const segments =
-    pts.length === 1 ? [[pts[0]!, pts[0]!] as const] : pts.slice(1).map((p, i) => [pts[i]!, p] as const);
-  for (const [a, b] of segments) {
+  for (const [a, b] of strokeSegments(stroke.points)) {
     const c0 = Math.max(0, Math.floor((Math.min(a[0], b[0]) - r - ox) / cell));
     const c1 = Math.min(cols - 1, Math.ceil((Math.max(a[0], b[0]) + r - ox) / cell));
     const r0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - oy) / cell));
@@ -130,8 +139,16 @@ function stamp(
   }
 }
 
-/** Morphological opening by one cell (4-neighbourhood): removes rims and threads one cell thin. */
-function openMask(mask: Uint8Array, cols: number, rows: number): void {
+/** The segments of a stroke; a single point is a segment of no length. */
+function strokeSegments(pts: readonly Vec2[]): (readonly [Vec2, Vec2])[] {
+  return pts.length === 1 ? [[pts[0]!, pts[0]!]] : pts.slice(1).map((p, i) => [pts[i]!, p] as const);
+}
+
+/**
+ * Morphological opening by one cell (4-neighbourhood) of the cells `within` marks: removes rims and
+ * threads one cell thin.
+ */
+function openMask(mask: Uint8Array, cols: number, rows: number, within: Uint8Array): void {
   const eroded = new Uint8Array(mask.length);
   for (let r = 1; r < rows - 1; r++)
     for (let c = 1; c < cols - 1; c++) {
@@ -141,7 +158,8 @@ function openMask(mask: Uint8Array, cols: number, rows: number): void {
   for (let r = 1; r < rows - 1; r++)
     for (let c = 1; c < cols - 1; c++) {
       const i = r * cols + c;
-      mask[i] = eroded[i]! | eroded[i - 1]! | eroded[i + 1]! | eroded[i - cols]! | eroded[i + cols]!;
+      if (within[i])
+        mask[i] = eroded[i]! | eroded[i - 1]! | eroded[i + 1]! | eroded[i - cols]! | eroded[i + cols]!;
     }
 }
 

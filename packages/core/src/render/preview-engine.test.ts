@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
 import { largestEmptyDisc, nearestNeighbourStats } from '../sampling/point-pattern-statistics.js';
 import type { PointSet } from '../sampling/point-set-metrics.js';
+import { brushOutline } from '../geometry/brush-outline.js';
 import { buildDensityField } from './density-field.js';
 import type { ImpressionSet } from './impression-set.js';
 import { PreviewEngine } from './preview-engine.js';
@@ -218,6 +219,48 @@ describe('PreviewEngine', () => {
     expect(cumulative[0]).toBeLessThan(0.4);
     expect(cumulative[1]).toBeGreaterThan(0.6);
     expect(cumulative[1]).toBeLessThan(0.8);
+  });
+
+  it('answers a brush stroke by redoing only where the brush went, as a full build would compose it', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    const base = spec();
+    engine.update(base);
+    const strip = base.zones[1]!;
+    if (strip.kind !== 'scar') throw new Error('the second zone is the scar');
+    const withStrip = (polygon: [number, number][], extra: ZonesFile['zones'] = []) =>
+      ZonesFile.parse({ ...base, zones: [base.zones[0], { ...strip, polygon }, ...extra] });
+    const paint = (outline: readonly [number, number][] | null, points: [number, number][]) =>
+      brushOutline(outline, { points, radius: 8, mode: 'paint' });
+    const answer = (s: ZonesFile, near: { x: number; y: number }) => {
+      const frame = engine.update(s);
+      expect(frame.change.kind).toBe('window');
+      const rect = frame.change.rect!;
+      // Within a few millimetres of the stroke: not the scar's whole length (310 px).
+      expect(rect.x1 - rect.x0).toBeLessThan(110);
+      expect(near.x > rect.x0 && near.x < rect.x1 && near.y > rect.y0 && near.y < rect.y1).toBe(true);
+      const expected = buildDensityField(s, { width: W, height: H }).field.perCm2;
+      let differing = 0;
+      for (let i = 0; i < expected.length; i++) if (engine.densityField![i] !== expected[i]) differing++;
+      expect(differing).toBe(0);
+    };
+    // Each stroke reaches only the stretch of the outline it paints over.
+    const [once] = paint(strip.polygon, [
+      [300, 425],
+      [330, 430],
+    ]);
+    answer(withStrip(once!), { x: 315, y: 430 });
+    const [twice] = paint(once!, [
+      [530, 445],
+      [545, 452],
+    ]);
+    answer(withStrip(twice!), { x: 538, y: 448 });
+    // A piece painted away from the scar is a zone of its own, at the end of the list.
+    const [same, island] = paint(twice!, [
+      [200, 200],
+      [215, 205],
+    ]);
+    expect(same).toEqual(twice);
+    answer(withStrip(same!, [{ ...strip, id: 'strip-2', polygon: island! }]), { x: 207, y: 202 });
   });
 
   it('recolours without moving a dot when only the shade changes', () => {

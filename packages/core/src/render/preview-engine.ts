@@ -71,6 +71,7 @@ interface CompositionBuffers {
 }
 
 interface KeptLayer {
+  id: string;
   key: string;
   /** What the layer's cells depend on besides its outline. */
   shapeKey: string;
@@ -78,7 +79,11 @@ interface KeptLayer {
   layer: ZoneLayer;
 }
 
-/** A zone's layer depends on its shape and edges, its place in the list and its id (hairline noise). */
+/**
+ * A zone's layer depends on its shape and edges; a hairline's also on its place in the list and its
+ * id (its noise). A polygon's layer does not depend on its place, so it is kept by the zone's id
+ * when zones are added or removed before it.
+ */
 function layerKeys(
   spec: ZonesFile,
   index: number,
@@ -98,7 +103,7 @@ function layerKeys(
     ]);
     return { key, shapeKey: key, outline: null };
   }
-  const shapeKey = JSON.stringify([index, z.kind, z.featherMm]);
+  const shapeKey = JSON.stringify([z.kind, z.featherMm]);
   return { key: JSON.stringify([shapeKey, z.polygon]), shapeKey, outline: z.polygon };
 }
 
@@ -120,7 +125,7 @@ export class PreviewEngine {
   private grid: WorkGrid | undefined;
   private globalKey = '';
   private layers: KeptLayer[] = [];
-  private zonesKey = '';
+  private composedAs: string[] = [];
   private buffers: CompositionBuffers | undefined;
   private composed: ComposedZones | undefined;
   private perCm2: Float32Array | undefined;
@@ -154,6 +159,7 @@ export class PreviewEngine {
       this.hairKey = hair;
       this.grid = grid;
       this.layers = [];
+      this.composedAs = [];
       this.composed = undefined;
       const cells = grid.ww * grid.wh;
       this.buffers = {
@@ -168,20 +174,14 @@ export class PreviewEngine {
 
     const stubble = hair ? shadeForStubble(hair.stubbleLab, hair.skinLab) : null;
     const zones = resolveZones(spec, this.image, analysis, { stubbleShade: stubble?.shade ?? null });
-    // Layers: kept, patched where a vertex moved, or made anew; the cells that may have changed.
+    // Layers: kept, patched where the outline changed, or made anew; the cells that may have changed.
     let cells: PixelRect | null = null;
-    const layers = spec.zones.map((_, i) => {
-      const keys = layerKeys(spec, i);
-      const before = this.layers[i];
+    const byId = new Map(this.layers.map((l) => [l.id, l]));
+    const layers: KeptLayer[] = spec.zones.map((zone, i) => {
+      const keys = { ...layerKeys(spec, i), id: zone.id };
+      const before = byId.get(zone.id);
       if (before && before.key === keys.key) return before;
-      const zone = spec.zones[i]!;
-      if (
-        before &&
-        before.shapeKey === keys.shapeKey &&
-        before.outline &&
-        keys.outline &&
-        zone.kind !== 'hairline'
-      ) {
+      if (before && before.shapeKey === keys.shapeKey && before.outline && keys.outline) {
         const patched = patchPolygonLayer(
           before.layer,
           before.outline,
@@ -190,23 +190,24 @@ export class PreviewEngine {
           grid,
           zone.featherMm ?? ZONE_DEFAULTS.featherMm,
         );
-        if (patched) {
-          cells = union(cells, patched.changed);
-          return { ...keys, layer: patched.layer };
-        }
+        cells = union(cells, patched.changed);
+        return { ...keys, layer: patched.layer };
       }
       const layer = zoneLayer(spec, i, grid);
       cells = union(cells, union(before ? boxOf(before.layer) : null, boxOf(layer)));
       return { ...keys, layer };
     });
-    for (let i = spec.zones.length; i < this.layers.length; i++)
-      cells = union(cells, boxOf(this.layers[i]!.layer));
-    // A zone's density or kind is part of the composition: a change redoes its cells.
-    const zonesKey = JSON.stringify(zones.map((z) => [z.kind, z.densityPerCm2]));
-    if (zonesKey !== this.zonesKey) {
-      this.zonesKey = zonesKey;
-      for (const l of layers) cells = union(cells, boxOf(l.layer));
+    // A zone's place, kind and density are part of the composition (its label, its order among
+    // scars): where they changed, or a zone came or went, its cells are composed again.
+    const composedAs = zones.map((z) => JSON.stringify([z.id, z.kind, z.densityPerCm2]));
+    const count = Math.max(layers.length, this.layers.length);
+    for (let i = 0; i < count; i++) {
+      if (composedAs[i] === this.composedAs[i]) continue;
+      const was = this.layers[i];
+      const now = layers[i];
+      cells = union(cells, union(was ? boxOf(was.layer) : null, now ? boxOf(now.layer) : null));
     }
+    this.composedAs = composedAs;
     this.layers = layers;
     lap('layers');
 

@@ -129,10 +129,51 @@ export function polygonLayer(
 }
 
 /**
- * The layer of a polygon after some of its vertices moved, from the layer before: only the cells
- * within reach of the edges that moved are computed again (what a vertex drag changes), and those
- * cells are returned as `changed`. Null when the vertex count changed (a brush stroke reshapes the
- * outline): compute it whole then.
+ * The points whose bounding box holds every cell a change of outline can change: the ends of the
+ * edges the outlines do not share (a moved vertex, with both neighbours, old and new; or the
+ * stretch a brush stroke traced anew). A cell's weight depends on its distance to the nearest edge
+ * and on which side of the outline it lies, and both can change only near those edges or in the
+ * area they enclose between them. Edges are compared without direction, and counted, so that a
+ * cut travelled both ways (a hole joined to its outline) is two edges.
+ */
+function changedEdgeEnds(before: readonly Vec2[], after: readonly Vec2[]): Vec2[] {
+  const keyOf = (a: Vec2, b: Vec2) =>
+    a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])
+      ? `${a[0]},${a[1]},${b[0]},${b[1]}`
+      : `${b[0]},${b[1]},${a[0]},${a[1]}`;
+  const count = new Map<string, number>();
+  const n = before.length;
+  const m = after.length;
+  for (let i = 0; i < n; i++) {
+    const k = keyOf(before[i]!, before[(i + 1) % n]!);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const ends: Vec2[] = [];
+  for (let i = 0; i < m; i++) {
+    const a = after[i]!;
+    const b = after[(i + 1) % m]!;
+    const k = keyOf(a, b);
+    const left = count.get(k) ?? 0;
+    if (left > 0) count.set(k, left - 1);
+    else ends.push(a, b);
+  }
+  for (let i = 0; i < n; i++) {
+    const a = before[i]!;
+    const b = before[(i + 1) % n]!;
+    const k = keyOf(a, b);
+    const left = count.get(k) ?? 0;
+    if (left > 0) {
+      count.set(k, left - 1);
+      ends.push(a, b);
+    }
+  }
+  return ends;
+}
+
+/**
+ * The layer of a polygon after its outline changed, from the layer before: only the cells within
+ * reach of the edges that changed are computed again (what a vertex drag or a brush stroke
+ * changes), and those cells are returned as `changed`.
  */
 export function patchPolygonLayer(
   previous: ZoneLayer,
@@ -141,22 +182,13 @@ export function patchPolygonLayer(
   edge: PolygonEdge,
   grid: LayerGrid,
   featherMm: number,
-): { layer: ZoneLayer; changed: CellRect | null } | null {
-  const n = after.length;
-  if (before.length !== n) return null;
-  const moved: Vec2[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = before[i]!;
-    const b = after[i]!;
-    if (a[0] === b[0] && a[1] === b[1]) continue;
-    // The vertex, old and new, and both neighbours: the two edges it ends.
-    moved.push(a, b, after[(i + n - 1) % n]!, after[(i + 1) % n]!);
-  }
+): { layer: ZoneLayer; changed: CellRect | null } {
+  const moved = changedEdgeEnds(before, after);
   const reach = reachCells(edge, featherMm, grid.cellsPerMm);
   const box = layerBox(after, grid, reach);
   const bw = Math.max(0, box.x1 - box.x0);
   const weight = new Float32Array(bw * Math.max(0, box.y1 - box.y0));
-  // Outside the moved edges nothing changed: copy what the layers share.
+  // Outside the changed edges nothing changed: copy what the layers share.
   const pw = previous.x1 - previous.x0;
   for (let y = Math.max(box.y0, previous.y0); y < Math.min(box.y1, previous.y1); y++) {
     const from = Math.max(box.x0, previous.x0);

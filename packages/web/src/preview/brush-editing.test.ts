@@ -55,7 +55,7 @@ describe('applyBrushStroke', () => {
     expect(result.selectedId).toBe('scar-1');
   });
 
-  it('splits the selected zone the eraser crosses into zones with the same values', () => {
+  it('splits the selected zone the eraser crosses into zones with the same values, the new one last', () => {
     const stroke = {
       points: [[150, 90] as Point, [150, 210] as Point],
       radius: 6,
@@ -63,7 +63,8 @@ describe('applyBrushStroke', () => {
     };
     const result = applyBrushStroke(zones, 'scar-1', stroke, makeScar, 'scar');
     const scars = result.zones.filter((z) => z.kind === 'scar');
-    expect(scars.map((z) => z.id).sort()).toEqual(['scar-1', 'scar-2']);
+    // Every other zone keeps its place in the list (the preview keeps what it computed for them).
+    expect(result.zones.map((z) => z.id)).toEqual(['fill-1', 'scar-1', 'hairline-1', 'scar-2']);
     for (const s of scars) expect(s).toMatchObject({ densityPerCm2: 80, texture: 'flat' });
     expect(areaOf(result.zones, 'fill-1')).toBe(areaOf(zones, 'fill-1'));
   });

@@ -16,7 +16,9 @@ function touches(zone: AreaZone, stroke: BrushStroke): boolean {
  * selected (or a hairline), makes a new zone from the stroke with `makeZone`. Erasing cuts the
  * stroke out of the selected area zone, or out of every area zone it reaches when none is
  * selected. A zone the eraser cuts in two goes on as several zones with the same values; one it
- * wipes out is removed.
+ * wipes out is removed. The pieces a zone is cut into go at the end of the list, so that every
+ * other zone keeps its place: the live preview keeps what it computed for them (a hairline's
+ * irregular line follows its place in the list).
  */
 export function applyBrushStroke(
   zones: readonly ZoneInput[],
@@ -36,6 +38,7 @@ export function applyBrushStroke(
   }
 
   const out: ZoneInput[] = [];
+  const split: ZoneInput[] = [];
   let nextSelected = selectedId;
   for (const zone of zones) {
     const affected = isArea(zone) && (target ? zone.id === target.id : touches(zone, stroke));
@@ -48,10 +51,9 @@ export function applyBrushStroke(
       if (zone.id === nextSelected) nextSelected = null;
       continue;
     }
-    pieces.forEach((polygon, k) => {
-      const id = k === 0 ? zone.id : newZoneId(zone.kind, [...zones, ...out]);
-      out.push({ ...zone, id, polygon });
-    });
+    out.push({ ...zone, polygon: pieces[0]! });
+    for (const polygon of pieces.slice(1))
+      split.push({ ...zone, id: newZoneId(zone.kind, [...zones, ...out, ...split]), polygon });
   }
-  return { zones: out, selectedId: nextSelected };
+  return { zones: [...out, ...split], selectedId: nextSelected };
 }

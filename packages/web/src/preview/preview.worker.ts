@@ -147,9 +147,18 @@ function scarCompare(seq: number, zoneId: string): void {
     x1: Math.min(photo.width, Math.ceil(x1 + margin)),
     y1: Math.min(photo.height, Math.ceil(y1 + margin)),
   };
+  // Rendered on the crop alone, the dots moved with it (exactly: whole pixels off float32 centres):
+  // two renders of the whole photo per frame, and their 30 MB of buffers, slowed every scar edit.
+  const local: RgbImage = {
+    width: rect.x1 - rect.x0,
+    height: rect.y1 - rect.y0,
+    channels: 4,
+    data: new Uint8ClampedArray(crop(photo, rect)),
+  };
+  const moved = { ...set, x: set.x.map((x) => x - rect.x0), y: set.y.map((y) => y - rect.y0) };
   const healed = { look: 'healed' as const, afterSession: last.sessions };
-  const expected = crop(renderStage(photo, set, healed), rect);
-  const poor = crop(renderStage(photo, set, { ...healed, scarRetention: 'poor' }), rect);
+  const expected = renderStage(local, moved, healed).data.buffer as ArrayBuffer;
+  const poor = renderStage(local, moved, { ...healed, scarRetention: 'poor' }).data.buffer as ArrayBuffer;
   const z = last.zones[zone]!;
   reply(
     {

@@ -4,8 +4,11 @@
  */
 export class CoverageRaster {
   readonly count: Uint16Array;
-  /** Whether a cell must stay covered: 1 yes, 0 no, −1 not looked at yet (read when it matters). */
-  private readonly checked: Int8Array;
+  /**
+   * Whether a cell must stay covered (1) or not (0), read for every cell up front, row by row:
+   * read when it first matters, in the order impressions move, every read missed the cache.
+   */
+  private readonly checked: Uint8Array;
   readonly cols: number;
   readonly rows: number;
   /** Scratch: per row of a move, the row, then the column span of the disc before and after. */
@@ -16,12 +19,18 @@ export class CoverageRaster {
     readonly oy: number,
     width: number,
     height: number,
-    private readonly isChecked: (x: number, y: number) => boolean,
+    isChecked: (x: number, y: number) => boolean,
   ) {
-    this.cols = Math.max(1, Math.ceil(width / cell));
-    this.rows = Math.max(1, Math.ceil(height / cell));
-    this.count = new Uint16Array(this.cols * this.rows);
-    this.checked = new Int8Array(this.cols * this.rows).fill(-1);
+    const cols = Math.max(1, Math.ceil(width / cell));
+    const rows = Math.max(1, Math.ceil(height / cell));
+    this.cols = cols;
+    this.rows = rows;
+    this.count = new Uint16Array(cols * rows);
+    this.checked = new Uint8Array(cols * rows);
+    for (let r = 0; r < rows; r++) {
+      const y = oy + (r + 0.5) * cell;
+      for (let c = 0; c < cols; c++) if (isChecked(ox + (c + 0.5) * cell, y)) this.checked[r * cols + c] = 1;
+    }
   }
 
   centreX(i: number): number {
@@ -34,12 +43,7 @@ export class CoverageRaster {
 
   /** Whether cell `i` is treated skin inside the region checked. */
   mustCover(i: number): boolean {
-    let v = this.checked[i]!;
-    if (v < 0) {
-      v = this.isChecked(this.centreX(i), this.centreY(i)) ? 1 : 0;
-      this.checked[i] = v;
-    }
-    return v === 1;
+    return this.checked[i] === 1;
   }
 
   /** Whether a disc could be removed without leaving a cell that must stay covered without one. */

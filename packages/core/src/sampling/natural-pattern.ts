@@ -113,6 +113,8 @@ export interface NaturaliseOptions {
   normals: ArrayLike<number>;
   order: ArrayLike<number>;
   scatterOrder?: ArrayLike<number>;
+  /** The density under each impression's blue-noise place where known (the sampler read it); else read here. */
+  density?: ArrayLike<number>;
   shares: readonly number[];
   /** Density below which nothing is placed (the sampler's floor). */
   floor: number;
@@ -158,8 +160,9 @@ export function naturalise(
   // the cache on nearly every read.
   let baseDensity = new Float32Array(n0);
   let maxDensity = 0;
+  const known = options.density;
   for (let i = 0; i < n0; i++) {
-    const d = densityAt(field, points.baseX[i]!, points.baseY[i]!);
+    const d = known ? known[i]! : densityAt(field, points.baseX[i]!, points.baseY[i]!);
     baseDensity[i] = d;
     if (i >= firstMovable && d > maxDensity) maxDensity = d;
   }

@@ -7,6 +7,7 @@ import {
 } from './natural-pattern.js';
 import { createRng, gaussianPairs, hashSeed, type Rng } from './rng.js';
 import {
+  estimateDensity,
   exclusionRadiusPx,
   sampleImpressions,
   samplingFloor,
@@ -58,9 +59,10 @@ export function placeSessions(
   options: SessionOptions = {},
 ): PlacedImpressions {
   checkShares(shares);
-  const floor = samplingFloor(field);
+  const estimate = estimateDensity(field);
+  const floor = samplingFloor(field, estimate);
   const existing = existingOnTreatedSkin(field, options.existing, floor);
-  const points = sampleImpressions(field, { seed, fixed: existing });
+  const points = sampleImpressions(field, { seed, fixed: existing, estimate });
   const n = points.count;
   const session = assignSessions(
     points,
@@ -72,14 +74,24 @@ export function placeSessions(
   // The client's follicles first: they stay where they are and count as cover in every session.
   const e = existing.count;
   const placed = withFixedFirst(existing, { count: n, x: points.x, y: points.y, session });
+  // The density under each impression, as the sampler read it: read again, it would cost a cache
+  // miss on the 12-megapixel field for every impression.
+  let density: Float32Array | undefined;
+  if (points.density) {
+    density = new Float32Array(e + n);
+    for (let i = 0; i < e; i++)
+      density[i] = field.perCm2[Math.floor(existing.y[i]!) * field.width + Math.floor(existing.x[i]!)]!;
+    density.set(points.density, e);
+  }
   const natural = naturalise(placed, field, {
+    ...(density ? { density } : {}),
     normals: gaussianPairs(e + n, hashSeed(seed, 'scatter')),
     order: shuffled(e + n, createRng(hashSeed(seed, 'scatter order'))),
     scatterOrder: shuffledByTile(
       placed.baseX,
       placed.baseY,
       e + n,
-      TILE_SPACINGS * spacingPx(densestOf(field, placed), field.pxPerMm),
+      TILE_SPACINGS * spacingPx(estimate.max, field.pxPerMm),
       createRng(hashSeed(seed, 'scatter tiles')),
     ),
     shares,
@@ -286,21 +298,6 @@ export function assignSessions(
 
 /** Tiles of this many spacings at the densest hold about as many impressions as fit in a core's cache. */
 const TILE_SPACINGS = 8;
-
-/** The largest density under any of the impressions. */
-function densestOf(field: DensityField, points: { count: number; baseX: Float32Array; baseY: Float32Array }) {
-  const { width: w, height: h, perCm2 } = field;
-  let max = 0;
-  for (let i = 0; i < points.count; i++) {
-    const d =
-      perCm2[
-        Math.min(h - 1, Math.max(0, points.baseY[i]! | 0)) * w +
-          Math.min(w - 1, Math.max(0, points.baseX[i]! | 0))
-      ]!;
-    if (d > max) max = d;
-  }
-  return max;
-}
 
 /**
  * 0 … n−1 tile by tile, the tiles (squares of `tile` px) in a random order and the points of each

@@ -1,5 +1,5 @@
 import { createRng } from './rng.js';
-import { cellRadii, grownF64, grownI32, neighbourOffsets } from './sampler-grid.js';
+import { cellRadii, grownF32, grownF64, grownI32, neighbourOffsets } from './sampler-grid.js';
 
 /** Target impressions per cm² for every pixel of a photo, row-major. */
 export interface DensityField {
@@ -15,6 +15,8 @@ export interface Impressions {
   count: number;
   x: Float32Array;
   y: Float32Array;
+  /** The density (per cm²) of the pixel under each impression, where the sampler read it. */
+  density?: Float32Array;
 }
 
 export interface SampleOptions {
@@ -25,6 +27,15 @@ export interface SampleOptions {
    * window this way while the pattern around it stays; they are not part of the result.
    */
   fixed?: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; r: ArrayLike<number> };
+  /** `estimateDensity(field)`, when the caller has it already: it reads 190,000 scattered pixels. */
+  estimate?: DensityEstimate;
+}
+
+export interface DensityEstimate {
+  /** Largest density (per cm²) seen. */
+  max: number;
+  /** Impressions the field asks for. */
+  expectedCount: number;
 }
 
 /**
@@ -97,7 +108,7 @@ export function sampleImpressionsTuned(
   if (!(pxPerMm > 0) || !Number.isFinite(pxPerMm)) {
     throw new RangeError('density field: pxPerMm must be a positive number');
   }
-  const estimate = estimateDensity(field);
+  const estimate = options.estimate ?? estimateDensity(field);
   if (!(estimate.max > 0)) return { count: 0, x: new Float32Array(0), y: new Float32Array(0) };
 
   const radiusScale = Math.sqrt(PACKING * 100) * pxPerMm;
@@ -133,6 +144,7 @@ export function sampleImpressionsTuned(
   let xyr = new Float64Array(capacity * 3);
   let next = new Int32Array(capacity);
   let active = new Int32Array(capacity);
+  let densities = new Float32Array(capacity);
   let count = 0;
   let activeCount = 0;
   // A conflict needs a placed neighbour, so the largest radius placed near a candidate bounds the
@@ -272,7 +284,11 @@ export function sampleImpressionsTuned(
         }
         // The exact pixel, read only for a candidate that fits: exclusion edges stay exact, and
         // the final scan does not read the 12-megapixel field for every empty cell.
-        if (fits) fits = perCm2[(qy | 0) * w + (qx | 0)]! >= floor;
+        let density = 0;
+        if (fits) {
+          density = perCm2[(qy | 0) * w + (qx | 0)]!;
+          fits = density >= floor;
+        }
 
         if (fits) {
           if (count === capacity) {
@@ -280,10 +296,12 @@ export function sampleImpressionsTuned(
             xyr = grownF64(xyr, capacity * 3);
             next = grownI32(next, capacity);
             active = grownI32(active, capacity);
+            densities = grownF32(densities, capacity);
           }
           xyr[3 * count] = qx;
           xyr[3 * count + 1] = qy;
           xyr[3 * count + 2] = qr;
+          densities[count] = density;
           next[count] = heads[qc]!;
           heads[qc] = ++count;
           active[activeCount++] = count - 1;
@@ -315,16 +333,16 @@ export function sampleImpressionsTuned(
     x[k] = xyr[3 * (k + fixedCount)]!;
     y[k] = xyr[3 * (k + fixedCount) + 1]!;
   }
-  return { count: placed, x, y };
+  return { count: placed, x, y, density: densities.slice(fixedCount, count) };
 }
 
 /** The density below which the sampler places nothing on this field (see MIN_RELATIVE_DENSITY). */
-export function samplingFloor(field: DensityField): number {
-  return estimateDensity(field).max * MIN_RELATIVE_DENSITY;
+export function samplingFloor(field: DensityField, estimate = estimateDensity(field)): number {
+  return estimate.max * MIN_RELATIVE_DENSITY;
 }
 
 /** Largest density, and the expected impression count, from every 8th pixel of every 8th row. */
-function estimateDensity(field: DensityField): { max: number; expectedCount: number } {
+export function estimateDensity(field: DensityField): DensityEstimate {
   const { width: w, height: h, pxPerMm, perCm2 } = field;
   const step = w * h > 1 << 16 ? 8 : 1;
   let max = 0;

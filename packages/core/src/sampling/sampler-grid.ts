@@ -66,6 +66,12 @@ export function grownF64(a: Float64Array<ArrayBuffer>, length: number): Float64A
   return b;
 }
 
+export function grownF32(a: Float32Array<ArrayBuffer>, length: number): Float32Array<ArrayBuffer> {
+  const b = new Float32Array(length);
+  b.set(a);
+  return b;
+}
+
 export function grownI32(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(length);
   b.set(a);

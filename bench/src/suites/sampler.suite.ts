@@ -34,9 +34,14 @@ const W = 4032;
 const H = 3024;
 const PX_PER_MM = 20;
 const AREA_CM2 = (W / PX_PER_MM / 10) * (H / PX_PER_MM / 10);
-/** Packing (points × r² / area) of each peer at its own radius, measured, so counts come out alike. */
+/**
+ * Packing (points × r² / area) of fast-2d-poisson-disk-sampling at its own radius, measured, so its
+ * count comes out as ours. poisson-disk-sampling's depends on the field (about 0.85 on the uniform
+ * one, 0.53 on the variable one with its distance function): it is measured on each field at the
+ * smallest size before anything is timed, so that the peer places as many points as we do.
+ */
 const FAST2D_PACKING = 0.87;
-const PDS_PACKING = 0.66;
+const PDS_FIRST_GUESS = 0.66;
 
 /** Uniform, or a radial ramp (35-100 %) with a scar-shaped hole, scaled to `target` impressions. */
 function field(kind: 'uniform' | 'variable', target: number): { field: DensityField; shape: Float32Array } {
@@ -121,6 +126,32 @@ function naturalStatistics(points: PointSet, f: DensityField) {
   return { cv: nearestNeighbourStats(windows).cv, emptyDisc: largestEmptyDisc(windows, spacing).diameter };
 }
 
+/** poisson-disk-sampling on the field: variable density through its distance function (0 → min, 1 → max distance). */
+function poissonDiskSampling(shape: Float32Array, uniform: boolean, target: number, packing: number) {
+  let minShape = 1;
+  for (let i = 0; i < shape.length; i += 97) if (shape[i]! > 0.02) minShape = Math.min(minShape, shape[i]!);
+  const spacing = 1 / Math.sqrt(target / AREA_CM2 / (100 * PX_PER_MM * PX_PER_MM)); // at full density
+  const dMin = spacing * Math.sqrt(packing);
+  const dMax = uniform ? dMin : dMin / Math.sqrt(minShape);
+  return () =>
+    new PoissonDiskSampling(
+      {
+        shape: [W, H],
+        minDistance: dMin,
+        maxDistance: dMax,
+        tries: 30,
+        distanceFunction: (p) => {
+          const v = shape[Math.min(H - 1, p[1]! | 0) * W + Math.min(W - 1, p[0]! | 0)]!;
+          // Inside the scar the peer cannot skip points; the farthest spacing is its nearest.
+          if (v <= 0.02) return 1;
+          return dMax === dMin ? 0 : (dMin / Math.sqrt(v) - dMin) / (dMax - dMin);
+        },
+        bias: 0,
+      },
+      seededRandom(1),
+    ).fill();
+}
+
 function toPointSet(points: number[][]): PointSet {
   const x = new Float32Array(points.length);
   const y = new Float32Array(points.length);
@@ -137,6 +168,13 @@ export function samplerSuite(): Table[] {
     const rows: Table['rows'] = [];
     // `--quick` leaves out the 1.5 million points (minutes for the peer on a busy machine).
     const targets = process.argv.includes('--quick') ? [10_000, 150_000] : [10_000, 150_000, 1_500_000];
+    // The peer's packing on this field, from one untimed run at the smallest size against our count.
+    const pdsPacking = (() => {
+      const { field: f, shape } = field(kind, targets[0]!);
+      const ours = sampleSessions(f, [1], 1).count;
+      const peer = poissonDiskSampling(shape, kind === 'uniform', targets[0]!, PDS_FIRST_GUESS)().length;
+      return (PDS_FIRST_GUESS * peer) / ours;
+    })();
     for (const target of targets) {
       const { field: f, shape } = field(kind, target);
       const ours = time(() => sampleImpressions(f, { seed: 1 }));
@@ -148,7 +186,7 @@ export function samplerSuite(): Table[] {
       const single = time(() => sampleSessions(f, [1], 1));
       const row = (
         name: string,
-        t: { ms: number; runs: number },
+        t: { ms: number; cpuMs: number; runs: number },
         pts: PointSet,
         q: { minRatio: number; holes: number },
       ) => {
@@ -158,8 +196,9 @@ export function samplerSuite(): Table[] {
           target,
           name,
           t.ms,
-          ours.ms === t.ms ? 1 : t.ms / ours.ms,
-          single.ms === t.ms ? 1 : t.ms / single.ms,
+          t.cpuMs,
+          t.cpuMs / ours.cpuMs,
+          t.cpuMs / single.cpuMs,
           pts.count,
           (t.ms * 1e6) / pts.count,
           q.minRatio,
@@ -176,51 +215,27 @@ export function samplerSuite(): Table[] {
 
       const spacing = 1 / Math.sqrt(target / AREA_CM2 / (100 * PX_PER_MM * PX_PER_MM)); // at full density
       if (kind === 'uniform') {
-        const fast = time(() =>
-          toPointSet(
-            new FastPoissonDiskSampling(
-              { shape: [W, H], radius: spacing * Math.sqrt(FAST2D_PACKING), tries: 30 },
-              seededRandom(1),
-            ).fill(),
-          ),
+        const fastRun = time(() =>
+          new FastPoissonDiskSampling(
+            { shape: [W, H], radius: spacing * Math.sqrt(FAST2D_PACKING), tries: 30 },
+            seededRandom(1),
+          ).fill(),
         );
+        const fast = { ...fastRun, result: toPointSet(fastRun.result) };
         rows.push(row('fast-2d-poisson-disk-sampling', fast, fast.result, quality(fast.result, f)));
       }
-      // poisson-disk-sampling, variable density through its distance function (0 → min, 1 → max distance).
-      let minShape = 1;
-      for (let i = 0; i < shape.length; i += 97)
-        if (shape[i]! > 0.02) minShape = Math.min(minShape, shape[i]!);
-      const dMin = spacing * Math.sqrt(PDS_PACKING);
-      const dMax = kind === 'uniform' ? dMin : dMin / Math.sqrt(minShape);
-      const pds = time(
-        () =>
-          toPointSet(
-            new PoissonDiskSampling(
-              {
-                shape: [W, H],
-                minDistance: dMin,
-                maxDistance: dMax,
-                tries: 30,
-                distanceFunction: (p) => {
-                  const v = shape[Math.min(H - 1, p[1]! | 0) * W + Math.min(W - 1, p[0]! | 0)]!;
-                  // Inside the scar the peer cannot skip points; the farthest spacing is its nearest.
-                  if (v <= 0.02) return 1;
-                  return dMax === dMin ? 0 : (dMin / Math.sqrt(v) - dMin) / (dMax - dMin);
-                },
-                bias: 0,
-              },
-              seededRandom(1),
-            ).fill(),
-          ),
-        5,
-        4000,
-      );
+      // Only the peer's own work is timed: its points become typed arrays afterwards.
+      const pdsRun = time(poissonDiskSampling(shape, kind === 'uniform', target, pdsPacking), 5, 4000);
+      const pds = { ...pdsRun, result: toPointSet(pdsRun.result) };
       rows.push(row('poisson-disk-sampling (variable)', pds, pds.result, quality(pds.result, f)));
     }
     tables.push({
       title: `Sampler, ${kind} density on ${W}×${H} px (${PX_PER_MM} px/mm), median of runs after a warm-up`,
       note:
-        'ratio = peer time / stipple blue-noise time; ratio to natural = peer time / stipple natural (one pattern: blue noise, scattered and gap-closed, as the peers make one pattern; target: at least 5 against poisson-disk-sampling); the 3-session row adds the sessions the peers do not make. ' +
+        "Same field for every sampler; each peer's distance is set so that it places about as many points as we do (poisson-disk-sampling's packing measured on this field at the smallest size: " +
+        pdsPacking.toFixed(3) +
+        "); each time (wall and CPU: the ratios are of CPU time, which on a shared machine counts the work and not the waits for a core) is the median of 5 runs after a warm-up (one run where the first takes over 4 s for a peer, 8 s for us); only the peer's own call is timed. " +
+        'ratio = peer CPU time / stipple blue-noise CPU time; ratio to natural = peer CPU time / stipple natural (one pattern: blue noise, scattered and gap-closed, as the peers make one pattern; target: at least 5 against poisson-disk-sampling); the 3-session row adds the sessions the peers do not make. ' +
         'NN CV (follicles by eye: 0.23) and the widest empty disc (in target spacings, target under 2) in 12.5 mm windows of the full-density part. ' +
         'minRatio = smallest pair distance / target spacing ' +
         '(higher is better; no pair closer). rho = Lagae & Dutré relative radius. holes = share of the area farther ' +
@@ -233,6 +248,7 @@ export function samplerSuite(): Table[] {
         'target',
         'sampler',
         'ms',
+        'cpu ms',
         'ratio',
         'ratio to natural',
         'impressions',

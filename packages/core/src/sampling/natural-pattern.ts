@@ -104,9 +104,17 @@ const densityAt = (field: DensityField, x: number, y: number): number =>
   ]!;
 
 export interface NaturaliseOptions {
-  /** Two standard normal numbers per impression (its scatter), and the order impressions move in. */
+  /**
+   * Two standard normal numbers per impression (its scatter); the order impressions leave a session
+   * or the pattern in (random over the whole zone), and the order they scatter in (`order` unless
+   * given: locally random is enough there, and a random walk over a 12-megapixel field misses the
+   * cache on every step).
+   */
   normals: ArrayLike<number>;
   order: ArrayLike<number>;
+  scatterOrder?: ArrayLike<number>;
+  /** The density under each impression's blue-noise place where known (the sampler read it); else read here. */
+  density?: ArrayLike<number>;
   shares: readonly number[];
   /** Density below which nothing is placed (the sampler's floor). */
   floor: number;
@@ -148,9 +156,16 @@ export function naturalise(
   points.x.set(points.baseX.subarray(firstMovable, n0), firstMovable);
   points.y.set(points.baseY.subarray(firstMovable, n0), firstMovable);
 
+  // The density under each impression's blue-noise place, read once: a 12-megapixel field misses
+  // the cache on nearly every read.
+  let baseDensity = new Float32Array(n0);
   let maxDensity = 0;
-  for (let i = firstMovable; i < n0; i++)
-    maxDensity = Math.max(maxDensity, densityAt(field, points.baseX[i]!, points.baseY[i]!));
+  const known = options.density;
+  for (let i = 0; i < n0; i++) {
+    const d = known ? known[i]! : densityAt(field, points.baseX[i]!, points.baseY[i]!);
+    baseDensity[i] = d;
+    if (i >= firstMovable && d > maxDensity) maxDensity = d;
+  }
   if (!(maxDensity > 0) || n0 === firstMovable) return { points, report };
   const considered = Math.max(floor, maxDensity * CONSIDERED_SHARE);
   const sMin = spacingPx(maxDensity, pxPerMm);
@@ -198,10 +213,13 @@ export function naturalise(
       y: f32(pts.y),
       session,
     };
-    reach = f32(reach.length ? reach : new Float32Array(pts.count));
+    reach = f32(reach);
+    baseDensity = f32(baseDensity);
   };
-  const inRaster = (x: number, y: number) =>
-    x >= ox - margin && y >= oy - margin && x < ox + rw + margin && y < oy + rh + margin;
+  const rx0 = ox - margin;
+  const ry0 = oy - margin;
+  const rx1 = ox + rw + margin;
+  const ry1 = oy + rh + margin;
   // Where each impression is now: its blue-noise place for the movable ones.
   const cover = (i: number, from: number, to: number, delta: 1 | -1) => {
     for (let level = Math.max(1, from); level <= to; level++)
@@ -209,8 +227,10 @@ export function naturalise(
   };
   reach = new Float32Array(n0);
   for (let i = 0; i < n0; i++) {
-    if (!inRaster(pts.x[i]!, pts.y[i]!)) continue;
-    reach[i] = reachOf(densityAt(field, pts.x[i]!, pts.y[i]!));
+    const x = pts.x[i]!;
+    const y = pts.y[i]!;
+    if (!(x >= rx0 && y >= ry0 && x < rx1 && y < ry1)) continue;
+    reach[i] = reachOf(baseDensity[i]!);
     cover(i, pts.session[i]!, levels, 1);
   }
 
@@ -247,6 +267,7 @@ export function naturalise(
         cover(moving, pts.session[moving]!, levels, -1);
         if (pts.session[moving]! > k) promotedInto[k] = promotedInto[k]! + 1;
         pts.baseX[moving] = pts.x[moving] = cx;
+        baseDensity[moving] = densityAt(field, cx, cy);
         pts.baseY[moving] = pts.y[moving] = cy;
         pts.session[moving] = Math.min(k, pts.session[moving]!);
         cover(moving, pts.session[moving], levels, 1);
@@ -258,7 +279,8 @@ export function naturalise(
       pts.baseX[i] = pts.x[i] = cx;
       pts.baseY[i] = pts.y[i] = cy;
       pts.session[i] = k;
-      reach[i] = reachOf(densityAt(field, cx, cy));
+      baseDensity[i] = densityAt(field, cx, cy);
+      reach[i] = reachOf(baseDensity[i]);
       cover(i, k, levels, 1);
       report.added++;
     }
@@ -282,42 +304,36 @@ export function naturalise(
   // 2. Scatter, one impression at a time, never opening a gap, nor onto one of the client's follicles.
   const n = pts.count;
   const { baseX, baseY, x: X, y: Y, session } = pts;
+  // Constants from here on, so that the closures below read them from registers, not a context.
+  const stepReach = reach;
+  const density = baseDensity;
   const follicles = new NearestBuckets(pts.x, pts.y, firstMovable, sMin, w, h);
   const onFollicle = (px: number, py: number, clearance: number) =>
     follicles.nearest(px, py, clearance, (j) => session[j] === 0) >= 0;
   const step = (i: number, fraction: number, gx: number, gy: number): boolean => {
     const bx = baseX[i]!;
     const by = baseY[i]!;
-    const spacing = spacingPx(densityAt(field, bx, by), pxPerMm);
+    const spacing = spacingPx(density[i]!, pxPerMm);
     const s = spacing * tuning.scatter * fraction;
     const px = bx + gx * s;
     const py = by + gy * s;
     if (px < 0 || py < 0 || px >= w || py >= h || densityAt(field, px, py) < floor) return false;
     if (firstMovable > 0 && onFollicle(px, py, FOLLICLE_CLEARANCE * spacing)) return false;
-    let opened = false;
-    for (let level = session[i]!; level <= levels; level++) {
-      const radius = reach[i]! * levelScale[level - 1]!;
-      rasters[level - 1]!.disc(px, py, radius, 1);
-      if (rasters[level - 1]!.disc(bx, by, radius, -1)) opened = true;
-    }
-    if (!opened) {
-      X[i] = px;
-      Y[i] = py;
-      return true;
-    }
-    for (let level = session[i]!; level <= levels; level++) {
-      const radius = reach[i]! * levelScale[level - 1]!;
-      rasters[level - 1]!.disc(bx, by, radius, 1);
-      rasters[level - 1]!.disc(px, py, radius, -1);
-    }
-    return false;
+    for (let level = session[i]!; level <= levels; level++)
+      if (!rasters[level - 1]!.canMove(bx, by, px, py, stepReach[i]! * levelScale[level - 1]!)) return false;
+    for (let level = session[i]!; level <= levels; level++)
+      rasters[level - 1]!.move(bx, by, px, py, stepReach[i]! * levelScale[level - 1]!);
+    X[i] = px;
+    Y[i] = py;
+    return true;
   };
-  for (let o = 0; o < order.length; o++) {
-    const i = order[o]!;
-    if (i < firstMovable || i >= n || reach[i] === 0 || tuning.scatter <= 0) continue;
+  const scatterOrder = options.scatterOrder ?? order;
+  for (let o = 0; o < scatterOrder.length; o++) {
+    const i = scatterOrder[o]!;
+    if (i < firstMovable || i >= n || stepReach[i] === 0 || tuning.scatter <= 0) continue;
     let gx = normals[2 * i]!;
     let gy = normals[2 * i + 1]!;
-    const g = Math.hypot(gx, gy);
+    const g = Math.sqrt(gx * gx + gy * gy);
     if (g > SCATTER_CUTOFF) {
       gx *= SCATTER_CUTOFF / g;
       gy *= SCATTER_CUTOFF / g;
@@ -342,22 +358,21 @@ export function naturalise(
     report.removed++;
   }
   if (pts === points && !report.removed) return { points, report };
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (!removed[i]) kept.push(i);
-  const pick = <T extends Float32Array | Uint8Array>(a: T, make: (length: number) => T) => {
-    const b = make(kept.length);
-    kept.forEach((i, k) => (b[k] = a[i]!));
+  const kept = new Int32Array(n - report.removed);
+  for (let i = 0, k = 0; i < n; i++) if (!removed[i]) kept[k++] = i;
+  const pick = <T extends Float32Array | Uint8Array>(a: T, b: T) => {
+    for (let k = 0; k < kept.length; k++) b[k] = a[kept[k]!]!;
     return b;
   };
-  const f32 = (length: number) => new Float32Array(length);
+  const f32 = () => new Float32Array(kept.length);
   return {
     points: {
       count: kept.length,
-      baseX: pick(baseX, f32),
-      baseY: pick(baseY, f32),
-      x: pick(X, f32),
-      y: pick(Y, f32),
-      session: pick(session, (length) => new Uint8Array(length)),
+      baseX: pick(baseX, f32()),
+      baseY: pick(baseY, f32()),
+      x: pick(X, f32()),
+      y: pick(Y, f32()),
+      session: pick(session, new Uint8Array(kept.length)),
     },
     report,
   };

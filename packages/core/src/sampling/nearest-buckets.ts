@@ -25,23 +25,46 @@ export class NearestBuckets {
     }
   }
 
-  /** The index nearest (x, y) within `radius` for which `accept` holds, or −1. */
+  /** Scratch for `nearest`: the indices within reach and their squared distances, nearest first. */
+  private found = new Int32Array(64);
+  private found2 = new Float64Array(64);
+
+  /**
+   * The index nearest (x, y) within `radius` for which `accept` holds, or −1 (of equally near ones,
+   * the first in bucket order). `accept` is asked nearest first, and no further than it must be:
+   * it can be costly (whether an impression can leave its place without opening a gap).
+   */
   nearest(x: number, y: number, radius: number, accept: (i: number) => boolean): number {
-    let best = -1;
-    let best2 = radius * radius;
+    const r2 = radius * radius;
     const gx0 = Math.max(0, Math.floor((x - radius) / this.cell));
     const gx1 = Math.min(this.gw - 1, Math.floor((x + radius) / this.cell));
     const gy0 = Math.max(0, Math.floor((y - radius) / this.cell));
     const gy1 = Math.min(this.gh - 1, Math.floor((y + radius) / this.cell));
+    let n = 0;
     for (let gy = gy0; gy <= gy1; gy++)
       for (let gx = gx0; gx <= gx1; gx++)
         for (let i = this.heads[gy * this.gw + gx]!; i >= 0; i = this.next[i]!) {
           const d2 = (this.x[i]! - x) ** 2 + (this.y[i]! - y) ** 2;
-          if (d2 < best2 && accept(i)) {
-            best2 = d2;
-            best = i;
+          if (d2 >= r2) continue;
+          if (n === this.found.length) {
+            const grown = new Int32Array(2 * n);
+            grown.set(this.found);
+            this.found = grown;
+            const grown2 = new Float64Array(2 * n);
+            grown2.set(this.found2);
+            this.found2 = grown2;
           }
+          // Insertion after every equally near one: bucket order breaks ties.
+          let k = n++;
+          while (k > 0 && this.found2[k - 1]! > d2) {
+            this.found[k] = this.found[k - 1]!;
+            this.found2[k] = this.found2[k - 1]!;
+            k--;
+          }
+          this.found[k] = i;
+          this.found2[k] = d2;
         }
-    return best;
+    for (let k = 0; k < n; k++) if (accept(this.found[k]!)) return this.found[k]!;
+    return -1;
   }
 }

@@ -1,4 +1,5 @@
 import { createRng } from './rng.js';
+import { cellRadii, grownF32, grownF64, grownI32, neighbourOffsets } from './sampler-grid.js';
 
 /** Target impressions per cm² for every pixel of a photo, row-major. */
 export interface DensityField {
@@ -14,6 +15,8 @@ export interface Impressions {
   count: number;
   x: Float32Array;
   y: Float32Array;
+  /** The density (per cm²) of the pixel under each impression, where the sampler read it. */
+  density?: Float32Array;
 }
 
 export interface SampleOptions {
@@ -24,6 +27,15 @@ export interface SampleOptions {
    * window this way while the pattern around it stays; they are not part of the result.
    */
   fixed?: { count: number; x: ArrayLike<number>; y: ArrayLike<number>; r: ArrayLike<number> };
+  /** `estimateDensity(field)`, when the caller has it already: it reads 190,000 scattered pixels. */
+  estimate?: DensityEstimate;
+}
+
+export interface DensityEstimate {
+  /** Largest density (per cm²) seen. */
+  max: number;
+  /** Impressions the field asks for. */
+  expectedCount: number;
 }
 
 /**
@@ -96,7 +108,7 @@ export function sampleImpressionsTuned(
   if (!(pxPerMm > 0) || !Number.isFinite(pxPerMm)) {
     throw new RangeError('density field: pxPerMm must be a positive number');
   }
-  const estimate = estimateDensity(field);
+  const estimate = options.estimate ?? estimateDensity(field);
   if (!(estimate.max > 0)) return { count: 0, x: new Float32Array(0), y: new Float32Array(0) };
 
   const radiusScale = Math.sqrt(PACKING * 100) * pxPerMm;
@@ -113,36 +125,15 @@ export function sampleImpressionsTuned(
   const heads = new Int32Array(stride * (gh + 2 * pad));
   const { offsets, lowerBound2 } = neighbourOffsets(pad, cell, stride);
 
-  // Exclusion radius per cell, read from the field on first use (-1: not read yet; 0: neither the
-  // centre nor a corner of the cell is sampled). Reading the field for each of two dozen
-  // candidates per impression would cost more in cache misses on a 12-megapixel field than all
-  // the rest. A cell whose centre is unsampled (a zone edge crosses it) takes the densest of its
-  // corners; one with none sampled (a zone smaller than a cell) falls back to the pixel asked about.
-  const cellRadius = new Float32Array(heads.length).fill(-1);
-  const densityAt = (x: number, y: number): number =>
-    perCm2[Math.min(h - 1, Math.max(0, y | 0)) * w + Math.min(w - 1, Math.max(0, x | 0))]!;
-  const radiusOfCell = (ci: number, x: number, y: number): number => {
-    let r = cellRadius[ci]!;
-    if (r < 0) {
-      const x0 = Math.floor(x / cell) * cell;
-      const y0 = Math.floor(y / cell) * cell;
-      let d = densityAt(x0 + cell / 2, y0 + cell / 2);
-      if (d < floor) {
-        d = Math.max(
-          densityAt(x0, y0),
-          densityAt(x0 + cell, y0),
-          densityAt(x0, y0 + cell),
-          densityAt(x0 + cell, y0 + cell),
-        );
-      }
-      r = d >= floor ? radiusScale / Math.sqrt(d) : 0;
-      cellRadius[ci] = r;
-    }
-    if (r === 0) {
-      const d = densityAt(x, y);
-      if (d >= floor) return radiusScale / Math.sqrt(d);
-    }
-    return r;
+  // Exclusion radius per cell, read from the field at its centre up front, row by row: reading it
+  // where candidates fall, two dozen per impression, costs more in cache and TLB misses on a
+  // 12-megapixel field than all the rest. A cell whose centre is unsampled (a zone edge crosses
+  // it) takes the densest of its corners; one with none sampled (0: a zone smaller than a cell)
+  // falls back to the pixel asked about (`exactRadius`).
+  const cellRadius = cellRadii(field, cell, gw, gh, pad, stride, radiusScale, floor);
+  const exactRadius = (x: number, y: number): number => {
+    const d = perCm2[(y | 0) * w + (x | 0)]!;
+    return d >= floor ? radiusScale / Math.sqrt(d) : 0;
   };
 
   // Impressions as interleaved x, y, r: one cache line per neighbour check. The hot loop below
@@ -153,10 +144,24 @@ export function sampleImpressionsTuned(
   let xyr = new Float64Array(capacity * 3);
   let next = new Int32Array(capacity);
   let active = new Int32Array(capacity);
+  let densities = new Float32Array(capacity);
   let count = 0;
   let activeCount = 0;
-  // A conflict needs a placed neighbour, so the largest radius placed so far bounds the search.
-  let largestPlaced = 0;
+  // A conflict needs a placed neighbour, so the largest radius placed near a candidate bounds the
+  // search: the largest in its block and the eight round it (blocks are `pad` cells wide, wider
+  // than any reach). The largest placed anywhere would widen every search over the dense skin
+  // fourfold once one impression sits in a sparse feather.
+  const invBlock = 1 / (cell * pad);
+  const bw = Math.ceil(gw / pad) + 4;
+  const nearMax = new Float32Array(bw * (Math.ceil(gh / pad) + 4));
+  const blockMax = new Float32Array(nearMax.length);
+  const raiseNear = (x: number, y: number, r: number) => {
+    const b = (Math.floor(y * invBlock) + 2) * bw + Math.floor(x * invBlock) + 2;
+    if (r <= blockMax[b]!) return;
+    blockMax[b] = r;
+    for (let dy = -bw; dy <= bw; dy += bw)
+      for (let dx = -1; dx <= 1; dx++) if (nearMax[b + dy + dx]! < r) nearMax[b + dy + dx] = r;
+  };
 
   const rng = createRng(options.seed);
   const candidates = tuning.candidates;
@@ -188,7 +193,7 @@ export function sampleImpressionsTuned(
       xyr[3 * count + 2] = fr;
       next[count] = heads[c]!;
       heads[c] = ++count;
-      if (fr > largestPlaced) largestPlaced = fr;
+      raiseNear(fx, fy, fr);
     }
   }
   const fixedCount = count;
@@ -202,7 +207,7 @@ export function sampleImpressionsTuned(
       let qx = Math.min((gx + rng.next()) * cell, w - 1e-3);
       let qy = Math.min((gy + rng.next()) * cell, h - 1e-3);
       let qc = seedCell;
-      let qr = radiusOfCell(qc, qx, qy);
+      let qr = cellRadius[qc]! || exactRadius(qx, qy);
       if (qr === 0) continue;
 
       // Growth: `i` is the impression growing, -1 while the seed dart is being tried.
@@ -237,7 +242,7 @@ export function sampleImpressionsTuned(
           let ok = qx >= 0 && qy >= 0 && qx < w && qy < h;
           if (ok) {
             qc = (((qy * invCell) | 0) + pad) * stride + ((qx * invCell) | 0) + pad;
-            qr = radiusOfCell(qc, qx, qy);
+            qr = cellRadius[qc]! || exactRadius(qx, qy);
             if (qr === 0) ok = false;
             else if (qr !== pr) {
               const d = (pr + qr) * 0.5 * jitter;
@@ -246,7 +251,7 @@ export function sampleImpressionsTuned(
               ok = qx >= 0 && qy >= 0 && qx < w && qy < h;
               if (ok) {
                 qc = (((qy * invCell) | 0) + pad) * stride + ((qx * invCell) | 0) + pad;
-                qr = radiusOfCell(qc, qx, qy);
+                qr = cellRadius[qc]! || exactRadius(qx, qy);
                 ok = qr !== 0 && (pr + qr) * 0.5 <= d;
               }
             }
@@ -262,7 +267,7 @@ export function sampleImpressionsTuned(
 
         // Does (qx, qy) with radius qr keep its distance from every impression?
         let fits = true;
-        const reach = (qr + largestPlaced) * 0.5;
+        const reach = (qr + nearMax[(((qy * invBlock) | 0) + 2) * bw + ((qx * invBlock) | 0) + 2]!) * 0.5;
         const reach2 = reach * reach;
         search: for (let k = 0; k < nOffsets; k++) {
           if (lowerBound2[k]! >= reach2) break;
@@ -279,7 +284,11 @@ export function sampleImpressionsTuned(
         }
         // The exact pixel, read only for a candidate that fits: exclusion edges stay exact, and
         // the final scan does not read the 12-megapixel field for every empty cell.
-        if (fits) fits = perCm2[(qy | 0) * w + (qx | 0)]! >= floor;
+        let density = 0;
+        if (fits) {
+          density = perCm2[(qy | 0) * w + (qx | 0)]!;
+          fits = density >= floor;
+        }
 
         if (fits) {
           if (count === capacity) {
@@ -287,14 +296,16 @@ export function sampleImpressionsTuned(
             xyr = grownF64(xyr, capacity * 3);
             next = grownI32(next, capacity);
             active = grownI32(active, capacity);
+            densities = grownF32(densities, capacity);
           }
           xyr[3 * count] = qx;
           xyr[3 * count + 1] = qy;
           xyr[3 * count + 2] = qr;
+          densities[count] = density;
           next[count] = heads[qc]!;
           heads[qc] = ++count;
           active[activeCount++] = count - 1;
-          if (qr > largestPlaced) largestPlaced = qr;
+          raiseNear(qx, qy, qr);
         }
         if (i < 0) {
           if (!fits) break; // the seed dart did not fit
@@ -322,16 +333,16 @@ export function sampleImpressionsTuned(
     x[k] = xyr[3 * (k + fixedCount)]!;
     y[k] = xyr[3 * (k + fixedCount) + 1]!;
   }
-  return { count: placed, x, y };
+  return { count: placed, x, y, density: densities.slice(fixedCount, count) };
 }
 
 /** The density below which the sampler places nothing on this field (see MIN_RELATIVE_DENSITY). */
-export function samplingFloor(field: DensityField): number {
-  return estimateDensity(field).max * MIN_RELATIVE_DENSITY;
+export function samplingFloor(field: DensityField, estimate = estimateDensity(field)): number {
+  return estimate.max * MIN_RELATIVE_DENSITY;
 }
 
 /** Largest density, and the expected impression count, from every 8th pixel of every 8th row. */
-function estimateDensity(field: DensityField): { max: number; expectedCount: number } {
+export function estimateDensity(field: DensityField): DensityEstimate {
   const { width: w, height: h, pxPerMm, perCm2 } = field;
   const step = w * h > 1 << 16 ? 8 : 1;
   let max = 0;
@@ -357,40 +368,4 @@ function estimateDensity(field: DensityField): { max: number; expectedCount: num
   }
   const meanPerCm2 = n ? sum / n : 0;
   return { max, expectedCount: (meanPerCm2 * w * h) / (100 * pxPerMm * pxPerMm) };
-}
-
-/**
- * Grid offsets within `reach` cells, nearest first, with the squared lower bound of the distance
- * from any point of the centre cell to any point of that cell: searches stop at the first offset
- * that cannot hold a conflict.
- */
-function neighbourOffsets(reach: number, cell: number, stride: number) {
-  const list: { offset: number; lb: number }[] = [];
-  for (let dy = -reach; dy <= reach; dy++) {
-    for (let dx = -reach; dx <= reach; dx++) {
-      const ex = Math.max(0, Math.abs(dx) - 1) * cell;
-      const ey = Math.max(0, Math.abs(dy) - 1) * cell;
-      list.push({ offset: dy * stride + dx, lb: ex * ex + ey * ey });
-    }
-  }
-  list.sort((a, b) => a.lb - b.lb);
-  const offsets = new Int32Array(list.length);
-  const lowerBound2 = new Float64Array(list.length);
-  list.forEach((o, i) => {
-    offsets[i] = o.offset;
-    lowerBound2[i] = o.lb;
-  });
-  return { offsets, lowerBound2 };
-}
-
-function grownF64(a: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(length);
-  b.set(a);
-  return b;
-}
-
-function grownI32(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(length);
-  b.set(a);
-  return b;
 }

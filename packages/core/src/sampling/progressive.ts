@@ -66,7 +66,7 @@ export function placeSessions(
   const n = points.count;
   const session = assignSessions(
     points,
-    shares.length > 1 ? radiiAt(field, points) : new Float32Array(0),
+    points.density ? radiiOf(points.density, field.pxPerMm) : radiiAt(field, points),
     { ...existing, session: new Uint8Array(existing.count) },
     shares,
     createRng(hashSeed(seed, 'sessions')),
@@ -154,6 +154,14 @@ export function withFixedFirst(
 }
 
 /** Exclusion radius (px) of the target density at each impression. */
+/** Exclusion radii from the densities the sampler read under each impression: no second field read. */
+function radiiOf(density: Float32Array, pxPerMm: number): Float32Array {
+  const radius = new Float32Array(density.length);
+  for (let i = 0; i < density.length; i++)
+    radius[i] = density[i]! > 0 ? exclusionRadiusPx(density[i]!, pxPerMm) : 0;
+  return radius;
+}
+
 export function radiiAt(
   field: DensityField,
   points: { count: number; x: ArrayLike<number>; y: ArrayLike<number> },

@@ -60,15 +60,21 @@ export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number
   // hairline and the skin below it is forehead; only a receded front (deep corners, a bald top
   // reaching down) takes its line from the temples.
   const hairlineLevel = levelHairline(head, lowerEdge, w, bottom - top + 1);
-  const temples = hairlineLevel ? null : templeLine(head, sizable, w, h, headArea);
+  const temples = templeLine(head, sizable, w, h, headArea);
   const line = hairlineLevel ? null : (temples ?? (lowestFrontal >= 0 ? () => lowestFrontal : null));
+  // Side hair that runs down past the ears to the head's bottom (sideburns, a beard, or a cheek
+  // in shadow taken for hair) is below the scalp's lower line: the scalp lies above the ears
+  // whether the front has a hairline or not.
+  const sideLine = hairlineLevel ? temples : line;
   const scalp = new Uint8Array(w * h);
   for (let x = 0; x < w; x++) {
     const e = lowerEdge[x]!;
-    const boundary = Math.max(e.y, line ? line(x) : e.skinBelow ? e.y : h);
+    // a column that ends in hair at the head's bottom is cut at the side line, its hair included
+    const sideCut = !e.skinBelow && e.y >= 0 && sideLine ? sideLine(x) : null;
+    const boundary = sideCut ?? Math.max(e.y, line ? line(x) : e.skinBelow ? e.y : h);
     for (let y = 0; y < h; y++) {
       const i = y * w + x;
-      if (head[i]) scalp[i] = sizable[i] || y <= boundary ? 1 : 0;
+      if (head[i]) scalp[i] = (sideCut === null && sizable[i]) || y <= boundary ? 1 : 0;
     }
   }
   // Hair that lies wholly below the line (a beard, brows) is the face's.
@@ -228,6 +234,9 @@ function templeLine(
       bestLen = runLen;
       best = last;
     }
+    // Hair along the outline down to the head's bottom passes the ear without a break (sideburns
+    // and a beard, or a shadowed cheek): its lower end marks the jaw, not a temple.
+    if (best && best.y >= bottom - gap) return null;
     return bestLen >= gap ? best : null;
   });
   const [left, right] = sides;

@@ -13,8 +13,6 @@ const UPPER_PART = 0.4;
 const LEVEL_HAIRLINE = 0.08;
 /** Side hair at the temples lies within this share of the head's width from its edge. */
 const SIDE_BAND = 0.15;
-/** A head covering this share of the photo is a close-up of the scalp. */
-export const CLOSE_UP_SHARE = 0.9;
 
 /**
  * The scalp: the hair of the head, and the skin above the scalp's lower line; the skin below it is
@@ -25,15 +23,23 @@ export const CLOSE_UP_SHARE = 0.9;
  * begins, and the hair at the sides is what still marks the scalp's lower edge. Where the sides
  * carry no hair, the skin that reaches down to the bottom of the head from below the hair is face.
  */
-export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint8Array {
+export function scalpOf(
+  head: Uint8Array,
+  hair: Uint8Array,
+  w: number,
+  h: number,
+  closeUp = false,
+): Uint8Array {
   let headArea = 0;
   let hairArea = 0;
   for (let i = 0; i < w * h; i++) {
     headArea += head[i]!;
     hairArea += head[i]! && hair[i]! ? 1 : 0;
   }
-  // A close-up filled by the head shows no face; nor does a head with almost no hair.
-  if (hairArea < MIN_HAIR_SHARE * headArea || headArea >= CLOSE_UP_SHARE * w * h) return head.slice();
+  // A close-up of the scalp (the head could not be set apart from the photo's border) shows no
+  // face; nor does a head with almost no hair. A head that fills the frame but stands off a
+  // background somewhere (a face close to the camera) may show one.
+  if (hairArea < MIN_HAIR_SHARE * headArea || closeUp) return head.slice();
   const inHead = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) inHead[i] = head[i] && hair[i] ? 1 : 0;
   // The scalp's hair is what reaches into the upper part of the head; specks (a brow) and dark

@@ -10,18 +10,24 @@ const H = 120;
  * down to the jaw (sideburns and a beard), so neither side shows where its temple is.
  */
 function recededWithSideburns(): { head: Uint8Array; hair: Uint8Array } {
+  return oval((x, y, r2) => {
+    const crown = y < 25;
+    const forelock = Math.abs(x - 50) < 6 && y < 45;
+    const side = r2 > 0.6 && Math.abs(x - 50) > 12;
+    return crown || forelock || side;
+  });
+}
+
+/** An oval head (its bottom at y = 114) with hair where `hairAt` says. */
+function oval(hairAt: (x: number, y: number, r2: number) => boolean): { head: Uint8Array; hair: Uint8Array } {
   const head = new Uint8Array(W * H);
   const hair = new Uint8Array(W * H);
   for (let y = 0; y < H; y++)
     for (let x = 0; x < W; x++) {
       const r2 = ((x - 50) / 40) ** 2 + ((y - 60) / 55) ** 2;
       if (r2 > 1) continue;
-      const i = y * W + x;
-      head[i] = 1;
-      const crown = y < 25;
-      const forelock = Math.abs(x - 50) < 6 && y < 45;
-      const side = r2 > 0.6 && Math.abs(x - 50) > 12;
-      hair[i] = crown || forelock || side ? 1 : 0;
+      head[y * W + x] = 1;
+      hair[y * W + x] = hairAt(x, y, r2) ? 1 : 0;
     }
   return { head, hair };
 }
@@ -40,5 +46,18 @@ describe('scalp against face', () => {
     expect(at(15, 80)).toBe(0);
     expect(at(85, 80)).toBe(0);
     expect(at(50, 90)).toBe(0); // the face between them
+  });
+
+  it('looks past a thin dark line low in the face (a lip, a collar) for the hairline', () => {
+    // a level hairline at y = 40, side hair down to the jaw, and a 2-px dark line across the chin
+    // joined to it, with skin below: the face between the hairline and the chin stays face
+    const { head, hair } = oval(
+      (x, y, r2) => y < 40 || (r2 > 0.6 && Math.abs(x - 50) > 12) || y === 106 || y === 107,
+    );
+    const scalp = scalpOf(head, hair, W, H);
+    const at = (x: number, y: number) => scalp[y * W + x];
+    expect(at(50, 30)).toBe(1);
+    expect(at(50, 60)).toBe(0);
+    expect(at(50, 90)).toBe(0);
   });
 });

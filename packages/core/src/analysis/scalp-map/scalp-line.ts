@@ -11,6 +11,8 @@ export const MIN_HAIR_SHARE = 0.03;
 const UPPER_PART = 0.4;
 /** A frontal hair edge whose height varies by less than this share of the head's is a hairline. */
 const LEVEL_HAIRLINE = 0.08;
+/** Hair in a column shorter than this share of the head's height, with skin above it, is a speck. */
+const SPECK_RUN = 0.05;
 /** Side hair at the temples lies within this share of the head's width from its edge. */
 const SIDE_BAND = 0.15;
 
@@ -57,7 +59,7 @@ export function scalpOf(
     for (let i = 0; i < upper * w; i++) if (labels[i] === c) return true;
     return false;
   });
-  const lowerEdge = hairLowerEdge(head, sizable, w, h);
+  const lowerEdge = hairLowerEdge(head, sizable, w, h, Math.max(2, SPECK_RUN * (bottom - top + 1)));
   // The lowest point of the frontal hair (a forelock, a widow's peak) over skin that reaches the
   // bottom of the head: where the sides give no temples, the line is level with it.
   let lowestFrontal = -1;
@@ -138,6 +140,7 @@ function hairLowerEdge(
   hair: Uint8Array,
   w: number,
   h: number,
+  minRun: number,
 ): { y: number; skinBelow: boolean }[] {
   const out: { y: number; skinBelow: boolean }[] = [];
   for (let x = 0; x < w; x++) {
@@ -151,8 +154,22 @@ function hairLowerEdge(
       out.push({ y, skinBelow: false });
       continue;
     }
-    while (y >= 0 && head[y * w + x] && !hair[y * w + x]) y--;
-    out.push(y >= 0 && hair[y * w + x] ? { y, skinBelow: true } : { y: -1, skinBelow: false });
+    for (;;) {
+      while (y >= 0 && head[y * w + x] && !hair[y * w + x]) y--;
+      if (y < 0 || !hair[y * w + x]) {
+        out.push({ y: -1, skinBelow: false });
+        break;
+      }
+      // a short stretch of hair with skin above it is a speck in the face (a nostril, a lip's
+      // shadow, a collar's edge), not the hair's lower edge: look on above it
+      let above = y;
+      while (above >= 0 && hair[above * w + x]) above--;
+      if (y - above >= minRun || above < 0 || !head[above * w + x]) {
+        out.push({ y, skinBelow: true });
+        break;
+      }
+      y = above;
+    }
   }
   return out;
 }

@@ -11,10 +11,10 @@ export const MIN_HAIR_SHARE = 0.03;
 const UPPER_PART = 0.4;
 /** A frontal hair edge whose height varies by less than this share of the head's is a hairline. */
 const LEVEL_HAIRLINE = 0.08;
+/** Hair in a column shorter than this share of the head's height, with skin above it, is a speck. */
+const SPECK_RUN = 0.05;
 /** Side hair at the temples lies within this share of the head's width from its edge. */
 const SIDE_BAND = 0.15;
-/** A head covering this share of the photo is a close-up of the scalp. */
-export const CLOSE_UP_SHARE = 0.9;
 
 /**
  * The scalp: the hair of the head, and the skin above the scalp's lower line; the skin below it is
@@ -25,15 +25,23 @@ export const CLOSE_UP_SHARE = 0.9;
  * begins, and the hair at the sides is what still marks the scalp's lower edge. Where the sides
  * carry no hair, the skin that reaches down to the bottom of the head from below the hair is face.
  */
-export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number): Uint8Array {
+export function scalpOf(
+  head: Uint8Array,
+  hair: Uint8Array,
+  w: number,
+  h: number,
+  closeUp = false,
+): Uint8Array {
   let headArea = 0;
   let hairArea = 0;
   for (let i = 0; i < w * h; i++) {
     headArea += head[i]!;
     hairArea += head[i]! && hair[i]! ? 1 : 0;
   }
-  // A close-up filled by the head shows no face; nor does a head with almost no hair.
-  if (hairArea < MIN_HAIR_SHARE * headArea || headArea >= CLOSE_UP_SHARE * w * h) return head.slice();
+  // A close-up of the scalp (the head could not be set apart from the photo's border) shows no
+  // face; nor does a head with almost no hair. A head that fills the frame but stands off a
+  // background somewhere (a face close to the camera) may show one.
+  if (hairArea < MIN_HAIR_SHARE * headArea || closeUp) return head.slice();
   const inHead = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) inHead[i] = head[i] && hair[i] ? 1 : 0;
   // The scalp's hair is what reaches into the upper part of the head; specks (a brow) and dark
@@ -51,7 +59,7 @@ export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number
     for (let i = 0; i < upper * w; i++) if (labels[i] === c) return true;
     return false;
   });
-  const lowerEdge = hairLowerEdge(head, sizable, w, h);
+  const lowerEdge = hairLowerEdge(head, sizable, w, h, Math.max(2, SPECK_RUN * (bottom - top + 1)));
   // The lowest point of the frontal hair (a forelock, a widow's peak) over skin that reaches the
   // bottom of the head: where the sides give no temples, the line is level with it.
   let lowestFrontal = -1;
@@ -60,15 +68,21 @@ export function scalpOf(head: Uint8Array, hair: Uint8Array, w: number, h: number
   // hairline and the skin below it is forehead; only a receded front (deep corners, a bald top
   // reaching down) takes its line from the temples.
   const hairlineLevel = levelHairline(head, lowerEdge, w, bottom - top + 1);
-  const temples = hairlineLevel ? null : templeLine(head, sizable, w, h, headArea);
+  const temples = templeLine(head, sizable, w, h, headArea);
   const line = hairlineLevel ? null : (temples ?? (lowestFrontal >= 0 ? () => lowestFrontal : null));
+  // Side hair that runs down past the ears to the head's bottom (sideburns, a beard, or a cheek
+  // in shadow taken for hair) is below the scalp's lower line: the scalp lies above the ears
+  // whether the front has a hairline or not.
+  const sideLine = hairlineLevel ? temples : line;
   const scalp = new Uint8Array(w * h);
   for (let x = 0; x < w; x++) {
     const e = lowerEdge[x]!;
-    const boundary = Math.max(e.y, line ? line(x) : e.skinBelow ? e.y : h);
+    // a column that ends in hair at the head's bottom is cut at the side line, its hair included
+    const sideCut = !e.skinBelow && e.y >= 0 && sideLine ? sideLine(x) : null;
+    const boundary = sideCut ?? Math.max(e.y, line ? line(x) : e.skinBelow ? e.y : h);
     for (let y = 0; y < h; y++) {
       const i = y * w + x;
-      if (head[i]) scalp[i] = sizable[i] || y <= boundary ? 1 : 0;
+      if (head[i]) scalp[i] = (sideCut === null && sizable[i]) || y <= boundary ? 1 : 0;
     }
   }
   // Hair that lies wholly below the line (a beard, brows) is the face's.
@@ -126,6 +140,7 @@ function hairLowerEdge(
   hair: Uint8Array,
   w: number,
   h: number,
+  minRun: number,
 ): { y: number; skinBelow: boolean }[] {
   const out: { y: number; skinBelow: boolean }[] = [];
   for (let x = 0; x < w; x++) {
@@ -139,8 +154,22 @@ function hairLowerEdge(
       out.push({ y, skinBelow: false });
       continue;
     }
-    while (y >= 0 && head[y * w + x] && !hair[y * w + x]) y--;
-    out.push(y >= 0 && hair[y * w + x] ? { y, skinBelow: true } : { y: -1, skinBelow: false });
+    for (;;) {
+      while (y >= 0 && head[y * w + x] && !hair[y * w + x]) y--;
+      if (y < 0 || !hair[y * w + x]) {
+        out.push({ y: -1, skinBelow: false });
+        break;
+      }
+      // a short stretch of hair with skin above it is a speck in the face (a nostril, a lip's
+      // shadow, a collar's edge), not the hair's lower edge: look on above it
+      let above = y;
+      while (above >= 0 && hair[above * w + x]) above--;
+      if (y - above >= minRun || above < 0 || !head[above * w + x]) {
+        out.push({ y, skinBelow: true });
+        break;
+      }
+      y = above;
+    }
   }
   return out;
 }
@@ -228,6 +257,9 @@ function templeLine(
       bestLen = runLen;
       best = last;
     }
+    // Hair along the outline down to the head's bottom passes the ear without a break (sideburns
+    // and a beard, or a shadowed cheek): its lower end marks the jaw, not a temple.
+    if (best && best.y >= bottom - gap) return null;
     return bestLen >= gap ? best : null;
   });
   const [left, right] = sides;

@@ -96,6 +96,26 @@ describe('segmentScalp on synthetic heads', () => {
     expect(s.head).toBeGreaterThan(0.85);
   });
 
+  it('finds the face of a head that fills the frame but for the corners behind it', () => {
+    // a face close to the camera: hair over the top and down the sides, the forehead and face
+    // below it running off the bottom of the frame, the wall only in the two top corners
+    const scene: Scene = {
+      width: 300,
+      height: 300,
+      at(x, y) {
+        const r2 = ((x - 150) / 185) ** 2 + ((y - 190) / 215) ** 2;
+        if (r2 > 1) return 'background';
+        return y < 110 || (r2 > 0.5 && y < 200) ? 'hair' : 'skin';
+      },
+      colour: (m) => (m === 'hair' ? DARK_HAIR : m === 'skin' ? PALE_SKIN : plainWall()),
+    };
+    const s = score(scene, 5);
+    const headShare = s.classes.filter((c) => c !== MAP_CLASS.other).length / s.classes.length;
+    expect(headShare).toBeGreaterThan(0.9);
+    expect(s.scalp).toBeGreaterThan(0.8);
+    expect(s.face).toBeGreaterThan(0.7);
+  });
+
   it('calls a close-up scalp to every border all scalp', () => {
     const { image } = render(closeUpScene(), 4);
     const map = segmentScalp(image);

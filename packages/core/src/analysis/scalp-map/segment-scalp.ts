@@ -24,7 +24,7 @@ import { labelComponents } from '../../geometry/polygon.js';
 import { boxShare, dilate, erode, fillHoles, largestComponent } from './mask-ops.js';
 import { MAP_CLASS, type ScalpMap } from './scalp-map.js';
 import { addShoulderSeeds } from './body-seeds.js';
-import { CLOSE_UP_SHARE, MIN_HAIR_SHARE, scalpOf } from './scalp-line.js';
+import { MIN_HAIR_SHARE, scalpOf } from './scalp-line.js';
 
 /** Log-likelihood margin below the middle of the photo that makes a border pixel background. */
 const UNLIKE_MARGIN = 1;
@@ -45,6 +45,11 @@ const GMM_COMPONENTS = 5;
  * median over the outline); a sheen or shadow on a close-up of the scalp, by well under one.
  */
 const MIN_OUTLINE_CONTRAST = 1.5;
+/**
+ * A head set apart from a border that looks like the middle and covering this share of the photo
+ * is no head: the photo is a close-up of the scalp.
+ */
+const CLOSE_UP_SHARE = 0.9;
 /** A head covers at least this share of a photo of it. */
 const MIN_HEAD_SHARE = 0.05;
 const GRABCUT_ROUNDS = 2;
@@ -70,10 +75,10 @@ export function segmentScalp(image: RgbImage, options: SegmentScalpOptions = {})
   const { width: w, height: h } = f;
   const pairwise = contrastWeights(f);
   const fieldMm = options.pxPerMm ? Math.max(image.width, image.height) / options.pxPerMm : Infinity;
-  const head = segmentHead(f, pairwise, fieldMm < HEAD_BREADTH_MM);
+  const { head, closeUp } = segmentHead(f, pairwise, fieldMm < HEAD_BREADTH_MM);
   const hair = segmentHair(f, pairwise, head);
   const classes = new Uint8Array(w * h);
-  const scalp = scalpOf(head, hair, w, h);
+  const scalp = scalpOf(head, hair, w, h, closeUp);
   const headArea = head.reduce((s, v) => s + v, 0);
   const r = Math.max(1, Math.round(0.03 * Math.sqrt(headArea)));
   const coverage = boxShare(hair, w, h, r, scalp);
@@ -164,7 +169,15 @@ function cut(
   return gridMinCut({ width: f.width, height: f.height, source, sink, pairwise });
 }
 
-function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: boolean): Uint8Array {
+/**
+ * The head, and whether the photo is a close-up of the scalp (scalp to its borders): the head
+ * could not be set apart from the border, or the scale says no head fits.
+ */
+function segmentHead(
+  f: MapFeatures,
+  pairwise: Float32Array,
+  tooNarrowForAHead: boolean,
+): { head: Uint8Array; closeUp: boolean } {
   const { width: w, height: h, features: F } = f;
   const n = w * h;
   const band = Math.max(2, Math.round(0.012 * Math.max(w, h)));
@@ -186,7 +199,7 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
   const chroma = F.slice();
   for (let i = 0; i < n; i++) chroma[i * FEATURE_DIMS] = chroma[i * FEATURE_DIMS]! * SEED_LIGHTNESS_WEIGHT;
   const centre = fitGmm(chroma, FEATURE_DIMS, GMM_COMPONENTS, inCentre, 6000, 4, SEED_VARIANCE_FLOOR);
-  if (!centre) return new Uint8Array(n).fill(1);
+  if (!centre) return { head: new Uint8Array(n).fill(1), closeUp: true };
   // A border pixel that the middle of the photo explains about as well as its own typical pixel
   // is taken for head (hair cut off by the frame, a close-up), not for background.
   const centreLl: number[] = [];
@@ -208,7 +221,8 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
   const forced = seeds < MIN_BORDER_SEEDS * (band * (w + 2 * h));
   // A close-up by its scale: the border is like the middle because it is the same scalp, and a
   // cut would only split that scalp along its strongest edge (often the very scar photographed).
-  if (forced && tooNarrowForAHead) return closeUpScalp(centre, chroma, headLike, w, h);
+  if (forced && tooNarrowForAHead)
+    return { head: closeUpScalp(centre, chroma, headLike, w, h), closeUp: true };
   if (forced) for (let i = 0; i < n; i++) seed[i] = isBorder(i) ? 1 : 0;
   let fg: Uint8Array = new Uint8Array(n);
   for (let i = 0; i < n; i++) fg[i] = seed[i] ? 0 : 1;
@@ -238,8 +252,8 @@ function segmentHead(f: MapFeatures, pairwise: Float32Array, tooNarrowForAHead: 
       headArea < MIN_HEAD_SHARE * n ||
       outlineContrast(F, head, w, h, band) < MIN_OUTLINE_CONTRAST)
   )
-    return new Uint8Array(n).fill(1);
-  return head;
+    return { head: new Uint8Array(n).fill(1), closeUp: true };
+  return { head, closeUp: false };
 }
 
 /** Share of one edge of the photo along which something unlike the scalp lies: a ruler, a sleeve. */

@@ -105,6 +105,13 @@ afterAll(async () => {
         medianUpdateMs: median(list.map((t) => t.updateMs)),
         medianRenderMs: median(list.map((t) => t.renderMs)),
         medianRoundTripMs: median(list.map((t) => t.roundTripMs)),
+        // Where the update's time goes, stage by stage, to tell the engine's own work from waiting.
+        medianStagesMs: Object.fromEntries(
+          [...new Set(list.flatMap((t) => Object.keys(t.stagesMs)))].map((stage) => [
+            stage,
+            median(list.map((t) => t.stagesMs[stage] ?? 0)),
+          ]),
+        ),
         maxWorkerMs: list.length ? Math.max(...list.map((t) => t.totalMs)) : null,
       },
     ]),

@@ -257,6 +257,8 @@ function browserTable(): Table[] {
         medianUpdateMs: number | null;
         medianRenderMs: number | null;
         medianRoundTripMs: number | null;
+        /** Absent in recordings made before the worker sent its stages. */
+        medianStagesMs?: Record<string, number | null>;
         maxWorkerMs: number | null;
       }
     >;
@@ -283,6 +285,7 @@ function browserTable(): Table[] {
         'worker ms',
         'round trip ms',
         'worst ms',
+        'update by stage (median ms)',
       ],
       rows: Object.entries(rec.phases).map(([name, p]) => [
         names[name] ?? name,
@@ -294,6 +297,9 @@ function browserTable(): Table[] {
         p.medianWorkerMs ?? '',
         p.medianRoundTripMs ?? '',
         p.maxWorkerMs ?? '',
+        Object.entries(p.medianStagesMs ?? {})
+          .map(([stage, ms]) => `${stage} ${ms ?? ''}`)
+          .join(', '),
       ]),
     },
   ];

@@ -174,6 +174,7 @@ export class PreviewEngine {
 
     const stubble = hair ? shadeForStubble(hair.stubbleLab, hair.skinLab) : null;
     const zones = resolveZones(spec, this.image, analysis, { stubbleShade: stubble?.shade ?? null });
+    lap('resolve');
     // Layers: kept, patched where the outline changed, or made anew; the cells that may have changed.
     let cells: PixelRect | null = null;
     const byId = new Map(this.layers.map((l) => [l.id, l]));

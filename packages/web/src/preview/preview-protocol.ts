@@ -41,6 +41,8 @@ export type PreviewResponse =
       updateMs: number;
       renderMs: number;
       totalMs: number;
+      /** The engine's stages (layers, compose, diff, sample, …) in ms, from the worker's clock. */
+      stagesMs: Record<string, number>;
       summary: ZoneSummary[];
       stubble: PreviewStubble | null;
     }

@@ -97,6 +97,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
         updateMs: updated - started,
         renderMs: done - updated,
         totalMs: done - started,
+        stagesMs: frame.timingsMs,
         summary: frame.summary,
         stubble: frame.stubble
           ? frame.stubble.shade === null

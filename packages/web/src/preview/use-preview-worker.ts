@@ -35,6 +35,8 @@ export interface PreviewTiming {
   updateMs: number;
   renderMs: number;
   totalMs: number;
+  /** The engine's stages within `updateMs`. */
+  stagesMs: Record<string, number>;
   /** From posting the request to the frame being back on the page. */
   roundTripMs: number;
 }
@@ -123,6 +125,7 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
           updateMs: m.updateMs,
           renderMs: m.renderMs,
           totalMs: m.totalMs,
+          stagesMs: m.stagesMs,
           roundTripMs: performance.now() - sentAt.current,
         };
         (window.__stipplePreviewTimings ??= []).push(timing);

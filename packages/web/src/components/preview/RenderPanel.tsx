@@ -51,7 +51,8 @@ export function RenderPanel({
                 >
                   <Image
                     src={fileLinks.renderStage(render.id, s.name)}
-                    alt={s.name}
+                    // The caption below names the stage; the file name (`healed-scar-poor`) is ours.
+                    alt=""
                     radius="sm"
                     h={70}
                     fit="cover"

@@ -228,6 +228,26 @@ describe('the session, the calendar and the audit log in Chinese', () => {
     await targets.waitFor();
     expect(await targets.getByTestId('session-target-scars').first().textContent()).toContain('疤痕 1');
     expect(await textOf(targets)).not.toMatch(OUR_IDS);
+
+    // A dilution is kept with its pigment lot: typed without one, it is refused, not dropped.
+    const lot = page.getByTestId('pigment-lot');
+    const chosen = await lot.inputValue();
+    if (chosen) {
+      // The studio's current lot comes chosen; a tap on the chosen option clears it.
+      await lot.click();
+      await page.getByRole('option', { name: chosen }).click();
+      await expect.poll(() => lot.inputValue()).toBe('');
+    }
+    await page.getByTestId('dilution').fill('1:20 蒸馏水');
+    await page.getByTestId('save-session').tap();
+    await expect.poll(() => page.getByTestId('dilution').getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('请选择使用此稀释比例的色素批次').waitFor();
+    const record = await pageApi<{ materials?: unknown[] } | null>(
+      page,
+      'GET',
+      `/api/appointments/${appointment!.id}/session`,
+    );
+    expect(record.status === 404 || (record.json?.materials ?? []).length === 0).toBe(true);
   });
 
   it("writes a calendar day's title on whole pieces: the weekday is never cut", async () => {

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchChromium, newContext, ownerPage, runSuffix, screenshot } from './support/browser.js';
+import {
+  baseUrl,
+  launchChromium,
+  newContext,
+  ownerPage,
+  pageApi,
+  runSuffix,
+  screenshot,
+} from './support/browser.js';
 
 let browser: Browser;
 let ownerContext: BrowserContext;
@@ -110,6 +118,37 @@ describe('staff', () => {
     await owner.getByRole('option', { name: 'Artist' }).click();
     await owner.getByText(`${invitee.name} is now Artist.`).waitFor();
     expect(await owner.getByTestId('invitation-table').count()).toBe(0);
+  });
+
+  it('keeps the language an invitation was read in: accepted in Chinese, the app opens in Chinese', async () => {
+    const invited = await pageApi<{ acceptUrl: string }>(owner, 'POST', '/api/staff/invitations', {
+      name: '林梅',
+      email: `lin.mei.${suffix}@demo-studio.example`,
+      role: 'front_desk',
+    });
+    expect(invited.status).toBe(201);
+    const context = await newContext(browser, undefined, { locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(new URL(invited.json.acceptUrl, baseUrl()).href);
+    await page.getByTestId('accept-submit').waitFor();
+    // Mantine names the eye button "Toggle password visibility" unless told otherwise.
+    const eyes = await page
+      .locator('[data-testid="new-password"], [data-testid="new-password-confirm"]')
+      .evaluateAll((inputs) =>
+        inputs.map((i) =>
+          i.closest('.mantine-PasswordInput-root')?.querySelector('button')?.getAttribute('aria-label'),
+        ),
+      );
+    expect(eyes).toEqual(['显示或隐藏密码', '显示或隐藏密码']);
+    const strong = 'velvet otter tangerine harbour';
+    await page.getByTestId('new-password').fill(strong);
+    await page.getByTestId('new-password-confirm').fill(strong);
+    await page.getByTestId('accept-submit').click();
+    await page.waitForURL('**/clients');
+    await page.getByRole('heading', { name: '客户' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await screenshot(page, '37-accepted-in-chinese');
+    await context.close();
   });
 
   it('shows the audit log to the owner, filtered by action', async () => {

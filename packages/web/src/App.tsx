@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { MantineProvider } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -163,10 +163,22 @@ const router = createBrowserRouter([
 
 /** Mantine's date pickers follow the UI language (dayjs locale names are lower case). */
 function LocalizedMantine({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const datesLocale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
+  // Mantine names the password field's eye button in English ("Toggle password visibility").
+  const localized = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          PasswordInput: {
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
+          },
+        },
+      }),
+    [t],
+  );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={localized} defaultColorScheme="light">
       <DatesProvider settings={{ locale: datesLocale, firstDayOfWeek: datesLocale === 'zh-cn' ? 1 : 0 }}>
         {/* Bottom left, as wide as the navigation beside the page (272 px): there, on an iPad in
             landscape and wider, a notice covers no control of the page, least of all the Save and

@@ -73,6 +73,8 @@ export type StaffInvitation = z.infer<typeof StaffInvitation>;
 export const AcceptInvitationRequest = z.strictObject({
   token: z.string().min(20).max(200),
   password: NewPassword,
+  /** The language the invitation page was read in: the new account keeps it (else English). */
+  locale: UiLocale.optional(),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 

@@ -9,6 +9,7 @@
  *   field.*   what is wrong with one field, by `fields[].code` (and by a schema's custom message)
  *   label.*   the name of a field, by the last segment of its path, to name it in a summary
  *   entity.*  the things a request can name that may not exist
+ *   zoneName.*  a zone of a photo drawn or taken from the analysis, by its id (zoneNameMessage)
  *   planValue.* a value of a plan the artist can change, by its path (planValueMessage)
  */
 export const MESSAGES_EN = {
@@ -582,6 +583,14 @@ export const MESSAGES_EN = {
       'The points lay the follow-up over only {{overlap}} % of the earlier photo: check them.',
     warnPointsPoorAgreement:
       'The photos do not look alike where the points lay them (agreement {{agreement}}): check the pairs.',
+  },
+
+  zoneName: {
+    scar: 'Scar {{n}}',
+    photoScar: 'Photo scar {{n}}',
+    fill: 'Density fill {{n}}',
+    exclude: 'Exclusion {{n}}',
+    hairline: 'Hairline {{n}}',
   },
 
   planValue: {

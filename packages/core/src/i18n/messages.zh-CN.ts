@@ -509,6 +509,14 @@ export const MESSAGES_ZH_CN: Catalogue = {
     warnPointsPoorAgreement: '按这些点重叠后两张照片看起来并不相同（吻合度 {{agreement}}）：请检查点对。',
   },
 
+  zoneName: {
+    scar: '疤痕 {{n}}',
+    photoScar: '照片疤痕 {{n}}',
+    fill: '密度填充 {{n}}',
+    exclude: '排除区 {{n}}',
+    hairline: '发际线 {{n}}',
+  },
+
   planValue: {
     eligibility: '是否适合',
     earliestStartDate: '最早首次治疗',

@@ -9,13 +9,21 @@ const jpeg = (r: number, g: number, b: number) =>
     .jpeg()
     .toBuffer();
 
-async function report(locale: 'en' | 'zh-CN') {
+const measure = (deltaE00: number) => ({
+  deltaE00,
+  deltaE00P95: deltaE00 + 2,
+  densityInside: 0,
+  densityAround: 40,
+  densityRatio: 0,
+});
+
+async function report(locale: 'en' | 'zh-CN', camouflage: ReportPreview['camouflage'] = null) {
   const preview: ReportPreview = {
     view: 'back',
     takenOn: '2026-11-02',
     photo: await jpeg(200, 160, 140),
     healed: await jpeg(170, 140, 130),
-    camouflage: null,
+    camouflage,
     scars: [
       {
         zoneId: 'strip',
@@ -34,7 +42,10 @@ async function report(locale: 'en' | 'zh-CN') {
     clientName: 'Ana Client',
     consultationDate: '2026-11-02',
     artistName: 'Art Ist',
-    assessment: Assessment.parse({ consultationDate: '2026-11-02' }),
+    assessment: Assessment.parse({
+      consultationDate: '2026-11-02',
+      scars: [{ id: 'scar-1', cause: 'fut', texture: 'flat', lengthMm: 120, widthMm: 3 }],
+    }),
     plan: null,
     previews: [preview],
     pricePerSession: null,
@@ -58,5 +69,43 @@ describe('consultation report: a scar’s honest range', () => {
     expect(text).toContain('预期效果');
     expect(text).toContain('范围的较差一端');
     expect(text).toContain('约保留55%的色料');
+  });
+});
+
+describe('consultation report: a zone taken from the photo analysis', () => {
+  // Issue 11: an accepted suggestion was printed as "scar-1", beside the assessment's scar 1 (a
+  // different one), and a scar zone the preview made worse sat silently beside "up to 100 %".
+  const scores = [
+    // Accepted from the analysis, and the healed preview stands out more than the scar does now.
+    {
+      zoneId: 'photo-scar-1',
+      before: measure(4.2),
+      after: measure(6.8),
+      deltaE00Reduction: -2.6,
+      viewingDistanceMm: 1000,
+    },
+    {
+      zoneId: 'scar-1',
+      before: measure(9.5),
+      after: measure(3.1),
+      deltaE00Reduction: 6.4,
+      viewingDistanceMm: 1000,
+    },
+  ];
+
+  it('names it apart from the assessment’s scars and flags the one made worse, in English', async () => {
+    const text = (await lookAtPdf(await report('en', scores))).text.replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/photo-scar|scar-1/);
+    expect(text).toContain('Photo scar 1: colour difference to the surrounding skin ΔE00 4.2 before, 6.8');
+    expect(text).toContain('Scar 1: colour difference to the surrounding skin ΔE00 9.5 before, 3.1');
+    expect(text.match(/stands out more than the skin does now/g)).toHaveLength(1);
+  });
+
+  it('and in Chinese', async () => {
+    const text = (await lookAtPdf(await report('zh-CN', scores))).text.replace(/\s+/g, '');
+    expect(text).not.toMatch(/photo-scar|scar-1/);
+    expect(text).toContain('照片疤痕1：与周围皮肤的色差ΔE00治疗前4.2');
+    expect(text).toContain('疤痕1：与周围皮肤的色差ΔE00治疗前9.5');
+    expect(text.match(/此区域的愈合预览比现在更显眼/g)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import {
   planValueMessage,
   renderMessage,
   scarDisplayName,
+  zoneDisplayName,
   type Assessment,
   type AssessmentScar,
   type Plan,
@@ -170,7 +171,8 @@ function previewsSection(doc: Pdf, previews: ReportPreview[], L: ReportLabels, l
     doc.x = left;
     write(doc, p.healed ? L.photoAndHealed : L.photoOnly, { size: 8.5, color: LIGHT });
     for (const c of p.camouflage ?? []) {
-      write(doc, L.camouflageScore(c.zoneId, c.before.deltaE00.toFixed(1), c.after.deltaE00.toFixed(1)), {
+      const zone = zoneDisplayName(c.zoneId, locale);
+      write(doc, L.camouflageScore(zone, c.before.deltaE00.toFixed(1), c.after.deltaE00.toFixed(1)), {
         size: 9,
         color: GREY,
       });
@@ -211,7 +213,7 @@ function scarRange(
   write(
     doc,
     L.scarRange(
-      scarDisplayName(scar.zoneId, locale),
+      zoneDisplayName(scar.zoneId, locale),
       L.textures[scar.texture],
       Math.round(scar.retention * 100),
       Math.round(scar.poorRetention * 100),

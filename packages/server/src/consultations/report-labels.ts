@@ -196,7 +196,7 @@ const en: ReportLabels = {
   camouflageWorse:
     'The healed preview stands out more than the skin does now here: the artist will adjust the shade or density before treating this zone.',
   camouflageScore: (zone, before, after) =>
-    `Zone ${zone}: colour difference to the surrounding skin ΔE00 ${before} before, ${after} in the healed preview (lower blends in better)`,
+    `${zone}: colour difference to the surrounding skin ΔE00 ${before} before, ${after} in the healed preview (lower blends in better)`,
   scarRange: (zone, texture, expected, poor) =>
     `${zone} (${texture} scar): scar tissue holds pigment unpredictably. Left: healed as expected (about ${expected} % of the pigment kept). Right: at the poor end of the range for this kind of scar (about ${poor} %). Both are simulations.`,
   scarExpected: 'As expected',
@@ -373,7 +373,7 @@ const zh: ReportLabels = {
   photoOnly: '照片（尚未生成效果预览）。',
   camouflageWorse: '此区域的愈合预览比现在更显眼：纹绣师会在治疗该区域前调整色号或密度。',
   camouflageScore: (zone, before, after) =>
-    `区域 ${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
+    `${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
   scarRange: (zone, texture, expected, poor) =>
     `${zone}，${texture}疤痕：疤痕组织留存色料难以预料。左：按预期愈合（约保留 ${expected}% 的色料）。右：此类疤痕范围中较差的一端（约 ${poor}%）。两者均为模拟。`,
   scarExpected: '预期效果',

@@ -92,15 +92,18 @@ describe('invitations', () => {
       message: 'Too easy to guess: it is built from your own name, email or studio',
     });
 
+    // Read in Chinese, the invitation page makes a Chinese account: the app she lands in stays Chinese.
     const accepted = await stranger.post<SessionInfo>('/api/auth/accept-invitation', {
       token,
       password: NEW_PASSWORD,
+      locale: 'zh-CN',
     });
     expect(accepted.status).toBe(201);
     expect(accepted.body.user).toMatchObject({
       email: 'mei.chen@example.com',
       role: 'front_desk',
       studioId: studio.id,
+      locale: 'zh-CN',
     });
     expect(stranger.cookie).not.toBeNull();
     stranger.csrfToken = accepted.body.csrfToken;

@@ -97,6 +97,7 @@ export class StaffService {
           name: invitation.name,
           role: invitation.role,
           passwordHash,
+          ...(request.locale ? { locale: request.locale } : {}),
         });
         await auditRepository.record(tx, {
           studioId: invitation.studioId,

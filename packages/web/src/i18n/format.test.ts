@@ -5,6 +5,8 @@ import {
   formatIsoDate,
   formatList,
   formatPersonName,
+  formatWeekday,
+  formatWeekdayPieces,
   languageName,
   personInitials,
 } from './format.js';
@@ -56,6 +58,14 @@ describe('dates', () => {
   it('joins lists the way each language does', () => {
     expect(formatList(['Phone', 'Email', 'Notes'], 'en')).toBe('Phone, Email, and Notes');
     expect(formatList(['电话', '邮箱', '备注'], 'zh-CN')).toBe('电话、邮箱和备注');
+  });
+
+  it("gives a calendar day's title in pieces that are never cut: the date and the weekday", () => {
+    const monday = new Date(2026, 11, 7, 12);
+    expect(formatWeekdayPieces(monday, 'zh-CN')).toEqual(['12月7日', '周一']);
+    for (const locale of ['en', 'zh-CN'] as const)
+      expect(formatWeekdayPieces(monday, locale).join('')).toBe(formatWeekday(monday, locale));
+    expect(formatWeekdayPieces(monday, 'en')[0]).toMatch(/^Mon\W*$/);
   });
 
   it('names languages in the UI language', () => {

@@ -92,6 +92,32 @@ export function formatWeekday(date: Date, locale: UiLocale): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(date);
 }
 
+/**
+ * The same as formatWeekday, in the pieces a narrow column may put on lines of their own: the
+ * weekday and the date ("12月7日", "周一"; "Mon ", "7 Dec"), never a weekday cut in two ("周 / 一").
+ */
+export function formatWeekdayPieces(date: Date, locale: UiLocale): string[] {
+  const parts = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).formatToParts(date);
+  const pieces: string[] = [];
+  let current = '';
+  let weekday: boolean | null = null;
+  for (const part of parts) {
+    const isWeekday = part.type === 'weekday';
+    if (part.type !== 'literal' && weekday !== null && isWeekday !== weekday) {
+      pieces.push(current);
+      current = '';
+    }
+    current += part.value;
+    if (part.type !== 'literal') weekday = isWeekday;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
 /** YYYY-MM-DD of a Date in the viewer's time zone. */
 export function isoDateOf(date: Date): string {
   return todayIso(date);

@@ -92,6 +92,20 @@ describe('translations', () => {
     expect(everything).not.toContain('技师');
   });
 
+  it('names every kind of record the server writes to the audit log', () => {
+    // The audit log page shows a record's kind by these names; an unnamed one showed as
+    // `treatment_plan` in the Chinese UI.
+    const server = join(import.meta.dirname, '..', '..', '..', 'server', 'src');
+    const kinds = new Set<string>();
+    for (const file of sourceFiles(server)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\baudit\(\s*tx,\s*\w+,\s*'[\w.-]+',\s*'(\w+)'/g)) kinds.add(m[1]!);
+      for (const m of text.matchAll(/\bentityType: '(\w+)'/g)) kinds.add(m[1]!);
+    }
+    expect(kinds.size).toBeGreaterThan(15);
+    expect([...kinds].filter((k) => !has(enKeys, `audit.entityTypes.${k}`))).toEqual([]);
+  });
+
   it('names every audit action, staff role, UI language and password warning', () => {
     for (const a of AUDIT_ACTIONS) expect(has(enKeys, `audit.actions.${a}`), a).toBe(true);
     for (const r of STAFF_ROLES) expect(has(enKeys, `roles.${r}`), r).toBe(true);

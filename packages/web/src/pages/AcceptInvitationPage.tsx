@@ -14,10 +14,12 @@ import {
   type NewPasswordValues as Values,
 } from '../components/NewPasswordFields.js';
 import { PublicPage } from '../components/PublicPage.js';
+import { useLocale } from '../i18n/use-ui-locale.js';
 
 /** `/invite/:token`: a new staff member sets a password and is signed in. */
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { token = '' } = useParams();
   const api = useApi();
   const setSession = useSetSession();
@@ -35,7 +37,7 @@ export function AcceptInvitationPage() {
   });
 
   const accept = useMutation({
-    mutationFn: (values: Values) => api.acceptInvitation({ token, password: values.password }),
+    mutationFn: (values: Values) => api.acceptInvitation({ token, password: values.password, locale }),
     onSuccess: (session) => {
       setSession(session);
       void navigate('/clients', { replace: true });

@@ -25,7 +25,7 @@ import type { Appointment } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { useSignedInSession } from '../api/session.js';
 import { dayHoursText, withinWorkingHours } from '../forms/working-hours-form.js';
-import { formatTime, formatWeekday, isoDateOf } from '../i18n/format.js';
+import { formatTime, formatWeekday, formatWeekdayPieces, isoDateOf } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { AppointmentModal } from '../components/AppointmentModal.js';
 import { BookAppointmentModal } from '../components/BookAppointmentModal.js';
@@ -184,8 +184,12 @@ export function CalendarPage() {
                 data-testid={`day-${isoDateOf(day)}`}
               >
                 <UnstyledButton onClick={() => setBooking({ date: isoDateOf(day) })} w="100%" mih={44}>
-                  <Text fw={600} size="sm" ta="center">
-                    {formatWeekday(day, locale)}
+                  <Text fw={600} size="sm" ta="center" data-testid="day-title">
+                    {formatWeekdayPieces(day, locale).map((piece) => (
+                      <span key={piece} style={{ whiteSpace: 'nowrap' }}>
+                        {piece}
+                      </span>
+                    ))}
                   </Text>
                   {dayHours !== undefined && (
                     <Text size="xs" c="dimmed" ta="center" data-testid="day-hours">

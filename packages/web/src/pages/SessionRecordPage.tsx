@@ -165,6 +165,8 @@ function SessionForm({
       if (!minutes.success) next.durationMinutes = translateIssue(minutes.error.issues[0]!, t);
       if (performedOn !== undefined && !IsoDate.safeParse(performedOn).success)
         next.performedOn = t('messages.field.notADate');
+      // A dilution is stored with its pigment lot: without one it would be dropped without a word.
+      if (dilution.trim() && !pigmentLot) next.dilution = t('sessionRecord.dilutionNeedsLot');
       setCheckErrors(next);
       if (Object.keys(next).length) throw new Error('incomplete');
       return api.saveSession(appointment.id, {
@@ -320,6 +322,7 @@ function SessionForm({
             value={dilution}
             onChange={(e) => setDilution(e.currentTarget.value)}
             disabled={completed}
+            error={fieldError('dilution')}
             maw={360}
             data-testid="dilution"
           />

@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPhotoStar, IconRuler2 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useZoneName } from '../../i18n/zone-name.js';
 import type { Photo, SessionOutcome } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
@@ -131,6 +132,7 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
 
 function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -197,7 +199,7 @@ function OutcomeTable({ outcome }: { outcome: SessionOutcome }) {
                 <Table.Tr key={z.zoneId} data-testid={`outcome-zone-${z.zoneId}`}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {z.zoneId}
+                      {zoneName(z.zoneId)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t(`outcomes.kinds.${z.kind}`)}

@@ -35,8 +35,11 @@ import { describeError } from '../../api/describe-error.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { translateFieldError } from '../../forms/validation-messages.js';
 import { DateField } from '../fields/DateField.js';
+import { formatIsoDate } from '../../i18n/format.js';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { NumberField } from '../fields/NumberField.js';
 import { ScarCard, type ScarDraft } from './ScarCard.js';
+import { catalogueFieldLabel } from '../../i18n/messages.js';
 import { useMeasuredDensities } from './useMeasuredDensities.js';
 import { useUnsavedChanges } from '../UnsavedChanges.js';
 import { ScreeningQuestions } from './ScreeningQuestions.js';
@@ -79,6 +82,7 @@ export function AssessmentForm({
   onOpenPlan?: () => void;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => consultation.assessment);
@@ -152,8 +156,8 @@ export function AssessmentForm({
               <Text size="sm" fw={500}>
                 {t('assessment.dateOfBirth')}
               </Text>
-              <Text size="sm" mt={6}>
-                {draft.dateOfBirth}
+              <Text size="sm" mt={6} data-testid="assessment-date-of-birth">
+                {formatIsoDate(draft.dateOfBirth, locale)}
               </Text>
             </div>
           ) : (
@@ -347,7 +351,11 @@ export function AssessmentForm({
           <ul style={{ margin: 0 }}>
             {errorList.map(([field, message]) => (
               <li key={field}>
-                <code>{field}</code>: {message}
+                {t('assessment.fieldError', {
+                  // The field as the form labels it, never its path (`scars.0.lengthMm`).
+                  field: catalogueFieldLabel(t, field) || t('assessment.otherField'),
+                  message,
+                })}
               </li>
             ))}
           </ul>

@@ -43,7 +43,7 @@ export function PlanExpectationsSection({ plan, renderValue }: { plan: Plan; ren
       ))}
       <Group gap="xs" mt="xs">
         <Text size="sm" c="dimmed">
-          {t('plan.touchUp')}:
+          {t('common.labelled', { label: t('plan.touchUp') })}
         </Text>
         {renderValue({
           path: 'touchUpYears',

@@ -2,7 +2,8 @@
 // statements with their rules, a line of rule chips, and the colour of each eligibility.
 import type { ReactNode } from 'react';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import type { Eligibility, Plan } from '@stipple/core';
+import { scarDisplayName, type Eligibility, type Plan } from '@stipple/core';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 import { RuleChips } from './RuleChip.js';
 
 export const ELIGIBILITY_COLOURS: Record<Eligibility, string> = {
@@ -13,11 +14,18 @@ export const ELIGIBILITY_COLOURS: Record<Eligibility, string> = {
 };
 
 export function Statements({ items, rulesVersion }: { items: Plan['cautions']; rulesVersion: string }) {
+  const locale = useLocale();
   return (
     <List spacing={6} size="sm">
       {items.map((s, i) => (
         <List.Item key={i}>
-          {s.scars.length > 0 && <b>{s.scars.join(', ')}: </b>}
+          {s.scars.length > 0 && (
+            // The scars by the names the reader knows ("疤痕 1"), never by their ids (`scar-1`).
+            <b data-testid="statement-scars">
+              {s.scars.map((id) => scarDisplayName(id, locale)).join(locale === 'zh-CN' ? '、' : ', ')}
+              {locale === 'zh-CN' ? '：' : ': '}
+            </b>
+          )}
           {s.text} <RuleChips ids={s.ruleIds} rulesVersion={rulesVersion} />
         </List.Item>
       ))}

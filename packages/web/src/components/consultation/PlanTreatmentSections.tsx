@@ -51,7 +51,7 @@ export function PlanDecisionSection({
       </Group>
       <Group gap="xs">
         <Text size="sm" c="dimmed">
-          {t('plan.earliestStart')}:
+          {t('common.labelled', { label: t('plan.earliestStart') })}
         </Text>
         {renderValue({
           path: 'earliestStartDate',
@@ -78,7 +78,7 @@ export function PlanDecisionSection({
           <List spacing={6} size="sm">
             {plan.waitingPeriods.map((w, i) => (
               <List.Item key={i}>
-                {w.until ? <b>{date(w.until)}: </b> : null}
+                {w.until ? <b>{t('common.labelled', { label: date(w.until) })} </b> : null}
                 {w.text} <RuleChips ids={w.ruleIds} rulesVersion={rv} />
               </List.Item>
             ))}

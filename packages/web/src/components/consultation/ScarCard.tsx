@@ -1,7 +1,14 @@
 import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SCALP_REGIONS, SCAR_CAUSES, SCAR_COLOURS, SCAR_TEXTURES, type AssessmentScar } from '@stipple/core';
+import {
+  SCALP_REGIONS,
+  SCAR_CAUSES,
+  SCAR_COLOURS,
+  SCAR_TEXTURES,
+  scarDisplayName,
+  type AssessmentScar,
+} from '@stipple/core';
 import { scalpRegionAt } from '../../consultation/scalp-regions.js';
 import type { FieldErrors } from '../../forms/schema-form.js';
 import { formatIsoDate } from '../../i18n/format.js';
@@ -77,7 +84,9 @@ export function ScarCard({
           <Badge size="lg" variant="filled" color="grape">
             {index + 1}
           </Badge>
-          <Text fw={600}>{scar.id ?? `scar-${index + 1}`}</Text>
+          <Text fw={600} data-testid={`scar-${index}-name`}>
+            {scarDisplayName(scar.id ?? `scar-${index + 1}`, locale)}
+          </Text>
         </Group>
         <ActionIcon
           variant="subtle"

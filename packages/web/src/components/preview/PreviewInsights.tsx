@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useZoneName } from '../../i18n/zone-name.js';
 import type { FillMatchScore, ZoneSummary, ZoneWarning } from '@stipple/core';
 import type { PreviewStubble } from '../../preview/preview-protocol.js';
 import type { ScarComparison } from '../../preview/use-preview-worker.js';
@@ -37,6 +38,7 @@ export function PreviewInsights({
   fillMatches: readonly FillMatchScore[];
 }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const selected = summary.find((z) => z.id === selectedId) ?? null;
   const selectedScar = selected?.kind === 'scar' ? selected.id : null;
   useEffect(() => onCompareScar(selectedScar), [selectedScar, frameVersion, onCompareScar]);
@@ -47,7 +49,7 @@ export function PreviewInsights({
     <Stack gap="xs" data-testid="preview-insights">
       {warnings.map(({ zone, warning }) => (
         <Alert key={`${zone}-${warning.code}`} color="orange" p="xs" data-testid={`zone-warning-${zone}`}>
-          <Text size="sm">{warningText(t, zone, warning)}</Text>
+          <Text size="sm">{warningText(t, zoneName, zone, warning)}</Text>
         </Alert>
       ))}
       {withHair.length > 0 && (
@@ -55,7 +57,7 @@ export function PreviewInsights({
           {withHair
             .map((z) =>
               t('editor.insights.clientHair', {
-                zone: z.id,
+                zone: zoneName(z.id),
                 existing: Math.round(z.existingDensityPerCm2),
                 achieved: Math.round(z.achievedDensityPerCm2),
                 target: Math.round(z.targetDensityPerCm2),
@@ -79,7 +81,7 @@ export function PreviewInsights({
                     ? 'editor.insights.stubble.lighter'
                     : 'editor.insights.stubble.darker',
                 {
-                  zone: selected.id,
+                  zone: zoneName(selected.id),
                   shade: selected.shadePerSession.at(-1),
                   steps: Math.abs(selected.shadeDifference),
                   source: t(`editor.insights.shadeSource.${selected.shadeSource}`),
@@ -92,7 +94,7 @@ export function PreviewInsights({
       {scar && selectedScar === scar.zoneId && (
         <Paper withBorder radius="md" p="xs" data-testid="scar-uncertainty">
           <Text size="sm" fw={600}>
-            {t('editor.insights.scar.title', { zone: scar.zoneId })}
+            {t('editor.insights.scar.title', { zone: zoneName(scar.zoneId) })}
           </Text>
           <Text size="xs" c="dimmed" mb={6}>
             {t('editor.insights.scar.hint', {
@@ -115,7 +117,7 @@ export function PreviewInsights({
         <Paper key={m.zoneId} withBorder radius="md" p="xs" data-testid={`fill-match-${m.zoneId}`}>
           <Group justify="space-between" gap={4}>
             <Text size="sm" fw={600}>
-              {t('editor.insights.fill.title', { zone: m.zoneId })}
+              {t('editor.insights.fill.title', { zone: zoneName(m.zoneId) })}
             </Text>
             <Badge color={VERDICT_COLOURS[m.verdict]} tt="none">
               {t(`editor.insights.fill.verdicts.${m.verdict}`)}
@@ -148,16 +150,18 @@ export function PreviewInsights({
 
 function warningText(
   t: (key: string, values?: Record<string, unknown>) => string,
-  zone: string,
+  zoneName: (id: string) => string,
+  zoneId: string,
   w: ZoneWarning,
 ): string {
+  const zone = zoneName(zoneId);
   switch (w.code) {
     case 'collapsed':
       return t(w.coveredBy ? 'editor.insights.warnings.collapsedBy' : 'editor.insights.warnings.collapsed', {
         zone,
         area: w.areaCm2.toFixed(2),
         drawn: w.drawnCm2.toFixed(2),
-        by: w.coveredBy,
+        by: w.coveredBy ? zoneName(w.coveredBy) : undefined,
       });
     case 'density-short':
       return t('editor.insights.warnings.densityShort', {

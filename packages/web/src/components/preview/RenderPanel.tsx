@@ -1,5 +1,6 @@
 import { Alert, Group, Image, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useZoneName } from '../../i18n/zone-name.js';
 import type { PreviewRender } from '@stipple/core';
 import { fileLinks } from '../../api/stipple-api.js';
 import { JobStatusBadge } from './JobStatusBadge.js';
@@ -16,6 +17,7 @@ export function RenderPanel({
   render: PreviewRender | null;
 }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   if (!renderId)
     return (
       <Paper withBorder radius="md" p="sm">
@@ -49,7 +51,8 @@ export function RenderPanel({
                 >
                   <Image
                     src={fileLinks.renderStage(render.id, s.name)}
-                    alt={s.name}
+                    // The caption below names the stage; the file name (`healed-scar-poor`) is ours.
+                    alt=""
                     radius="sm"
                     h={70}
                     fit="cover"
@@ -69,7 +72,7 @@ export function RenderPanel({
             {render.camouflage?.map((c) => (
               <Text key={c.zoneId} size="xs" data-testid={`camouflage-${c.zoneId}`}>
                 {t('editor.camouflage', {
-                  zone: c.zoneId,
+                  zone: zoneName(c.zoneId),
                   before: c.before.deltaE00.toFixed(1),
                   after: c.after.deltaE00.toFixed(1),
                 })}

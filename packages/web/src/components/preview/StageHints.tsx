@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Group, SegmentedControl, Slider, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useZoneName } from '../../i18n/zone-name.js';
 import type { Brush } from '../../preview/use-brush.js';
 import type { DrawableKind } from '../../preview/zone-editing.js';
 import type { StageTool } from './ZoneStage.js';
@@ -28,6 +29,7 @@ export function StageHints({
   brush: Brush;
 }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const { selectedZone } = brush;
   return (
     <Box
@@ -79,11 +81,11 @@ export function StageHints({
               <Text size="sm">
                 {tool === 'erase'
                   ? selectedZone && selectedZone.kind !== 'hairline'
-                    ? t('editor.eraseSelectedHelp', { zone: selectedZone.id })
+                    ? t('editor.eraseSelectedHelp', { zone: zoneName(selectedZone.id) })
                     : t('editor.eraseAnyHelp')
                   : brush.paintsNewZone
                     ? t('editor.paintNewHelp')
-                    : t('editor.paintSelectedHelp', { zone: selectedZone!.id })}
+                    : t('editor.paintSelectedHelp', { zone: zoneName(selectedZone!.id) })}
               </Text>
               <Group gap="md" wrap="wrap" align="center">
                 {brush.paintsNewZone && (

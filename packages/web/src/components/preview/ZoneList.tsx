@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useZoneName } from '../../i18n/zone-name.js';
 import { ZONE_DEFAULTS, type ScarCamouflageScore } from '@stipple/core';
 import type { ZoneInput } from '../../preview/zone-editing.js';
 
@@ -50,6 +51,7 @@ export function ZoneList({
   scores?: readonly ScarCamouflageScore[];
 }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const selected = zones.find((z) => z.id === selectedId);
   const scoreOf = (id: string) => scores.find((c) => c.zoneId === id);
   const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -91,8 +93,8 @@ export function ZoneList({
             <Badge color={KIND_COLOURS[z.kind]} variant="light">
               {t(`zoneKinds.${z.kind}`)}
             </Badge>
-            <Text size="sm" ff="monospace">
-              {z.id}
+            <Text size="sm" data-testid={`zone-name-${z.id}`}>
+              {zoneName(z.id)}
             </Text>
             {scoreOf(z.id) && (
               <Tooltip label={t('editor.scoreHint')} multiline w={240} withinPortal>
@@ -108,7 +110,7 @@ export function ZoneList({
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={t('editor.removeZone', { id: z.id })}
+            aria-label={t('editor.removeZone', { id: zoneName(z.id) })}
             onClick={(e) => {
               e.stopPropagation();
               onRemove(z.id);

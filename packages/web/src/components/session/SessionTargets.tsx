@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SessionPlan } from '@stipple/core';
+import { scarDisplayName, type SessionPlan } from '@stipple/core';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { DataTable } from '../DataTable.js';
@@ -52,9 +52,9 @@ export function SessionTargets({ plan }: { plan: SessionPlan }) {
             <Table.Td>
               {t(`zoneKinds.${z.kind}`)}
               {z.scars.length > 0 && (
-                <Text span size="xs" c="dimmed">
+                <Text span size="xs" c="dimmed" data-testid="session-target-scars">
                   {' '}
-                  · {z.scars.join(', ')}
+                  · {z.scars.map((id) => scarDisplayName(id, locale)).join(locale === 'zh-CN' ? '、' : ', ')}
                 </Text>
               )}
             </Table.Td>

@@ -14,12 +14,14 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StudioProfile } from '@stipple/core';
+import { useLocale } from '../../i18n/use-ui-locale.js';
 
 type StudioForm = UseFormReturnType<StudioProfile>;
 
 /** The public page: its address, what a consultation involves, and the consultation types. */
 export function StudioPageFields({ form }: { form: StudioForm }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const values = form.getValues();
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   return (
@@ -78,7 +80,7 @@ export function StudioPageFields({ form }: { form: StudioForm }) {
                 color="red"
                 size={44}
                 disabled={values.consultationTypes.length <= 1}
-                aria-label={t('studio.removeType', { name: type.name.en })}
+                aria-label={t('studio.removeType', { name: type.name[locale] || type.name.en })}
                 onClick={() => form.removeListItem('consultationTypes', i)}
               >
                 <IconTrash size={18} aria-hidden />

@@ -123,7 +123,13 @@ function SessionCard({ session: s }: { session: PortalPlanSession }) {
             <List.Item key={i}>
               {t(z.addedPercent > 0 ? 'portalCare.plan.zoneLine' : 'portalCare.plan.zoneRefine', {
                 zone: t(`portalCare.plan.zoneKinds.${z.kind}`, {
-                  scars: z.scars.length ? formatList(z.scars, locale) : '',
+                  // "Scar 1, 2": the number of each scar of the assessment, never its id (`scar-1`).
+                  scars: z.scars.length
+                    ? formatList(
+                        z.scars.map((id) => /^scar-(\d+)$/.exec(id)?.[1] ?? id),
+                        locale,
+                      )
+                    : '',
                 }).trim(),
                 added: Math.round(z.addedPercent),
                 reached: Math.round(z.reachedPercent),

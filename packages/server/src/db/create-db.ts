@@ -20,6 +20,7 @@ import {
   assertStudioId,
   queryRows,
   type Database,
+  type StudioTransactionOptions,
   type Tx,
 } from './database.js';
 import { prepareStatementsOn, StatementNames } from './prepared-statements.js';
@@ -30,14 +31,16 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 /** Both steps in one statement: switch to the app role and name the studio, for this transaction only. */
-const enterStudio = (studioId: string) =>
-  sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true)`;
+const enterStudio = (studioId: string, options?: StudioTransactionOptions) =>
+  options?.reads
+    ? sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true), set_config('synchronous_commit', 'off', true)`
+    : sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true)`;
 
 function studioScoped(transaction: TxRunner): Database['withStudio'] {
-  return (studioId, fn) => {
+  return (studioId, fn, options) => {
     assertStudioId(studioId);
     return transaction(async (tx) => {
-      await tx.execute(enterStudio(studioId));
+      await tx.execute(enterStudio(studioId, options));
       return fn(tx);
     });
   };
@@ -91,6 +94,7 @@ export function createPgliteDatabase(client: PGlite): Database {
     ping: async () => {
       await client.query('select 1');
     },
+    warmUp: () => Promise.resolve(),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -120,14 +124,16 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
  */
 function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
   const handles = new WeakMap<pg.PoolClient, Tx>();
-  return async (studioId, fn) => {
+  return async (studioId, fn, options) => {
     assertStudioId(studioId);
+    // Reads that only add their audit entry do not wait for the disk (StudioTransactionOptions).
+    const durability = options?.reads ? `, set_config('synchronous_commit', 'off', true)` : '';
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       // The studio id is a checked UUID and the role a constant: nothing here comes from a user.
       await client.query(
-        `begin; select set_config('role', '${APP_ROLE}', true), set_config('stipple.studio_id', '${studioId}', true)`,
+        `begin; select set_config('role', '${APP_ROLE}', true), set_config('stipple.studio_id', '${studioId}', true)${durability}`,
       );
       let tx = handles.get(client);
       if (!tx) {
@@ -150,7 +156,10 @@ function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
 }
 
 export function createPostgresDatabase(connectionString: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'stipple' });
+  // Connections stay open once made (min = max): a connection closed after 10 idle seconds (the
+  // default) came back on the next burst as a new backend, connected and parsing its statements
+  // again while the requests of that burst waited.
+  const pool = new pg.Pool({ connectionString, max: poolSize, min: poolSize, application_name: 'stipple' });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   const names = new StatementNames();
@@ -187,6 +196,14 @@ export function createPostgresDatabase(connectionString: string, poolSize = 10):
     ping: async () => {
       if (closed) throw new Error('database is closed');
       await pool.query('select 1');
+    },
+    warmUp: async () => {
+      const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+      try {
+        await Promise.all(clients.map((c) => c.query('select 1')));
+      } finally {
+        for (const c of clients) c.release();
+      }
     },
     close: async () => {
       if (closed) return;

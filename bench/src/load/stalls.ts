@@ -111,8 +111,11 @@ export function printStalls(
   const slow = reads.filter((r) => r.end - r.start > SLOW_MS);
   const inStall = slow.filter((r) => stalls.some((s) => overlaps(r.start, r.end - r.start, s.from, s.ms, 0)));
   const total = stalls.reduce((n, s) => n + s.ms, 0);
+  const blockedAll = probes.flatMap((p) => p.blocked);
+  // With the instances' event loops free, the requests were waiting on PostgreSQL (or the network).
+  const loopFree = stalls.filter((s) => !blockedAll.some((x) => overlaps(x.from, x.ms, s.from, s.ms)));
   console.log(
-    `  stalls (no answer for ≥ ${STALL_MS} ms while requests waited): ${stalls.length}, ${total.toFixed(0)} ms in all, longest ${Math.max(0, ...stalls.map((s) => s.ms)).toFixed(0)} ms; reads over ${SLOW_MS} ms: ${slow.length}, of which ${inStall.length} waited through a stall`,
+    `  stalls (no answer for ≥ ${STALL_MS} ms while requests waited): ${stalls.length}, ${total.toFixed(0)} ms in all, longest ${Math.max(0, ...stalls.map((s) => s.ms)).toFixed(0)} ms, ${loopFree.length} of them with the event loop free (waiting on PostgreSQL); reads over ${SLOW_MS} ms: ${slow.length}, of which ${inStall.length} waited through a stall`,
   );
   const bySecond = new Map<number, number>();
   for (const r of slow) {

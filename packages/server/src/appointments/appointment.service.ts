@@ -127,25 +127,21 @@ export class AppointmentService {
       throw new AppError(400, 'validation_failed', 'rangeTooLong', { days: maxDays }, [
         queryTo('atMostDaysAfterFrom', { days: maxDays }),
       ]);
-    return this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        const rows = await appointmentRepository.list(tx, {
-          from,
-          to,
-          artistId: query.artistId,
-          clientId: query.clientId,
-          includeCancelled: query.includeCancelled === 'true',
-        });
-        await audit(tx, actor, 'appointment.list', 'appointment', null, {
-          count: rows.length,
-          clientId: query.clientId,
-          artistId: query.artistId,
-        });
-        return { items: rows.map(toAppointment) };
-      },
-      { reads: true },
-    );
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const rows = await appointmentRepository.list(tx, {
+        from,
+        to,
+        artistId: query.artistId,
+        clientId: query.clientId,
+        includeCancelled: query.includeCancelled === 'true',
+      });
+      await audit(tx, actor, 'appointment.list', 'appointment', null, {
+        count: rows.length,
+        clientId: query.clientId,
+        artistId: query.artistId,
+      });
+      return { items: rows.map(toAppointment) };
+    });
   }
 
   async create(actor: Actor, request: CreateAppointmentRequest, locale: UiLocale): Promise<Appointment> {

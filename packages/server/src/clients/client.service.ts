@@ -74,37 +74,29 @@ export class ClientService {
   constructor(private readonly deps: { db: Database }) {}
 
   async list(actor: Actor, query: ClientListQuery): Promise<ClientListPage> {
-    return this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        const { rows, total } = await clientRepository.list(tx, query);
-        // The search words themselves may be a client's name: only whether there was a search is kept.
-        await audit(tx, actor, 'client.list', 'client', null, {
-          ids: rows.map((r) => r.id),
-          count: rows.length,
-          total,
-          page: query.page,
-          pageSize: query.pageSize,
-          archived: query.archived,
-          searched: Boolean(query.q),
-        });
-        return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
-      },
-      { reads: true },
-    );
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const { rows, total } = await clientRepository.list(tx, query);
+      // The search words themselves may be a client's name: only whether there was a search is kept.
+      await audit(tx, actor, 'client.list', 'client', null, {
+        ids: rows.map((r) => r.id),
+        count: rows.length,
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        archived: query.archived,
+        searched: Boolean(query.q),
+      });
+      return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    });
   }
 
   async get(actor: Actor, id: string): Promise<Client> {
-    return this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        const row = await clientRepository.findById(tx, id);
-        if (!row) throw notFound('client');
-        await audit(tx, actor, 'client.read', 'client', id);
-        return clientFor(actor, row);
-      },
-      { reads: true },
-    );
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await clientRepository.findById(tx, id);
+      if (!row) throw notFound('client');
+      await audit(tx, actor, 'client.read', 'client', id);
+      return clientFor(actor, row);
+    });
   }
 
   async create(actor: Actor, request: CreateClientRequest): Promise<Client> {

@@ -20,7 +20,6 @@ import {
   assertStudioId,
   queryRows,
   type Database,
-  type StudioTransactionOptions,
   type Tx,
 } from './database.js';
 import { prepareStatementsOn, StatementNames } from './prepared-statements.js';
@@ -31,16 +30,14 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 /** Both steps in one statement: switch to the app role and name the studio, for this transaction only. */
-const enterStudio = (studioId: string, options?: StudioTransactionOptions) =>
-  options?.reads
-    ? sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true), set_config('synchronous_commit', 'off', true)`
-    : sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true)`;
+const enterStudio = (studioId: string) =>
+  sql`select set_config('role', ${APP_ROLE}, true), set_config('stipple.studio_id', ${studioId}, true)`;
 
 function studioScoped(transaction: TxRunner): Database['withStudio'] {
-  return (studioId, fn, options) => {
+  return (studioId, fn) => {
     assertStudioId(studioId);
     return transaction(async (tx) => {
-      await tx.execute(enterStudio(studioId, options));
+      await tx.execute(enterStudio(studioId));
       return fn(tx);
     });
   };
@@ -124,16 +121,14 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
  */
 function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
   const handles = new WeakMap<pg.PoolClient, Tx>();
-  return async (studioId, fn, options) => {
+  return async (studioId, fn) => {
     assertStudioId(studioId);
-    // Reads that only add their audit entry do not wait for the disk (StudioTransactionOptions).
-    const durability = options?.reads ? `, set_config('synchronous_commit', 'off', true)` : '';
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       // The studio id is a checked UUID and the role a constant: nothing here comes from a user.
       await client.query(
-        `begin; select set_config('role', '${APP_ROLE}', true), set_config('stipple.studio_id', '${studioId}', true)${durability}`,
+        `begin; select set_config('role', '${APP_ROLE}', true), set_config('stipple.studio_id', '${studioId}', true)`,
       );
       let tx = handles.get(client);
       if (!tx) {

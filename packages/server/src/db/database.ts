@@ -12,19 +12,6 @@ export type Tx = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export interface StudioTransactionOptions {
-  /**
-   * The transaction reads records and writes nothing but its audit entry (a list, a record, a
-   * photo). On PostgreSQL its commit then does not wait for the write-ahead log to reach the disk
-   * (synchronous_commit off for this transaction alone): every read waited for a disk flush, and
-   * when the disk was slow (a checkpoint, other work on the machine) all requests in flight
-   * waited together, 100 ms and more. The entry is still written, in order, within a fraction
-   * of a second (wal_writer_delay); only a crash of the database server in that moment could
-   * lose the last reads' entries, never a change to a record. Writes keep waiting for the disk.
-   */
-  reads?: boolean;
-}
-
 export interface Database {
   readonly kind: DatabaseKind;
   /**
@@ -32,7 +19,7 @@ export interface Database {
    * `studioId`: the row-level security policies then hide and refuse every row of another
    * studio, whatever the SQL inside says.
    */
-  withStudio<T>(studioId: string, fn: (tx: Tx) => Promise<T>, options?: StudioTransactionOptions): Promise<T>;
+  withStudio<T>(studioId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` in a transaction as the connection's own role, which owns the tables and so is
    * not confined by row-level security. Only for work that has no studio yet or spans

@@ -2,7 +2,7 @@
 // the way a repository with a forgotten `where` would look.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type StudioTransactionOptions } from './database.js';
+import { queryRows } from './database.js';
 import { STUDIO_TABLES, appointment, auditEntry, client, studio } from './schema.js';
 import { seedStudio } from '../test-support/isolation-seed.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-db.js';
@@ -32,33 +32,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t?.dispose());
-
-describe('reads that only add their audit entry', () => {
-  it('commit without waiting for the disk, confined to their studio all the same; other work keeps the setting of the database', async () => {
-    const setting = (options?: StudioTransactionOptions) =>
-      t.db.withStudio(
-        ids.a,
-        async (tx) => {
-          const [row] = await queryRows<{ sync: string; studio: string; clients: number }>(
-            tx,
-            sql`select current_setting('synchronous_commit') as sync, current_setting('stipple.studio_id') as studio,
-                       (select count(*)::int from client where studio_id <> ${ids.a}) as clients`,
-          );
-          return row!;
-        },
-        options,
-      );
-    // The database's own setting, which other work keeps (the test cluster runs without waiting for
-    // the disk at all; PGlite and a real server wait).
-    const [own] = await t.db.asSystem((tx) =>
-      queryRows<{ sync: string }>(tx, sql`select current_setting('synchronous_commit') as sync`),
-    );
-    expect(await setting({ reads: true })).toEqual({ sync: 'off', studio: ids.a, clients: 0 });
-    // Only for that transaction: the next ones on the same connections have the database's own.
-    expect((await setting()).sync).toBe(own!.sync);
-    expect((await setting()).sync).toBe(own!.sync);
-  });
-});
 
 describe('row-level security', () => {
   it('runs studio work as the app role, which is neither superuser nor owner', async () => {

@@ -186,33 +186,25 @@ export class PhotoService {
 
   async list(actor: Actor, clientId: string): Promise<PhotoList> {
     requireRole(actor, CLINICAL);
-    return this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
-        const rows = await photoRepository.listByClient(tx, clientId);
-        await audit(tx, actor, 'photo.list', 'client', clientId, {
-          ids: rows.map((r) => r.id),
-          count: rows.length,
-        });
-        return { items: rows.map(toPhoto) };
-      },
-      { reads: true },
-    );
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      if (!(await clientRepository.findById(tx, clientId))) throw notFound('client');
+      const rows = await photoRepository.listByClient(tx, clientId);
+      await audit(tx, actor, 'photo.list', 'client', clientId, {
+        ids: rows.map((r) => r.id),
+        count: rows.length,
+      });
+      return { items: rows.map(toPhoto) };
+    });
   }
 
   async get(actor: Actor, id: string): Promise<Photo> {
     requireRole(actor, CLINICAL);
-    return this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        const row = await photoRepository.findById(tx, id);
-        if (!row) throw notFound('photo');
-        await audit(tx, actor, 'photo.read', 'photo', id, { clientId: row.clientId });
-        return toPhoto(row);
-      },
-      { reads: true },
-    );
+    return this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const row = await photoRepository.findById(tx, id);
+      if (!row) throw notFound('photo');
+      await audit(tx, actor, 'photo.read', 'photo', id, { clientId: row.clientId });
+      return toPhoto(row);
+    });
   }
 
   async update(actor: Actor, id: string, request: UpdatePhotoRequest): Promise<Photo> {
@@ -255,16 +247,12 @@ export class PhotoService {
    */
   async file(actor: Actor, id: string, size: PhotoSize): Promise<StoredImage> {
     requireRole(actor, CLINICAL);
-    const row = await this.deps.db.withStudio(
-      actor.studioId,
-      async (tx) => {
-        const found = await photoRepository.findById(tx, id);
-        if (!found) throw notFound('photo');
-        await audit(tx, actor, 'photo.read', 'photo', id, { clientId: found.clientId, size });
-        return found;
-      },
-      { reads: true },
-    );
+    const row = await this.deps.db.withStudio(actor.studioId, async (tx) => {
+      const found = await photoRepository.findById(tx, id);
+      if (!found) throw notFound('photo');
+      await audit(tx, actor, 'photo.read', 'photo', id, { clientId: found.clientId, size });
+      return found;
+    });
     const derived = size === 'preview' ? row.previewSha256 : size === 'thumb' ? row.thumbSha256 : null;
     const sha = derived ?? row.sha256;
     return {

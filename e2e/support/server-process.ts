@@ -67,6 +67,8 @@ export async function startServerProcess(port: number, env: NodeJS.ProcessEnv): 
     STIPPLE_PORT: String(port),
     STIPPLE_HOST: '127.0.0.1',
     STIPPLE_DATA_DIR: dataDir,
+    // Every answer checked against its schema too (http/response-serializer.ts).
+    STIPPLE_CHECK_RESPONSES: 'true',
     NODE_ENV: 'production',
     ...env,
   };

@@ -110,5 +110,5 @@ export async function startThrowawayCluster({ label = 'stipple-test', settings =
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, port, stop, bin };
+  return { url, port, stop, bin, log: join(dir, 'server.log') };
 }

@@ -14,7 +14,7 @@ interface Provision {
   startThrowawayCluster(options: {
     label?: string;
     settings?: string[];
-  }): Promise<{ url: string; stop: () => void }>;
+  }): Promise<{ url: string; stop: () => void; log: string }>;
   freePort(): Promise<number>;
 }
 
@@ -24,10 +24,12 @@ const provision = (): Promise<Provision> =>
 export interface Instance {
   url: string;
   child: ChildProcess;
+  /** Its standard output and error: the server's log lines and the stall probe's. */
+  log: string;
 }
 
 export class LoadCluster {
-  private pgCluster: { url: string; stop: () => void } | undefined;
+  private pgCluster: { url: string; stop: () => void; log: string } | undefined;
   private readonly children: ChildProcess[] = [];
 
   static async start(): Promise<LoadCluster> {
@@ -42,9 +44,21 @@ export class LoadCluster {
         'synchronous_commit=on',
         'full_page_writes=on',
         'pg_stat_statements.track=all',
+        // For the stall report (stalls.ts): what may have held a connection up, with its time.
+        'log_min_duration_statement=50',
+        'log_checkpoints=on',
+        'log_autovacuum_min_duration=0',
+        'log_lock_waits=on',
+        'log_timezone=UTC',
+        'track_wal_io_timing=on',
       ],
     });
     return cluster;
+  }
+
+  /** PostgreSQL's log file (read before `stop()`, which removes it). */
+  get postgresLog(): string {
+    return this.pgCluster!.log;
   }
 
   get adminUrl(): string {
@@ -85,7 +99,8 @@ export class LoadCluster {
     const instances: Instance[] = [];
     for (let i = 0; i < count; i++) {
       const port = await tools.freePort();
-      const log = openSync(join(dataDir, `instance-${i + 1}.log`), 'a');
+      const logFile = join(dataDir, `instance-${i + 1}.log`);
+      const log = openSync(logFile, 'a');
       const child = spawn(process.execPath, [...nodeArgs, serverMain], {
         cwd: root,
         env: {
@@ -101,7 +116,7 @@ export class LoadCluster {
       });
       closeSync(log);
       this.children.push(child);
-      instances.push({ url: `http://127.0.0.1:${port}`, child });
+      instances.push({ url: `http://127.0.0.1:${port}`, child, log: logFile });
     }
     for (const instance of instances) await waitReady(instance);
     return instances;

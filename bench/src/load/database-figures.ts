@@ -30,12 +30,15 @@ export interface DatabaseFigures {
   heaviest: DatabaseFigures['statements'];
   /** The tables whose rows were read the most (sequential and index reads), catalogs included. */
   tables: { name: string; seq_scan: number; seq_rows: number; idx_scan: number; idx_rows: number }[];
+  /** WAL flushes (each commit that wrote waits for one, alone or grouped) and checkpoints. */
+  wal: { syncs: number; sync_ms: number; checkpoints: number };
 }
 
 export async function resetDatabaseFigures(cluster: LoadCluster, url: string): Promise<void> {
   await cluster.admin(async (c) => {
     await c.query('select pg_stat_statements_reset()');
     await c.query('select pg_stat_reset()');
+    await c.query("select pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')");
   }, url);
 }
 
@@ -61,7 +64,13 @@ export async function databaseFigures(cluster: LoadCluster, url: string): Promis
          from pg_stat_all_tables
         order by coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) desc limit 6`,
     );
+    const wal = await c.query<{ syncs: string; sync_ms: string; checkpoints: string }>(
+      `select w.wal_sync as syncs, w.wal_sync_time as sync_ms,
+              b.checkpoints_timed + b.checkpoints_req as checkpoints
+         from pg_stat_wal w, pg_stat_bgwriter b`,
+    );
     const row = db.rows[0] ?? {};
+    const w = wal.rows[0];
     return {
       database: Object.fromEntries(
         DATABASE_COLUMNS.map((k) => [k, Number(row[k] ?? 0)]),
@@ -69,6 +78,11 @@ export async function databaseFigures(cluster: LoadCluster, url: string): Promis
       statements: statements.rows,
       heaviest: heaviest.rows,
       tables: tables.rows,
+      wal: {
+        syncs: Number(w?.syncs ?? 0),
+        sync_ms: Number(w?.sync_ms ?? 0),
+        checkpoints: Number(w?.checkpoints ?? 0),
+      },
     };
   }, url);
 }
@@ -80,6 +94,9 @@ export function printDatabaseFigures(f: DatabaseFigures): void {
     `  PostgreSQL (pg_stat_database): ${d.xact_commit} commits, ${d.xact_rollback} rollbacks, cache hit ${hit.toFixed(2)} %, ` +
       `rows returned ${d.tup_returned} / fetched ${d.tup_fetched} / inserted ${d.tup_inserted} / updated ${d.tup_updated}, ` +
       `deadlocks ${d.deadlocks}, temp files ${d.temp_files}`,
+  );
+  console.log(
+    `  WAL: ${f.wal.syncs} flushes, ${f.wal.sync_ms.toFixed(0)} ms in all (${(f.wal.sync_ms / Math.max(1, f.wal.syncs)).toFixed(2)} ms each on average); checkpoints ${f.wal.checkpoints}`,
   );
   console.log(
     `  rows read most: ${f.tables.map((t) => `${t.name} ${t.seq_rows} in ${t.seq_scan} scans + ${t.idx_rows} by index`).join('; ')}`,

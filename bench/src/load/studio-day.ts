@@ -18,6 +18,7 @@ import { figuresOf, printFigures, type Sample } from './figures.js';
 import { cpuSnapshot, parentOf, printCpu } from './process-cpu.js';
 import { StudioUser } from './http-client.js';
 import { seedStudio, type Seeded } from './seed.js';
+import { printStalls, readPostgresLog, readProbe, type Timed } from './stalls.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +61,8 @@ if (options.instances.some((n) => n !== 1 && n !== 2 && n !== 'pglite')) {
 const PASSWORD = 'load day kettle lanterns marching';
 const MAX_IN_FLIGHT = 48;
 const PHOTO = new URL('../../../fixtures/photos/shaved-crown-stubble.jpg', import.meta.url);
+
+const WRITES = ['photo.upload', 'render.queue'];
 
 type Work = { kind: string; run: () => Promise<{ status: number; ms: number }> };
 
@@ -112,7 +115,12 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
       STIPPLE_LOG_LEVEL: 'info',
     },
     dataDir,
-    values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+    [
+      // Loaded into every instance, old builds (--server) included: see stalls.ts.
+      '--import',
+      new URL('./stall-probe.js', import.meta.url).href,
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+    ],
     ...(values.server ? [resolve(values.server)] : []),
   );
   const urls = instances.map((i) => i.url);
@@ -178,6 +186,8 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     }));
   for (let i = 0; i < options.reads; i++) work.push(nextRead);
   const samples: Sample[] = [];
+  const timed: Timed[] = [];
+  const epochNow = () => performance.timeOrigin + performance.now();
   // The generator shares the machine's cores with the servers: its CPU time is part of the figures.
   const instancePids = instances.flatMap((i) => (i.child.pid ? [i.child.pid] : []));
   // The backend's parent, read while its connection is open: the postmaster.
@@ -194,8 +204,12 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   const launch = (next: () => Work) => {
     const { kind, run } = next();
     inFlight += 1;
+    const start = epochNow();
     const p = run()
-      .then((a) => void samples.push({ kind, status: a.status, ms: a.ms }))
+      .then((a) => {
+        samples.push({ kind, status: a.status, ms: a.ms });
+        timed.push({ kind, start, end: epochNow() });
+      })
       .catch(() => void samples.push({ kind, status: 0, ms: NaN }))
       .finally(() => {
         inFlight -= 1;
@@ -223,7 +237,7 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
     console.log(
       `  profiles: the load ran from ${((started - spawnedAt) / 1000).toFixed(1)} s to ${((started - spawnedAt) / 1000 + seconds).toFixed(1)} s after the instances started`,
     );
-  const reads = samples.filter((s) => !['photo.upload', 'render.queue'].includes(s.kind));
+  const reads = samples.filter((s) => !WRITES.includes(s.kind));
   printFigures(
     `${title}: ${samples.length} requests in ${seconds.toFixed(1)} s (target ${options.rate}/s), all reads ${(reads.length / seconds).toFixed(0)}/s`,
     [
@@ -236,6 +250,14 @@ async function phase(cluster: LoadCluster, which: Phase, scratch: string): Promi
   );
 
   printCpu(cpuBefore, cpuAfter, seconds, reads.length);
+  const phaseStart = performance.timeOrigin + started;
+  printStalls(
+    timed.filter((t) => !WRITES.includes(t.kind)),
+    timed,
+    phaseStart,
+    instances.map((i) => readProbe(i.log)),
+    url ? readPostgresLog(cluster.postgresLog, phaseStart, epochNow()) : [],
+  );
 
   const jobs = await waitForJobs(owner, renderIds, seeded);
   console.log(

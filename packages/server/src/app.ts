@@ -2,7 +2,7 @@
 // listen; `startServer` (server.ts) and the tests do.
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -21,6 +21,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { refuseUnstorableText } from './http/text-guard.js';
+import { responseSerializerCompiler } from './http/response-serializer.js';
 import { validatorCompiler } from './http/zod-validation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { aftercareRoutes } from './aftercare/aftercare.routes.js';
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: config.checkResponses }));
   registerErrorHandler(app);
   app.addHook('preValidation', refuseUnstorableText);
 
@@ -115,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
-  await registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
+  registerSecurityHeaders(app, { https: Boolean(config.publicUrl?.startsWith('https:')) });
   await app.register(cookie);
   await app.register(authPlugin, { auth: services.auth, portal: services.portalAuth, config });
   await registerOpenApi(app, { version: SERVER_VERSION });

@@ -100,6 +100,7 @@ const EnvSchema = z.object({
   STIPPLE_SKIP_MIGRATIONS: bool('STIPPLE_SKIP_MIGRATIONS').default(false),
   STIPPLE_WEB_DIST: z.string().trim().min(1, { message: 'STIPPLE_WEB_DIST must not be empty' }).optional(),
   STIPPLE_TRUST_PROXY: bool('STIPPLE_TRUST_PROXY').default(false),
+  STIPPLE_CHECK_RESPONSES: bool('STIPPLE_CHECK_RESPONSES').default(false),
   STIPPLE_BLOB_DIR: z.string().trim().min(1, { message: 'STIPPLE_BLOB_DIR must not be empty' }).optional(),
   STIPPLE_BLOB_STORE: z
     .string()
@@ -203,6 +204,11 @@ export interface Config {
   /** Folder of the built web app; when it has no index.html, `/` says how to build it. */
   webDist: string;
   trustProxy: boolean;
+  /**
+   * Every answer also checked by zod against its schema and compared with what the fast writer
+   * made (http/response-serializer.ts). The test servers turn it on; it costs CPU on every answer.
+   */
+  checkResponses: boolean;
   /** Content-addressed files (photos, signatures): `<dataDir>/blobs` unless set. */
   blobDir: string;
   blobStore: BlobStoreConfig;
@@ -275,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     skipMigrations: e.STIPPLE_SKIP_MIGRATIONS,
     webDist: resolve(e.STIPPLE_WEB_DIST ?? defaultWebDist()),
     trustProxy: e.STIPPLE_TRUST_PROXY,
+    checkResponses: e.STIPPLE_CHECK_RESPONSES,
     blobDir,
     blobStore,
     metricsToken: e.STIPPLE_METRICS_TOKEN ?? null,

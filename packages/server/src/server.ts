@@ -81,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.skipMigrations) await assertMigrated(db);
     else await db.migrate();
     await db.checkAppRole();
+    await db.warmUp();
     blobs = new InstrumentedBlobStore(await createBlobStore(config.blobStore), metrics);
     await blobs.ping().catch((err: unknown) => {
       throw new Error(

@@ -91,6 +91,7 @@ export function createPgliteDatabase(client: PGlite): Database {
     ping: async () => {
       await client.query('select 1');
     },
+    warmUp: () => Promise.resolve(),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -150,7 +151,10 @@ function postgresStudioTransaction(pool: pg.Pool): Database['withStudio'] {
 }
 
 export function createPostgresDatabase(connectionString: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'stipple' });
+  // Connections stay open once made (min = max): a connection closed after 10 idle seconds (the
+  // default) came back on the next burst as a new backend, connected and parsing its statements
+  // again while the requests of that burst waited.
+  const pool = new pg.Pool({ connectionString, max: poolSize, min: poolSize, application_name: 'stipple' });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   const names = new StatementNames();
@@ -187,6 +191,14 @@ export function createPostgresDatabase(connectionString: string, poolSize = 10):
     ping: async () => {
       if (closed) throw new Error('database is closed');
       await pool.query('select 1');
+    },
+    warmUp: async () => {
+      const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+      try {
+        await Promise.all(clients.map((c) => c.query('select 1')));
+      } finally {
+        for (const c of clients) c.release();
+      }
     },
     close: async () => {
       if (closed) return;

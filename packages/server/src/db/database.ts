@@ -40,6 +40,11 @@ export interface Database {
   /** Holds the migration advisory lock while `fn` runs (e.g. seeding right after migrating). */
   withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /**
+   * Opens every connection the server will use before it reports ready, so that the first
+   * requests do not wait while the pool connects one backend after the other (PGlite: nothing).
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 

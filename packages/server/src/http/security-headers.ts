@@ -4,14 +4,13 @@
 // Every API answer is `Cache-Control: no-store`: client records, photos, documents and calendar
 // feeds are health data, and no browser, proxy or shared iPad may keep a copy on disk. This
 // overrides whatever a route set.
-import helmet from '@fastify/helmet';
+// helmet's middleware is built once here: the Fastify plugin built it again on every request
+// (directives parsed, headers worked out), about 1.5 % of the server's CPU on reads.
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
-export async function registerSecurityHeaders(
-  app: FastifyInstance,
-  options: { https: boolean },
-): Promise<void> {
-  await app.register(helmet, {
+export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
@@ -32,8 +31,12 @@ export async function registerSecurityHeaders(
     hsts: options.https ? { maxAge: 15_552_000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Set on the raw response, as the plugin did: Node sends them with whatever the reply adds.
+  app.addHook('onRequest', (request, reply, next) => {
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => next(err as Error | undefined));
+  });
+  app.addHook('onSend', (request, reply, payload, next) => {
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-    return payload;
+    next(null, payload);
   });
 }

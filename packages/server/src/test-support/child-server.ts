@@ -81,6 +81,7 @@ export async function startChildServer(env: Record<string, string>, port: number
       STIPPLE_PORT: String(port),
       STIPPLE_HOST: '127.0.0.1',
       STIPPLE_LOG_LEVEL: 'info',
+      STIPPLE_CHECK_RESPONSES: 'true',
       ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],

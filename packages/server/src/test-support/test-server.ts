@@ -29,6 +29,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     STIPPLE_DEMO_DATA: 'false',
     STIPPLE_LOG_LEVEL: process.env.STIPPLE_TEST_LOG ?? 'silent',
     STIPPLE_PUBLIC_URL: 'http://stipple.test',
+    STIPPLE_CHECK_RESPONSES: 'true',
     ...env,
   });
 }

@@ -1,0 +1,73 @@
+// Answers are written by fast-json-stringify from each route's response schema (turned into JSON
+// Schema by zod), as Fastify does natively, instead of zod checking the whole answer and then
+// JSON.stringify: that check was a quarter of the CPU of the calendar's week under load. What the
+// check gave in production is kept: only the fields a schema declares go out (a row's other
+// columns never leak), and an answer missing a required field is still an error. With
+// `checkResponses` (every test server) each answer goes through both and must come out the same,
+// so the API tests keep proving every route's answers against its schema and the fast writer
+// against zod. A schema JSON Schema cannot express keeps zod's serializer.
+import { isDeepStrictEqual } from 'node:util';
+import fastJson from 'fast-json-stringify';
+import type { FastifySerializerCompiler } from 'fastify';
+import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+type Serialize = (data: unknown) => string;
+
+/**
+ * `additionalProperties: false` removed everywhere: fast-json-stringify drops undeclared fields
+ * without it, while with it the validator that picks a branch of a union (`anyOf`, e.g. a
+ * nullable object) refuses a row that has more columns than the answer shows.
+ */
+function withoutClosedObjects(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutClosedObjects);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = withoutClosedObjects(value);
+  }
+  return out;
+}
+
+/** The fast writer of one schema, or null when JSON Schema cannot say what zod checks. */
+export function fastSerializerOf(schema: z.ZodType): Serialize | null {
+  try {
+    const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'output', unrepresentable: 'throw' });
+    return fastJson(withoutClosedObjects(json) as Parameters<typeof fastJson>[0]);
+  } catch {
+    return null;
+  }
+}
+
+export class ResponseMismatchError extends Error {
+  constructor(method: string, url: string) {
+    super(`the answer of ${method} ${url} written from its JSON Schema differs from zod's`);
+    this.name = 'ResponseMismatchError';
+  }
+}
+
+export function responseSerializerCompiler(options: {
+  checkResponses: boolean;
+}): FastifySerializerCompiler<z.ZodType> {
+  // Every route shares the error answer's schema: one writer per schema object, not per route.
+  const fast = new WeakMap<object, Serialize | null>();
+  const fastOf = (schema: z.ZodType) => {
+    if (!fast.has(schema)) fast.set(schema, fastSerializerOf(schema));
+    return fast.get(schema)!;
+  };
+  return (route) => {
+    const schema = route.schema;
+    const quick = schema instanceof z.ZodType ? fastOf(schema) : null;
+    const checked = zodSerializerCompiler(route) as Serialize;
+    if (!quick) return checked;
+    if (!options.checkResponses) return quick;
+    return (data) => {
+      const expected = checked(data);
+      const written = quick(data);
+      if (!isDeepStrictEqual(JSON.parse(written), JSON.parse(expected)))
+        throw new ResponseMismatchError(route.method, route.url);
+      return written;
+    };
+  };
+}

@@ -5,7 +5,7 @@
 // editor, the render and the reports; the assessment's scar card titled `scar-1` and its error list
 // giving `scars.0.lengthMm`; plan cautions and session targets naming `scar-1`; audited records
 // shown as `treatment_plan`; a calendar day's weekday cut in two ("周 / 一").
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { studioInstant } from '../packages/server/src/appointments/studio-time.j
 import {
   IPAD_LANDSCAPE,
   launchChromium,
+  londonDate,
   newContext,
   ownerPage,
   pageApi,
@@ -44,11 +45,6 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json;
 }
-
-const londonDate = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
 
 /** The text a person reads in `locator`, the rule ids a plan cites left out (they are citations). */
 async function textOf(locator: Locator): Promise<string> {
@@ -101,6 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api('PATCH', '/api/me/preferences', { locale: 'en' }).catch(() => undefined);
   await browser.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe('the assessment and the plan in Chinese name scars and fields as the form does', () => {

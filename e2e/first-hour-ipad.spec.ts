@@ -15,6 +15,7 @@ import {
   IPAD_LANDSCAPE,
   IPAD_PORTRAIT,
   launchChromium,
+  londonDate,
   PHONE,
   newContext,
   runSuffix,
@@ -32,12 +33,6 @@ let context: BrowserContext;
 let page: Page;
 const urls = { client: '', consultation: '', editor: '', session: '' };
 
-/** YYYY-MM-DD in the studio's zone (London), `days` after today (negative: before). */
-function londonDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 /**
  * The first session took place on the last working day before today (the studio is closed on
  * Sundays): a session is completed on or after its own day, and its record is what this walks.

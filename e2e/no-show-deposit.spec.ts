@@ -13,6 +13,7 @@ import {
   demoSignIn,
   hasHorizontalScroll,
   launchChromium,
+  londonDate,
   newContext,
   pageApi,
   runSuffix,
@@ -27,11 +28,6 @@ let clientId = '';
 let past: Appointment;
 let next: Appointment;
 const family = `Reyes${runSuffix()}`;
-
-const londonDate = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
 
 /** Books a consultation on the first weekday hour from `offsetDays` on that the artist has free. */
 async function bookFrom(offsetDays: number, step: 1 | -1, artistId: string): Promise<Appointment> {

@@ -25,6 +25,13 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 
 export const baseUrl = (): string => inject('e2eBaseUrl');
 
+/** YYYY-MM-DD in the demo studio's zone (London), `days` after today (negative: before). */
+export function londonDate(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
 export function demoSignIn(who: 'owner' | 'artist' | 'desk'): DemoSignIn {
   const signIn = inject('e2eDemoSignIns')[who];
   if (!signIn) throw new Error(`the server printed no demo sign-in for ${who}`);

@@ -11,10 +11,11 @@ const KINDS: Record<string, string> = {
   exclude: 'zoneName.exclude',
   hairline: 'zoneName.hairline',
 };
+const ID = new RegExp(`^(${Object.keys(KINDS).join('|')})-(\\d+)$`);
 
 /** The catalogue message naming zone `id`, or null for an id that is a name already. */
 export function zoneNameMessage(id: string): { key: string; params: MessageParams } | null {
-  const m = /^(scar|photo-scar|fill|exclude|hairline)-(\d+)$/.exec(id);
+  const m = ID.exec(id);
   return m ? { key: KINDS[m[1]!]!, params: { n: Number(m[2]) } } : null;
 }
 

@@ -236,10 +236,20 @@ describe('the studio prepares a client’s care', () => {
     });
     // A session is completed from its own day on: this one took place a few days ago.
     performedOn = took.date;
+    // A session is completed with the pigment lot used (a lot recall finds clients by it).
+    const inventory = await call<{ items: { kind: string; lots: { id: string; expired: boolean }[] }[] }>(
+      'GET',
+      '/api/inventory',
+    );
+    const lotId = inventory.items
+      .filter((p) => p.kind === 'pigment')
+      .flatMap((p) => p.lots)
+      .find((l) => !l.expired)!.id;
     sessionId = (
       await call<{ id: string }>('PUT', `/api/appointments/${appointment.id}/session`, {
         performedOn,
         zones: ['scar'],
+        materials: [{ lotId }],
         complete: true,
       })
     ).id;

@@ -95,6 +95,8 @@ export const MESSAGES_EN = {
     sessionInFuture:
       'This session is on {{date, isoDate}}: it cannot be completed before the day it takes place.',
     consentRequired: 'The client has no valid signed treatment consent. Have the client sign it first.',
+    pigmentLotRequired:
+      'Name the pigment lot used before completing the session: a lot recall finds clients by it.',
     unknownLot: 'There is no such pigment or needle lot in this studio.',
     duplicateLot: 'A lot is listed twice.',
     expiredLot:
@@ -251,6 +253,7 @@ export const MESSAGES_EN = {
     depositPaidNeedsReason: 'Say why a paid deposit changes',
     // ---- sessions and inventory
     needsConsent: 'Needs a valid signed treatment consent for this client',
+    needsPigmentLot: 'Needs the pigment lot used in this session',
     notYet: 'Cannot be completed before {{date, isoDate}}, the day of the session',
     notALot: 'Is not a pigment or needle lot of this studio',
     listedTwice: 'Is listed twice',

@@ -259,7 +259,13 @@ function buildAssumptions(ruleSet: PlannerRuleSet, firings: Firing[], undecided:
         fact,
         ...(scar ? { scar } : {}),
         // A text that ends in a full stop of its own keeps only one.
-        text: `${scar ? `${scarName(scar, phrases)}: ` : ''}${said}`.replace(/([.。])[.。]$/, '$1'),
+        text: (scar
+          ? fill(phrases.aboutScar ?? DEFAULT_PLANNER_PHRASES.aboutScar!, {
+              scar: scarName(scar, phrases),
+              text: said,
+            })
+          : said
+        ).replace(/([.。])[.。]$/, '$1'),
         ruleIds: [u.rule.id],
       });
     }

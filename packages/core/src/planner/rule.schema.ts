@@ -138,6 +138,11 @@ export const PlannerPhrases = z.strictObject({
   notKnown: Text,
   /** What is assumed of a fact the rule set has no unknownFacts text for, with {rule}. */
   notApplied: Text,
+  /**
+   * A statement about one scar, with {scar} and {text}: "scar 2: …", "疤痕 2：…" (the colon is the
+   * language's own). Optional for rule sets written before it: the English form is assumed.
+   */
+  aboutScar: Text.optional(),
 });
 export type PlannerPhrases = z.infer<typeof PlannerPhrases>;
 
@@ -149,6 +154,7 @@ export const DEFAULT_PLANNER_PHRASES: PlannerPhrases = {
   noneValue: 'none',
   notKnown: '{fact} not known: {assumed}.',
   notApplied: 'the rules that read it ({rule}) were not applied',
+  aboutScar: '{scar}: {text}',
 };
 
 export const PlannerRuleSet = z.strictObject({

@@ -1,7 +1,7 @@
 // The printable aftercare sheet of a session, in the client's language (English or Chinese).
 import type { AftercareSchedule } from '@stipple/core';
 import { createPdf, rule, write } from '../documents/pdf.js';
-import { formatDay, type DocLocale } from '../documents/format.js';
+import { formatDay, labelled, type DocLocale } from '../documents/format.js';
 import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 
 const LABELS = {
@@ -36,8 +36,8 @@ export async function aftercarePdf(input: {
   drawLetterhead(doc, input.studio);
   write(doc, L.title, { size: 20, bold: true });
   doc.moveDown(0.3);
-  write(doc, `${L.for}: ${input.clientName}`, { size: 12 });
-  write(doc, `${L.session}: ${formatDay(input.schedule.performedOn, locale)}`, { size: 12 });
+  write(doc, labelled(locale, L.for, input.clientName), { size: 12 });
+  write(doc, labelled(locale, L.session, formatDay(input.schedule.performedOn, locale)), { size: 12 });
   doc.moveDown(0.3);
   write(doc, input.studio.phone ? L.introWithPhone(input.studio.phone) : L.intro, {
     size: 10,

@@ -19,6 +19,7 @@ import { lookAtPdf } from '../test-support/pdf-check.js';
 import {
   bookSession,
   openForSessions,
+  pigmentLot,
   refusal,
   tierWithTwoStudios,
   type ServiceTier,
@@ -69,7 +70,13 @@ async function completedSession(
     artistId: s.studio.artist.id,
     startsAt: workdayAt(-daysAgo, hhmm),
   });
-  return sessions.save(s.artist, appt.id, SaveSessionRequest.parse({ complete: true }), 'en');
+  const lotId = await pigmentLot(tier.services, s.owner);
+  return sessions.save(
+    s.artist,
+    appt.id,
+    SaveSessionRequest.parse({ materials: [{ lotId }], complete: true }),
+    'en',
+  );
 }
 
 beforeAll(async () => {

@@ -22,7 +22,7 @@ import { createClientFixture, type FixtureStudio } from '../test-support/fixture
 import { signaturePng } from '../test-support/images.js';
 import { signedInStudio } from '../test-support/signed-in.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
-import { WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
+import { WEEKDAY_HOURS, pigmentLotOf, workdayAt } from '../test-support/treatment-fixtures.js';
 import { addDays, localTime } from './studio-time.js';
 
 let ts: TestServer;
@@ -247,7 +247,7 @@ describe('completing a session under the plan', () => {
 
     const reason = 'GP confirmed by phone the anticoagulant was stopped 10 days ago';
     const done = await artist.request<SessionRecord>('PUT', `/api/appointments/${past.body.id}/session`, {
-      body: { complete: true, planOverrideReason: reason },
+      body: { materials: [{ lotId: await pigmentLotOf(owner) }], complete: true, planOverrideReason: reason },
     });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.status).toBe('completed');

@@ -3,7 +3,7 @@
 import type { ConsentRecord } from '@stipple/core';
 import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
 import { createPdf, rule, write } from '../documents/pdf.js';
-import { formatInstant, type DocLocale } from '../documents/format.js';
+import { formatInstant, labelled, type DocLocale } from '../documents/format.js';
 
 const LABELS = {
   en: {
@@ -52,8 +52,8 @@ export async function consentPdf(input: {
   write(doc, L.kind[consent.kind], { size: 10, color: '#555555' });
   write(doc, consent.title, { size: 18, bold: true });
   doc.moveDown(0.3);
-  write(doc, `${L.client}: ${input.clientName}`, { size: 12 });
-  write(doc, `${L.version}: ${consent.templateVersion}`, { size: 10, color: '#555555' });
+  write(doc, labelled(locale, L.client, input.clientName), { size: 12 });
+  write(doc, labelled(locale, L.version, String(consent.templateVersion)), { size: 10, color: '#555555' });
   rule(doc);
   for (const paragraph of consent.body.split(/\n{2,}/)) {
     write(doc, paragraph.trim(), { size: 11, options: { align: 'left', lineGap: 2 } });
@@ -61,20 +61,25 @@ export async function consentPdf(input: {
   }
   rule(doc);
   const at = (iso: string) => formatInstant(new Date(iso), locale, input.timeZone);
-  write(doc, `${L.signedBy}: ${consent.signerName}`, { size: 11 });
-  write(doc, `${L.signedAt}: ${at(consent.signedAt)}`, { size: 11 });
-  if (consent.witnessedBy) write(doc, `${L.witness}: ${consent.witnessedBy.name}`, { size: 11 });
-  if (consent.validUntil) write(doc, `${L.validUntil}: ${at(consent.validUntil)}`, { size: 11 });
+  write(doc, labelled(locale, L.signedBy, consent.signerName), { size: 11 });
+  write(doc, labelled(locale, L.signedAt, at(consent.signedAt)), { size: 11 });
+  if (consent.witnessedBy) write(doc, labelled(locale, L.witness, consent.witnessedBy.name), { size: 11 });
+  if (consent.validUntil) write(doc, labelled(locale, L.validUntil, at(consent.validUntil)), { size: 11 });
   doc.moveDown(0.5);
-  write(doc, `${L.signature}:`, { size: 10, color: '#555555' });
+  write(doc, labelled(locale, L.signature), { size: 10, color: '#555555' });
   if (doc.y > doc.page.height - 200) doc.addPage();
   doc.image(input.signaturePng, { fit: [240, 100] });
   doc.moveDown(0.5);
   if (consent.withdrawnAt) {
-    write(doc, `${L.withdrawn}: ${at(consent.withdrawnAt)}`, { size: 12, bold: true, color: '#b00020' });
-    if (consent.withdrawalReason) write(doc, `${L.reason}: ${consent.withdrawalReason}`, { size: 11 });
+    write(doc, labelled(locale, L.withdrawn, at(consent.withdrawnAt)), {
+      size: 12,
+      bold: true,
+      color: '#b00020',
+    });
+    if (consent.withdrawalReason)
+      write(doc, labelled(locale, L.reason, consent.withdrawalReason), { size: 11 });
   }
   doc.moveDown(1);
-  write(doc, `${L.record}: ${consent.id}`, { size: 8, color: '#777777' });
+  write(doc, labelled(locale, L.record, consent.id), { size: 8, color: '#777777' });
   return done();
 }

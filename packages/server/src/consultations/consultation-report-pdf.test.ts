@@ -69,6 +69,9 @@ describe('consultation report: a scar’s honest range', () => {
     expect(text).toContain('预期效果');
     expect(text).toContain('范围的较差一端');
     expect(text).toContain('约保留55%的色料');
+    // A Chinese label takes the full-width colon (issue 11: "年龄: …" beside "疤痕 1：…").
+    expect(text).toMatch(/疤痕1：/);
+    expect(text).not.toMatch(/[\u3400-\u9fff]:/);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   type ScarCamouflageScore,
 } from '@stipple/core';
 import { drawLetterhead, type Letterhead } from '../documents/letterhead.js';
-import { formatDay, formatInstant, type DocLocale } from '../documents/format.js';
+import { aside, formatDay, formatInstant, labelled, listOf, type DocLocale } from '../documents/format.js';
 import { createPdf, rule, write, type Pdf } from '../documents/pdf.js';
 import { REPORT_LABELS, type ReportLabels } from './report-labels.js';
 
@@ -63,8 +63,8 @@ function heading(doc: Pdf, text: string): void {
   doc.moveDown(0.2);
 }
 
-function line(doc: Pdf, label: string, value: string): void {
-  write(doc, `${label}: ${value}`, { size: 10.5, options: { lineGap: 1 } });
+function line(doc: Pdf, locale: DocLocale, label: string, value: string): void {
+  write(doc, labelled(locale, label, value), { size: 10.5, options: { lineGap: 1 } });
 }
 
 function bullet(doc: Pdf, text: string, ruleIds?: readonly string[]): void {
@@ -100,14 +100,16 @@ function scarSize(s: AssessmentScar, L: ReportLabels): string[] {
 function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels, locale: DocLocale): void {
   heading(doc, L.assessment);
   const unknown = L.notRecorded;
-  line(doc, L.age, ageText(a, L, locale));
+  line(doc, locale, L.age, ageText(a, L, locale));
   line(
     doc,
+    locale,
     L.fitzpatrick,
     a.fitzpatrick !== undefined ? ['I', 'II', 'III', 'IV', 'V', 'VI'][a.fitzpatrick - 1]! : unknown,
   );
   line(
     doc,
+    locale,
     L.hairLoss,
     a.hairLoss
       ? a.hairLoss.scale === 'none'
@@ -115,12 +117,22 @@ function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels, locale: Doc
         : `${L.scales[a.hairLoss.scale]} ${a.hairLoss.stage}`
       : unknown,
   );
-  line(doc, L.hairColour, a.hairColour ? L.hairColours[a.hairColour] : unknown);
-  line(doc, L.goals, a.goal ? a.goal.map((g) => L.goalNames[g]).join(', ') : unknown);
-  if (a.scars === undefined) line(doc, L.scars, unknown);
-  else if (a.scars.length === 0) line(doc, L.scars, L.none);
+  line(doc, locale, L.hairColour, a.hairColour ? L.hairColours[a.hairColour] : unknown);
+  line(
+    doc,
+    locale,
+    L.goals,
+    a.goal
+      ? listOf(
+          locale,
+          a.goal.map((g) => L.goalNames[g]),
+        )
+      : unknown,
+  );
+  if (a.scars === undefined) line(doc, locale, L.scars, unknown);
+  else if (a.scars.length === 0) line(doc, locale, L.scars, L.none);
   else {
-    write(doc, `${L.scars}:`, { size: 10.5 });
+    write(doc, labelled(locale, L.scars), { size: 10.5 });
     a.scars.forEach((s, i) => {
       const id = scarDisplayName(s.id ?? `scar-${i + 1}`, locale);
       const parts = [
@@ -132,7 +144,7 @@ function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels, locale: Doc
         s.count ? L.count(s.count) : null,
         s.location?.region ? L.regions[s.location.region] : null,
       ].filter((p): p is string => Boolean(p));
-      bullet(doc, `${id}: ${parts.join(' · ')}`);
+      bullet(doc, labelled(locale, id, parts.join(' · ')));
     });
   }
   const screening = a.screening ?? {};
@@ -141,8 +153,8 @@ function assessmentSection(doc: Pdf, a: Assessment, L: ReportLabels, locale: Doc
     .map(([k]) => L.screeningNames[k] ?? k);
   const events = Object.entries(screening)
     .filter(([k, v]) => typeof v === 'number' || (typeof v === 'string' && /Date$/.test(k)))
-    .map(([k, v]) => `${L.screeningNames[k] ?? k}: ${String(v)}`);
-  write(doc, `${L.screening}:`, { size: 10.5 });
+    .map(([k, v]) => labelled(locale, L.screeningNames[k] ?? k, String(v)));
+  write(doc, labelled(locale, L.screening), { size: 10.5 });
   if (yes.length === 0 && events.length === 0)
     bullet(doc, Object.keys(screening).length ? L.screeningClear : L.screeningNotAsked);
   for (const y of yes) bullet(doc, y);
@@ -231,21 +243,22 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
     return;
   }
   const p = saved.plan;
-  write(doc, `${L.eligibility}: ${L.eligibilities[p.eligibility]}`, { size: 12, bold: true });
-  if (p.earliestStartDate) line(doc, L.earliestStart, formatDay(p.earliestStartDate, locale));
-  write(doc, `${L.reasons}:`, { size: 10.5 });
+  write(doc, labelled(locale, L.eligibility, L.eligibilities[p.eligibility]), { size: 12, bold: true });
+  if (p.earliestStartDate) line(doc, locale, L.earliestStart, formatDay(p.earliestStartDate, locale));
+  write(doc, labelled(locale, L.reasons), { size: 10.5 });
   for (const r of p.reasons) bullet(doc, r.text, [r.ruleId]);
   if (p.waitingPeriods.length) {
-    write(doc, `${L.waiting}:`, { size: 10.5 });
+    write(doc, labelled(locale, L.waiting), { size: 10.5 });
     for (const w of p.waitingPeriods)
-      bullet(doc, w.until ? `${formatDay(w.until, locale)}: ${w.text}` : w.text, w.ruleIds);
+      bullet(doc, w.until ? labelled(locale, formatDay(w.until, locale), w.text) : w.text, w.ruleIds);
   }
   if (p.preTreatments.length) {
-    write(doc, `${L.preTreatments}:`, { size: 10.5 });
+    write(doc, labelled(locale, L.preTreatments), { size: 10.5 });
     for (const s of p.preTreatments) bullet(doc, s.text, s.ruleIds);
   }
   line(
     doc,
+    locale,
     L.sessions,
     L.sessionsText(p.sessions.count, p.sessions.minIntervalDays, p.sessions.hoursPerSession),
   );
@@ -278,7 +291,7 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
   }
   for (const { zone: z, scars, notes } of groups.values()) {
     const named = scars.map((id) => scarDisplayName(id, locale));
-    write(doc, `${L.zoneKinds[z.kind]}${named.length ? ` (${named.join(', ')})` : ''}`, {
+    write(doc, `${L.zoneKinds[z.kind]}${named.length ? aside(locale, listOf(locale, named)) : ''}`, {
       size: 10.5,
       bold: true,
     });
@@ -292,7 +305,7 @@ function planSection(doc: Pdf, input: ConsultationReportInput, L: ReportLabels):
     for (const [text, ruleIds] of notes) if (!shared.includes(text)) bullet(doc, text, ruleIds);
   }
   if (p.cautions.length) {
-    write(doc, `${L.cautions}:`, { size: 10.5 });
+    write(doc, labelled(locale, L.cautions), { size: 10.5 });
     for (const c of p.cautions) bullet(doc, c.text, c.ruleIds);
   }
   if (p.overrides.length) {
@@ -320,7 +333,11 @@ function expectationsSection(doc: Pdf, input: ConsultationReportInput, L: Report
     for (const c of p.expectedCamouflage)
       bullet(
         doc,
-        `${scarDisplayName(c.scar, input.locale)}: ${L.qualifiers[c.qualifier](c.percent)} — ${c.text}`,
+        labelled(
+          input.locale,
+          scarDisplayName(c.scar, input.locale),
+          `${L.qualifiers[c.qualifier](c.percent)} — ${c.text}`,
+        ),
         c.ruleIds,
       );
     bullet(doc, L.touchUp(p.touchUpYears));
@@ -335,7 +352,7 @@ function aftercareSection(doc: Pdf, input: ConsultationReportInput, L: ReportLab
   for (const step of p.aftercare)
     bullet(
       doc,
-      `${L.days(step.fromDay, step.toDay)} — ${L.aftercareKinds[step.kind]}: ${step.instruction}`,
+      `${L.days(step.fromDay, step.toDay)} — ${labelled(input.locale, L.aftercareKinds[step.kind], step.instruction)}`,
       step.ruleIds,
     );
 }
@@ -348,7 +365,12 @@ function assumptionsSection(doc: Pdf, input: ConsultationReportInput, L: ReportL
   // The planner's text already names the scar it is about ("strip: …", "scar 1: …").
   for (const a of p.assumptions) {
     const scar = a.scar ? scarDisplayName(a.scar, input.locale) : null;
-    bullet(doc, scar && !a.text.startsWith(`${scar}: `) ? `${scar}: ${a.text}` : a.text);
+    bullet(
+      doc,
+      scar && !a.text.startsWith(labelled(input.locale, scar, ''))
+        ? labelled(input.locale, scar, a.text)
+        : a.text,
+    );
   }
 }
 
@@ -372,9 +394,9 @@ export async function consultationReportPdf(input: ConsultationReportInput): Pro
   drawLetterhead(doc, input.studio);
   write(doc, L.title, { size: 20, bold: true });
   doc.moveDown(0.3);
-  line(doc, L.client, input.clientName);
-  line(doc, L.date, formatDay(input.consultationDate, input.locale));
-  line(doc, L.artist, input.artistName);
+  line(doc, input.locale, L.client, input.clientName);
+  line(doc, input.locale, L.date, formatDay(input.consultationDate, input.locale));
+  line(doc, input.locale, L.artist, input.artistName);
   if (input.plan)
     write(doc, L.planVersion(input.plan.version, input.plan.plan.rulesVersion), { size: 9, color: LIGHT });
   rule(doc);

@@ -29,7 +29,7 @@ import { openLink } from '../test-support/public-visitor.js';
 import type { ClientExport } from './portal-export.service.js';
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.js';
 import { signedInStudio } from '../test-support/signed-in.js';
-import { futAssessment, WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
+import { futAssessment, pigmentLotOf, WEEKDAY_HOURS, workdayAt } from '../test-support/treatment-fixtures.js';
 
 const SCALP_PHOTO = fileURLToPath(
   new URL('../../../../fixtures/photos/shaved-crown-stubble.jpg', import.meta.url),
@@ -134,7 +134,7 @@ async function completedSession(
     ).status,
   ).toBe(201);
   const saved = await artist.request<{ id: string }>('PUT', `/api/appointments/${appt.body.id}/session`, {
-    body: { performedOn, zones: ['scar'], complete: true },
+    body: { performedOn, zones: ['scar'], materials: [{ lotId: await pigmentLotOf(owner) }], complete: true },
   });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
   return { id: saved.body.id, performedOn };

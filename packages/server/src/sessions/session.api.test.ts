@@ -296,9 +296,29 @@ describe('a session record', () => {
     const consent = await signTreatment(clients.lukasz, 'en', 'Łukasz Wiśniewski');
     await artist.post(`/api/consents/${consent.id}/withdraw`, { reason: 'wants to think' });
     const again = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
-      body: { complete: true },
+      body: { materials: [{ lotId: lots.pigment, dilution: '1:20' }], complete: true },
     });
     expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ error: 'consent_required' });
+  });
+
+  it('cannot be completed without the pigment lot a recall would search for, said in Chinese too', async () => {
+    await signTreatment(clients.lukasz, 'en', 'Łukasz Wiśniewski');
+    for (const materials of [[], [{ lotId: lots.needle }]]) {
+      const res = await artist.request('PUT', `/api/appointments/${appt.id}/session`, {
+        body: { materials, complete: true },
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body).toMatchObject({
+        error: 'pigment_lot_required',
+        fields: [{ in: 'body', field: 'materials', code: 'needsPigmentLot' }],
+      });
+      expect(res.body.message).toMatch(/色料的批次/);
+    }
+    // Nothing of a refused save is kept: the record stays open.
+    const kept = await artist.get<SessionRecord>(`/api/appointments/${appt.id}/session`);
+    expect(kept.body.status).not.toBe('completed');
   });
 
   it('completes with a consent: aftercare schedule, reminders and a touch-up recall in the outbox', async () => {

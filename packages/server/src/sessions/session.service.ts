@@ -149,7 +149,7 @@ export class SessionService {
       if (existing && request.version !== undefined && request.version !== existing.version)
         throw stale('version', existing.version);
       const performedOn = request.performedOn ?? localTime(appt.startsAt, studio.timeZone).date;
-      await this.checkMaterials(tx, request, performedOn);
+      const pigmentLots = await this.checkMaterials(tx, request, performedOn);
       await this.checkPhotos(tx, request, appt.clientId);
 
       const fields = {
@@ -187,6 +187,12 @@ export class SessionService {
 
       if (request.complete) {
         const planOverride = await this.checkCompletion(tx, studio, appt, performedOn, request, locale);
+        // A completed session is what a lot recall searches: without the pigment's lot it could
+        // never be found again, so the record is not complete until one is named.
+        if (pigmentLots === 0)
+          throw unprocessable('pigment_lot_required', 'pigmentLotRequired', {}, [
+            bodyField('materials', 'needsPigmentLot'),
+          ]);
         await this.complete(tx, actor, studio, client, appt, sessionId, performedOn);
         if (planOverride) {
           await sessionRepository.update(tx, sessionId, {
@@ -348,7 +354,8 @@ export class SessionService {
     return allowed && given ? given : null;
   }
 
-  private async checkMaterials(tx: Tx, request: SaveSessionRequest, performedOn: string): Promise<void> {
+  /** Checks the lots named and returns how many of them are pigments. */
+  private async checkMaterials(tx: Tx, request: SaveSessionRequest, performedOn: string): Promise<number> {
     const lots = await inventoryRepository.findLots(
       tx,
       request.materials.map((m) => m.lotId),
@@ -373,6 +380,8 @@ export class SessionService {
           bodyField(`materials.${i}.dilution`, 'pigmentsOnly'),
         ]);
     });
+    return request.materials.filter((m) => lots.find((l) => l.id === m.lotId)?.product.kind === 'pigment')
+      .length;
   }
 
   private async checkPhotos(tx: Tx, request: SaveSessionRequest, clientId: string): Promise<void> {

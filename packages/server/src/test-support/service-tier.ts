@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import {
   CreateAppointmentRequest,
   CreateCourseRequest,
+  CreateLotRequest,
+  CreateProductRequest,
   type Appointment,
   type StaffRole,
 } from '@stipple/core';
@@ -96,6 +98,26 @@ export async function tierWithTwoStudios(
 export async function openForSessions(services: Services, s: StudioActors): Promise<void> {
   for (const member of [s.studio.owner, s.studio.artist])
     await services.workingHours.set(s.owner, member.id, WEEKDAY_HOURS);
+}
+
+/** A pigment lot of the studio that has not expired (made by `actor`, an owner, if there is none): a session is completed with one (lot recalls). */
+export async function pigmentLot(services: Services, actor: Actor): Promise<string> {
+  const current = (await services.inventory.list(actor)).items
+    .filter((p) => p.kind === 'pigment')
+    .flatMap((p) => p.lots)
+    .find((l) => !l.expired);
+  if (current) return current.id;
+  const product = await services.inventory.createProduct(
+    actor,
+    CreateProductRequest.parse({ kind: 'pigment', name: 'Carbon', manufacturer: 'Maker' }),
+  );
+  return (
+    await services.inventory.createLot(
+      actor,
+      product.id,
+      CreateLotRequest.parse({ lotNumber: 'CB-TEST', expiresOn: '2030-01-01' }),
+    )
+  ).id;
 }
 
 /** A treatment course of its own for the client and a three-hour session in it, booked by `actor`. */

@@ -1,7 +1,8 @@
 // Named fixtures for the treatment-record tests: working hours, a course, and the instants of
 // future working days (studio time, Europe/London by default).
-import type { CreateConsultationInput } from '@stipple/core';
+import type { CreateConsultationInput, InventoryProduct } from '@stipple/core';
 import { addDays, localTime, studioInstant } from '../appointments/studio-time.js';
+import type { ApiClient } from './test-server.js';
 
 const TZ = 'Europe/London';
 
@@ -55,3 +56,28 @@ export const futAssessment = (date = '2026-11-02'): CreateConsultationInput['ass
   ],
   screening: { keloidHistory: false, anticoagulants: false, pregnant: false, chemotherapyMonthsAgo: null },
 });
+
+/**
+ * A pigment lot of the signed-in user's studio that has not expired, made if there is none: a
+ * session is completed with one (a lot recall finds clients by it). `user` may add inventory.
+ */
+export async function pigmentLotOf(user: ApiClient): Promise<string> {
+  const items = (await user.get<{ items: InventoryProduct[] }>('/api/inventory')).body.items;
+  const current = items
+    .filter((p) => p.kind === 'pigment')
+    .flatMap((p) => p.lots)
+    .find((l) => !l.expired);
+  if (current) return current.id;
+  const product = await user.post<InventoryProduct>('/api/inventory/products', {
+    kind: 'pigment',
+    name: 'Carbon',
+    manufacturer: 'Maker',
+  });
+  if (product.status !== 201) throw new Error(`pigment product: ${JSON.stringify(product.body)}`);
+  const lot = await user.post<{ id: string }>(`/api/inventory/products/${product.body.id}/lots`, {
+    lotNumber: 'CB-TEST',
+    expiresOn: '2030-01-01',
+  });
+  if (lot.status !== 201) throw new Error(`pigment lot: ${JSON.stringify(lot.body)}`);
+  return lot.body.id;
+}

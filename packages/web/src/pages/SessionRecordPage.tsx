@@ -167,6 +167,8 @@ function SessionForm({
         next.performedOn = t('messages.field.notADate');
       // A dilution is stored with its pigment lot: without one it would be dropped without a word.
       if (dilution.trim() && !pigmentLot) next.dilution = t('sessionRecord.dilutionNeedsLot');
+      // The server refuses it too: a completed session must name its pigment lot for recalls.
+      if (complete && !pigmentLot) next.pigmentLot = t('messages.field.needsPigmentLot');
       setCheckErrors(next);
       if (Object.keys(next).length) throw new Error('incomplete');
       return api.saveSession(appointment.id, {
@@ -312,7 +314,11 @@ function SessionForm({
             }}
             clearable
             disabled={completed}
-            error={fieldError(`materials.${pigmentIndex}.lotId`)}
+            error={
+              fieldError('pigmentLot') ??
+              fieldError(`materials.${pigmentIndex}.lotId`) ??
+              fieldError('materials')
+            }
             comboboxProps={{ withinPortal: true }}
             data-testid="pigment-lot"
           />

@@ -203,7 +203,9 @@ describe('localisePlan', () => {
     for (const text of texts) expect(text).toMatch(CJK);
     for (const text of texts) expect(text).not.toMatch(/not known|still to be set|were not applied/);
     // An assumption names its fact in words, never by its path in the assessment.
-    for (const a of zh.assumptions) expect(a.text, a.fact).toMatch(/^(strip: )?[^.:]+未记录：.*。$/);
+    for (const a of zh.assumptions) expect(a.text, a.fact).toMatch(/^(strip：)?[^.:]+未记录：.*。$/);
+    // Chinese text takes the full-width colon, the scar's name before a statement too.
+    for (const text of texts) expect(text).not.toMatch(/[\u3400-\u9fff\w]: /);
     const statements = texts;
     for (const text of statements) expect(text.match(CJK_G)!.length, text).toBeGreaterThan(text.length / 3);
 

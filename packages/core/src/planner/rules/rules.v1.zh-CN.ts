@@ -342,6 +342,7 @@ export const PHRASES_ZH: PlannerPhrases = {
   noneValue: '无',
   notKnown: '{fact}未记录：{assumed}。',
   notApplied: '读取它的规则（{rule}）未被应用',
+  aboutScar: '{scar}：{text}',
 };
 
 // Printed as {assumed} in PHRASES_ZH.notKnown, which adds the final full stop.

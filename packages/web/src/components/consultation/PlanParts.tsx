@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { scarDisplayName, type Eligibility, type Plan } from '@stipple/core';
+import { useTranslation } from 'react-i18next';
+import { formatList } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { RuleChips } from './RuleChip.js';
 
@@ -15,6 +17,7 @@ export const ELIGIBILITY_COLOURS: Record<Eligibility, string> = {
 
 export function Statements({ items, rulesVersion }: { items: Plan['cautions']; rulesVersion: string }) {
   const locale = useLocale();
+  const { t } = useTranslation();
   return (
     <List spacing={6} size="sm">
       {items.map((s, i) => (
@@ -22,8 +25,12 @@ export function Statements({ items, rulesVersion }: { items: Plan['cautions']; r
           {s.scars.length > 0 && (
             // The scars by the names the reader knows ("疤痕 1"), never by their ids (`scar-1`).
             <b data-testid="statement-scars">
-              {s.scars.map((id) => scarDisplayName(id, locale)).join(locale === 'zh-CN' ? '、' : ', ')}
-              {locale === 'zh-CN' ? '：' : ': '}
+              {t('common.labelled', {
+                label: formatList(
+                  s.scars.map((id) => scarDisplayName(id, locale)),
+                  locale,
+                ),
+              })}{' '}
             </b>
           )}
           {s.text} <RuleChips ids={s.ruleIds} rulesVersion={rulesVersion} />

@@ -3,7 +3,7 @@
 import { Badge, Group, List, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { scarDisplayName, type Plan } from '@stipple/core';
-import { formatIsoDate } from '../../i18n/format.js';
+import { formatIsoDate, formatList } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { DataTable } from '../DataTable.js';
 import { ELIGIBILITY_COLOURS, Field, RuleLine, Section } from './PlanParts.js';
@@ -143,7 +143,12 @@ export function PlanZonesSection({ plan, renderValue }: { plan: Plan; renderValu
           <Group gap="xs" mb="xs">
             <Badge variant="outline">{t(`zoneKinds.${z.kind}`)}</Badge>
             {z.scars.length > 0 && (
-              <Text size="sm">{z.scars.map((id) => scarDisplayName(id, locale)).join(', ')}</Text>
+              <Text size="sm">
+                {formatList(
+                  z.scars.map((id) => scarDisplayName(id, locale)),
+                  locale,
+                )}
+              </Text>
             )}
             <RuleChips ids={z.ruleIds} rulesVersion={rv} />
           </Group>

@@ -136,9 +136,20 @@ export function PreviewInsights({
             {m.ruleIds.map((id) => (
               <Text key={id} size="xs">
                 {t(`fillMatchRules.${id.replaceAll('.', '_')}`)}{' '}
-                <Text span size="xs" c="dimmed">
-                  [{id}]
-                </Text>
+                {/* The rule's id is its citation (issue 10), shown as the plan shows its rules. */}
+                <Badge
+                  variant="light"
+                  color="gray"
+                  size="xs"
+                  radius="sm"
+                  tt="none"
+                  ff="monospace"
+                  aria-label={t('editor.insights.fill.rule', { id })}
+                  title={t('editor.insights.fill.rule', { id })}
+                  data-testid={`fill-rule-${id}`}
+                >
+                  {id}
+                </Badge>
               </Text>
             ))}
           </Stack>

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { scarDisplayName, type SessionPlan } from '@stipple/core';
-import { formatIsoDate } from '../../i18n/format.js';
+import { formatIsoDate, formatList } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { DataTable } from '../DataTable.js';
 
@@ -54,7 +54,11 @@ export function SessionTargets({ plan }: { plan: SessionPlan }) {
               {z.scars.length > 0 && (
                 <Text span size="xs" c="dimmed" data-testid="session-target-scars">
                   {' '}
-                  · {z.scars.map((id) => scarDisplayName(id, locale)).join(locale === 'zh-CN' ? '、' : ', ')}
+                  ·{' '}
+                  {formatList(
+                    z.scars.map((id) => scarDisplayName(id, locale)),
+                    locale,
+                  )}
                 </Text>
               )}
             </Table.Td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
+import type { ImpressionSet } from './impression-set.js';
 import { planSimulation } from './simulate.js';
 
 const image = { width: 800, height: 500 };
@@ -66,5 +67,68 @@ describe('zone summary', () => {
       )
         inside++;
     expect(inside).toBeLessThan(5);
+  });
+});
+
+describe('a scar zone over detected follicles', () => {
+  // Follicles every 9 px at 10 px/mm: about 123 per cm², well above the zones' target of 70.
+  const dense: number[] = [];
+  for (let y = 155; y < 345; y += 9) for (let x = 105; x < 495; x += 9) dense.push(x, y);
+  const follicles = Float32Array.from(dense);
+  const scar = square(150, 190, 450, 310); // 3 × 1.2 cm, inside the follicles
+  /** Primary impressions inside the scar's polygon (its area proper, feather left out). */
+  const insideScar = (set: ImpressionSet) => {
+    let n = 0;
+    for (let i = 0; i < set.count; i++) {
+      const x = set.x[i]!;
+      const y = set.y[i]!;
+      if (set.primary[i] && x >= 150 && x < 450 && y >= 190 && y < 310) n++;
+    }
+    return n;
+  };
+
+  it('gets dots at its full target density, as if the skin were bare, and no warning', () => {
+    const zones: ZonesFileInput['zones'] = [
+      { id: 'scar', kind: 'scar', polygon: scar, densityPerCm2: 70, texture: 'flat', featherMm: 2 },
+    ];
+    const bare = plan(zones);
+    const over = plan(zones, follicles);
+    const z = over.summary[0]!;
+    // Detections inside scar tissue are not hair: none counts, none keeps a dot off.
+    expect(z.existingDensityPerCm2).toBe(0);
+    expect(z.warnings).toEqual([]);
+    // 3.6 cm² at 70 per cm²: about 252 dots inside the polygon, within the sampler's tolerance
+    // (its feather, falling off outside, draws a few from the edge), and what bare skin gets.
+    const target = 70 * 3.6;
+    expect(insideScar(over.impressions) / target).toBeGreaterThan(0.9);
+    expect(insideScar(over.impressions) / target).toBeLessThan(1.1);
+    expect(insideScar(over.impressions)).toBe(insideScar(bare.impressions));
+    expect(z.achievedDensityPerCm2).toBe(bare.summary[0]!.achievedDensityPerCm2);
+  });
+
+  it('still counts them for a fill zone over the same follicles', () => {
+    const sim = plan(
+      [{ id: 'fill', kind: 'fill', polygon: scar, densityPerCm2: 70, featherMm: 2 }],
+      follicles,
+    );
+    const z = sim.summary[0]!;
+    expect(z.existingDensityPerCm2).toBeGreaterThan(90);
+    expect(z.warnings.map((w) => w.code)).toEqual(['hair-already-dense']);
+    expect(insideScar(sim.impressions)).toBeLessThan(10);
+  });
+
+  it('beside a fill over hair: the fill counts the hair, the scar drawn over it does not', () => {
+    const sim = plan(
+      [
+        { id: 'fill', kind: 'fill', polygon: square(100, 150, 500, 350), densityPerCm2: 70 },
+        { id: 'scar', kind: 'scar', polygon: scar, densityPerCm2: 70, texture: 'flat', featherMm: 2 },
+      ],
+      follicles,
+    );
+    const [fill, scarZone] = sim.summary;
+    expect(fill!.existingDensityPerCm2).toBeGreaterThan(90);
+    expect(scarZone!.existingDensityPerCm2).toBe(0);
+    expect(scarZone!.warnings).toEqual([]);
+    expect(insideScar(sim.impressions) / (70 * 3.6)).toBeGreaterThan(0.88);
   });
 });

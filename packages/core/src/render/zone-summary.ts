@@ -33,7 +33,10 @@ export interface ZoneSummary {
   densitySource: 'file' | 'default' | 'analysis';
   /** Impressions plus the client's own follicles per cm² inside the zone proper, after the last session. */
   achievedDensityPerCm2: number;
-  /** The client's own follicles per cm² there (they count towards the target). */
+  /**
+   * The client's own follicles per cm² there that count towards the target (follicleCounted: none
+   * where a scar governs, so always 0 for a scar).
+   */
   existingDensityPerCm2: number;
   /** Impressions placed in each session (in the zone and its feather). */
   impressionsPerSession: number[];

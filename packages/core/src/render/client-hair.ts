@@ -3,7 +3,8 @@
  * hair is missing, and existing follicles count towards a zone's target), and the tone of the
  * stubble (the shade the dots start from). This is the one place that reads a photo analysis for
  * the blend: when the analysis gains a hair-bearing mask and a hair tone at conversation distance,
- * `clientHairFromAnalysis` changes, not the engine.
+ * `clientHairFromAnalysis` changes, not the engine. Which follicles count where the zones lie is
+ * counted-hair.ts: the same rule for the live preview, the server's render and the CLI.
  */
 import { labToXyz, linearRgbToLab, xyzToLinearRgb, type Lab } from '../analysis/color-space.js';
 import { ABSORBANCE, HEALED_DARKNESS, PEAK_DENSITY, shadeForDarkness } from './render-stage.js';

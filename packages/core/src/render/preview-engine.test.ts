@@ -3,9 +3,10 @@ import { ZonesFile, type ZonesFileInput } from '../domain/zones.schema.js';
 import { largestEmptyDisc, nearestNeighbourStats } from '../sampling/point-pattern-statistics.js';
 import type { PointSet } from '../sampling/point-set-metrics.js';
 import { brushOutline } from '../geometry/brush-outline.js';
+import { pointInPolygon } from '../geometry/polygon.js';
 import { buildDensityField } from './density-field.js';
 import type { ImpressionSet } from './impression-set.js';
-import { PreviewEngine } from './preview-engine.js';
+import { PreviewEngine, type PreviewFrame } from './preview-engine.js';
 import { planSimulation } from './simulate.js';
 
 const W = 800;
@@ -331,5 +332,46 @@ describe('PreviewEngine with the client’s hair', () => {
     expect(blended.stubble?.shade).toBeLessThan(60);
     expect(crown.shadeSource).toBe('file');
     expect(crown.shadeDifference).toBe(32 - blended.stubble!.shade!);
+  });
+});
+
+describe('PreviewEngine with a scar over the client’s hair', () => {
+  // Follicles every 10 px (25 per cm² at 5 px/mm) over the whole crown, under the scar too.
+  const follicles: number[] = [];
+  for (let y = 85; y < 520; y += 10) for (let x = 105; x < 700; x += 10) follicles.push(x, y);
+  const hair = { follicles: Float32Array.from(follicles), stubbleLab: null, skinLab: null };
+  const inside = (frame: PreviewFrame, polygon: [number, number][]) => {
+    let n = 0;
+    for (let i = 0; i < frame.impressions.count; i++)
+      if (
+        frame.impressions.primary[i] &&
+        pointInPolygon(polygon, frame.impressions.x[i]!, frame.impressions.y[i]!)
+      )
+        n++;
+    return n;
+  };
+
+  it('gives the scar its full density as on bare skin, also where a moved scar now lies', () => {
+    // The scar at the crown's density: moving it changes no density, only which follicles count.
+    const before = spec({ scarDensity: 60 });
+    const after = spec({ scarDensity: 60, dy: -120 });
+    const engine = new PreviewEngine({ width: W, height: H });
+    const first = engine.update(before, undefined, hair);
+    const moved = engine.update(after, undefined, hair);
+    expect(moved.change.kind).toBe('window');
+    const bare = new PreviewEngine({ width: W, height: H }).update(after);
+    const fresh = new PreviewEngine({ width: W, height: H }).update(after, undefined, hair);
+    for (const frame of [first, moved, fresh]) {
+      const strip = frame.summary.find((z) => z.id === 'strip')!;
+      expect(strip.existingDensityPerCm2).toBe(0);
+      expect(strip.warnings).toEqual([]);
+      // The crown around it still counts the hair.
+      expect(frame.summary.find((z) => z.id === 'crown')!.existingDensityPerCm2).toBeGreaterThan(15);
+    }
+    const onBare = inside(bare, scarAt(0, -120));
+    expect(onBare).toBeGreaterThan(100);
+    // Over the hair, where the crown alone would place about 60 - 25 per cm², the scar places its 60.
+    expect(Math.abs(inside(fresh, scarAt(0, -120)) - onBare)).toBeLessThan(0.1 * onBare);
+    expect(Math.abs(inside(moved, scarAt(0, -120)) - onBare)).toBeLessThan(0.1 * onBare);
   });
 });

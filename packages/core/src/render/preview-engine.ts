@@ -3,6 +3,7 @@ import { defaultSessionShares, ZONE_DEFAULTS, type ZonesFile } from '../domain/z
 import type { Vec2 } from '../geometry/polygon.js';
 import { hashSeed } from '../sampling/rng.js';
 import { shadeForStubble, type ClientHair, type StubbleShade } from './client-hair.js';
+import { changedFollicles, countedFollicles, follicleCounted } from './counted-hair.js';
 import {
   composeZoneLayers,
   resolveZones,
@@ -131,6 +132,8 @@ export class PreviewEngine {
   private perCm2: Float32Array | undefined;
   private store = new PreviewPointStore(1);
   private hairKey: ClientHair | undefined;
+  /** Which of the client's follicles counted in the last update (follicleCounted). */
+  private counted: Uint8Array | undefined;
 
   /** `clock` times the stages (`timingsMs`); without one the frame carries no timings. */
   constructor(
@@ -265,6 +268,37 @@ export class PreviewEngine {
         if ((dirty.x1 - dirty.x0) * (dirty.y1 - dirty.y0) > FULL_RESAMPLE_SHARE * width * height) full = true;
       }
     }
+    // Which of the client's follicles count (none where a scar governs: follicleCounted). A scar
+    // moved over hair may leave the density as it was (a fill of the same density under it) and
+    // still change which follicles count: the dots round those are placed again.
+    let existing: Float32Array | undefined;
+    if (hair) {
+      const counted = follicleCounted(hair.follicles, {
+        zoneIndex: composed.zoneIndex,
+        ww: grid.ww,
+        wh: grid.wh,
+        scale: grid.scale,
+        kinds: zones.map((z) => z.kind),
+      });
+      if (!full && this.counted) {
+        const moved = changedFollicles(
+          hair.follicles,
+          this.counted,
+          counted,
+          grid,
+          composed.density,
+          this.image,
+        );
+        if (moved) {
+          const window = union(dirty, moved)!;
+          dirty = window;
+          if ((window.x1 - window.x0) * (window.y1 - window.y0) > FULL_RESAMPLE_SHARE * width * height)
+            full = true;
+        }
+      }
+      this.counted = counted;
+      existing = countedFollicles(hair.follicles, counted);
+    } else this.counted = undefined;
     this.composed = composed;
     lap('diff');
 
@@ -276,7 +310,7 @@ export class PreviewEngine {
     if (full) {
       upsampleDensity(composed.density, grid, field.perCm2);
       lap('upsample');
-      placed = this.store.build(field, shares, hashSeed(spec.seed, 'impressions'), hair?.follicles);
+      placed = this.store.build(field, shares, hashSeed(spec.seed, 'impressions'), existing);
       kept = 0;
       kind = 'full';
       dirty = { x0: 0, y0: 0, x1: width, y1: height };
@@ -284,7 +318,7 @@ export class PreviewEngine {
     } else if (dirty) {
       upsampleDensity(composed.density, grid, field.perCm2, dirty);
       lap('upsample');
-      const result = this.store.resample(field, dirty, shares, hair?.follicles);
+      const result = this.store.resample(field, dirty, shares, existing);
       kept = result.kept;
       placed = result.placed;
       kind = 'window';
@@ -315,7 +349,7 @@ export class PreviewEngine {
         pxPerMm: grid.pxPerMm,
       },
       impressions,
-      hair?.follicles,
+      existing,
       stubble,
     );
     lap('summary');

@@ -2,6 +2,7 @@ import { defaultSessionShares, pxPerMmOf, type ZonesFile } from '../domain/zones
 import { hashSeed } from '../sampling/rng.js';
 import { sampleSessions } from '../sampling/progressive.js';
 import { shadeForStubble, type ClientHair, type StubbleShade } from './client-hair.js';
+import { countedFollicles, follicleCounted } from './counted-hair.js';
 import { buildDensityField, type BuiltDensityField, type FollicleAnalysis } from './density-field.js';
 import { buildImpressionSet, type ImpressionSet } from './impression-set.js';
 import type { Stage } from './render-stage.js';
@@ -42,7 +43,20 @@ export function planSimulation(
   const stubble = options.hair ? shadeForStubble(options.hair.stubbleLab, options.hair.skinLab) : null;
   const built = buildDensityField(spec, image, analysis, { stubbleShade: stubble?.shade ?? null });
   const shares = spec.sessionShares ?? defaultSessionShares(spec.sessions);
-  const existing = options.hair?.follicles;
+  // The client's hair counts for fill and hairline zones, not inside a scar (follicleCounted).
+  const follicles = options.hair?.follicles;
+  const existing = follicles
+    ? countedFollicles(
+        follicles,
+        follicleCounted(follicles, {
+          zoneIndex: built.zoneIndex,
+          ww: built.workWidth,
+          wh: built.workHeight,
+          scale: built.scale,
+          kinds: built.zones.map((z) => z.kind),
+        }),
+      )
+    : undefined;
   const points = sampleSessions(
     built.field,
     shares,

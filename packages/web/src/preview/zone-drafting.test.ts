@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZonesFile } from '@stipple/core';
+import { PreviewEngine, ZonesFile } from '@stipple/core';
 import { scarAndHairlinePlan } from './plan.test-support.js';
 import { flipHairline, moveVertex, newZone, suggestedScarZone } from './zone-drafting.js';
 import type { Point, ZoneInput } from './zone-editing.js';
@@ -61,5 +61,39 @@ describe('zone drafting', () => {
     const polygon = (zone as { polygon: Point[] }).polygon;
     expect(polygon.length).toBeLessThan(12);
     expect(valid([zone])).toBe(true);
+  });
+
+  it('treats a scar accepted from a suggestion like one drawn by hand: no detected hair counts inside', () => {
+    // The notched strip of a suggestion, 30 × 4 mm at (10, 10) mm, over follicles every 0.9 mm
+    // (about 123 per cm²: what the analysis found on and round the scar).
+    const top = Array.from({ length: 101 }, (_, i): Point => [100 + i * 3, 100 + (i % 2)]);
+    const bottom = Array.from({ length: 101 }, (_, i): Point => [400 - i * 3, 140 + (i % 2)]);
+    const accepted = suggestedScarZone(
+      'photo-scar-1',
+      { polygon: [...top, ...bottom], areaCm2: 1.2 },
+      plan,
+      3,
+      10,
+    );
+    const drawn = newZone('scar', 'scar-1', (accepted as { polygon: Point[] }).polygon, plan, 3);
+    const follicles: number[] = [];
+    for (let y = 60; y < 180; y += 9) for (let x = 60; x < 440; x += 9) follicles.push(x, y);
+    const hair = { follicles: Float32Array.from(follicles), stubbleLab: null, skinLab: null };
+    const frame = (zone: ZoneInput, withHair: boolean) =>
+      new PreviewEngine({ width: 500, height: 240 }).update(
+        ZonesFile.parse({ calibration: { pxPerMm: 10 }, sessions: 3, zones: [zone] }),
+        undefined,
+        withHair ? hair : undefined,
+      );
+    const bare = frame(drawn, false);
+    for (const zone of [accepted, drawn]) {
+      const over = frame(zone, true);
+      const summary = over.summary[0]!;
+      expect(summary.existingDensityPerCm2).toBe(0);
+      expect(summary.warnings).toEqual([]);
+      // The same dots as on bare skin: its full density, the detections inside ignored.
+      expect(over.impressions.count).toBe(bare.impressions.count);
+      expect(summary.achievedDensityPerCm2).toBe(bare.summary[0]!.achievedDensityPerCm2);
+    }
   });
 });

@@ -15,7 +15,7 @@ import type {
   ScarCamouflageScore,
   ZonesFile,
 } from '@stipple/core';
-import { noteOf, ZoneError, zoneErrorNote } from '@stipple/core';
+import { noteOf } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -31,6 +31,7 @@ import { formatName } from '../text/person-name.js';
 import { checkZonesFit } from './zones-fit.js';
 import { toPhotoZones, toRender, type StoredScore } from './preview-views.js';
 import { previewRepository, type StoredStage } from './preview.repository.js';
+import { failureNote, photoNotes, RenderFailure } from './render-notes.js';
 import { renderZones } from './render-zones.js';
 import { storeCorrection } from './scalp-map.service.js';
 
@@ -291,24 +292,7 @@ export class PreviewService {
         : undefined;
       const hair = await analysis?.clientHair(studioId, row.photoId);
       const original = await decodeRgb(await blobs.get(photo.sha256));
-      const notes: Note[] = [];
-      if (original.width !== photo.width || original.height !== photo.height)
-        notes.push(
-          noteOf('photoSizeMismatch', {
-            width: original.width,
-            height: original.height,
-            expectedWidth: photo.width,
-            expectedHeight: photo.height,
-          }),
-        );
-      const zonesPxPerMm = 'pxPerMm' in zones.calibration ? zones.calibration.pxPerMm : null;
-      if (photo.pxPerMm && zonesPxPerMm && Math.abs(zonesPxPerMm / photo.pxPerMm - 1) > 0.05)
-        notes.push(
-          noteOf('calibrationMismatch', {
-            zonesPxPerMm: round2(zonesPxPerMm),
-            photoPxPerMm: round2(photo.pxPerMm),
-          }),
-        );
+      const notes = photoNotes(original, photo, zones);
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
         ...(hair ? { hair } : {}),
@@ -366,14 +350,8 @@ export class PreviewService {
       );
     } catch (err) {
       // The reader gets a note in her language; the exception's own words go to the log only.
-      const known =
-        err instanceof RenderFailure
-          ? err.note
-          : err instanceof ZoneError
-            ? zoneErrorNote(err, row.zones as unknown as ZonesFile)
-            : null;
       log.error({ err, renderId }, 'preview render failed');
-      await this.failRender(studioId, renderId, known ?? noteOf('renderFailed'));
+      await this.failRender(studioId, renderId, failureNote(err, row.zones as unknown as ZonesFile));
     }
   }
 
@@ -408,12 +386,3 @@ export class PreviewService {
     }
   }
 }
-
-/** A failure the render knows the reason of, as its note. */
-class RenderFailure extends Error {
-  constructor(readonly note: Note) {
-    super(note.code);
-  }
-}
-
-const round2 = (v: number) => Math.round(v * 100) / 100;

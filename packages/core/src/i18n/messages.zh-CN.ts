@@ -545,11 +545,12 @@ export const MESSAGES_ZH_CN: Catalogue = {
       '照片每毫米只有 {{pxPerMm}} 像素；要看清毛囊开口（0.1-0.3 毫米）每毫米至少需要 {{needed}} 像素。请拍该区域的近照（手机距头皮 10-15 厘米，画面中放一把尺）。',
     unresolved:
       '照片中 {{share}}% 的头皮分辨不出毛囊：{{causes, list}}。这些区域不报告密度；请为这些区域拍清晰的近照（距离 10-15 厘米，对焦头皮，放一把尺）。',
-    causeBlur_other: '{{count}} 个区域模糊（失焦、晃动或被手机平滑处理）',
-    causeBlurDetail_other: '{{count}} 个区域模糊（失焦、晃动或被手机平滑处理；最细的细节约 {{blurMm}} 毫米）',
-    causeNoise_other: '{{count}} 个区域噪点太多，分不清毛囊与皮肤纹理',
-    causeNoDetail_other: '{{count}} 个区域没有可判断清晰度的细节',
-    causeOverexposed_other: '{{count}} 个区域高光过曝',
+    causeBlur_other: '模糊区域 {{count}} 个（失焦、晃动或被手机平滑处理）',
+    causeBlurDetail_other:
+      '模糊区域 {{count}} 个（失焦、晃动或被手机平滑处理；最细的细节约 {{blurMm}} 毫米）',
+    causeNoise_other: '噪点过多、分不清毛囊与皮肤纹理的区域 {{count}} 个',
+    causeNoDetail_other: '没有可判断清晰度的细节的区域 {{count}} 个',
+    causeOverexposed_other: '高光过曝区域 {{count}} 个',
     densityTooLittleArea:
       '未报告密度：头皮只有 {{areaCm2}} cm² 能分辨毛囊，少于计数所需的 {{neededCm2}} cm²。',
     densityNoArea: '未报告密度：头皮没有任何部分能分辨毛囊。',

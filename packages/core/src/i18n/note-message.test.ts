@@ -54,9 +54,9 @@ describe('notes of the analysis and the render', () => {
       '40% of the scalp in the photo does not resolve follicles: blurred in 3 regions (out of focus, moved or smoothed by the phone; finest detail ≈ 0.12 mm) and blown-out highlights in 1 region. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).',
     );
     const zh = noteText('zh-CN', n);
-    expect(zh).toContain('3 个区域模糊');
+    expect(zh).toContain('模糊区域 3 个');
     expect(zh).toContain('0.12 毫米');
-    expect(zh).toContain('1 个区域高光过曝');
+    expect(zh).toContain('和高光过曝区域 1 个');
     expect(zh).not.toContain('noise');
   });
 

@@ -4,13 +4,14 @@
 // a zone taken from the analysis shown as `photo-scar-1` (and drawn zones as `fill-1`) in the
 // editor, the render and the reports; the assessment's scar card titled `scar-1` and its error list
 // giving `scars.0.lengthMm`; plan cautions and session targets naming `scar-1`; audited records
-// shown as `treatment_plan`; a calendar day's weekday cut in two ("周 / 一").
+// shown as `treatment_plan`; a calendar day's weekday cut in two ("周 / 一"); the render's and the
+// analysis's notes in English.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Appointment, StaffMember } from '@stipple/core';
+import type { Appointment, PhotoZones, StaffMember } from '@stipple/core';
 import { studioInstant } from '../packages/server/src/appointments/studio-time.js';
 import {
   IPAD_LANDSCAPE,
@@ -45,6 +46,9 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
   return res.json;
 }
+
+/** Three English words in a row: a sentence of ours left in English. */
+const ENGLISH = /\b[A-Za-z]{2,}(?:[\s,;:]+[A-Za-z]{2,}){2,}/;
 
 /** The text a person reads in `locator`, the rule ids a plan cites left out (they are citations). */
 async function textOf(locator: Locator): Promise<string> {
@@ -196,6 +200,28 @@ describe('an analysis suggestion accepted into the zones, in Chinese', () => {
     } finally {
       await api('PATCH', `/api/clients/${clientId}`, { preferredLanguage: 'zh-CN' });
     }
+  });
+
+  it('words the render’s note and the analysis’s notes in Chinese, none in English', async () => {
+    // Zones drawn at another scale than the photo's calibration: the render says so in a note.
+    const saved = await api<PhotoZones>('GET', `/api/photos/${photoId}/zones`);
+    await api('PUT', `/api/photos/${photoId}/zones`, {
+      zones: { ...saved.zones, calibration: { pxPerMm: 24 } },
+      version: saved.version,
+    });
+    await page.goto(`/clients/${clientId}/photos/${photoId}/preview`);
+    await page.getByTestId('zone-editor').waitFor({ timeout: 120_000 });
+    await expect
+      .poll(() => page.getByTestId('render-status').textContent(), { timeout: 300_000 })
+      .toBe('完成');
+    const note = page.getByTestId('render-note').first();
+    await note.waitFor();
+    expect(await note.textContent()).toBe('区域是按每毫米 24 像素绘制的，但照片的校准为每毫米 20 像素。');
+    const panel = page.getByTestId('render-panel');
+    await note.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, '194-render-note-zh', false);
+    expect(await textOf(panel)).not.toMatch(ENGLISH);
+    expect(await textOf(page.getByTestId('analysis-panel'))).not.toMatch(ENGLISH);
   });
 });
 

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import {
   AnalysisInputError,
   analyzePhoto,
+  noteText,
   renderOverlay,
   type CalibrationInput,
   type PhotoAnalysis,
@@ -79,7 +80,7 @@ export function analyzeCommand(): Command {
       else process.stdout.write(json);
       const say = (line: string) => (opts.out ? process.stdout : process.stderr).write(`${line}\n`);
       say(summaryLine(analysis, (Date.now() - started) / 1000));
-      for (const note of analysis.notes) say(`  note: ${note}`);
+      for (const note of analysis.notes) say(`  note: ${noteText('en', note)}`);
     });
 }
 

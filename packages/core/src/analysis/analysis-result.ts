@@ -1,4 +1,5 @@
 /** What `analyzePhoto` returns. Coordinates are photo pixels (the centre of pixel (0, 0) is (0, 0)). */
+import type { Note } from '../domain/note.schema.js';
 import type { Roi } from './analysis-input.js';
 import type { Lab } from './color-space.js';
 import type { RegionStatus } from './resolvability.js';
@@ -93,7 +94,7 @@ export interface PhotoAnalysis {
     resolvedFraction: number;
     counts: Partial<Record<RegionStatus, number>>;
   };
-  /** Plain-language caveats: no calibration, unresolved regions and what to do about them. */
-  notes: string[];
+  /** Caveats (message references): no calibration, unresolved regions and what to do about them. */
+  notes: Note[];
   timingsMs: Record<string, number>;
 }

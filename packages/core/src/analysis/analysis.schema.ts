@@ -4,6 +4,7 @@
  * Coordinates are photo pixels.
  */
 import { z } from 'zod';
+import { StoredNote } from '../domain/note.schema.js';
 
 const Point = z.tuple([z.number(), z.number()]);
 const LabColour = z.tuple([z.number(), z.number(), z.number()]);
@@ -113,7 +114,8 @@ export const PhotoAnalysisSchema = z.object({
     resolvedFraction: z.number().min(0).max(1),
     counts: z.partialRecord(RegionStatusSchema, z.number().int().min(0)),
   }),
-  notes: z.array(z.string()),
+  // Files written before notes had codes hold English text.
+  notes: z.array(StoredNote),
   timingsMs: z.record(z.string(), z.number()),
 });
 export type PhotoAnalysisJson = z.infer<typeof PhotoAnalysisSchema>;

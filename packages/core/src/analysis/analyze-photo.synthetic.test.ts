@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteText } from '../i18n/note-message.js';
 import { analyzePhoto } from './analyze-photo.js';
 import { CONDITIONS, evaluateCondition, STRESS_CONDITIONS } from './testing/accuracy-conditions.js';
 import { syntheticScalp } from './testing/synthetic-scalp.js';
@@ -29,7 +30,7 @@ describe('analysis of synthetic scalps (issue 4 acceptance)', () => {
       expect(r.resolvedFraction).toBe(0);
       const reasons = new Set(r.analysis.resolvability.regions.map((g) => g.status));
       expect(reasons.has('resolved')).toBe(false);
-      expect(r.analysis.notes.join(' ')).toMatch(/close-up/);
+      expect(r.analysis.notes.map((n) => noteText('en', n)).join(' ')).toMatch(/close-up/);
     });
   }
 
@@ -44,7 +45,10 @@ describe('analysis of synthetic scalps (issue 4 acceptance)', () => {
     expect(new Set(statuses).size).toBeLessThanOrEqual(2);
     expect(statuses.every((s) => s === 'blur' || s === 'no-detail')).toBe(true);
     expect(statuses.filter((s) => s === 'blur').length).toBeGreaterThan(0);
-    expect(blurred.analysis.notes[0]).toMatch(/out of focus/);
+    expect(blurred.analysis.notes[0]?.code).toBe('unresolved');
+    expect(blurred.analysis.notes[0]?.params.blur).toBeGreaterThan(0);
+    expect(noteText('en', blurred.analysis.notes[0]!)).toMatch(/out of focus/);
+    expect(noteText('zh-CN', blurred.analysis.notes[0]!)).toMatch(/失焦/);
     const blurMm = blurred.analysis.resolvability.regions
       .filter((g) => g.status === 'blur' && g.blurMm !== null)
       .map((g) => g.blurMm!);
@@ -111,7 +115,7 @@ describe('analysis contract', () => {
     expect(a.follicles.length).toBeGreaterThan(0);
     expect(a.scarSuggestions.length).toBeGreaterThan(0);
     expect(a.scarSuggestions.every((s) => s.areaCm2 === null)).toBe(true);
-    expect(a.notes.join(' ')).toMatch(/No calibration/);
+    expect(a.notes.map((n) => n.code)).toContain('uncalibrated');
   });
 
   it('analyses only the ROI and keeps photo coordinates', () => {

@@ -7,6 +7,7 @@
  * enough for follicle structures (working-channel.ts), so a 12 MP photo costs what its scalp at
  * about 10 px/mm costs.
  */
+import { noteOf, type Note } from '../domain/note.schema.js';
 import type { Stopwatch } from '../domain/stopwatch.js';
 import { resolveRoi, validateImage, type RgbImage, type Roi } from './analysis-input.js';
 import type { Follicle, PhotoAnalysis, ScarSuggestion } from './analysis-result.js';
@@ -84,13 +85,9 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   // Detections keep off the scalp's edge: the map places it to within a map pixel, and the
   // outline of a head against its background is full of dark spots that are not follicles.
   const interior = scalpInterior(scalpMap, ppm);
-  const notes: string[] = [];
-  if (!calibration.calibrated)
-    notes.push(
-      `No calibration: follicles are located in pixels only; nothing is reported per cm² or in mm. Give px per mm or two ruler points.`,
-    );
-  if (scalpSummary.scalpShare === 0)
-    notes.push('No scalp found in the photo: nothing is measured. Correct the scalp map if this is wrong.');
+  const notes: Note[] = [];
+  if (!calibration.calibrated) notes.push(noteOf('uncalibrated'));
+  if (scalpSummary.scalpShare === 0) notes.push(noteOf('noScalp'));
   const base = {
     calibrated: calibration.calibrated,
     pxPerMm: calibration.pxPerMm,
@@ -116,8 +113,12 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
     );
     notes.push(
       tooFar
-        ? `The whole head is in the photo, so it has at most ${headBound.toFixed(1)} px per mm (a head is at least ${MIN_HEAD_WIDTH_MM / 10} cm across); follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`
-        : `The photo has ${ppm.toFixed(1)} px per mm; follicle openings (0.1-0.3 mm) need at least ${MIN_PX_PER_MM}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).`,
+        ? noteOf('headTooFar', {
+            pxPerMm: round1(headBound),
+            headCm: MIN_HEAD_WIDTH_MM / 10,
+            needed: MIN_PX_PER_MM,
+          })
+        : noteOf('tooFewPxPerMm', { pxPerMm: round1(ppm), needed: MIN_PX_PER_MM }),
     );
     return {
       ...base,
@@ -254,8 +255,8 @@ export function analyzePhoto(image: RgbImage, options: AnalyzeOptions = {}): Pho
   if (calibration.calibrated && !stats)
     notes.push(
       measuredCm2 > 0
-        ? `No density reported: only ${measuredCm2.toFixed(2)} cm² of the scalp resolves follicles, under the ${MIN_DENSITY_AREA_CM2} cm² a count needs (see resolvability).`
-        : 'No density reported: no part of the scalp resolves follicles (see resolvability).',
+        ? noteOf('densityTooLittleArea', { areaCm2: round2(measuredCm2), neededCm2: MIN_DENSITY_AREA_CM2 })
+        : noteOf('densityNoArea'),
     );
   const densityMap = stats
     ? {
@@ -385,6 +386,9 @@ function measuredArea(
   return { scalp: scalp * step * step, resolved: resolved * step * step };
 }
 
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
 function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }

@@ -1,7 +1,8 @@
 /** Resolvability tiles as the analysis reports them: regions in photo pixels, counts and notes. */
 import type { Roi } from './analysis-input.js';
 import type { RegionAssessment } from './analysis-result.js';
-import { describeStatus, type RegionStatus, type TileResolvability } from './resolvability.js';
+import { noteOf, UNRESOLVED_CAUSES, type Note } from '../domain/note.schema.js';
+import type { RegionStatus, TileResolvability } from './resolvability.js';
 import { tileRect, type TileGrid } from './tile-grid.js';
 
 /** Mean of `fn` (photo coordinates) over a 3 × 3 sample of each tile of a working-pixel grid. */
@@ -56,28 +57,19 @@ export function resolvabilityNotes(
   counts: Partial<Record<RegionStatus, number>>,
   scalpTiles: number,
   tiles: readonly TileResolvability[],
-): string[] {
-  if (scalpTiles === 0) return ['No scalp in the analysed region.'];
+): Note[] {
+  if (scalpTiles === 0) return [noteOf('noScalpInRegion')];
   const unresolved = scalpTiles - (counts.resolved ?? 0);
   if (unresolved === 0) return [];
-  const share = Math.round((100 * unresolved) / scalpTiles);
-  const parts: string[] = [];
-  for (const status of ['blur', 'noise', 'no-detail', 'overexposed'] as const) {
-    const n = counts[status] ?? 0;
-    if (!n) continue;
-    let text = `${describeStatus(status)} (${n} regions)`;
-    if (status === 'blur') {
-      const widths = tiles
-        .filter((t) => t.status === 'blur' && t.blurMm !== null)
-        .map((t) => t.blurMm!)
-        .sort((a, b) => a - b);
-      if (widths.length) text += `, finest detail ≈ ${widths[widths.length >> 1]!.toFixed(2)} mm (σ)`;
-    }
-    parts.push(text);
-  }
-  return [
-    `${share}% of the scalp in the photo does not resolve follicles: ${parts.join('; ')}. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).`,
-  ];
+  // The regions of each cause, and for blur the median finest detail: the apps word them.
+  const params: Note['params'] = { share: Math.round((100 * unresolved) / scalpTiles) };
+  for (const [status, param] of UNRESOLVED_CAUSES) if (counts[status]) params[param] = counts[status];
+  const widths = tiles
+    .filter((t) => t.status === 'blur' && t.blurMm !== null)
+    .map((t) => t.blurMm!)
+    .sort((a, b) => a - b);
+  if (counts.blur && widths.length) params.blurMm = Math.round(widths[widths.length >> 1]! * 100) / 100;
+  return [noteOf('unresolved', params)];
 }
 
 function round3(v: number): number {

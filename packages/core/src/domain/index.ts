@@ -15,6 +15,7 @@ export * from './aftercare.schema.js';
 export * from './outbox.schema.js';
 export * from './zones.schema.js';
 export * from './consultation.schema.js';
+export * from './note.schema.js';
 export * from './preview.schema.js';
 export * from './password-policy.js';
 export * from './studio.schema.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.schema.js';
 import { StaffRef } from './consultation.schema.js';
+import { StoredNote } from './note.schema.js';
 import { ZonesFile } from './zones.schema.js';
 
 /*
@@ -50,7 +51,7 @@ export const RenderProgress = z.object({
   id: z.uuid(),
   status: RenderStatus,
   progress: z.number().int(),
-  error: z.string().nullable(),
+  error: StoredNote.nullable(),
 });
 export type RenderProgress = z.infer<typeof RenderProgress>;
 
@@ -126,9 +127,10 @@ export const PreviewRender = z.object({
   camouflage: z.array(ScarCamouflageScore).nullable(),
   /** Per fill zone, once rendered. */
   fillMatches: z.array(FillMatchScore),
-  /** What could not be measured or made, in words. */
-  notes: z.array(z.string()),
-  error: z.string().nullable(),
+  /** What could not be measured or made (message references; English text in older rows). */
+  notes: z.array(StoredNote),
+  /** Why it failed, the same way. */
+  error: StoredNote.nullable(),
   impressions: z.int().nullable(),
   createdBy: StaffRef.nullable(),
   createdAt: Timestamp,
@@ -199,13 +201,15 @@ export const PhotoAnalysisRecord = z.object({
   dotDiameterMm: z.number().nullable(),
   resolvedFraction: z.number().nullable(),
   suggestions: z.array(AnalysisSuggestion),
-  notes: z.array(z.string()),
+  /** Caveats of the analysis (message references; English text in older rows). */
+  notes: z.array(StoredNote),
   /** Follicle centres as x0, y0, x1, y1, … (photo pixels, rounded). */
   follicles: z.array(z.number()),
   /** Mean colour of the stubble and of the skin between follicles (CIELAB), where measured. */
   stubbleLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
   skinLab: z.tuple([z.number(), z.number(), z.number()]).nullable(),
-  error: z.string().nullable(),
+  /** Why it failed (a message reference; English text in older rows). */
+  error: StoredNote.nullable(),
   /** Which head and scalp map the analysis worked inside; null before it finished. */
   scalpMap: z.enum(['automatic', 'corrected']).nullable(),
   createdAt: Timestamp,

@@ -11,6 +11,7 @@
  *   entity.*  the things a request can name that may not exist
  *   zoneName.*  a zone of a photo drawn or taken from the analysis, by its id (zoneNameMessage)
  *   planValue.* a value of a plan the artist can change, by its path (planValueMessage)
+ *   note.*    what the photo analysis and the preview render tell the artist, by code (translateNote)
  */
 export const MESSAGES_EN = {
   error: {
@@ -612,5 +613,55 @@ export const MESSAGES_EN = {
     zoneSessionShade: 'Zone {{n}}, session {{session}} › shade',
     camouflage: 'Camouflage of {{scar}} (%)',
     other: 'A value of the plan',
+  },
+  note: {
+    uncalibrated:
+      'No calibration: follicles are located in pixels only; nothing is reported per cm² or in mm. Give px per mm or two ruler points.',
+    noScalp: 'No scalp found in the photo: nothing is measured. Correct the scalp map if this is wrong.',
+    noScalpInRegion: 'No scalp in the analysed region.',
+    headTooFar:
+      'The whole head is in the photo, so it has at most {{pxPerMm}} px per mm (a head is at least {{headCm}} cm across); follicle openings (0.1-0.3 mm) need at least {{needed}}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).',
+    tooFewPxPerMm:
+      'The photo has {{pxPerMm}} px per mm; follicle openings (0.1-0.3 mm) need at least {{needed}}. Take a close-up of the area (a phone held 10-15 cm from the scalp, with a ruler in view).',
+    unresolved:
+      '{{share}}% of the scalp in the photo does not resolve follicles: {{causes, list}}. No density is reported there; take a sharp close-up of those areas (10-15 cm away, focus on the scalp, with a ruler).',
+    causeBlur_one: 'blurred in {{count}} region (out of focus, moved or smoothed by the phone)',
+    causeBlur_other: 'blurred in {{count}} regions (out of focus, moved or smoothed by the phone)',
+    causeBlurDetail_one:
+      'blurred in {{count}} region (out of focus, moved or smoothed by the phone; finest detail ≈ {{blurMm}} mm)',
+    causeBlurDetail_other:
+      'blurred in {{count}} regions (out of focus, moved or smoothed by the phone; finest detail ≈ {{blurMm}} mm)',
+    causeNoise_one: 'too noisy to tell follicles from skin texture in {{count}} region',
+    causeNoise_other: 'too noisy to tell follicles from skin texture in {{count}} regions',
+    causeNoDetail_one: 'no detail to judge sharpness by in {{count}} region',
+    causeNoDetail_other: 'no detail to judge sharpness by in {{count}} regions',
+    causeOverexposed_one: 'blown-out highlights in {{count}} region',
+    causeOverexposed_other: 'blown-out highlights in {{count}} regions',
+    densityTooLittleArea:
+      'No density reported: only {{areaCm2}} cm² of the scalp resolves follicles, under the {{neededCm2}} cm² a count needs.',
+    densityNoArea: 'No density reported: no part of the scalp resolves follicles.',
+    analysisPhotoMissing: 'The analysis could not run: the photo is no longer stored.',
+    analysisFailed: 'The analysis failed. Run it again; if it fails again, report the problem.',
+    photoSizeMismatch:
+      'The stored photo is {{width}}×{{height}} px, not {{expectedWidth}}×{{expectedHeight}} as recorded.',
+    calibrationMismatch:
+      'The zones were drawn at {{zonesPxPerMm}} px/mm but the photo is calibrated at {{photoPxPerMm}} px/mm.',
+    camouflageNeedsAnalysis: 'The camouflage score needs the photo analysis, which is not available yet.',
+    camouflageFailed: 'The camouflage score could not be measured; the render itself is complete.',
+    renderZoneOutside:
+      '{{zone}} lies outside the photo ({{width}}×{{height}} px): move it onto the photo, or delete it.',
+    renderMatchNoAnalysis:
+      '{{zone}} matches the follicle density round it, which needs the photo analysis: run the analysis, or give a number.',
+    renderMatchUnresolved:
+      '{{zone}} matches the follicle density round it, but the photo resolves follicles on only {{percent}} % ({{cm2}} cm²) of the scalp there (blur, noise, glare or background), too little to measure: give a number, or analyse a sharp close-up.',
+    renderMatchTooFew_one:
+      '{{zone}} matches the follicle density round it, but the analysis found only {{count}} follicle there, too few to measure: give a number.',
+    renderMatchTooFew_other:
+      '{{zone}} matches the follicle density round it, but the analysis found only {{count}} follicles there, too few to measure: give a number.',
+    renderMatchTooDense:
+      '{{zone}} matches the follicle density round it, but the analysis counts {{perCm2}} follicles per cm² there, more than a scalp carries (at most {{max}}): check the calibration, or give a number.',
+    renderZonesInvalid: 'The zones cannot be rendered as drawn: check {{zone}} and save again.',
+    renderPhotoMissing: 'The render could not run: the photo is no longer stored.',
+    renderFailed: 'The render failed. Save the zones again to retry; if it fails again, report the problem.',
   },
 } as const;

@@ -536,4 +536,44 @@ export const MESSAGES_ZH_CN: Catalogue = {
     camouflage: '{{scar}} 的遮盖程度（%）',
     other: '方案中的一个数值',
   },
+  note: {
+    uncalibrated:
+      '未校准：毛囊只按像素定位，不报告每 cm² 的数值，也不报告毫米。请给出每毫米的像素数，或在标尺上取两点。',
+    noScalp: '照片中没有找到头皮：没有测量任何数值。如果有误，请修正头皮图。',
+    noScalpInRegion: '分析的区域内没有头皮。',
+    headTooFar:
+      '照片拍进了整个头部，因此每毫米最多只有 {{pxPerMm}} 像素（头部宽至少 {{headCm}} 厘米）；要看清毛囊开口（0.1-0.3 毫米）每毫米至少需要 {{needed}} 像素。请拍该区域的近照（手机距头皮 10-15 厘米，画面中放一把尺）。',
+    tooFewPxPerMm:
+      '照片每毫米只有 {{pxPerMm}} 像素；要看清毛囊开口（0.1-0.3 毫米）每毫米至少需要 {{needed}} 像素。请拍该区域的近照（手机距头皮 10-15 厘米，画面中放一把尺）。',
+    unresolved:
+      '照片中 {{share}}% 的头皮分辨不出毛囊：{{causes, list}}。这些区域不报告密度；请为这些区域拍清晰的近照（距离 10-15 厘米，对焦头皮，放一把尺）。',
+    causeBlur_other: '模糊区域 {{count}} 个（失焦、晃动或被手机平滑处理）',
+    causeBlurDetail_other:
+      '模糊区域 {{count}} 个（失焦、晃动或被手机平滑处理；最细的细节约 {{blurMm}} 毫米）',
+    causeNoise_other: '噪点过多、分不清毛囊与皮肤纹理的区域 {{count}} 个',
+    causeNoDetail_other: '没有可判断清晰度的细节的区域 {{count}} 个',
+    causeOverexposed_other: '高光过曝区域 {{count}} 个',
+    densityTooLittleArea:
+      '未报告密度：头皮只有 {{areaCm2}} cm² 能分辨毛囊，少于计数所需的 {{neededCm2}} cm²。',
+    densityNoArea: '未报告密度：头皮没有任何部分能分辨毛囊。',
+    analysisPhotoMissing: '无法进行分析：照片已不在存储中。',
+    analysisFailed: '分析失败。请再运行一次；如果仍然失败，请报告此问题。',
+    photoSizeMismatch:
+      '存储的照片为 {{width}}×{{height}} 像素，而不是记录的 {{expectedWidth}}×{{expectedHeight}}。',
+    calibrationMismatch:
+      '区域是按每毫米 {{zonesPxPerMm}} 像素绘制的，但照片的校准为每毫米 {{photoPxPerMm}} 像素。',
+    camouflageNeedsAnalysis: '遮盖评分需要照片分析，目前还没有分析结果。',
+    camouflageFailed: '无法测量遮盖评分；渲染本身已完成。',
+    renderZoneOutside: '{{zone}} 位于照片之外（{{width}}×{{height}} 像素）：请把它移到照片上，或删除它。',
+    renderMatchNoAnalysis: '{{zone}} 要匹配周围的毛囊密度，这需要照片分析：请先运行分析，或填写一个数值。',
+    renderMatchUnresolved:
+      '{{zone}} 要匹配周围的毛囊密度，但照片在该处只有 {{percent}} %（{{cm2}} cm²）的头皮能分辨毛囊（模糊、噪点、反光或背景），不足以测量：请填写一个数值，或分析一张清晰的近照。',
+    renderMatchTooFew_other:
+      '{{zone}} 要匹配周围的毛囊密度，但分析在该处只找到 {{count}} 个毛囊，太少，无法测量：请填写一个数值。',
+    renderMatchTooDense:
+      '{{zone}} 要匹配周围的毛囊密度，但分析在该处数得每 cm² {{perCm2}} 个毛囊，超过头皮所能有的（最多 {{max}}）：请检查校准，或填写一个数值。',
+    renderZonesInvalid: '无法按所画的区域渲染：请检查{{zone}}，然后再次保存。',
+    renderPhotoMissing: '无法渲染：照片已不在存储中。',
+    renderFailed: '渲染失败。请再次保存区域以重试；如果仍然失败，请报告此问题。',
+  },
 };

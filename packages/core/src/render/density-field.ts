@@ -309,6 +309,8 @@ function resolveZone(
     throw new ZoneError(
       ['zones', index, zone.kind === 'hairline' ? 'polyline' : 'polygon'],
       `lies outside the photo (${image.width}×${image.height} px)`,
+      'zone-outside',
+      { width: image.width, height: image.height },
     );
   }
   if (zone.kind === 'exclude') {

@@ -8,3 +8,4 @@ export * from './client-hair.js';
 export * from './zone-layers.js';
 export * from './zone-summary.js';
 export * from './preview-renderer.js';
+export * from './zone-error-note.js';

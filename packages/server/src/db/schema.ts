@@ -23,7 +23,7 @@ import {
 } from '@stipple/core';
 import { BOOKING_STATUSES, DEFAULT_BOOKING_POLICY, INTAKE_STATUSES } from '@stipple/core';
 import { ALIGNMENT_METHODS, ALIGNMENT_MODELS, ALIGNMENT_STATUSES } from '@stipple/core';
-import type { Bilingual, BookingPolicy, ConsultationType, UiLocale } from '@stipple/core';
+import type { Bilingual, BookingPolicy, ConsultationType, StoredNote, UiLocale } from '@stipple/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -788,9 +788,11 @@ export const previewRender = pgTable(
     /** [{ name, look, afterSession, years, sha256, previewSha256, width, height, bytes }] */
     stages: jsonb('stages').$type<unknown[]>().notNull().default([]),
     camouflage: jsonb('camouflage').$type<unknown[]>(),
-    notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    /** Notes as message references ({ code, params }); rows written before hold English text. */
+    notes: jsonb('notes').$type<StoredNote[]>().notNull().default([]),
     impressions: integer('impressions'),
-    error: text('error'),
+    /** Why it failed, the same way. */
+    error: jsonb('error').$type<StoredNote>(),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
     startedAt: at('started_at'),
@@ -817,7 +819,8 @@ export const photoAnalysis = pgTable(
     scalpMapSha256: text('scalp_map_sha256'),
     /** The artist's corrected map the analysis ran inside (null: the automatic map). */
     correctionSha256: text('correction_sha256'),
-    error: text('error'),
+    /** Why it failed: a message reference ({ code, params }); rows written before hold English text. */
+    error: jsonb('error').$type<StoredNote>(),
     createdBy: staffRef('created_by'),
     createdAt: createdAt(),
     finishedAt: at('finished_at'),

@@ -3,9 +3,11 @@
 // follicle, the density map) is a JSON blob; the row keeps what the zone editor shows.
 import {
   clientHairFromAnalysis,
+  noteOf,
   pxPerMmOf,
   type ClientHair,
   type FollicleAnalysis,
+  type Note,
   type PhotoAnalysis,
   type PhotoAnalysisRecord,
   type ScarCamouflageScore,
@@ -35,7 +37,8 @@ interface AnalysisSummary {
   dotDiameterMm: number | null;
   resolvedFraction: number;
   suggestions: PhotoAnalysisRecord['suggestions'];
-  notes: string[];
+  /** Message references; English text in summaries written before notes had codes. */
+  notes: PhotoAnalysisRecord['notes'];
   /** Size of the automatic map (its labels are the row's scalp map blob). */
   scalpMap?: StoredMapSize;
   /** Whether the analysis worked inside the artist's corrected map. */
@@ -153,7 +156,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
     if (!started) return;
     try {
       const { photo, correctionSha256 } = started;
-      if (!photo) throw new Error('the photo is gone');
+      if (!photo) throw new PhotoMissing();
       const image = await decodeRgb(await blobs.get(photo.sha256));
       const maps = await correctedMapFor(blobs, image, correctionSha256, photo.pxPerMm ?? null);
       const result = await this.deps.compute.run('analyzePhoto', [
@@ -194,11 +197,12 @@ export class PhotoAnalysisService implements AnalysisAccess {
         }),
       );
     } catch (err) {
+      // The reader gets a note in her language; the exception's own words go to the log only.
       log.error({ err, analysisId }, 'photo analysis failed');
       await db.withStudio(studioId, (tx) =>
         previewRepository.updateAnalysis(tx, analysisId, {
           status: 'failed',
-          error: `The analysis failed: ${err instanceof Error ? err.message : String(err)}`,
+          error: noteOf(err instanceof PhotoMissing ? 'analysisPhotoMissing' : 'analysisFailed'),
           finishedAt: new Date(),
         }),
       );
@@ -230,7 +234,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
-  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }> {
+  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: Note[] }> {
     const scars = input.zones.zones.filter((z) => z.kind === 'scar');
     if (scars.length === 0) return { scores: null, notes: [] };
     const pxPerMm = pxPerMmOf(input.zones.calibration);
@@ -260,13 +264,9 @@ export class PhotoAnalysisService implements AnalysisAccess {
         notes: [],
       };
     } catch (err) {
-      // Keep the render: a score that cannot be measured is a note, not a failure.
-      return {
-        scores: null,
-        notes: [
-          `The camouflage score could not be measured: ${err instanceof Error ? err.message : String(err)}`,
-        ],
-      };
+      // Keep the render: a score that cannot be measured is a note, not a failure (why: the log).
+      this.deps.log.error({ err, photoId: input.photoId }, 'camouflage score failed');
+      return { scores: null, notes: [noteOf('camouflageFailed')] };
     }
   }
 
@@ -308,6 +308,9 @@ export class PhotoAnalysisService implements AnalysisAccess {
     };
   }
 }
+
+/** The photo of an analysis is no longer there (deleted while the job waited). */
+class PhotoMissing extends Error {}
 
 function pick(z: {
   deltaE00: number;

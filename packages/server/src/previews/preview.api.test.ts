@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ZonesFile } from '@stipple/core';
 import type {
   Consultation,
   Photo,
@@ -354,7 +355,10 @@ describe('zones and renders', () => {
       expect(res.body.version).toBe(1);
       const done = await waitForRender(res.body.latestRender!.id);
       expect(done.status).toBe('failed');
-      expect(done.error).toMatch(/analysis/);
+      // Stored and sent as a message reference the apps word in the reader's language, the zone by id.
+      expect(done.error).toEqual({ code: 'renderMatchNoAnalysis', params: { zone: 'strip' } });
+      const status = await artist.get<{ error: unknown }>(`/api/renders/${done.id}/status`);
+      expect(status.body.error).toEqual(done.error);
     },
     RENDER_TIMEOUT_MS,
   );
@@ -447,5 +451,100 @@ describe('a render saved over before it started', () => {
     expect((await artist.get<{ status: string }>(`/api/renders/${newer.id}/status`)).body.status).toBe(
       'queued',
     );
+  });
+
+  it('stores what a render notes and why it failed as codes with figures, never an exception’s words', async () => {
+    const small = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8a6a58' } })
+      .jpeg()
+      .toBuffer();
+    const up = await artist.request<Photo>(
+      'POST',
+      `/api/clients/${clientId}/photos?view=left&takenOn=2026-11-01`,
+      { rawBody: small, contentType: 'image/jpeg' },
+    );
+    expect(up.status).toBe(201);
+    await artist.patch<Photo>(`/api/photos/${up.body.id}`, { calibration: { pxPerMm: 10 } });
+    // As saving stores it: the schema's defaults filled in.
+    const fill = (polygon: [number, number][]) =>
+      ZonesFile.parse({
+        calibration: { pxPerMm: 12 },
+        seed: 1,
+        sessions: 1,
+        zones: [{ id: 'fill-1', kind: 'fill', polygon, densityPerCm2: 40, shade: 30 }],
+      });
+    const rendered = async (zones: unknown) => {
+      const row = await ts.server.db.withStudio(studio.id, (tx) =>
+        previewRepository.insertRender(tx, {
+          studioId: studio.id,
+          photoId: up.body.id,
+          clientId,
+          zonesVersion: 1,
+          zones: zones as Record<string, unknown>,
+          createdBy: studio.artist.id,
+        }),
+      );
+      await ts.server.services.previews.runRender(studio.id, row.id);
+      const stored = await ts.server.db.withStudio(studio.id, (tx) =>
+        previewRepository.findRender(tx, row.id),
+      );
+      return { stored: stored!, api: (await artist.get<PreviewRender>(`/api/renders/${row.id}`)).body };
+    };
+
+    // Drawn at 12 px/mm on a photo calibrated at 10: rendered, with the mismatch as a note.
+    const drawn = await rendered(
+      fill([
+        [160, 110],
+        [240, 110],
+        [240, 190],
+        [160, 190],
+      ]),
+    );
+    expect(drawn.api.status).toBe('done');
+    const mismatch = { code: 'calibrationMismatch', params: { zonesPxPerMm: 12, photoPxPerMm: 10 } };
+    expect(drawn.stored.notes).toEqual([mismatch]);
+    expect(drawn.api.notes).toEqual([mismatch]);
+
+    // A zone off the photo (saving refuses it; an older file may hold one): its code, size and zone.
+    const outside = await rendered(
+      fill([
+        [500, 400],
+        [560, 400],
+        [560, 440],
+      ]),
+    );
+    expect(outside.api.status).toBe('failed');
+    expect(outside.stored.error).toEqual({
+      code: 'renderZoneOutside',
+      params: { zone: 'fill-1', width: 400, height: 300 },
+    });
+
+    // A failure of ours (a zones file without zones): a generic code; the exception stays in the log.
+    const broken = await rendered({ calibration: { pxPerMm: 10 } });
+    expect(broken.api.status).toBe('failed');
+    expect(broken.stored.error).toEqual({ code: 'renderFailed', params: {} });
+    expect(JSON.stringify(broken.api)).not.toMatch(/undefined|Cannot read|TypeError/);
+  });
+
+  it('still shows the English text of renders stored before notes had codes, as it is', async () => {
+    const latest = await ts.server.db.withStudio(studio.id, async (tx) => {
+      const row = await previewRepository.insertRender(tx, {
+        studioId: studio.id,
+        photoId: photo.id,
+        clientId,
+        zonesVersion: 1,
+        zones: {},
+        createdBy: studio.artist.id,
+      });
+      await previewRepository.updateRender(tx, row.id, {
+        status: 'failed',
+        notes: ['The stored photo is 10×10 px, not 20×20.'],
+        error: 'The render failed: an older failure',
+      });
+      return row;
+    });
+    const res = await artist.get<PreviewRender>(`/api/renders/${latest.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.notes).toEqual(['The stored photo is 10×10 px, not 20×20.']);
+    expect(res.body.error).toBe('The render failed: an older failure');
   });
 });

@@ -6,6 +6,7 @@
 import type {
   ClientHair,
   FollicleAnalysis,
+  Note,
   PhotoZones,
   PreviewList,
   PreviewRender,
@@ -14,7 +15,7 @@ import type {
   ScarCamouflageScore,
   ZonesFile,
 } from '@stipple/core';
-import { ZoneError } from '@stipple/core';
+import { noteOf } from '@stipple/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../audit/audit-trail.js';
 import type { Actor } from '../auth/actor.js';
@@ -30,6 +31,7 @@ import { formatName } from '../text/person-name.js';
 import { checkZonesFit } from './zones-fit.js';
 import { toPhotoZones, toRender, type StoredScore } from './preview-views.js';
 import { previewRepository, type StoredStage } from './preview.repository.js';
+import { failureNote, photoNotes, RenderFailure } from './render-notes.js';
 import { renderZones } from './render-zones.js';
 import { storeCorrection } from './scalp-map.service.js';
 
@@ -50,7 +52,7 @@ export interface AnalysisAccess {
     before: { data: Uint8Array; width: number; height: number; channels: 3 | 4 };
     after: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 3 | 4 };
     zones: ZonesFile;
-  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: string[] }>;
+  }): Promise<{ scores: ScarCamouflageScore[] | null; notes: Note[] }>;
 }
 
 /** Whether a scar zone asks to match the follicle density round it: only then do renders read the analysis's follicles. */
@@ -138,15 +140,13 @@ export class PreviewService {
     // Everything that depends on the map follows a new one: the analysis runs inside it, then the render.
     if (mapChanged && (await this.deps.analysis()?.rerunForCorrection(actor, photoId, renderId)))
       return result;
-    if (
-      usesMatch(request.zones) &&
-      !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))
-    ) {
+    const matching = request.zones.zones.find((z) => z.kind === 'scar' && z.densityPerCm2 === 'match');
+    if (matching && !(await this.deps.analysis()?.follicleAnalysis(actor.studioId, photoId))) {
       // Saved, but the render cannot resolve "match" without an analysis: say so on the render.
       await this.failRender(
         actor.studioId,
         result.latestRender!.id,
-        'A scar zone asks to match the surrounding follicle density, which needs a photo analysis: run the analysis or give a number',
+        noteOf('renderMatchNoAnalysis', { zone: matching.id }),
       );
       return { ...result, latestRender: { ...result.latestRender!, status: 'failed' } };
     }
@@ -185,7 +185,12 @@ export class PreviewService {
   async renderStatus(
     actor: Actor,
     id: string,
-  ): Promise<{ id: string; status: PreviewRender['status']; progress: number; error: string | null }> {
+  ): Promise<{
+    id: string;
+    status: PreviewRender['status'];
+    progress: number;
+    error: PreviewRender['error'];
+  }> {
     requireRole(actor, CLINICAL);
     return this.deps.db.withStudio(actor.studioId, async (tx) => {
       const row = await previewRepository.findRender(tx, id);
@@ -279,7 +284,7 @@ export class PreviewService {
     }
     const { row, photo } = started;
     try {
-      if (!photo) throw new Error('the photo is gone');
+      if (!photo) throw new RenderFailure(noteOf('renderPhotoMissing'));
       const zones = row.zones as unknown as ZonesFile;
       const analysis = this.deps.analysis();
       const follicles = usesMatch(zones)
@@ -287,16 +292,7 @@ export class PreviewService {
         : undefined;
       const hair = await analysis?.clientHair(studioId, row.photoId);
       const original = await decodeRgb(await blobs.get(photo.sha256));
-      const notes: string[] = [];
-      if (original.width !== photo.width || original.height !== photo.height)
-        notes.push(
-          `The stored photo is ${original.width}×${original.height} px, not ${photo.width}×${photo.height}.`,
-        );
-      const zonesPxPerMm = 'pxPerMm' in zones.calibration ? zones.calibration.pxPerMm : null;
-      if (photo.pxPerMm && zonesPxPerMm && Math.abs(zonesPxPerMm / photo.pxPerMm - 1) > 0.05)
-        notes.push(
-          `The zones were drawn at ${zonesPxPerMm.toFixed(2)} px/mm but the photo is calibrated at ${photo.pxPerMm.toFixed(2)} px/mm.`,
-        );
+      const notes = photoNotes(original, photo, zones);
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),
         ...(hair ? { hair } : {}),
@@ -339,7 +335,7 @@ export class PreviewService {
           });
           if (measured.scores) camouflage = [...measured.scores, ...fills];
           notes.push(...measured.notes);
-        } else notes.push('The camouflage score needs the photo analysis, which is not available yet.');
+        } else notes.push(noteOf('camouflageNeedsAnalysis'));
       }
       await db.withStudio(studioId, (tx) =>
         previewRepository.updateRender(tx, renderId, {
@@ -353,12 +349,9 @@ export class PreviewService {
         }),
       );
     } catch (err) {
-      const message =
-        err instanceof ZoneError
-          ? `The zones cannot be rendered: ${err.message}`
-          : `The render failed: ${err instanceof Error ? err.message : String(err)}`;
+      // The reader gets a note in her language; the exception's own words go to the log only.
       log.error({ err, renderId }, 'preview render failed');
-      await this.failRender(studioId, renderId, message);
+      await this.failRender(studioId, renderId, failureNote(err, row.zones as unknown as ZonesFile));
     }
   }
 
@@ -378,7 +371,7 @@ export class PreviewService {
     return rows.length;
   }
 
-  private async failRender(studioId: string, renderId: string, error: string): Promise<void> {
+  private async failRender(studioId: string, renderId: string, error: Note): Promise<void> {
     await this.deps.db.withStudio(studioId, (tx) =>
       previewRepository.updateRender(tx, renderId, { status: 'failed', error, finishedAt: new Date() }),
     );

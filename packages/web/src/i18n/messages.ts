@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { fieldLabel, translateMessage, type MessageParams } from '@stipple/core';
+import {
+  fieldLabel,
+  translateMessage,
+  translateNote,
+  type MessageParams,
+  type StoredNote,
+} from '@stipple/core';
 import type { Translate } from '../forms/validation-messages.js';
 
 /**
@@ -17,6 +23,14 @@ export function catalogueMessage(t: Translate, key: string, params?: MessagePara
  */
 export function catalogueFieldLabel(t: Translate, path: string): string {
   return fieldLabel(prefixed(t), path);
+}
+
+/**
+ * A note of the photo analysis or the preview render in the UI language, its zone by `zoneName`;
+ * the English text of a note stored before notes had codes as it is.
+ */
+export function catalogueNote(t: Translate, note: StoredNote, zoneName: (id: string) => string): string {
+  return translateNote(prefixed(t), note, zoneName);
 }
 
 function prefixed(t: Translate): TFunction {

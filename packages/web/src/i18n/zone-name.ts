@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zoneNameMessage } from '@stipple/core';
-import { catalogueMessage } from './messages.js';
+import { zoneNameMessage, type StoredNote } from '@stipple/core';
+import { catalogueMessage, catalogueNote } from './messages.js';
 
 /**
  * Names a zone of a photo in the UI language ("密度填充 1" for `fill-1`, "照片疤痕 1" for a zone
@@ -16,4 +16,11 @@ export function useZoneName(): (id: string) => string {
     },
     [t],
   );
+}
+
+/** Words a note of the photo analysis or the preview render in the UI language, zones by name. */
+export function useNoteText(): (note: StoredNote) => string {
+  const { t } = useTranslation();
+  const zoneName = useZoneName();
+  return useCallback((note: StoredNote) => catalogueNote(t, note, zoneName), [t, zoneName]);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteText } from '../../i18n/note-message.js';
 import { analyzePhoto } from '../analyze-photo.js';
 import { closeUpScene, headScene, PALE_SKIN, plainWall, render } from '../testing/synthetic-heads.js';
 import { MIN_HEAD_WIDTH_MM, wholeHeadScaleBound } from './head-extent.js';
@@ -27,11 +28,14 @@ describe('a whole head in view bounds the scale of an uncalibrated photo', () =>
     const statuses = new Set(a.resolvability.regions.map((r) => r.status));
     expect(statuses.has('resolved')).toBe(false);
     expect(statuses.has('pixel-scale')).toBe(true);
-    expect(a.notes.join(' ')).toMatch(/whole head is in the photo, so it has at most 1\.\d px per mm/);
+    const tooFar = a.notes.find((n) => n.code === 'headTooFar');
+    expect(tooFar?.params.pxPerMm).toBeGreaterThanOrEqual(1);
+    expect(tooFar?.params.pxPerMm).toBeLessThan(2);
+    expect(noteText('en', tooFar!)).toMatch(/whole head is in the photo, so it has at most 1\.\d px per mm/);
   });
 
   it('leaves a calibrated photo to its given scale', () => {
     const a = analyzePhoto(head, { calibration: { pxPerMm: 20 } });
-    expect(a.notes.join(' ')).not.toMatch(/whole head/);
+    expect(a.notes.map((n) => n.code)).not.toContain('headTooFar');
   });
 });

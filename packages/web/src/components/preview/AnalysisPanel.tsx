@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.js';
+import { useNoteText } from '../../i18n/zone-name.js';
 import type { PhotoAnalysisState } from '../../preview/use-photo-analysis.js';
 import { JobStatusBadge } from './JobStatusBadge.js';
 
@@ -15,6 +16,7 @@ export function AnalysisPanel({
   onAccept: (suggestionId: string) => void;
 }) {
   const { t } = useTranslation();
+  const noteText = useNoteText();
   const { record, analysed, run, openSuggestions } = analysis;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="analysis-panel">
@@ -33,7 +35,11 @@ export function AnalysisPanel({
             {t('editor.analysisStale')}
           </Alert>
         )}
-        {record?.error && <Alert color="red">{record.error}</Alert>}
+        {record?.error && (
+          <Alert color="red" data-testid="analysis-error">
+            {noteText(record.error)}
+          </Alert>
+        )}
         {analysed && (
           <Stack gap={2} data-testid="analysis-result">
             <Text size="sm">
@@ -57,6 +63,11 @@ export function AnalysisPanel({
               onChange={(e) => analysis.setShowFollicles(e.currentTarget.checked)}
               label={t('editor.showFollicles')}
             />
+            {analysed.notes.map((n, i) => (
+              <Text key={i} size="xs" c="dimmed" data-testid="analysis-note">
+                {noteText(n)}
+              </Text>
+            ))}
           </Stack>
         )}
         {openSuggestions.length > 0 && (

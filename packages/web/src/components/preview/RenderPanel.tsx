@@ -1,7 +1,7 @@
 import { Alert, Group, Image, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useZoneName } from '../../i18n/zone-name.js';
-import type { PreviewRender } from '@stipple/core';
+import { useNoteText, useZoneName } from '../../i18n/zone-name.js';
+import type { PreviewRender, RenderProgress } from '@stipple/core';
 import { fileLinks } from '../../api/stipple-api.js';
 import { JobStatusBadge } from './JobStatusBadge.js';
 import { renderFinished } from './job-status.js';
@@ -13,11 +13,12 @@ export function RenderPanel({
   render,
 }: {
   renderId: string | null;
-  progress: { status: string; progress: number; error: string | null } | null;
+  progress: { status: string; progress: number; error: RenderProgress['error'] } | null;
   render: PreviewRender | null;
 }) {
   const { t } = useTranslation();
   const zoneName = useZoneName();
+  const noteText = useNoteText();
   if (!renderId)
     return (
       <Paper withBorder radius="md" p="sm">
@@ -38,7 +39,11 @@ export function RenderPanel({
           <Progress value={progress.progress} animated data-testid="render-progress" />
         )}
         {progress?.status === 'superseded' && <Alert color="gray">{t('editor.renderSuperseded')}</Alert>}
-        {progress?.error && <Alert color="red">{progress.error}</Alert>}
+        {progress?.error && (
+          <Alert color="red" data-testid="render-error">
+            {noteText(progress.error)}
+          </Alert>
+        )}
         {render && render.status === 'done' && (
           <>
             <SimpleGrid cols={3} spacing={6} data-testid="render-stages">
@@ -86,8 +91,8 @@ export function RenderPanel({
               </Text>
             ))}
             {render.notes.map((n, i) => (
-              <Text key={i} size="xs" c="dimmed">
-                {n}
+              <Text key={i} size="xs" c="dimmed" data-testid="render-note">
+                {noteText(n)}
               </Text>
             ))}
           </>

@@ -83,6 +83,24 @@ describe('scoreFillZones', () => {
     expect(m.rules.map((r) => r.id)).toEqual([FILL_MATCH_RULES.ringUnknown.id]);
   });
 
+  it('gives no verdict, with finite figures, for a fill that leaves no skin round it in the photo', () => {
+    const whole: [number, number][] = [
+      [-10, -10],
+      [W + 10, -10],
+      [W + 10, H + 10],
+      [-10, H + 10],
+    ];
+    const [m] = scoreFillZones(
+      image(hair, [46.5, 9, 11]),
+      [{ zoneId: 'all', polygon: whole, featherMm: 3, shade: 30, densityPerCm2: 70, stubbleShade: 30 }],
+      { pxPerMm: PX, hairBearing: () => true, follicles: follicles(6) },
+    );
+    expect(m!.verdict).toBe('no-reference');
+    expect(m!.rules.map((r) => r.id)).toEqual([FILL_MATCH_RULES.ringUnknown.id]);
+    for (const v of [m!.deltaE00, m!.deltaL, ...m!.treatedLab, ...m!.hairLab])
+      expect(Number.isFinite(v)).toBe(true);
+  });
+
   it('rates a good fill better than none: the bald zone before is far from the hair next to it', () => {
     // Before: bare skin inside the zone, hair round it. Healed: the zone reads as the hair.
     const m = scoreFillZones(image(hair, [47, 9, 11]), input(30, 30), {

@@ -168,6 +168,26 @@ export function scoreFillZones(
       if (c >= 0 && r >= 0 && c < cols && r < rows && hairRing[r * cols + c]) follicles++;
     }
     const hairDensity = enough && f ? (100 * follicles) / (hairCells * cellMm * cellMm) : null;
+    // A zone that leaves no skin round it inside the photo (or is smaller than one cell seen from
+    // 1 m) has nothing to be compared with: no verdict, and figures of a comparison with itself
+    // rather than the mean of no cells (NaN, which a stored score cannot hold).
+    if (!inside.includes(1) || !ring.includes(1)) {
+      const lab = roundLab(
+        seen.meanLab(inside.includes(1) ? inside : ring.includes(1) ? ring : inside.fill(1)),
+      );
+      return {
+        zoneId: zone.zoneId,
+        verdict: 'no-reference' as const,
+        deltaE00: 0,
+        deltaE00Before: null,
+        deltaL: 0,
+        treatedLab: lab,
+        hairLab: lab,
+        ring: 'surrounding' as const,
+        hairDensityPerCm2: null,
+        rules: [FILL_MATCH_RULES.ringUnknown],
+      };
+    }
     const treatedLab = seen.meanLab(inside);
     const hairLab = seen.meanLab(enough ? hairRing : ring);
     const deltaE00 = round(deltaE2000(treatedLab, hairLab));

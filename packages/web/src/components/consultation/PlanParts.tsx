@@ -24,14 +24,16 @@ export function Statements({ items, rulesVersion }: { items: Plan['cautions']; r
         <List.Item key={i}>
           {s.scars.length > 0 && (
             // The scars by the names the reader knows ("疤痕 1"), never by their ids (`scar-1`).
-            <b data-testid="statement-scars">
-              {t('common.labelled', {
-                label: formatList(
-                  s.scars.map((id) => scarDisplayName(id, locale)),
-                  locale,
-                ),
-              })}{' '}
-            </b>
+            <>
+              <b data-testid="statement-scars">
+                {t('common.labelled', {
+                  label: formatList(
+                    s.scars.map((id) => scarDisplayName(id, locale)),
+                    locale,
+                  ),
+                })}
+              </b>{' '}
+            </>
           )}
           {s.text} <RuleChips ids={s.ruleIds} rulesVersion={rulesVersion} />
         </List.Item>

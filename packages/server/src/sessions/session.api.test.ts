@@ -314,7 +314,7 @@ describe('a session record', () => {
         error: 'pigment_lot_required',
         fields: [{ in: 'body', field: 'materials', code: 'needsPigmentLot' }],
       });
-      expect(res.body.message).toMatch(/色料的批次/);
+      expect(res.body.message).toMatch(/色素批次/);
     }
     // Nothing of a refused save is kept: the record stays open.
     const kept = await artist.get<SessionRecord>(`/api/appointments/${appt.id}/session`);

@@ -155,7 +155,7 @@ export async function waitForRender(id: string): Promise<PreviewRender> {
   for (;;) {
     const render = await ok(owner().get<PreviewRender>(`/api/renders/${id}`), 'render');
     if (render.status === 'done') return render;
-    if (render.status === 'failed') throw new Error(`render failed: ${render.error}`);
+    if (render.status === 'failed') throw new Error(`render failed: ${JSON.stringify(render.error)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

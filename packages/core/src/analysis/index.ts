@@ -15,7 +15,7 @@ export * from './camouflage-score.js';
 export * from './ciede2000.js';
 export { deltaE76, labToSrgb8, linearRgbToLab, srgb8ToLab, type Lab } from './color-space.js';
 export { renderOverlay, type Overlay } from './overlay.js';
-export { describeStatus, MIN_PX_PER_MM, type RegionStatus } from './resolvability.js';
+export { MIN_PX_PER_MM, type RegionStatus } from './resolvability.js';
 export type { ScarKind } from './scar-suggestions.js';
 export { segmentScalp, type SegmentScalpOptions } from './scalp-map/segment-scalp.js';
 export {

@@ -248,17 +248,3 @@ export function inverseNormal(p: number): number {
     (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
   );
 }
-
-const REASON_TEXT: Record<Exclude<RegionStatus, 'resolved'>, string> = {
-  'pixel-scale': 'too far: too few pixels per mm to see follicle openings',
-  blur: 'blurred (out of focus, moved or smoothed by the phone): the finest detail is wider than follicle openings',
-  noise: 'too noisy to tell follicle openings from skin texture',
-  'no-detail': 'no detail to judge sharpness by',
-  'not-scalp': 'not scalp (background, clothing, face or neck)',
-  'not-skin': 'not skin',
-  overexposed: 'blown-out highlight',
-};
-
-export function describeStatus(status: RegionStatus): string {
-  return status === 'resolved' ? 'resolved' : REASON_TEXT[status];
-}

@@ -68,7 +68,7 @@ describe('consultation report: a scar’s honest range', () => {
     const text = look.text.replace(/\s+/g, '');
     expect(text).toContain('预期效果');
     expect(text).toContain('范围的较差一端');
-    expect(text).toContain('约保留55%的色料');
+    expect(text).toContain('约保留55%的色素');
     // A Chinese label takes the full-width colon (issue 11: "年龄: …" beside "疤痕 1：…").
     expect(text).toMatch(/疤痕1：/);
     expect(text).not.toMatch(/[\u3400-\u9fff]:/);

@@ -403,5 +403,6 @@ describe('consultation report', () => {
     expect(look.text).not.toMatch(/screening\.\w|scar\.\w|not known|assumed|sessions\.count/);
     expect(text).toContain('纹绣师');
     expect(text).not.toContain('技师');
+    expect(text).not.toContain('色料');
   });
 });

@@ -363,7 +363,7 @@ const zh: ReportLabels = {
     hairTransplantDate: '植发',
     monthsSinceScalpSurgery: '头皮手术后的月数',
     scalpSurgeryDate: '头皮手术',
-    inkAllergy: '对纹身色料过敏',
+    inkAllergy: '对纹身色素过敏',
     activeProgressiveHairLoss: '脱发仍在进展',
     temporaryAlopecia: '暂时性或活动性斑秃',
   },
@@ -375,7 +375,7 @@ const zh: ReportLabels = {
   camouflageScore: (zone, before, after) =>
     `${zone}：与周围皮肤的色差 ΔE00 治疗前 ${before}，愈合预览中 ${after}（数值越低越自然）`,
   scarRange: (zone, texture, expected, poor) =>
-    `${zone}，${texture}疤痕：疤痕组织留存色料难以预料。左：按预期愈合（约保留 ${expected}% 的色料）。右：此类疤痕范围中较差的一端（约 ${poor}%）。两者均为模拟。`,
+    `${zone}，${texture}疤痕：疤痕组织留存色素难以预料。左：按预期愈合（约保留 ${expected}% 的色素）。右：此类疤痕范围中较差的一端（约 ${poor}%）。两者均为模拟。`,
   scarExpected: '预期效果',
   scarPoor: '范围的较差一端',
   plan: '治疗方案',

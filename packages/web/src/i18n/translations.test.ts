@@ -92,6 +92,12 @@ describe('translations', () => {
     expect(everything).not.toContain('技师');
   });
 
+  it('calls pigment 色素 everywhere, never 色料', () => {
+    const everything = JSON.stringify([zhCN, CATALOGUES['zh-CN']]);
+    expect(everything).toContain('色素批次');
+    expect(everything).not.toContain('色料');
+  });
+
   it('names every kind of record the server writes to the audit log', () => {
     // The audit log page shows a record's kind by these names; an unnamed one showed as
     // `treatment_plan` in the Chinese UI.

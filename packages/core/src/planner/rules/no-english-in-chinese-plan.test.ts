@@ -182,6 +182,14 @@ describe('the Chinese plan has no English left in it', () => {
     expect(JSON.stringify(plans)).not.toContain('技师');
   });
 
+  it('calls pigment 色素, never 色料, in plans and rule cards', () => {
+    const plans = samples.map(([, a]) => localisePlan(planTreatment(a), Assessment.parse(a), 'zh-CN'));
+    const cards = RULES_V1.rules.map((r) => ruleDescription(r, 'zh-CN'));
+    const text = JSON.stringify([plans, cards]);
+    expect(text).toContain('色素');
+    expect(text).not.toContain('色料');
+  });
+
   it('nor in any rule card', () => {
     const left = RULES_V1.rules.flatMap((r) =>
       englishWords(ruleDescription(r, 'zh-CN')).map((w) => `${w} in ${r.id}`),

@@ -36,7 +36,7 @@ export const RULE_TEXTS_ZH: Record<string, RuleTexts> = {
   },
   'allergy.ink': {
     reason:
-      '已知对纹身色料过敏：不能做头皮微色素（SMP）。如果当时是对彩色色料过敏，在医生监督下用碳素色料做的斑贴试验可以作为修改此结论的依据，修改时须注明这一点。',
+      '已知对纹身色素过敏：不能做头皮微色素（SMP）。如果当时是对彩色色素过敏，在医生监督下用碳素色素做的斑贴试验可以作为修改此结论的依据，修改时须注明这一点。',
   },
 
   // ---------------------------------------------------------------- referrals to a physician
@@ -348,7 +348,7 @@ export const PHRASES_ZH: PlannerPhrases = {
 // Printed as {assumed} in PHRASES_ZH.notKnown, which adds the final full stop.
 export const UNKNOWN_FACTS_ZH: Record<string, string> = {
   ageYears: '假定已满 18 岁；首次治疗前请查验带照片的身份证件（在英国不得为未满 18 岁者纹刺）',
-  fitzpatrick: '假定为 III-IV 型，因此未针对白皙皮肤调浅色号；选择色料前请记录皮肤类型',
+  fitzpatrick: '假定为 III-IV 型，因此未针对白皙皮肤调浅色号；选择色素前请记录皮肤类型',
   hairColour: '按深棕色头发规划色号（色号 30）；请在自然光下确认发色',
   ancestry: '采用 70 FU/cm² 的自然密度参考值；更好的做法是在校准过的照片上测量毛囊密度',
   goal: '为每处已记录的疤痕规划了疤痕遮盖，为已记录的脱发规划了增加密度；请与客户商定目标',
@@ -436,7 +436,7 @@ export const FACT_NAMES_ZH: Record<string, string> = {
   'screening.laserRemovalDaysAgo': '激光洗纹身',
   'screening.monthsSinceHairTransplant': '植发',
   'screening.monthsSinceScalpSurgery': '头皮手术',
-  'screening.inkAllergy': '色料过敏',
+  'screening.inkAllergy': '色素过敏',
   'screening.activeProgressiveHairLoss': '脱发进展',
   'screening.temporaryAlopecia': '斑秃',
 };
@@ -447,7 +447,7 @@ export const RULE_DESCRIPTIONS_ZH: Record<string, string> = {
   'age.minor': '未满 18 岁：即使有父母同意也不予治疗。',
   'keloid.history': '有瘢痕疙瘩病史或倾向：不能做头皮微色素（SMP）。',
   'keloid.scar': '瘢痕疙瘩：不能做 SMP，也不对其上色。',
-  'allergy.ink': '已知对纹身色料过敏：不能做 SMP。',
+  'allergy.ink': '已知对纹身色素过敏：不能做 SMP。',
   'scar.raised': '凸起（增生性）的疤痕需先由医生压平，然后重新评估。',
   'scarring.hypertrophic-tendency': '疤痕容易增生凸起：先由医生评估风险。',
   'refer.anticoagulants': '服用抗凝药或阿司匹林：先由开药医生决定。',

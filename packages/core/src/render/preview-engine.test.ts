@@ -28,6 +28,7 @@ function spec(
     dy?: number;
     scarDensity?: number;
     shade?: number;
+    scarShade?: number;
     mole?: boolean;
     moleAt?: number;
     scar?: boolean;
@@ -55,6 +56,7 @@ function spec(
       densityPerCm2: options.scarDensity ?? 80,
       texture: 'flat',
       featherMm: 2,
+      ...(options.scarShade === undefined ? {} : { shade: options.scarShade }),
     });
   if (options.mole || options.moleAt !== undefined) {
     const m = options.moleAt ?? 0;
@@ -282,6 +284,30 @@ describe('PreviewEngine', () => {
       return sum / n;
     };
     expect(crown(b.impressions)).toBeLessThan(crown(a.impressions));
+  });
+
+  it('asks to render again only where the dots of a recoloured zone lie', () => {
+    const engine = new PreviewEngine({ width: W, height: H });
+    const a = engine.update(spec({ scarShade: 40 }));
+    expect(a.dirty).toBeNull();
+    const b = engine.update(spec({ scarShade: 30 }));
+    expect(b.change.kind).toBe('appearance');
+    const box = b.dirty!;
+    // Every dot of the scar (zone 1) lies in the box, and the box is the scar's, not the photo.
+    for (let i = 0; i < b.impressions.count; i++)
+      if (b.impressions.zone[i] === 1) {
+        expect(b.impressions.x[i]!).toBeGreaterThanOrEqual(box.x0);
+        expect(b.impressions.x[i]!).toBeLessThan(box.x1);
+        expect(b.impressions.y[i]!).toBeGreaterThanOrEqual(box.y0);
+        expect(b.impressions.y[i]!).toBeLessThan(box.y1);
+      }
+    expect(box.x0).toBeGreaterThan(200);
+    expect(box.x1).toBeLessThan(620);
+    expect(box.y0).toBeGreaterThan(370);
+    expect(box.y1).toBeLessThan(480);
+    // Nothing changed: nothing to render again.
+    const c = engine.update(spec({ scarShade: 30 }));
+    expect(c.dirty!.x1 - c.dirty!.x0).toBeLessThanOrEqual(0);
   });
 
   it('leaves an excluded mole untouched and starts over when the calibration changes', () => {

@@ -122,6 +122,25 @@ function union(a: PixelRect | null, b: PixelRect | null): PixelRect | null {
   };
 }
 
+/** The box round the centres of the dots of the zones marked in `zones` (by zone index), or null. */
+function dotsBox(set: ImpressionSet, zones: readonly boolean[]): PixelRect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < set.count; i++) {
+    if (!zones[set.zone[i]!]) continue;
+    const x = set.x[i]!;
+    const y = set.y[i]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (x1 < x0) return null;
+  return { x0: Math.floor(x0), y0: Math.floor(y0), x1: Math.ceil(x1) + 1, y1: Math.ceil(y1) + 1 };
+}
+
 export class PreviewEngine {
   private grid: WorkGrid | undefined;
   private globalKey = '';
@@ -354,15 +373,19 @@ export class PreviewEngine {
     );
     lap('summary');
     // What to render again: where impressions moved, came or went, and where their zone may have
-    // changed; everything when the looks of a zone changed.
-    const appearanceKey = JSON.stringify(
-      zones.map((z) => [z.shades, z.dotDiameterMm, z.retention, z.poorRetention]),
+    // changed; and where the dots of a zone whose looks changed lie (a new shade recolours that
+    // zone's dots only, so a frame carries that zone's pixels, not the whole photo).
+    const looks = new Map(
+      zones.map((z) => [
+        z.id,
+        JSON.stringify([z.kind, z.shades, z.dotDiameterMm, z.retention, z.poorRetention]),
+      ]),
     );
-    const looksChanged = appearanceKey !== this.appearanceKey;
-    this.appearanceKey = appearanceKey;
+    const restyled = zones.map((z) => this.looks.get(z.id) !== looks.get(z.id));
+    this.looks = looks;
     let renderDirty: PixelRect | null = null;
-    if (kind !== 'full' && !looksChanged) {
-      renderDirty = changedDots;
+    if (kind !== 'full') {
+      renderDirty = union(changedDots, restyled.some(Boolean) ? dotsBox(impressions, restyled) : null);
       const c: PixelRect | null = within ? cells : null;
       if (c) {
         renderDirty = union(renderDirty, {
@@ -394,7 +417,8 @@ export class PreviewEngine {
     };
   }
 
-  private appearanceKey = '';
+  /** Per zone id, what its dots' looks depend on, as of the last update. */
+  private looks = new Map<string, string>();
 
   /** The current target density per photo pixel (for tests and overlays). */
   get densityField(): Float32Array | undefined {

@@ -67,8 +67,31 @@ describe('PreviewRenderer', () => {
       for (let i = 0; i < whole.data.length; i++) if (whole.data[i] !== out.data[i]) differing++;
       expect(differing).toBe(0);
     });
-    // Vertex drags within a stage render a window, not the whole photo.
-    expect(partial).toBeGreaterThan(0);
+    // Only the first frame is the whole photo; after it, vertex drags and the new shade (k = 3)
+    // carry the window they change, and a change of stage the box where dots were or are.
+    expect(partial).toBe(5);
+  });
+
+  it('sends, on a change of stage, only the box where dots were or are', () => {
+    const image = photo();
+    const scarOnly = ZonesFile.parse({ ...spec(0), zones: spec(0).zones.filter((z) => z.kind === 'scar') });
+    const frame = new PreviewEngine(image).update(scarOnly);
+    const renderer = new PreviewRenderer(image);
+    expect(
+      renderer.render(frame.impressions, { look: 'healed', afterSession: 3 }, frame.dirty).rect,
+    ).toBeNull();
+    const stage: Stage = { look: 'fresh', afterSession: 1 };
+    const { image: out, rect } = renderer.render(frame.impressions, stage, frame.dirty);
+    // The scar spans x 200-380, y 200-226, its feather 3 mm (18 px) round it: its dots'
+    // footprints, not the 600 × 400 photo.
+    expect(rect!.x0).toBeGreaterThan(160);
+    expect(rect!.x1).toBeLessThan(420);
+    expect(rect!.y0).toBeGreaterThan(160);
+    expect(rect!.y1).toBeLessThan(266);
+    const whole = renderStage(image, frame.impressions, stage);
+    let differing = 0;
+    for (let i = 0; i < whole.data.length; i++) if (whole.data[i] !== out.data[i]) differing++;
+    expect(differing).toBe(0);
   });
 
   it('shows the scar lighter at the poor end of its retention than as expected', () => {

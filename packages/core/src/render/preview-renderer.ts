@@ -28,6 +28,11 @@ export class PreviewRenderer {
   private readonly red: Float32Array;
   private readonly out: Uint8ClampedArray;
   private stageKey = '';
+  /**
+   * The box ([x0, x1) × [y0, y1)) outside which the rendered image is the photo, null when it is
+   * the photo everywhere; undefined before the first render.
+   */
+  private drawn: RenderRect | null | undefined = undefined;
   private indexed: ImpressionSet | null = null;
   private heads = new Int32Array(0);
   private next = new Int32Array(0);
@@ -55,9 +60,20 @@ export class PreviewRenderer {
       this.stageKey = key;
       this.od.fill(0);
       if (red) red.fill(0);
-      stampDots(set, stage, this.od, red, w, h, null, null);
-      compositeDots(this.photo, this.od, red, this.out, { x0: 0, y0: 0, x1: w - 1, y1: h - 1 });
-      return { image, rect: null };
+      const touched = stampDots(set, stage, this.od, red, w, h, null, null);
+      // Only where the last frame or this one has dots can a pixel differ from the photo: the
+      // frame carries that box (a session slider's frame is the treated area, not the photo).
+      const before = this.drawn;
+      this.drawn = touched && { x0: touched.x0, y0: touched.y0, x1: touched.x1 + 1, y1: touched.y1 + 1 };
+      const box = before === undefined ? { x0: 0, y0: 0, x1: w, y1: h } : unionRect(before, this.drawn);
+      if (box)
+        compositeDots(this.photo, this.od, red, this.out, {
+          x0: box.x0,
+          y0: box.y0,
+          x1: box.x1 - 1,
+          y1: box.y1 - 1,
+        });
+      return { image, rect: before === undefined ? null : (box ?? { x0: 0, y0: 0, x1: 0, y1: 0 }) };
     }
     // Footprints reach beyond the centres that changed.
     const reach = Math.ceil(maxReach(set, stage)) + 1;
@@ -68,6 +84,7 @@ export class PreviewRenderer {
       y1: Math.min(h, Math.ceil(changed.y1) + reach),
     };
     if (rect.x1 <= rect.x0 || rect.y1 <= rect.y0) return { image, rect };
+    this.drawn = unionRect(this.drawn ?? null, rect);
     for (let y = rect.y0; y < rect.y1; y++) {
       this.od.fill(0, y * w + rect.x0, y * w + rect.x1);
       if (red) red.fill(0, y * w + rect.x0, y * w + rect.x1);
@@ -111,6 +128,17 @@ export class PreviewRenderer {
     }
     this.indexed = set;
   }
+}
+
+function unionRect(a: RenderRect | null, b: RenderRect | null): RenderRect | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
 }
 
 /** The farthest any dot's footprint reaches from its centre at this stage, px. */

@@ -21,7 +21,9 @@ export type PreviewRequest =
       /** For scar zones that match the surrounding follicle density (preview pixels). */
       analysis?: { follicles: { x: number; y: number }[] };
     }
-  | { type: 'scar'; seq: number; zoneId: string };
+  | { type: 'scar'; seq: number; zoneId: string }
+  /** A frame's buffer back from the page once drawn, for the worker to write the next one into. */
+  | { type: 'recycle'; data: ArrayBuffer };
 
 /** The shade matched to the client's stubble, or why there is none. */
 export type PreviewStubble =
@@ -33,7 +35,10 @@ export type PreviewResponse =
       seq: number;
       width: number;
       height: number;
-      /** The pixels that changed ([x0, x1) × [y0, y1)), RGBA in `data`; null: the whole image. */
+      /**
+       * The pixels that changed ([x0, x1) × [y0, y1)), RGBA row after row from the start of `data`
+       * (which may be longer); null: the whole image.
+       */
       rect: { x0: number; y0: number; x1: number; y1: number } | null;
       data: ArrayBuffer;
       dots: number;

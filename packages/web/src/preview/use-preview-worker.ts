@@ -108,15 +108,23 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
       busy.current = false;
       if (m.type === 'frame') {
         setError(null);
-        const data = new Uint8ClampedArray(m.data);
         let image = pixels.current;
         if (!m.rect || !image)
-          image = new ImageData(m.rect ? new Uint8ClampedArray(photo.data) : data, m.width, m.height);
+          image = new ImageData(
+            m.rect
+              ? new Uint8ClampedArray(photo.data)
+              : new Uint8ClampedArray(m.data, 0, m.width * m.height * 4),
+            m.width,
+            m.height,
+          );
         if (m.rect) {
           const { x0, y0, x1, y1 } = m.rect;
           const rw = x1 - x0;
+          const data = new Uint8ClampedArray(m.data, 0, rw * (y1 - y0) * 4);
           for (let y = y0; y < y1; y++)
             image.data.set(data.subarray((y - y0) * rw * 4, (y - y0 + 1) * rw * 4), (y * m.width + x0) * 4);
+          // Copied into the page's image: the worker writes the next frame into it.
+          w.postMessage({ type: 'recycle', data: m.data } satisfies PreviewRequest, [m.data]);
         }
         pixels.current = image;
         const timing: PreviewTiming = {

@@ -53,6 +53,8 @@ const CLOSE_UP_SHARE = 0.9;
 /** A head covers at least this share of a photo of it. */
 const MIN_HEAD_SHARE = 0.05;
 const GRABCUT_ROUNDS = 2;
+/** Texture above smooth skin's (L* units) from which a pixel seeds the hair model. */
+const HAIR_SEED_TEXTURE = 4;
 /** Hair-bearing scalp: at least this share of hair pixels round the pixel. */
 const HAIR_BEARING_COVERAGE = 0.35;
 /** Radius of the opening that separates the head from what clings to it, per √(head area). */
@@ -321,8 +323,13 @@ function segmentHair(f: MapFeatures, pairwise: Float32Array, head: Uint8Array): 
   const lSpread = Math.max(3, ls[Math.floor(0.75 * ls.length)]! - ls[Math.floor(0.25 * ls.length)]!);
   const tRef = tx[tx.length >> 1]!;
   const tSpread = Math.max(1, tx[Math.floor(0.75 * tx.length)]! - tx[Math.floor(0.25 * tx.length)]!);
+  // In a photo of the whole head, short stubble and thinning hair are barely darker than the skin:
+  // what sets them apart is texture, a few units of L* above smooth skin's (seeds from 6 units or
+  // four spreads up left the stubble of shaved tops and the sparse hair round a bald crown to the
+  // skin's model: on the annotated photos, scalp IoU 0.804 / 0.845 against 0.848 / 0.855).
   const hairSeed = (i: number): boolean =>
-    F[i * d]! < lRef - Math.max(18, 3 * lSpread) || F[i * d + 3]! > tRef + Math.max(6, 4 * tSpread);
+    F[i * d]! < lRef - Math.max(18, 3 * lSpread) ||
+    F[i * d + 3]! > tRef + Math.max(HAIR_SEED_TEXTURE, 3 * tSpread);
   const skinSeed = (i: number): boolean =>
     skinColoured(F, i) && Math.abs(F[i * d]! - lRef) <= 1.5 * lSpread && F[i * d + 3]! <= tRef + tSpread;
   let hairSeeds = 0;

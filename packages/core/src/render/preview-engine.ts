@@ -18,7 +18,7 @@ import {
 } from './density-field.js';
 import { dressImpressions, type ImpressionSet } from './impression-set.js';
 import { PreviewPointStore } from './preview-points.js';
-import type { Stage } from './render-stage.js';
+import { unionRect, type Stage } from './render-stage.js';
 import { simulationStages } from './simulate.js';
 import { patchPolygonLayer } from './zone-layers.js';
 import { summariseZones, type ZoneSummary } from './zone-summary.js';
@@ -111,17 +111,6 @@ function layerKeys(
 /** Cells a layer covers, as a rectangle. */
 const boxOf = (l: ZoneLayer) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 });
 
-function union(a: PixelRect | null, b: PixelRect | null): PixelRect | null {
-  if (!a) return b;
-  if (!b) return a;
-  return {
-    x0: Math.min(a.x0, b.x0),
-    y0: Math.min(a.y0, b.y0),
-    x1: Math.max(a.x1, b.x1),
-    y1: Math.max(a.y1, b.y1),
-  };
-}
-
 /** The box round the centres of the dots of the zones marked in `zones` (by zone index), or null. */
 function dotsBox(set: ImpressionSet, zones: readonly boolean[]): PixelRect | null {
   let x0 = Infinity;
@@ -213,11 +202,11 @@ export class PreviewEngine {
           grid,
           zone.featherMm ?? ZONE_DEFAULTS.featherMm,
         );
-        cells = union(cells, patched.changed);
+        cells = unionRect(cells, patched.changed);
         return { ...keys, layer: patched.layer };
       }
       const layer = zoneLayer(spec, i, grid);
-      cells = union(cells, union(before ? boxOf(before.layer) : null, boxOf(layer)));
+      cells = unionRect(cells, unionRect(before ? boxOf(before.layer) : null, boxOf(layer)));
       return { ...keys, layer };
     });
     // A zone's place, kind and density are part of the composition (its label, its order among
@@ -228,7 +217,7 @@ export class PreviewEngine {
       if (composedAs[i] === this.composedAs[i]) continue;
       const was = this.layers[i];
       const now = layers[i];
-      cells = union(cells, union(was ? boxOf(was.layer) : null, now ? boxOf(now.layer) : null));
+      cells = unionRect(cells, unionRect(was ? boxOf(was.layer) : null, now ? boxOf(now.layer) : null));
     }
     this.composedAs = composedAs;
     this.layers = layers;
@@ -309,7 +298,7 @@ export class PreviewEngine {
           this.image,
         );
         if (moved) {
-          const window = union(dirty, moved)!;
+          const window = unionRect(dirty, moved)!;
           dirty = window;
           if ((window.x1 - window.x0) * (window.y1 - window.y0) > FULL_RESAMPLE_SHARE * width * height)
             full = true;
@@ -385,10 +374,10 @@ export class PreviewEngine {
     this.looks = looks;
     let renderDirty: PixelRect | null = null;
     if (kind !== 'full') {
-      renderDirty = union(changedDots, restyled.some(Boolean) ? dotsBox(impressions, restyled) : null);
+      renderDirty = unionRect(changedDots, restyled.some(Boolean) ? dotsBox(impressions, restyled) : null);
       const c: PixelRect | null = within ? cells : null;
       if (c) {
-        renderDirty = union(renderDirty, {
+        renderDirty = unionRect(renderDirty, {
           x0: Math.floor(c.x0 / grid.scale),
           y0: Math.floor(c.y0 / grid.scale),
           x1: Math.ceil(c.x1 / grid.scale),

@@ -9,6 +9,7 @@ import {
   DOT_EXTENT,
   SPREAD_PER_YEAR,
   stampDots,
+  unionRect,
   type RenderRect,
   type RgbImage,
   type Stage,
@@ -128,17 +129,6 @@ export class PreviewRenderer {
     }
     this.indexed = set;
   }
-}
-
-function unionRect(a: RenderRect | null, b: RenderRect | null): RenderRect | null {
-  if (!a) return b;
-  if (!b) return a;
-  return {
-    x0: Math.min(a.x0, b.x0),
-    y0: Math.min(a.y0, b.y0),
-    x1: Math.max(a.x1, b.x1),
-    y1: Math.max(a.y1, b.y1),
-  };
 }
 
 /** The farthest any dot's footprint reaches from its centre at this stage, px. */

@@ -119,6 +119,18 @@ export interface RenderRect {
   y1: number;
 }
 
+/** The smallest rectangle holding both (either may be null: nothing). */
+export function unionRect(a: RenderRect | null, b: RenderRect | null): RenderRect | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
+}
+
 /**
  * Renders one stage onto the photo: impressions of sessions before `afterSession` healed (or
  * faded), those of the last session as the stage says. Returns a new image; the photo is not

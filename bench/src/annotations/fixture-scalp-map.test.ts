@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { segmentScalp } from '@stipple/core';
 import { loadAnnotations } from './load-annotations.js';
+import { classesAtPhotoSize, maskIoU } from './mask-iou.js';
 import { rasterizeClasses, rasterizeIgnore } from './rasterize.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -24,23 +25,8 @@ async function scalpIoU(image: string): Promise<number> {
     { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data) },
     { pxPerMm: a.pxPerMm },
   );
-  const truth = rasterizeClasses(a);
-  const ignore = rasterizeIgnore(a);
-  let inter = 0;
-  let union = 0;
-  for (let y = 0; y < a.height; y++) {
-    const my = Math.min(map.height - 1, Math.floor(y / map.factor));
-    for (let x = 0; x < a.width; x++) {
-      const i = y * a.width + x;
-      if (ignore[i]) continue;
-      const mx = Math.min(map.width - 1, Math.floor(x / map.factor));
-      const found = map.classes[my * map.width + mx]! >= 2;
-      const annotated = truth[i]! >= 2;
-      if (found && annotated) inter++;
-      if (found || annotated) union++;
-    }
-  }
-  return inter / union;
+  const found = classesAtPhotoSize(map, a.width, a.height);
+  return maskIoU(found, rasterizeClasses(a), rasterizeIgnore(a), (c) => c >= 2);
 }
 
 describe('the scalp map on the phone photos', () => {

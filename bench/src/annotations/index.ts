@@ -12,3 +12,4 @@ export {
   type ClassId,
 } from './rasterize.js';
 export { windowStatistics, type WindowStatistics } from './window-statistics.js';
+export { classesAtPhotoSize, maskIoU } from './mask-iou.js';

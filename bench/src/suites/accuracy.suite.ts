@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzePhoto, decodeScalpMap, type AnalysisImage, type PhotoAnalysis } from '@stipple/core';
 import {
+  classesAtPhotoSize,
   loadAnnotations,
+  maskIoU,
   rasterizeClasses,
   rasterizeIgnore,
   rasterizeScars,
@@ -173,14 +175,14 @@ async function scorePhoto(a: Annotation, path: string, half: 'dev' | 'test'): Pr
   const ms = performance.now() - t;
   const truth = rasterizeClasses(a);
   const ignore = rasterizeIgnore(a);
-  const predicted = predictedClasses(analysis, a.width, a.height);
+  const predicted = classesAtPhotoSize(decodeScalpMap(analysis.scalpMap), a.width, a.height);
   const iou = {
-    other: iouOf(predicted, truth, ignore, (c) => c === 0),
-    face: iouOf(predicted, truth, ignore, (c) => c === 1),
-    bare: iouOf(predicted, truth, ignore, (c) => c === 2),
-    hair: iouOf(predicted, truth, ignore, (c) => c === 3),
-    head: iouOf(predicted, truth, ignore, (c) => c >= 1),
-    scalp: iouOf(predicted, truth, ignore, (c) => c >= 2),
+    other: maskIoU(predicted, truth, ignore, (c) => c === 0),
+    face: maskIoU(predicted, truth, ignore, (c) => c === 1),
+    bare: maskIoU(predicted, truth, ignore, (c) => c === 2),
+    hair: maskIoU(predicted, truth, ignore, (c) => c === 3),
+    head: maskIoU(predicted, truth, ignore, (c) => c >= 1),
+    scalp: maskIoU(predicted, truth, ignore, (c) => c >= 2),
   };
   let detections = 0;
   let outside = 0;
@@ -215,32 +217,6 @@ async function scorePhoto(a: Annotation, path: string, half: 'dev' | 'test'): Pr
     densityFromUnresolved: analysis.density !== null && !resolvedScalp,
     ms,
   };
-}
-
-function predictedClasses(analysis: PhotoAnalysis, width: number, height: number): Uint8Array {
-  const out = new Uint8Array(width * height);
-  const map = decodeScalpMap(analysis.scalpMap);
-  for (let y = 0; y < height; y++) {
-    const my = Math.min(map.height - 1, Math.floor(y / map.factor));
-    for (let x = 0; x < width; x++) {
-      const mx = Math.min(map.width - 1, Math.floor(x / map.factor));
-      out[y * width + x] = map.classes[my * map.width + mx]!;
-    }
-  }
-  return out;
-}
-
-function iouOf(p: Uint8Array, t: Uint8Array, ignore: Uint8Array, is: (c: number) => boolean): number {
-  let inter = 0;
-  let union = 0;
-  for (let i = 0; i < p.length; i++) {
-    if (ignore[i]) continue;
-    const a = is(p[i]!);
-    const b = is(t[i]!);
-    if (a && b) inter++;
-    if (a || b) union++;
-  }
-  return union ? inter / union : Number.NaN;
 }
 
 /** Greedy nearest matching inside each counted window. */

@@ -4,7 +4,8 @@
 // dragged, a brush stroke, the shade changed, the session slider moved. The Web Worker reports
 // each frame's time; this test records them in e2e/out/preview-latency.json for `npm run bench --
 // preview`, which prints them. Times are recorded, not asserted: what is asserted is that each
-// edit was answered by the incremental path and changed the picture.
+// edit was answered by the incremental path and changed the picture, and that the frames of a drag
+// are written into the buffers the page sends back.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,7 @@ afterAll(async () => {
         frames: list.length,
         changes: [...new Set(list.map((t) => t.change))],
         dots: list.at(-1)?.dots ?? null,
+        reusedBuffers: list.filter((t) => t.reusedBuffer).length,
         medianWorkerMs: median(list.map((t) => t.totalMs)),
         medianUpdateMs: median(list.map((t) => t.updateMs)),
         medianRenderMs: median(list.map((t) => t.renderMs)),
@@ -148,6 +150,10 @@ describe('live preview latency (Chromium, 1600 px, Web Worker)', () => {
     expect(phases.scarVertex.filter((t) => t.change === 'window').length).toBeGreaterThan(
       phases.scarVertex.length / 2,
     );
+    // Each frame's buffer goes back to the worker once drawn, and the next frame is written into it.
+    expect(phases.scarVertex.filter((t) => t.reusedBuffer).length).toBeGreaterThan(
+      phases.scarVertex.length / 2,
+    );
   });
 
   it('answers each move of a vertex of the crown fill (about 7,000 dots) the same way', async () => {
@@ -159,6 +165,9 @@ describe('live preview latency (Chromium, 1600 px, Web Worker)', () => {
       phases.fillVertex.length / 2,
     );
     expect(phases.fillVertex.at(-1)!.dots).toBeGreaterThan(5000);
+    expect(phases.fillVertex.filter((t) => t.reusedBuffer).length).toBeGreaterThan(
+      phases.fillVertex.length / 2,
+    );
   });
 
   it('answers a brush stroke that grows the scar', async () => {

@@ -253,6 +253,8 @@ function browserTable(): Table[] {
         frames: number;
         changes: string[];
         dots: number | null;
+        /** Absent in recordings made before frames reused the page's buffers. */
+        reusedBuffers?: number;
         medianWorkerMs: number | null;
         medianUpdateMs: number | null;
         medianRenderMs: number | null;
@@ -278,6 +280,7 @@ function browserTable(): Table[] {
       columns: [
         'edit',
         'frames',
+        'reused buffers',
         'path',
         'dots',
         'update ms',
@@ -290,6 +293,7 @@ function browserTable(): Table[] {
       rows: Object.entries(rec.phases).map(([name, p]) => [
         names[name] ?? name,
         p.frames,
+        p.reusedBuffers ?? '',
         p.changes.join('/'),
         p.dots ?? '',
         p.medianUpdateMs ?? '',

@@ -43,6 +43,8 @@ export type PreviewResponse =
       data: ArrayBuffer;
       dots: number;
       change: 'full' | 'window' | 'appearance';
+      /** Written into a buffer the page had sent back rather than a new one. */
+      reusedBuffer: boolean;
       updateMs: number;
       renderMs: number;
       totalMs: number;

@@ -13,6 +13,7 @@ import {
   type RgbImage,
   type Stage,
 } from '@stipple/core';
+import { FrameBuffers } from './frame-buffers.js';
 import type { PreviewHair, PreviewRequest, PreviewResponse } from './preview-protocol.js';
 
 let photo: RgbImage | undefined;
@@ -27,26 +28,25 @@ const reply = (message: PreviewResponse, transfer: Transferable[] = []) =>
 const toHair = (h: PreviewHair | null): ClientHair | undefined =>
   h ? { follicles: Float32Array.from(h.follicles), stubbleLab: h.stubbleLab, skinLab: h.skinLab } : undefined;
 
-/**
- * A buffer the page has drawn from and sent back: the next frame is written into it rather than
- * into a new one. A frame of the whole photo at 1600 px is 7.7 MB, and allocating one per edit
- * cost more (mostly in garbage collection) than rendering it.
- */
-let spare: ArrayBuffer | null = null;
+/** Frames are written into the buffers the page sends back (see FrameBuffers). */
+let buffers: FrameBuffers | undefined;
 
 /** RGBA pixels of `rect` of an image, row after row from the buffer's start (to transfer). */
-function crop(image: RgbImage, rect: { x0: number; y0: number; x1: number; y1: number }): ArrayBuffer {
+function crop(
+  image: RgbImage,
+  rect: { x0: number; y0: number; x1: number; y1: number },
+  pool?: FrameBuffers,
+): { buffer: ArrayBuffer; reused: boolean } {
   const w = rect.x1 - rect.x0;
   const bytes = Math.max(0, w * (rect.y1 - rect.y0) * 4);
-  const buffer = spare && spare.byteLength >= bytes ? spare : new ArrayBuffer(bytes);
-  spare = null;
-  const out = new Uint8ClampedArray(buffer, 0, bytes);
+  const taken = pool ? pool.take(bytes) : { buffer: new ArrayBuffer(bytes), reused: false };
+  const out = new Uint8ClampedArray(taken.buffer, 0, bytes);
   for (let y = rect.y0; y < rect.y1; y++)
     out.set(
       image.data.subarray((y * image.width + rect.x0) * 4, (y * image.width + rect.x1) * 4),
       (y - rect.y0) * w * 4,
     );
-  return buffer;
+  return taken;
 }
 
 self.onmessage = (event: MessageEvent<PreviewRequest>) => {
@@ -60,11 +60,12 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     };
     engine = new PreviewEngine(photo, performance);
     renderer = new PreviewRenderer(photo);
+    buffers = new FrameBuffers(photo.width * photo.height * 4);
     last = undefined;
     return;
   }
   if (request.type === 'recycle') {
-    if (!spare || request.data.byteLength > spare.byteLength) spare = request.data;
+    buffers?.giveBack(request.data);
     return;
   }
   if (request.type === 'hair') {
@@ -96,7 +97,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
         : { look: request.stage.look, afterSession: Math.min(frame.sessions, request.stage.afterSession) };
     const { image, rect } = renderer.render(frame.impressions, stage, frame.dirty);
     const whole = { x0: 0, y0: 0, x1: image.width, y1: image.height };
-    const data = crop(image, rect ?? whole);
+    const { buffer: data, reused } = crop(image, rect ?? whole, buffers);
     const done = performance.now();
     reply(
       {
@@ -108,6 +109,7 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
         data,
         dots: frame.impressions.count,
         change: frame.change.kind,
+        reusedBuffer: reused,
         updateMs: updated - started,
         renderMs: done - updated,
         totalMs: done - started,
@@ -168,7 +170,7 @@ function scarCompare(seq: number, zoneId: string): void {
     width: rect.x1 - rect.x0,
     height: rect.y1 - rect.y0,
     channels: 4,
-    data: new Uint8ClampedArray(crop(photo, rect)),
+    data: new Uint8ClampedArray(crop(photo, rect).buffer),
   };
   const moved = { ...set, x: set.x.map((x) => x - rect.x0), y: set.y.map((y) => y - rect.y0) };
   const healed = { look: 'healed' as const, afterSession: last.sessions };

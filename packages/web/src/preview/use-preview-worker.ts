@@ -32,6 +32,8 @@ export interface ScarComparison {
 export interface PreviewTiming {
   change: string;
   dots: number;
+  /** The frame was written into a buffer the page had sent back. */
+  reusedBuffer: boolean;
   updateMs: number;
   renderMs: number;
   totalMs: number;
@@ -130,6 +132,7 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
         const timing: PreviewTiming = {
           change: m.change,
           dots: m.dots,
+          reusedBuffer: m.reusedBuffer,
           updateMs: m.updateMs,
           renderMs: m.renderMs,
           totalMs: m.totalMs,

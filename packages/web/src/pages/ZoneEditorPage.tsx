@@ -125,6 +125,8 @@ function Editor({
   const [tool, setTool] = useState<StageTool>('select');
   const [drawing, setDrawing] = useState<Point[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A value typed into a zone was refused (shown beside it): nothing is saved until it is corrected.
+  const [valuesRefused, setValuesRefused] = useState(false);
   const display = usePreviewDisplay();
   const { stageBox, stageHeight, view, setView, fit, zoomBy, actualSize } = useStageView(pixels);
   const scalpMap = useScalpMapCorrection(photo.id, () => setDirty(true));
@@ -224,13 +226,18 @@ function Editor({
             leftSection={<IconDeviceFloppy size={18} aria-hidden />}
             onClick={() => save.mutate()}
             loading={save.isPending}
-            disabled={!calibrated || draft.zones.length === 0}
+            disabled={!calibrated || draft.zones.length === 0 || valuesRefused}
             data-testid="save-zones"
           >
             {t('editor.save')}
           </Button>
         </Group>
       </Group>
+      {valuesRefused && (
+        <Alert color="orange" data-testid="zone-values-refused">
+          {t('editor.valuesRefused')}
+        </Alert>
+      )}
       {save.isError && (
         <Alert color="red" role="alert">
           {isApiRequestError(save.error) && save.error.status === 400
@@ -325,6 +332,7 @@ function Editor({
                   if (selectedId === id) setSelectedId(null);
                 }}
                 onFlipHairline={(id) => change((d) => ({ ...d, zones: flipHairline(d.zones, id) }))}
+                onInvalidChange={setValuesRefused}
               />
               {selected === null && draft.zones.length > 0 && (
                 <Text size="xs" c="dimmed" mt="xs">

@@ -1,5 +1,5 @@
 // Messages between the zone editor and its preview worker.
-import type { Lab, ZoneSummary } from '@stipple/core';
+import type { FieldMessage, Lab, ZoneSummary } from '@stipple/core';
 
 export type PreviewLook = 'fresh' | 'healed' | 'faded';
 
@@ -74,4 +74,6 @@ export type PreviewResponse =
       /** A refusal the editor words itself (e.g. "match" round a scar), with its figures. */
       code?: string;
       params?: Record<string, number>;
+      /** A value the zones file does not accept: the shared catalogue's `field.*` code and figures. */
+      fieldMessage?: FieldMessage;
     };

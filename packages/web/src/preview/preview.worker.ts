@@ -3,6 +3,7 @@
 // the page sends the newest state only when the last frame is back, so a drag never queues up
 // stale frames. A frame carries only the pixels that changed.
 import {
+  messageOfIssue,
   PreviewEngine,
   PreviewRenderer,
   ZoneError,
@@ -81,10 +82,17 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     return;
   }
   const started = performance.now();
-  const parsed = ZonesFile.safeParse(request.zones);
+  // reportInput: the catalogue tells a missing value from a wrong one by the input.
+  const parsed = ZonesFile.safeParse(request.zones, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    reply({ type: 'error', seq: request.seq, message: issue.message, field: issue.path.join('.') });
+    reply({
+      type: 'error',
+      seq: request.seq,
+      message: issue.message,
+      field: issue.path.join('.'),
+      fieldMessage: messageOfIssue(issue),
+    });
     return;
   }
   try {

@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Photo } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { rulerPxPerMm, type Point } from './zone-editing.js';
+import { numberProblem, type NumberRange } from '../forms/number-check.js';
+
+/** What the server takes (core's Calibration): more than 0, at most 1000. */
+export const CALIBRATION_RANGE: NumberRange = { min: 0, minExclusive: true, max: 1000 };
 
 /**
  * Calibrating the photo: two points on a ruler in the picture and the millimetres between them, or
@@ -16,8 +20,11 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
   const api = useApi();
   const queryClient = useQueryClient();
   const [ruler, setRuler] = useState<Point[]>([]);
-  const [rulerMm, setRulerMm] = useState<number | ''>(10);
-  const [typedPxPerMm, setTypedPxPerMm] = useState<number | ''>(photo.pxPerMm ?? '');
+  // As typed: a number, or the text when it is not one (refused beside the field, never rounded).
+  const [rulerMm, setRulerMm] = useState<number | string | undefined>(10);
+  const [typedPxPerMm, setTypedPxPerMm] = useState<number | string | undefined>(photo.pxPerMm ?? undefined);
+  const rulerProblem = numberProblem(rulerMm, CALIBRATION_RANGE);
+  const typedProblem = numberProblem(typedPxPerMm, CALIBRATION_RANGE);
 
   const calibrate = useMutation({
     mutationFn: (
@@ -26,7 +33,7 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
     ) => api.updatePhoto(photo.id, { calibration }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['photo', updated.id], updated);
-      setTypedPxPerMm(updated.pxPerMm ?? '');
+      setTypedPxPerMm(updated.pxPerMm ?? undefined);
       setRuler([]);
       onCalibrated();
       notifications.show({
@@ -36,7 +43,7 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
     },
   });
   const rulerValue =
-    ruler.length === 2 && typeof rulerMm === 'number' && rulerMm > 0
+    ruler.length === 2 && typeof rulerMm === 'number' && !rulerProblem
       ? rulerPxPerMm(ruler[0]!, ruler[1]!, rulerMm) / k
       : null;
 
@@ -47,6 +54,7 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
     clearRuler: () => setRuler([]),
     rulerMm,
     setRulerMm,
+    rulerProblem,
     rulerValue,
     applyRuler: () =>
       calibrate.mutate({
@@ -58,7 +66,12 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
       }),
     typedPxPerMm,
     setTypedPxPerMm,
-    applyTyped: () => calibrate.mutate({ pxPerMm: typedPxPerMm as number }),
+    typedProblem,
+    /** Only a number the server takes can be applied. */
+    canApplyTyped: typeof typedPxPerMm === 'number' && !typedProblem,
+    applyTyped: () => {
+      if (typeof typedPxPerMm === 'number' && !typedProblem) calibrate.mutate({ pxPerMm: typedPxPerMm });
+    },
     calibrate,
   };
 }

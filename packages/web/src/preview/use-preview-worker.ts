@@ -66,12 +66,10 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
   const pixels = useRef<ImageData | null>(null);
   const [frame, setFrame] = useState<PreviewFrameImage | null>(null);
   const [scar, setScar] = useState<ScarComparison | null>(null);
-  const [error, setError] = useState<{
-    message: string;
-    field: string | null;
-    code?: string;
-    params?: Record<string, number>;
-  } | null>(null);
+  const [error, setError] = useState<Omit<
+    Extract<PreviewResponse, { type: 'error' }>,
+    'type' | 'seq'
+  > | null>(null);
 
   const flush = useCallback(() => {
     const w = worker.current;
@@ -160,7 +158,10 @@ export function usePreviewWorker(photo: ImageData | null, hair: PreviewHair | nu
           poorRetention: m.poorRetention,
           texture: m.texture,
         });
-      } else setError({ message: m.message, field: m.field, code: m.code, params: m.params });
+      } else {
+        const { type: _type, seq: _seq, ...rest } = m;
+        setError(rest);
+      }
       flush();
     };
     flush();

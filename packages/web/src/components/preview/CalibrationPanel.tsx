@@ -1,6 +1,9 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.js';
+import type { NumberProblem } from '../../forms/number-check.js';
+import { catalogueMessage } from '../../i18n/messages.js';
+import { NumberField } from '../fields/NumberField.js';
 import type { Calibration } from '../../preview/use-calibration.js';
 
 /** The photo's scale: the ruler's two points and their millimetres (while the ruler is the tool), or typed. */
@@ -15,6 +18,8 @@ export function CalibrationPanel({
 }) {
   const { t } = useTranslation();
   const { ruler, rulerMm, rulerValue, typedPxPerMm, calibrate } = calibration;
+  const reason = (p: NumberProblem | null) =>
+    p ? catalogueMessage(t, `field.${p.code}`, p.params) : undefined;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="calibration-panel">
       <Stack gap="xs">
@@ -33,13 +38,12 @@ export function CalibrationPanel({
         </Text>
         {rulerActive && (
           <Group align="flex-end" gap="xs">
-            <NumberInput
+            <NumberField
               size="xs"
               label={t('editor.rulerMm', { count: ruler.length })}
-              min={0.1}
-              max={1000}
               value={rulerMm}
-              onChange={(v) => calibration.setRulerMm(typeof v === 'number' ? v : '')}
+              onChange={calibration.setRulerMm}
+              error={reason(calibration.rulerProblem)}
               w={130}
               data-testid="ruler-mm"
             />
@@ -57,21 +61,19 @@ export function CalibrationPanel({
           </Group>
         )}
         <Group align="flex-end" gap="xs">
-          <NumberInput
+          <NumberField
             size="xs"
             label={t('editor.typePxPerMm')}
-            min={0.5}
-            max={400}
-            decimalScale={3}
             value={typedPxPerMm}
-            onChange={(v) => calibration.setTypedPxPerMm(typeof v === 'number' ? v : '')}
+            onChange={calibration.setTypedPxPerMm}
+            error={reason(calibration.typedProblem)}
             w={130}
             data-testid="px-per-mm"
           />
           <Button
             size="xs"
             variant="light"
-            disabled={typeof typedPxPerMm !== 'number' || typedPxPerMm <= 0}
+            disabled={!calibration.canApplyTyped}
             onClick={calibration.applyTyped}
             data-testid="apply-px-per-mm"
           >

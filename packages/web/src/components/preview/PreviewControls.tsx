@@ -1,5 +1,6 @@
 import { Group, Paper, SegmentedControl, Slider, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { catalogueFieldLabel, catalogueMessage } from '../../i18n/messages.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import type { PreviewDisplay } from '../../preview/use-preview-display.js';
 import type { usePreviewWorker } from '../../preview/use-preview-worker.js';
@@ -46,7 +47,15 @@ export function PreviewControls({
           <Text size="xs" c="red" data-testid="preview-error">
             {error.code
               ? t(`editor.zoneRefusal.${error.code}`, error.params)
-              : `${error.field ? `${error.field}: ` : ''}${error.message}`}
+              : error.fieldMessage
+                ? // The zone's value as the server would name it, never the schema's path or words.
+                  [
+                    catalogueFieldLabel(t, error.field ?? ''),
+                    catalogueMessage(t, `field.${error.fieldMessage.code}`, error.fieldMessage.params),
+                  ]
+                    .filter(Boolean)
+                    .join(': ')
+                : `${error.field ? `${error.field}: ` : ''}${error.message}`}
           </Text>
         )}
       </Group>

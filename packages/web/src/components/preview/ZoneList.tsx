@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -13,10 +12,25 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../fields/NumberField.js';
+import { numberProblem, type NumberRange } from '../../forms/number-check.js';
+import { catalogueMessage } from '../../i18n/messages.js';
 import { useZoneName } from '../../i18n/zone-name.js';
 import { ZONE_DEFAULTS, type ScarCamouflageScore } from '@stipple/core';
 import type { ZoneInput } from '../../preview/zone-editing.js';
+
+/** The zone values an artist types, with the ranges the zones file accepts (core's zones.schema). */
+type TypedField = 'densityPerCm2' | 'dotDiameterMm' | 'shade' | 'featherMm' | 'transitionMm';
+const RANGES: Record<TypedField, NumberRange> = {
+  densityPerCm2: { min: 1, max: 200 },
+  dotDiameterMm: { min: 0.05, max: 1 },
+  shade: { min: 10, max: 60 },
+  featherMm: { min: 0, max: 30 },
+  transitionMm: { min: 5, max: 10 },
+};
+const typedKey = (zoneId: string, field: TypedField) => JSON.stringify([zoneId, field]);
 
 const KIND_COLOURS: Record<ZoneInput['kind'], string> = {
   fill: 'blue',
@@ -36,6 +50,7 @@ export function ZoneList({
   onChange,
   onRemove,
   onFlipHairline,
+  onInvalidChange,
   canMatch = false,
   scores = [],
 }: {
@@ -45,6 +60,8 @@ export function ZoneList({
   onChange: (zone: ZoneInput) => void;
   onRemove: (id: string) => void;
   onFlipHairline: (id: string) => void;
+  /** Whether a value typed into a zone is refused (the zones cannot be saved until it is corrected). */
+  onInvalidChange?: (invalid: boolean) => void;
   /** A photo analysis exists: a scar zone may take the follicle density measured round it. */
   canMatch?: boolean;
   /** The camouflage score of each scar zone from the last full-resolution render. */
@@ -54,7 +71,13 @@ export function ZoneList({
   const zoneName = useZoneName();
   const selected = zones.find((z) => z.id === selectedId);
   const scoreOf = (id: string) => scores.find((c) => c.zoneId === id);
-  const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  // What was typed and refused, per zone and field: kept in the field as typed with the reason
+  // beside it, while the zone (and its preview) keeps its last good value.
+  const [refused, setRefused] = useState<Record<string, number | string>>({});
+  const invalid = Object.keys(refused).some((key) =>
+    zones.some((z) => z.id === (JSON.parse(key) as string[])[0]),
+  );
+  useEffect(() => onInvalidChange?.(invalid), [invalid, onInvalidChange]);
   const set = (patch: Record<string, unknown>) => {
     if (!selected) return;
     const next: Record<string, unknown> = { ...selected };
@@ -65,6 +88,25 @@ export function ZoneList({
     // A single shade replaces the per-session shades the plan gave.
     if ('shade' in patch) delete next.shadePerSession;
     onChange(next as ZoneInput);
+  };
+
+  /** Props of the number field of `field` of the selected zone, whose value is `current`. */
+  const typed = (field: TypedField, current: number | undefined) => {
+    const key = typedKey(selected?.id ?? '', field);
+    const shown = key in refused ? refused[key] : current;
+    const problem = key in refused ? numberProblem(refused[key], RANGES[field]) : null;
+    return {
+      value: shown,
+      error: problem ? catalogueMessage(t, `field.${problem.code}`, problem.params) : undefined,
+      onChange: (v: number | string | undefined) => {
+        if (numberProblem(v, RANGES[field]) && v !== undefined) {
+          setRefused((r) => ({ ...r, [key]: v }));
+          return;
+        }
+        setRefused(({ [key]: _, ...rest }) => rest);
+        set({ [field]: v });
+      },
+    };
   };
 
   return (
@@ -133,51 +175,40 @@ export function ZoneList({
             />
           )}
           <SimpleGrid cols={2} spacing="xs">
-            <NumberInput
+            <NumberField
               size="xs"
               label={t('editor.density')}
-              min={1}
-              max={200}
               disabled={selected.densityPerCm2 === 'match'}
-              value={typeof selected.densityPerCm2 === 'number' ? selected.densityPerCm2 : ''}
+              {...typed(
+                'densityPerCm2',
+                typeof selected.densityPerCm2 === 'number' ? selected.densityPerCm2 : undefined,
+              )}
               placeholder={String(ZONE_DEFAULTS.densityPerCm2)}
-              onChange={(v) => set({ densityPerCm2: num(v) })}
               data-testid="zone-density"
             />
-            <NumberInput
+            <NumberField
               size="xs"
               label={t('editor.dotSize')}
               // The plan gives the healed dot (0.1 mm); here it is the fresh one, about twice that.
               description={t('editor.dotSizeHint')}
-              min={0.05}
-              max={1}
-              step={0.01}
-              decimalScale={3}
-              value={selected.dotDiameterMm ?? ''}
+              {...typed('dotDiameterMm', selected.dotDiameterMm)}
               placeholder={String(ZONE_DEFAULTS.dotDiameterMm[selected.kind])}
-              onChange={(v) => set({ dotDiameterMm: num(v) })}
               data-testid="zone-dot"
             />
-            <NumberInput
+            <NumberField
               size="xs"
               label={t('editor.shade')}
               description={t('editor.shadeHint')}
-              min={10}
-              max={60}
-              value={selected.shade ?? selected.shadePerSession?.at(-1) ?? ''}
+              {...typed('shade', selected.shade ?? selected.shadePerSession?.at(-1))}
               placeholder={String(ZONE_DEFAULTS.shade)}
-              onChange={(v) => set({ shade: num(v) })}
               data-testid="zone-shade"
             />
-            <NumberInput
+            <NumberField
               size="xs"
               label={t('editor.feather')}
-              min={0}
-              max={30}
-              step={0.5}
-              value={selected.featherMm ?? ''}
+              {...typed('featherMm', selected.featherMm)}
               placeholder={String(ZONE_DEFAULTS.featherMm)}
-              onChange={(v) => set({ featherMm: num(v) })}
+              data-testid="zone-feather"
             />
             {selected.kind === 'scar' && (
               <Select
@@ -193,14 +224,12 @@ export function ZoneList({
               />
             )}
             {selected.kind === 'hairline' && (
-              <NumberInput
+              <NumberField
                 size="xs"
                 label={t('editor.transition')}
-                min={5}
-                max={10}
-                value={selected.transitionMm ?? ''}
+                {...typed('transitionMm', selected.transitionMm)}
                 placeholder={String(ZONE_DEFAULTS.transitionMm)}
-                onChange={(v) => set({ transitionMm: num(v) })}
+                data-testid="zone-transition"
               />
             )}
           </SimpleGrid>

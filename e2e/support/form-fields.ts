@@ -1,0 +1,22 @@
+// Reading a form as a person does: the message under a field, and the language the pages speak.
+import type { Page } from 'playwright-core';
+
+/** Sets the signed-in user's language (the pages opened after it speak it). */
+export async function useLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
+  await page.evaluate(async (l) => {
+    const me = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+    await fetch('/api/me/preferences', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ locale: l }),
+    });
+  }, locale);
+}
+
+/** The error Mantine shows under an input (its aria-describedby), or '' when there is none. */
+export async function errorOf(page: Page, testId: string): Promise<string> {
+  const input = page.getByTestId(testId);
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ').trim();
+}

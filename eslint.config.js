@@ -57,6 +57,28 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Mantine's DateInput rolls a day that does not exist over to a real one (2090-13-45 becomes
+    // 2091-02-14) and the form saves it; DateField keeps the text for the form to refuse. This is
+    // the core rule, apart from the layering's @typescript-eslint/no-restricted-imports below.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    ignores: ['packages/web/src/components/fields/DateField.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/dates',
+              importNames: ['DateInput'],
+              message:
+                'Use DateField (components/fields/DateField.tsx): DateInput rolls an impossible typed date over to another day.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Layering: routes -> services -> repositories, and all SQL in repositories. Outside them a
     // file may hold the `Database`/`Tx` handle (services open the transaction a repository runs
     // in) and classify a driver error (`db/pg-errors`), but it may not build a query: no

@@ -17,6 +17,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let consultationId: string;
+let clientId: string;
+const photoFile = new URL('../fixtures/photos/shaved-top-diffuse.jpg', import.meta.url).pathname;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -41,6 +43,7 @@ beforeAll(async () => {
     },
   );
   consultationId = consultation.json.id;
+  clientId = client.json.id;
   const plan = await pageApi(page, 'POST', `/api/consultations/${consultationId}/plans`, {
     basedOnVersion: 0,
     overrides: [],
@@ -78,9 +81,25 @@ const cases = [
     density: 'Must be a number',
     dob: 'YYYY-MM-DD',
     count: 'at least 1',
+    notADate: 'Must be a real date written YYYY-MM-DD',
   },
-  { locale: 'zh-CN', scar: '须大于 0', density: '须为数字', dob: 'YYYY-MM-DD', count: '1' },
+  {
+    locale: 'zh-CN',
+    scar: '须大于 0',
+    density: '须为数字',
+    dob: 'YYYY-MM-DD',
+    count: '1',
+    notADate: '请输入有效日期，格式为 YYYY-MM-DD',
+  },
 ] as const;
+
+/** Types `text` into the date field `testId` in place of what it held. */
+async function typeDate(testId: string, text: string) {
+  const field = page.getByTestId(testId);
+  await field.click();
+  await field.fill('');
+  await field.pressSequentially(text);
+}
 
 describe('numbers and dates as typed', () => {
   for (const c of cases) {
@@ -126,6 +145,59 @@ describe('numbers and dates as typed', () => {
       expect(await page.getByTestId('override-value').inputValue()).toBe('-2');
       await screenshot(page, `32-override-as-typed-${c.locale}`, false);
       await page.keyboard.press('Escape');
+    });
+
+    it(`keeps 2090-13-45 as a photo's and a pigment lot's day, says why and uploads or saves nothing, in ${c.locale}`, async () => {
+      await useLanguage(c.locale);
+
+      // The photo's day: the upload is refused in the browser, before any request.
+      type Photos = { items: unknown[] };
+      const photosBefore = (await pageApi<Photos>(page, 'GET', `/api/clients/${clientId}/photos`)).json;
+      const uploads: string[] = [];
+      const onRequest = (r: { method(): string; url(): string }) => {
+        if (r.method() === 'POST' && r.url().includes('/photos')) uploads.push(r.url());
+      };
+      page.on('request', onRequest);
+      await page.goto(`/clients/${clientId}?tab=photos`);
+      await typeDate('photo-taken-on', '2090-13-45');
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('upload-photo').click();
+      await (await chooser).setFiles(photoFile);
+      await expect.poll(() => errorOf('photo-taken-on')).toBe(c.notADate);
+      expect(await page.getByTestId('photo-taken-on').inputValue()).toBe('2090-13-45');
+      await screenshot(page, `33-photo-date-as-typed-${c.locale}`, false);
+      page.off('request', onRequest);
+      expect(uploads).toEqual([]);
+      const photosAfter = (await pageApi<Photos>(page, 'GET', `/api/clients/${clientId}/photos`)).json;
+      expect(photosAfter.items.length).toBe(photosBefore.items.length);
+
+      // A pigment lot's expiry: the dialog stays open with the reason, and no lot is added.
+      type Inventory = { items: { id: string; name: string; kind: string; lots: unknown[] }[] };
+      const lotsOf = async (id: string) =>
+        (await pageApi<Inventory>(page, 'GET', '/api/inventory')).json.items.find((p) => p.id === id)?.lots
+          .length;
+      const pigment = (await pageApi<Inventory>(page, 'GET', '/api/inventory')).json.items.find(
+        (p) => p.kind === 'pigment',
+      );
+      if (!pigment) throw new Error('the demo studio has no pigment');
+      const lotsBefore = await lotsOf(pigment.id);
+      await page.goto('/inventory');
+      await page
+        .getByTestId('product')
+        .filter({ hasText: pigment.name })
+        .first()
+        .getByTestId('add-lot')
+        .click();
+      await page.getByTestId('lot-number').fill(`TYPED-${runSuffix()}`);
+      await typeDate('lot-expires', '2090-13-45');
+      await page.getByTestId('lot-save').click();
+      await expect.poll(() => errorOf('lot-expires')).toBe(c.notADate);
+      expect(await page.getByTestId('lot-expires').inputValue()).toBe('2090-13-45');
+      await screenshot(page, `34-lot-expiry-as-typed-${c.locale}`, false);
+      expect(await lotsOf(pigment.id)).toBe(lotsBefore);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('discard-changes').click();
+      await page.getByTestId('unsaved-changes-dialog').waitFor({ state: 'hidden' });
     });
   }
 

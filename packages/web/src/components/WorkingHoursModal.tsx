@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -35,6 +35,7 @@ import {
   type ExceptionDraft,
   type WorkingHoursDraft,
 } from '../forms/working-hours-form.js';
+import { DateField } from './fields/DateField.js';
 import { FormModal, useFormModal } from './FormModal.js';
 import { StickyActions } from './StickyActions.js';
 
@@ -279,11 +280,9 @@ function WorkingHoursEditor({
       {draft.exceptions.map((e, i) => (
         <Paper key={i} withBorder radius="md" p="sm" data-testid="working-hours-exception">
           <Group gap="xs" align="flex-start" wrap="wrap">
-            <DateInput
+            <DateField
               size="md"
               label={t('workingHours.date')}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
               value={e.date || null}
               onChange={(v) => setException(i, { date: v ?? '' })}
               readOnly={!canEdit}

@@ -68,7 +68,7 @@ describe('working hours editor', () => {
     ]);
   });
 
-  it('names the field of every mistake: not a time, ending before it starts, overlapping, a date twice', () => {
+  it('names the field of every mistake: not a time, ending before it starts, overlapping, a date twice, not a date', () => {
     const draft = emptyDraft();
     draft.days[1] = [
       { start: '09:00', end: '13:00' },
@@ -80,6 +80,8 @@ describe('working hours editor', () => {
       { date: '2026-12-24', closed: true, start: '', end: '', reason: '' },
       { date: '2026-12-24', closed: false, start: '10:00', end: '09:00', reason: '' },
       { date: '', closed: true, start: '', end: '', reason: '' },
+      // As typed, refused: never rolled over to 2091-02-14.
+      { date: '2090-13-45', closed: true, start: '', end: '', reason: '' },
     ];
     const result = workingHoursRequest(draft, t);
     expect(result.ok).toBe(false);
@@ -91,6 +93,7 @@ describe('working hours editor', () => {
       'exceptions.1.date': 'workingHours.dateTwice',
       'exceptions.1.end': 'workingHours.endAfterStart',
       'exceptions.2.date': 'validation.required',
+      'exceptions.3.date': 'messages.field.notADate',
     });
   });
 

@@ -1,4 +1,4 @@
-import { WorkingHours } from '@stipple/core';
+import { IsoDate, WorkingHours } from '@stipple/core';
 import type { FieldErrors } from './schema-form.js';
 import type { ApiFieldError } from '../api/api-error.js';
 import { translateFieldError, translateIssue, type Translate } from './validation-messages.js';
@@ -109,7 +109,9 @@ export function workingHoursRequest(
   const seen = new Set<string>();
   const exceptions: WorkingHours['exceptions'] = draft.exceptions.map((e, i) => {
     const key = `exceptions.${i}`;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) errors[`${key}.date`] = t('validation.required');
+    if (e.date.trim() === '') errors[`${key}.date`] = t('validation.required');
+    // As typed: a day that does not exist (2090-13-45) is refused, never rolled over to another.
+    else if (!IsoDate.safeParse(e.date).success) errors[`${key}.date`] = t('messages.field.notADate');
     else if (seen.has(e.date)) errors[`${key}.date`] = t('workingHours.dateTwice');
     seen.add(e.date);
     if (e.closed) return { date: e.date, start: null, end: null, reason: e.reason.trim() };

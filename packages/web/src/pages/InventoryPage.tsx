@@ -18,12 +18,11 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InventoryLot, InventoryProduct, ProductKind } from '@stipple/core';
+import { IsoDate, type InventoryLot, type InventoryProduct, type ProductKind } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
@@ -31,6 +30,7 @@ import { useSignedInSession } from '../api/session.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
+import { DateField } from '../components/fields/DateField.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { StickyActions } from '../components/StickyActions.js';
 
@@ -262,21 +262,36 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
   const api = useApi();
   const queryClient = useQueryClient();
   const [lotNumber, setLotNumber] = useState('');
-  const [expiresOn, setExpiresOn] = useState<string | null>(null);
-  const [openedOn, setOpenedOn] = useState<string | null>(null);
+  // The days as typed: one that does not exist is refused beside its field, never rolled over.
+  const [expiresOn, setExpiresOn] = useState<string | undefined>(undefined);
+  const [openedOn, setOpenedOn] = useState<string | undefined>(undefined);
+  const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
   const unsaved = useUnsavedChanges(
-    product !== null && (lotNumber.trim() !== '' || expiresOn !== null || openedOn !== null),
+    product !== null && (lotNumber.trim() !== '' || expiresOn !== undefined || openedOn !== undefined),
   );
   const requestClose = () => unsaved.confirmDiscard(onClose);
   const create = useMutation({
-    mutationFn: () => api.createLot(product!.id, { lotNumber, expiresOn: expiresOn ?? '', openedOn }),
+    mutationFn: () => {
+      const next: Record<string, string> = {};
+      if (expiresOn !== undefined && !IsoDate.safeParse(expiresOn).success)
+        next.expiresOn = t('messages.field.notADate');
+      if (openedOn !== undefined && !IsoDate.safeParse(openedOn).success)
+        next.openedOn = t('messages.field.notADate');
+      setCheckErrors(next);
+      if (Object.keys(next).length) throw new Error('incomplete');
+      return api.createLot(product!.id, {
+        lotNumber,
+        expiresOn: expiresOn ?? '',
+        openedOn: openedOn ?? null,
+      });
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['inventory'] });
       setLotNumber('');
       onClose();
     },
   });
-  const errors = fieldErrors(create.error);
+  const errors = { ...fieldErrors(create.error), ...checkErrors };
   return (
     <Modal
       opened={product !== null}
@@ -289,27 +304,29 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
           value={lotNumber}
           onChange={(e) => setLotNumber(e.currentTarget.value)}
           error={errors.lotNumber}
+          data-testid="lot-number"
         />
-        <DateInput
+        <DateField
           label={t('inventory.expires')}
-          valueFormat="YYYY-MM-DD"
           value={expiresOn}
           onChange={setExpiresOn}
           error={errors.expiresOn}
+          data-testid="lot-expires"
         />
-        <DateInput
+        <DateField
           label={t('inventory.opened')}
-          valueFormat="YYYY-MM-DD"
           value={openedOn}
           onChange={setOpenedOn}
+          error={errors.openedOn}
           clearable
+          data-testid="lot-opened"
         />
         <StickyActions dialog>
           <Group justify="flex-end">
             <Button variant="default" onClick={requestClose}>
               {t('common.cancel')}
             </Button>
-            <Button loading={create.isPending} onClick={() => create.mutate()}>
+            <Button loading={create.isPending} onClick={() => create.mutate()} data-testid="lot-save">
               {t('common.save')}
             </Button>
           </Group>

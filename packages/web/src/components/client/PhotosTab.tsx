@@ -12,14 +12,14 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCamera, IconPhotoScan, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Photo, PhotoView } from '@stipple/core';
+import { IsoDate, type Photo, type PhotoView } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
+import { DateField } from '../fields/DateField.js';
 import { PhotoViewSelect } from '../PhotoViewSelect.js';
 import { CameraCapture } from '../photos/CameraCapture.js';
 import { PhotoComparison } from '../photos/PhotoComparison.js';
@@ -36,7 +36,9 @@ export function PhotosTab({ clientId }: { clientId: string }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [view, setView] = useState<PhotoView>('top');
-  const [takenOn, setTakenOn] = useState<string | null>(todayIso());
+  /** The day as typed: a day that does not exist is kept, refused beside the field, never uploaded. */
+  const [takenOn, setTakenOn] = useState<string | undefined>(todayIso());
+  const [takenOnError, setTakenOnError] = useState<string | null>(null);
   const [mode, setMode] = useState<'all' | 'progress' | 'compare'>('all');
   const [camera, setCamera] = useState(false);
   /** The photo just taken with the camera: the comparison opens on it. */
@@ -48,13 +50,12 @@ export function PhotosTab({ clientId }: { clientId: string }) {
   const sessions = useQuery({ queryKey: ['sessions', clientId], queryFn: () => api.listSessions(clientId) });
 
   const upload = useMutation({
-    mutationFn: async (files: File[]) => {
+    mutationFn: async ({ files, day }: { files: File[]; day: string }) => {
       const out: Photo[] = [];
-      for (const file of files)
-        out.push(await api.uploadPhoto(clientId, file, { view, takenOn: takenOn ?? todayIso() }));
+      for (const file of files) out.push(await api.uploadPhoto(clientId, file, { view, takenOn: day }));
       return out;
     },
-    onSuccess: async (added, files) => {
+    onSuccess: async (added, { files }) => {
       resetRef.current?.();
       if (camera && files.length === 1 && added[0]) {
         setCamera(false);
@@ -65,6 +66,17 @@ export function PhotosTab({ clientId }: { clientId: string }) {
       notifications.show({ color: 'teal', message: t('photos.uploaded', { count: added.length }) });
     },
   });
+
+  /** Uploads the files once the day is a real date; otherwise says why beside the field. */
+  const send = (files: File[]) => {
+    if (!takenOn || !IsoDate.safeParse(takenOn).success) {
+      setTakenOnError(t(takenOn ? 'messages.field.notADate' : 'messages.field.required'));
+      resetRef.current?.();
+      return;
+    }
+    setTakenOnError(null);
+    upload.mutate({ files, day: takenOn });
+  };
 
   const progress = useMemo(() => {
     const list = (sessions.data?.items ?? []).map((s) => ({
@@ -82,16 +94,20 @@ export function PhotosTab({ clientId }: { clientId: string }) {
       <Paper withBorder radius="md" p="md">
         <Group align="flex-end" gap="sm" wrap="wrap">
           <PhotoViewSelect value={view} onChange={setView} w={180} testId="photo-view" />
-          <DateInput
+          <DateField
             label={t('photos.takenOn')}
-            valueFormat="YYYY-MM-DD"
             value={takenOn}
-            onChange={setTakenOn}
+            onChange={(v) => {
+              setTakenOn(v);
+              setTakenOnError(null);
+            }}
+            error={takenOnError}
             w={180}
+            data-testid="photo-taken-on"
           />
           <FileButton
             resetRef={resetRef}
-            onChange={(files) => files.length && upload.mutate(files)}
+            onChange={(files) => files.length && send(files)}
             accept="image/jpeg,image/png,image/webp"
             multiple
           >
@@ -193,10 +209,16 @@ export function PhotosTab({ clientId }: { clientId: string }) {
         opened={camera}
         onClose={() => setCamera(false)}
         ghostSrc={lastOfView ? fileLinks.photo(lastOfView.id, 'preview') : null}
-        onCapture={(file) => upload.mutate([file])}
+        onCapture={(file) => send([file])}
         busy={upload.isPending}
         viewLabel={t(`photoViews.${view}`)}
-        error={uploadError ? describeError(uploadError, t) : null}
+        error={
+          takenOnError
+            ? `${t('photos.takenOn')}: ${takenOnError}`
+            : uploadError
+              ? describeError(uploadError, t)
+              : null
+        }
       />
 
       {mode === 'progress' && (

@@ -1,5 +1,4 @@
 import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { Screening } from '@stipple/core';
 import {
@@ -8,15 +7,20 @@ import {
   type ScreeningDraft,
   type YesNoKey,
 } from '../consultation/ScreeningQuestions.js';
+import { DateField } from '../fields/DateField.js';
+import type { FieldErrors } from '../../forms/schema-form.js';
 import { todayIso } from '../../i18n/format.js';
 
 /** Every question the artist asks, put as a question to the client, with why it is asked. */
 export function ClientScreening({
   screening,
   onChange,
+  errors = {},
 }: {
   screening: ScreeningDraft;
   onChange: (next: Screening) => void;
+  /** Keyed as the request names the fields: `screening.isotretinoinStoppedDate`. */
+  errors?: FieldErrors;
 }) {
   const { t } = useTranslation();
   const write = (patch: ScreeningDraft) => {
@@ -88,9 +92,8 @@ export function ClientScreening({
       />,
       state === 'yes' ? (
         <Group>
-          <DateInput
+          <DateField
             label={t('intake.when')}
-            valueFormat="YYYY-MM-DD"
             maxDate={todayIso()}
             description={t('intake.whenHint')}
             clearable
@@ -98,6 +101,7 @@ export function ClientScreening({
             onChange={(v) =>
               write(v ? { [q.date]: v, [q.elapsed]: undefined } : { [q.date]: undefined, [q.elapsed]: 0 })
             }
+            error={errors[`screening.${q.date}`]}
             data-testid={`intake-${q.key}-date`}
           />
         </Group>

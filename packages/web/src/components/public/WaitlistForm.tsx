@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Checkbox, Collapse, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { JoinWaitlistRequest, type PublicStudio } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
+import { DateField } from '../fields/DateField.js';
 import { serverFieldErrors, validateWithSchema } from '../../forms/schema-form.js';
 import { todayIso } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 
 interface Values {
-  fromDate: string;
-  untilDate: string;
+  /** YYYY-MM-DD, or the text typed when it is not a real date (the schema refuses it). */
+  fromDate: string | undefined;
+  untilDate: string | undefined;
   givenName: string;
   familyName: string;
   email: string;
@@ -68,17 +69,22 @@ export function WaitlistForm({ studio, type }: { studio: PublicStudio; type: str
           <form noValidate onSubmit={form.onSubmit((v) => join.mutate(v))}>
             <Stack gap="sm">
               <Group grow align="flex-start">
-                <DateInput
+                {/* A day that does not exist stays as typed; the shared schema refuses it beside the field. */}
+                <DateField
                   label={t('public.waitFrom')}
-                  valueFormat="YYYY-MM-DD"
                   minDate={todayIso()}
-                  {...form.getInputProps('fromDate')}
+                  value={form.getValues().fromDate}
+                  onChange={(v) => form.setFieldValue('fromDate', v)}
+                  error={form.errors.fromDate}
+                  data-testid="waitlist-from"
                 />
-                <DateInput
+                <DateField
                   label={t('public.waitUntil')}
-                  valueFormat="YYYY-MM-DD"
                   minDate={todayIso()}
-                  {...form.getInputProps('untilDate')}
+                  value={form.getValues().untilDate}
+                  onChange={(v) => form.setFieldValue('untilDate', v)}
+                  error={form.errors.untilDate}
+                  data-testid="waitlist-until"
                 />
               </Group>
               <Group grow align="flex-start">

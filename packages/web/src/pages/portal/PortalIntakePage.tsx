@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Center, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Screening } from '@stipple/core';
+import { SubmitIntakeRequest, type Screening } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
+import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { ClientScreening, unanswered } from '../../components/portal/ClientScreening.js';
 import { PortalFrame } from '../../components/portal/PortalFrame.js';
+import { scrollToFirstError } from '../../components/scroll-to-first-error.js';
 
 /** `/portal/intake/:appointmentId`: the health questions before a visit, answered at home. */
 export function PortalIntakePage() {
@@ -89,22 +91,36 @@ function Answers({
   const api = useApi();
   const [screening, setScreening] = useState<Screening>(initial);
   const [notes, setNotes] = useState(initialNotes);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const root = useRef<HTMLDivElement>(null);
   const send = useMutation({
     mutationFn: () => api.submitIntake(appointmentId, { screening, notes }),
     onSuccess: () => {
       window.scrollTo({ top: 0 });
       return onSent();
     },
+    onError: (err) => setErrors(serverFieldErrors(err, t)),
   });
+  // Checked by the shared rules first: a date that does not exist is refused beside its field.
+  const submit = () => {
+    const checked = SubmitIntakeRequest.safeParse({ screening, notes }, { reportInput: true });
+    if (!checked.success) {
+      setErrors(issuesToFieldErrors(checked.error.issues, t));
+      scrollToFirstError(root.current);
+      return;
+    }
+    setErrors({});
+    send.mutate();
+  };
   const left = unanswered(screening);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={root}>
       {send.isSuccess && (
         <Alert color="teal" role="status" data-testid="intake-sent">
           {t('intake.sent')}
         </Alert>
       )}
-      <ClientScreening screening={screening} onChange={setScreening} />
+      <ClientScreening screening={screening} onChange={setScreening} errors={errors} />
       <Card withBorder radius="md" p="sm">
         <Textarea
           label={t('intake.notes')}
@@ -114,6 +130,7 @@ function Answers({
           maxLength={4000}
           value={notes}
           onChange={(e) => setNotes(e.currentTarget.value)}
+          error={errors.notes}
           data-testid="intake-notes"
         />
       </Card>
@@ -127,7 +144,7 @@ function Answers({
           {describeError(send.error, t)}
         </Alert>
       )}
-      <Button size="lg" loading={send.isPending} onClick={() => send.mutate()} data-testid="intake-submit">
+      <Button size="lg" loading={send.isPending} onClick={submit} data-testid="intake-submit">
         {again ? t('intake.resubmit') : t('intake.submit')}
       </Button>
       <Button component={Link} to="/portal" variant="subtle">

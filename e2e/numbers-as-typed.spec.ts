@@ -12,6 +12,7 @@ import {
   runSuffix,
   screenshot,
 } from './support/browser.js';
+import { errorOf, useLanguage } from './support/form-fields.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -55,25 +56,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function useLanguage(locale: 'en' | 'zh-CN') {
-  await page.evaluate(async (l) => {
-    const me = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-    await fetch('/api/me/preferences', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ locale: l }),
-    });
-  }, locale);
-}
-
-/** The error Mantine shows under an input (its aria-describedby), or '' when there is none. */
-async function errorOf(testId: string): Promise<string> {
-  const input = page.getByTestId(testId);
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ').trim();
-}
-
 const cases = [
   {
     locale: 'en',
@@ -104,7 +86,7 @@ async function typeDate(testId: string, text: string) {
 describe('numbers and dates as typed', () => {
   for (const c of cases) {
     it(`keeps -180, 1e9, 2090-13-45 and -2 as typed and says why, in ${c.locale}`, async () => {
-      await useLanguage(c.locale);
+      await useLanguage(page, c.locale);
 
       await page.goto('/clients');
       await page.getByTestId('new-client').click();
@@ -113,7 +95,7 @@ describe('numbers and dates as typed', () => {
       await dob.click();
       await dob.pressSequentially('2090-13-45');
       await page.getByTestId('create-client-submit').click();
-      await expect.poll(() => errorOf('client-date-of-birth')).toContain(c.dob);
+      await expect.poll(() => errorOf(page, 'client-date-of-birth')).toContain(c.dob);
       expect(await dob.inputValue()).toBe('2090-13-45');
       await screenshot(page, `30-date-of-birth-as-typed-${c.locale}`, false);
       // Escape asks before typed details are lost (issue 11); they are thrown away here, so that
@@ -126,8 +108,8 @@ describe('numbers and dates as typed', () => {
       await page.getByTestId('scar-0-length').fill('-180');
       await page.getByTestId('scar-0-density').fill('1e9');
       await page.getByTestId('save-assessment').click();
-      await expect.poll(() => errorOf('scar-0-length')).toBe(c.scar);
-      expect(await errorOf('scar-0-density')).toBe(c.density);
+      await expect.poll(() => errorOf(page, 'scar-0-length')).toBe(c.scar);
+      expect(await errorOf(page, 'scar-0-density')).toBe(c.density);
       expect(await page.getByTestId('scar-0-length').inputValue()).toBe('-180');
       expect(await page.getByTestId('scar-0-density').inputValue()).toBe('1e9');
       await page.getByTestId('scar-0-length').scrollIntoViewIfNeeded();
@@ -138,8 +120,8 @@ describe('numbers and dates as typed', () => {
       await page.getByTestId('override-value').fill('-2');
       await page.getByTestId('override-reason').fill('asked by the client');
       await page.getByTestId('override-apply').click();
-      await expect.poll(() => errorOf('override-value')).toContain(c.count);
-      const said = await errorOf('override-value');
+      await expect.poll(() => errorOf(page, 'override-value')).toContain(c.count);
+      const said = await errorOf(page, 'override-value');
       // Words for people, never the schema's own message or the value's path.
       expect(said).not.toMatch(/sessions\.count|expected|Too small|Invalid/);
       expect(await page.getByTestId('override-value').inputValue()).toBe('-2');
@@ -148,7 +130,7 @@ describe('numbers and dates as typed', () => {
     });
 
     it(`keeps 2090-13-45 as a photo's and a pigment lot's day, says why and uploads or saves nothing, in ${c.locale}`, async () => {
-      await useLanguage(c.locale);
+      await useLanguage(page, c.locale);
 
       // The photo's day: the upload is refused in the browser, before any request.
       type Photos = { items: unknown[] };
@@ -163,7 +145,7 @@ describe('numbers and dates as typed', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('upload-photo').click();
       await (await chooser).setFiles(photoFile);
-      await expect.poll(() => errorOf('photo-taken-on')).toBe(c.notADate);
+      await expect.poll(() => errorOf(page, 'photo-taken-on')).toBe(c.notADate);
       expect(await page.getByTestId('photo-taken-on').inputValue()).toBe('2090-13-45');
       await screenshot(page, `33-photo-date-as-typed-${c.locale}`, false);
       page.off('request', onRequest);
@@ -191,7 +173,7 @@ describe('numbers and dates as typed', () => {
       await page.getByTestId('lot-number').fill(`TYPED-${runSuffix()}`);
       await typeDate('lot-expires', '2090-13-45');
       await page.getByTestId('lot-save').click();
-      await expect.poll(() => errorOf('lot-expires')).toBe(c.notADate);
+      await expect.poll(() => errorOf(page, 'lot-expires')).toBe(c.notADate);
       expect(await page.getByTestId('lot-expires').inputValue()).toBe('2090-13-45');
       await screenshot(page, `34-lot-expiry-as-typed-${c.locale}`, false);
       expect(await lotsOf(pigment.id)).toBe(lotsBefore);
@@ -202,6 +184,6 @@ describe('numbers and dates as typed', () => {
   }
 
   afterAll(async () => {
-    await useLanguage('en');
+    await useLanguage(page, 'en');
   });
 });

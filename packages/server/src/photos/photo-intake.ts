@@ -36,8 +36,8 @@ const EXTENSIONS: Record<string, AcceptedFormat | 'heif'> = {
   hif: 'heif',
 };
 
-/** Format names, the same in every language; an unknown file is said in words. */
-const FORMAT_NAMES: Record<SniffedFormat, string | { t: string }> = {
+/** Format names, the same in every language (a file of no known format has its own message). */
+const FORMAT_NAMES: Record<Exclude<SniffedFormat, 'unknown'>, string> = {
   jpeg: 'JPEG',
   png: 'PNG',
   webp: 'WebP',
@@ -45,7 +45,6 @@ const FORMAT_NAMES: Record<SniffedFormat, string | { t: string }> = {
   avif: 'AVIF',
   gif: 'GIF',
   tiff: 'TIFF',
-  unknown: { t: 'entity.unknownFormat' },
 };
 
 export const CONTENT_TYPES: Record<AcceptedFormat, 'image/jpeg' | 'image/png' | 'image/webp'> = {
@@ -89,6 +88,10 @@ export async function intakePhoto(input: IntakeInput, limits: IntakeLimits): Pro
 
   const actual = sniffFormat(body.head);
   if (actual === 'heif') throw heic({ in: 'body', field: 'body' });
+  if (actual === 'unknown')
+    throw new AppError(415, 'unsupported_media_type', 'photoNotAnImage', {}, [
+      bodyField('body', 'photoNotAnImage'),
+    ]);
   if (actual !== 'jpeg' && actual !== 'png' && actual !== 'webp')
     throw new AppError(
       415,

@@ -229,6 +229,31 @@ describe('photo upload', () => {
         expect(res.body.message).toMatch(/Most Compatible/);
       }
     });
+    it('a file of no image format at all, in words a person reads, in both languages', async () => {
+      const text = Buffer.from('these are notes, not a photo\n'.repeat(20));
+      const res = await upload(text, 'image/jpeg');
+      expectRefusal(
+        res,
+        415,
+        'body',
+        'body',
+        /^Is not a photo this server can read: send a JPEG, PNG or WebP photo$/,
+      );
+      expect(res.body.message).toBe(
+        'The file is not a photo this server can read: send a JPEG, PNG or WebP photo.',
+      );
+      const zh = await artist.request<Photo>(
+        'POST',
+        `/api/clients/${clientId}/photos?view=top&takenOn=2026-11-02`,
+        {
+          rawBody: text,
+          contentType: 'image/jpeg',
+          headers: { 'accept-language': 'zh-CN' },
+        },
+      );
+      expect(zh.status).toBe(415);
+      expect(zh.body.message).toBe('该文件不是本服务器能读取的照片，请发送 JPEG、PNG 或 WebP 照片。');
+    });
     it('a GIF, and a body over the size limit', async () => {
       const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
       expectRefusal(

@@ -153,6 +153,14 @@ describe('treatment records', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/Only [78] days from the session on .* at least 14 days/);
     await screenshot(page, '52-third-session-refused');
+    // The form's own Book without a reason: the box stays, and says the reason is missing (it
+    // used to vanish, leaving "please correct reason" and no field to correct).
+    await form.getByTestId('book-submit').click();
+    await expect
+      .poll(() => form.getByTestId('interval-refused-reason').getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await refusal.textContent()).toMatch(/Only [78] days from the session on/);
+    expect(await form.getByTestId('booking-error').count()).toBe(0);
     await form.getByTestId('interval-refused-reason').fill('Client flies home early; scalp healed well');
     await form.getByTestId('interval-refused-confirm').click();
     await form.waitFor({ state: 'detached' });

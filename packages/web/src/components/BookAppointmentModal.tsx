@@ -5,7 +5,13 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CreateAppointmentRequest, IsoDate, type Appointment, type AppointmentKind } from '@stipple/core';
+import {
+  CreateAppointmentRequest,
+  IsoDate,
+  OverrideReason,
+  type Appointment,
+  type AppointmentKind,
+} from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
@@ -22,6 +28,19 @@ import { StickyActions } from './StickyActions.js';
 export interface BookingDefaults {
   client?: { id: string; name: string };
   date?: string;
+}
+
+/**
+ * What the server refused and may be set aside with a reason, for the booking as it was then (its
+ * client, kind, treatment, day, time, artist): kept on screen with the reason's field, also while a
+ * later answer is about something else, until the booking changes.
+ */
+interface Notices {
+  booking: string;
+  interval?: string;
+  plan?: string;
+  /** The form's own button was pressed without the reason a rule set aside needs. */
+  reasonsChecked?: boolean;
 }
 
 const DEFAULT_MINUTES: Record<AppointmentKind, number> = { consultation: 60, session: 240, touch_up: 120 };
@@ -75,9 +94,13 @@ function BookingForm({
   const [override, setOverride] = useState('');
   const [planOverride, setPlanOverride] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const booking = JSON.stringify([clientId, kind, chosenCourse, date, time, chosenArtist]);
+  const [notices, setNotices] = useState<Notices>({ booking });
+  const current: Notices = notices.booking === booking ? notices : { booking };
+  const note = (patch: Omit<Notices, 'booking'>) => setNotices({ ...current, ...patch, booking });
   const { requestClose } = useFormModal(
     clientId !== (defaults?.client?.id ?? null) ||
-      date !== (defaults?.date ?? null) ||
+      date !== defaults?.date ||
       kind !== 'consultation' ||
       chosenArtist !== null ||
       notes !== '' ||
@@ -136,7 +159,13 @@ function BookingForm({
         reportInput: true,
       });
       if (!duration.success) next.durationMinutes = translateIssue(duration.error.issues[0]!, t);
+      // A rule set aside needs its reason: said in the rule's own box, not sent without one.
+      const missingReason =
+        (overrides.interval && !OverrideReason.safeParse(override).success) ||
+        (overrides.plan && !OverrideReason.safeParse(planOverride).success);
+      note({ reasonsChecked: missingReason });
       setErrors(next);
+      if (missingReason) throw new Error('incomplete');
       if (Object.keys(next).length) throw new Error('incomplete');
       return api.bookAppointment({
         clientId: clientId!,
@@ -158,6 +187,9 @@ function BookingForm({
     },
     onError: (err) => {
       // The interval and the plan are explained (with the way to go ahead) in their own boxes.
+      if (isApiRequestError(err) && err.code === 'interval_too_short')
+        note({ interval: describeError(err, t) });
+      if (isApiRequestError(err) && err.code === 'plan_blocks_session') note({ plan: describeError(err, t) });
       if (!isApiRequestError(err) || OVERRIDABLE.has(err.code)) return;
       const fields: Record<string, string> = {};
       for (const f of err.fields) fields[f.field] ??= translateFieldError(f, t);
@@ -166,10 +198,12 @@ function BookingForm({
   });
 
   const refusal = isApiRequestError(book.error) ? book.error : null;
-  const intervalRefused = refusal?.code === 'interval_too_short';
-  const planRefused = refusal?.code === 'plan_blocks_session';
+  const intervalRefused = current.interval !== undefined;
+  const planRefused = current.plan !== undefined;
   const otherError =
-    book.error && book.error.message !== 'incomplete' && !intervalRefused && !planRefused ? book.error : null;
+    book.error && book.error.message !== 'incomplete' && !(refusal && OVERRIDABLE.has(refusal.code))
+      ? book.error
+      : null;
 
   const clientOptions = defaults?.client
     ? [{ value: defaults.client.id, label: defaults.client.name }]
@@ -288,18 +322,20 @@ function BookingForm({
           {(!gate.open || planRefused) && (
             <RuleOverrideNotice
               title={t('calendar.planTitle')}
-              message={!gate.open ? gateMessage(gate, t) : describeError(refusal, t)}
+              message={!gate.open ? gateMessage(gate, t) : (current.plan ?? '')}
               reason={planOverride}
               onReason={setPlanOverride}
+              showError={current.reasonsChecked ?? false}
               testId="plan-refused"
             />
           )}
           {intervalRefused && (
             <RuleOverrideNotice
               title={t('calendar.intervalTitle')}
-              message={describeError(refusal, t)}
+              message={current.interval ?? ''}
               reason={override}
               onReason={setOverride}
+              showError={current.reasonsChecked ?? false}
               confirmLabel={t('calendar.bookAnyway')}
               onConfirm={() => book.mutate({ interval: true, plan: !gate.open || planRefused })}
               loading={book.isPending}

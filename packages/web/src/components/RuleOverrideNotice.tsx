@@ -19,6 +19,7 @@ export function RuleOverrideNotice({
   onConfirm,
   loading,
   testId,
+  showError = false,
 }: {
   title: string;
   message: string;
@@ -29,12 +30,15 @@ export function RuleOverrideNotice({
   onConfirm?: () => void;
   loading?: boolean;
   testId: string;
+  /** The form's own button was pressed: say what the reason lacks, as the box's button does. */
+  showError?: boolean;
 }) {
   const { t } = useTranslation();
   const clinical = useSignedInSession().user.role !== 'front_desk';
   const [tried, setTried] = useState(false);
   const checked = OverrideReason.safeParse(reason, { reportInput: true });
-  const error = tried && !checked.success ? translateIssue(checked.error.issues[0]!, t) : undefined;
+  const error =
+    (tried || showError) && !checked.success ? translateIssue(checked.error.issues[0]!, t) : undefined;
   return (
     <Alert color="orange" title={title} data-testid={testId}>
       <Stack gap="sm">

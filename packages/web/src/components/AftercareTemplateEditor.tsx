@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Group,
-  NumberInput,
   Paper,
   Stack,
   Switch,
@@ -31,6 +30,7 @@ import {
   type StepDraft,
 } from '../forms/aftercare-steps-form.js';
 import { scrollToFirstError } from './scroll-to-first-error.js';
+import { NumberField } from './fields/NumberField.js';
 import { FormModal, useFormModal } from './FormModal.js';
 import { StickyActions } from './StickyActions.js';
 
@@ -174,31 +174,21 @@ function EditorForm({ template, onClose }: { template: AftercareTemplate; onClos
             </Group>
             <Stack gap="xs">
               <Group gap="xs" align="flex-start" grow>
-                <NumberInput
+                <NumberField
                   size="md"
                   label={t('aftercareEditor.fromDay')}
                   description={t('aftercareEditor.fromDayHint')}
-                  min={0}
-                  max={3650}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  hideControls
                   value={step.fromDay}
-                  onChange={(v) => setStep(i, { fromDay: v })}
+                  onChange={(v) => setStep(i, { fromDay: v ?? '' })}
                   error={errors[`steps.${i}.fromDay`]}
                   data-testid="step-from"
                 />
-                <NumberInput
+                <NumberField
                   size="md"
                   label={t('aftercareEditor.untilDay')}
                   description={t('aftercareEditor.untilDayHint')}
-                  min={0}
-                  max={3650}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  hideControls
                   value={step.untilDay}
-                  onChange={(v) => setStep(i, { untilDay: v })}
+                  onChange={(v) => setStep(i, { untilDay: v ?? '' })}
                   error={errors[`steps.${i}.untilDay`]}
                   data-testid="step-until"
                 />

@@ -77,4 +77,25 @@ describe('aftercare template editor', () => {
     expect(none.ok).toBe(false);
     if (!none.ok) expect(Object.keys(none.errors)).toEqual(['steps']);
   });
+
+  it('refuses a day that is not a number or out of range as typed, in the user’s language', () => {
+    // The number field hands up "1e9" as the text it is: never read as 1000000000, or as 19.
+    const draft = draftFromTemplate(template);
+    draft.steps[0] = { ...draft.steps[0]!, fromDay: '1e9', untilDay: 2.5 };
+    draft.steps[1] = { ...draft.steps[1]!, fromDay: -3, untilDay: 99999 };
+    expect(toTemplateRequest(draft).steps[0]!.fromDay).toBe('1e9');
+    const result = templateRequest(draft, t);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      'steps.0.fromDay': 'Must be a number',
+      'steps.0.untilDay': 'Must be a whole number',
+      'steps.1.fromDay': 'Must be at least 0',
+      'steps.1.untilDay': 'Must be at most 3650',
+    });
+    const zh = templateRequest(draft, createI18n('zh-CN').t);
+    expect(zh.ok).toBe(false);
+    if (!zh.ok) expect(zh.errors['steps.0.fromDay']).toBe('须为数字');
+    if (!zh.ok) expect(zh.errors['steps.1.fromDay']).toBe('不能小于 0');
+  });
 });

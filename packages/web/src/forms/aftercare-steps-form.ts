@@ -7,7 +7,10 @@ import {
 import { issuesToFieldErrors, type FieldErrors } from './schema-form.js';
 import type { Translate } from './validation-messages.js';
 
-/** One step as the editor holds it: number inputs give '' when emptied. */
+/**
+ * One step as the editor holds it: a day is a number, the text as typed when it is not one
+ * ("1e9", "three": refused by the schema, beside the field), or '' when emptied.
+ */
 export interface StepDraft {
   /** Stable across reordering, so React keeps each row's inputs with its step. */
   key: string;
@@ -61,8 +64,9 @@ export function moveStep<T>(steps: readonly T[], index: number, by: number): T[]
   return out;
 }
 
+/** A day as typed: the number, null when empty, or the text that is not a number ("1e9" is not 1e9). */
 const dayOf = (v: number | string): number | null | string =>
-  typeof v === 'number' ? v : v.trim() === '' ? null : Number.isFinite(Number(v)) ? Number(v) : v;
+  typeof v === 'number' ? v : v.trim() === '' ? null : v;
 
 /** The POST body for the next version (before validation: what the user typed, as numbers). */
 export function toTemplateRequest(draft: AftercareDraft) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CreateClientRequest, clientRequestsAsOf } from '@stipple/core';
+import { CreateClientRequest, RecordDepositRequest, clientRequestsAsOf } from '@stipple/core';
 import { createI18n } from '../i18n/i18n.js';
 import { ApiRequestError } from '../api/api-error.js';
 import { emptyClientForm, formValuesToCreateRequest } from './client-form.js';
 import { serverFieldErrors, validateWithSchema } from './schema-form.js';
+import { minorOfTyped } from './studio-form.js';
 
 const en = createI18n('en').t;
 const zh = createI18n('zh-CN').t;
@@ -56,5 +57,28 @@ describe('form validation with the shared schemas', () => {
     });
     expect(serverFieldErrors(err, en).password).toBe('Must be at least 12 characters');
     expect(serverFieldErrors(new Error('x'), zh)).toEqual({});
+  });
+
+  it('says an amount checked in pence in the pounds it was typed in, never rounded', () => {
+    const check = (typed: number | string | undefined, t = en) =>
+      validateWithSchema(
+        RecordDepositRequest,
+        (amount: number | string | undefined) => ({
+          status: 'paid',
+          amountMinor: minorOfTyped(amount),
+          method: 'cash',
+          version: 1,
+        }),
+        t,
+        ['amountMinor'],
+      )(typed).amountMinor;
+    expect(minorOfTyped(0.29)).toBe(29);
+    expect(check(0.29)).toBeUndefined();
+    expect(check(12.345)).toBe('Must be a multiple of 0.01');
+    expect(check(2_000_000)).toBe('Must be at most 1000000');
+    expect(check(0)).toBe('Must be at least 0.01');
+    expect(check('1e9')).toBe('Must be a number');
+    expect(check(undefined)).toBe('Required');
+    expect(check(2_000_000, zh)).toBe('不能大于 1000000');
   });
 });

@@ -45,6 +45,19 @@ export function formatMoney(minor: number, currency: string, locale: UiLocale): 
   }
 }
 
+/**
+ * An amount typed in major units (a NumberField's value: a number, the text when it is not one,
+ * undefined when empty) in minor units, never rounded: whole pence when it is a number of pence;
+ * pence with a fraction when it has more, and the text when it is not a number, both refused by
+ * the schema (translateMinorUnitsIssue says why in pounds); null when empty.
+ */
+export function minorOfTyped(major: number | string | undefined): number | string | null {
+  if (major === undefined) return null;
+  if (typeof major === 'string') return major;
+  const minor = Math.round(major * 100);
+  return Math.abs(minor - major * 100) < 1e-6 ? minor : major * 100;
+}
+
 /** The fields that changed between two profiles (the PATCH body sends only these). */
 export function changedFields(before: StudioProfile, after: StudioProfile): Partial<StudioProfile> {
   const keys = (Object.keys(after) as (keyof StudioProfile)[]).filter(

@@ -16,6 +16,23 @@ export function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
   return catalogueMessage(t, `field.${code}`, params);
 }
 
+/**
+ * An issue of an amount the schema checks in minor units (pence) that was typed in major units
+ * (pounds), said in the units typed: "at most 1000000" rather than 100000000, "a multiple of 0.01"
+ * rather than "a whole number" of pence.
+ */
+export function translateMinorUnitsIssue(issue: z.core.$ZodIssue, t: Translate): string {
+  const { code, params = {} } = messageOfIssue(issue);
+  if (code === 'notAWholeNumber') return catalogueMessage(t, 'field.multipleOf', { step: 0.01 });
+  const major = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      (k === 'min' || k === 'max') && typeof v === 'number' ? v / 100 : v,
+    ]),
+  );
+  return catalogueMessage(t, `field.${code}`, major);
+}
+
 /** One of the server's field errors, in the language the user reads now. */
 export function translateFieldError(field: ApiFieldError, t: Translate): string {
   return catalogueMessage(t, `field.${field.code}`, field.params) || field.message;

@@ -102,7 +102,7 @@ export function SetupPage() {
       ...(invitation ? { invitation } : {}),
     };
   };
-  const allErrors = validateWithSchema(CreateStudioRequest, request, t);
+  const allErrors = validateWithSchema(CreateStudioRequest, request, t, ['studio.policy.depositAmountMinor']);
 
   /** Shows the errors of this step's fields; true when there are none. */
   function stepIsValid(index: number): boolean {

@@ -54,7 +54,8 @@ function SettingsForm({ studio }: { studio: StudioSettings }) {
   const root = useRef<HTMLDivElement>(null);
   const form = useForm<StudioProfile>({
     initialValues: profileOf(studio),
-    validate: validateWithSchema(StudioProfile, (v: StudioProfile) => v, t),
+    // Numbers as typed (a text, out of range) reach the shared schema, which names them.
+    validate: validateWithSchema(StudioProfile, (v: StudioProfile) => v, t, ['policy.depositAmountMinor']),
   });
   // The logo changes the version; the form keeps the owner's edits and the new version.
   useEffect(() => {
@@ -119,7 +120,15 @@ function SettingsForm({ studio }: { studio: StudioSettings }) {
               {stale ? t('studio.stale') : describeError(save.error, t)}
             </Alert>
           )}
-          <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
+          <Group
+            justify="flex-end"
+            pos="sticky"
+            bottom={0}
+            py="sm"
+            bg="var(--mantine-color-body)"
+            // Above the units and chevrons of the fields it slides over (they are positioned).
+            style={{ zIndex: 5 }}
+          >
             <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
               {t('common.cancel')}
             </Button>

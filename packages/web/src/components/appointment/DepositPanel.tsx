@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  DEPOSIT_METHODS,
-  type Appointment,
-  type DepositMethod,
-  type RecordDepositRequest,
-} from '@stipple/core';
+import { DEPOSIT_METHODS, RecordDepositRequest, type Appointment, type DepositMethod } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
+import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
+import { minorOfTyped } from '../../forms/studio-form.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
+import { NumberField } from '../fields/NumberField.js';
 import { studioKey } from '../studio/LogoUpload.js';
 import { DepositBadge } from './DepositBadge.js';
 import { InlineFormFooter } from './InlineFormFooter.js';
@@ -38,18 +36,21 @@ export function DepositPanel({
   const studio = useQuery({ queryKey: studioKey, queryFn: () => api.getStudio() });
   const deposit = appointment.deposit;
   const [step, setStep] = useState<Step>('view');
-  const [amount, setAmount] = useState<number | ''>('');
+  /** As typed, in pounds: a number, the text when it is not one, undefined when empty. */
+  const [amount, setAmount] = useState<number | string | undefined>();
   const [method, setMethod] = useState<DepositMethod>('card_terminal');
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
   const currency = deposit.currency ?? studio.data?.currency ?? 'GBP';
   const paid = deposit.status === 'paid';
 
   const open = (next: Step) => {
     const known = deposit.amountMinor ?? studio.data?.policy.depositAmountMinor ?? null;
-    setAmount(known === null ? '' : known / 100);
+    setAmount(known === null ? undefined : known / 100);
     setReference('');
     setReason('');
+    setErrors({});
     setStep(next);
     onEditing(true);
   };
@@ -58,19 +59,24 @@ export function DepositPanel({
     onEditing(false);
   };
 
+  /** The request as typed, checked by the shared rules: the reason beside each field, or the body. */
+  const checked = (): RecordDepositRequest | null => {
+    const minor = minorOfTyped(amount);
+    const why = reason.trim() ? { reason: reason.trim() } : {};
+    const version = appointment.version;
+    const body =
+      step === 'paid'
+        ? { status: 'paid', amountMinor: minor, method, reference, version, ...why }
+        : step === 'waived'
+          ? { status: 'waived', reason: reason.trim(), version }
+          : { status: 'required', amountMinor: minor, version, ...why };
+    const parsed = RecordDepositRequest.safeParse(body, { reportInput: true });
+    if (parsed.success) return parsed.data;
+    setErrors(issuesToFieldErrors(parsed.error.issues, t, ['amountMinor']));
+    return null;
+  };
   const save = useMutation({
-    mutationFn: () => {
-      const minor = amount === '' ? null : Math.round(amount * 100);
-      const why = reason.trim() ? { reason: reason.trim() } : {};
-      const version = appointment.version;
-      const body: RecordDepositRequest =
-        step === 'paid'
-          ? { status: 'paid', amountMinor: minor as number, method, reference, version, ...why }
-          : step === 'waived'
-            ? { status: 'waived', reason: reason.trim(), version }
-            : { status: 'required', amountMinor: minor, version, ...why };
-      return api.recordDeposit(appointment.id, body);
-    },
+    mutationFn: (body: RecordDepositRequest) => api.recordDeposit(appointment.id, body),
     onSuccess: () => {
       onEditing(false);
       void onSaved(t(`attendance.depositSaved.${step}`));
@@ -120,14 +126,15 @@ export function DepositPanel({
       {step !== 'view' && (
         <Stack gap="sm" data-testid="deposit-form">
           {step !== 'waived' && (
-            <NumberInput
+            <NumberField
               label={t('attendance.amount', { currency })}
               description={step === 'required' ? t('attendance.amountOptional') : undefined}
-              min={0}
-              decimalScale={2}
-              fixedDecimalScale
               value={amount}
-              onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+              onChange={(v) => {
+                setAmount(v);
+                setErrors(({ amountMinor: _, ...rest }) => rest);
+              }}
+              error={errors.amountMinor}
               data-testid="deposit-amount"
             />
           )}
@@ -149,7 +156,11 @@ export function DepositPanel({
                 label={t('attendance.reference')}
                 description={t('attendance.referenceHint')}
                 value={reference}
-                onChange={(e) => setReference(e.currentTarget.value)}
+                onChange={(e) => {
+                  setReference(e.currentTarget.value);
+                  setErrors(({ reference: _, ...rest }) => rest);
+                }}
+                error={errors.reference}
                 data-testid="deposit-reference"
               />
             </>
@@ -159,7 +170,11 @@ export function DepositPanel({
               label={t('attendance.reason')}
               description={paid ? t('attendance.paidReasonHint') : t('attendance.waiveReasonHint')}
               value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setErrors(({ reason: _, ...rest }) => rest);
+              }}
+              error={errors.reason}
               data-testid="deposit-reason"
             />
           )}
@@ -167,7 +182,10 @@ export function DepositPanel({
             error={save.error}
             onBack={close}
             confirmLabel={t(`attendance.save.${step}`)}
-            onConfirm={() => save.mutate()}
+            onConfirm={() => {
+              const body = checked();
+              if (body) save.mutate(body);
+            }}
             loading={save.isPending}
             testId="deposit-save"
           />

@@ -1,27 +1,17 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhotoStar, IconRuler2 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useZoneName } from '../../i18n/zone-name.js';
-import type { Photo, SessionOutcome } from '@stipple/core';
+import { RecordOutcomeRequest, type Photo, type SessionOutcome } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
+import { translateIssue } from '../../forms/validation-messages.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
+import { NumberField } from '../fields/NumberField.js';
 import { StudioRetentionTable } from './StudioRetentionTable.js';
 
 const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
@@ -42,7 +32,9 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
   const outcomes = useQuery({ queryKey: ['outcomes', clientId], queryFn: () => api.listOutcomes(clientId) });
   const [followUp, setFollowUp] = useState<string | null>(null);
   const [earlier, setEarlier] = useState<string | null>(null);
-  const [afterSession, setAfterSession] = useState<number | string>(1);
+  /** As typed: a number, the text when it is not one, undefined when empty. */
+  const [afterSession, setAfterSession] = useState<number | string | undefined>(1);
+  const [sessionError, setSessionError] = useState<string>();
 
   const label = (p: Photo) => `${formatIsoDate(p.takenOn, locale)} · ${t(`photoViews.${p.view}`)}`;
   const list = photos.data?.items ?? [];
@@ -50,8 +42,8 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
   const earlierChoices = list.filter((p) => chosen && p.view === chosen.view && p.takenOn < chosen.takenOn);
 
   const record = useMutation({
-    mutationFn: () =>
-      api.recordOutcome(followUp!, { earlierPhotoId: earlier!, afterSession: Number(afterSession) }),
+    mutationFn: (session: number) =>
+      api.recordOutcome(followUp!, { earlierPhotoId: earlier!, afterSession: session }),
     onSuccess: async () => {
       // The new measurement counts in the studio's figures too.
       await Promise.all([
@@ -93,12 +85,14 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
               w={{ base: '100%', sm: 240 }}
               data-testid="outcome-earlier"
             />
-            <NumberInput
+            <NumberField
               label={t('outcomes.afterSession')}
-              min={1}
-              max={8}
               value={afterSession}
-              onChange={setAfterSession}
+              onChange={(v) => {
+                setAfterSession(v);
+                setSessionError(undefined);
+              }}
+              error={sessionError}
               w={{ base: '100%', sm: 200 }}
               data-testid="outcome-session"
             />
@@ -106,7 +100,14 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
               leftSection={<IconRuler2 size={18} aria-hidden />}
               disabled={!followUp || !earlier}
               loading={record.isPending}
-              onClick={() => record.mutate()}
+              onClick={() => {
+                // The session as typed, checked by the shared rule (1-8): never clamped.
+                const session = RecordOutcomeRequest.shape.afterSession.safeParse(afterSession ?? null, {
+                  reportInput: true,
+                });
+                if (session.success) record.mutate(session.data);
+                else setSessionError(translateIssue(session.error.issues[0]!, t));
+              }}
               data-testid="outcome-measure"
             >
               {t('outcomes.measure')}

@@ -1,8 +1,8 @@
+import { useState } from 'react';
 import {
   Input,
   Checkbox,
   Group,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -15,7 +15,8 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { UI_LOCALES, type StudioProfile } from '@stipple/core';
-import { CURRENCIES, timeZoneOptions } from '../../forms/studio-form.js';
+import { CURRENCIES, minorOfTyped, timeZoneOptions } from '../../forms/studio-form.js';
+import { NumberField } from '../fields/NumberField.js';
 
 type StudioForm = UseFormReturnType<StudioProfile>;
 
@@ -108,22 +109,41 @@ export function StudioLocaleFields({ form }: { form: StudioForm }) {
   );
 }
 
-/** How long a consultation takes and the rules of booking online. */
+/** The form's props for a NumberField: what is typed goes into the form as it is, for its check to name. */
+export function numberProps(form: StudioForm, path: Parameters<StudioForm['getInputProps']>[0]) {
+  const props = form.getInputProps(path);
+  return { ...props, value: props.value as number | string | undefined };
+}
+
+/** The unit after a number field's text ("min", "h", "days"), outside what is typed. */
+const unit = (text: string) => ({
+  rightSection: (
+    <Text size="sm" c="dimmed">
+      {text}
+    </Text>
+  ),
+  rightSectionWidth: 56,
+  rightSectionPointerEvents: 'none' as const,
+});
+
+/**
+ * How long a consultation takes and the rules of booking online. The numbers stay as typed: the
+ * form's check (the shared StudioProfile schema) says beside a field what is wrong with it.
+ */
 export function BookingPolicyFields({ form, languages }: { form: StudioForm; languages: readonly string[] }) {
   const { t } = useTranslation();
   const policy = form.getValues().policy;
+  // The deposit as typed in pounds; the form holds pence. A reset shows the form's own again.
+  const [deposit, setDeposit] = useState<number | string | undefined>();
+  const depositMinor: unknown = policy.depositAmountMinor;
   return (
     <Stack gap="md">
-      <NumberInput
+      <NumberField
         label={t('studio.consultationMinutes')}
         description={t('studio.consultationMinutesHint')}
-        min={15}
-        max={240}
-        step={5}
-        allowDecimal={false}
-        suffix={` ${t('studio.minutes')}`}
+        {...unit(t('studio.minutes'))}
         data-testid="studio-consultation-minutes"
-        {...form.getInputProps('consultationMinutes')}
+        {...numberProps(form, 'consultationMinutes')}
       />
       <Switch
         label={t('studio.publicBooking')}
@@ -146,39 +166,31 @@ export function BookingPolicyFields({ form, languages }: { form: StudioForm; lan
         </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NumberInput
+        <NumberField
           label={t('studio.minNotice')}
           description={t('studio.minNoticeHint')}
-          min={0}
-          allowDecimal={false}
-          suffix={` ${t('studio.hours')}`}
+          {...unit(t('studio.hours'))}
           data-testid="studio-min-notice"
-          {...form.getInputProps('policy.minNoticeHours')}
+          {...numberProps(form, 'policy.minNoticeHours')}
         />
-        <NumberInput
+        <NumberField
           label={t('studio.cancellationNotice')}
           description={t('studio.cancellationNoticeHint')}
-          min={0}
-          allowDecimal={false}
-          suffix={` ${t('studio.hours')}`}
+          {...unit(t('studio.hours'))}
           data-testid="studio-cancellation-notice"
-          {...form.getInputProps('policy.cancellationNoticeHours')}
+          {...numberProps(form, 'policy.cancellationNoticeHours')}
         />
-        <NumberInput
+        <NumberField
           label={t('studio.buffer')}
           description={t('studio.bufferHint')}
-          min={0}
-          allowDecimal={false}
-          suffix={` ${t('studio.minutes')}`}
-          {...form.getInputProps('policy.bufferMinutes')}
+          {...unit(t('studio.minutes'))}
+          {...numberProps(form, 'policy.bufferMinutes')}
         />
-        <NumberInput
+        <NumberField
           label={t('studio.horizon')}
           description={t('studio.horizonHint')}
-          min={1}
-          allowDecimal={false}
-          suffix={` ${t('studio.days')}`}
-          {...form.getInputProps('policy.bookingHorizonDays')}
+          {...unit(t('studio.days'))}
+          {...numberProps(form, 'policy.bookingHorizonDays')}
         />
       </SimpleGrid>
       <Switch
@@ -188,16 +200,21 @@ export function BookingPolicyFields({ form, languages }: { form: StudioForm; lan
         {...form.getInputProps('policy.depositRequired', { type: 'checkbox' })}
       />
       {policy.depositRequired && (
-        <NumberInput
+        <NumberField
           label={t('studio.depositAmount', { currency: form.getValues().currency })}
           description={t('studio.depositAmountHint')}
-          min={0}
-          decimalScale={2}
-          fixedDecimalScale
-          value={policy.depositAmountMinor === null ? '' : policy.depositAmountMinor / 100}
-          onChange={(v) =>
-            form.setFieldValue('policy.depositAmountMinor', v === '' ? null : Math.round(Number(v) * 100))
+          value={
+            Object.is(minorOfTyped(deposit), depositMinor)
+              ? deposit
+              : typeof depositMinor === 'number'
+                ? depositMinor / 100
+                : undefined
           }
+          onChange={(v) => {
+            setDeposit(v);
+            // Pence as typed, or the text: the form's check refuses what is not an amount.
+            form.setFieldValue('policy.depositAmountMinor', minorOfTyped(v) as number | null);
+          }}
           error={form.errors['policy.depositAmountMinor']}
           data-testid="studio-deposit-amount"
         />

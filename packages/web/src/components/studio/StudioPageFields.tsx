@@ -1,20 +1,11 @@
-import {
-  Input,
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Input, ActionIcon, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StudioProfile } from '@stipple/core';
 import { useLocale } from '../../i18n/use-ui-locale.js';
+import { NumberField } from '../fields/NumberField.js';
+import { numberProps } from './StudioFields.js';
 
 type StudioForm = UseFormReturnType<StudioProfile>;
 
@@ -66,14 +57,10 @@ export function StudioPageFields({ form }: { form: StudioForm }) {
                 style={{ flex: '1 1 12rem' }}
                 {...form.getInputProps(`consultationTypes.${i}.name.zh-CN`)}
               />
-              <NumberInput
+              <NumberField
                 label={t('studio.typeMinutes')}
-                min={15}
-                max={240}
-                step={5}
-                allowDecimal={false}
                 w={130}
-                {...form.getInputProps(`consultationTypes.${i}.minutes`)}
+                {...numberProps(form, `consultationTypes.${i}.minutes`)}
               />
               <ActionIcon
                 variant="subtle"

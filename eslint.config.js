@@ -58,8 +58,9 @@ export default tseslint.config(
   },
   {
     // Mantine's DateInput rolls a day that does not exist over to a real one (2090-13-45 becomes
-    // 2091-02-14) and the form saves it; DateField keeps the text for the form to refuse. This is
-    // the core rule, apart from the layering's @typescript-eslint/no-restricted-imports below.
+    // 2091-02-14) and the form saves it; its NumberInput clamps on blur and drops what it cannot
+    // read ("1e9" becomes 19). DateField and NumberField keep the text for the form to refuse. This
+    // is the core rule, apart from the layering's @typescript-eslint/no-restricted-imports below.
     files: ['packages/web/src/**/*.{ts,tsx}'],
     ignores: ['packages/web/src/components/fields/DateField.tsx'],
     rules: {
@@ -72,6 +73,12 @@ export default tseslint.config(
               importNames: ['DateInput'],
               message:
                 'Use DateField (components/fields/DateField.tsx): DateInput rolls an impossible typed date over to another day.',
+            },
+            {
+              name: '@mantine/core',
+              importNames: ['NumberInput'],
+              message:
+                'Use NumberField (components/fields/NumberField.tsx): NumberInput clamps on blur and drops characters ("1e9" becomes 19) without a word.',
             },
           ],
         },

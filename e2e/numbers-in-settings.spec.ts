@@ -15,6 +15,7 @@ import {
   pageApi,
   screenshot,
 } from './support/browser.js';
+import { errorOf, useLanguage } from './support/form-fields.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -28,20 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function useLanguage(locale: 'en' | 'zh-CN') {
-  const res = await pageApi(page, 'PATCH', '/api/me/preferences', { locale });
-  if (res.status >= 300) throw new Error(`setting the language answered ${res.status}`);
-}
-
-/** The error Mantine shows under an input (in its aria-describedby, not the hint), or ''. */
-async function errorOf(input: ReturnType<Page['getByTestId']>): Promise<string> {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '')
-    .split(/\s+/)
-    .filter((id) => id.endsWith('-error'));
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ').trim();
-}
 
 const studio = async () => (await pageApi<StudioSettings>(page, 'GET', '/api/studio')).json;
 const templates = async () =>
@@ -61,7 +48,7 @@ const cases = [
 describe('numbers in the settings as typed', () => {
   for (const c of cases) {
     it(`keeps 1e9 and 99999 in the consultation minutes and says why, in ${c.locale}`, async () => {
-      await useLanguage(c.locale);
+      await useLanguage(page, c.locale);
       const before = await studio();
       await page.goto('/studio');
       const minutes = page.getByTestId('studio-consultation-minutes');
@@ -74,7 +61,7 @@ describe('numbers in the settings as typed', () => {
       ] as const) {
         await minutes.fill(typed);
         await page.getByTestId('studio-save').click();
-        await expect.poll(() => errorOf(minutes)).toBe(reason);
+        await expect.poll(() => errorOf(page, minutes)).toBe(reason);
         // Leaving the field clamps nothing.
         await minutes.blur();
         expect(await minutes.inputValue()).toBe(typed);
@@ -102,7 +89,7 @@ describe('numbers in the settings as typed', () => {
     });
 
     it(`keeps -3 and 1e9 in the aftercare editor's from-day and says why, in ${c.locale}`, async () => {
-      await useLanguage(c.locale);
+      await useLanguage(page, c.locale);
       const before = await templates();
       await page.goto('/consent?tab=aftercare');
       const card = page.getByTestId('aftercare-template').first();
@@ -117,7 +104,7 @@ describe('numbers in the settings as typed', () => {
       ] as const) {
         await from.fill(typed);
         await editor.getByTestId('publish-aftercare').click();
-        await expect.poll(() => errorOf(from)).toBe(reason);
+        await expect.poll(() => errorOf(page, from)).toBe(reason);
         await from.blur();
         expect(await from.inputValue()).toBe(typed);
         await editor.getByTestId('aftercare-invalid').waitFor();
@@ -134,6 +121,6 @@ describe('numbers in the settings as typed', () => {
   }
 
   afterAll(async () => {
-    await useLanguage('en');
+    await useLanguage(page, 'en');
   });
 });

@@ -1,5 +1,5 @@
 // Reading a form as a person does: the message under a field, and the language the pages speak.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Sets the signed-in user's language (the pages opened after it speak it). */
 export async function useLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
@@ -13,10 +13,15 @@ export async function useLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<v
   }, locale);
 }
 
-/** The error Mantine shows under an input (its aria-describedby), or '' when there is none. */
-export async function errorOf(page: Page, testId: string): Promise<string> {
-  const input = page.getByTestId(testId);
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+/**
+ * The error Mantine shows under an input (the one of its aria-describedby ids that ends in
+ * `-error`, not the hint), or '' when there is none. The input by test id, or a locator.
+ */
+export async function errorOf(page: Page, input: string | Locator): Promise<string> {
+  const field = typeof input === 'string' ? page.getByTestId(input) : input;
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '')
+    .split(/\s+/)
+    .filter((id) => id.endsWith('-error'));
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.join(' ').trim();
 }

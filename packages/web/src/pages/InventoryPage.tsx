@@ -8,7 +8,6 @@ import {
   Group,
   Loader,
   Modal,
-  NumberInput,
   Paper,
   SegmentedControl,
   Stack,
@@ -22,7 +21,13 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IsoDate, type InventoryLot, type InventoryProduct, type ProductKind } from '@stipple/core';
+import {
+  CreateProductRequest,
+  IsoDate,
+  type InventoryLot,
+  type InventoryProduct,
+  type ProductKind,
+} from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
@@ -31,6 +36,8 @@ import { formatIsoDate } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
 import { DateField } from '../components/fields/DateField.js';
+import { NumberField } from '../components/fields/NumberField.js';
+import { translateIssue } from '../forms/validation-messages.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { StickyActions } from '../components/StickyActions.js';
 
@@ -161,23 +168,34 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const [manufacturer, setManufacturer] = useState('');
   const [shade, setShade] = useState('');
   const [config, setConfig] = useState('');
-  const [diameter, setDiameter] = useState<number | string>('');
+  // As typed: a number, the text when it is not one (refused beside the field), or nothing.
+  const [diameter, setDiameter] = useState<number | string | undefined>(undefined);
+  const [diameterError, setDiameterError] = useState<string | null>(null);
   const [ingredients, setIngredients] = useState('');
   const unsaved = useUnsavedChanges(
-    opened && [name, manufacturer, shade, config, String(diameter), ingredients].some((v) => v.trim() !== ''),
+    opened &&
+      [name, manufacturer, shade, config, String(diameter ?? ''), ingredients].some((v) => v.trim() !== ''),
   );
   const requestClose = () => unsaved.confirmDiscard(onClose);
   const create = useMutation({
-    mutationFn: () =>
-      api.createProduct({
+    mutationFn: () => {
+      // The diameter as typed, checked by the shared rule (0.1-1 mm), never rounded or read as another number.
+      const checked = CreateProductRequest.shape.needleDiameterMm.safeParse(
+        kind === 'needle' ? (diameter ?? null) : null,
+        { reportInput: true },
+      );
+      setDiameterError(checked.success ? null : translateIssue(checked.error.issues[0]!, t));
+      if (!checked.success) throw new Error('incomplete');
+      return api.createProduct({
         kind,
         name,
         manufacturer,
         shade: kind === 'pigment' && shade ? shade : null,
         needleConfiguration: kind === 'needle' ? config : null,
-        needleDiameterMm: kind === 'needle' && diameter !== '' ? Number(diameter) : null,
+        needleDiameterMm: checked.data,
         ingredients,
-      }),
+      });
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['inventory'] });
       onClose();
@@ -230,16 +248,19 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
               onChange={(e) => setConfig(e.currentTarget.value)}
               error={errors.needleConfiguration}
             />
-            <NumberInput
+            <NumberField
               label={t('inventory.diameter')}
               value={diameter}
-              onChange={setDiameter}
-              step={0.05}
-              decimalScale={2}
+              onChange={(v) => {
+                setDiameter(v);
+                setDiameterError(null);
+              }}
+              error={diameterError ?? errors.needleDiameterMm}
+              data-testid="needle-diameter"
             />
           </Group>
         )}
-        {create.error && !Object.keys(errors).length && (
+        {create.error && create.error.message !== 'incomplete' && !Object.keys(errors).length && (
           <Alert color="red">{describeError(create.error, t)}</Alert>
         )}
         <StickyActions dialog>

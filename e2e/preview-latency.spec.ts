@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignIn, launchChromium, newContext, screenshot, signIn } from './support/browser.js';
+import { demoCrownEditorUrl } from './support/zone-editor.js';
 import type { PreviewTiming as Timing } from '../packages/web/src/preview/use-preview-worker.js';
 
 let browser: Browser;
@@ -71,16 +72,7 @@ beforeAll(async () => {
   context = await newContext(browser, { width: 1280, height: 1000 });
   page = await context.newPage();
   await signIn(page, demoSignIn('artist'));
-  // The demo preview: the crown photo with the four example zones.
-  const list = await page.evaluate(async () => {
-    const res = await fetch('/api/previews');
-    return (await res.json()) as {
-      items: { photoId: string; clientId: string; zoneCount: number; view: string }[];
-    };
-  });
-  const demo = list.items.find((i) => i.zoneCount === 4 && i.view === 'top');
-  if (!demo) throw new Error('the demo studio has no preview of the crown photo');
-  await page.goto(`/clients/${demo.clientId}/photos/${demo.photoId}/preview`);
+  await page.goto(await demoCrownEditorUrl(page));
   await page.getByTestId('zone-editor').waitFor();
   // A hook cannot use expect.poll: wait in the page for the first preview to be drawn.
   await page.waitForFunction(

@@ -123,3 +123,16 @@ export async function previewInZone(page: Page, zoneId: string) {
     };
   }, zoneId);
 }
+
+/** The zone editor of the demo studio's crown photo with its four example zones. */
+export async function demoCrownEditorUrl(page: Page): Promise<string> {
+  const list = await page.evaluate(async () => {
+    const res = await fetch('/api/previews');
+    return (await res.json()) as {
+      items: { photoId: string; clientId: string; zoneCount: number; view: string }[];
+    };
+  });
+  const demo = list.items.find((i) => i.zoneCount === 4 && i.view === 'top');
+  if (!demo) throw new Error('the demo studio has no preview of the crown photo');
+  return `/clients/${demo.clientId}/photos/${demo.photoId}/preview`;
+}

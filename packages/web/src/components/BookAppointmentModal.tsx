@@ -17,7 +17,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { courseGate, gateMessage } from '../consultation/plan-gate-message.js';
-import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
+import { checkValue, translateFieldError } from '../forms/validation-messages.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
 import { DateField } from './fields/DateField.js';
 import { NumberField } from './fields/NumberField.js';
@@ -155,25 +155,22 @@ function BookingForm({
       else if (!validDate) next.startsAt = t('messages.field.notADate');
       if (kind !== 'consultation' && !courseId) next.courseId = required;
       // The duration as typed: checked by the shared rule, never replaced by a default.
-      const duration = CreateAppointmentRequest.shape.durationMinutes.safeParse(minutes, {
-        reportInput: true,
-      });
-      if (!duration.success) next.durationMinutes = translateIssue(duration.error.issues[0]!, t);
+      const duration = checkValue(CreateAppointmentRequest.shape.durationMinutes, minutes, t);
+      if (!duration.ok) next.durationMinutes = duration.message;
       // A rule set aside needs its reason: said in the rule's own box, not sent without one.
       const missingReason =
         (overrides.interval && !OverrideReason.safeParse(override).success) ||
         (overrides.plan && !OverrideReason.safeParse(planOverride).success);
       note({ reasonsChecked: missingReason });
       setErrors(next);
-      if (missingReason) throw new Error('incomplete');
-      if (Object.keys(next).length) throw new Error('incomplete');
+      if (missingReason || !duration.ok || Object.keys(next).length) throw new Error('incomplete');
       return api.bookAppointment({
         clientId: clientId!,
         artistId: artistId ?? undefined,
         kind,
         courseId: kind === 'consultation' ? null : courseId,
         startsAt: localInstant(validDate!, time || '10:00').toISOString(),
-        durationMinutes: duration.data,
+        durationMinutes: duration.value,
         notes,
         ...(overrides.interval ? { intervalOverrideReason: override } : {}),
         ...(overrides.plan ? { planOverrideReason: planOverride } : {}),

@@ -3,7 +3,7 @@ import { Alert, Button, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OverrideReason } from '@stipple/core';
 import { useSignedInSession } from '../api/session.js';
-import { translateIssue } from '../forms/validation-messages.js';
+import { checkValue } from '../forms/validation-messages.js';
 
 /**
  * A rule the studio keeps (the treatment plan's decision, the interval between sessions) that this
@@ -36,9 +36,8 @@ export function RuleOverrideNotice({
   const { t } = useTranslation();
   const clinical = useSignedInSession().user.role !== 'front_desk';
   const [tried, setTried] = useState(false);
-  const checked = OverrideReason.safeParse(reason, { reportInput: true });
-  const error =
-    (tried || showError) && !checked.success ? translateIssue(checked.error.issues[0]!, t) : undefined;
+  const checked = checkValue(OverrideReason, reason, t);
+  const error = (tried || showError) && !checked.ok ? checked.message : undefined;
   return (
     <Alert color="orange" title={title} data-testid={testId}>
       <Stack gap="sm">
@@ -62,7 +61,7 @@ export function RuleOverrideNotice({
                 loading={loading}
                 onClick={() => {
                   setTried(true);
-                  if (checked.success) onConfirm();
+                  if (checked.ok) onConfirm();
                 }}
                 data-testid={`${testId}-confirm`}
               >

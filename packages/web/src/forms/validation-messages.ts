@@ -17,6 +17,22 @@ export function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
 }
 
 /**
+ * One value as typed, checked by one field's shared rule (a schema of core, the same the server
+ * applies): the value the rule gives, or the reason in the user's words. Nothing typed is clamped
+ * or read as another number: "1e9" is not a number, 99 is more than a shade can be.
+ */
+export function checkValue<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  t: Translate,
+): { ok: true; value: z.output<S> } | { ok: false; message: string } {
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, message: translateIssue(result.error.issues[0]!, t) };
+}
+
+/**
  * An issue of an amount the schema checks in minor units (pence) that was typed in major units
  * (pounds), said in the units typed: "at most 1000000" rather than 100000000, "a multiple of 0.01"
  * rather than "a whole number" of pence.

@@ -22,8 +22,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
+  CreateLotRequest,
   CreateProductRequest,
-  IsoDate,
   type InventoryLot,
   type InventoryProduct,
   type ProductKind,
@@ -37,7 +37,8 @@ import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
 import { DateField } from '../components/fields/DateField.js';
 import { NumberField } from '../components/fields/NumberField.js';
-import { translateIssue } from '../forms/validation-messages.js';
+import { issuesToFieldErrors } from '../forms/schema-form.js';
+import { checkValue } from '../forms/validation-messages.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
 import { StickyActions } from '../components/StickyActions.js';
 
@@ -180,19 +181,20 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const create = useMutation({
     mutationFn: () => {
       // The diameter as typed, checked by the shared rule (0.1-1 mm), never rounded or read as another number.
-      const checked = CreateProductRequest.shape.needleDiameterMm.safeParse(
+      const checked = checkValue(
+        CreateProductRequest.shape.needleDiameterMm,
         kind === 'needle' ? (diameter ?? null) : null,
-        { reportInput: true },
+        t,
       );
-      setDiameterError(checked.success ? null : translateIssue(checked.error.issues[0]!, t));
-      if (!checked.success) throw new Error('incomplete');
+      setDiameterError(checked.ok ? null : checked.message);
+      if (!checked.ok) throw new Error('incomplete');
       return api.createProduct({
         kind,
         name,
         manufacturer,
         shade: kind === 'pigment' && shade ? shade : null,
         needleConfiguration: kind === 'needle' ? config : null,
-        needleDiameterMm: checked.data,
+        needleDiameterMm: checked.value,
         ingredients,
       });
     },
@@ -293,18 +295,12 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
   const requestClose = () => unsaved.confirmDiscard(onClose);
   const create = useMutation({
     mutationFn: () => {
-      const next: Record<string, string> = {};
-      if (expiresOn !== undefined && !IsoDate.safeParse(expiresOn).success)
-        next.expiresOn = t('messages.field.notADate');
-      if (openedOn !== undefined && !IsoDate.safeParse(openedOn).success)
-        next.openedOn = t('messages.field.notADate');
-      setCheckErrors(next);
-      if (Object.keys(next).length) throw new Error('incomplete');
-      return api.createLot(product!.id, {
-        lotNumber,
-        expiresOn: expiresOn ?? '',
-        openedOn: openedOn ?? null,
-      });
+      // The days as typed, checked by the shared rules before anything is sent.
+      const body = { lotNumber, expiresOn: expiresOn ?? '', openedOn: openedOn ?? null };
+      const parsed = CreateLotRequest.safeParse(body, { reportInput: true });
+      setCheckErrors(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues, t));
+      if (!parsed.success) throw new Error('incomplete');
+      return api.createLot(product!.id, body);
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['inventory'] });

@@ -37,7 +37,7 @@ import { RuleOverrideNotice } from '../components/RuleOverrideNotice.js';
 import { SessionPhotos, type PhotoRole } from '../components/session/SessionPhotos.js';
 import { StickyActions } from '../components/StickyActions.js';
 import { SessionTargets } from '../components/session/SessionTargets.js';
-import { translateFieldError, translateIssue } from '../forms/validation-messages.js';
+import { checkValue, translateFieldError } from '../forms/validation-messages.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
@@ -161,8 +161,8 @@ function SessionForm({
       // The values as typed, checked by the shared rules: never rounded, clamped or dropped.
       const next: Record<string, string> = {};
       const shape = SaveSessionRequest.shape;
-      const minutes = shape.durationMinutes.safeParse(duration ?? null, { reportInput: true });
-      if (!minutes.success) next.durationMinutes = translateIssue(minutes.error.issues[0]!, t);
+      const minutes = checkValue(shape.durationMinutes, duration ?? null, t);
+      if (!minutes.ok) next.durationMinutes = minutes.message;
       if (performedOn !== undefined && !IsoDate.safeParse(performedOn).success)
         next.performedOn = t('messages.field.notADate');
       // A dilution is stored with its pigment lot: without one it would be dropped without a word.
@@ -170,7 +170,7 @@ function SessionForm({
       // The server refuses it too: a completed session must name its pigment lot for recalls.
       if (complete && !pigmentLot) next.pigmentLot = t('messages.field.needsPigmentLot');
       setCheckErrors(next);
-      if (Object.keys(next).length) throw new Error('incomplete');
+      if (!minutes.ok || Object.keys(next).length) throw new Error('incomplete');
       return api.saveSession(appointment.id, {
         ...(performedOn ? { performedOn } : {}),
         zones: zones as TreatmentZone[],
@@ -178,7 +178,7 @@ function SessionForm({
           ...(pigmentLot ? [{ lotId: pigmentLot, dilution }] : []),
           ...(needleLot ? [{ lotId: needleLot, dilution: '' }] : []),
         ],
-        durationMinutes: minutes.data ?? null,
+        durationMinutes: minutes.value,
         notes,
         adverseEvents: adverse,
         beforePhotoIds: Object.entries(roles)

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Photo } from '@stipple/core';
+import { Calibration as ZonesCalibration, type Photo } from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { rulerPxPerMm, type Point } from './zone-editing.js';
-import { numberProblem, type NumberRange } from '../forms/number-check.js';
+import { checkValue } from '../forms/validation-messages.js';
 
-/** What the server takes (core's Calibration): more than 0, at most 1000. */
-export const CALIBRATION_RANGE: NumberRange = { min: 0, minExclusive: true, max: 1000 };
+/** The rules of a zones file's scale (core's Calibration), which the editor's zones must keep. */
+const [TYPED_SCALE, RULER_SCALE] = ZonesCalibration.options;
 
 /**
  * Calibrating the photo: two points on a ruler in the picture and the millimetres between them, or
@@ -23,8 +23,11 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
   // As typed: a number, or the text when it is not one (refused beside the field, never rounded).
   const [rulerMm, setRulerMm] = useState<number | string | undefined>(10);
   const [typedPxPerMm, setTypedPxPerMm] = useState<number | string | undefined>(photo.pxPerMm ?? undefined);
-  const rulerProblem = numberProblem(rulerMm, CALIBRATION_RANGE);
-  const typedProblem = numberProblem(typedPxPerMm, CALIBRATION_RANGE);
+  // Empty is refused too (the rule requires a value), but only said once something was typed.
+  const rulerChecked = checkValue(RULER_SCALE.shape.ruler.shape.mm, rulerMm, t);
+  const typedChecked = checkValue(TYPED_SCALE.shape.pxPerMm, typedPxPerMm, t);
+  const rulerProblem = rulerMm === undefined || rulerChecked.ok ? undefined : rulerChecked.message;
+  const typedProblem = typedPxPerMm === undefined || typedChecked.ok ? undefined : typedChecked.message;
 
   const calibrate = useMutation({
     mutationFn: (
@@ -43,9 +46,7 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
     },
   });
   const rulerValue =
-    ruler.length === 2 && typeof rulerMm === 'number' && !rulerProblem
-      ? rulerPxPerMm(ruler[0]!, ruler[1]!, rulerMm) / k
-      : null;
+    ruler.length === 2 && rulerChecked.ok ? rulerPxPerMm(ruler[0]!, ruler[1]!, rulerChecked.value) / k : null;
 
   return {
     ruler,
@@ -56,21 +57,23 @@ export function useCalibration(photo: Photo, k: number, onCalibrated: () => void
     setRulerMm,
     rulerProblem,
     rulerValue,
-    applyRuler: () =>
-      calibrate.mutate({
-        points: [
-          { x: ruler[0]![0] / k, y: ruler[0]![1] / k },
-          { x: ruler[1]![0] / k, y: ruler[1]![1] / k },
-        ],
-        mm: rulerMm as number,
-      }),
+    applyRuler: () => {
+      if (ruler.length === 2 && rulerChecked.ok)
+        calibrate.mutate({
+          points: [
+            { x: ruler[0]![0] / k, y: ruler[0]![1] / k },
+            { x: ruler[1]![0] / k, y: ruler[1]![1] / k },
+          ],
+          mm: rulerChecked.value,
+        });
+    },
     typedPxPerMm,
     setTypedPxPerMm,
     typedProblem,
     /** Only a number the server takes can be applied. */
-    canApplyTyped: typeof typedPxPerMm === 'number' && !typedProblem,
+    canApplyTyped: typedChecked.ok,
     applyTyped: () => {
-      if (typeof typedPxPerMm === 'number' && !typedProblem) calibrate.mutate({ pxPerMm: typedPxPerMm });
+      if (typedChecked.ok) calibrate.mutate({ pxPerMm: typedChecked.value });
     },
     calibrate,
   };

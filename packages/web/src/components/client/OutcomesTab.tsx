@@ -8,7 +8,7 @@ import { useZoneName } from '../../i18n/zone-name.js';
 import { RecordOutcomeRequest, type Photo, type SessionOutcome } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
-import { translateIssue } from '../../forms/validation-messages.js';
+import { checkValue } from '../../forms/validation-messages.js';
 import { formatIsoDate } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
 import { NumberField } from '../fields/NumberField.js';
@@ -102,11 +102,9 @@ export function OutcomesTab({ clientId }: { clientId: string }) {
               loading={record.isPending}
               onClick={() => {
                 // The session as typed, checked by the shared rule (1-8): never clamped.
-                const session = RecordOutcomeRequest.shape.afterSession.safeParse(afterSession ?? null, {
-                  reportInput: true,
-                });
-                if (session.success) record.mutate(session.data);
-                else setSessionError(translateIssue(session.error.issues[0]!, t));
+                const session = checkValue(RecordOutcomeRequest.shape.afterSession, afterSession ?? null, t);
+                if (session.ok) record.mutate(session.value);
+                else setSessionError(session.message);
               }}
               data-testid="outcome-measure"
             >

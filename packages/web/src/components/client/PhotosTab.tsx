@@ -17,8 +17,9 @@ import { IconCamera, IconPhotoScan, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { IsoDate, type Photo, type PhotoView } from '@stipple/core';
+import { PhotoUploadQuery, type Photo, type PhotoView } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
+import { checkValue } from '../../forms/validation-messages.js';
 import { DateField } from '../fields/DateField.js';
 import { PhotoViewSelect } from '../PhotoViewSelect.js';
 import { CameraCapture } from '../photos/CameraCapture.js';
@@ -69,13 +70,14 @@ export function PhotosTab({ clientId }: { clientId: string }) {
 
   /** Uploads the files once the day is a real date; otherwise says why beside the field. */
   const send = (files: File[]) => {
-    if (!takenOn || !IsoDate.safeParse(takenOn).success) {
-      setTakenOnError(t(takenOn ? 'messages.field.notADate' : 'messages.field.required'));
+    const day = checkValue(PhotoUploadQuery.shape.takenOn, takenOn, t);
+    if (!day.ok) {
+      setTakenOnError(day.message);
       resetRef.current?.();
       return;
     }
     setTakenOnError(null);
-    upload.mutate({ files, day: takenOn });
+    upload.mutate({ files, day: day.value });
   };
 
   const progress = useMemo(() => {

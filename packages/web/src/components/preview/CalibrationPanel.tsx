@@ -1,8 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error.js';
-import type { NumberProblem } from '../../forms/number-check.js';
-import { catalogueMessage } from '../../i18n/messages.js';
 import { NumberField } from '../fields/NumberField.js';
 import type { Calibration } from '../../preview/use-calibration.js';
 
@@ -18,8 +16,6 @@ export function CalibrationPanel({
 }) {
   const { t } = useTranslation();
   const { ruler, rulerMm, rulerValue, typedPxPerMm, calibrate } = calibration;
-  const reason = (p: NumberProblem | null) =>
-    p ? catalogueMessage(t, `field.${p.code}`, p.params) : undefined;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="calibration-panel">
       <Stack gap="xs">
@@ -43,7 +39,7 @@ export function CalibrationPanel({
               label={t('editor.rulerMm', { count: ruler.length })}
               value={rulerMm}
               onChange={calibration.setRulerMm}
-              error={reason(calibration.rulerProblem)}
+              error={calibration.rulerProblem}
               w={130}
               data-testid="ruler-mm"
             />
@@ -66,7 +62,7 @@ export function CalibrationPanel({
             label={t('editor.typePxPerMm')}
             value={typedPxPerMm}
             onChange={calibration.setTypedPxPerMm}
-            error={reason(calibration.typedProblem)}
+            error={calibration.typedProblem}
             w={130}
             data-testid="px-per-mm"
           />

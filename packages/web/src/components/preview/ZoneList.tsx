@@ -15,21 +15,20 @@ import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../fields/NumberField.js';
-import { numberProblem, type NumberRange } from '../../forms/number-check.js';
-import { catalogueMessage } from '../../i18n/messages.js';
+import { checkValue } from '../../forms/validation-messages.js';
 import { useZoneName } from '../../i18n/zone-name.js';
-import { ZONE_DEFAULTS, type ScarCamouflageScore } from '@stipple/core';
+import { FillZone, HairlineZone, ZONE_DEFAULTS, type ScarCamouflageScore } from '@stipple/core';
 import type { ZoneInput } from '../../preview/zone-editing.js';
 
-/** The zone values an artist types, with the ranges the zones file accepts (core's zones.schema). */
-type TypedField = 'densityPerCm2' | 'dotDiameterMm' | 'shade' | 'featherMm' | 'transitionMm';
-const RANGES: Record<TypedField, NumberRange> = {
-  densityPerCm2: { min: 1, max: 200 },
-  dotDiameterMm: { min: 0.05, max: 1 },
-  shade: { min: 10, max: 60 },
-  featherMm: { min: 0, max: 30 },
-  transitionMm: { min: 5, max: 10 },
+/** The zone values an artist types, each checked by the zones file's own rule (core's zones.schema). */
+const RULES = {
+  densityPerCm2: FillZone.shape.densityPerCm2,
+  dotDiameterMm: FillZone.shape.dotDiameterMm,
+  shade: FillZone.shape.shade,
+  featherMm: FillZone.shape.featherMm,
+  transitionMm: HairlineZone.shape.transitionMm,
 };
+type TypedField = keyof typeof RULES;
 const typedKey = (zoneId: string, field: TypedField) => JSON.stringify([zoneId, field]);
 
 const KIND_COLOURS: Record<ZoneInput['kind'], string> = {
@@ -94,13 +93,13 @@ export function ZoneList({
   const typed = (field: TypedField, current: number | undefined) => {
     const key = typedKey(selected?.id ?? '', field);
     const shown = key in refused ? refused[key] : current;
-    const problem = key in refused ? numberProblem(refused[key], RANGES[field]) : null;
+    const checked = key in refused ? checkValue(RULES[field], refused[key], t) : null;
     return {
       value: shown,
-      error: problem ? catalogueMessage(t, `field.${problem.code}`, problem.params) : undefined,
+      error: checked && !checked.ok ? checked.message : undefined,
       onChange: (v: number | string | undefined) => {
-        if (numberProblem(v, RANGES[field]) && v !== undefined) {
-          setRefused((r) => ({ ...r, [key]: v }));
+        if (!checkValue(RULES[field], v, t).ok) {
+          setRefused((r) => ({ ...r, [key]: v! }));
           return;
         }
         setRefused(({ [key]: _, ...rest }) => rest);

@@ -216,4 +216,40 @@ describe('clients', () => {
     expect(await total.textContent()).toBe('22 clients · 21–22 of 22');
     await screenshot(page, '19b-pagination');
   });
+
+  it('asks before adding the same person twice: opens the record on record, or adds anyway', async () => {
+    await page.goto('/clients');
+    await page.getByTestId('new-client').click();
+    const dialog = page.getByRole('dialog', { name: 'New client' });
+    // The same name without accents and in capitals, no date of birth: likely the same person.
+    await dialog.getByLabel(/^Given name/).fill('ZOE');
+    await dialog.getByLabel(/^Family name/).fill(`Angstrom-Muller ${suffix}`);
+    await dialog.getByTestId('create-client-submit').click();
+    const warning = dialog.getByTestId('possible-duplicates');
+    await warning.waitFor();
+    expect(await warning.getByTestId('possible-duplicate').count()).toBe(1);
+    expect(await warning.textContent()).toContain(`${fullName} · Apr 23, 1987`);
+    expect(await dialog.getByTestId('create-client-submit').textContent()).toBe('Add anyway');
+    expect(page.url()).toMatch(/\/clients$/);
+    await screenshot(page, '19c-possible-duplicate');
+
+    // Open the record on record: the typed details are asked about, then left.
+    await warning.getByRole('button', { name: fullName }).click();
+    await page.getByTestId('discard-changes').click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('client-name').textContent()).toBe(fullName);
+
+    // Another date of birth but the same email: asked again, and "Add anyway" adds.
+    await page.goto('/clients');
+    await page.getByTestId('new-client').click();
+    await dialog.getByLabel(/^Given name/).fill('Zoe');
+    await dialog.getByLabel(/^Family name/).fill(`Angstrom-Muller ${suffix}`);
+    await dialog.getByLabel(/^Date of birth/).fill('1990-01-01');
+    await dialog.getByLabel(/^Email/).fill(`zoe.${suffix}@example.se`);
+    await dialog.getByTestId('create-client-submit').click();
+    await warning.waitFor();
+    await dialog.getByTestId('create-client-submit').click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('client-name').textContent()).toBe(`Zoe Angstrom-Muller ${suffix}`);
+  });
 });

@@ -97,6 +97,9 @@ describe('consultation to plan to preview', () => {
     await form.getByText('Scar camouflage', { exact: true }).click();
     expect(await page.getByTestId('goal-scar-camouflage').isChecked()).toBe(true);
     await choose(page, page.getByTestId('assessment-scale'), 'Norwood-Hamilton');
+    // The stage waits for the artist: none is filled in for them (it used to come as "I").
+    expect(await page.getByTestId('assessment-stage').inputValue()).toBe('');
+    expect(await page.getByTestId('assessment-stage').getAttribute('placeholder')).toBe('Choose the stage');
     await choose(page, page.getByTestId('assessment-stage'), /^III$/);
 
     await page.getByTestId('assessment-scar-state').getByText('Scars', { exact: true }).click();

@@ -108,9 +108,13 @@ export async function signIn(page: Page, who: DemoSignIn): Promise<void> {
   await page.waitForURL('**/clients');
 }
 
-/** True when the page itself scrolls sideways (content wider than the viewport). */
+/**
+ * True when the page itself scrolls sideways (content wider than the viewport). Against the root's
+ * clientWidth, not innerWidth: in a phone or tablet context (isMobile) Chromium widens the layout
+ * viewport to the content, so innerWidth grows with the overflow and the comparison never fires.
+ */
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
 
 /**

@@ -65,8 +65,10 @@ async function markActions(actions: Locator[]): Promise<void> {
  */
 function inspect(): { text: string; why: string }[] {
   const problems: { text: string; why: string }[] = [];
-  const vw = window.innerWidth;
-  const vh = window.innerHeight;
+  // The root's client box, not innerWidth/innerHeight: in a phone or tablet context Chromium widens
+  // the layout viewport to content that overflows, and an action off the right edge would count.
+  const vw = document.documentElement.clientWidth;
+  const vh = document.documentElement.clientHeight;
   const label = (el: Element) =>
     (
       el.getAttribute('aria-label') ||

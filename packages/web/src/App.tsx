@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -165,6 +166,8 @@ const router = createBrowserRouter([
 function LocalizedMantine({ children }: { children: ReactNode }) {
   const { i18n, t } = useTranslation();
   const datesLocale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
+  // The same breakpoint as AppLayout's navigation (md).
+  const navBeside = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   // Mantine names the password field's eye button in English ("Toggle password visibility").
   const localized = useMemo(
     () =>
@@ -180,10 +183,23 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={localized} defaultColorScheme="light">
       <DatesProvider settings={{ locale: datesLocale, firstDayOfWeek: datesLocale === 'zh-cn' ? 1 : 0 }}>
-        {/* Bottom left, as wide as the navigation beside the page (272 px): there, on an iPad in
-            landscape and wider, a notice covers no control of the page, least of all the Save and
-            Complete buttons, which sit on the right; nor the header's menus. */}
-        <Notifications position="bottom-left" containerWidth={256} />
+        {/* Where a notice covers no control of the page, least of all the Save and Complete
+            buttons at its foot: with the navigation beside the page (iPad in landscape and wider),
+            over the navigation's foot, as wide as it; where the navigation folds behind the burger
+            (phones, iPad in portrait), over the 64 px header and no lower, for two lines. */}
+        {navBeside ? (
+          <Notifications position="bottom-left" containerWidth={256} />
+        ) : (
+          <Notifications
+            position="top-center"
+            // Not `top` on the root: Mantine gives every position's container the root's styles,
+            // and the empty bottom ones would then span the window and take its taps.
+            styles={{
+              root: { '--mantine-spacing-md': '4px' },
+              notification: { paddingBlock: 6 },
+            }}
+          />
+        )}
         {children}
       </DatesProvider>
     </MantineProvider>

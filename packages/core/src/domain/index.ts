@@ -3,6 +3,7 @@ export * from './staff.schema.js';
 export * from './client.schema.js';
 export * from './audit.schema.js';
 export * from './search-text.js';
+export * from './client-duplicates.js';
 export * from './assessment.schema.js';
 export * from './plan.schema.js';
 export * from './photo.schema.js';

@@ -33,7 +33,11 @@ function issueParams(issue: z.core.$ZodIssue): MessageParams {
 export function messageOfIssue(issue: z.core.$ZodIssue): FieldMessage {
   const input = (issue as { input?: unknown }).input;
   // A missing value is "required", whatever a schema says about wrong ones.
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input === undefined)
+  // So is a value that may be written several ways (a Norwood stage as "III", "3" or 3) left empty.
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
+    input === undefined
+  )
     return { code: 'required' };
   if (isFieldCode(issue.message)) return { code: issue.message, params: issueParams(issue) };
   switch (issue.code) {

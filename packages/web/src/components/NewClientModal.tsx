@@ -1,16 +1,23 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CreateClientRequest, clientRequestsAsOf } from '@stipple/core';
+import {
+  CreateClientRequest,
+  clientRequestsAsOf,
+  duplicateSearches,
+  possibleDuplicates,
+  type ClientSummary,
+} from '@stipple/core';
 import { useApi } from '../api/ApiProvider.js';
 import { useIsClinical } from '../api/session.js';
 import { describeError } from '../api/describe-error.js';
 import { emptyClientForm, formValuesToCreateRequest, type ClientFormValues } from '../forms/client-form.js';
 import { serverFieldErrors, validateWithSchema } from '../forms/schema-form.js';
-import { formatPersonName, todayIso } from '../i18n/format.js';
+import { formatIsoDate, formatPersonName, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
 import { ClientForm } from './ClientForm.js';
 import { useUnsavedChanges } from './UnsavedChanges.js';
@@ -29,6 +36,33 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
     validate: validateWithSchema(clientRequestsAsOf(todayIso()).create, formValuesToCreateRequest, t),
     validateInputOnBlur: true,
   });
+
+  // Clients on record who may be this person, shown once for exactly what was typed: a second
+  // press of "Add anyway" with nothing changed adds the client; any change looks again.
+  const [duplicates, setDuplicates] = useState<{ request: string; clients: ClientSummary[] } | null>(null);
+  const lookForDuplicates = useMutation({
+    mutationFn: async (request: CreateClientRequest) => {
+      const pages = await Promise.all(
+        duplicateSearches(request).map((q) => api.listClients({ q, archived: 'include', pageSize: 20 })),
+      );
+      return possibleDuplicates(
+        request,
+        pages.flatMap((p) => p.items),
+      );
+    },
+  });
+  const submit = async (values: ClientFormValues) => {
+    const request = CreateClientRequest.parse(formValuesToCreateRequest(values));
+    const key = JSON.stringify(request);
+    if (duplicates?.request !== key) {
+      const found = await lookForDuplicates.mutateAsync(request).catch(() => null);
+      if (found === null) return;
+      setDuplicates(found.length > 0 ? { request: key, clients: found } : null);
+      if (found.length > 0) return;
+    }
+    create.mutate(values);
+  };
+  const warned = duplicates !== null && duplicates.clients.length > 0;
 
   const create = useMutation({
     mutationFn: (values: ClientFormValues) =>
@@ -50,6 +84,8 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
     unsaved.saved();
     form.reset();
     create.reset();
+    lookForDuplicates.reset();
+    setDuplicates(null);
     onClose();
   }
   // Escape, a click outside, the close button and Cancel all ask before typed details are lost.
@@ -68,7 +104,7 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
     >
       <form
         noValidate
-        onSubmit={form.onSubmit((values) => create.mutate(values))}
+        onSubmit={form.onSubmit((values) => void submit(values))}
         data-testid="new-client-form"
       >
         <Stack gap="lg">
@@ -79,12 +115,54 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
           )}
           <ClientForm form={form} clinical={clinical} />
           <StickyActions dialog>
+            {lookForDuplicates.isError && (
+              <Alert color="red" role="alert">
+                {describeError(lookForDuplicates.error, t)}
+              </Alert>
+            )}
+            {warned && (
+              <Alert color="yellow" title={t('client.duplicatesTitle')} data-testid="possible-duplicates">
+                <Text size="sm">{t('client.duplicatesBody', { count: duplicates.clients.length })}</Text>
+                <List size="sm" mt={4}>
+                  {duplicates.clients.map((c) => (
+                    <List.Item key={c.id} data-testid="possible-duplicate">
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() =>
+                          unsaved.confirmDiscard(() => {
+                            close();
+                            void navigate(`/clients/${c.id}`);
+                          })
+                        }
+                      >
+                        {formatPersonName(c)}
+                      </Anchor>
+                      {[
+                        c.dateOfBirth && formatIsoDate(c.dateOfBirth, locale),
+                        c.email,
+                        c.phone,
+                        c.archivedAt && t('client.duplicateArchived'),
+                      ]
+                        .filter(Boolean)
+                        .map((part) => ` · ${part}`)
+                        .join('')}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={requestClose}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={create.isPending} data-testid="create-client-submit">
-                {t('client.createSubmit')}
+              <Button
+                type="submit"
+                loading={create.isPending || lookForDuplicates.isPending}
+                data-testid="create-client-submit"
+              >
+                {t(warned ? 'client.createAnyway' : 'client.createSubmit')}
               </Button>
             </Group>
           </StickyActions>

@@ -124,6 +124,7 @@ function Editor({
   const { draft, change, dirty, setDirty, zonesFile } = useZoneDraft(photo, saved, plan, k);
   const [tool, setTool] = useState<StageTool>('select');
   const [drawing, setDrawing] = useState<Point[]>([]);
+  const [lastTouch, setLastTouch] = useState<Point | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // A value typed into a zone was refused (shown beside it): nothing is saved until it is corrected.
   const [valuesRefused, setValuesRefused] = useState(false);
@@ -271,7 +272,10 @@ function Editor({
                 view={view}
                 onView={setView}
                 onSelect={setSelectedId}
-                onAddPoint={(p) => setDrawing((d) => [...d, p])}
+                onAddPoint={(p) => {
+                  setDrawing((d) => [...d, p]);
+                  setLastTouch(p);
+                }}
                 onMoveVertex={(zoneId, index, p) =>
                   change((d) => ({ ...d, zones: moveVertex(d.zones, zoneId, index, p) }))
                 }
@@ -280,7 +284,10 @@ function Editor({
                 suggestions={analysis.openSuggestions}
                 follicles={analysis.showFollicles ? analysis.follicles : null}
                 brushRadius={brush.radius}
-                onBrushStroke={brush.stroke}
+                onBrushStroke={(points) => {
+                  brush.stroke(points);
+                  setLastTouch(points.at(-1) ?? null);
+                }}
               />
               <ScalpMapLayer map={scalpMap} view={view} k={k} />
               <StageHints
@@ -291,6 +298,8 @@ function Editor({
                 onCancelDrawing={() => setDrawing([])}
                 onFinish={finish}
                 brush={brush}
+                view={view}
+                lastTouch={lastTouch}
               />
             </Box>
             <PreviewControls

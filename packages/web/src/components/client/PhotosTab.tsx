@@ -12,6 +12,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCamera, IconPhotoScan, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -34,6 +35,7 @@ import { useLocale } from '../../i18n/use-ui-locale.js';
 export function PhotosTab({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const narrow = useMediaQuery('(max-width: 36em)');
   const api = useApi();
   const queryClient = useQueryClient();
   const [view, setView] = useState<PhotoView>('top');
@@ -151,6 +153,8 @@ export function PhotosTab({ clientId }: { clientId: string }) {
           { value: 'progress', label: t('photos.progress') },
           { value: 'compare', label: t('compare.tab') },
         ]}
+        // Three labels side by side are wider than a phone: one above the other there.
+        orientation={narrow ? 'vertical' : 'horizontal'}
         w="fit-content"
       />
 

@@ -42,12 +42,14 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
-        <Stack gap="xs">
+        <Stack gap="xs" miw={0} style={{ flex: '1 1 16rem' }}>
           {(courses.data?.items ?? []).map((c) => (
             <Group key={c.id} gap="xs" data-testid="client-course">
-              <Badge variant="light" size="lg">
+              {/* A title, not a badge: badges never wrap, and a long course title pushed the tab
+                  sideways on a phone. */}
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {t('calendar.courseLabel', { title: c.title, days: c.minIntervalDays })}
-              </Badge>
+              </Text>
               {c.plan && c.plan.eligibility !== 'eligible' && (
                 <Badge variant="light" color="yellow" size="lg" data-testid="course-plan-decision">
                   {t(`eligibility.${c.plan.eligibility}`)}

@@ -245,7 +245,9 @@ export function AssessmentForm({
               update((d) => {
                 if (!v) d.hairLoss = undefined;
                 else if (v === 'none') d.hairLoss = { scale: 'none' };
-                else d.hairLoss = { scale: v, stage: STAGES[v][0] } as Draft['hairLoss'];
+                // No stage until the artist chooses one: a stage filled in for them (the first,
+                // "I") would be saved as if assessed.
+                else d.hairLoss = { scale: v } as Draft['hairLoss'];
               })
             }
             clearable
@@ -255,8 +257,9 @@ export function AssessmentForm({
           {hairLoss && hairLoss.scale !== 'none' && (
             <Select
               label={t('assessment.stage')}
+              placeholder={t('assessment.chooseStage')}
               data={STAGES[hairLoss.scale].map((s) => ({ value: s, label: s }))}
-              value={String(hairLoss.stage)}
+              value={hairLoss.stage === undefined ? null : String(hairLoss.stage)}
               onChange={(v) => v && update((d) => void ((d.hairLoss as { stage: string }).stage = v))}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}

@@ -1,14 +1,21 @@
 import { Alert, Box, Button, Group, SegmentedControl, Slider, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useZoneName } from '../../i18n/zone-name.js';
 import type { Brush } from '../../preview/use-brush.js';
-import type { DrawableKind } from '../../preview/zone-editing.js';
-import type { StageTool } from './ZoneStage.js';
+import type { DrawableKind, Point } from '../../preview/zone-editing.js';
+import type { StageTool, View } from './ZoneStage.js';
+
+/** Only the hint's controls take taps; a tap on its words goes through to the photo. */
+const takesTaps = { pointerEvents: 'auto' } as const;
+/** A touch this close above or below the hint counts as under it (a fingertip is ~44 px). */
+const NEAR_PX = 22;
 
 /**
  * The hints of the chosen tool float over the photo, so choosing a tool never pushes the photo
- * down; they stick to the window's foot while the photo runs below it.
+ * down. They stick to the foot of the part of the photo in sight; once the artist puts a point or
+ * a stroke under them they move to its top (and back), so they do not stay where the finger works.
  */
 export function StageHints({
   tool,
@@ -18,6 +25,8 @@ export function StageHints({
   onCancelDrawing,
   onFinish,
   brush,
+  view,
+  lastTouch,
 }: {
   tool: StageTool;
   drawingKind: DrawableKind | null;
@@ -27,33 +36,60 @@ export function StageHints({
   onCancelDrawing: () => void;
   onFinish: () => void;
   brush: Brush;
+  view: View;
+  /** Where the artist last put a point or ended a stroke, in the stage's image pixels. */
+  lastTouch: Point | null;
 }) {
   const { t } = useTranslation();
   const zoneName = useZoneName();
   const { selectedZone } = brush;
+  const box = useRef<HTMLDivElement>(null);
+  const hint = useRef<HTMLDivElement>(null);
+  const [atTop, setAtTop] = useState(false);
+  // Only a touch under the hint (or just beside it) sends it to the other end of the photo in
+  // sight; panning, zooming and work elsewhere leave it where the artist last saw it.
+  useLayoutEffect(() => {
+    const stage = box.current?.getBoundingClientRect();
+    const shown = hint.current?.getBoundingClientRect();
+    if (!lastTouch || !stage || !shown || shown.height === 0) return;
+    const y = stage.top + view.ty + lastTouch[1] * view.scale;
+    if (y >= shown.top - NEAR_PX && y <= shown.bottom + NEAR_PX) setAtTop((top) => !top);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastTouch]);
   return (
     <Box
+      ref={box}
       pos="absolute"
+      data-placement={atTop ? 'top' : 'bottom'}
+      data-testid="stage-hints"
       style={{
         inset: 0,
         zIndex: 3,
         display: 'flex',
         flexDirection: 'column',
-        justifyContent: 'flex-end',
-        // Drawing goes through to the photo; only the hint itself takes taps.
+        justifyContent: atTop ? 'flex-start' : 'flex-end',
         pointerEvents: 'none',
       }}
     >
-      <Box mx={8} mb={18} style={{ position: 'sticky', bottom: 8, pointerEvents: 'auto' }}>
+      <Box
+        ref={hint}
+        mx={8}
+        my={18}
+        style={
+          atTop
+            ? { position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 8px)' }
+            : { position: 'sticky', bottom: 8 }
+        }
+      >
         {drawingKind && (
-          <Alert color="yellow" p="xs" data-testid="drawing-help">
+          <Alert color="yellow" p="xs" data-testid="drawing-help" data-points={points}>
             <Group justify="space-between" gap="xs">
               <Text size="sm">
                 {t(drawingKind === 'hairline' ? 'editor.drawLineHelp' : 'editor.drawHelp', {
                   count: points,
                 })}
               </Text>
-              <Group gap={6}>
+              <Group gap={6} style={takesTaps}>
                 <Button
                   size="xs"
                   variant="default"
@@ -90,6 +126,7 @@ export function StageHints({
               <Group gap="md" wrap="wrap" align="center">
                 {brush.paintsNewZone && (
                   <SegmentedControl
+                    style={takesTaps}
                     size="xs"
                     value={brush.brushKind}
                     onChange={(v) => brush.setBrushKind(v)}
@@ -105,7 +142,7 @@ export function StageHints({
                     {t('editor.brushSize', { mm: brush.brushMm })}
                   </Text>
                   <Slider
-                    style={{ flex: 1 }}
+                    style={{ flex: 1, ...takesTaps }}
                     min={0.5}
                     max={15}
                     step={0.5}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CreateClientRequest, RecordDepositRequest, clientRequestsAsOf } from '@stipple/core';
+import { Assessment, CreateClientRequest, RecordDepositRequest, clientRequestsAsOf } from '@stipple/core';
 import { createI18n } from '../i18n/i18n.js';
 import { ApiRequestError } from '../api/api-error.js';
 import { emptyClientForm, formValuesToCreateRequest } from './client-form.js';
-import { serverFieldErrors, validateWithSchema } from './schema-form.js';
+import { issuesToFieldErrors, serverFieldErrors, validateWithSchema } from './schema-form.js';
 import { minorOfTyped } from './studio-form.js';
 
 const en = createI18n('en').t;
@@ -80,5 +80,17 @@ describe('form validation with the shared schemas', () => {
     expect(check('1e9')).toBe('Must be a number');
     expect(check(undefined)).toBe('Required');
     expect(check(2_000_000, zh)).toBe('不能大于 1000000');
+  });
+});
+
+describe('issuesToFieldErrors', () => {
+  it('asks for a hair-loss stage left empty after its scale was chosen, in both languages', () => {
+    const parsed = Assessment.safeParse(
+      { consultationDate: '2026-11-02', hairLoss: { scale: 'norwood' } },
+      { reportInput: true },
+    );
+    expect(parsed.success).toBe(false);
+    expect(issuesToFieldErrors(parsed.error!.issues, en)).toEqual({ 'hairLoss.stage': 'Required' });
+    expect(issuesToFieldErrors(parsed.error!.issues, zh)).toEqual({ 'hairLoss.stage': '必填' });
   });
 });

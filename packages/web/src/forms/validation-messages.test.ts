@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Assessment, Calibration, FillZone } from '@stipple/core';
+import { Calibration, FillZone } from '@stipple/core';
 import { createI18n } from '../i18n/i18n.js';
-import { issuesToFieldErrors } from './schema-form.js';
 import { checkValue } from './validation-messages.js';
 
 const en = createI18n('en').t;
@@ -27,15 +26,5 @@ describe('checkValue: one value as typed, by its field’s shared rule', () => {
     expect(checkValue(pxPerMm, undefined, en)).toEqual({ ok: false, message: 'Required' });
     expect(checkValue(pxPerMm, 0, en)).toEqual({ ok: false, message: 'Must be more than 0' });
     expect(checkValue(pxPerMm, 99999999, en)).toEqual({ ok: false, message: 'Must be at most 1000' });
-  });
-
-  it('asks for a hair-loss stage left empty after its scale was chosen, in both languages', () => {
-    const parsed = Assessment.safeParse(
-      { consultationDate: '2026-11-02', hairLoss: { scale: 'norwood' } },
-      { reportInput: true },
-    );
-    expect(parsed.success).toBe(false);
-    expect(issuesToFieldErrors(parsed.error!.issues, en)).toEqual({ 'hairLoss.stage': 'Required' });
-    expect(issuesToFieldErrors(parsed.error!.issues, zh)).toEqual({ 'hairLoss.stage': '必填' });
   });
 });

@@ -1,7 +1,9 @@
 // The CPU-heavy steps of the jobs (registration, analysis, camouflage and fill scores, the stages
-// of a full render): pure functions of plain data, so that they run in the compute thread
+// of a full render): functions of plain data, so that they run in the compute thread
 // (`compute.worker.ts`) while the server's event loop keeps answering requests. Each task takes
 // and returns what structured cloning carries (numbers, strings, plain objects, typed arrays).
+// Large pixels cross in shared memory (`shared-pixels.ts`) or not at all: the analysis takes the
+// stored photo's bytes and decodes them here, with sharp.
 import {
   analyzePhoto,
   assessAlignment,
@@ -9,8 +11,10 @@ import {
   compareCamouflage,
   decodeScalpMap,
   differenceImage,
+  mapFromMask,
   planSimulation,
   registerPhotos,
+  segmentScalp,
   StageRenderer,
   warpToEarlier,
   type AnalyzeOptions,
@@ -21,9 +25,12 @@ import {
   type PhotoAnalysis,
   type PhotoPixels,
   type RgbImage,
+  type ScalpMap,
   type ZonesFile,
 } from '@stipple/core';
+import { decodeRgb } from '../media/image-processing.js';
 import { fillMatches } from '../previews/fill-matches.js';
+import { sharedCopy } from './shared-pixels.js';
 
 type AnalysisImage = Parameters<typeof analyzePhoto>[0];
 
@@ -79,6 +86,21 @@ function compareInsideMap(
   }));
 }
 
+/**
+ * The artist's correction as a map of the photo, with the automatic map it was drawn over (the
+ * correction takes the hair coverage from it). The labels are classes (0-3) at the map's size;
+ * `mapFromMask` resamples them if a newer segmentation chose another map size since.
+ */
+function correctedMaps(
+  image: AnalysisImage,
+  labels: { width: number; height: number; data: Uint8Array },
+  pxPerMm: number | null,
+): { automatic: ScalpMap; corrected: ScalpMap } {
+  const automatic = segmentScalp(image, { pxPerMm });
+  const corrected = mapFromMask(labels, image, automatic, 'scalpMap');
+  return { automatic, corrected: { ...corrected, source: 'corrected' } };
+}
+
 /** Round the scars the score compares a ring (5 mm, 1 mm off the zone): this margin holds it. */
 const CAMOUFLAGE_MARGIN_MM = 8;
 
@@ -94,9 +116,29 @@ export const computeTasks = {
     return { aligned, difference: differenceImage(earlier, aligned) };
   },
 
-  /** The whole photo analysis; the stage timings are this thread's clock. */
-  analyzePhoto: (image: AnalysisImage, options: Omit<AnalyzeOptions, 'clock'>) =>
-    analyzePhoto(image, { ...options, clock: performance }),
+  /**
+   * The whole photo analysis of a stored photo, decoded here (its pixels, 36 MB for 12 MP, never
+   * cross between threads: serializing them held the event loop 0.2-0.3 s), inside the artist's
+   * corrected map when the photo has one (`correction`, drawn over the automatic map, which is made
+   * again here and returned for the job to store); the stage timings are this thread's clock.
+   */
+  analyzePhoto: async (
+    encoded: Uint8Array,
+    options: Omit<AnalyzeOptions, 'clock' | 'scalpMap'>,
+    correction: {
+      labels: { width: number; height: number; data: Uint8Array };
+      pxPerMm: number | null;
+    } | null,
+  ): Promise<{ result: PhotoAnalysis; automatic: ScalpMap | null }> => {
+    const image = await decodeRgb(encoded);
+    const maps = correction ? correctedMaps(image, correction.labels, correction.pxPerMm) : null;
+    const result = analyzePhoto(image, {
+      ...options,
+      ...(maps ? { scalpMap: maps.corrected } : {}),
+      clock: performance,
+    });
+    return { result, automatic: maps?.automatic ?? null };
+  },
 
   /**
    * The camouflage of each scar zone, inside the artist's corrected map when the stored analysis
@@ -135,13 +177,14 @@ export const computeTasks = {
     const renderer = new StageRenderer(photo, 1);
     for (const [index, { name, stage }] of sim.stages.entries()) {
       const image = renderer.render(sim.impressions, stage);
-      // The renderer reuses its output buffer: the report carries a copy of its own.
+      // The renderer reuses its output buffer: the report carries a copy of its own, in shared
+      // memory, so that the healed stage goes back to this thread for the scores without a copy.
       report({
         index,
         count: sim.stages.length,
         name,
         stage,
-        image: { ...image, data: new Uint8Array(image.data) },
+        image: { ...image, data: sharedCopy(image.data) },
       });
     }
     const impressions = sim.summary.reduce(

@@ -27,8 +27,22 @@ export interface ComputeThreadOptions {
   idleMs?: number;
 }
 
+/**
+ * The buffers of what the caller hands over: moved to the thread (the caller's view is emptied)
+ * instead of copied, where a view spans its whole buffer (a Buffer cut from Node's shared pool
+ * does not, and is copied).
+ */
+function transferable(handOver: readonly ArrayBufferView[]): ArrayBuffer[] {
+  return handOver.flatMap((v) =>
+    v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength
+      ? [v.buffer]
+      : [],
+  );
+}
+
 interface Pending {
   message: TaskMessage;
+  transfer: ArrayBuffer[];
   onEvent: ((event: unknown) => void) | undefined;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
@@ -105,16 +119,22 @@ export class ComputeThread {
     this.idleMs = options.idleMs ?? 60_000;
   }
 
-  /** Runs a task in the thread; `onEvent` hears what the task reports while it runs. */
+  /**
+   * Runs a task in the thread; `onEvent` hears what the task reports while it runs. `handOver`
+   * names typed arrays among the arguments that the caller no longer reads: they move to the
+   * thread rather than being copied on the event loop.
+   */
   run<K extends ComputeTaskName>(
     task: K,
     args: ArgsOf<K>,
     onEvent?: (event: EventOf<K>) => void,
-  ): Promise<ReturnType<ComputeTasks[K]>> {
+    { handOver = [] }: { handOver?: readonly ArrayBufferView[] } = {},
+  ): Promise<Awaited<ReturnType<ComputeTasks[K]>>> {
     if (this.closed) return Promise.reject(new Error('the compute thread is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({
         message: { id: this.nextId++, task, args: args as unknown[] },
+        transfer: transferable(handOver),
         onEvent: onEvent as ((event: unknown) => void) | undefined,
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -151,7 +171,14 @@ export class ComputeThread {
       this.idleTimer = null;
     }
     this.current = next;
-    this.ensureWorker().postMessage(next.message);
+    try {
+      this.ensureWorker().postMessage(next.message, next.transfer);
+    } catch (err) {
+      // Arguments that cannot cross (a function, say) fail their task, not the ones behind it.
+      this.current = null;
+      next.reject(err instanceof Error ? err : new Error(String(err)));
+      this.pump();
+    }
   }
 
   private ensureWorker(): Worker {

@@ -38,13 +38,15 @@ function buffersOf(value: unknown, depth = 0, out = new Set<ArrayBuffer>()): Arr
   return [...out];
 }
 
-port.on('message', (message: TaskMessage) => {
+async function handle(message: TaskMessage): Promise<void> {
   const { id, task, args } = message;
   try {
     const run = computeTasks[task] as (...a: unknown[]) => unknown;
     if (typeof run !== 'function') throw new Error(`no compute task named "${String(task)}"`);
     const report = (event: unknown) => port.postMessage({ id, event }, buffersOf(event));
-    const result = run(...args, report);
+    // A task that decodes a photo (sharp, on libuv's threads) is asynchronous; the thread still
+    // takes one task at a time, since the caller sends the next only after this reply.
+    const result = await run(...args, report);
     port.postMessage({ id, result }, buffersOf(result));
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
@@ -53,4 +55,6 @@ port.on('message', (message: TaskMessage) => {
     for (const [k, v] of Object.entries(e)) if (typeof v !== 'function') fields[k] = v;
     port.postMessage({ id, error: { name: e.name, message: e.message, fields } });
   }
-});
+}
+
+port.on('message', (message: TaskMessage) => void handle(message));

@@ -182,7 +182,7 @@ export interface RawRgb {
 }
 
 /** Decodes a stored image to RGB pixels, optionally no larger than `longEdge`. */
-export async function decodeRgb(data: Buffer, longEdge?: number): Promise<RawRgb> {
+export async function decodeRgb(data: Uint8Array, longEdge?: number): Promise<RawRgb> {
   let pipeline = sharp(data, { limitInputPixels: false }).autoOrient().removeAlpha();
   if (longEdge) pipeline = pipeline.resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true });
   const { data: pixels, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });

@@ -22,11 +22,11 @@ import type { ComputeThread } from '../compute/compute-thread.js';
 import type { Database } from '../db/database.js';
 import { notFound } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { decodeRgb } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { previewRepository, type AnalysisRow } from './preview.repository.js';
 import { PREVIEW_RENDER_JOB, type AnalysisAccess } from './preview.service.js';
-import { correctedMapFor, storeAutomaticMap, type StoredMapSize } from './scalp-map.service.js';
+import { getLabels } from './scalp-map-labels.js';
+import { storeAutomaticMap, type StoredMapSize } from './scalp-map.service.js';
 
 export const PHOTO_ANALYSIS_JOB = 'photo.analysis';
 
@@ -157,17 +157,20 @@ export class PhotoAnalysisService implements AnalysisAccess {
     try {
       const { photo, correctionSha256 } = started;
       if (!photo) throw new PhotoMissing();
-      const image = await decodeRgb(await blobs.get(photo.sha256));
-      const maps = await correctedMapFor(blobs, image, correctionSha256, photo.pxPerMm ?? null);
-      const result = await this.deps.compute.run('analyzePhoto', [
-        image,
-        {
-          ...(photo.pxPerMm ? { calibration: { pxPerMm: photo.pxPerMm } } : {}),
-          ...(maps ? { scalpMap: maps.corrected } : {}),
-        },
-      ]);
+      const encoded = await blobs.get(photo.sha256);
+      const pxPerMm = photo.pxPerMm ?? null;
+      const correction = correctionSha256
+        ? { labels: await getLabels(blobs, correctionSha256), pxPerMm }
+        : null;
+      // Decoded, segmented for a correction and analysed in the compute thread.
+      const { result, automatic } = await this.deps.compute.run(
+        'analyzePhoto',
+        [encoded, pxPerMm ? { calibration: { pxPerMm } } : {}, correction],
+        undefined,
+        { handOver: [encoded] },
+      );
       const stored = await blobs.put(Buffer.from(JSON.stringify(result)));
-      const automaticMap = await storeAutomaticMap(blobs, result, maps?.automatic ?? null);
+      const automaticMap = await storeAutomaticMap(blobs, result, automatic);
       const summary: AnalysisSummary = {
         follicleCount: result.follicles.length,
         density: result.density,
@@ -183,7 +186,7 @@ export class PhotoAnalysisService implements AnalysisAccess {
         })),
         notes: result.notes,
         scalpMap: automaticMap.size,
-        corrected: Boolean(maps),
+        corrected: Boolean(correction),
       };
       await db.withStudio(studioId, (tx) =>
         previewRepository.updateAnalysis(tx, analysisId, {

@@ -22,6 +22,7 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ComputeThread } from '../compute/compute-thread.js';
+import { inSharedMemory } from '../compute/shared-pixels.js';
 import type { Database } from '../db/database.js';
 import { invalid, notFound, stale } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -291,7 +292,8 @@ export class PreviewService {
         ? await analysis?.follicleAnalysis(studioId, row.photoId)
         : undefined;
       const hair = await analysis?.clientHair(studioId, row.photoId);
-      const original = await decodeRgb(await blobs.get(photo.sha256));
+      // Shared: the photo goes to the compute thread for the render, the fill scores and the camouflage.
+      const original = inSharedMemory(await decodeRgb(await blobs.get(photo.sha256)));
       const notes = photoNotes(original, photo, zones);
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),

@@ -4,9 +4,6 @@
 // corrected map when there is one: saving a new correction runs the analysis again.
 import {
   decodeScalpMap,
-  mapFromMask,
-  segmentScalp,
-  type AnalysisImage,
   type PhotoAnalysis,
   type PhotoScalpMap,
   type ScalpMap,
@@ -51,25 +48,6 @@ export async function storeCorrection(
   const labels = labelsOf(sent, size);
   if (Array.isArray(labels)) throw invalid(labels);
   return putLabels(blobs, labels);
-}
-
-/**
- * The corrected map for the analysis job, with the automatic map it was drawn over (the correction
- * takes the hair coverage from it); null without a correction (the analysis then makes its own).
- */
-export async function correctedMapFor(
-  blobs: BlobStore,
-  image: AnalysisImage,
-  correctionSha256: string | null,
-  pxPerMm: number | null,
-): Promise<{ automatic: ScalpMap; corrected: ScalpMap } | null> {
-  if (!correctionSha256) return null;
-  const automatic = segmentScalp(image, { pxPerMm });
-  const labels = await getLabels(blobs, correctionSha256);
-  // The labels are classes (0-3) at the map's size; mapFromMask resamples if a newer segmentation
-  // chose another map size since the correction was drawn.
-  const corrected = mapFromMask(labels, image, automatic, 'scalpMap');
-  return { automatic, corrected: { ...corrected, source: 'corrected' } };
 }
 
 /**

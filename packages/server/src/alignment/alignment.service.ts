@@ -46,6 +46,11 @@ const FIELD_OF_REASON = {
   'mirrored-or-folded': 'pointsMirrored',
 } as const;
 
+interface Size {
+  width: number;
+  height: number;
+}
+
 export class AlignmentService {
   constructor(
     private readonly deps: {
@@ -216,14 +221,28 @@ export class AlignmentService {
       blobs.get(earlierRow.sha256),
       blobs.get(laterRow.sha256),
     ]);
-    const [earlier, later] = await Promise.all([decodeRgb(earlierBytes), decodeRgb(laterBytes)]);
+    // The small renditions first: the full photos are then handed to the compute thread, which
+    // decodes them itself (36 MB of pixels each never cross between threads).
+    const [earlierSmall, laterSmall] = await Promise.all([
+      decodeRgb(earlierBytes, PREVIEW_LONG_EDGE),
+      decodeRgb(laterBytes, PREVIEW_LONG_EDGE),
+    ]);
     const { compute } = this.deps;
+    const handOver = { handOver: [earlierBytes, laterBytes] };
     let laterFromEarlier: Matrix3;
+    let sizes: { earlier: Size; later: Size };
     let patch: Parameters<typeof alignmentRepository.updateAt>[3];
     const warnings: AlignmentWarning[] = [];
     if (row.method === 'points' && row.laterFromEarlier) {
       laterFromEarlier = row.laterFromEarlier as unknown as Matrix3;
-      const q = await compute.run('assessAlignment', [earlier, later, laterFromEarlier]);
+      const assessed = await compute.run(
+        'assessAlignment',
+        [earlierBytes, laterBytes, laterFromEarlier],
+        undefined,
+        handOver,
+      );
+      const q = assessed.quality;
+      sizes = assessed.sizes;
       if (q.overlap < ACCEPTANCE.minOverlap)
         warnings.push({
           key: 'alignment.warnPointsLittleOverlap',
@@ -236,9 +255,11 @@ export class AlignmentService {
         });
       patch = { quality: { agreement: round(q.agreement, 3), overlap: round(q.overlap, 3) } };
     } else {
-      const r = await compute.run('registerPhotos', [earlier, later]);
+      const registered = await compute.run('registerPhotos', [earlierBytes, laterBytes], undefined, handOver);
+      const r = registered.registration;
       if (!r.ok) return { status: 'refused', refusalReason: r.reason, refusalDetails: r.details };
       laterFromEarlier = r.laterFromEarlier;
+      sizes = registered.sizes;
       patch = {
         model: r.model,
         laterFromEarlier: [...r.laterFromEarlier],
@@ -247,30 +268,25 @@ export class AlignmentService {
         quality: { ...r.quality },
       };
     }
-    const images = await this.images(earlierBytes, laterBytes, earlier, later, laterFromEarlier);
+    const images = await this.images(earlierSmall, laterSmall, sizes, laterFromEarlier);
     return { ...patch, ...images, warnings, status: 'done' };
   }
 
   /**
    * The aligned follow-up and the difference at preview size: both photos decoded small (area
-   * averaged, so the warp does not alias), the transform carried to those frames.
+   * averaged, so the warp does not alias), the transform carried from the full sizes to those frames.
    */
   private async images(
-    earlierBytes: Buffer,
-    laterBytes: Buffer,
-    earlierFull: PhotoPixels,
-    laterFull: PhotoPixels,
+    earlier: PhotoPixels,
+    later: PhotoPixels,
+    full: { earlier: Size; later: Size },
     laterFromEarlier: Matrix3,
   ) {
-    const [earlier, later] = await Promise.all([
-      decodeRgb(earlierBytes, PREVIEW_LONG_EDGE),
-      decodeRgb(laterBytes, PREVIEW_LONG_EDGE),
-    ]);
-    const toSmall = (small: PhotoPixels, full: PhotoPixels) =>
-      resampleFrame(small.width / full.width, small.height / full.height);
+    const toSmall = (small: PhotoPixels, fullSize: Size) =>
+      resampleFrame(small.width / fullSize.width, small.height / fullSize.height);
     const onSmall = composeTransforms(
-      toSmall(later, laterFull),
-      composeTransforms(laterFromEarlier, invertTransform(toSmall(earlier, earlierFull))!),
+      toSmall(later, full.later),
+      composeTransforms(laterFromEarlier, invertTransform(toSmall(earlier, full.earlier))!),
     );
     const { aligned, difference } = await this.deps.compute.run('alignedDifference', [
       earlier,

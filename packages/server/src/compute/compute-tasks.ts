@@ -2,8 +2,8 @@
 // of a full render): functions of plain data, so that they run in the compute thread
 // (`compute.worker.ts`) while the server's event loop keeps answering requests. Each task takes
 // and returns what structured cloning carries (numbers, strings, plain objects, typed arrays).
-// Large pixels cross in shared memory (`shared-pixels.ts`) or not at all: the analysis takes the
-// stored photo's bytes and decodes them here, with sharp.
+// Large pixels cross in shared memory (`shared-pixels.ts`) or not at all: the analysis and the
+// registration take the stored photos' bytes and decode them here, with sharp.
 import {
   analyzePhoto,
   assessAlignment,
@@ -101,14 +101,33 @@ function correctedMaps(
   return { automatic, corrected: { ...corrected, source: 'corrected' } };
 }
 
+function decodedPair(earlier: Uint8Array, later: Uint8Array): Promise<[PhotoPixels, PhotoPixels]> {
+  return Promise.all([decodeRgb(earlier), decodeRgb(later)]);
+}
+
+/** The two photos' sizes as decoded (turned upright), for the caller's smaller renditions. */
+function sizesOf(earlier: PhotoPixels, later: PhotoPixels) {
+  return {
+    earlier: { width: earlier.width, height: earlier.height },
+    later: { width: later.width, height: later.height },
+  };
+}
+
 /** Round the scars the score compares a ring (5 mm, 1 mm off the zone): this margin holds it. */
 const CAMOUFLAGE_MARGIN_MM = 8;
 
 export const computeTasks = {
-  registerPhotos: (earlier: PhotoPixels, later: PhotoPixels) => registerPhotos(earlier, later),
+  /** The follow-up registered on the earlier photo, both decoded here from their stored bytes. */
+  registerPhotos: async (earlier: Uint8Array, later: Uint8Array) => {
+    const [e, l] = await decodedPair(earlier, later);
+    return { registration: registerPhotos(e, l), sizes: sizesOf(e, l) };
+  },
 
-  assessAlignment: (earlier: PhotoPixels, later: PhotoPixels, laterFromEarlier: Matrix3) =>
-    assessAlignment(earlier, later, laterFromEarlier),
+  /** How well a transform the artist placed by points lines up the two stored photos. */
+  assessAlignment: async (earlier: Uint8Array, later: Uint8Array, laterFromEarlier: Matrix3) => {
+    const [e, l] = await decodedPair(earlier, later);
+    return { quality: assessAlignment(e, l, laterFromEarlier), sizes: sizesOf(e, l) };
+  },
 
   /** The follow-up warped into the earlier photo's frame, and the difference of the two. */
   alignedDifference: (earlier: PhotoPixels, later: PhotoPixels, onSmall: Matrix3) => {

@@ -1,6 +1,6 @@
 // The compute thread's Node options: the process's, less the modules it preloads (a test server's
 // exit-with-parent preload, run again in a thread whose stdin is closed, ended the whole process).
-// And the analysis task, which takes a stored photo's bytes and decodes them in the thread.
+// And the tasks that take stored photos' bytes and decode them in the thread (analysis, registration).
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ComputeThread, withoutPreloads } from './compute-thread.js';
@@ -94,5 +94,15 @@ describe('the analysis task in the compute thread', () => {
     );
     const { result } = await compute.run('analyzePhoto', [await photoBytes(), {}, null]);
     expect(result.follicles).toBeDefined();
+  });
+
+  it('registers two stored photos from their bytes and gives their sizes as decoded, upright', async () => {
+    const upright = await photoBytes();
+    // The same photo as a phone stores it held sideways: 240 x 180 pixels, EXIF orientation 6.
+    const sideways = await sharp(upright).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const { registration, sizes } = await compute.run('registerPhotos', [upright, sideways]);
+    expect(typeof registration.ok).toBe('boolean');
+    expect(sizes).toEqual({ earlier: { width: 240, height: 180 }, later: { width: 240, height: 180 } });
+    expect((await sharp(sideways).metadata()).width).toBe(180);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRuler, PxPerMm } from './photo-scale.js';
 import { Id, IsoDate, Timestamp } from './common.schema.js';
 
 /** The standard views of a scalp, plus close-ups (the progress view lines up one view across sessions). */
@@ -21,13 +22,15 @@ const RulerPoint = z.strictObject({ x: Pixel, y: Pixel });
  * photo and the millimetres between them (the server works out pxPerMm).
  */
 export const PhotoCalibration = z.union([
-  z.strictObject({ pxPerMm: z.number().finite().gt(0).max(10_000) }),
+  z.strictObject({ pxPerMm: PxPerMm }),
   z
     .strictObject({ points: z.tuple([RulerPoint, RulerPoint]), mm: z.number().finite().gt(0).max(1000) })
-    .refine((c) => Math.hypot(c.points[0].x - c.points[1].x, c.points[0].y - c.points[1].y) >= 1, {
-      message: 'rulerPointsApart',
-      path: ['points'],
-    }),
+    .superRefine((c, ctx) =>
+      checkRuler(Math.hypot(c.points[0].x - c.points[1].x, c.points[0].y - c.points[1].y), c.mm, ctx, {
+        points: ['points'],
+        mm: ['mm'],
+      }),
+    ),
 ]);
 export type PhotoCalibration = z.infer<typeof PhotoCalibration>;
 

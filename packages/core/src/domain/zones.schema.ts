@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRuler, PxPerMm } from './photo-scale.js';
 import { SCAR_TEXTURES } from './assessment.schema.js';
 
 type Texture = (typeof SCAR_TEXTURES)[number];
@@ -120,13 +121,17 @@ export type ExcludeZone = z.infer<typeof ExcludeZone>;
 
 export const Calibration = z.union(
   [
-    z.strictObject({ pxPerMm: z.number().positive({ message: 'moreThan' }).max(1000) }),
+    z.strictObject({ pxPerMm: PxPerMm }),
     z.strictObject({
-      ruler: z.strictObject({
-        a: Point,
-        b: Point,
-        mm: z.number().positive({ message: 'moreThan' }).max(1000),
-      }),
+      ruler: z
+        .strictObject({
+          a: Point,
+          b: Point,
+          mm: z.number().positive({ message: 'moreThan' }).max(1000),
+        })
+        .superRefine((r, ctx) =>
+          checkRuler(Math.hypot(r.b[0] - r.a[0], r.b[1] - r.a[1]), r.mm, ctx, { points: ['b'], mm: ['mm'] }),
+        ),
     }),
   ],
   {

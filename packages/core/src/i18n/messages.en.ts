@@ -286,6 +286,8 @@ export const MESSAGES_EN = {
     photoTooManyPixels: 'Has {{megapixels}} megapixels, more than the {{limit}} allowed: scale it down',
     photoUndecodable: 'Is damaged or truncated and cannot be read: send the file again',
     rulerPointsApart: 'The two ruler points must be at least one pixel apart',
+    rulerScale:
+      'Makes {{scale}} pixels a millimetre, more than the {{max}} a photo of a scalp can have: check the two points and the millimetres between them',
     nineNumbers: 'Must be 9 numbers: a 3×3 matrix, row by row',
     notInvertible: 'Cannot be inverted: it maps the photo onto a line',
     notAPlanSession: 'Must be a session of the plan on the zones, 1 to {{max}}',

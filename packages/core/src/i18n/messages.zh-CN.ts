@@ -229,6 +229,7 @@ export const MESSAGES_ZH_CN: Catalogue = {
     photoTooManyPixels: '有 {{megapixels}} 百万像素，超过允许的 {{limit}} 百万像素：请缩小',
     photoUndecodable: '已损坏或不完整，无法读取：请重新发送文件',
     rulerPointsApart: '标尺的两个点至少要相距一个像素',
+    rulerScale: '算出每毫米 {{scale}} 像素，超过头皮照片可能的 {{max}}：请检查两个点及其间的毫米数',
     nineNumbers: '必须是 9 个数字：3×3 矩阵，按行排列',
     notInvertible: '无法求逆：它把照片映射成一条线',
     notAPlanSession: '必须是区域方案中的一次治疗，1 到 {{max}}',

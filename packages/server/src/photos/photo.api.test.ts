@@ -154,6 +154,24 @@ describe('photo upload', () => {
     expect(direct.body.pxPerMm).toBe(12.5);
   });
 
+  it('refuses a ruler whose points make more pixels a millimetre than a scalp photo has, keeping the scale', async () => {
+    const res = await artist.patch<Photo>(`/api/photos/${photo.id}`, {
+      calibration: {
+        points: [
+          { x: 10, y: 10 },
+          { x: 20_010, y: 10 },
+        ],
+        mm: 1,
+      },
+    });
+    expect(res.status).toBe(400);
+    const field = res.body.fields?.find((f) => f.field === 'calibration.mm');
+    expect(field?.message, JSON.stringify(res.body)).toMatch(
+      /^Makes 20000 pixels a millimetre, more than the 1000/,
+    );
+    expect((await artist.get<Photo>(`/api/photos/${photo.id}`)).body.pxPerMm).toBe(12.5);
+  });
+
   describe('refuses bad files with a clear 4xx and leaves nothing behind', () => {
     let before: { files: string[]; rows: number };
     beforeAll(async () => {

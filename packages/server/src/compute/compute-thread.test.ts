@@ -71,7 +71,8 @@ describe('the analysis task in the compute thread', () => {
   it('moves handed-over bytes to the thread instead of copying them; a Buffer from the pool is copied', async () => {
     const bytes = new Uint8Array(await photoBytes());
     const size = bytes.byteLength;
-    const running = compute.run('analyzePhoto', [bytes, {}, null], undefined, { handOver: [bytes] });
+    // Named twice (as a caller handing over both photos of a pair might): moved once.
+    const running = compute.run('analyzePhoto', [bytes, {}, null], undefined, { handOver: [bytes, bytes] });
     const { result } = await running;
     expect(result.follicles).toBeDefined();
     expect(size).toBeGreaterThan(0);

@@ -33,11 +33,13 @@ export interface ComputeThreadOptions {
  * does not, and is copied).
  */
 function transferable(handOver: readonly ArrayBufferView[]): ArrayBuffer[] {
-  return handOver.flatMap((v) =>
+  const buffers = handOver.flatMap((v) =>
     v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength
       ? [v.buffer]
       : [],
   );
+  // A buffer named twice would make the whole message fail to send.
+  return [...new Set(buffers)];
 }
 
 interface Pending {

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { ZoneError } from '@stipple/core';
 import type { ComputeTaskName, ComputeTasks } from './compute-tasks.js';
 import type { ReplyMessage, TaskMessage } from './compute.worker.js';
+import { movableBuffer } from './shared-pixels.js';
 
 /** A task's arguments, less the progress callback the thread passes itself. */
 type ArgsOf<K extends ComputeTaskName> =
@@ -27,19 +28,9 @@ export interface ComputeThreadOptions {
   idleMs?: number;
 }
 
-/**
- * The buffers of what the caller hands over: moved to the thread (the caller's view is emptied)
- * instead of copied, where a view spans its whole buffer (a Buffer cut from Node's shared pool
- * does not, and is copied).
- */
+/** The buffers of what the caller hands over, each once (a buffer named twice fails the message). */
 function transferable(handOver: readonly ArrayBufferView[]): ArrayBuffer[] {
-  const buffers = handOver.flatMap((v) =>
-    v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength
-      ? [v.buffer]
-      : [],
-  );
-  // A buffer named twice would make the whole message fail to send.
-  return [...new Set(buffers)];
+  return [...new Set(handOver.map(movableBuffer).filter((b): b is ArrayBuffer => b !== null))];
 }
 
 interface Pending {

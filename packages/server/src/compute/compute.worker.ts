@@ -4,6 +4,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeTasks, type ComputeTaskName } from './compute-tasks.js';
+import { movableBuffer } from './shared-pixels.js';
 
 export interface TaskMessage {
   id: number;
@@ -30,8 +31,8 @@ if (nice > 0) {
 /** The buffers of the typed arrays in a result (a few levels deep): moved to the caller, not copied. */
 function buffersOf(value: unknown, depth = 0, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
   if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength)
-      out.add(value.buffer);
+    const buffer = movableBuffer(value);
+    if (buffer) out.add(buffer);
   } else if (value && typeof value === 'object' && depth < 4) {
     for (const v of Array.isArray(value) ? value : Object.values(value)) buffersOf(v, depth + 1, out);
   }

@@ -100,7 +100,14 @@ describe('consultation to plan to preview', () => {
     // The stage waits for the artist: none is filled in for them (it used to come as "I").
     expect(await page.getByTestId('assessment-stage').inputValue()).toBe('');
     expect(await page.getByTestId('assessment-stage').getAttribute('placeholder')).toBe('Choose the stage');
+    // Saved without it: "Required" under the stage, gone as soon as one is chosen (it used to stay
+    // until the next save).
+    await page.getByTestId('save-assessment').click();
+    await expect.poll(() => page.getByTestId('assessment-stage').getAttribute('aria-invalid')).toBe('true');
     await choose(page, page.getByTestId('assessment-stage'), /^III$/);
+    await expect
+      .poll(() => page.getByTestId('assessment-stage').getAttribute('aria-invalid'))
+      .not.toBe('true');
 
     await page.getByTestId('assessment-scar-state').getByText('Scars', { exact: true }).click();
     const scar = page.getByTestId('scar-0');

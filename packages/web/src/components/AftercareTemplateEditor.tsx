@@ -19,7 +19,8 @@ import type { AftercareTemplate, CreateAftercareTemplateRequest } from '@stipple
 import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
-import { serverFieldErrors, type FieldErrors } from '../forms/schema-form.js';
+import { useFieldErrors } from '../forms/field-errors.js';
+import { serverFieldErrors } from '../forms/schema-form.js';
 import {
   blankStep,
   changedFrom,
@@ -61,17 +62,11 @@ function EditorForm({ template, onClose }: { template: AftercareTemplate; onClos
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AftercareDraft>(() => draftFromTemplate(template));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clearErrors } = useFieldErrors();
   // Steps carry list keys of their own; only what the owner typed counts as a change.
   const typed = (d: AftercareDraft) => JSON.stringify(d, (k, v: unknown) => (k === 'key' ? undefined : v));
   const { requestClose } = useFormModal(typed(draft) !== typed(draftFromTemplate(template)));
   const root = useRef<HTMLDivElement>(null);
-  const clearErrors = (prefix: string) =>
-    setErrors((e) =>
-      Object.keys(e).some((k) => k.startsWith(prefix))
-        ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(prefix)))
-        : e,
-    );
   /** Steps change places: their errors would name the wrong step. */
   const setSteps = (change: (steps: StepDraft[]) => StepDraft[]) => {
     clearErrors('steps');

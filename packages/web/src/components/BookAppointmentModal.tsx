@@ -17,6 +17,7 @@ import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useSignedInSession } from '../api/session.js';
 import { courseGate, gateMessage } from '../consultation/plan-gate-message.js';
+import { useFieldErrors } from '../forms/field-errors.js';
 import { checkValue, translateFieldError } from '../forms/validation-messages.js';
 import { formatPersonName, localInstant } from '../i18n/format.js';
 import { DateField } from './fields/DateField.js';
@@ -93,7 +94,7 @@ function BookingForm({
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState('');
   const [planOverride, setPlanOverride] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, clearErrors } = useFieldErrors();
   const booking = JSON.stringify([clientId, kind, chosenCourse, date, time, chosenArtist]);
   const [notices, setNotices] = useState<Notices>({ booking });
   const current: Notices = notices.booking === booking ? notices : { booking };
@@ -142,6 +143,7 @@ function BookingForm({
     onSuccess: async (course) => {
       await queryClient.invalidateQueries({ queryKey: ['courses', clientId] });
       setCourseId(course.id);
+      clearErrors('courseId');
       setNewCourse('');
     },
   });
@@ -216,6 +218,7 @@ function BookingForm({
           onChange={(v) => {
             setClientId(v);
             setCourseId(null);
+            clearErrors('clientId', 'courseId');
           }}
           searchable={!defaults?.client}
           onSearchChange={setSearch}
@@ -233,6 +236,7 @@ function BookingForm({
           onChange={(v) => {
             setKind(v);
             setMinutes(DEFAULT_MINUTES[v]);
+            clearErrors('courseId', 'durationMinutes');
           }}
           data={(['consultation', 'session', 'touch_up'] as const).map((k) => ({
             value: k,
@@ -249,7 +253,10 @@ function BookingForm({
                 label: t('calendar.courseLabel', { title: c.title, days: c.minIntervalDays }),
               }))}
               value={courseId}
-              onChange={setCourseId}
+              onChange={(v) => {
+                setCourseId(v);
+                clearErrors('courseId');
+              }}
               placeholder={t('calendar.noCourse')}
               error={errors.courseId}
               comboboxProps={{ withinPortal: true }}
@@ -280,7 +287,10 @@ function BookingForm({
           label={t('calendar.artist')}
           data={(artists.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
           value={artistId}
-          onChange={setArtistId}
+          onChange={(v) => {
+            setArtistId(v);
+            clearErrors('artistId');
+          }}
           error={errors.artistId}
           comboboxProps={{ withinPortal: true }}
           data-testid="book-artist"
@@ -290,7 +300,10 @@ function BookingForm({
           <DateField
             label={t('calendar.date')}
             value={date}
-            onChange={setDate}
+            onChange={(v) => {
+              setDate(v);
+              clearErrors('startsAt');
+            }}
             error={errors.startsAt}
             popoverProps={{ withinPortal: true }}
             data-testid="book-date"
@@ -298,13 +311,19 @@ function BookingForm({
           <TimeInput
             label={t('calendar.time')}
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={(e) => {
+              setTime(e.currentTarget.value);
+              clearErrors('startsAt');
+            }}
             data-testid="book-time"
           />
           <NumberField
             label={t('calendar.minutes')}
             value={minutes}
-            onChange={setMinutes}
+            onChange={(v) => {
+              setMinutes(v);
+              clearErrors('durationMinutes');
+            }}
             error={errors.durationMinutes}
             data-testid="book-minutes"
           />

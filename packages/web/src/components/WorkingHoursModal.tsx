@@ -24,7 +24,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { isApiRequestError } from '../api/api-error.js';
 import { describeError } from '../api/describe-error.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
-import type { FieldErrors } from '../forms/schema-form.js';
+import { useFieldErrors } from '../forms/field-errors.js';
 import { scrollToFirstError } from './scroll-to-first-error.js';
 import {
   DEFAULT_RANGE,
@@ -110,18 +110,12 @@ function WorkingHoursEditor({
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<WorkingHoursDraft>(() => draftFromWorkingHours(hours));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clearErrors } = useFieldErrors();
   const { requestClose } = useFormModal(
     JSON.stringify(draft) !== JSON.stringify(draftFromWorkingHours(hours)),
   );
   const [weeklyKeys, setWeeklyKeys] = useState<string[]>([]);
   const root = useRef<HTMLDivElement>(null);
-  const clearErrors = (prefix: string) =>
-    setErrors((e) =>
-      Object.keys(e).some((k) => k.startsWith(prefix))
-        ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(prefix)))
-        : e,
-    );
 
   const save = useMutation({
     mutationFn: (body: WorkingHours) => api.setWorkingHours(staff.id, body),

@@ -32,6 +32,7 @@ import {
 import { useApi } from '../../api/ApiProvider.js';
 import { isApiRequestError } from '../../api/api-error.js';
 import { describeError } from '../../api/describe-error.js';
+import { errorsAfterEdit } from '../../forms/field-errors.js';
 import { issuesToFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { translateFieldError } from '../../forms/validation-messages.js';
 import { DateField } from '../fields/DateField.js';
@@ -97,6 +98,11 @@ export function AssessmentForm({
       fn(next);
       return next;
     });
+    // The edit takes away the errors of the fields it changes ("Required" under a stage just
+    // chosen); tried on a copy of what is on screen, since the draft above may still be queued.
+    const edited = structuredClone(draft);
+    fn(edited);
+    setErrors((e) => errorsAfterEdit(e, draft, edited));
     setDirty(true);
   };
 

@@ -36,6 +36,13 @@ describe('errorsAfterEdit', () => {
     expect(errorsAfterEdit(errors, before, after)).toEqual({ 'hairLoss.stage': 'Required' });
   });
 
+  it('keeps the error of a field whose path only starts like a changed one', () => {
+    const many = { 'scars.1': 'Required', 'scars.10': 'Required' };
+    const list = Array.from({ length: 11 }, (_, i) => i);
+    const after = list.map((i) => (i === 1 ? 1.5 : i));
+    expect(errorsAfterEdit(many, { scars: list }, { scars: after })).toEqual({ 'scars.10': 'Required' });
+  });
+
   it('keeps every error when the edit changed other fields', () => {
     const after = { ...before, consultationDate: '2026-12-02' };
     expect(errorsAfterEdit(errors, before, after)).toBe(errors);

@@ -3,7 +3,10 @@
 import { useCallback, useState } from 'react';
 import type { FieldErrors } from './schema-form.js';
 
-/** The errors without those of the fields named or starting with a prefix (`steps.2.`); the same object when none go. */
+/**
+ * The errors without those of the fields named or starting with a prefix (`steps.2.`); the same
+ * object when none go.
+ */
 export function withoutErrors(errors: FieldErrors, prefixes: readonly string[]): FieldErrors {
   const gone = (key: string) => prefixes.some((p) => key.startsWith(p));
   return Object.keys(errors).some(gone)
@@ -36,8 +39,8 @@ function valueAt(values: unknown, path: string): unknown {
  * changes to one object of values, where the edit does not name its fields.
  */
 export function errorsAfterEdit(errors: FieldErrors, before: unknown, after: unknown): FieldErrors {
-  const changed = Object.keys(errors).filter(
-    (path) => JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path)),
+  const kept = Object.entries(errors).filter(
+    ([path]) => JSON.stringify(valueAt(before, path)) === JSON.stringify(valueAt(after, path)),
   );
-  return changed.length ? withoutErrors(errors, changed) : errors;
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
 }

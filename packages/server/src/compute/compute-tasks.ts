@@ -28,9 +28,9 @@ import {
   type ScalpMap,
   type ZonesFile,
 } from '@stipple/core';
-import { decodeRgb } from '../media/image-processing.js';
+import { decodeRgb, type RawRgb } from '../media/image-processing.js';
 import { fillMatches } from '../previews/fill-matches.js';
-import { sharedCopy } from './shared-pixels.js';
+import { inSharedMemory, sharedCopy, type Shared } from './shared-pixels.js';
 
 type AnalysisImage = Parameters<typeof analyzePhoto>[0];
 
@@ -158,6 +158,14 @@ export const computeTasks = {
     });
     return { result, automatic: maps?.automatic ?? null };
   },
+
+  /**
+   * A stored photo decoded into shared memory, for a render that sends it to this thread several
+   * times (stages, fill scores, camouflage). The copy into shared memory is made here: on the
+   * event loop it held every request for 0.15-0.19 s for a 12-megapixel photo.
+   */
+  decodeShared: async (encoded: Uint8Array): Promise<Shared<RawRgb>> =>
+    inSharedMemory(await decodeRgb(encoded)),
 
   /**
    * The camouflage of each scar zone, inside the artist's corrected map when the stored analysis

@@ -1,6 +1,7 @@
 // The compute thread's Node options: the process's, less the modules it preloads (a test server's
 // exit-with-parent preload, run again in a thread whose stdin is closed, ended the whole process).
-// And the tasks that take stored photos' bytes and decode them in the thread (analysis, registration).
+// And the tasks that take stored photos' bytes and decode them in the thread (analysis, registration,
+// a render's photo).
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ComputeThread, withoutPreloads } from './compute-thread.js';
@@ -105,5 +106,16 @@ describe('the analysis task in the compute thread', () => {
     expect(typeof registration.ok).toBe('boolean');
     expect(sizes).toEqual({ earlier: { width: 240, height: 180 }, later: { width: 240, height: 180 } });
     expect((await sharp(sideways).metadata()).width).toBe(180);
+  });
+
+  it('decodes a stored photo for a render into shared memory, upright, with the pixels sharp gives', async () => {
+    const upright = await photoBytes();
+    const sideways = await sharp(upright).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const decoded = await compute.run('decodeShared', [new Uint8Array(sideways)]);
+    // Shared: the render sends it back to the thread without a copy.
+    expect(decoded.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([decoded.width, decoded.height, decoded.channels]).toEqual([240, 180, 3]);
+    const expected = await sharp(sideways).autoOrient().removeAlpha().raw().toBuffer();
+    expect(Buffer.from(decoded.data).equals(expected)).toBe(true);
   });
 });

@@ -22,11 +22,10 @@ import type { Actor } from '../auth/actor.js';
 import { CLINICAL, requireRole } from '../auth/roles.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ComputeThread } from '../compute/compute-thread.js';
-import { inSharedMemory } from '../compute/shared-pixels.js';
 import type { Database } from '../db/database.js';
 import { invalid, notFound, stale } from '../http/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { decodeRgb, sniffFormat } from '../media/image-processing.js';
+import { sniffFormat } from '../media/image-processing.js';
 import { photoRepository } from '../photos/photo.repository.js';
 import { formatName } from '../text/person-name.js';
 import { checkZonesFit } from './zones-fit.js';
@@ -292,8 +291,12 @@ export class PreviewService {
         ? await analysis?.follicleAnalysis(studioId, row.photoId)
         : undefined;
       const hair = await analysis?.clientHair(studioId, row.photoId);
-      // Shared: the photo goes to the compute thread for the render, the fill scores and the camouflage.
-      const original = inSharedMemory(await decodeRgb(await blobs.get(photo.sha256)));
+      // Decoded in the compute thread into shared memory: it goes back there for the render, the
+      // fill scores and the camouflage without a copy, and the event loop never copies its pixels.
+      const encoded = await blobs.get(photo.sha256);
+      const original = await this.deps.compute.run('decodeShared', [encoded], undefined, {
+        handOver: [encoded],
+      });
       const notes = photoNotes(original, photo, zones);
       const rendered = await renderZones(original, zones, {
         ...(follicles ? { analysis: follicles } : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fastSerializerOf, responseSerializerCompiler } from './response-serializer.js';
+import { fastSerializerOf, forTheFastWriter, responseSerializerCompiler } from './response-serializer.js';
 
 const Plan = z.object({ id: z.uuid(), sessions: z.number().int() });
 const Answer = z.object({
@@ -60,5 +60,59 @@ describe('the response writer', () => {
     const WithDate = z.object({ at: z.date() });
     expect(fastSerializerOf(WithDate)).toBeNull();
     expect(() => compile(false, WithDate)({ at: new Date(0) })).not.toThrow();
+  });
+
+  it('gives nullable values a list of types, not a union the writer would validate each row against', () => {
+    const Nullables = z.object({
+      plan: Plan.nullable(),
+      name: z.string().nullable(),
+      at: z.iso.datetime({ offset: true }).nullable(),
+      tags: z.array(z.string()).nullable(),
+      kind: z.enum(['a', 'b']).nullable(),
+    });
+    const schema = forTheFastWriter(
+      z.toJSONSchema(Nullables, { target: 'draft-07', io: 'output', unrepresentable: 'throw' }),
+    );
+    expect(JSON.stringify(schema)).not.toContain('anyOf');
+    const properties = (schema as { properties: Record<string, { type: unknown }> }).properties;
+    expect(properties.plan!.type).toEqual(['object', 'null']);
+    expect(properties.tags!.type).toEqual(['array', 'null']);
+    const full = {
+      plan: { id: ID, sessions: 2, extra: 1 },
+      name: 'Ana',
+      at: '2026-12-01T10:00:00Z',
+      tags: ['x'],
+      kind: 'b',
+    };
+    const empty = { plan: null, name: null, at: null, tags: null, kind: null };
+    for (const value of [full, empty]) {
+      const zodWritten = JSON.parse(JSON.stringify(Nullables.encode(value as never))) as unknown;
+      expect(JSON.parse(compile(true, Nullables)(value))).toEqual(zodWritten);
+    }
+    // Undeclared fields of a nullable object still stay out.
+    expect((JSON.parse(compile(false, Nullables)(full)) as { plan: unknown }).plan).toEqual({
+      id: ID,
+      sessions: 2,
+    });
+  });
+
+  it('keeps a real union, and picks its branch by what the value is', () => {
+    const Zone = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('scar'), width: z.number() }),
+      z.object({ kind: z.literal('fill'), density: z.number() }),
+    ]);
+    const Zones = z.object({ zones: z.array(Zone), first: Zone.nullable() });
+    const schema = forTheFastWriter(
+      z.toJSONSchema(Zones, { target: 'draft-07', io: 'output', unrepresentable: 'throw' }),
+    );
+    expect(JSON.stringify(schema)).toMatch(/anyOf|oneOf/);
+    const value = {
+      zones: [
+        { kind: 'scar', width: 2 },
+        { kind: 'fill', density: 30 },
+      ],
+      first: null,
+    };
+    expect(JSON.parse(compile(true, Zones)(value))).toEqual(value);
   });
 });

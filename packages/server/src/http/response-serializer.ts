@@ -56,7 +56,8 @@ function asTypeList(node: Record<string, unknown>): Record<string, unknown> | nu
   const nullable = branches.length === 2 && detailed.length === 1 && types.includes('null');
   if (!nullable) return null;
   const other = detailed[0]!;
-  if (Object.keys(other).some((k) => UNION_KEYWORDS.includes(k) || k in rest)) return null;
+  if (other.type === 'null' || Object.keys(other).some((k) => UNION_KEYWORDS.includes(k) || k in rest))
+    return null;
   return { ...rest, ...other, type: [other.type, 'null'] };
 }
 

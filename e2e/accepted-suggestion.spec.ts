@@ -278,6 +278,12 @@ describe('the session, the calendar and the audit log in Chinese', () => {
       `/api/appointments/${appointment!.id}/session`,
     );
     expect(record.status === 404 || (record.json?.materials ?? []).length === 0).toBe(true);
+    // Choosing a lot puts the dilution right: its refusal goes at once, not at the next save.
+    await lot.click();
+    await page.getByRole('option').first().click();
+    await expect.poll(() => lot.inputValue()).not.toBe('');
+    await expect.poll(() => page.getByTestId('dilution').getAttribute('aria-invalid')).not.toBe('true');
+    await expect.poll(() => page.getByText('请选择使用此稀释比例的色素批次').count()).toBe(0);
   });
 
   it("writes a calendar day's title on whole pieces: the weekday is never cut", async () => {

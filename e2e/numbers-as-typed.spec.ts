@@ -177,6 +177,9 @@ describe('numbers and dates as typed', () => {
       expect(await page.getByTestId('lot-expires').inputValue()).toBe('2090-13-45');
       await screenshot(page, `34-lot-expiry-as-typed-${c.locale}`, false);
       expect(await lotsOf(pigment.id)).toBe(lotsBefore);
+      // Put right, the date's error goes at once, before any save.
+      await typeDate('lot-expires', '2090-12-31');
+      await expect.poll(() => errorOf(page, 'lot-expires')).toBe('');
       await page.keyboard.press('Escape');
       await page.getByTestId('discard-changes').click();
       await page.getByTestId('unsaved-changes-dialog').waitFor({ state: 'hidden' });

@@ -140,7 +140,12 @@ function CalendarFeeds() {
               label={kind === 'artist' ? t('calendar.artist') : t('calendar.client')}
               data={kind === 'artist' ? artistOptions : clientOptions}
               value={subjectId}
-              onChange={setSubjectId}
+              onChange={(v) => {
+                setSubjectId(v);
+                // The refusal was about the one chosen before: neither its field error nor its alert stays.
+                setErrors({});
+                create.reset();
+              }}
               searchable={kind === 'client'}
               onSearchChange={kind === 'client' ? setSearch : undefined}
               nothingFoundMessage={kind === 'client' ? t('calendar.noClients') : undefined}

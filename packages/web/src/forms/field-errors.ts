@@ -44,3 +44,22 @@ export function errorsAfterEdit(errors: FieldErrors, before: unknown, after: unk
   );
   return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
 }
+
+/**
+ * The fields changed since the last try to save, for a form whose errors come from more than one
+ * place (its own checks and the server's answer): an error is shown only for a field left as it
+ * was. `saving()` starts again at each try.
+ */
+export function useChangedSinceSave() {
+  const [changed, setChanged] = useState<ReadonlySet<string>>(() => new Set());
+  const markChanged = useCallback(
+    (...names: string[]) => setChanged((c) => (names.every((n) => c.has(n)) ? c : new Set([...c, ...names]))),
+    [],
+  );
+  const saving = useCallback(() => setChanged((c) => (c.size ? new Set() : c)), []);
+  const shown = useCallback(
+    (name: string, error: string | undefined) => (changed.has(name) ? undefined : error),
+    [changed],
+  );
+  return { markChanged, saving, shown };
+}

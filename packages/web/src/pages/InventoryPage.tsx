@@ -37,6 +37,7 @@ import { useLocale } from '../i18n/use-ui-locale.js';
 import { DataTable } from '../components/DataTable.js';
 import { DateField } from '../components/fields/DateField.js';
 import { NumberField } from '../components/fields/NumberField.js';
+import { useChangedSinceSave } from '../forms/field-errors.js';
 import { issuesToFieldErrors } from '../forms/schema-form.js';
 import { checkValue } from '../forms/validation-messages.js';
 import { useUnsavedChanges } from '../components/UnsavedChanges.js';
@@ -178,6 +179,7 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
       [name, manufacturer, shade, config, String(diameter ?? ''), ingredients].some((v) => v.trim() !== ''),
   );
   const requestClose = () => unsaved.confirmDiscard(onClose);
+  const changedSinceSave = useChangedSinceSave();
   const create = useMutation({
     mutationFn: () => {
       // The diameter as typed, checked by the shared rule (0.1-1 mm), never rounded or read as another number.
@@ -187,6 +189,7 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
         t,
       );
       setDiameterError(checked.ok ? null : checked.message);
+      changedSinceSave.saving();
       if (!checked.ok) throw new Error('incomplete');
       return api.createProduct({
         kind,
@@ -203,7 +206,11 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
       onClose();
     },
   });
-  const errors = fieldErrors(create.error);
+  const answered = fieldErrors(create.error);
+  // The server's error of a field goes as soon as the field is changed.
+  const errors = Object.fromEntries(
+    Object.entries(answered).map(([field, error]) => [field, changedSinceSave.shown(field, error)]),
+  );
   return (
     <Modal opened={opened} onClose={requestClose} title={t('inventory.addProduct')}>
       <Stack>
@@ -218,13 +225,19 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
         <TextInput
           label={t('inventory.name')}
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            changedSinceSave.markChanged('name');
+          }}
           error={errors.name}
         />
         <TextInput
           label={t('inventory.manufacturer')}
           value={manufacturer}
-          onChange={(e) => setManufacturer(e.currentTarget.value)}
+          onChange={(e) => {
+            setManufacturer(e.currentTarget.value);
+            changedSinceSave.markChanged('manufacturer');
+          }}
           error={errors.manufacturer}
         />
         {kind === 'pigment' ? (
@@ -247,7 +260,10 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
               label={t('inventory.configuration')}
               placeholder="3RL"
               value={config}
-              onChange={(e) => setConfig(e.currentTarget.value)}
+              onChange={(e) => {
+                setConfig(e.currentTarget.value);
+                changedSinceSave.markChanged('needleConfiguration');
+              }}
               error={errors.needleConfiguration}
             />
             <NumberField
@@ -256,13 +272,14 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
               onChange={(v) => {
                 setDiameter(v);
                 setDiameterError(null);
+                changedSinceSave.markChanged('needleDiameterMm');
               }}
               error={diameterError ?? errors.needleDiameterMm}
               data-testid="needle-diameter"
             />
           </Group>
         )}
-        {create.error && create.error.message !== 'incomplete' && !Object.keys(errors).length && (
+        {create.error && create.error.message !== 'incomplete' && !Object.keys(answered).length && (
           <Alert color="red">{describeError(create.error, t)}</Alert>
         )}
         <StickyActions dialog>
@@ -289,6 +306,8 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
   const [expiresOn, setExpiresOn] = useState<string | undefined>(undefined);
   const [openedOn, setOpenedOn] = useState<string | undefined>(undefined);
   const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
+  // A field's error goes as soon as it is changed; the others stay until the next try.
+  const changedSinceSave = useChangedSinceSave();
   const unsaved = useUnsavedChanges(
     product !== null && (lotNumber.trim() !== '' || expiresOn !== undefined || openedOn !== undefined),
   );
@@ -299,6 +318,7 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
       const body = { lotNumber, expiresOn: expiresOn ?? '', openedOn: openedOn ?? null };
       const parsed = CreateLotRequest.safeParse(body, { reportInput: true });
       setCheckErrors(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues, t));
+      changedSinceSave.saving();
       if (!parsed.success) throw new Error('incomplete');
       return api.createLot(product!.id, body);
     },
@@ -308,7 +328,10 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
       onClose();
     },
   });
-  const errors = { ...fieldErrors(create.error), ...checkErrors };
+  const found: Record<string, string | undefined> = { ...fieldErrors(create.error), ...checkErrors };
+  const errors = Object.fromEntries(
+    Object.entries(found).map(([name, error]) => [name, changedSinceSave.shown(name, error)]),
+  );
   return (
     <Modal
       opened={product !== null}
@@ -319,21 +342,30 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
         <TextInput
           label={t('inventory.lot')}
           value={lotNumber}
-          onChange={(e) => setLotNumber(e.currentTarget.value)}
+          onChange={(e) => {
+            setLotNumber(e.currentTarget.value);
+            changedSinceSave.markChanged('lotNumber');
+          }}
           error={errors.lotNumber}
           data-testid="lot-number"
         />
         <DateField
           label={t('inventory.expires')}
           value={expiresOn}
-          onChange={setExpiresOn}
+          onChange={(v) => {
+            setExpiresOn(v);
+            changedSinceSave.markChanged('expiresOn');
+          }}
           error={errors.expiresOn}
           data-testid="lot-expires"
         />
         <DateField
           label={t('inventory.opened')}
           value={openedOn}
-          onChange={setOpenedOn}
+          onChange={(v) => {
+            setOpenedOn(v);
+            changedSinceSave.markChanged('openedOn');
+          }}
           error={errors.openedOn}
           clearable
           data-testid="lot-opened"

@@ -37,6 +37,7 @@ import { RuleOverrideNotice } from '../components/RuleOverrideNotice.js';
 import { SessionPhotos, type PhotoRole } from '../components/session/SessionPhotos.js';
 import { StickyActions } from '../components/StickyActions.js';
 import { SessionTargets } from '../components/session/SessionTargets.js';
+import { useChangedSinceSave } from '../forms/field-errors.js';
 import { checkValue, translateFieldError } from '../forms/validation-messages.js';
 import { formatDateTime, formatIsoDate, isoDateOf, todayIso } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
@@ -88,6 +89,8 @@ function SessionForm({
   );
   const [planOverride, setPlanOverride] = useState('');
   const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
+  // A field's error goes as soon as it is changed (a lot chosen for a dilution, a date put right).
+  const changedSinceSave = useChangedSinceSave();
   const [zones, setZones] = useState<string[]>(record?.zones ?? []);
   // undefined: nothing chosen yet (a new record suggests the first pigment lot that has not expired).
   const [chosenPigment, setPigmentLot] = useState<string | null | undefined>(
@@ -170,6 +173,7 @@ function SessionForm({
       // The server refuses it too: a completed session must name its pigment lot for recalls.
       if (complete && !pigmentLot) next.pigmentLot = t('messages.field.needsPigmentLot');
       setCheckErrors(next);
+      changedSinceSave.saving();
       if (!minutes.ok || Object.keys(next).length) throw new Error('incomplete');
       return api.saveSession(appointment.id, {
         ...(performedOn ? { performedOn } : {}),
@@ -206,9 +210,9 @@ function SessionForm({
   });
 
   const fieldError = (name: string) => {
-    if (checkErrors[name]) return checkErrors[name];
+    if (checkErrors[name]) return changedSinceSave.shown(name, checkErrors[name]);
     const found = isApiRequestError(save.error) ? save.error.fields.find((f) => f.field === name) : undefined;
-    return found ? translateFieldError(found, t) : undefined;
+    return changedSinceSave.shown(name, found ? translateFieldError(found, t) : undefined);
   };
   const planRefused = isApiRequestError(save.error) && save.error.code === 'plan_blocks_session';
   const pigmentIndex = 0;
@@ -275,7 +279,10 @@ function SessionForm({
             <DateField
               label={t('sessionRecord.performedOn')}
               value={performedOn}
-              onChange={setPerformedOn}
+              onChange={(v) => {
+                setPerformedOn(v);
+                changedSinceSave.markChanged('performedOn');
+              }}
               disabled={completed}
               error={fieldError('performedOn')}
               data-testid="session-performed-on"
@@ -283,7 +290,10 @@ function SessionForm({
             <NumberField
               label={t('sessionRecord.duration')}
               value={duration}
-              onChange={setDuration}
+              onChange={(v) => {
+                setDuration(v);
+                changedSinceSave.markChanged('durationMinutes');
+              }}
               disabled={completed}
               error={fieldError('durationMinutes')}
               data-testid="session-duration"
@@ -310,6 +320,8 @@ function SessionForm({
             value={pigmentLot}
             onChange={(v) => {
               setPigmentLot(v);
+              // A dilution refused for want of a lot is put right by choosing one.
+              changedSinceSave.markChanged('pigmentLot', 'dilution');
               save.reset();
             }}
             clearable
@@ -326,7 +338,10 @@ function SessionForm({
             label={t('sessionRecord.dilution')}
             placeholder="1:20"
             value={dilution}
-            onChange={(e) => setDilution(e.currentTarget.value)}
+            onChange={(e) => {
+              setDilution(e.currentTarget.value);
+              changedSinceSave.markChanged('dilution');
+            }}
             disabled={completed}
             error={fieldError('dilution')}
             maw={360}

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { SubmitIntakeRequest, type Screening } from '@stipple/core';
 import { useApi } from '../../api/ApiProvider.js';
 import { describeError } from '../../api/describe-error.js';
+import { errorsAfterEdit } from '../../forms/field-errors.js';
 import { issuesToFieldErrors, serverFieldErrors, type FieldErrors } from '../../forms/schema-form.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-ui-locale.js';
@@ -112,6 +113,11 @@ function Answers({
     setErrors({});
     send.mutate();
   };
+  // A field's error goes as soon as its answer changes; the others stay until the next send.
+  const changeScreening = (next: Screening) => {
+    setErrors((errs) => errorsAfterEdit(errs, { screening }, { screening: next }));
+    setScreening(next);
+  };
   const left = unanswered(screening);
   return (
     <Stack gap="md" ref={root}>
@@ -120,7 +126,7 @@ function Answers({
           {t('intake.sent')}
         </Alert>
       )}
-      <ClientScreening screening={screening} onChange={setScreening} errors={errors} />
+      <ClientScreening screening={screening} onChange={changeScreening} errors={errors} />
       <Card withBorder radius="md" p="sm">
         <Textarea
           label={t('intake.notes')}
@@ -129,7 +135,11 @@ function Answers({
           minRows={3}
           maxLength={4000}
           value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            setErrors((errs) => errorsAfterEdit(errs, { notes }, { notes: next }));
+            setNotes(next);
+          }}
           error={errors.notes}
           data-testid="intake-notes"
         />

@@ -30,7 +30,7 @@ import { RenderPanel } from '../components/preview/RenderPanel.js';
 import { ScalpMapLayer } from '../components/preview/ScalpMapLayer.js';
 import { ScalpMapPanel } from '../components/preview/ScalpMapPanel.js';
 import { StageHints } from '../components/preview/StageHints.js';
-import { ZoneList } from '../components/preview/ZoneList.js';
+import { refusesAny, ZoneList, type RefusedValues } from '../components/preview/ZoneList.js';
 import { ZoneStage, type StageTool } from '../components/preview/ZoneStage.js';
 import { formatIsoDate, formatPersonName } from '../i18n/format.js';
 import { useLocale } from '../i18n/use-ui-locale.js';
@@ -127,7 +127,8 @@ function Editor({
   const [lastTouch, setLastTouch] = useState<Point | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // A value typed into a zone was refused (shown beside it): nothing is saved until it is corrected.
-  const [valuesRefused, setValuesRefused] = useState(false);
+  const [refusedValues, setRefusedValues] = useState<RefusedValues>({});
+  const valuesRefused = refusesAny(refusedValues, draft.zones);
   const display = usePreviewDisplay();
   const { stageBox, stageHeight, view, setView, fit, zoomBy, actualSize } = useStageView(pixels);
   const scalpMap = useScalpMapCorrection(photo.id, () => setDirty(true));
@@ -341,7 +342,8 @@ function Editor({
                   if (selectedId === id) setSelectedId(null);
                 }}
                 onFlipHairline={(id) => change((d) => ({ ...d, zones: flipHairline(d.zones, id) }))}
-                onInvalidChange={setValuesRefused}
+                refused={refusedValues}
+                onRefusedChange={setRefusedValues}
               />
               {selected === null && draft.zones.length > 0 && (
                 <Text size="xs" c="dimmed" mt="xs">

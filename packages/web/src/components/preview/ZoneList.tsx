@@ -12,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconArrowsExchange, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../fields/NumberField.js';
 import { checkValue } from '../../forms/validation-messages.js';
@@ -30,6 +30,18 @@ const RULES = {
 };
 type TypedField = keyof typeof RULES;
 const typedKey = (zoneId: string, field: TypedField) => JSON.stringify([zoneId, field]);
+
+/**
+ * What was typed into a zone's values and refused, per zone and field: kept in the field as typed
+ * with the reason beside it, while the zone (and its preview) keeps its last good value. Held by
+ * the page, which may not save while any is left, and which keeps it while the list is not shown.
+ */
+export type RefusedValues = Record<string, number | string>;
+
+/** Whether a value typed into one of these zones is refused (a removed zone's do not count). */
+export function refusesAny(refused: RefusedValues, zones: readonly { id: string }[]): boolean {
+  return Object.keys(refused).some((key) => zones.some((z) => z.id === (JSON.parse(key) as string[])[0]));
+}
 
 const KIND_COLOURS: Record<ZoneInput['kind'], string> = {
   fill: 'blue',
@@ -49,7 +61,8 @@ export function ZoneList({
   onChange,
   onRemove,
   onFlipHairline,
-  onInvalidChange,
+  refused,
+  onRefusedChange,
   canMatch = false,
   scores = [],
 }: {
@@ -59,8 +72,8 @@ export function ZoneList({
   onChange: (zone: ZoneInput) => void;
   onRemove: (id: string) => void;
   onFlipHairline: (id: string) => void;
-  /** Whether a value typed into a zone is refused (the zones cannot be saved until it is corrected). */
-  onInvalidChange?: (invalid: boolean) => void;
+  refused: RefusedValues;
+  onRefusedChange: Dispatch<SetStateAction<RefusedValues>>;
   /** A photo analysis exists: a scar zone may take the follicle density measured round it. */
   canMatch?: boolean;
   /** The camouflage score of each scar zone from the last full-resolution render. */
@@ -70,13 +83,6 @@ export function ZoneList({
   const zoneName = useZoneName();
   const selected = zones.find((z) => z.id === selectedId);
   const scoreOf = (id: string) => scores.find((c) => c.zoneId === id);
-  // What was typed and refused, per zone and field: kept in the field as typed with the reason
-  // beside it, while the zone (and its preview) keeps its last good value.
-  const [refused, setRefused] = useState<Record<string, number | string>>({});
-  const invalid = Object.keys(refused).some((key) =>
-    zones.some((z) => z.id === (JSON.parse(key) as string[])[0]),
-  );
-  useEffect(() => onInvalidChange?.(invalid), [invalid, onInvalidChange]);
   const set = (patch: Record<string, unknown>) => {
     if (!selected) return;
     const next: Record<string, unknown> = { ...selected };
@@ -99,10 +105,10 @@ export function ZoneList({
       error: checked && !checked.ok ? checked.message : undefined,
       onChange: (v: number | string | undefined) => {
         if (!checkValue(RULES[field], v, t).ok) {
-          setRefused((r) => ({ ...r, [key]: v! }));
+          onRefusedChange((r) => ({ ...r, [key]: v! }));
           return;
         }
-        setRefused(({ [key]: _, ...rest }) => rest);
+        onRefusedChange(({ [key]: _, ...rest }) => rest);
         set({ [field]: v });
       },
     };

@@ -284,6 +284,12 @@ describe('the session, the calendar and the audit log in Chinese', () => {
     await expect.poll(() => lot.inputValue()).not.toBe('');
     await expect.poll(() => page.getByTestId('dilution').getAttribute('aria-invalid')).not.toBe('true');
     await expect.poll(() => page.getByText('请选择使用此稀释比例的色素批次').count()).toBe(0);
+    // A work date months from the appointment is most likely mistyped: the page says so.
+    const workDay = page.getByTestId('session-performed-on');
+    await workDay.click();
+    await workDay.fill('');
+    await workDay.pressSequentially('2020-01-15');
+    await page.getByText(/与 .* 的预约相差 \d+ 天：请核对日期。/).waitFor();
   });
 
   it("writes a calendar day's title on whole pieces: the weekday is never cut", async () => {

@@ -158,6 +158,13 @@ function SessionForm({
   const planBlocks = plan.data ? !plan.data.allowed : false;
   const sessionDay = isoDateOf(new Date(appointment.startsAt));
   const notYet = sessionDay > todayIso();
+  // A work date a week or more from the appointment is most likely mistyped: said, not refused
+  // (a session done on another day is recorded as it was).
+  const daysFromAppointment =
+    performedOn && IsoDate.safeParse(performedOn).success
+      ? Math.round((Date.parse(performedOn) - Date.parse(sessionDay)) / 86_400_000)
+      : 0;
+  const farFromAppointment = Math.abs(daysFromAppointment) >= 7;
 
   const save = useMutation({
     mutationFn: ({ complete, againstPlan }: { complete: boolean; againstPlan: boolean }) => {
@@ -285,6 +292,16 @@ function SessionForm({
               }}
               disabled={completed}
               error={fieldError('performedOn')}
+              description={
+                !completed && farFromAppointment
+                  ? t('sessionRecord.farFromAppointment', {
+                      count: Math.abs(daysFromAppointment),
+                      date: formatIsoDate(sessionDay, locale),
+                    })
+                  : undefined
+              }
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              styles={{ description: { color: 'var(--mantine-color-orange-8)' } }}
               data-testid="session-performed-on"
             />
             <NumberField

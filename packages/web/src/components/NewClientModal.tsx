@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -123,34 +123,47 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
             {warned && (
               <Alert color="yellow" title={t('client.duplicatesTitle')} data-testid="possible-duplicates">
                 <Text size="sm">{t('client.duplicatesBody', { count: duplicates.clients.length })}</Text>
-                <List size="sm" mt={4}>
+                {/* Each one a whole row to tap (44 px at least): a name alone was too small a target on a tablet. */}
+                <Stack gap={4} mt={6}>
                   {duplicates.clients.map((c) => (
-                    <List.Item key={c.id} data-testid="possible-duplicate">
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() =>
-                          unsaved.confirmDiscard(() => {
-                            close();
-                            void navigate(`/clients/${c.id}`);
-                          })
-                        }
-                      >
+                    <UnstyledButton
+                      key={c.id}
+                      type="button"
+                      data-testid="possible-duplicate"
+                      onClick={() =>
+                        unsaved.confirmDiscard(() => {
+                          close();
+                          void navigate(`/clients/${c.id}`);
+                        })
+                      }
+                      px="xs"
+                      py={6}
+                      style={{
+                        display: 'block',
+                        width: '100%',
+                        textAlign: 'left',
+                        minHeight: 44,
+                        borderRadius: 6,
+                        background: 'var(--mantine-color-yellow-1)',
+                      }}
+                    >
+                      <Text size="sm" span fw={600} c="blue.8" td="underline">
                         {formatPersonName(c)}
-                      </Anchor>
-                      {[
-                        c.dateOfBirth && formatIsoDate(c.dateOfBirth, locale),
-                        c.email,
-                        c.phone,
-                        c.archivedAt && t('client.duplicateArchived'),
-                      ]
-                        .filter(Boolean)
-                        .map((part) => ` · ${part}`)
-                        .join('')}
-                    </List.Item>
+                      </Text>
+                      <Text size="sm" span>
+                        {[
+                          c.dateOfBirth && formatIsoDate(c.dateOfBirth, locale),
+                          c.email,
+                          c.phone,
+                          c.archivedAt && t('client.duplicateArchived'),
+                        ]
+                          .filter(Boolean)
+                          .map((part) => ` · ${part}`)
+                          .join('')}
+                      </Text>
+                    </UnstyledButton>
                   ))}
-                </List>
+                </Stack>
               </Alert>
             )}
             <Group justify="flex-end" gap="sm">

@@ -7,8 +7,15 @@ declare module 's3rver' {
     directory?: string;
     configureBuckets?: { name: string }[];
   }
+  /** Its store of objects in files (`lib/stores/filesystem.js`). */
+  interface FilesystemStore {
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    getMetadata(bucket: string, key: string): Promise<unknown>;
+    putMetadata(bucket: string, key: string, metadata: unknown, md5?: string): Promise<void>;
+  }
   export default class S3rver {
     constructor(options: S3rverOptions);
+    store: FilesystemStore;
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }

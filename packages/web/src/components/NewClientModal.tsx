@@ -144,7 +144,8 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
                         textAlign: 'left',
                         minHeight: 44,
                         borderRadius: 6,
-                        background: 'var(--mantine-color-yellow-1)',
+                        background: 'var(--mantine-color-white)',
+                        border: '1px solid var(--mantine-color-yellow-5)',
                       }}
                     >
                       <Text size="sm" span fw={600} c="blue.8" td="underline">

@@ -290,6 +290,8 @@ describe('the session, the calendar and the audit log in Chinese', () => {
     await workDay.fill('');
     await workDay.pressSequentially('2020-01-15');
     await page.getByText(/与 .* 的预约相差 \d+ 天：请核对日期。/).waitFor();
+    await page.keyboard.press('Escape');
+    await screenshot(page, '192b-session-date-far-from-appointment-zh', false);
   });
 
   it("writes a calendar day's title on whole pieces: the weekday is never cut", async () => {

@@ -76,9 +76,10 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
         </Button>
       </Group>
       {appointments.data && <AttendanceSummary appointments={appointments.data.items} />}
+      {/* Wide enough that "Session 2" and the status stay on one line each; a phone scrolls it sideways. */}
       <DataTable
         framed
-        minWidth={600}
+        minWidth={720}
         testId="client-appointments"
         headers={[
           t('calendar.date'),
@@ -93,8 +94,10 @@ export function SessionsTab({ clientId, clientName }: { clientId: string; client
           <Table.Tr key={a.id} data-testid="client-appointment" data-appointment-id={a.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.startsAt, locale)}</Table.Td>
             <Table.Td>
-              {t(`appointmentKinds.${a.kind}`)}
-              {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
+              <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+                {t(`appointmentKinds.${a.kind}`)}
+                {a.sessionNumber ? ` ${a.sessionNumber}` : ''}
+              </Text>
               {a.intervalOverrideReason && (
                 <Text size="xs" c="orange.8">
                   {t('calendar.overridden')}: {a.intervalOverrideReason}

@@ -24,7 +24,7 @@ export {
 } from './session-schedule.js';
 export { ruleDescription, ruleSources } from './rule-card.js';
 export { planValueMessage, scarDisplayName } from './plan-value-name.js';
-export { ageOn } from './calendar.js';
+export { ageOn, daysBetween } from './calendar.js';
 export {
   STUDIO_RETENTION_MIN_CASES,
   type MeasuredRetention,

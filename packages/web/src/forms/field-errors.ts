@@ -61,5 +61,11 @@ export function useChangedSinceSave() {
     (name: string, error: string | undefined) => (changed.has(name) ? undefined : error),
     [changed],
   );
-  return { markChanged, saving, shown };
+  /** The errors of a form keyed by field, less those of the fields changed. */
+  const shownAll = useCallback(
+    (errors: Record<string, string | undefined>): Record<string, string | undefined> =>
+      Object.fromEntries(Object.entries(errors).filter(([name]) => !changed.has(name))),
+    [changed],
+  );
+  return { markChanged, saving, shown, shownAll };
 }

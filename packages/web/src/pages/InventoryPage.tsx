@@ -208,9 +208,7 @@ function AddProductModal({ opened, onClose }: { opened: boolean; onClose: () => 
   });
   const answered = fieldErrors(create.error);
   // The server's error of a field goes as soon as the field is changed.
-  const errors = Object.fromEntries(
-    Object.entries(answered).map(([field, error]) => [field, changedSinceSave.shown(field, error)]),
-  );
+  const errors = changedSinceSave.shownAll(answered);
   return (
     <Modal opened={opened} onClose={requestClose} title={t('inventory.addProduct')}>
       <Stack>
@@ -328,10 +326,7 @@ function AddLotModal({ product, onClose }: { product: InventoryProduct | null; o
       onClose();
     },
   });
-  const found: Record<string, string | undefined> = { ...fieldErrors(create.error), ...checkErrors };
-  const errors = Object.fromEntries(
-    Object.entries(found).map(([name, error]) => [name, changedSinceSave.shown(name, error)]),
-  );
+  const errors = changedSinceSave.shownAll({ ...fieldErrors(create.error), ...checkErrors });
   return (
     <Modal
       opened={product !== null}

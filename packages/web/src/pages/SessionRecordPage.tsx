@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   IsoDate,
+  daysBetween,
   SaveSessionRequest,
   TREATMENT_ZONES,
   type SessionRecord,
@@ -161,9 +162,7 @@ function SessionForm({
   // A work date a week or more from the appointment is most likely mistyped: said, not refused
   // (a session done on another day is recorded as it was).
   const daysFromAppointment =
-    performedOn && IsoDate.safeParse(performedOn).success
-      ? Math.round((Date.parse(performedOn) - Date.parse(sessionDay)) / 86_400_000)
-      : 0;
+    performedOn && IsoDate.safeParse(performedOn).success ? daysBetween(sessionDay, performedOn) : 0;
   const farFromAppointment = Math.abs(daysFromAppointment) >= 7;
 
   const save = useMutation({
